@@ -1,0 +1,1 @@
+/* core/acd.c: stub, being written. */

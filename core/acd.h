@@ -1,0 +1,1 @@
+/* core/acd.h: stub. */

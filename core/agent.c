@@ -1,0 +1,1 @@
+/* core/agent.c: stub, being written. */

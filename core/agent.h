@@ -1,0 +1,1 @@
+/* core/agent.h: stub. */

@@ -1,0 +1,1 @@
+/* core/call.c: stub, being written. */

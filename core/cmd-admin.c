@@ -1,0 +1,1 @@
+/* core/cmd-admin.c: stub, being written. */

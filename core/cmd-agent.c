@@ -1,0 +1,1 @@
+/* core/cmd-agent.c: stub, being written. */

@@ -1,0 +1,1 @@
+/* core/cmd-session.c: stub, being written. */

@@ -1,0 +1,1 @@
+/* core/cmd.c: stub, being written. */

@@ -1,0 +1,1 @@
+/* core/cmd.h: stub. */

@@ -1,0 +1,1 @@
+/* core/conn.c: stub, being written. */

@@ -1,0 +1,1 @@
+/* core/conn.h: stub. */

@@ -1,0 +1,2 @@
+/* core/core-main.c: stub, being written. */
+int main(void) { return 0; }

@@ -1,0 +1,1 @@
+/* core/core.h: stub. */

@@ -1,0 +1,1 @@
+/* core/db-cdr.c: stub, being written. */

@@ -1,0 +1,1 @@
+/* core/db-event.c: stub, being written. */

@@ -1,0 +1,1 @@
+/* core/db.c: stub, being written. */

@@ -1,0 +1,85 @@
+/* db.h: the core's SQLite store: schema (data/schema.sql) upgraded in place
+ * at open, WAL mode, one CDR per finished call and an append-only event
+ * table that every statistic is computed from. Every write is its own
+ * committed transaction, so a finished call survives SIGKILL of the core. */
+#ifndef CZ_DB_H
+#define CZ_DB_H
+
+#include <stdint.h>
+
+struct db;
+
+/* Opens (creating if needed) and upgrades the schema to DB_SCHEMA_VERSION.
+ * NULL with a message in err on failure; a database from a newer Centrala
+ * is refused, never modified. */
+struct db	*db_open(const char *path, char *err, size_t errlen);
+void		 db_close(struct db *);
+int		 db_schema_version(struct db *);
+const char	*db_last_error(struct db *);
+
+/* Who cleared a call. */
+#define DB_CLEARED_NETWORK	"network"	/* the far end (caller/called) */
+#define DB_CLEARED_AGENT	"agent"
+#define DB_CLEARED_CORE		"core"		/* us: routing, shutdown, restart */
+#define DB_CLEARED_LINK		"link"		/* layer 1/2 lost */
+
+struct cdr {
+	const char	*call_id;	/* unique, e.g. "c000001a2b3c" */
+	const char	*direction;	/* "in" or "out" */
+	int64_t		 start_ms;	/* SETUP seen/sent, epoch ms */
+	int64_t		 answer_ms;	/* CONNECT, 0 = never */
+	int64_t		 end_ms;
+	const char	*cli;		/* caller's number, "" if withheld */
+	const char	*dnis;		/* called number */
+	const char	*span;
+	int		 channel;	/* timeslot 1-31, 0 = none */
+	const char	*route;		/* e.g. "queue:sales", "" = unrouted */
+	const char	*queue;		/* "" = none */
+	const char	*agent;		/* agent id who talked, "" = none */
+	int64_t		 queue_enter_ms; /* 0 = never queued */
+	int64_t		 agent_answer_ms; /* agent accepted, 0 = never */
+	int		 wait_ms;	/* in queue until agent answer or end */
+	int		 talk_ms;	/* agent answer to end */
+	int		 cause;		/* Q.850 clearing cause */
+	const char	*cleared_by;	/* DB_CLEARED_* */
+	const char	*reason;	/* free text: "caller hung up", "restart" */
+};
+int	db_cdr_insert(struct db *, const struct cdr *);
+
+/* Event kinds (docs/STATISTICS.md gives their meaning). */
+#define EV_CALL_START		"call_start"
+#define EV_CALL_ROUTED		"call_routed"
+#define EV_QUEUE_ENTER		"queue_enter"
+#define EV_OFFER		"offer"
+#define EV_OFFER_REJECT		"offer_reject"
+#define EV_OFFER_TIMEOUT	"offer_timeout"
+#define EV_OFFER_CANCEL		"offer_cancel"
+#define EV_AGENT_ANSWER		"answer"
+#define EV_ABANDON		"abandon"
+#define EV_TRANSFER		"transfer"
+#define EV_CALL_END		"call_end"
+#define EV_AGENT_LOGIN		"agent_login"
+#define EV_AGENT_STATE		"agent_state"
+#define EV_AGENT_LOGOUT		"agent_logout"
+#define EV_SPAN_STATE		"span_state"
+
+struct db_event {
+	int64_t		 ts_ms;
+	const char	*kind;		/* EV_* */
+	const char	*call_id;	/* NULL = none */
+	const char	*agent;		/* NULL = none */
+	const char	*queue;		/* NULL = none */
+	const char	*state;		/* agent state or span state, NULL = none */
+	const char	*detail;	/* JSON object text or NULL */
+};
+int	db_event_add(struct db *, const struct db_event *);
+
+/* PIN overrides set by admins (ctl set-pin); hash only. Returns a malloc'd
+ * hash or NULL when none is stored. */
+char	*db_pin_get(struct db *, const char *who);
+int	 db_pin_set(struct db *, const char *who, const char *hash);
+
+/* Counts for tests and status: rows in cdr / events. -1 on error. */
+int64_t	db_count(struct db *, const char *table);
+
+#endif

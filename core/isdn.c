@@ -1,0 +1,1 @@
+/* core/isdn.c: stub, being written. */

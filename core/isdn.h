@@ -1,0 +1,1 @@
+/* core/isdn.h: stub. */

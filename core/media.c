@@ -1,0 +1,1 @@
+/* core/media.c: stub, being written. */

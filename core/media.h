@@ -1,0 +1,1 @@
+/* core/media.h: stub. */

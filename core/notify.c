@@ -1,0 +1,1 @@
+/* core/notify.c: stub, being written. */

@@ -1,0 +1,1 @@
+/* core/notify.h: stub. */

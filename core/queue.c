@@ -1,0 +1,1 @@
+/* core/queue.c: stub, being written. */

@@ -1,0 +1,1 @@
+/* core/queue.h: stub. */

@@ -1,0 +1,1 @@
+/* core/route.c: stub, being written. */

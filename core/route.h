@@ -1,0 +1,1 @@
+/* core/route.h: stub. */

@@ -1,0 +1,1 @@
+/* core/server.c: stub, being written. */

@@ -1,0 +1,1 @@
+/* core/span-vspan.c: stub, being written. */

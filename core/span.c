@@ -1,0 +1,1 @@
+/* core/span.c: stub, being written. */

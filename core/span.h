@@ -1,0 +1,1 @@
+/* core/span.h: stub. */

@@ -1,0 +1,2 @@
+/* ctl/ctl.c: stub, being written. */
+int main(void) { return 0; }

@@ -1,0 +1,1 @@
+/* demo/bots.c: stub, being written. */

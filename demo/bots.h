@@ -1,0 +1,1 @@
+/* demo/bots.h: stub. */

@@ -1,0 +1,2 @@
+/* demo/demo-main.c: stub, being written. */
+int main(void) { return 0; }

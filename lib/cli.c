@@ -1,0 +1,1 @@
+/* lib/cli.c: stub, being written. */

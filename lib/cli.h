@@ -1,0 +1,1 @@
+/* lib/cli.h: stub. */

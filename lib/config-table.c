@@ -1,0 +1,1 @@
+/* lib/config-table.c: stub, being written. */

@@ -1,0 +1,119 @@
+/* config.h: Centrala's settings, read from an INI file through one table
+ * (config-table.c) that drives parsing, validation, defaults, `ctl
+ * show-config` and the setup wizard's forms.
+ *
+ * Section kinds: [core], [span NAME], [did NUMBER], [queue NAME],
+ * [agent ID], [user NAME]. Reload = config_load() a new struct, then swap. */
+#ifndef CZ_CONFIG_H
+#define CZ_CONFIG_H
+
+#include <stdio.h>
+
+enum cfg_type { CFG_STRING, CFG_INT, CFG_BOOL, CFG_ENUM, CFG_LIST };
+
+enum cfg_span_side { CFG_SIDE_USER, CFG_SIDE_NETWORK };
+enum cfg_switch { CFG_SWITCH_EUROISDN_E1, CFG_SWITCH_NI2, CFG_SWITCH_QSIG };
+enum cfg_role { CFG_ROLE_AGENT, CFG_ROLE_SUPERVISOR, CFG_ROLE_ADMIN };
+enum cfg_strategy { CFG_STRATEGY_LONGEST_IDLE, CFG_STRATEGY_ROUND_ROBIN,
+	CFG_STRATEGY_LINEAR, CFG_STRATEGY_RANDOM };
+
+struct cfg_core {
+	char	*state_dir;	/* root of run/, db, log/, recordings/ */
+	char	*run_dir;	/* sockets; "" = STATE_DIR/run */
+	char	*db_path;	/* "" = STATE_DIR/centrala.db */
+	char	*log_file;	/* "" = stderr */
+	int	 log_level;	/* enum log_level */
+	int	 max_line;	/* protocol line limit, bytes */
+	int	 client_outbuf;	/* bytes queued to a client before it is cut off */
+	int	 max_clients;
+	int	 idle_login_timeout; /* s a client may stay without hello/login */
+};
+
+struct cfg_span {
+	char	*name;		/* [span NAME]: letters, digits, '-', '_' */
+	int	 driver;	/* 0 = vspan (the only one now) */
+	int	 side;		/* enum cfg_span_side, default user */
+	int	 switchtype;	/* enum cfg_switch, default EuroISDN E1 */
+	char	*country;	/* tone plan, e.g. "eu" */
+	char	*caller_id;	/* default CLI for outbound calls */
+	int	 first_channel;	/* preferred timeslot for our outbound calls */
+};
+
+struct cfg_did {
+	char	*number;	/* [did NUMBER]: the called number (DNIS) */
+	char	*target;	/* "queue:NAME" (menus and more come later) */
+	char	*name;		/* label for reports */
+};
+
+struct cfg_queue {
+	char	*name;
+	char	*title;
+	int	 strategy;	/* enum cfg_strategy */
+	int	 offer_timeout;	/* s before an unanswered offer moves on */
+	int	 max_wait;	/* s, 0 = no limit */
+	int	 max_len;	/* waiting callers, 0 = no limit */
+	int	 wrapup;	/* s of after-call work */
+	int	 sl_target;	/* service-level threshold, s */
+	int	 sl_percent;	/* service-level goal, % */
+};
+
+struct cfg_agent {
+	char	*id;		/* [agent ID]: digits */
+	char	*name;		/* UTF-8 */
+	char	*pin_hash;	/* crypt(3) hash of the PIN, never the PIN */
+	char	*unix_user;	/* "" = none */
+	char   **queues;	/* NULL-terminated */
+	int	 nqueues;
+};
+
+struct cfg_user {
+	char	*name;		/* [user NAME] */
+	int	 role;		/* enum cfg_role: supervisor or admin */
+	char	*pin_hash;
+	char	*unix_user;
+};
+
+struct config {
+	char			*path;	/* where it was read from */
+	struct cfg_core		 core;
+	struct cfg_span		*spans;
+	int			 nspans;
+	struct cfg_did		*dids;
+	int			 ndids;
+	struct cfg_queue	*queues;
+	int			 nqueues;
+	struct cfg_agent	*agents;
+	int			 nagents;
+	struct cfg_user		*users;
+	int			 nusers;
+	char		       **warnings;	/* unknown keys etc., NULL-terminated */
+	int			 nwarnings;
+};
+
+/* One row of the table: what a key is, what it may hold, what it defaults to. */
+struct cfg_key {
+	const char	 *section;	/* "core", "span", "did", ... */
+	const char	 *key;
+	enum cfg_type	  type;
+	long		  min, max;	/* CFG_INT */
+	const char *const *choices;	/* CFG_ENUM, NULL-terminated */
+	const char	 *dflt;		/* as it would be written in the file */
+	const char	 *help;
+	size_t		  offset;	/* into the section's struct */
+};
+extern const struct cfg_key config_table[];
+
+/* Reads and validates PATH. On error returns NULL and writes one message
+ * naming the file, the section, the key and what is wrong into err. */
+struct config	*config_load(const char *path, char *err, size_t errlen);
+void		 config_free(struct config *);
+/* Writes the whole effective configuration, defaults included, as INI. */
+void		 config_dump(const struct config *, FILE *);
+
+const struct cfg_queue	*config_find_queue(const struct config *, const char *);
+const struct cfg_agent	*config_find_agent(const struct config *, const char *);
+const struct cfg_user	*config_find_user(const struct config *, const char *);
+const struct cfg_did	*config_find_did(const struct config *, const char *);
+const char		*config_role_name(int role);
+
+#endif

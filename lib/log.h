@@ -1,0 +1,19 @@
+/* log.h: one way to speak and one way to die, shared by every program. */
+#ifndef CZ_LOG_H
+#define CZ_LOG_H
+
+#include <stdarg.h>
+
+enum log_level { LOG_LEVEL_DEBUG, LOG_LEVEL_INFO, LOG_LEVEL_WARN, LOG_LEVEL_ERROR };
+
+void	log_open(const char *progname, const char *path, enum log_level min);
+void	log_set_level(enum log_level min);
+enum log_level log_get_level(void);
+void	log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+int	log_level_parse(const char *s, enum log_level *out);
+
+#endif

@@ -1,0 +1,1 @@
+/* pstn/pstn.h: stub. */

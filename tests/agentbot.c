@@ -1,0 +1,2 @@
+/* tests/agentbot.c: stub, being written. */
+int main(void) { return 0; }
