@@ -1,1 +1,16 @@
-/* core/acd.h: stub. */
+/* acd.h: automatic call distribution: offers waiting calls to agents. Runs
+ * only when something happens (a call queues, an agent gets ready, an offer
+ * ends): never on a timer that checks. */
+#ifndef CZ_ACD_H
+#define CZ_ACD_H
+
+struct call;
+struct agent;
+
+void	acd_dispatch(void);
+void	acd_accept(struct agent *, struct call *);
+void	acd_reject(struct agent *, struct call *);
+/* Withdraws an offer (caller hung up, agent vanished). */
+void	acd_cancel_offer(struct call *, const char *reason);
+
+#endif

@@ -1,1 +1,199 @@
-/* core/agent.c: stub, being written. */
+/* agent.c: agents and their states (logged out, not ready with a reason,
+ * ready, ringing, on call, wrap-up). Every transition goes through
+ * agent_set_state(), which logs it, stores it and pushes it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <event2/event.h>
+#include "acd.h"
+#include "agent.h"
+#include "call.h"
+#include "clock.h"
+#include "conn.h"
+#include "core.h"
+#include "log.h"
+#include "notify.h"
+#include "queue.h"
+#include "xmalloc.h"
+
+struct agent *agents;
+
+static const char *agent_state_names[] = {
+	"logged_out", "not_ready", "ready", "ringing", "on_call", "wrap_up"
+};
+
+const char *
+agent_state_name(enum agent_state st)
+{
+	return agent_state_names[st];
+}
+
+struct agent *
+agent_find(const char *id)
+{
+	for (struct agent *a = agents; a != NULL; a = a->next)
+		if (strcmp(a->id, id) == 0)
+			return a;
+	return NULL;
+}
+
+int
+agent_in_queue(const struct agent *a, const char *queue)
+{
+	if (a->cfg == NULL)
+		return 0;
+	for (int i = 0; i < a->cfg->nqueues; i++)
+		if (strcmp(a->cfg->queues[i], queue) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+agent_wrap_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct agent *a = arg;
+
+	if (a->state == AGENT_WRAP_UP)
+		agent_set_state(a, AGENT_READY, NULL);
+}
+
+/* New agents from the config are created logged out; removed ones stay
+ * until they log out, but take no calls. */
+void
+agent_sync(const struct config *cfg)
+{
+	struct agent **tail = &agents;
+
+	for (struct agent *a = agents; a != NULL; a = a->next) {
+		a->removed = 1;
+		a->cfg = NULL;
+		tail = &a->next;
+	}
+	for (int i = 0; i < cfg->nagents; i++) {
+		const struct cfg_agent	*ca = &cfg->agents[i];
+		struct agent		*a = agent_find(ca->id);
+
+		if (a == NULL) {
+			a = xcalloc(1, sizeof *a);
+			a->id = xstrdup(ca->id);
+			a->state = AGENT_LOGGED_OUT;
+			a->wrap_timer = evtimer_new(core.base, agent_wrap_cb, a);
+			*tail = a;
+			tail = &a->next;
+		}
+		free(a->name);
+		a->name = xstrdup(ca->name);
+		a->cfg = ca;
+		a->removed = 0;
+	}
+}
+
+void
+agent_free_all(void)
+{
+	struct agent *a, *next;
+
+	for (a = agents; a != NULL; a = next) {
+		next = a->next;
+		event_free(a->wrap_timer);
+		free(a->id);
+		free(a->name);
+		free(a->reason);
+		free(a);
+	}
+	agents = NULL;
+}
+
+void
+agent_set_state(struct agent *a, enum agent_state st, const char *reason)
+{
+	char		 detail[128];
+	struct db_event	 ev = {
+		.ts_ms = clock_wall_ms(), .kind = EV_AGENT_STATE, .agent = a->id,
+		.state = agent_state_name(st),
+		.call_id = a->call != NULL ? a->call->id : NULL,
+	};
+
+	if (a->state == st && (reason == NULL || (a->reason != NULL &&
+	    strcmp(reason, a->reason) == 0)))
+		return;
+	log_info("agent %s: %s -> %s%s%s", a->id, agent_state_name(a->state),
+	    agent_state_name(st), reason ? " " : "", reason ? reason : "");
+	if (st != AGENT_WRAP_UP)
+		evtimer_del(a->wrap_timer);
+	a->state = st;
+	free(a->reason);
+	a->reason = reason != NULL ? xstrdup(reason) : NULL;
+	if (st == AGENT_READY)
+		a->idle_since = clock_mono_us();
+	if (reason != NULL) {
+		snprintf(detail, sizeof detail, "{\"reason\":\"%s\"}", reason);
+		ev.detail = detail;
+	}
+	db_event_add(core.db, &ev);
+	notify_agent_state(a);
+	if (st == AGENT_READY)
+		acd_dispatch();
+}
+
+void
+agent_login(struct agent *a, struct conn *c)
+{
+	struct db_event ev = {
+		.ts_ms = clock_wall_ms(), .kind = EV_AGENT_LOGIN, .agent = a->id,
+	};
+
+	if (a->conn != NULL && a->conn != c) {
+		struct conn *old = a->conn;
+
+		conn_send(old, proto_event("session_replaced"));
+		old->agent = NULL;
+		old->role = ROLE_NONE;
+		conn_close(old, "session taken over");
+	}
+	a->conn = c;
+	if (a->state != AGENT_LOGGED_OUT)
+		return;
+	db_event_add(core.db, &ev);
+	agent_set_state(a, AGENT_NOT_READY, "login");
+}
+
+void
+agent_logout(struct agent *a, const char *why)
+{
+	struct db_event ev = {
+		.ts_ms = clock_wall_ms(), .kind = EV_AGENT_LOGOUT, .agent = a->id,
+		.detail = NULL,
+	};
+	char detail[128];
+
+	if (a->call != NULL && a->state == AGENT_RINGING)
+		acd_cancel_offer(a->call, "agent-logout");
+	if (a->call != NULL && a->call->state == CALL_CONNECTED)
+		call_hangup(a->call, 16, DB_CLEARED_AGENT, why);
+	snprintf(detail, sizeof detail, "{\"why\":\"%s\"}", why);
+	ev.detail = detail;
+	agent_set_state(a, AGENT_LOGGED_OUT, NULL);
+	db_event_add(core.db, &ev);
+	if (a->conn != NULL)
+		a->conn->agent = NULL;
+	a->conn = NULL;
+	a->calls = 0;
+}
+
+void
+agent_call_done(struct agent *a, const struct queue *q)
+{
+	int wrapup = q != NULL && q->cfg != NULL ? q->cfg->wrapup : 0;
+
+	a->call = NULL;
+	if (a->state == AGENT_LOGGED_OUT)
+		return;
+	if (wrapup > 0) {
+		struct timeval tv = { wrapup, 0 };
+
+		agent_set_state(a, AGENT_WRAP_UP, NULL);
+		evtimer_add(a->wrap_timer, &tv);
+	} else
+		agent_set_state(a, AGENT_READY, NULL);
+}

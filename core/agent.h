@@ -1,1 +1,49 @@
-/* core/agent.h: stub. */
+/* agent.h: agents and their states, as the field names them. */
+#ifndef CZ_AGENT_H
+#define CZ_AGENT_H
+
+#include <stdint.h>
+#include "config.h"
+
+struct conn;
+struct call;
+struct queue;
+
+enum agent_state {
+	AGENT_LOGGED_OUT,
+	AGENT_NOT_READY,
+	AGENT_READY,
+	AGENT_RINGING,		/* an offer is on the agent's screen */
+	AGENT_ON_CALL,
+	AGENT_WRAP_UP
+};
+
+struct agent {
+	char			*id;
+	char			*name;
+	const struct cfg_agent	*cfg;		/* re-pointed on reload */
+	int			 removed;
+	enum agent_state	 state;
+	char			*reason;	/* not-ready reason */
+	struct conn		*conn;		/* its console, if connected */
+	struct call		*call;		/* offered or connected call */
+	uint64_t		 idle_since;	/* mono us: became ready */
+	unsigned		 calls;		/* answered since login */
+	struct event		*wrap_timer;
+	struct agent		*next;
+};
+
+extern struct agent *agents;
+
+void		 agent_sync(const struct config *);
+void		 agent_free_all(void);
+struct agent	*agent_find(const char *id);
+int		 agent_in_queue(const struct agent *, const char *queue);
+void		 agent_set_state(struct agent *, enum agent_state, const char *reason);
+const char	*agent_state_name(enum agent_state);
+void		 agent_login(struct agent *, struct conn *);
+void		 agent_logout(struct agent *, const char *why);
+/* The agent's call ended: wrap-up (per queue) or straight back to ready. */
+void		 agent_call_done(struct agent *, const struct queue *);
+
+#endif

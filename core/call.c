@@ -1,1 +1,208 @@
-/* core/call.c: stub, being written. */
+/* call.c: call records: creation, state changes (each logged and pushed to
+ * watchers), and the one place a call ends and its CDR is written. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <event2/event.h>
+#include "acd.h"
+#include "agent.h"
+#include "call.h"
+#include "clock.h"
+#include "core.h"
+#include "isdn.h"
+#include "log.h"
+#include "media.h"
+#include "notify.h"
+#include "proto.h"
+#include "queue.h"
+#include "span.h"
+#include "xmalloc.h"
+
+struct call_list calls = TAILQ_HEAD_INITIALIZER(calls);
+static int ncalls;
+static unsigned call_seq;
+
+static const char *call_state_names[] = {
+	"setup", "queued", "offered", "connected", "clearing"
+};
+
+const char *
+call_state_name(enum call_state st)
+{
+	return call_state_names[st];
+}
+
+void
+call_event(struct call *call, const char *kind, const char *detail)
+{
+	struct db_event ev = {
+		.ts_ms = clock_wall_ms(), .kind = kind, .call_id = call->id,
+		.agent = call->agent != NULL ? call->agent->id : call->agent_id,
+		.queue = call->queue_name, .detail = detail,
+	};
+
+	db_event_add(core.db, &ev);
+}
+
+struct call *
+call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
+{
+	struct call	*call = xcalloc(1, sizeof *call);
+	char		 detail[256];
+
+	call->start_ms = clock_wall_ms();
+	snprintf(call->id, sizeof call->id, "c%llx%03x",
+	    (unsigned long long)call->start_ms, call_seq++ & 0xfff);
+	strcpy(call->direction, "in");
+	call->span = s;
+	call->channel = ch;
+	snprintf(call->cli, sizeof call->cli, "%s", cli);
+	snprintf(call->dnis, sizeof call->dnis, "%s", dnis);
+	call->state = CALL_SETUP;
+	TAILQ_INSERT_TAIL(&calls, call, entry);
+	ncalls++;
+	log_info("call %s: in on %s/%d from \"%s\" to \"%s\"", call->id,
+	    s->name, ch, call->cli, call->dnis);
+	snprintf(detail, sizeof detail, "{\"span\":\"%s\",\"channel\":%d,"
+	    "\"direction\":\"in\"}", s->name, ch);
+	call_event(call, EV_CALL_START, detail);
+	notify_call_state(call);
+	return call;
+}
+
+struct call *
+call_find(const char *id)
+{
+	struct call *call;
+
+	TAILQ_FOREACH(call, &calls, entry)
+		if (strcmp(call->id, id) == 0)
+			return call;
+	return NULL;
+}
+
+int
+call_count(void)
+{
+	return ncalls;
+}
+
+int
+call_age_s(const struct call *call)
+{
+	return (int)((clock_wall_ms() - call->start_ms) / 1000);
+}
+
+void
+call_set_state(struct call *call, enum call_state st)
+{
+	if (call->state == st)
+		return;
+	log_debug("call %s: %s -> %s", call->id, call_state_name(call->state),
+	    call_state_name(st));
+	call->state = st;
+	notify_call_state(call);
+}
+
+static void
+call_write_cdr(struct call *call, int64_t end_ms, int cause,
+    const char *cleared_by, const char *reason)
+{
+	struct cdr cdr = {
+		.call_id = call->id, .direction = call->direction,
+		.start_ms = call->start_ms, .answer_ms = call->answer_ms,
+		.end_ms = end_ms, .cli = call->cli, .dnis = call->dnis,
+		.span = call->span != NULL ? call->span->name : "",
+		.channel = call->channel, .route = call->route,
+		.queue = call->queue_name, .agent = call->agent_id,
+		.queue_enter_ms = call->queue_enter_ms,
+		.agent_answer_ms = call->agent_answer_ms,
+		.cause = cause, .cleared_by = cleared_by, .reason = reason,
+	};
+
+	if (call->queue_enter_ms != 0)
+		cdr.wait_ms = (call->agent_answer_ms ? call->agent_answer_ms :
+		    end_ms) - call->queue_enter_ms;
+	if (call->agent_answer_ms != 0)
+		cdr.talk_ms = end_ms - call->agent_answer_ms;
+	if (db_cdr_insert(core.db, &cdr) != 0)
+		log_error("call %s: CDR not written: %s", call->id,
+		    db_last_error(core.db));
+}
+
+static void
+call_free_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct call *call = arg;
+
+	media_call_free(call);
+	if (call->offer_timer != NULL)
+		event_free(call->offer_timer);
+	for (int i = 0; i < call->nrejected; i++)
+		free(call->rejected[i]);
+	free(call->route);
+	free(call->queue_name);
+	free(call->agent_id);
+	free(call);
+}
+
+/* Lets go of the agent and the queue as the call ends. */
+static void
+call_release_parties(struct call *call, int cause, const char *cleared_by)
+{
+	struct agent *a = call->agent;
+
+	if (call->state == CALL_OFFERED)
+		acd_cancel_offer(call, "caller-hangup");
+	if (call->state == CALL_CONNECTED && a != NULL) {
+		json_t *ev = proto_event("call_ended");
+
+		json_object_set_new(ev, "call", json_string(call->id));
+		json_object_set_new(ev, "cause", json_integer(cause));
+		json_object_set_new(ev, "cleared_by", json_string(cleared_by));
+		notify_agent(a, ev);
+		call->agent = NULL;
+		agent_call_done(a, queue_find(call->queue_name != NULL ?
+		    call->queue_name : ""));
+	}
+	if (call->queue != NULL) {
+		call->queue->abandoned++;
+		call_event(call, EV_ABANDON, NULL);
+		queue_leave(call);
+	}
+}
+
+void
+call_end(struct call *call, int cause, const char *cleared_by,
+    const char *reason)
+{
+	int64_t	end_ms = clock_wall_ms();
+	char	detail[256];
+
+	if (call->state == CALL_CLEARING)
+		return;
+	call_release_parties(call, cause, cleared_by);
+	call_write_cdr(call, end_ms, cause, cleared_by, reason);
+	snprintf(detail, sizeof detail, "{\"cause\":%d,\"cleared_by\":\"%s\","
+	    "\"reason\":\"%s\"}", cause, cleared_by, reason);
+	call_event(call, EV_CALL_END, detail);
+	log_info("call %s: ended, cause %d, cleared by %s (%s)", call->id,
+	    cause, cleared_by, reason);
+	call_set_state(call, CALL_CLEARING);
+	if (call->span != NULL && call->channel > 0 &&
+	    call->span->chan[call->channel].call == call)
+		call->span->chan[call->channel].call = NULL;
+	TAILQ_REMOVE(&calls, call, entry);
+	ncalls--;
+	event_base_once(core.base, -1, EV_TIMEOUT, call_free_cb, call, NULL);
+	acd_dispatch();
+	core_check_stopped();
+}
+
+void
+call_hangup(struct call *call, int cause, const char *cleared_by,
+    const char *reason)
+{
+	isdn_hangup_call(call, cause);
+	call_end(call, cause, cleared_by, reason);
+}

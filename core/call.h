@@ -1,1 +1,64 @@
-/* core/call.h: stub. */
+/* call.h: one call's life from SETUP to its CDR. */
+#ifndef CZ_CALL_H
+#define CZ_CALL_H
+
+#include <stdint.h>
+#include <sys/queue.h>
+#include <event2/event.h>
+
+struct span;
+struct queue;
+struct agent;
+
+enum call_state {
+	CALL_SETUP,		/* SETUP received, being routed */
+	CALL_QUEUED,		/* answered, waiting for an agent, hears ringback */
+	CALL_OFFERED,		/* waiting; an agent is being offered it */
+	CALL_CONNECTED,		/* talking to an agent */
+	CALL_CLEARING		/* ended; freed from the loop */
+};
+
+#define CALL_MAX_REJECTS 8
+
+struct call {
+	char			 id[24];
+	enum call_state		 state;
+	char			 direction[4];
+	struct span		*span;
+	int			 channel;
+	char			 cli[32];
+	char			 dnis[32];
+	char			*route;		/* "queue:sales" */
+	struct queue		*queue;		/* while queued/offered */
+	char			*queue_name;	/* kept for the CDR */
+	struct agent		*agent;		/* offered to or talking with */
+	char			*agent_id;	/* who answered, for the CDR */
+	char			*rejected[CALL_MAX_REJECTS];
+	int			 nrejected;
+	int64_t			 start_ms, answer_ms, queue_enter_ms, agent_answer_ms;
+	uint64_t		 queue_enter_mono;
+	struct event		*offer_timer;
+	void			*media;		/* media.c's per-call state */
+	TAILQ_ENTRY(call)	 entry;		/* all calls */
+	TAILQ_ENTRY(call)	 qentry;	/* its queue's waiting line */
+};
+TAILQ_HEAD(call_list, call);
+extern struct call_list calls;
+
+struct call	*call_new_inbound(struct span *, int ch, const char *cli,
+		    const char *dnis);
+struct call	*call_find(const char *id);
+void		 call_set_state(struct call *, enum call_state);
+const char	*call_state_name(enum call_state);
+/* Ends the call: CDR and events written, agent and queue released, the
+ * record freed from the loop. Does no signalling: callers do that. */
+void		 call_end(struct call *, int cause, const char *cleared_by,
+		    const char *reason);
+/* The core clears a call: DISCONNECT out, then call_end. */
+void		 call_hangup(struct call *, int cause, const char *cleared_by,
+		    const char *reason);
+int		 call_count(void);
+void		 call_event(struct call *, const char *kind, const char *detail);
+int		 call_age_s(const struct call *);
+
+#endif

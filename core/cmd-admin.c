@@ -1,1 +1,183 @@
-/* core/cmd-admin.c: stub, being written. */
+/* cmd-admin.c: supervisors' and admins' requests: status, subscribe,
+ * reload, stop, set-pin, show-config. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "agent.h"
+#include "call.h"
+#include "clock.h"
+#include "cmd.h"
+#include "core.h"
+#include "log.h"
+#include "pin.h"
+#include "queue.h"
+#include "span.h"
+
+static json_t *
+cmd_str_or_null(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+static json_t *
+cmd_status_spans(void)
+{
+	json_t *a = json_array();
+
+	for (struct span *s = spans; s != NULL; s = s->next)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:i,s:i,s:I,s:I,s:I}",
+		    "name", s->name, "l1", span_l1_name(s), "l2", span_l2_name(s),
+		    "channels", span_channels(), "in_use", span_in_use(s),
+		    "blocks_rx", (json_int_t)s->blocks_rx,
+		    "blocks_bad", (json_int_t)s->blocks_bad,
+		    "blocks_dropped", (json_int_t)s->blocks_dropped));
+	return a;
+}
+
+static json_t *
+cmd_status_calls(void)
+{
+	json_t		*a = json_array();
+	struct call	*c;
+
+	TAILQ_FOREACH(c, &calls, entry)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+		    "s:i,s:o,s:o,s:i}", "call", c->id, "state",
+		    call_state_name(c->state), "direction", c->direction,
+		    "cli", c->cli, "dnis", c->dnis, "span", c->span->name,
+		    "channel", c->channel, "queue", cmd_str_or_null(c->queue_name),
+		    "agent", c->agent != NULL ? json_string(c->agent->id) :
+		    json_null(), "age_s", call_age_s(c)));
+	return a;
+}
+
+static json_t *
+cmd_status_agents(void)
+{
+	json_t *a = json_array();
+
+	for (struct agent *ag = agents; ag != NULL; ag = ag->next)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o,s:o,s:i,s:b}",
+		    "agent", ag->id, "name", ag->name, "state",
+		    agent_state_name(ag->state), "reason",
+		    cmd_str_or_null(ag->reason), "call", ag->call != NULL ?
+		    json_string(ag->call->id) : json_null(), "calls", ag->calls,
+		    "connected", ag->conn != NULL));
+	return a;
+}
+
+static int
+cmd_queue_ready(const struct queue *q)
+{
+	int n = 0;
+
+	for (struct agent *a = agents; a != NULL; a = a->next)
+		n += a->state == AGENT_READY && agent_in_queue(a, q->name);
+	return n;
+}
+
+static json_t *
+cmd_status_queues(void)
+{
+	json_t *a = json_array();
+
+	for (struct queue *q = queues; q != NULL; q = q->next)
+		json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i}",
+		    "name", q->name, "waiting", q->nwaiting, "longest_wait_s",
+		    queue_longest_wait_s(q), "offered", q->offered, "answered",
+		    q->answered, "abandoned", q->abandoned, "agents_ready",
+		    cmd_queue_ready(q)));
+	return a;
+}
+
+int
+cmd_status(struct cmd_ctx *ctx)
+{
+	json_object_set_new(ctx->reply, "core", json_pack("{s:s,s:I,s:b,s:i}",
+	    "version", CORE_VERSION, "uptime_s", (json_int_t)((clock_mono_us() -
+	    core.start_mono) / 1000000), "draining", core.stopping != CORE_RUNNING,
+	    "clients", conn_count()));
+	json_object_set_new(ctx->reply, "spans", cmd_status_spans());
+	json_object_set_new(ctx->reply, "calls", cmd_status_calls());
+	json_object_set_new(ctx->reply, "agents", cmd_status_agents());
+	json_object_set_new(ctx->reply, "queues", cmd_status_queues());
+	return 0;
+}
+
+int
+cmd_subscribe(struct cmd_ctx *ctx)
+{
+	ctx->conn->subscribed = 1;
+	return 0;
+}
+
+int
+cmd_reload(struct cmd_ctx *ctx)
+{
+	char	**warnings = NULL, err[1024];
+	json_t	 *w = json_array();
+
+	if (core_reload(&warnings, err, sizeof err) != 0) {
+		json_decref(w);
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "configuration not "
+		    "reloaded, the running one stays: %s", err);
+	}
+	for (int i = 0; warnings != NULL && warnings[i] != NULL; i++)
+		json_array_append_new(w, json_string(warnings[i]));
+	json_object_set_new(ctx->reply, "warnings", w);
+	return 0;
+}
+
+int
+cmd_stop(struct cmd_ctx *ctx)
+{
+	const char *mode = cmd_str(ctx, "mode");
+
+	if (mode == NULL || strcmp(mode, "wait") == 0)
+		core_stop(CORE_STOP_WAIT);
+	else if (strcmp(mode, "clear") == 0)
+		core_stop(CORE_STOP_CLEAR);
+	else
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "stop: \"mode\" must be "
+		    "\"wait\" or \"clear\"");
+	return 0;
+}
+
+int
+cmd_set_pin(struct cmd_ctx *ctx)
+{
+	const char	*who = cmd_str(ctx, "who"), *pin = cmd_str(ctx, "pin");
+	char		*hash;
+	int		 r;
+
+	if (agent_find(who) == NULL && config_find_user(core.cfg, who) == NULL)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no agent or user %.64s",
+		    who);
+	if ((hash = pin_hash(pin)) == NULL)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "set-pin: a PIN is 4 to "
+		    "12 digits");
+	r = db_pin_set(core.db, who, hash);
+	free(hash);
+	if (r != 0)
+		return cmd_error(ctx, PROTO_E_INTERNAL, "PIN not stored: %s",
+		    db_last_error(core.db));
+	log_info("PIN of %s changed by %s", who, ctx->conn->user ?
+	    ctx->conn->user : "?");
+	return 0;
+}
+
+int
+cmd_show_config(struct cmd_ctx *ctx)
+{
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&text, &len);
+
+	config_dump(core.cfg, f);
+	fclose(f);
+	json_object_set_new(ctx->reply, "config", json_stringn(text, len));
+	json_object_set_new(ctx->reply, "path", json_string(core.config_path ?
+	    core.config_path : "(built-in default)"));
+	free(text);
+	return 0;
+}

@@ -1,1 +1,179 @@
-/* core/cmd-session.c: stub, being written. */
+/* cmd-session.c: hello, login, logout, ping. Login checks the PIN against
+ * its hash (an admin's override in the database first, then the config)
+ * and, where the config binds an agent or user to a Unix user, the peer's
+ * kernel-checked uid. Failing closed: anything unclear is refused. */
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include "agent.h"
+#include "call.h"
+#include "cmd.h"
+#include "core.h"
+#include "log.h"
+#include "pin.h"
+#include "xmalloc.h"
+
+#define LOGIN_MAX_FAILURES 5
+
+int
+cmd_hello(struct cmd_ctx *ctx)
+{
+	json_int_t proto = json_integer_value(json_object_get(ctx->args, "proto"));
+
+	if (proto != PROTO_VERSION)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "protocol version %lld "
+		    "is not spoken here (this core speaks %d)",
+		    (long long)proto, PROTO_VERSION);
+	ctx->conn->hello = 1;
+	json_object_set_new(ctx->reply, "proto", json_integer(PROTO_VERSION));
+	json_object_set_new(ctx->reply, "server", json_string("centrala/"
+	    CORE_VERSION));
+	return 0;
+}
+
+int
+cmd_ping(struct cmd_ctx *ctx)
+{
+	json_object_set_new(ctx->reply, "pong", json_true());
+	return 0;
+}
+
+/* 1 if the peer is the mapped Unix user; -1 if the name is unknown. */
+static int
+cmd_peer_is(struct cmd_ctx *ctx, const char *unix_user)
+{
+	struct passwd *pw = getpwnam(unix_user);
+
+	if (pw == NULL)
+		return -1;
+	return ctx->conn->uid == pw->pw_uid;
+}
+
+/* Checks the PIN, or the peer's uid where the config maps one. */
+static int
+cmd_authenticate(struct cmd_ctx *ctx, const char *who, const char *hash,
+    const char *unix_user)
+{
+	const char	*pin = cmd_str(ctx, "pin");
+	char		*override;
+	int		 ok;
+
+	if (unix_user != NULL && unix_user[0] != '\0') {
+		if (cmd_peer_is(ctx, unix_user) != 1)
+			return cmd_error(ctx, PROTO_E_FORBIDDEN, "%s may log in "
+			    "only as Unix user %s", who, unix_user);
+		if (pin == NULL)
+			return 0;
+	}
+	if (pin == NULL)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "login: missing "
+		    "argument \"pin\"");
+	override = db_pin_get(core.db, who);
+	ok = pin_check(pin, override != NULL ? override : hash);
+	free(override);
+	if (ok)
+		return 0;
+	if (++ctx->conn->login_failures >= LOGIN_MAX_FAILURES)
+		conn_close(ctx->conn, "too many failed logins");
+	log_warn("login as %s refused: wrong PIN", who);
+	return cmd_error(ctx, PROTO_E_AUTH, "unknown id or wrong PIN");
+}
+
+static int
+cmd_login_agent(struct cmd_ctx *ctx, const char *id)
+{
+	struct agent	*a = agent_find(id);
+	json_t		*q;
+
+	if (a == NULL || a->removed || a->cfg == NULL) {
+		ctx->conn->login_failures++;
+		return cmd_error(ctx, PROTO_E_AUTH, "unknown id or wrong PIN");
+	}
+	if (cmd_authenticate(ctx, a->id, a->cfg->pin_hash, a->cfg->unix_user) != 0)
+		return -1;
+	ctx->conn->role = ROLE_AGENT;
+	ctx->conn->agent = a;
+	agent_login(a, ctx->conn);
+	q = json_array();
+	for (int i = 0; i < a->cfg->nqueues; i++)
+		json_array_append_new(q, json_string(a->cfg->queues[i]));
+	json_object_set_new(ctx->reply, "role", json_string("agent"));
+	json_object_set_new(ctx->reply, "agent", json_string(a->id));
+	json_object_set_new(ctx->reply, "name", json_string(a->name));
+	json_object_set_new(ctx->reply, "state",
+	    json_string(agent_state_name(a->state)));
+	json_object_set_new(ctx->reply, "queues", q);
+	if (a->call != NULL)
+		json_object_set_new(ctx->reply, "call", json_string(a->call->id));
+	return 0;
+}
+
+static int
+cmd_login_user(struct cmd_ctx *ctx, const char *name)
+{
+	const struct cfg_user *u = config_find_user(core.cfg, name);
+
+	if (u == NULL) {
+		ctx->conn->login_failures++;
+		return cmd_error(ctx, PROTO_E_AUTH, "unknown id or wrong PIN");
+	}
+	if (cmd_authenticate(ctx, u->name, u->pin_hash, u->unix_user) != 0)
+		return -1;
+	ctx->conn->role = u->role == CFG_ROLE_ADMIN ? ROLE_ADMIN : ROLE_SUPERVISOR;
+	ctx->conn->user = xstrdup(u->name);
+	json_object_set_new(ctx->reply, "role",
+	    json_string(conn_role_name(ctx->conn->role)));
+	return 0;
+}
+
+/* The core's own Unix user (or root) is its administrator. */
+static int
+cmd_login_local(struct cmd_ctx *ctx)
+{
+	if (ctx->conn->uid != core.uid && ctx->conn->uid != 0)
+		return cmd_error(ctx, PROTO_E_FORBIDDEN, "local login is only "
+		    "for the core's own Unix user or root");
+	ctx->conn->role = ROLE_ADMIN;
+	ctx->conn->user = xstrdup("local");
+	json_object_set_new(ctx->reply, "role", json_string("admin"));
+	return 0;
+}
+
+int
+cmd_login(struct cmd_ctx *ctx)
+{
+	const char	*agent = cmd_str(ctx, "agent"), *user = cmd_str(ctx, "user");
+	json_t		*local = json_object_get(ctx->args, "local");
+	int		 kinds = (agent != NULL) + (user != NULL) + json_is_true(local);
+
+	if (ctx->conn->role != ROLE_NONE)
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "already logged in; "
+		    "log out first");
+	if (kinds != 1)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "login: give exactly "
+		    "one of \"agent\", \"user\" or \"local\":true");
+	if (agent != NULL)
+		return cmd_login_agent(ctx, agent);
+	if (user != NULL)
+		return cmd_login_user(ctx, user);
+	return cmd_login_local(ctx);
+}
+
+int
+cmd_logout(struct cmd_ctx *ctx)
+{
+	struct conn *c = ctx->conn;
+
+	if (c->agent != NULL) {
+		if (c->agent->state == AGENT_ON_CALL)
+			return cmd_error(ctx, PROTO_E_BAD_STATE, "hang up the "
+			    "call before logging out");
+		agent_logout(c->agent, "logout");
+	}
+	c->agent = NULL;
+	c->role = ROLE_NONE;
+	c->subscribed = 0;
+	free(c->user);
+	c->user = NULL;
+	return 0;
+}

@@ -1,1 +1,55 @@
-/* core/cmd.h: stub. */
+/* cmd.h: the request table. Each request names its arguments, the role it
+ * needs and its handler; cmd.c checks all of that before a handler runs. */
+#ifndef CZ_CMD_H
+#define CZ_CMD_H
+
+#include <jansson.h>
+#include "conn.h"
+
+enum cmd_arg_type { ARG_STRING, ARG_INT, ARG_BOOL };
+
+struct cmd_arg {
+	const char		*name;
+	enum cmd_arg_type	 type;
+	int			 required;
+};
+
+struct cmd_ctx {
+	struct conn	*conn;
+	json_t		*args;		/* the request object */
+	json_t		*reply;		/* handler adds results here */
+	const char	*err_code;
+	char		 err_msg[256];
+};
+
+struct cmd_entry {
+	const char		*name;
+	enum conn_role		 role;		/* least role; ROLE_NONE = any */
+	int			 before_login;	/* allowed before login */
+	struct cmd_arg		 args[6];
+	int			(*handler)(struct cmd_ctx *);
+};
+
+void	cmd_dispatch(struct conn *, const char *line, size_t len);
+int	cmd_error(struct cmd_ctx *, const char *code, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+const char *cmd_str(struct cmd_ctx *, const char *name);	/* NULL if absent */
+
+/* Handlers, one small file per family. */
+int	cmd_hello(struct cmd_ctx *);
+int	cmd_login(struct cmd_ctx *);
+int	cmd_logout(struct cmd_ctx *);
+int	cmd_ping(struct cmd_ctx *);
+int	cmd_ready(struct cmd_ctx *);
+int	cmd_notready(struct cmd_ctx *);
+int	cmd_accept(struct cmd_ctx *);
+int	cmd_reject(struct cmd_ctx *);
+int	cmd_hangup(struct cmd_ctx *);
+int	cmd_status(struct cmd_ctx *);
+int	cmd_subscribe(struct cmd_ctx *);
+int	cmd_reload(struct cmd_ctx *);
+int	cmd_stop(struct cmd_ctx *);
+int	cmd_set_pin(struct cmd_ctx *);
+int	cmd_show_config(struct cmd_ctx *);
+
+#endif

@@ -1,1 +1,225 @@
-/* core/conn.c: stub, being written. */
+/* conn.c: one client of the core. Reads lines (proto.c framing, size
+ * limit), hands each to the dispatcher, queues replies and events with an
+ * output limit: a client that stops reading or floods is cut off and
+ * nobody else notices. Closed connections are freed from the loop. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+#include "agent.h"
+#include "clock.h"
+#include "cmd.h"
+#include "conn.h"
+#include "core.h"
+#include "log.h"
+#include "xmalloc.h"
+
+#define CONN_RATE	200.0	/* requests per second, sustained */
+#define CONN_BURST	400.0
+
+struct conn *conns;
+static uint64_t conn_next_id = 1;
+
+static const char *conn_role_names[] = { "agent", "supervisor", "admin" };
+
+const char *
+conn_role_name(enum conn_role r)
+{
+	return r == ROLE_NONE ? "none" : conn_role_names[r];
+}
+
+int
+conn_count(void)
+{
+	int n = 0;
+
+	for (struct conn *c = conns; c != NULL; c = c->next)
+		n += !c->dead;
+	return n;
+}
+
+void
+conn_send(struct conn *c, json_t *msg)
+{
+	struct evbuffer	*out;
+	char		*s;
+	size_t		 len;
+
+	if (c->dead) {
+		json_decref(msg);
+		return;
+	}
+	s = proto_encode(msg, &len);
+	json_decref(msg);
+	out = bufferevent_get_output(c->bev);
+	if (evbuffer_get_length(out) + len > (size_t)core.cfg->core.client_outbuf) {
+		free(s);
+		conn_close(c, "output limit reached (client not reading)");
+		return;
+	}
+	evbuffer_add(out, s, len);
+	free(s);
+}
+
+/* Token bucket: a client may burst, but not flood for long. */
+static int
+conn_flooding(struct conn *c)
+{
+	uint64_t now = clock_mono_us();
+
+	c->tokens += (now - c->tokens_at) / 1e6 * CONN_RATE;
+	if (c->tokens > CONN_BURST)
+		c->tokens = CONN_BURST;
+	c->tokens_at = now;
+	if (c->tokens < 1.0)
+		return 1;
+	c->tokens -= 1.0;
+	return 0;
+}
+
+static void
+conn_lines(struct conn *c)
+{
+	enum proto_line_result	 r;
+	char			*line;
+	size_t			 len;
+
+	while (!c->dead && (r = proto_lines_next(&c->in, &line, &len)) !=
+	    PROTO_LINE_NONE) {
+		if (conn_flooding(c)) {
+			conn_close(c, "flooding");
+			return;
+		}
+		if (r == PROTO_LINE_TOO_LONG)
+			conn_send(c, proto_reply_error(NULL, PROTO_E_TOO_LONG,
+			    "line longer than %d bytes discarded",
+			    core.cfg->core.max_line));
+		else if (len > 0)
+			cmd_dispatch(c, line, len);
+	}
+}
+
+static void
+conn_read_cb(struct bufferevent *bev, void *arg)
+{
+	struct conn	*c = arg;
+	struct evbuffer	*in = bufferevent_get_input(bev);
+	char		 buf[16384];
+	int		 n;
+
+	while (!c->dead && (n = evbuffer_remove(in, buf, sizeof buf)) > 0) {
+		proto_lines_feed(&c->in, buf, n);
+		conn_lines(c);
+	}
+}
+
+static void
+conn_event_cb(struct bufferevent *bev, short what, void *arg)
+{
+	struct conn *c = arg;
+
+	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
+		conn_close(c, what & BEV_EVENT_EOF ? "disconnected" :
+		    strerror(errno));
+}
+
+static void
+conn_login_timeout_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct conn *c = arg;
+
+	if (c->role == ROLE_NONE)
+		conn_close(c, "no login in time");
+}
+
+void
+conn_new(int fd)
+{
+	struct conn	*c;
+	struct ucred	 cred;
+	socklen_t	 len = sizeof cred;
+	struct timeval	 tv = { core.cfg->core.idle_login_timeout, 0 };
+
+	if (conn_count() >= core.cfg->core.max_clients) {
+		static const char msg[] = "{\"ok\":false,\"error\":\"busy\","
+		    "\"message\":\"too many clients\"}\n";
+		log_warn("client refused: max_clients reached");
+		(void)!write(fd, msg, sizeof msg - 1);
+		close(fd);
+		return;
+	}
+	c = xcalloc(1, sizeof *c);
+	c->id = conn_next_id++;
+	c->fd = fd;
+	c->role = ROLE_NONE;
+	c->tokens = CONN_BURST;
+	c->tokens_at = clock_mono_us();
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0) {
+		c->uid = cred.uid;
+		c->pid = cred.pid;
+	} else
+		c->uid = (uid_t)-1;	/* unknown: never local admin */
+	proto_lines_init(&c->in, core.cfg->core.max_line);
+	c->bev = bufferevent_socket_new(core.base, fd, BEV_OPT_CLOSE_ON_FREE);
+	bufferevent_setcb(c->bev, conn_read_cb, NULL, conn_event_cb, c);
+	bufferevent_enable(c->bev, EV_READ);
+	c->login_timer = evtimer_new(core.base, conn_login_timeout_cb, c);
+	evtimer_add(c->login_timer, &tv);
+	c->next = conns;
+	conns = c;
+	log_debug("client %llu connected (uid %d, pid %d)",
+	    (unsigned long long)c->id, (int)c->uid, (int)c->pid);
+}
+
+static void
+conn_free_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct conn *c = arg, **pp;
+
+	for (pp = &conns; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == c) {
+			*pp = c->next;
+			break;
+		}
+	}
+	bufferevent_free(c->bev);
+	event_free(c->login_timer);
+	proto_lines_free(&c->in);
+	free(c->user);
+	free(c);
+}
+
+void
+conn_close(struct conn *c, const char *why)
+{
+	struct agent *a = c->agent;
+
+	if (c->dead)
+		return;
+	c->dead = 1;
+	log_info("client %llu (%s%s%s) closed: %s", (unsigned long long)c->id,
+	    conn_role_name(c->role), a ? " " : "", a ? a->id : "", why);
+	bufferevent_disable(c->bev, EV_READ | EV_WRITE);
+	if (a != NULL && a->conn == c)
+		agent_logout(a, "console disconnected");
+	c->agent = NULL;
+	event_base_once(core.base, -1, EV_TIMEOUT, conn_free_cb, c, NULL);
+}
+
+/* At exit: push out what is queued (the reply to `stop`, say), then close. */
+void
+conn_close_all(const char *why)
+{
+	for (struct conn *c = conns; c != NULL; c = c->next) {
+		struct evbuffer *out = bufferevent_get_output(c->bev);
+
+		while (!c->dead && evbuffer_get_length(out) > 0 &&
+		    evbuffer_write(out, c->fd) > 0)
+			;
+		conn_close(c, why);
+	}
+}

@@ -1,1 +1,43 @@
-/* core/conn.h: stub. */
+/* conn.h: one connected client of the core (console, ctl, CTI). */
+#ifndef CZ_CONN_H
+#define CZ_CONN_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include <jansson.h>
+#include "proto.h"
+
+struct agent;
+
+enum conn_role { ROLE_NONE = -1, ROLE_AGENT = 0, ROLE_SUPERVISOR = 1, ROLE_ADMIN = 2 };
+
+struct conn {
+	uint64_t		 id;
+	int			 fd;
+	uid_t			 uid;		/* SO_PEERCRED */
+	pid_t			 pid;
+	struct bufferevent	*bev;
+	struct proto_lines	 in;
+	int			 hello;		/* hello done */
+	enum conn_role		 role;
+	struct agent		*agent;		/* role agent */
+	char			*user;		/* role supervisor/admin */
+	int			 subscribed;
+	int			 login_failures;
+	int			 dead;
+	double			 tokens;	/* flood control bucket */
+	uint64_t		 tokens_at;
+	struct event		*login_timer;
+	struct conn		*next;
+};
+
+extern struct conn *conns;
+
+void	conn_new(int fd);
+void	conn_send(struct conn *, json_t *);	/* steals the reference */
+void	conn_close(struct conn *, const char *why);	/* freed from the loop */
+void	conn_close_all(const char *why);
+int	conn_count(void);
+const char *conn_role_name(enum conn_role);
+
+#endif

@@ -1,2 +1,332 @@
-/* core/core-main.c: stub, being written. */
-int main(void) { return 0; }
+/* core-main.c: `centrala core`: reads the configuration, prepares the state
+ * directory, opens the database, the spans and the clients' socket, then
+ * runs the one event loop until an orderly stop. Reload and stop live here
+ * because they touch every module. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <event2/event.h>
+#include "agent.h"
+#include "call.h"
+#include "clock.h"
+#include "conn.h"
+#include "core.h"
+#include "log.h"
+#include "notify.h"
+#include "queue.h"
+#include "server.h"
+#include "span.h"
+#include "xmalloc.h"
+
+#define CORE_DEFAULT_CONF	SYSCONFDIR "/centrala/centrala.ini"
+#define CORE_STOP_GRACE		3	/* s to wait for RELEASEs at stop */
+
+struct core core;
+extern const char default_config[];
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+"usage: centrala core [options]\n"
+"Runs the switching core: spans, ACD, client socket, database.\n\n"
+"  -c, --config FILE      configuration (else $CENTRALA_CONF, else\n"
+"                         " CORE_DEFAULT_CONF ", else the built-in default)\n"
+"  -s, --state-dir DIR    put sockets, database, logs and recordings under DIR\n"
+"  -n, --check            check the configuration, print \"configuration OK\"\n"
+"  -l, --log-level LEVEL  debug, info, warn or error (overrides the config)\n"
+"      --print-default-config  print the built-in configuration and exit\n"
+"  -h, --help             this help\n"
+"  -V, --version          print the version\n");
+}
+
+/* The built-in configuration, read through a memory file so that it goes
+ * through exactly the same parser and checks as a file would. */
+static struct config *
+core_load_builtin(char *err, size_t errlen)
+{
+	struct config	*cfg;
+	char		 path[64];
+	int		 fd = memfd_create("centrala.ini", MFD_CLOEXEC);
+
+	if (fd < 0 || write(fd, default_config, strlen(default_config)) < 0) {
+		snprintf(err, errlen, "built-in config: %s", strerror(errno));
+		return NULL;
+	}
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	cfg = config_load(path, err, errlen);
+	close(fd);
+	return cfg;
+}
+
+static const char *
+core_config_path(const char *opt)
+{
+	const char *env = getenv("CENTRALA_CONF");
+
+	if (opt != NULL)
+		return opt;
+	if (env != NULL && env[0] != '\0')
+		return env;
+	if (access(CORE_DEFAULT_CONF, F_OK) == 0)
+		return CORE_DEFAULT_CONF;
+	return NULL;
+}
+
+static struct config *
+core_load_config(char *err, size_t errlen)
+{
+	if (core.config_path == NULL)
+		return core_load_builtin(err, errlen);
+	return config_load(core.config_path, err, errlen);
+}
+
+static void
+core_mkdir(const char *path)
+{
+	if (mkdir(path, 0750) != 0 && errno != EEXIST)
+		fatal("cannot create %s: %s", path, strerror(errno));
+}
+
+/* Lays out STATE_DIR: run/ (sockets), centrala.db, log/, recordings/. */
+static void
+core_paths(const char *state_opt)
+{
+	const struct cfg_core	*cc = &core.cfg->core;
+	char			 abs[PATH_MAX];
+	char			*p;
+
+	p = xstrdup(state_opt != NULL ? state_opt : cc->state_dir);
+	core_mkdir(p);
+	if (realpath(p, abs) == NULL)
+		fatal("%s: %s", p, strerror(errno));
+	free(p);
+	core.state_dir = xstrdup(abs);
+	core.run_dir = state_opt == NULL && cc->run_dir[0] != '\0' ?
+	    xstrdup(cc->run_dir) : xprintf("%s/run", abs);
+	core.db_path = state_opt == NULL && cc->db_path[0] != '\0' ?
+	    xstrdup(cc->db_path) : xprintf("%s/centrala.db", abs);
+	core_mkdir(core.run_dir);
+	p = xprintf("%s/log", abs);
+	core_mkdir(p);
+	free(p);
+	p = xprintf("%s/recordings", abs);
+	core_mkdir(p);
+	free(p);
+	core.sock_path = xprintf("%s/centrala.sock", core.run_dir);
+}
+
+static void
+core_warnings(const struct config *cfg)
+{
+	for (int i = 0; i < cfg->nwarnings; i++)
+		log_warn("%s", cfg->warnings[i]);
+}
+
+int
+core_reload(char ***warnings, char *err, size_t errlen)
+{
+	struct config *cfg = core_load_config(err, errlen), *old = core.cfg;
+
+	if (cfg == NULL) {
+		log_warn("reload refused: %s", err);
+		return -1;
+	}
+	for (int i = 0; i < cfg->nspans; i++)
+		if (span_find(cfg->spans[i].name) == NULL)
+			log_warn("reload: new span %s needs a restart",
+			    cfg->spans[i].name);
+	core.cfg = cfg;
+	queue_sync(cfg);
+	agent_sync(cfg);
+	config_free(old);
+	core_warnings(cfg);
+	*warnings = cfg->warnings;
+	log_info("configuration reloaded from %s", core.config_path ?
+	    core.config_path : "the built-in default");
+	return 0;
+}
+
+static void
+core_stop_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	log_warn("stop: giving up waiting for the network to release");
+	event_base_loopexit(core.base, NULL);
+}
+
+static int
+core_channels_busy(void)
+{
+	int n = 0;
+
+	for (struct span *s = spans; s != NULL; s = s->next)
+		n += span_in_use(s);
+	return n;
+}
+
+void
+core_check_stopped(void)
+{
+	static int armed;
+	struct timeval tv = { CORE_STOP_GRACE, 0 };
+
+	if (core.stopping == CORE_RUNNING || call_count() > 0)
+		return;
+	if (core_channels_busy() == 0) {
+		event_base_loopexit(core.base, NULL);
+		return;
+	}
+	if (!armed) {
+		core.stop_timer = evtimer_new(core.base, core_stop_timer_cb, NULL);
+		evtimer_add(core.stop_timer, &tv);
+		armed = 1;
+	}
+}
+
+void
+core_stop(enum core_stop mode)
+{
+	struct call	*call, *next;
+	json_t		*ev = proto_event("shutdown");
+
+	if (mode <= core.stopping)
+		return;
+	core.stopping = mode;
+	log_info("stopping (%s): %d calls up", mode == CORE_STOP_WAIT ?
+	    "waiting for calls to end" : "clearing calls", call_count());
+	json_object_set_new(ev, "mode", json_string(mode == CORE_STOP_WAIT ?
+	    "wait" : "clear"));
+	notify_all(ev);
+	if (mode == CORE_STOP_CLEAR)
+		for (call = TAILQ_FIRST(&calls); call != NULL; call = next) {
+			next = TAILQ_NEXT(call, entry);
+			call_hangup(call, 16, DB_CLEARED_CORE, "core stopping");
+		}
+	core_check_stopped();
+}
+
+static void
+core_signal_cb(evutil_socket_t sig, short what, void *arg)
+{
+	char **w, err[1024];
+
+	if (sig == SIGHUP)
+		core_reload(&w, err, sizeof err);
+	else
+		core_stop(CORE_STOP_CLEAR);
+}
+
+static void
+core_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+
+	signal(SIGPIPE, SIG_IGN);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		evsignal_add(evsignal_new(core.base, sigs[i], core_signal_cb,
+		    NULL), NULL);
+}
+
+static void
+core_start(const char *state_opt)
+{
+	char err[1024];
+
+	core_paths(state_opt);
+	if (core.cfg->core.log_file[0] != '\0')
+		log_open("centrala-core", core.cfg->core.log_file, log_get_level());
+	core.db = db_open(core.db_path, err, sizeof err);
+	if (core.db == NULL)
+		fatal("%s", err);
+	if (server_listen(core.sock_path, err, sizeof err) != 0)
+		fatal("%s", err);
+	queue_sync(core.cfg);
+	agent_sync(core.cfg);
+	if (span_open_all(core.cfg, err, sizeof err) != 0)
+		fatal("%s", err);
+	core_signals();
+	log_info("centrala %s core started: state in %s, %d spans, %d queues, "
+	    "%d agents", CORE_VERSION, core.state_dir, core.cfg->nspans,
+	    core.cfg->nqueues, core.cfg->nagents);
+}
+
+static void
+core_finish(void)
+{
+	conn_close_all("core stopped");
+	span_close_all();
+	server_close();
+	db_close(core.db);
+	log_info("core stopped");
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "state-dir", required_argument, NULL, 's' },
+		{ "check", no_argument, NULL, 'n' },
+		{ "log-level", required_argument, NULL, 'l' },
+		{ "print-default-config", no_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*config_opt = NULL, *state_opt = NULL, *level_opt = NULL;
+	int		 ch, check = 0;
+	enum log_level	 level;
+	char		 err[1024];
+
+	log_open("centrala-core", NULL, LOG_LEVEL_INFO);
+	while ((ch = getopt_long(argc, argv, "c:s:nl:hV", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': config_opt = optarg; break;
+		case 's': state_opt = optarg; break;
+		case 'n': check = 1; break;
+		case 'l': level_opt = optarg; break;
+		case 'P': fputs(default_config, stdout); return 0;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("centrala core %s\n", CORE_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "centrala core: unexpected argument \"%s\"\n",
+		    argv[optind]);
+		return 2;
+	}
+	if (level_opt != NULL && log_level_parse(level_opt, &level) != 0) {
+		fprintf(stderr, "centrala core: --log-level: \"%s\" is not one "
+		    "of debug, info, warn, error\n", level_opt);
+		return 2;
+	}
+	core.config_path = (char *)core_config_path(config_opt);
+	if ((core.cfg = core_load_config(err, sizeof err)) == NULL) {
+		fprintf(stderr, "centrala core: %s\n", err);
+		return 1;
+	}
+	if (check) {
+		for (int i = 0; i < core.cfg->nwarnings; i++)
+			fprintf(stderr, "warning: %s\n", core.cfg->warnings[i]);
+		printf("%s: configuration OK\n", core.config_path ?
+		    core.config_path : "built-in default");
+		return 0;
+	}
+	log_set_level(level_opt != NULL ? level : core.cfg->core.log_level);
+	core_warnings(core.cfg);
+	core.uid = getuid();
+	core.start_mono = clock_mono_us();
+	core.base = event_base_new();
+	core_start(state_opt);
+	event_base_dispatch(core.base);
+	core_finish();
+	return 0;
+}

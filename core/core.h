@@ -1,1 +1,40 @@
-/* core/core.h: stub. */
+/* core.h: the one switching core's global state, owned by its event loop. */
+#ifndef CZ_CORE_H
+#define CZ_CORE_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include <event2/event.h>
+#include "config.h"
+#include "db.h"
+
+#define CORE_VERSION	VERSION
+
+enum core_stop { CORE_RUNNING, CORE_STOP_WAIT, CORE_STOP_CLEAR };
+
+struct core {
+	struct event_base	*base;
+	struct config		*cfg;
+	struct db		*db;
+	char			*config_path;	/* NULL = built-in default */
+	char			*state_dir;
+	char			*run_dir;
+	char			*sock_path;
+	char			*db_path;
+	uid_t			 uid;		/* our own uid: local admins */
+	uint64_t		 start_mono;
+	enum core_stop		 stopping;
+	struct event		*stop_timer;
+};
+extern struct core core;
+
+/* core-main.c */
+void	core_stop(enum core_stop);	/* orderly stop; see docs/protocol.md */
+void	core_check_stopped(void);	/* exits the loop once a stop is done */
+int	core_reload(char ***warnings, char *err, size_t errlen);
+
+/* route.c: where an inbound call goes, by its called number. */
+struct call;
+int	route_inbound(struct call *);
+
+#endif

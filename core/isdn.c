@@ -1,1 +1,418 @@
-/* core/isdn.c: stub, being written. */
+/* isdn.c: Q.931 through libpri for one span. libpri events become call
+ * actions; call control becomes libpri calls. The lifecycle rules for
+ * libpri's call pointers are those verified in ../shared/libpri-notes.md
+ * ("Clearing"): a span channel keeps libpri's record until RELEASE is
+ * done, separately from our call record, which ends (CDR written) at the
+ * first DISCONNECT or RELEASE either way. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <libpri.h>
+#include <event2/event.h>
+#include "call.h"
+#include "core.h"
+#include "isdn.h"
+#include "log.h"
+#include "span.h"
+
+/* libpri.h leaves these to the application (see libpri-notes.md). */
+#define PRI_CHAN(c)	((c) & 0xff)
+#define PRI_ANY_CHAN	0xff
+
+/* Q.850 causes used here. */
+#define CAUSE_UNALLOCATED	1
+#define CAUSE_NORMAL		16
+#define CAUSE_OUT_OF_ORDER	27
+#define CAUSE_CONGESTION	34
+#define CAUSE_TEMP_FAILURE	41
+#define CAUSE_CHAN_UNAVAIL	44
+#define CAUSE_NO_CHANNEL	82
+
+static void	isdn_schedule(struct span *);
+
+static void
+isdn_message_cb(struct pri *p, char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && s[n - 1] == '\n')
+		n--;
+	log_debug("libpri: %.*s", (int)n, s);
+}
+
+static int
+isdn_read_cb(struct pri *p, void *buf, int len)
+{
+	struct span *s = pri_get_userdata(p);
+
+	return s->driver->d_read(s, buf, len);
+}
+
+static int
+isdn_write_cb(struct pri *p, void *buf, int len)
+{
+	struct span *s = pri_get_userdata(p);
+
+	return s->driver->d_write(s, buf, len);
+}
+
+static int
+isdn_switchtype(int sw)
+{
+	switch (sw) {
+	case CFG_SWITCH_NI2:
+		return PRI_SWITCH_NI2;
+	case CFG_SWITCH_QSIG:
+		return PRI_SWITCH_QSIG;
+	default:
+		return PRI_SWITCH_EUROISDN_E1;
+	}
+}
+
+static void
+isdn_timer_cb(evutil_socket_t fd, short what, void *arg);
+
+/* A fresh libpri instance per layer-1 session: each starts with a clean
+ * Q.921 link and reports DCHAN_UP truthfully. libpri 1.6.0 has no
+ * destructor, so the previous instance (a few KB) is abandoned, never
+ * touched again. Layer-1 losses are rare events. */
+void
+isdn_start(struct span *s)
+{
+	static int	once;
+	int		node = s->cfg.side == CFG_SIDE_USER ? PRI_CPE : PRI_NETWORK;
+
+	if (!once) {
+		pri_set_message(isdn_message_cb);
+		pri_set_error(isdn_message_cb);
+		once = 1;
+	}
+	if (s->pri_timer == NULL)
+		s->pri_timer = evtimer_new(core.base, isdn_timer_cb, s);
+	s->pri = pri_new_cb(-1, node, isdn_switchtype(s->cfg.switchtype),
+	    isdn_read_cb, isdn_write_cb, s);
+	if (s->pri == NULL) {
+		log_error("span %s: libpri could not start", s->name);
+		return;
+	}
+	if (log_get_level() == LOG_LEVEL_DEBUG)
+		pri_set_debug(s->pri, PRI_DEBUG_Q931_STATE);
+	isdn_schedule(s);
+}
+
+void
+isdn_l1_lost(struct span *s)
+{
+	if (s->pri == NULL)
+		return;
+	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++) {
+		if (s->chan[ch].pri_call != NULL)
+			pri_destroycall(s->pri, s->chan[ch].pri_call);
+		s->chan[ch].pri_call = NULL;
+	}
+	evtimer_del(s->pri_timer);
+	s->pri = NULL;
+}
+
+/* libpri's timers run on wall time (libpri-notes.md "Event loop"). */
+static void
+isdn_schedule(struct span *s)
+{
+	struct timeval	*next, now, delta;
+
+	if (s->pri == NULL)
+		return;
+	next = pri_schedule_next(s->pri);
+	if (next == NULL) {
+		evtimer_del(s->pri_timer);
+		return;
+	}
+	gettimeofday(&now, NULL);
+	if (timercmp(next, &now, <))
+		timerclear(&delta);
+	else
+		timersub(next, &now, &delta);
+	evtimer_add(s->pri_timer, &delta);
+}
+
+static struct span_chan *
+isdn_chan_of(struct span *s, q931_call *c, int *chp)
+{
+	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++) {
+		if (s->chan[ch].pri_call == c) {
+			if (chp != NULL)
+				*chp = ch;
+			return &s->chan[ch];
+		}
+	}
+	return NULL;
+}
+
+static int
+isdn_pick_channel(struct span *s)
+{
+	for (int ch = s->cfg.first_channel; ch < SPAN_TIMESLOTS; ch++)
+		if (span_chan_valid(ch) && s->chan[ch].state == CHAN_IDLE)
+			return ch;
+	for (int ch = 1; ch < s->cfg.first_channel; ch++)
+		if (span_chan_valid(ch) && s->chan[ch].state == CHAN_IDLE)
+			return ch;
+	return -1;
+}
+
+/* Before the call is "alive" only these causes send anything
+ * (RELEASE COMPLETE), and libpri frees its record inside pri_hangup(). */
+static void
+isdn_refuse(struct span *s, q931_call *c, int cause, const char *why)
+{
+	log_info("span %s: SETUP refused, cause %d (%s)", s->name, cause, why);
+	pri_hangup(s->pri, c, cause);
+}
+
+static int
+isdn_ring_channel(struct span *s, const pri_event *e)
+{
+	int ch = PRI_CHAN(e->ring.channel);
+
+	if (e->ring.channel == -1 || ch == PRI_ANY_CHAN)
+		return isdn_pick_channel(s);
+	return ch;
+}
+
+static void
+isdn_ring(struct span *s, pri_event *e)
+{
+	q931_call	*c = e->ring.call;
+	struct call	*call;
+	int		 ch = isdn_ring_channel(s, e), cause;
+
+	if (ch < 0) {
+		isdn_refuse(s, c, CAUSE_CONGESTION, "no free channel");
+		return;
+	}
+	if (!span_chan_valid(ch)) {
+		isdn_refuse(s, c, CAUSE_NO_CHANNEL, "channel does not exist");
+		return;
+	}
+	if (s->chan[ch].state != CHAN_IDLE) {
+		isdn_refuse(s, c, CAUSE_CHAN_UNAVAIL, "channel in use");
+		return;
+	}
+	call = call_new_inbound(s, ch, e->ring.callingnum, e->ring.callednum);
+	s->chan[ch].state = CHAN_BUSY;
+	s->chan[ch].pri_call = c;
+	s->chan[ch].call = call;
+	if (core.stopping != CORE_RUNNING)
+		cause = CAUSE_CONGESTION;
+	else
+		cause = route_inbound(call);
+	if (cause != 0) {
+		pri_hangup(s->pri, c, cause);
+		s->chan[ch].state = CHAN_IDLE;
+		s->chan[ch].pri_call = NULL;
+		s->chan[ch].call = NULL;
+		call_end(call, cause, DB_CLEARED_CORE, cause == CAUSE_UNALLOCATED ?
+		    "unknown number" : core.stopping ? "core stopping" :
+		    "no route");
+	}
+}
+
+/* The far end clears: DISCONNECT in; we release. */
+static void
+isdn_hangup_req(struct span *s, pri_event *e)
+{
+	struct span_chan *sc = isdn_chan_of(s, e->hangup.call, NULL);
+
+	if (sc != NULL && sc->call != NULL) {
+		struct call *call = sc->call;
+
+		sc->call = NULL;
+		call_end(call, e->hangup.cause, DB_CLEARED_NETWORK,
+		    "far end cleared");
+	}
+	if (sc != NULL)
+		sc->state = CHAN_RELEASING;
+	pri_hangup(s->pri, e->hangup.call, e->hangup.cause);
+}
+
+static const char *
+isdn_cleared_by(int cause)
+{
+	return cause == CAUSE_OUT_OF_ORDER || cause == CAUSE_TEMP_FAILURE ?
+	    DB_CLEARED_LINK : DB_CLEARED_NETWORK;
+}
+
+/* RELEASE or RELEASE COMPLETE in, or a libpri timer gave up: send what is
+ * owed and forget the record (libpri-notes.md "Clearing"). */
+static void
+isdn_hangup(struct span *s, pri_event *e)
+{
+	struct span_chan *sc = isdn_chan_of(s, e->hangup.call, NULL);
+
+	if (sc != NULL && sc->call != NULL) {
+		struct call *call = sc->call;
+
+		sc->call = NULL;
+		call_end(call, e->hangup.cause, isdn_cleared_by(e->hangup.cause),
+		    "far end released");
+	}
+	pri_hangup(s->pri, e->hangup.call, e->hangup.cause);
+	if (sc != NULL) {
+		sc->state = CHAN_IDLE;
+		sc->pri_call = NULL;
+	}
+}
+
+static void
+isdn_hangup_ack(struct span *s, pri_event *e)
+{
+	struct span_chan *sc = isdn_chan_of(s, e->hangup.call, NULL);
+
+	if (sc == NULL)
+		return;
+	if (sc->call != NULL) {
+		struct call *call = sc->call;
+
+		sc->call = NULL;
+		call_end(call, e->hangup.cause, DB_CLEARED_NETWORK, "released");
+	}
+	sc->state = CHAN_IDLE;
+	sc->pri_call = NULL;
+}
+
+static void
+isdn_restart_chan(struct span *s, int ch)
+{
+	struct span_chan *sc = &s->chan[ch];
+
+	if (sc->pri_call != NULL)
+		pri_destroycall(s->pri, sc->pri_call);
+	if (sc->call != NULL) {
+		struct call *call = sc->call;
+
+		sc->call = NULL;
+		call_end(call, CAUSE_TEMP_FAILURE, DB_CLEARED_NETWORK, "restart");
+	}
+	sc->state = CHAN_IDLE;
+	sc->pri_call = NULL;
+}
+
+/* libpri acknowledged the RESTART itself but left the calls alone. */
+static void
+isdn_restart(struct span *s, pri_event *e)
+{
+	int ch = PRI_CHAN(e->restart.channel);
+
+	log_info("span %s: RESTART for %s", s->name,
+	    e->restart.channel == -1 ? "the interface" : "a channel");
+	if (e->restart.channel == -1 || ch == PRI_ANY_CHAN) {
+		for (ch = 1; ch < SPAN_TIMESLOTS; ch++)
+			isdn_restart_chan(s, ch);
+	} else if (span_chan_valid(ch))
+		isdn_restart_chan(s, ch);
+}
+
+static void
+isdn_dchan(struct span *s, pri_event *e)
+{
+	int up = e->e == PRI_EVENT_DCHAN_UP;
+
+	if (s->l2_up == up)
+		return;
+	s->l2_up = up;
+	log_info("span %s: D channel %s", s->name, up ? "up" : "down");
+	span_l2_changed(s);
+}
+
+static void
+isdn_ignore(struct span *s, pri_event *e)
+{
+	log_debug("span %s: libpri event %s ignored", s->name,
+	    pri_event2str(e->e));
+}
+
+static const struct {
+	int	 e;
+	void	(*fn)(struct span *, pri_event *);
+} isdn_handlers[] = {
+	{ PRI_EVENT_DCHAN_UP, isdn_dchan },
+	{ PRI_EVENT_DCHAN_DOWN, isdn_dchan },
+	{ PRI_EVENT_RING, isdn_ring },
+	{ PRI_EVENT_HANGUP_REQ, isdn_hangup_req },
+	{ PRI_EVENT_HANGUP, isdn_hangup },
+	{ PRI_EVENT_HANGUP_ACK, isdn_hangup_ack },
+	{ PRI_EVENT_RESTART, isdn_restart },
+};
+
+static void
+isdn_event(struct span *s, pri_event *e)
+{
+	for (size_t i = 0; i < sizeof isdn_handlers / sizeof isdn_handlers[0]; i++) {
+		if (isdn_handlers[i].e == e->e) {
+			isdn_handlers[i].fn(s, e);
+			return;
+		}
+	}
+	isdn_ignore(s, e);
+}
+
+static void
+isdn_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct span	*s = arg;
+	struct pri	*p = s->pri;
+	pri_event	*e;
+
+	while (p != NULL && p == s->pri && (e = pri_schedule_run(p)) != NULL)
+		isdn_event(s, e);
+	isdn_schedule(s);
+}
+
+void
+isdn_poll(struct span *s)
+{
+	pri_event *e;
+
+	if (s->pri == NULL)
+		return;
+	if ((e = pri_check_event(s->pri)) != NULL)
+		isdn_event(s, e);
+	isdn_schedule(s);
+}
+
+void
+isdn_answer(struct call *call)
+{
+	struct span		*s = call->span;
+	struct span_chan	*sc = &s->chan[call->channel];
+
+	if (s->pri == NULL || sc->pri_call == NULL)
+		return;
+	pri_proceeding(s->pri, sc->pri_call, call->channel, 0);
+	pri_answer(s->pri, sc->pri_call, call->channel, 0);
+	isdn_schedule(s);
+}
+
+/* We clear: DISCONNECT out. The channel stays reserved until the far end's
+ * RELEASE (HANGUP event) or libpri's T305/T308 give up. */
+void
+isdn_hangup_call(struct call *call, int cause)
+{
+	struct span		*s = call->span;
+	struct span_chan	*sc;
+
+	if (s == NULL || call->channel <= 0)
+		return;
+	sc = &s->chan[call->channel];
+	if (sc->call == call)
+		sc->call = NULL;
+	if (s->pri == NULL || sc->pri_call == NULL) {
+		if (sc->pri_call == NULL)
+			sc->state = CHAN_IDLE;
+		return;
+	}
+	sc->state = CHAN_RELEASING;
+	pri_hangup(s->pri, sc->pri_call, cause);
+	isdn_schedule(s);
+}

@@ -1,1 +1,15 @@
-/* core/isdn.h: stub. */
+/* isdn.h: Q.931 through libpri for one span: events in, call control out. */
+#ifndef CZ_ISDN_H
+#define CZ_ISDN_H
+
+struct span;
+struct call;
+
+void	isdn_start(struct span *);	/* on layer 1 up */
+void	isdn_l1_lost(struct span *);	/* drop every libpri call record */
+void	isdn_poll(struct span *);	/* D-channel readable */
+/* Call control: each is safe on a call whose libpri record is gone. */
+void	isdn_answer(struct call *);
+void	isdn_hangup_call(struct call *, int cause);
+
+#endif

@@ -1,1 +1,82 @@
-/* core/notify.c: stub, being written. */
+/* notify.c: builds the events pushed to clients (docs/protocol.md) and sends
+ * them to an agent's console, to subscribed supervisors, or to everyone. */
+#include "agent.h"
+#include "call.h"
+#include "conn.h"
+#include "notify.h"
+#include "span.h"
+
+void
+notify_agent(struct agent *a, json_t *ev)
+{
+	if (a->conn != NULL && !a->conn->dead)
+		conn_send(a->conn, ev);
+	else
+		json_decref(ev);
+}
+
+void
+notify_watchers(json_t *ev)
+{
+	for (struct conn *c = conns; c != NULL; c = c->next)
+		if (c->subscribed && !c->dead)
+			conn_send(c, json_incref(ev));
+	json_decref(ev);
+}
+
+void
+notify_all(json_t *ev)
+{
+	for (struct conn *c = conns; c != NULL; c = c->next)
+		if (c->hello && !c->dead)
+			conn_send(c, json_incref(ev));
+	json_decref(ev);
+}
+
+static json_t *
+notify_str_or_null(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+void
+notify_agent_state(struct agent *a)
+{
+	json_t *ev = proto_event("agent_state");
+
+	json_object_set_new(ev, "agent", json_string(a->id));
+	json_object_set_new(ev, "state", json_string(agent_state_name(a->state)));
+	json_object_set_new(ev, "reason", notify_str_or_null(a->reason));
+	if (a->conn != NULL && !a->conn->dead && !a->conn->subscribed)
+		conn_send(a->conn, json_incref(ev));
+	notify_watchers(ev);
+}
+
+void
+notify_call_state(struct call *call)
+{
+	json_t *ev;
+
+	if (conns == NULL)
+		return;
+	ev = proto_event("call_state");
+	json_object_set_new(ev, "call", json_string(call->id));
+	json_object_set_new(ev, "state", json_string(call_state_name(call->state)));
+	json_object_set_new(ev, "cli", json_string(call->cli));
+	json_object_set_new(ev, "dnis", json_string(call->dnis));
+	json_object_set_new(ev, "queue", notify_str_or_null(call->queue_name));
+	json_object_set_new(ev, "agent", call->agent != NULL ?
+	    json_string(call->agent->id) : notify_str_or_null(call->agent_id));
+	notify_watchers(ev);
+}
+
+void
+notify_span_state(struct span *s)
+{
+	json_t *ev = proto_event("span_state");
+
+	json_object_set_new(ev, "span", json_string(s->name));
+	json_object_set_new(ev, "l1", json_string(span_l1_name(s)));
+	json_object_set_new(ev, "l2", json_string(span_l2_name(s)));
+	notify_watchers(ev);
+}

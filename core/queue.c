@@ -1,1 +1,94 @@
-/* core/queue.c: stub, being written. */
+/* queue.c: runtime queues built from the config; each holds its waiting
+ * callers in arrival order (they keep their place while being offered). */
+#include <stdlib.h>
+#include <string.h>
+#include "call.h"
+#include "clock.h"
+#include "core.h"
+#include "log.h"
+#include "queue.h"
+#include "xmalloc.h"
+
+struct queue *queues;
+
+struct queue *
+queue_find(const char *name)
+{
+	for (struct queue *q = queues; q != NULL; q = q->next)
+		if (strcmp(q->name, name) == 0)
+			return q;
+	return NULL;
+}
+
+/* Creates queues new in the config and re-points the others at it. A queue
+ * gone from the config keeps its callers but takes no new ones. */
+void
+queue_sync(const struct config *cfg)
+{
+	for (struct queue *q = queues; q != NULL; q = q->next)
+		q->removed = 1;
+	for (int i = 0; i < cfg->nqueues; i++) {
+		const struct cfg_queue	*cq = &cfg->queues[i];
+		struct queue		*q = queue_find(cq->name);
+
+		if (q == NULL) {
+			q = xcalloc(1, sizeof *q);
+			q->name = xstrdup(cq->name);
+			TAILQ_INIT(&q->waiting);
+			q->next = queues;
+			queues = q;
+		}
+		q->cfg = cq;
+		q->removed = 0;
+	}
+}
+
+void
+queue_free_all(void)
+{
+	struct queue *q, *next;
+
+	for (q = queues; q != NULL; q = next) {
+		next = q->next;
+		free(q->name);
+		free(q);
+	}
+	queues = NULL;
+}
+
+void
+queue_enter(struct queue *q, struct call *call)
+{
+	call->queue = q;
+	free(call->queue_name);
+	call->queue_name = xstrdup(q->name);
+	call->queue_enter_ms = clock_wall_ms();
+	call->queue_enter_mono = clock_mono_us();
+	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
+	q->nwaiting++;
+	q->offered++;
+	call_event(call, EV_QUEUE_ENTER, NULL);
+	call_set_state(call, CALL_QUEUED);
+}
+
+void
+queue_leave(struct call *call)
+{
+	struct queue *q = call->queue;
+
+	if (q == NULL)
+		return;
+	TAILQ_REMOVE(&q->waiting, call, qentry);
+	q->nwaiting--;
+	call->queue = NULL;
+}
+
+int
+queue_longest_wait_s(const struct queue *q)
+{
+	const struct call *call = TAILQ_FIRST(&q->waiting);
+
+	if (call == NULL)
+		return 0;
+	return (int)((clock_mono_us() - call->queue_enter_mono) / 1000000);
+}

@@ -1,1 +1,28 @@
-/* core/queue.h: stub. */
+/* queue.h: runtime queues: each a waiting line of calls, in arrival order. */
+#ifndef CZ_QUEUE_H
+#define CZ_QUEUE_H
+
+#include <stdint.h>
+#include "call.h"
+#include "config.h"
+
+struct queue {
+	char			*name;
+	const struct cfg_queue	*cfg;		/* re-pointed on reload */
+	int			 removed;	/* gone from the config */
+	struct call_list	 waiting;	/* queued and offered calls */
+	int			 nwaiting;
+	unsigned		 offered, answered, abandoned;	/* since start */
+	struct queue		*next;
+};
+
+extern struct queue *queues;
+
+void		 queue_sync(const struct config *);	/* create/update from config */
+void		 queue_free_all(void);
+struct queue	*queue_find(const char *name);
+void		 queue_enter(struct queue *, struct call *);
+void		 queue_leave(struct call *);
+int		 queue_longest_wait_s(const struct queue *);
+
+#endif

@@ -1,1 +1,188 @@
-/* core/span.c: stub, being written. */
+/* span.c: the span registry and channel table; the seam between a driver
+ * (bytes), isdn.c (D channel) and media.c (B channels). */
+#include <stdlib.h>
+#include <string.h>
+#include <event2/event.h>
+#include <stdio.h>
+#include "call.h"
+#include "clock.h"
+#include "core.h"
+#include "isdn.h"
+#include "log.h"
+#include "media.h"
+#include "notify.h"
+#include "span.h"
+#include "xmalloc.h"
+
+struct span *spans;
+
+static const struct span_driver *
+span_driver_for(int driver)
+{
+	(void)driver;		/* only the virtual span today */
+	return &span_driver_vspan;
+}
+
+static struct span *
+span_new(const struct cfg_span *cs)
+{
+	struct span *s = xcalloc(1, sizeof *s);
+
+	s->name = xstrdup(cs->name);
+	s->cfg = *cs;
+	s->cfg.name = s->name;
+	s->cfg.country = xstrdup(cs->country);
+	s->cfg.caller_id = xstrdup(cs->caller_id);
+	s->driver = span_driver_for(cs->driver);
+	return s;
+}
+
+int
+span_open_all(const struct config *cfg, char *err, size_t errlen)
+{
+	struct span **tail = &spans;
+
+	for (int i = 0; i < cfg->nspans; i++) {
+		struct span *s = span_new(&cfg->spans[i]);
+
+		if (s->driver->open(s, err, errlen) != 0)
+			return -1;
+		*tail = s;
+		tail = &s->next;
+		log_info("span %s: %s driver, %s side, waiting for layer 1",
+		    s->name, s->driver->name,
+		    s->cfg.side == CFG_SIDE_USER ? "user" : "network");
+	}
+	return 0;
+}
+
+void
+span_close_all(void)
+{
+	struct span *s, *next;
+
+	for (s = spans; s != NULL; s = next) {
+		next = s->next;
+		s->driver->close(s);
+		if (s->pri_timer != NULL)
+			event_free(s->pri_timer);
+		free(s->cfg.country);
+		free(s->cfg.caller_id);
+		free(s->name);
+		free(s);	/* its struct pri leaks: libpri 1.6 has no free */
+	}
+	spans = NULL;
+}
+
+struct span *
+span_find(const char *name)
+{
+	for (struct span *s = spans; s != NULL; s = s->next)
+		if (strcmp(s->name, name) == 0)
+			return s;
+	return NULL;
+}
+
+int
+span_chan_valid(int ch)
+{
+	return ch >= 1 && ch <= 31 && ch != 16;
+}
+
+int
+span_channels(void)
+{
+	return 30;
+}
+
+int
+span_in_use(const struct span *s)
+{
+	int n = 0;
+
+	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++)
+		if (s->chan[ch].state != CHAN_IDLE)
+			n++;
+	return n;
+}
+
+const char *
+span_l1_name(const struct span *s)
+{
+	return s->l1_up ? "up" : "down";
+}
+
+const char *
+span_l2_name(const struct span *s)
+{
+	return s->l2_up ? "up" : "down";
+}
+
+/* Writes the span's state to the event table and tells supervisors. */
+static void
+span_record_state(struct span *s, const char *why)
+{
+	char		 detail[160];
+	struct db_event	 ev = {
+		.ts_ms = clock_wall_ms(), .kind = EV_SPAN_STATE,
+		.state = s->l1_up ? (s->l2_up ? "up" : "l2-down") : "down",
+		.detail = detail,
+	};
+
+	snprintf(detail, sizeof detail, "{\"span\":\"%s\",\"why\":\"%s\"}",
+	    s->name, why);
+	db_event_add(core.db, &ev);
+	notify_span_state(s);
+}
+
+void
+span_l1_up(struct span *s)
+{
+	s->l1_up = 1;
+	log_info("span %s: layer 1 up", s->name);
+	span_record_state(s, "layer 1 up");
+	isdn_start(s);
+}
+
+/* Layer 1 lost (vspan.md "Sockets"): clear every call on the span at once;
+ * libpri may never report the D channel down. */
+void
+span_l1_down(struct span *s, const char *why)
+{
+	if (!s->l1_up)
+		return;
+	s->l1_up = 0;
+	s->l2_up = 0;
+	log_warn("span %s: layer 1 down (%s): clearing %d calls", s->name,
+	    why, span_in_use(s));
+	isdn_l1_lost(s);
+	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++) {
+		struct span_chan *c = &s->chan[ch];
+
+		if (c->call != NULL)
+			call_end(c->call, 38, DB_CLEARED_LINK, "layer 1 down");
+		c->state = CHAN_IDLE;
+		c->call = NULL;
+		c->pri_call = NULL;
+	}
+	span_record_state(s, why);
+	core_check_stopped();
+}
+
+void
+span_l2_changed(struct span *s)
+{
+	span_record_state(s, s->l2_up ? "D channel up" : "D channel down");
+}
+
+void
+span_d_readable(struct span *s)
+{
+	isdn_poll(s);
+}
+
+void
+span_b_block(struct span *s, const uint8_t *rx, uint8_t *tx)
+{
+	media_tick(s, rx, tx);
+}

@@ -1,1 +1,71 @@
-/* core/span.h: stub. */
+/* span.h: a span is one E1 PRA port behind a driver (the virtual span now,
+ * DAHDI later). The driver moves bytes; span.c keeps the channel table and
+ * hands D-channel frames to isdn.c and B-channel blocks to media.c. */
+#ifndef CZ_SPAN_H
+#define CZ_SPAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "config.h"
+
+#define SPAN_TIMESLOTS	32
+#define SPAN_SAMPLES	160			/* per timeslot per 20 ms */
+#define SPAN_BLOCK	(SPAN_TIMESLOTS * SPAN_SAMPLES)	/* 5120 bytes */
+#define SPAN_ALAW_IDLE	0xD5
+
+struct span;
+struct call;
+struct pri;
+struct q931_call;
+
+/* What a driver must provide. */
+struct span_driver {
+	const char	*name;
+	int		(*open)(struct span *, char *err, size_t errlen);
+	void		(*close)(struct span *);
+	/* D-channel I/O for libpri: one frame per call (see vspan.md). */
+	int		(*d_read)(struct span *, void *, int);
+	int		(*d_write)(struct span *, const void *, int);
+};
+extern const struct span_driver span_driver_vspan;
+
+enum chan_state { CHAN_IDLE, CHAN_BUSY, CHAN_RELEASING };
+
+struct span_chan {
+	enum chan_state		 state;
+	struct call		*call;		/* our call record, if any */
+	struct q931_call	*pri_call;	/* libpri's record, until released */
+};
+
+struct span {
+	char			*name;
+	struct cfg_span		 cfg;		/* copy: survives reloads */
+	const struct span_driver *driver;
+	void			*drv;		/* driver's private state */
+	int			 l1_up;
+	int			 l2_up;
+	struct pri		*pri;
+	struct event		*pri_timer;
+	struct span_chan	 chan[SPAN_TIMESLOTS];
+	uint64_t		 blocks_rx, blocks_tx, blocks_bad, blocks_dropped;
+	struct span		*next;
+};
+
+extern struct span *spans;
+
+int		 span_open_all(const struct config *, char *err, size_t errlen);
+void		 span_close_all(void);
+struct span	*span_find(const char *name);
+int		 span_channels(void);			/* bearer channels per span */
+int		 span_in_use(const struct span *);
+int		 span_chan_valid(int ch);		/* 1-15, 17-31 */
+/* Called by drivers. */
+void		 span_l1_up(struct span *);
+void		 span_l1_down(struct span *, const char *why);
+void		 span_d_readable(struct span *);
+void		 span_l2_changed(struct span *);
+void		 span_b_block(struct span *, const uint8_t *rx, uint8_t *tx);
+const char	*span_l1_name(const struct span *);
+const char	*span_l2_name(const struct span *);
+
+#endif

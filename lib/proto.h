@@ -23,7 +23,7 @@ struct proto_lines {
 
 enum proto_line_result {
 	PROTO_LINE_NONE,	/* need more bytes */
-	PROTO_LINE_OK,		/* *line/*len hold one line (no newline, NUL-terminated) */
+	PROTO_LINE_OK,		/* *line and *len hold one line (no newline, NUL-terminated) */
 	PROTO_LINE_TOO_LONG	/* one line exceeded max and was discarded */
 };
 

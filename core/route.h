@@ -1,1 +1,0 @@
-/* core/route.h: stub. */
