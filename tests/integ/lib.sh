@@ -1,0 +1,104 @@
+# lib.sh: shared by the integration tests. Each test gets a private state
+# directory (short path: sockets must fit sun_path), starts a real core on
+# it, drives it with the real telco simulator and scripted agents, and reads
+# the real SQLite file. Waits are conditions with deadlines, never bare sleeps.
+set -u
+B=${top_builddir:?run through make check}
+S=${top_srcdir:?}
+T=$(mktemp -d /tmp/czt.XXXXXX)
+PIDS=""
+TEST_NAME=$(basename "$0" .sh)
+
+fail() {
+	echo "FAIL: $TEST_NAME: $*"
+	for f in "$T"/*.log; do
+		[ -f "$f" ] || continue
+		echo "---- last lines of $(basename "$f")"
+		tail -n 25 "$f"
+	done
+	exit 1
+}
+
+pass() { echo "ok - $*"; }
+
+cleanup() {
+	for p in $PIDS; do kill "$p" 2>/dev/null; done
+	for p in $PIDS; do
+		for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+		kill -9 "$p" 2>/dev/null
+	done
+	wait 2>/dev/null
+	[ -n "${KEEP:-}" ] || rm -rf "$T"
+}
+trap cleanup EXIT
+
+# wait_until SECONDS CMD...: polls CMD every 0.1 s until it succeeds.
+wait_until() {
+	_limit=$1; shift
+	_end=$(( $(date +%s%N) + _limit * 1000000000 ))
+	while [ "$(date +%s%N)" -lt "$_end" ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+ctl() { "$B/centrala-ctl" --state-dir "$T" "$@"; }
+sql() { sqlite3 -batch -noheader "$T/centrala.db" "$1"; }
+
+# start_core [extra core options]: starts a core on $T and waits for it.
+start_core() {
+	"$B/centrala-core" --state-dir "$T" --log-level debug "$@" 2>>"$T/core.log" &
+	CORE_PID=$!
+	PIDS="$PIDS $CORE_PID"
+	wait_until 15 ctl wait-ready --timeout 1 || fail "core did not come up"
+}
+
+# start_bots AGENTS [options]: scripted agents in the background.
+start_bots() {
+	_agents=$1; shift
+	"$B/tests/agentbot" --state-dir "$T" --agents "$_agents" --pin 1234 "$@" \
+		>>"$T/bots.log" 2>&1 &
+	BOTS_PID=$!
+	PIDS="$PIDS $BOTS_PID"
+}
+
+# agents_in STATE N: at least N agents are in STATE (per ctl status).
+agents_in() {
+	[ "$(ctl status --json | python3 -c "import json,sys; d=json.load(sys.stdin); print(sum(1 for a in d['agents'] if a['state']=='$1'))")" -ge "$2" ]
+}
+
+# status_field PYEXPR: evaluates PYEXPR over the status reply `d`.
+status_field() {
+	ctl status --json | python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"
+}
+
+# pstn [options]: runs the telco simulator in the foreground; output to
+# $T/pstn.out (and appended to pstn.log for failure reports).
+pstn() {
+	"$B/centrala-pstn" --state-dir "$T" "$@" >"$T/pstn.out" 2>>"$T/pstn.log"
+	_rc=$?
+	cat "$T/pstn.out" >>"$T/pstn.log"
+	return $_rc
+}
+
+# pstn_bg [options]: the same in the background; PSTN_PID.
+pstn_bg() {
+	"$B/centrala-pstn" --state-dir "$T" "$@" >"$T/pstn.out" 2>>"$T/pstn.log" &
+	PSTN_PID=$!
+	PIDS="$PIDS $PSTN_PID"
+}
+
+# summary_field NAME: a key of pstn's summary line.
+summary_field() {
+	sed -n "s/^summary .*\b$1=\([^ ]*\).*/\1/p" "$T/pstn.out"
+}
+
+span_up() {
+	[ "$(status_field "d['spans'][0]['l1'] + d['spans'][0]['l2']")" = upup ]
+}
+
+# raw LINES...: sends raw protocol lines on one connection, prints replies.
+raw() {
+	python3 "$S/tests/integ/rawclient.py" "$T/run/centrala.sock" "$@"
+}
