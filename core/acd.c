@@ -157,7 +157,7 @@ acd_cancel_offer(struct call *call, const char *reason)
 	json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "reason", json_string(reason));
 	notify_agent(a, ev);
-	if (a->state == AGENT_RINGING)
+	if (a->state == AGENT_RINGING && !a->leaving)
 		agent_set_state(a, AGENT_READY, NULL);
 	acd_dispatch();
 }

@@ -167,6 +167,7 @@ agent_logout(struct agent *a, const char *why)
 	};
 	char detail[128];
 
+	a->leaving = 1;
 	if (a->call != NULL && a->state == AGENT_RINGING)
 		acd_cancel_offer(a->call, "agent-logout");
 	if (a->call != NULL && a->call->state == CALL_CONNECTED)
@@ -179,6 +180,7 @@ agent_logout(struct agent *a, const char *why)
 		a->conn->agent = NULL;
 	a->conn = NULL;
 	a->calls = 0;
+	a->leaving = 0;
 }
 
 void
@@ -187,7 +189,7 @@ agent_call_done(struct agent *a, const struct queue *q)
 	int wrapup = q != NULL && q->cfg != NULL ? q->cfg->wrapup : 0;
 
 	a->call = NULL;
-	if (a->state == AGENT_LOGGED_OUT)
+	if (a->state == AGENT_LOGGED_OUT || a->leaving)
 		return;
 	if (wrapup > 0) {
 		struct timeval tv = { wrapup, 0 };

@@ -29,6 +29,7 @@ struct agent {
 	struct call		*call;		/* offered or connected call */
 	uint64_t		 idle_since;	/* mono us: became ready */
 	unsigned		 calls;		/* answered since login */
+	int			 leaving;	/* logging out: no state but logged out */
 	struct event		*wrap_timer;
 	struct agent		*next;
 };

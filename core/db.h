@@ -5,9 +5,12 @@
 #ifndef CZ_DB_H
 #define CZ_DB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct db;
+
+#define DB_SCHEMA_VERSION	1	/* the highest step in data/schema.sql */
 
 /* Opens (creating if needed) and upgrades the schema to DB_SCHEMA_VERSION.
  * NULL with a message in err on failure; a database from a newer Centrala
@@ -81,5 +84,8 @@ int	 db_pin_set(struct db *, const char *who, const char *hash);
 
 /* Counts for tests and status: rows in cdr / events. -1 on error. */
 int64_t	db_count(struct db *, const char *table);
+
+/* For tests: make the Nth following SQLite step fail (0 = never). */
+void	db_fail_after(int n);
 
 #endif

@@ -262,6 +262,7 @@ isdn_hangup(struct span *s, pri_event *e)
 		sc->state = CHAN_IDLE;
 		sc->pri_call = NULL;
 	}
+	core_check_stopped();
 }
 
 static void
@@ -279,6 +280,7 @@ isdn_hangup_ack(struct span *s, pri_event *e)
 	}
 	sc->state = CHAN_IDLE;
 	sc->pri_call = NULL;
+	core_check_stopped();
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+/* A CFG_LIST field (char **, NULL-terminated) is followed by its int count. */
 enum cfg_type { CFG_STRING, CFG_INT, CFG_BOOL, CFG_ENUM, CFG_LIST };
 
 enum cfg_span_side { CFG_SIDE_USER, CFG_SIDE_NETWORK };
@@ -90,18 +91,35 @@ struct config {
 	int			 nwarnings;
 };
 
-/* One row of the table: what a key is, what it may hold, what it defaults to. */
+/* One row of the table: what a key is, what it may hold, what it defaults
+ * to. A row's check, if any, runs after every value is read (cross-checks:
+ * a DID's queue must exist); it fills why and returns -1 to refuse. */
 struct cfg_key {
 	const char	 *section;	/* "core", "span", "did", ... */
 	const char	 *key;
 	enum cfg_type	  type;
 	long		  min, max;	/* CFG_INT */
-	const char *const *choices;	/* CFG_ENUM, NULL-terminated */
-	const char	 *dflt;		/* as it would be written in the file */
+	const char *const *choices;	/* CFG_ENUM (stored as index) or a
+					   CFG_STRING limited to these */
+	const char	 *dflt;		/* as written in the file; NULL = required */
 	const char	 *help;
 	size_t		  offset;	/* into the section's struct */
+	int		(*check)(const struct config *, const void *sect,
+			    const char *value, char *why, size_t whylen);
 };
 extern const struct cfg_key config_table[];
+
+/* The kinds of section, in the order they are dumped. */
+struct cfg_section {
+	const char	*kind;		/* "span" for [span NAME] */
+	size_t		 size;		/* of its struct */
+	size_t		 array;		/* offsetof(struct config, spans) */
+	size_t		 count;		/* offsetof(struct config, nspans) */
+	size_t		 name;		/* offset of its char *name, or -1 */
+	int		(*name_ok)(const char *);	/* NULL = no name ([core]) */
+	const char	*name_rule;	/* said when a name is refused */
+};
+extern const struct cfg_section config_sections[];
 
 /* Reads and validates PATH. On error returns NULL and writes one message
  * naming the file, the section, the key and what is wrong into err. */
