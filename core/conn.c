@@ -210,16 +210,9 @@ conn_close(struct conn *c, const char *why)
 	event_base_once(core.base, -1, EV_TIMEOUT, conn_free_cb, c, NULL);
 }
 
-/* At exit: push out what is queued (the reply to `stop`, say), then close. */
 void
 conn_close_all(const char *why)
 {
-	for (struct conn *c = conns; c != NULL; c = c->next) {
-		struct evbuffer *out = bufferevent_get_output(c->bev);
-
-		while (!c->dead && evbuffer_get_length(out) > 0 &&
-		    evbuffer_write(out, c->fd) > 0)
-			;
+	for (struct conn *c = conns; c != NULL; c = c->next)
 		conn_close(c, why);
-	}
 }

@@ -154,11 +154,21 @@ core_reload(char ***warnings, char *err, size_t errlen)
 	return 0;
 }
 
+/* Leaves the loop after a moment, so that replies and the shutdown event
+ * already queued reach the clients. */
+static void
+core_exit_soon(void)
+{
+	struct timeval tv = { 0, 200000 };
+
+	event_base_loopexit(core.base, &tv);
+}
+
 static void
 core_stop_timer_cb(evutil_socket_t fd, short what, void *arg)
 {
 	log_warn("stop: giving up waiting for the network to release");
-	event_base_loopexit(core.base, NULL);
+	core_exit_soon();
 }
 
 static int
@@ -180,7 +190,7 @@ core_check_stopped(void)
 	if (core.stopping == CORE_RUNNING || call_count() > 0)
 		return;
 	if (core_channels_busy() == 0) {
-		event_base_loopexit(core.base, NULL);
+		core_exit_soon();
 		return;
 	}
 	if (!armed) {
