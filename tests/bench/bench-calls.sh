@@ -17,7 +17,7 @@ t0=$(cpu_ticks "$CORE_PID")
 s0=$(date +%s%N)
 pstn --calls "$CALLS" --rate 200 --concurrent 30 --hold fixed:0.3 --quiet || fail "pstn failed"
 s1=$(date +%s%N)
-wait_until 30 test "$(sql 'select count(*) from cdr')" -ge "$CALLS" || fail "CDRs missing"
+wait_until 30 sql_ge 'select count(*) from cdr' "$CALLS" || fail "CDRs missing"
 t1=$(cpu_ticks "$CORE_PID")
 rss=$(awk '/VmHWM/ {print $2}' "/proc/$CORE_PID/status")
 answered=$(summary_field answered)

@@ -7,10 +7,9 @@
 start_core
 start_bots 1001-1030
 wait_until 20 agents_in ready 30 || fail "30 agents not ready"
-wait_until 10 span_up || fail "span not up"
 
 pstn_bg --calls 30 --rate 0 --hold fixed:4
-wait_until 20 test "$(status_field "d['spans'][0]['in_use']")" -eq 30 ||
+wait_until 20 field_is "d['spans'][0]['in_use']" 30 ||
 	fail "30 channels never in use at once"
 wait_until 20 agents_in on_call 30 || fail "30 agents never on call at once"
 pass "30 calls up at once, 30 agents on call"
@@ -21,7 +20,7 @@ cat "$T/pstn.out" >>"$T/pstn.log"
 [ "$(summary_field cleared_by_pstn)" = 30 ] || fail "pstn did not clear all 30"
 pass "pstn: 30 answered, 30 cleared by the caller"
 
-wait_until 10 test "$(sql 'select count(*) from cdr')" -eq 30 || fail "want 30 CDRs, have $(sql 'select count(*) from cdr')"
+wait_until 10 sql_is 'select count(*) from cdr' 30 || fail "want 30 CDRs, have $(sql 'select count(*) from cdr')"
 [ "$(sql "select count(*) from cdr where agent between '1001' and '1030' and cause=16 and cleared_by='network' and queue='sales' and dnis='2000' and span='e1a' and answer_ms>0 and agent_answer_ms>=answer_ms and end_ms>agent_answer_ms and talk_ms>0 and wait_ms>=0 and channel between 1 and 31 and channel<>16")" = 30 ] ||
 	fail "CDRs incomplete: $(sql 'select * from cdr limit 3')"
 [ "$(sql 'select count(distinct agent) from cdr')" = 30 ] || fail "not 30 distinct agents"

@@ -51,7 +51,7 @@ start_core() {
 	"$B/centrala-core" --state-dir "$T" --log-level debug "$@" 2>>"$T/core.log" &
 	CORE_PID=$!
 	PIDS="$PIDS $CORE_PID"
-	wait_until 15 ctl wait-ready --timeout 1 || fail "core did not come up"
+	wait_until 15 ctl --timeout 1 wait-ready || fail "core did not come up"
 }
 
 # start_bots AGENTS [options]: scripted agents in the background.
@@ -102,3 +102,10 @@ span_up() {
 raw() {
 	python3 "$S/tests/integ/rawclient.py" "$T/run/centrala.sock" "$@"
 }
+
+# field_is PYEXPR VALUE / sql_is QUERY VALUE / sql_ge QUERY VALUE: checks
+# evaluated afresh on each call, for wait_until (a "$(...)" in wait_until's
+# arguments would be expanded only once).
+field_is() { [ "$(status_field "$1")" = "$2" ]; }
+sql_is() { [ "$(sql "$1")" = "$2" ]; }
+sql_ge() { [ "$(sql "$1")" -ge "$2" ]; }

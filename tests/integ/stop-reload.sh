@@ -5,9 +5,8 @@
 
 cp "$S/data/centrala.ini" "$T/c.ini"
 start_core -c "$T/c.ini"
-wait_until 10 span_up || fail "span not up"
 pstn_bg --calls 3 --rate 0 --hold never --duration 60
-wait_until 10 test "$(status_field "d['queues'][[q['name'] for q in d['queues']].index('sales')]['waiting']")" -eq 3 ||
+wait_until 10 field_is "d['queues'][[q['name'] for q in d['queues']].index('sales')]['waiting']" 3 ||
 	fail "3 callers not waiting"
 
 sed -i 's/^title = Sales$/title = Sales team/' "$T/c.ini"
