@@ -1,2 +1,89 @@
-/* front/centrala.c: stub, being written. */
-int main(void) { return 0; }
+/* centrala.c: the `centrala` front-end. `centrala CMD ARGS` runs
+ * `centrala-CMD ARGS`, found beside this program (the build tree) or in
+ * the install's libexec directory, as git does with its commands. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct {
+	const char	*name;
+	const char	*help;
+} commands[] = {
+	{ "core", "the switching core: spans, ACD, database, client socket" },
+	{ "agent", "the agent console" },
+	{ "supervisor", "the supervisor console and wallboard" },
+	{ "setup", "the admins' setup wizard" },
+	{ "report", "statistics reports" },
+	{ "pstn", "the telco simulator (network side of virtual spans)" },
+	{ "ctl", "control a running core: status, reload, stop, PINs" },
+	{ "demo", "a core, a simulated telco and scripted agents, live" },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* Fills path with the program for cmd; 0 if it exists. */
+static int
+find_program(const char *cmd, char *path, size_t len)
+{
+	char	self[PATH_MAX - 64], *slash;
+	ssize_t	n = readlink("/proc/self/exe", self, sizeof self - 1);
+
+	if (n > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(path, len, "%s/centrala-%s", self, cmd);
+			if (access(path, X_OK) == 0)
+				return 0;
+		}
+	}
+	snprintf(path, len, "%s/centrala-%s", PKGLIBEXECDIR, cmd);
+	return access(path, X_OK);
+}
+
+static void
+usage(FILE *f)
+{
+	char path[PATH_MAX];
+
+	fprintf(f, "usage: centrala COMMAND [options]\n"
+	    "Centrala %s, a call-center suite for terminals.\n\nCommands:\n",
+	    VERSION);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-11s %s%s\n", commands[i].name, commands[i].help,
+		    find_program(commands[i].name, path, sizeof path) == 0 ? "" :
+		    " (not built yet)");
+	fprintf(f, "\n`centrala COMMAND --help` describes each command.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	char path[PATH_MAX];
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("centrala %s\n", VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		if (find_program(argv[1], path, sizeof path) != 0) {
+			fprintf(stderr, "centrala: %s is not built yet\n", argv[1]);
+			return 2;
+		}
+		argv[1] = path;
+		execv(path, argv + 1);
+		fprintf(stderr, "centrala: cannot run %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	fprintf(stderr, "centrala: unknown command \"%s\" (centrala --help lists "
+	    "them)\n", argv[1]);
+	return 2;
+}
