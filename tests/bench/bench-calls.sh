@@ -11,7 +11,6 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 start_core --log-level info
 start_bots 1001-1032
 wait_until 30 agents_in ready 32 || fail "agents not ready"
-wait_until 10 span_up || fail "span not up"
 hz=$(getconf CLK_TCK)
 t0=$(cpu_ticks "$CORE_PID")
 s0=$(date +%s%N)
@@ -23,14 +22,17 @@ rss=$(awk '/VmHWM/ {print $2}' "/proc/$CORE_PID/status")
 answered=$(summary_field answered)
 p50=$(summary_field connect_ms_p50)
 p99=$(summary_field connect_ms_p99)
-python3 - "$CALLS" "$answered" "$s0" "$s1" "$t0" "$t1" "$hz" "$rss" "$p50" "$p99" <<'PY'
+by_agent=$(sql "select count(*) from cdr where agent is not null and talk_ms > 0")
+wait_avg=$(sql "select cast(avg(wait_ms) as int) from cdr where agent is not null")
+python3 - "$CALLS" "$answered" "$s0" "$s1" "$t0" "$t1" "$hz" "$rss" "$p50" "$p99" "$by_agent" "$wait_avg" <<'PY'
 import sys
-calls, ans, s0, s1, t0, t1, hz, rss, p50, p99 = sys.argv[1:]
+calls, ans, s0, s1, t0, t1, hz, rss, p50, p99, by_agent, wait_avg = sys.argv[1:]
 wall = (int(s1) - int(s0)) / 1e9
 cpu = (int(t1) - int(t0)) / int(hz)
 print(f"calls placed        {calls}")
 print(f"calls answered      {ans}")
 print(f"wall time           {wall:.1f} s")
+print(f"talked to an agent  {by_agent} (mean wait in queue {wait_avg} ms)")
 print(f"calls per second    {int(ans) / wall:.1f}")
 print(f"SETUP->CONNECT p50  {p50} ms")
 print(f"SETUP->CONNECT p99  {p99} ms")
