@@ -4,6 +4,7 @@
  * loop turn however many things asked for it. The pass serves waiting
  * callers oldest first, across queues, each by the longest-idle ready
  * agent of its queue who has not refused it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
@@ -136,6 +137,15 @@ acd_dispatch(void)
 	event_active(acd_ev, 0, 0);
 }
 
+static const char *
+reason_detail(const char *reason)
+{
+	static char buf[64];
+
+	snprintf(buf, sizeof buf, "{\"reason\":\"%s\"}", reason);
+	return buf;
+}
+
 /* Withdraws the offer; the caller keeps their place in the queue. */
 void
 acd_cancel_offer(struct call *call, const char *reason)
@@ -145,14 +155,15 @@ acd_cancel_offer(struct call *call, const char *reason)
 
 	if (call->offer_timer != NULL)
 		evtimer_del(call->offer_timer);
+	if (a != NULL && strcmp(reason, "timeout") != 0 &&
+	    strcmp(reason, "rejected") != 0)
+		call_event(call, EV_OFFER_CANCEL, reason_detail(reason));
 	if (call->state == CALL_OFFERED)
 		call_set_state(call, CALL_QUEUED);
 	call->agent = NULL;
 	if (a == NULL)
 		return;
 	a->call = NULL;
-	if (strcmp(reason, "timeout") != 0)
-		call_event(call, EV_OFFER_CANCEL, NULL);
 	ev = proto_event("offer_cancel");
 	json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "reason", json_string(reason));
