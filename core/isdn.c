@@ -75,7 +75,7 @@ isdn_timer_cb(evutil_socket_t fd, short what, void *arg);
 
 /* A fresh libpri instance per layer-1 session: each starts with a clean
  * Q.921 link and reports DCHAN_UP truthfully. libpri 1.6.0 has no
- * destructor, so the previous instance (a few KB) is abandoned, never
+ * destructor, so the previous instance (about 18 KB) is abandoned, never
  * touched again. Layer-1 losses are rare events. */
 void
 isdn_start(struct span *s)

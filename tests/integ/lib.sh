@@ -48,10 +48,11 @@ sql() { sqlite3 -batch -noheader "$T/centrala.db" "$1"; }
 
 # start_core [extra core options]: starts a core on $T and waits for it.
 start_core() {
-	"$B/centrala-core" --state-dir "$T" --log-level debug "$@" 2>>"$T/core.log" &
+	# CORE_WRAPPER runs the core under a tool, e.g. "valgrind -q".
+	${CORE_WRAPPER:-} "$B/centrala-core" --state-dir "$T" --log-level debug "$@" 2>>"$T/core.log" &
 	CORE_PID=$!
 	PIDS="$PIDS $CORE_PID"
-	wait_until 15 ctl --timeout 1 wait-ready || fail "core did not come up"
+	wait_until 30 ctl --timeout 1 wait-ready || fail "core did not come up"
 }
 
 # start_bots AGENTS [options]: scripted agents in the background.
