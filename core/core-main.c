@@ -123,6 +123,22 @@ core_paths(const char *state_opt)
 	core.sock_path = xprintf("%s/centrala.sock", core.run_dir);
 }
 
+/* Logs go to STATE_DIR/log/core.log unless the config says otherwise;
+ * "-" keeps standard error (for systemd's journal, say). */
+static void
+core_open_log(void)
+{
+	const char	*lf = core.cfg->core.log_file;
+	char		*path;
+
+	if (lf[0] == '\0' || strcmp(lf, "-") == 0)
+		return;
+	path = lf[0] == '/' ? xstrdup(lf) : xprintf("%s/%s", core.state_dir, lf);
+	log_info("logging to %s", path);
+	log_open("centrala-core", path, log_get_level());
+	free(path);
+}
+
 static void
 core_warnings(const struct config *cfg)
 {
@@ -250,8 +266,7 @@ core_start(const char *state_opt)
 	char err[1024];
 
 	core_paths(state_opt);
-	if (core.cfg->core.log_file[0] != '\0')
-		log_open("centrala-core", core.cfg->core.log_file, log_get_level());
+	core_open_log();
 	core.db = db_open(core.db_path, err, sizeof err);
 	if (core.db == NULL)
 		fatal("%s", err);

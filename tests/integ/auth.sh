@@ -42,5 +42,5 @@ raw @hello '{"req":"login","agent":"1004","pin":"0000"}' '{"req":"login","agent"
 	'{"req":"login","agent":"1004","pin":"0000"}' '{"req":"login","agent":"1004","pin":"0000"}' \
 	'{"req":"login","agent":"1004","pin":"0000"}' '{"id":10,"req":"ping"}' >"$T/raw.out"
 expect 'EOF'
-grep -q "too many failed logins" "$T/core.log" || fail "no log of the cut-off"
+grep -q "too many failed logins" "$T/log/core.log" || fail "no log of the cut-off"
 pass "five wrong PINs end the connection"

@@ -11,7 +11,7 @@ TEST_NAME=$(basename "$0" .sh)
 
 fail() {
 	echo "FAIL: $TEST_NAME: $*"
-	for f in "$T"/*.log; do
+	for f in "$T"/*.log "$T"/log/*.log; do
 		[ -f "$f" ] || continue
 		echo "---- last lines of $(basename "$f")"
 		tail -n 25 "$f"
@@ -49,7 +49,7 @@ sql() { sqlite3 -batch -noheader "$T/centrala.db" "$1"; }
 # start_core [extra core options]: starts a core on $T and waits for it.
 start_core() {
 	# CORE_WRAPPER runs the core under a tool, e.g. "valgrind -q".
-	${CORE_WRAPPER:-} "$B/centrala-core" --state-dir "$T" --log-level debug "$@" 2>>"$T/core.log" &
+	${CORE_WRAPPER:-} "$B/centrala-core" --state-dir "$T" --log-level debug "$@" 2>>"$T/core-stderr.log" &
 	CORE_PID=$!
 	PIDS="$PIDS $CORE_PID"
 	wait_until 30 ctl --timeout 1 wait-ready || fail "core did not come up"

@@ -62,6 +62,6 @@ try:
 except (ConnectionResetError, socket.timeout):
     pass
 PY
-wait_until 5 grep -q "closed: \(flooding\|output limit\)" "$T/core.log" || fail "flooder not cut off"
+wait_until 5 grep -q "closed: \(flooding\|output limit\)" "$T/log/core.log" || fail "flooder not cut off"
 ctl status >/dev/null || fail "core unusable after the flood"
 pass "flooding client cut off; core still serving"
