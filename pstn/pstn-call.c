@@ -424,6 +424,45 @@ pcall_restart(struct pstn_span *s, pri_event *e)
 	}
 }
 
+/* Sends RESTART for the channel of the oldest connected call (Q.931
+ * 5.5); the call ends when the core acknowledges. */
+int
+pcall_restart_one(void)
+{
+	struct pstn_call *best = NULL;
+
+	for (int i = 0; i < nspans; i++)
+		for (int ch = 1; ch < PSTN_TS; ch++) {
+			struct pstn_call *pc = spans[i].chan[ch];
+
+			if (pc != NULL && pc->connect_us && !pc->ended &&
+			    (best == NULL || pc->seq < best->seq))
+				best = pc;
+		}
+	if (best == NULL || best->span->pri == NULL)
+		return -1;
+	best->span->restart_ch = best->ch;
+	pri_reset(best->span->pri, best->ch);
+	pspan_schedule(best->span);
+	return 0;
+}
+
+static void
+pcall_restart_ack(struct pstn_span *s, pri_event *e)
+{
+	int			 ch = PRI_CHAN(e->restartack.channel);
+	struct pstn_call	*pc;
+
+	if (ch != s->restart_ch || (pc = s->chan[ch]) == NULL)
+		return;
+	s->restart_ch = 0;
+	if (pc->c != NULL)
+		pri_destroycall(s->pri, pc->c);
+	pc->c = NULL;
+	pcall_end(pc, 41, "pstn", "restart");
+	pcall_release_chan(s, ch);
+}
+
 void
 pcall_event(struct pstn_span *s, pri_event *e)
 {
@@ -464,6 +503,9 @@ pcall_event(struct pstn_span *s, pri_event *e)
 		break;
 	case PRI_EVENT_RESTART:
 		pcall_restart(s, e);
+		break;
+	case PRI_EVENT_RESTART_ACK:
+		pcall_restart_ack(s, e);
 		break;
 	default:
 		log_debug("span %s: %s", s->name, pri_event2str(e->e));

@@ -47,6 +47,8 @@ usage(FILE *f)
 "      --seed N             random seed (default 1)\n"
 "      --cut-after S        pull the cable S s after layer 2 first came up\n"
 "      --reconnect-after S  ... and plug it back S s later\n"
+"      --restart-after S    S s after layer 2 came up, send RESTART for the\n"
+"                           channel of the oldest connected call\n"
 "      --duration S         stop after S s (clearing our calls first)\n"
 "      --connect-timeout S  wait this long for the core (default 10)\n"
 "      --log FILE           also write the call lines to FILE\n"
@@ -155,6 +157,7 @@ parse_args(int argc, char **argv)
 		{ "dtmf-delay", 1, NULL, 'E' }, { "answer", 1, NULL, 'a' },
 		{ "seed", 1, NULL, 'x' }, { "cut-after", 1, NULL, 'k' },
 		{ "reconnect-after", 1, NULL, 'K' }, { "duration", 1, NULL, 'T' },
+		{ "restart-after", 1, NULL, 'X' },
 		{ "connect-timeout", 1, NULL, 'w' }, { "log", 1, NULL, 'l' },
 		{ "quiet", 0, NULL, 'q' }, { "verbose", 0, NULL, 'v' },
 		{ "help", 0, NULL, 'h' }, { NULL, 0, NULL, 0 }
@@ -187,6 +190,7 @@ parse_args(int argc, char **argv)
 		case 'k': opts.cut_after = num("--cut-after", optarg, 0.001); break;
 		case 'K': opts.reconnect_after = num("--reconnect-after", optarg, 0.001); break;
 		case 'T': opts.duration = num("--duration", optarg, 0.001); break;
+		case 'X': opts.restart_after = num("--restart-after", optarg, 0.001); break;
 		case 'w': opts.connect_timeout = (int)num("--connect-timeout", optarg, 1); break;
 		case 'l':
 			if ((opts.log = fopen(optarg, "a")) == NULL)
@@ -328,6 +332,14 @@ signal_cb(evutil_socket_t sig, short what, void *arg)
 }
 
 static void
+after(double s, event_callback_fn fn)
+{
+	struct timeval tv = { (long)s, (long)((s - (long)s) * 1e6) };
+
+	event_base_once(base, -1, EV_TIMEOUT, fn, NULL, &tv);
+}
+
+static void
 reconnect_cb(evutil_socket_t fd, short what, void *arg)
 {
 	for (int i = 0; i < nspans; i++)
@@ -344,13 +356,17 @@ cut_cb(evutil_socket_t fd, short what, void *arg)
 {
 	for (int i = 0; i < nspans; i++)
 		pspan_cut(&spans[i], "--cut-after: cable pulled");
-	if (opts.reconnect_after > 0) {
-		struct timeval tv = { (long)opts.reconnect_after,
-		    (long)((opts.reconnect_after - (long)opts.reconnect_after) * 1e6) };
-
-		event_base_once(base, -1, EV_TIMEOUT, reconnect_cb, NULL, &tv);
-	} else
+	if (opts.reconnect_after > 0)
+		after(opts.reconnect_after, reconnect_cb);
+	else
 		finish();
+}
+
+static void
+restart_cb(evutil_socket_t fd, short what, void *arg)
+{
+	if (pcall_restart_one() != 0)
+		fprintf(stderr, "centrala pstn: --restart-after: no connected call\n");
 }
 
 /* Called on each DCHAN_UP: once every span is up, the calls start. */
@@ -359,12 +375,10 @@ pstn_l2_up(void)
 {
 	if (!pspan_all_up())
 		return;
-	if (!ever_up && opts.cut_after > 0) {
-		struct timeval tv = { (long)opts.cut_after,
-		    (long)((opts.cut_after - (long)opts.cut_after) * 1e6) };
-
-		event_base_once(base, -1, EV_TIMEOUT, cut_cb, NULL, &tv);
-	}
+	if (!ever_up && opts.cut_after > 0)
+		after(opts.cut_after, cut_cb);
+	if (!ever_up && opts.restart_after > 0)
+		after(opts.restart_after, restart_cb);
 	ever_up = 1;
 	gen_cb(-1, 0, NULL);
 }

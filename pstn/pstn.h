@@ -36,7 +36,7 @@ struct pstn_opts {
 	double		 dtmf_delay;
 	struct pstn_rule *rules;
 	int		 nrules;
-	double		 cut_after, reconnect_after, duration;
+	double		 cut_after, reconnect_after, duration, restart_after;
 	int		 connect_timeout;
 	FILE		*log;
 	int		 quiet;
@@ -72,6 +72,7 @@ struct pstn_span {
 	struct pstn_call	*chan[PSTN_TS];
 	int			 up;		/* both sockets connected */
 	int			 l2_up;
+	int			 restart_ch;	/* RESTART sent, awaiting ACK */
 	uint64_t		 next_tick;
 };
 
@@ -104,6 +105,7 @@ void	pcall_hangup(struct pstn_call *, int cause);
 void	pcall_audio_out(struct pstn_call *, uint8_t *out);
 void	pcall_audio_in(struct pstn_call *, const uint8_t *in);
 void	pcall_release_chan(struct pstn_span *, int ch);
+int	pcall_restart_one(void);
 
 /* pstn-main.c */
 void	pstn_check_done(void);
