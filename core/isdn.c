@@ -7,13 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <libpri.h>
 #include <event2/event.h>
 #include "call.h"
 #include "core.h"
 #include "isdn.h"
 #include "log.h"
+#include "prisched.h"
 #include "span.h"
 
 /* libpri.h leaves these to the application (see libpri-notes.md). */
@@ -115,25 +115,11 @@ isdn_l1_lost(struct span *s)
 	s->pri = NULL;
 }
 
-/* libpri's timers run on wall time (libpri-notes.md "Event loop"). */
 static void
 isdn_schedule(struct span *s)
 {
-	struct timeval	*next, now, delta;
-
-	if (s->pri == NULL)
-		return;
-	next = pri_schedule_next(s->pri);
-	if (next == NULL) {
-		evtimer_del(s->pri_timer);
-		return;
-	}
-	gettimeofday(&now, NULL);
-	if (timercmp(next, &now, <))
-		timerclear(&delta);
-	else
-		timersub(next, &now, &delta);
-	evtimer_add(s->pri_timer, &delta);
+	if (s->pri != NULL)
+		prisched_arm(s->pri, s->pri_timer);
 }
 
 static struct span_chan *

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 #include <sys/un.h>
 #include "clock.h"
 #include "log.h"
+#include "prisched.h"
 #include "pstn.h"
 
 #define TICK_US 20000
@@ -35,16 +35,8 @@ pspan_sock(const char *name, const char *suffix)
 void
 pspan_schedule(struct pstn_span *s)
 {
-	struct timeval	*next, now, delta;
-
-	if (s->pri == NULL || (next = pri_schedule_next(s->pri)) == NULL)
-		return;
-	gettimeofday(&now, NULL);
-	if (timercmp(next, &now, <))
-		timerclear(&delta);
-	else
-		timersub(next, &now, &delta);
-	evtimer_add(s->pri_timer, &delta);
+	if (s->pri != NULL)
+		prisched_arm(s->pri, s->pri_timer);
 }
 
 static void
