@@ -128,8 +128,8 @@ static const char *const drivers[] = { "vspan", NULL };
 static const char *const sides[] = { "user", "network", NULL };
 static const char *const switches[] = { "euroisdn_e1", "ni2", "qsig", NULL };
 static const char *const countries[] = { "eu", "us", "uk", NULL };
-static const char *const strategies[] = { "longest_idle", "round_robin",
-	"linear", "random", NULL };
+/* Only what the ACD implements; the ACD issue brings the other strategies. */
+static const char *const strategies[] = { "longest_idle", NULL };
 static const char *const roles[] = { "agent", "supervisor", "admin", NULL };
 
 #define C(f) offsetof(struct cfg_core, f)
@@ -185,8 +185,6 @@ const struct cfg_key config_table[] = {
 	  "which ready agent gets the next call", Q(strategy), NULL },
 	{ "queue", "offer_timeout", CFG_INT, 3, 300, NULL, "15",
 	  "seconds an offer rings before moving on", Q(offer_timeout), NULL },
-	{ "queue", "max_wait", CFG_INT, 0, 86400, NULL, "0",
-	  "longest wait in seconds (0: no limit)", Q(max_wait), NULL },
 	{ "queue", "max_len", CFG_INT, 0, 10000, NULL, "0",
 	  "most callers waiting (0: no limit)", Q(max_len), NULL },
 	{ "queue", "wrapup", CFG_INT, 0, 3600, NULL, "0",

@@ -15,8 +15,7 @@ enum cfg_type { CFG_STRING, CFG_INT, CFG_BOOL, CFG_ENUM, CFG_LIST };
 enum cfg_span_side { CFG_SIDE_USER, CFG_SIDE_NETWORK };
 enum cfg_switch { CFG_SWITCH_EUROISDN_E1, CFG_SWITCH_NI2, CFG_SWITCH_QSIG };
 enum cfg_role { CFG_ROLE_AGENT, CFG_ROLE_SUPERVISOR, CFG_ROLE_ADMIN };
-enum cfg_strategy { CFG_STRATEGY_LONGEST_IDLE, CFG_STRATEGY_ROUND_ROBIN,
-	CFG_STRATEGY_LINEAR, CFG_STRATEGY_RANDOM };
+enum cfg_strategy { CFG_STRATEGY_LONGEST_IDLE };
 
 struct cfg_core {
 	char	*state_dir;	/* root of run/, db, log/, recordings/ */
@@ -51,7 +50,6 @@ struct cfg_queue {
 	char	*title;
 	int	 strategy;	/* enum cfg_strategy */
 	int	 offer_timeout;	/* s before an unanswered offer moves on */
-	int	 max_wait;	/* s, 0 = no limit */
 	int	 max_len;	/* waiting callers, 0 = no limit */
 	int	 wrapup;	/* s of after-call work */
 	int	 sl_target;	/* service-level threshold, s */
