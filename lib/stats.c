@@ -1,0 +1,388 @@
+/* stats.c: the statistics engine (docs/STATISTICS.md). Events go in, in
+ * time order; per-interval rows come out. Calls count in the interval in
+ * which they entered the queue; agent time is split at interval
+ * boundaries. Open calls are kept in a small hash table by call id. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "stats.h"
+#include "xmalloc.h"
+
+#define STATS_BUCKETS 1024
+
+struct stats_call {
+	char			 id[40];
+	int			 row;		/* queue row it counts in */
+	int64_t			 enter_ms, answer_ms;
+	char			 agent[24];
+	struct stats_call	*next;
+};
+
+struct stats_agent_now {
+	char		 agent[24];
+	int		 state;		/* -1 = logged out or unknown */
+	char		 reason[24];
+	int64_t		 since_ms;
+	int		 last_row;	/* queue row of its last call, for wrap-up */
+};
+
+struct stats {
+	struct stats_opts	 o;
+	struct stats_queue	*q;
+	int			 nq;
+	struct stats_agent	*a;
+	int			 na;
+	struct stats_agent_now	*now;
+	int			 nnow;
+	struct stats_call	*calls[STATS_BUCKETS];
+	int			 waiting;
+};
+
+static const char *const stats_state_names[] = {
+	"ready", "ringing", "on_call", "wrap_up", "not_ready"
+};
+
+const char *
+stats_state_name(enum stats_state s)
+{
+	return stats_state_names[s];
+}
+
+static int
+stats_state_of(const char *name)
+{
+	for (int i = 0; name != NULL && i < ST_NSTATES; i++)
+		if (strcmp(stats_state_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+struct stats *
+stats_new(const struct stats_opts *o)
+{
+	struct stats *s = xcalloc(1, sizeof *s);
+
+	s->o = *o;
+	if (s->o.interval_s <= 0)
+		s->o.interval_s = 900;
+	if (s->o.short_abandon_ms < 0)
+		s->o.short_abandon_ms = 5000;
+	return s;
+}
+
+void
+stats_free(struct stats *s)
+{
+	for (int i = 0; i < STATS_BUCKETS; i++) {
+		struct stats_call *c, *next;
+
+		for (c = s->calls[i]; c != NULL; c = next) {
+			next = c->next;
+			free(c);
+		}
+	}
+	free(s->q);
+	free(s->a);
+	free(s->now);
+	free(s);
+}
+
+static int64_t
+stats_interval(const struct stats *s, int64_t ts)
+{
+	int64_t len = (int64_t)s->o.interval_s * 1000;
+
+	return ts - ((ts % len) + len) % len;
+}
+
+/* The queue row for (queue, interval); rows are found from the newest. */
+static int
+stats_qrow(struct stats *s, const char *queue, int64_t ts)
+{
+	int64_t start = stats_interval(s, ts);
+
+	for (int i = s->nq - 1; i >= 0; i--)
+		if (s->q[i].start_ms == start && strcmp(s->q[i].queue, queue) == 0)
+			return i;
+	s->q = xrealloc(s->q, (s->nq + 1) * sizeof *s->q);
+	memset(&s->q[s->nq], 0, sizeof *s->q);
+	strncpy(s->q[s->nq].queue, queue, sizeof s->q[0].queue - 1);
+	s->q[s->nq].start_ms = start;
+	s->q[s->nq].sl_target_s = s->o.sl_target_s != NULL ?
+	    s->o.sl_target_s(queue, s->o.arg) : 20;
+	return s->nq++;
+}
+
+static struct stats_agent *
+stats_arow(struct stats *s, const char *agent, int64_t start)
+{
+	for (int i = s->na - 1; i >= 0; i--)
+		if (s->a[i].start_ms == start && strcmp(s->a[i].agent, agent) == 0)
+			return &s->a[i];
+	s->a = xrealloc(s->a, (s->na + 1) * sizeof *s->a);
+	memset(&s->a[s->na], 0, sizeof *s->a);
+	strncpy(s->a[s->na].agent, agent, sizeof s->a[0].agent - 1);
+	s->a[s->na].start_ms = start;
+	return &s->a[s->na++];
+}
+
+static struct stats_agent_now *
+stats_now(struct stats *s, const char *agent)
+{
+	for (int i = 0; i < s->nnow; i++)
+		if (strcmp(s->now[i].agent, agent) == 0)
+			return &s->now[i];
+	s->now = xrealloc(s->now, (s->nnow + 1) * sizeof *s->now);
+	memset(&s->now[s->nnow], 0, sizeof *s->now);
+	strncpy(s->now[s->nnow].agent, agent, sizeof s->now[0].agent - 1);
+	s->now[s->nnow].state = -1;
+	s->now[s->nnow].last_row = -1;
+	return &s->now[s->nnow++];
+}
+
+static void
+stats_add_reason(struct stats_agent *r, const char *reason, int64_t ms)
+{
+	int i;
+
+	for (i = 0; i < STATS_REASONS && r->reason[i][0] != '\0'; i++)
+		if (strcmp(r->reason[i], reason) == 0)
+			break;
+	if (i == STATS_REASONS)
+		i = STATS_REASONS - 1;	/* the rest share the last slot */
+	if (r->reason[i][0] == '\0')
+		snprintf(r->reason[i], sizeof r->reason[i], "%s", reason);
+	r->reason_ms[i] += ms;
+}
+
+/* Adds the agent's time in its current state up to ts, split at interval
+ * boundaries; wrap-up time also goes to its last call's queue row. */
+static void
+stats_agent_time(struct stats *s, struct stats_agent_now *n, int64_t ts)
+{
+	int64_t from = n->since_ms, len = (int64_t)s->o.interval_s * 1000;
+
+	if (n->state < 0 || ts <= from)
+		return;
+	if (n->state == ST_WRAP_UP && n->last_row >= 0)
+		s->q[n->last_row].wrap_ms += ts - from;
+	while (from < ts) {
+		int64_t			 start = stats_interval(s, from);
+		int64_t			 end = start + len < ts ? start + len : ts;
+		struct stats_agent	*r = stats_arow(s, n->agent, start);
+
+		r->state_ms[n->state] += end - from;
+		if (n->state == ST_NOT_READY)
+			stats_add_reason(r, n->reason[0] ? n->reason : "none", end - from);
+		from = end;
+	}
+}
+
+static unsigned
+stats_hash(const char *id)
+{
+	unsigned h = 2166136261u;
+
+	for (; *id != '\0'; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h % STATS_BUCKETS;
+}
+
+static struct stats_call *
+stats_call(struct stats *s, const char *id, int unlink)
+{
+	struct stats_call **pp = &s->calls[stats_hash(id)], *c;
+
+	for (; (c = *pp) != NULL; pp = &c->next) {
+		if (strcmp(c->id, id) == 0) {
+			if (unlink)
+				*pp = c->next;
+			return c;
+		}
+	}
+	return NULL;
+}
+
+static void
+stats_queue_enter(struct stats *s, const struct stats_event *e)
+{
+	struct stats_call *c = xcalloc(1, sizeof *c);
+	unsigned h = stats_hash(e->call_id);
+
+	strncpy(c->id, e->call_id, sizeof c->id - 1);
+	c->row = stats_qrow(s, e->queue, e->ts_ms);
+	c->enter_ms = e->ts_ms;
+	c->next = s->calls[h];
+	s->calls[h] = c;
+	s->q[c->row].offered++;
+	s->waiting++;
+}
+
+static void
+stats_max_wait(struct stats_queue *q, int64_t wait)
+{
+	if (wait > q->max_wait_ms)
+		q->max_wait_ms = wait;
+}
+
+static void
+stats_answer(struct stats *s, const struct stats_event *e)
+{
+	struct stats_call	*c = stats_call(s, e->call_id, 0);
+	struct stats_queue	*q;
+	int64_t			 wait;
+
+	if (c == NULL || c->answer_ms != 0)
+		return;
+	q = &s->q[c->row];
+	wait = e->ts_ms - c->enter_ms;
+	c->answer_ms = e->ts_ms;
+	if (e->agent != NULL)
+		strncpy(c->agent, e->agent, sizeof c->agent - 1);
+	q->answered++;
+	q->wait_answered_ms += wait;
+	q->answered_in_sl += wait <= (int64_t)q->sl_target_s * 1000;
+	stats_max_wait(q, wait);
+	s->waiting--;
+	if (e->agent != NULL) {
+		stats_arow(s, e->agent, stats_interval(s, e->ts_ms))->handled++;
+		stats_now(s, e->agent)->last_row = c->row;
+	}
+}
+
+static void
+stats_abandon(struct stats *s, const struct stats_event *e)
+{
+	struct stats_call	*c = stats_call(s, e->call_id, 1);
+	struct stats_queue	*q;
+	int64_t			 wait;
+
+	if (c == NULL)
+		return;
+	q = &s->q[c->row];
+	wait = e->ts_ms - c->enter_ms;
+	if (wait < s->o.short_abandon_ms)
+		q->short_abandoned++;
+	else {
+		q->abandoned++;
+		q->abandoned_after_sl += wait > (int64_t)q->sl_target_s * 1000;
+	}
+	stats_max_wait(q, wait);
+	s->waiting--;
+	free(c);
+}
+
+static void
+stats_call_end(struct stats *s, const struct stats_event *e)
+{
+	struct stats_call *c = stats_call(s, e->call_id, 1);
+
+	if (c == NULL)
+		return;
+	if (c->answer_ms != 0)
+		s->q[c->row].talk_ms += e->ts_ms - c->answer_ms;
+	else
+		s->waiting--;	/* ended unanswered without an abandon */
+	free(c);
+}
+
+static void
+stats_agent_state(struct stats *s, const struct stats_event *e)
+{
+	struct stats_agent_now *n = stats_now(s, e->agent);
+
+	stats_agent_time(s, n, e->ts_ms);
+	n->state = stats_state_of(e->state);
+	n->since_ms = e->ts_ms;
+	n->reason[0] = '\0';
+	if (e->reason != NULL)
+		strncpy(n->reason, e->reason, sizeof n->reason - 1);
+}
+
+void
+stats_feed(struct stats *s, const struct stats_event *e)
+{
+	if (strcmp(e->kind, "queue_enter") == 0 && e->call_id && e->queue)
+		stats_queue_enter(s, e);
+	else if (strcmp(e->kind, "answer") == 0 && e->call_id)
+		stats_answer(s, e);
+	else if (strcmp(e->kind, "abandon") == 0 && e->call_id)
+		stats_abandon(s, e);
+	else if (strcmp(e->kind, "call_end") == 0 && e->call_id)
+		stats_call_end(s, e);
+	else if (strcmp(e->kind, "agent_state") == 0 && e->agent)
+		stats_agent_state(s, e);
+}
+
+void
+stats_close(struct stats *s, int64_t end_ms)
+{
+	for (int i = 0; i < s->nnow; i++) {
+		stats_agent_time(s, &s->now[i], end_ms);
+		s->now[i].since_ms = end_ms;
+	}
+}
+
+int stats_nqueues(const struct stats *s) { return s->nq; }
+int stats_nagents(const struct stats *s) { return s->na; }
+int stats_waiting(const struct stats *s) { return s->waiting; }
+
+const struct stats_queue *
+stats_queue_at(const struct stats *s, int i)
+{
+	return i >= 0 && i < s->nq ? &s->q[i] : NULL;
+}
+
+const struct stats_agent *
+stats_agent_at(const struct stats *s, int i)
+{
+	return i >= 0 && i < s->na ? &s->a[i] : NULL;
+}
+
+static double
+stats_pct(double num, double den)
+{
+	return den > 0 ? 100.0 * num / den : -1;
+}
+
+double
+stats_service_level(const struct stats_queue *q, enum stats_sl v)
+{
+	switch (v) {
+	case SL_ANSWERED:
+		return stats_pct(q->answered_in_sl, q->answered);
+	case SL_ABANDON_T:
+		return stats_pct(q->answered_in_sl, q->answered +
+		    q->abandoned_after_sl);
+	default:
+		return stats_pct(q->answered_in_sl, q->offered - q->short_abandoned);
+	}
+}
+
+double
+stats_abandon_rate(const struct stats_queue *q)
+{
+	return stats_pct(q->abandoned, q->offered - q->short_abandoned);
+}
+
+double
+stats_asa_s(const struct stats_queue *q)
+{
+	return q->answered ? q->wait_answered_ms / 1000.0 / q->answered : -1;
+}
+
+double
+stats_aht_s(const struct stats_queue *q)
+{
+	return q->answered ? (q->talk_ms + q->hold_ms + q->wrap_ms) / 1000.0 /
+	    q->answered : -1;
+}
+
+double
+stats_occupancy(const struct stats_agent *a)
+{
+	int64_t busy = a->state_ms[ST_ON_CALL] + a->state_ms[ST_WRAP_UP];
+
+	return stats_pct(busy, busy + a->state_ms[ST_READY] +
+	    a->state_ms[ST_RINGING]);
+}

@@ -1,0 +1,67 @@
+/* stats.h: the statistics engine: folds the event table (in time order)
+ * into per-interval queue and agent figures, with the definitions of
+ * docs/STATISTICS.md. Pure computation: no database, no clock. */
+#ifndef CZ_STATS_H
+#define CZ_STATS_H
+
+#include <stdint.h>
+
+enum stats_state { ST_READY, ST_RINGING, ST_ON_CALL, ST_WRAP_UP, ST_NOT_READY,
+	ST_NSTATES };
+
+struct stats_event {
+	int64_t		 ts_ms;
+	const char	*kind, *call_id, *agent, *queue, *state;
+	const char	*reason;	/* not-ready reason, or NULL */
+};
+
+struct stats_opts {
+	int	 interval_s;		/* 900, 1800, 3600, 86400 */
+	int	 short_abandon_ms;	/* default 5000 */
+	/* Service-level threshold of a queue, in seconds (NULL: 20). */
+	int	(*sl_target_s)(const char *queue, void *arg);
+	void	*arg;
+};
+
+struct stats_queue {		/* one queue in one interval */
+	char		queue[40];
+	int64_t		start_ms;
+	unsigned	offered, answered, abandoned, short_abandoned;
+	unsigned	answered_in_sl, abandoned_after_sl;
+	int64_t		wait_answered_ms, max_wait_ms, talk_ms, hold_ms, wrap_ms;
+	int		sl_target_s;
+};
+
+#define STATS_REASONS 8
+struct stats_agent {		/* one agent in one interval */
+	char		agent[24];
+	int64_t		start_ms;
+	int64_t		state_ms[ST_NSTATES];
+	char		reason[STATS_REASONS][24];
+	int64_t		reason_ms[STATS_REASONS];
+	unsigned	handled;
+};
+
+struct stats;
+
+struct stats	*stats_new(const struct stats_opts *);
+void		 stats_free(struct stats *);
+void		 stats_feed(struct stats *, const struct stats_event *);
+/* Ends every open agent state at end_ms (the report's end, or now). */
+void		 stats_close(struct stats *, int64_t end_ms);
+int		 stats_nqueues(const struct stats *);
+const struct stats_queue *stats_queue_at(const struct stats *, int);
+int		 stats_nagents(const struct stats *);
+const struct stats_agent *stats_agent_at(const struct stats *, int);
+int		 stats_waiting(const struct stats *);	/* calls still queued */
+const char	*stats_state_name(enum stats_state);
+
+/* Derived figures; -1 when the denominator is 0. */
+enum stats_sl { SL_OFFERED, SL_ANSWERED, SL_ABANDON_T };
+double	stats_service_level(const struct stats_queue *, enum stats_sl);
+double	stats_abandon_rate(const struct stats_queue *);
+double	stats_asa_s(const struct stats_queue *);
+double	stats_aht_s(const struct stats_queue *);
+double	stats_occupancy(const struct stats_agent *);
+
+#endif

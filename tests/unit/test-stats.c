@@ -1,0 +1,113 @@
+/* test-stats.c: the statistics engine on a hand-computed day in two
+ * 15-minute intervals: answers in and out of the service level, a short
+ * and a long abandon, wrap-up, a caller still waiting, and an agent's lunch
+ * that crosses an interval boundary. Every expected figure is worked out
+ * in the comments from docs/STATISTICS.md. */
+#include <math.h>
+#include <string.h>
+#include "stats.h"
+#include "tap.h"
+
+#define S(x) ((int64_t)(x) * 1000)
+
+static const struct stats_event day[] = {
+	{ S(0), "agent_state", NULL, "A", NULL, "ready", NULL },
+	{ S(10), "queue_enter", "c1", NULL, "sales", NULL, NULL },
+	{ S(20), "agent_state", "c1", "A", NULL, "ringing", NULL },
+	{ S(25), "answer", "c1", "A", "sales", NULL, NULL },	/* wait 15 */
+	{ S(25), "agent_state", "c1", "A", NULL, "on_call", NULL },
+	{ S(30), "queue_enter", "c2", NULL, "sales", NULL, NULL },
+	{ S(32), "abandon", "c2", NULL, "sales", NULL, NULL },	/* 2 s: short */
+	{ S(32), "call_end", "c2", NULL, "sales", NULL, NULL },
+	{ S(40), "queue_enter", "c3", NULL, "sales", NULL, NULL },
+	{ S(70), "abandon", "c3", NULL, "sales", NULL, NULL },	/* 30 s */
+	{ S(70), "call_end", "c3", NULL, "sales", NULL, NULL },
+	{ S(85), "call_end", "c1", "A", "sales", NULL, NULL },	/* talk 60 */
+	{ S(85), "agent_state", NULL, "A", NULL, "wrap_up", NULL },
+	{ S(95), "agent_state", NULL, "A", NULL, "ready", NULL },	/* wrap 10 */
+	{ S(100), "agent_state", NULL, "B", NULL, "not_ready", "lunch" },
+	{ S(890), "queue_enter", "c4", NULL, "sales", NULL, NULL },
+	{ S(905), "agent_state", "c4", "A", NULL, "ringing", NULL },
+	{ S(910), "answer", "c4", "A", "sales", NULL, NULL },	/* wait 20 */
+	{ S(910), "agent_state", "c4", "A", NULL, "on_call", NULL },
+	{ S(950), "queue_enter", "c5", NULL, "sales", NULL, NULL },
+	{ S(1000), "call_end", "c4", "A", "sales", NULL, NULL },	/* talk 90 */
+	{ S(1000), "agent_state", NULL, "A", NULL, "wrap_up", NULL },
+	{ S(1000), "agent_state", NULL, "B", NULL, "logged_out", NULL },
+	{ S(1010), "agent_state", NULL, "A", NULL, "ready", NULL },	/* wrap 10 */
+};
+
+static int
+near(double a, double b)
+{
+	return fabs(a - b) < 0.01;
+}
+
+static const struct stats_agent *
+agent_row(struct stats *s, const char *id, int64_t start)
+{
+	for (int i = 0; i < stats_nagents(s); i++) {
+		const struct stats_agent *a = stats_agent_at(s, i);
+
+		if (strcmp(a->agent, id) == 0 && a->start_ms == start)
+			return a;
+	}
+	return NULL;
+}
+
+int
+main(void)
+{
+	struct stats_opts	 o = { .interval_s = 900, .short_abandon_ms = 5000 };
+	struct stats		*s = stats_new(&o);
+	const struct stats_queue *q0, *q1;
+	const struct stats_agent *a0, *a1, *b0, *b1;
+
+	for (size_t i = 0; i < sizeof day / sizeof day[0]; i++)
+		stats_feed(s, &day[i]);
+	stats_close(s, S(1200));
+
+	ok(stats_nqueues(s) == 2, "two queue rows (two intervals)");
+	q0 = stats_queue_at(s, 0);
+	q1 = stats_queue_at(s, 1);
+	/* c1..c4 entered in interval 0, c5 in interval 1. */
+	ok(q0->start_ms == 0 && q0->offered == 4, "offered 4 in 00:00");
+	ok(q0->answered == 2 && q0->short_abandoned == 1 && q0->abandoned == 1,
+	    "answered 2, short abandoned 1, abandoned 1");
+	/* c1 waited 15 s, c4 20 s: both within 20 s. c3 abandoned after 30 s. */
+	ok(q0->answered_in_sl == 2 && q0->abandoned_after_sl == 1, "in SL 2, "
+	    "abandoned after SL 1");
+	ok(near(stats_service_level(q0, SL_OFFERED), 200.0 / 3), "SL offered "
+	    "2/(4-1) = 66.67%% (%.2f)", stats_service_level(q0, SL_OFFERED));
+	ok(near(stats_service_level(q0, SL_ANSWERED), 100), "SL answered 2/2");
+	ok(near(stats_service_level(q0, SL_ABANDON_T), 200.0 / 3), "SL abandon-T 2/3");
+	ok(near(stats_abandon_rate(q0), 100.0 / 3), "abandon rate 1/3");
+	ok(near(stats_asa_s(q0), 17.5), "ASA (15+20)/2 = 17.5 s");
+	ok(q0->max_wait_ms == S(30), "longest wait 30 s (c3)");
+	/* talk 60 + 90, wrap 10 + 10 (c4's wrap-up counts with c4's row). */
+	ok(q0->talk_ms == S(150) && q0->wrap_ms == S(20), "talk 150 s, wrap 20 s");
+	ok(near(stats_aht_s(q0), 85), "AHT (150+20)/2 = 85 s");
+	ok(q1->start_ms == S(900) && q1->offered == 1 && q1->answered == 0 &&
+	    stats_service_level(q1, SL_ANSWERED) < 0, "00:15: c5 offered, "
+	    "unanswered; SL over no answers is undefined");
+	ok(stats_waiting(s) == 1, "one caller still waiting");
+
+	a0 = agent_row(s, "A", 0);
+	a1 = agent_row(s, "A", S(900));
+	ok(a0 && a0->state_ms[ST_READY] == S(825) && a0->state_ms[ST_RINGING] == S(5) &&
+	    a0->state_ms[ST_ON_CALL] == S(60) && a0->state_ms[ST_WRAP_UP] == S(10),
+	    "A 00:00: ready 20+805, ringing 5, on call 60, wrap-up 10");
+	ok(a0 && a0->handled == 1 && near(stats_occupancy(a0), 70.0 / 900 * 100),
+	    "A 00:00: 1 handled, occupancy 70/900");
+	ok(a1 && a1->state_ms[ST_READY] == S(195) && a1->state_ms[ST_RINGING] == S(5) &&
+	    a1->state_ms[ST_ON_CALL] == S(90) && a1->state_ms[ST_WRAP_UP] == S(10) &&
+	    a1->handled == 1, "A 00:15: ready 5+190, ringing 5, on call 90, wrap 10");
+	b0 = agent_row(s, "B", 0);
+	b1 = agent_row(s, "B", S(900));
+	ok(b0 && b0->state_ms[ST_NOT_READY] == S(800) && strcmp(b0->reason[0],
+	    "lunch") == 0 && b0->reason_ms[0] == S(800), "B lunch 800 s in 00:00");
+	ok(b1 && b1->state_ms[ST_NOT_READY] == S(100) && b1->reason_ms[0] == S(100),
+	    "B lunch 100 s in 00:15, nothing after logout");
+	stats_free(s);
+	return tap_done();
+}
