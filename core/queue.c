@@ -1,5 +1,6 @@
 /* queue.c: runtime queues built from the config; each holds its waiting
  * callers in arrival order (they keep their place while being offered). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "call.h"
@@ -56,9 +57,13 @@ queue_free_all(void)
 	queues = NULL;
 }
 
+/* The service-level threshold travels with the event, so that a report
+ * uses the target in force when the call arrived. */
 void
 queue_enter(struct queue *q, struct call *call)
 {
+	char detail[64];
+
 	call->queue = q;
 	free(call->queue_name);
 	call->queue_name = xstrdup(q->name);
@@ -67,7 +72,8 @@ queue_enter(struct queue *q, struct call *call)
 	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
 	q->nwaiting++;
 	q->offered++;
-	call_event(call, EV_QUEUE_ENTER, NULL);
+	snprintf(detail, sizeof detail, "{\"sl_target\":%d}", q->cfg->sl_target);
+	call_event(call, EV_QUEUE_ENTER, detail);
 	call_set_state(call, CALL_QUEUED);
 }
 

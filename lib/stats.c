@@ -211,6 +211,8 @@ stats_queue_enter(struct stats *s, const struct stats_event *e)
 
 	strncpy(c->id, e->call_id, sizeof c->id - 1);
 	c->row = stats_qrow(s, e->queue, e->ts_ms);
+	if (e->sl_target_s > 0)
+		s->q[c->row].sl_target_s = e->sl_target_s;
 	c->enter_ms = e->ts_ms;
 	c->next = s->calls[h];
 	s->calls[h] = c;

@@ -13,6 +13,8 @@ struct stats_event {
 	int64_t		 ts_ms;
 	const char	*kind, *call_id, *agent, *queue, *state;
 	const char	*reason;	/* not-ready reason, or NULL */
+	int		 sl_target_s;	/* queue_enter: the queue's threshold
+					   then in force; 0 = opts' */
 };
 
 struct stats_opts {

@@ -11,30 +11,30 @@
 #define S(x) ((int64_t)(x) * 1000)
 
 static const struct stats_event day[] = {
-	{ S(0), "agent_state", NULL, "A", NULL, "ready", NULL },
-	{ S(10), "queue_enter", "c1", NULL, "sales", NULL, NULL },
-	{ S(20), "agent_state", "c1", "A", NULL, "ringing", NULL },
-	{ S(25), "answer", "c1", "A", "sales", NULL, NULL },	/* wait 15 */
-	{ S(25), "agent_state", "c1", "A", NULL, "on_call", NULL },
-	{ S(30), "queue_enter", "c2", NULL, "sales", NULL, NULL },
-	{ S(32), "abandon", "c2", NULL, "sales", NULL, NULL },	/* 2 s: short */
-	{ S(32), "call_end", "c2", NULL, "sales", NULL, NULL },
-	{ S(40), "queue_enter", "c3", NULL, "sales", NULL, NULL },
-	{ S(70), "abandon", "c3", NULL, "sales", NULL, NULL },	/* 30 s */
-	{ S(70), "call_end", "c3", NULL, "sales", NULL, NULL },
-	{ S(85), "call_end", "c1", "A", "sales", NULL, NULL },	/* talk 60 */
-	{ S(85), "agent_state", NULL, "A", NULL, "wrap_up", NULL },
-	{ S(95), "agent_state", NULL, "A", NULL, "ready", NULL },	/* wrap 10 */
-	{ S(100), "agent_state", NULL, "B", NULL, "not_ready", "lunch" },
-	{ S(890), "queue_enter", "c4", NULL, "sales", NULL, NULL },
-	{ S(905), "agent_state", "c4", "A", NULL, "ringing", NULL },
-	{ S(910), "answer", "c4", "A", "sales", NULL, NULL },	/* wait 20 */
-	{ S(910), "agent_state", "c4", "A", NULL, "on_call", NULL },
-	{ S(950), "queue_enter", "c5", NULL, "sales", NULL, NULL },
-	{ S(1000), "call_end", "c4", "A", "sales", NULL, NULL },	/* talk 90 */
-	{ S(1000), "agent_state", NULL, "A", NULL, "wrap_up", NULL },
-	{ S(1000), "agent_state", NULL, "B", NULL, "logged_out", NULL },
-	{ S(1010), "agent_state", NULL, "A", NULL, "ready", NULL },	/* wrap 10 */
+	{ S(0), "agent_state", NULL, "A", NULL, "ready", NULL, 0 },
+	{ S(10), "queue_enter", "c1", NULL, "sales", NULL, NULL, 20 },
+	{ S(20), "agent_state", "c1", "A", NULL, "ringing", NULL, 0 },
+	{ S(25), "answer", "c1", "A", "sales", NULL, NULL, 0 },	/* wait 15 */
+	{ S(25), "agent_state", "c1", "A", NULL, "on_call", NULL, 0 },
+	{ S(30), "queue_enter", "c2", NULL, "sales", NULL, NULL, 20 },
+	{ S(32), "abandon", "c2", NULL, "sales", NULL, NULL, 0 },	/* 2 s: short */
+	{ S(32), "call_end", "c2", NULL, "sales", NULL, NULL, 0 },
+	{ S(40), "queue_enter", "c3", NULL, "sales", NULL, NULL, 20 },
+	{ S(70), "abandon", "c3", NULL, "sales", NULL, NULL, 0 },	/* 30 s */
+	{ S(70), "call_end", "c3", NULL, "sales", NULL, NULL, 0 },
+	{ S(85), "call_end", "c1", "A", "sales", NULL, NULL, 0 },	/* talk 60 */
+	{ S(85), "agent_state", NULL, "A", NULL, "wrap_up", NULL, 0 },
+	{ S(95), "agent_state", NULL, "A", NULL, "ready", NULL, 0 },	/* wrap 10 */
+	{ S(100), "agent_state", NULL, "B", NULL, "not_ready", "lunch", 0 },
+	{ S(890), "queue_enter", "c4", NULL, "sales", NULL, NULL, 20 },
+	{ S(905), "agent_state", "c4", "A", NULL, "ringing", NULL, 0 },
+	{ S(910), "answer", "c4", "A", "sales", NULL, NULL, 0 },	/* wait 20 */
+	{ S(910), "agent_state", "c4", "A", NULL, "on_call", NULL, 0 },
+	{ S(950), "queue_enter", "c5", NULL, "sales", NULL, NULL, 20 },
+	{ S(1000), "call_end", "c4", "A", "sales", NULL, NULL, 0 },	/* talk 90 */
+	{ S(1000), "agent_state", NULL, "A", NULL, "wrap_up", NULL, 0 },
+	{ S(1000), "agent_state", NULL, "B", NULL, "logged_out", NULL, 0 },
+	{ S(1010), "agent_state", NULL, "A", NULL, "ready", NULL, 0 },	/* wrap 10 */
 };
 
 static int

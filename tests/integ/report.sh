@@ -1,0 +1,66 @@
+#!/bin/sh
+# report.sh: 60 calls into 3 queues served by 6 scripted agents, so that
+# some callers are answered, some give up early (short abandons) and some
+# later. The report's figures, computed from the event table, must equal
+# the counts taken independently from the telco simulator's own log (what
+# was offered to each number) and from the CDR table (who talked, who
+# waited how long).
+. "$top_srcdir/tests/integ/lib.sh"
+
+start_core
+start_bots 1025-1030 --talk 3 --accept-delay 500
+wait_until 20 agents_in ready 6 || fail "agents not ready"
+pstn --calls 60 --rate 10 --dnis 2000,2001,2002 --hold uniform:1:12 --seed 7 || fail "pstn failed"
+wait_until 10 sql_is "select count(*) from cdr" 60 || fail "CDRs missing"
+wait_until 10 agents_in ready 6 || fail "agents busy after the run"
+
+yesterday=$(date -u -d yesterday +%F)
+"$B/centrala-report" --state-dir "$T" --interval day --from "$yesterday" --csv >"$T/report.csv" ||
+	fail "report failed"
+"$B/centrala-report" --state-dir "$T" --interval day --from "$yesterday" --agents --csv >"$T/agents.csv" ||
+	fail "agent report failed"
+cat "$T/report.csv" >>"$T/pstn.log"
+python3 - "$T" <<'PY' || fail "report disagrees (see above)"
+import csv, re, sqlite3, sys
+T = sys.argv[1]
+queue_of = {"2000": "sales", "2001": "support", "2002": "billing"}
+rep = {}
+for r in csv.DictReader(open(f"{T}/report.csv")):
+    q = rep.setdefault(r["queue"], {"offered": 0, "answered": 0, "abandoned": 0, "short": 0, "asa": []})
+    for k in ("offered", "answered", "abandoned", "short"):
+        q[k] += int(r[k])
+    if r["asa_s"] != "-":
+        q["asa"].append((float(r["asa_s"]), int(r["answered"])))
+# Independent 1: the telco's own log says what each queue was offered.
+pstn = {}
+for line in open(f"{T}/pstn.out"):
+    m = re.search(r"^call .* dnis=(\d+) result=answered", line)
+    if m:
+        q = queue_of[m.group(1)]
+        pstn[q] = pstn.get(q, 0) + 1
+# Independent 2: the CDRs say who reached an agent and how long others waited.
+db = sqlite3.connect(f"{T}/centrala.db")
+bad = 0
+for q in queue_of.values():
+    ans, ab, short, asa = db.execute(
+        "select sum(agent is not null), sum(agent is null and wait_ms >= 5000), "
+        "sum(agent is null and wait_ms < 5000), avg(case when agent is not null "
+        "then wait_ms end) / 1000.0 from cdr where queue = ?", (q,)).fetchone()
+    r = rep.get(q, {})
+    want = {"offered": pstn.get(q, 0), "answered": ans, "abandoned": ab, "short": short}
+    got = {k: r.get(k) for k in want}
+    rep_asa = sum(a * n for a, n in r["asa"]) / max(1, sum(n for a, n in r["asa"]))
+    print(f"{q}: report {got} asa {rep_asa:.2f}; independent {want} asa {asa or 0:.2f}")
+    if got != want or abs(rep_asa - (asa or 0)) > 0.06:
+        bad = 1
+agents = sum(int(r["handled"]) for r in csv.DictReader(open(f"{T}/agents.csv")))
+total = sum(r["answered"] for r in rep.values())
+print(f"agents handled {agents}, queues answered {total}")
+if agents != total or sum(pstn.values()) != 60:
+    bad = 1
+sys.exit(bad)
+PY
+pass "report = the telco's offered counts and the CDRs' answered/abandoned/ASA, per queue"
+[ "$(sql "select count(*) from cdr where agent is null")" -ge 1 ] || fail "no abandons: the test lost its point"
+[ "$(sql "select count(*) from cdr where agent is not null")" -ge 10 ] || fail "too few answered"
+pass "the mix has both answered and abandoned callers"
