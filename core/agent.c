@@ -11,6 +11,7 @@
 #include "clock.h"
 #include "conn.h"
 #include "core.h"
+#include "evlog.h"
 #include "log.h"
 #include "notify.h"
 #include "queue.h"
@@ -130,7 +131,7 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 		snprintf(detail, sizeof detail, "{\"reason\":\"%s\"}", reason);
 		ev.detail = detail;
 	}
-	db_event_add(core.db, &ev);
+	evlog_add(&ev);
 	notify_agent_state(a);
 	if (st == AGENT_READY)
 		acd_dispatch();
@@ -154,7 +155,7 @@ agent_login(struct agent *a, struct conn *c)
 	a->conn = c;
 	if (a->state != AGENT_LOGGED_OUT)
 		return;
-	db_event_add(core.db, &ev);
+	evlog_add(&ev);
 	agent_set_state(a, AGENT_NOT_READY, "login");
 }
 
@@ -175,7 +176,7 @@ agent_logout(struct agent *a, const char *why)
 	snprintf(detail, sizeof detail, "{\"why\":\"%s\"}", why);
 	ev.detail = detail;
 	agent_set_state(a, AGENT_LOGGED_OUT, NULL);
-	db_event_add(core.db, &ev);
+	evlog_add(&ev);
 	if (a->conn != NULL)
 		a->conn->agent = NULL;
 	a->conn = NULL;

@@ -9,6 +9,7 @@
 #include "call.h"
 #include "clock.h"
 #include "core.h"
+#include "evlog.h"
 #include "isdn.h"
 #include "log.h"
 #include "media.h"
@@ -41,7 +42,7 @@ call_event(struct call *call, const char *kind, const char *detail)
 		.queue = call->queue_name, .detail = detail,
 	};
 
-	db_event_add(core.db, &ev);
+	evlog_add(&ev);
 }
 
 struct call *

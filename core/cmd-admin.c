@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "cmd.h"
 #include "core.h"
+#include "evlog.h"
 #include "log.h"
 #include "pin.h"
 #include "queue.h"
@@ -77,16 +78,41 @@ cmd_queue_ready(const struct queue *q)
 }
 
 static json_t *
+cmd_num_or_null(double v)
+{
+	return v < 0 ? json_null() : json_real((int)(v * 100 + 0.5) / 100.0);
+}
+
+/* Today's figures, from the same engine as the reports. */
+static json_t *
+cmd_queue_today(const char *name)
+{
+	const struct stats_queue *t = evlog_today(name);
+	struct stats_queue zero = { .sl_target_s = 0 };
+
+	if (t == NULL)
+		t = &zero;
+	return json_pack("{s:i,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o}",
+	    "offered", t->offered, "answered", t->answered, "abandoned",
+	    t->abandoned, "short_abandoned", t->short_abandoned,
+	    "sl_pct", cmd_num_or_null(stats_service_level(t, SL_OFFERED)),
+	    "asa_s", cmd_num_or_null(stats_asa_s(t)),
+	    "aht_s", cmd_num_or_null(stats_aht_s(t)),
+	    "abandon_pct", cmd_num_or_null(stats_abandon_rate(t)),
+	    "longest_wait_s", cmd_num_or_null(t->max_wait_ms / 1000.0));
+}
+
+static json_t *
 cmd_status_queues(void)
 {
 	json_t *a = json_array();
 
 	for (struct queue *q = queues; q != NULL; q = q->next)
-		json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i}",
+		json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i,s:o}",
 		    "name", q->name, "waiting", q->nwaiting, "longest_wait_s",
 		    queue_longest_wait_s(q), "offered", q->offered, "answered",
 		    q->answered, "abandoned", q->abandoned, "agents_ready",
-		    cmd_queue_ready(q)));
+		    cmd_queue_ready(q), "today", cmd_queue_today(q->name)));
 	return a;
 }
 

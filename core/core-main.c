@@ -18,6 +18,7 @@
 #include "clock.h"
 #include "conn.h"
 #include "core.h"
+#include "evlog.h"
 #include "log.h"
 #include "notify.h"
 #include "queue.h"
@@ -274,6 +275,7 @@ core_start(const char *state_opt)
 		fatal("%s", err);
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
+	evlog_open();
 	if (span_open_all(core.cfg, err, sizeof err) != 0)
 		fatal("%s", err);
 	core_signals();
@@ -288,6 +290,7 @@ core_finish(void)
 	conn_close_all("core stopped");
 	span_close_all();
 	server_close();
+	evlog_close();
 	db_close(core.db);
 	log_info("core stopped");
 }

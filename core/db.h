@@ -77,6 +77,10 @@ struct db_event {
 };
 int	db_event_add(struct db *, const struct db_event *);
 
+/* Calls fn for each event at or after since_ms, in order. -1 on error. */
+int	db_events_since(struct db *, int64_t since_ms,
+	    void (*fn)(const struct db_event *, void *), void *arg);
+
 /* PIN overrides set by admins (ctl set-pin); hash only. Returns a malloc'd
  * hash or NULL when none is stored. */
 char	*db_pin_get(struct db *, const char *who);

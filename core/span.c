@@ -7,6 +7,7 @@
 #include "call.h"
 #include "clock.h"
 #include "core.h"
+#include "evlog.h"
 #include "isdn.h"
 #include "log.h"
 #include "media.h"
@@ -131,7 +132,7 @@ span_record_state(struct span *s, const char *why)
 
 	snprintf(detail, sizeof detail, "{\"span\":\"%s\",\"why\":\"%s\"}",
 	    s->name, why);
-	db_event_add(core.db, &ev);
+	evlog_add(&ev);
 	notify_span_state(s);
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 #include "stats.h"
 #include "xmalloc.h"
 
@@ -323,6 +324,38 @@ stats_close(struct stats *s, int64_t end_ms)
 		stats_agent_time(s, &s->now[i], end_ms);
 		s->now[i].since_ms = end_ms;
 	}
+}
+
+int64_t
+stats_interval_start(const struct stats *s, int64_t ts)
+{
+	return stats_interval(s, ts);
+}
+
+const struct stats_queue *
+stats_find_queue(const struct stats *s, const char *queue, int64_t start)
+{
+	for (int i = s->nq - 1; i >= 0; i--)
+		if (s->q[i].start_ms == start && strcmp(s->q[i].queue, queue) == 0)
+			return &s->q[i];
+	return NULL;
+}
+
+void
+stats_event_detail(struct stats_event *e, const char *detail, char *buf,
+    size_t len)
+{
+	json_t		*j;
+	const char	*r;
+
+	if (detail == NULL || (j = json_loads(detail, 0, NULL)) == NULL)
+		return;
+	if ((r = json_string_value(json_object_get(j, "reason"))) != NULL) {
+		snprintf(buf, len, "%s", r);
+		e->reason = buf;
+	}
+	e->sl_target_s = (int)json_integer_value(json_object_get(j, "sl_target"));
+	json_decref(j);
 }
 
 int stats_nqueues(const struct stats *s) { return s->nq; }

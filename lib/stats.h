@@ -4,6 +4,7 @@
 #ifndef CZ_STATS_H
 #define CZ_STATS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 enum stats_state { ST_READY, ST_RINGING, ST_ON_CALL, ST_WRAP_UP, ST_NOT_READY,
@@ -56,6 +57,13 @@ const struct stats_queue *stats_queue_at(const struct stats *, int);
 int		 stats_nagents(const struct stats *);
 const struct stats_agent *stats_agent_at(const struct stats *, int);
 int		 stats_waiting(const struct stats *);	/* calls still queued */
+const struct stats_queue *stats_find_queue(const struct stats *,
+		    const char *queue, int64_t interval_start_ms);
+int64_t		 stats_interval_start(const struct stats *, int64_t ts_ms);
+/* Reads the not-ready reason and SL threshold from an event's JSON detail
+ * into e; reason is stored in buf. */
+void		 stats_event_detail(struct stats_event *e, const char *detail,
+		    char *buf, size_t len);
 const char	*stats_state_name(enum stats_state);
 
 /* Derived figures; -1 when the denominator is 0. */

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <jansson.h>
 #include <sqlite3.h>
 #include "stats.h"
 #include "xmalloc.h"
@@ -98,25 +97,6 @@ parse_args(int argc, char **argv)
 	}
 }
 
-/* The not-ready reason or the SL threshold carried in an event's detail. */
-static void
-event_detail(const char *detail, struct stats_event *e)
-{
-	json_t		*j;
-	const char	*r;
-
-	if (detail == NULL || (j = json_loads(detail, 0, NULL)) == NULL)
-		return;
-	if ((r = json_string_value(json_object_get(j, "reason"))) != NULL) {
-		static char reason[24];
-
-		snprintf(reason, sizeof reason, "%s", r);
-		e->reason = reason;
-	}
-	e->sl_target_s = (int)json_integer_value(json_object_get(j, "sl_target"));
-	json_decref(j);
-}
-
 /* Feeds every event up to the report's end into the engine. Events from
  * before the start are fed too (from one day earlier), so that calls and
  * agent states already open at the start are known. */
@@ -146,7 +126,10 @@ load(sqlite3 *h)
 			.state = (const char *)sqlite3_column_text(st, 5),
 		};
 
-		event_detail((const char *)sqlite3_column_text(st, 6), &e);
+		char reason[32];
+
+		stats_event_detail(&e, (const char *)sqlite3_column_text(st, 6),
+		    reason, sizeof reason);
 		stats_feed(s, &e);
 	}
 	sqlite3_finalize(st);

@@ -1,0 +1,69 @@
+/* evlog.c: events go to the database and to a live statistics engine with
+ * day intervals (UTC). At start the engine is primed with today's events
+ * from the database, so a restarted core shows the day's figures so far. */
+#include <stdlib.h>
+#include "clock.h"
+#include "core.h"
+#include "evlog.h"
+#include "log.h"
+#include "queue.h"
+
+static struct stats *live;
+
+static int
+evlog_sl_target(const char *name, void *arg)
+{
+	struct queue *q = queue_find(name);
+
+	return q != NULL && q->cfg != NULL ? q->cfg->sl_target : 20;
+}
+
+static void
+evlog_feed(const struct db_event *ev, void *arg)
+{
+	struct stats_event	se = {
+		.ts_ms = ev->ts_ms, .kind = ev->kind, .call_id = ev->call_id,
+		.agent = ev->agent, .queue = ev->queue, .state = ev->state,
+	};
+	char			reason[32];
+
+	stats_event_detail(&se, ev->detail, reason, sizeof reason);
+	stats_feed(live, &se);
+}
+
+void
+evlog_open(void)
+{
+	struct stats_opts	o = { .interval_s = 86400, .short_abandon_ms = 5000,
+	    .sl_target_s = evlog_sl_target };
+	int64_t			day;
+
+	live = stats_new(&o);
+	day = stats_interval_start(live, clock_wall_ms());
+	if (db_events_since(core.db, day, evlog_feed, NULL) != 0)
+		log_warn("today's figures not primed: %s", db_last_error(core.db));
+}
+
+void
+evlog_close(void)
+{
+	stats_free(live);
+	live = NULL;
+}
+
+void
+evlog_add(const struct db_event *ev)
+{
+	db_event_add(core.db, ev);
+	if (live != NULL)
+		evlog_feed(ev, NULL);
+}
+
+const struct stats_queue *
+evlog_today(const char *queue)
+{
+	if (live == NULL)
+		return NULL;
+	return stats_find_queue(live, queue, stats_interval_start(live,
+	    clock_wall_ms()));
+}

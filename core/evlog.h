@@ -1,0 +1,16 @@
+/* evlog.h: the core's one way to record an event: into the database, and
+ * into the live statistics (lib/stats.c) that real-time figures come from,
+ * so that the wallboard and the reports share every definition. */
+#ifndef CZ_EVLOG_H
+#define CZ_EVLOG_H
+
+#include "db.h"
+#include "stats.h"
+
+void		 evlog_open(void);	/* primes today's figures from the db */
+void		 evlog_close(void);
+void		 evlog_add(const struct db_event *);
+/* Today's figures for a queue (NULL: nothing yet today). */
+const struct stats_queue *evlog_today(const char *queue);
+
+#endif
