@@ -55,7 +55,48 @@ agent_wrap_cb(evutil_socket_t fd, short what, void *arg)
 	struct agent *a = arg;
 
 	if (a->state == AGENT_WRAP_UP)
+		agent_wrap_done(a);
+}
+
+void
+agent_set_after(struct agent *a, enum agent_after after, const char *reason)
+{
+	a->after = after;
+	free(a->after_reason);
+	a->after_reason = reason != NULL ? xstrdup(reason) : NULL;
+}
+
+/* The pending after-call action, once the call and wrap-up are over. */
+void
+agent_wrap_done(struct agent *a)
+{
+	enum agent_after after = a->after;
+
+	evtimer_del(a->wrap_timer);
+	a->after = AFTER_DEFAULT;
+	switch (after) {
+	case AFTER_NOT_READY:
+		agent_set_state(a, AGENT_NOT_READY, a->after_reason ?
+		    a->after_reason : "break");
+		break;
+	case AFTER_LOGOUT:
+		agent_logout(a, "logout after call");
+		break;
+	default:
 		agent_set_state(a, AGENT_READY, NULL);
+	}
+}
+
+void
+agent_wrap_extend(struct agent *a, int seconds)
+{
+	uint64_t	now = clock_mono_us();
+	struct timeval	tv;
+
+	a->wrap_end += (uint64_t)seconds * 1000000;
+	tv.tv_sec = (a->wrap_end - now) / 1000000;
+	tv.tv_usec = (a->wrap_end - now) % 1000000;
+	evtimer_add(a->wrap_timer, &tv);
 }
 
 /* New agents from the config are created logged out; removed ones stay
@@ -97,6 +138,7 @@ agent_free_all(void)
 	for (a = agents; a != NULL; a = next) {
 		next = a->next;
 		event_free(a->wrap_timer);
+		free(a->after_reason);
 		free(a->id);
 		free(a->name);
 		free(a->reason);
@@ -177,11 +219,14 @@ agent_logout(struct agent *a, const char *why)
 	ev.detail = detail;
 	agent_set_state(a, AGENT_LOGGED_OUT, NULL);
 	evlog_add(&ev);
-	if (a->conn != NULL)
+	if (a->conn != NULL) {
 		a->conn->agent = NULL;
+		a->conn->role = ROLE_NONE;
+	}
 	a->conn = NULL;
 	a->calls = 0;
 	a->leaving = 0;
+	agent_set_after(a, AFTER_DEFAULT, NULL);
 }
 
 void
@@ -192,11 +237,12 @@ agent_call_done(struct agent *a, const struct queue *q)
 	a->call = NULL;
 	if (a->state == AGENT_LOGGED_OUT || a->leaving)
 		return;
-	if (wrapup > 0) {
+	if (wrapup > 0 && a->after != AFTER_READY) {
 		struct timeval tv = { wrapup, 0 };
 
+		a->wrap_end = clock_mono_us() + (uint64_t)wrapup * 1000000;
 		agent_set_state(a, AGENT_WRAP_UP, NULL);
 		evtimer_add(a->wrap_timer, &tv);
 	} else
-		agent_set_state(a, AGENT_READY, NULL);
+		agent_wrap_done(a);
 }

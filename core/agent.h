@@ -18,6 +18,14 @@ enum agent_state {
 	AGENT_WRAP_UP
 };
 
+/* What happens when the agent's current call (and wrap-up) ends. */
+enum agent_after {
+	AFTER_DEFAULT,		/* wrap-up per queue, then ready */
+	AFTER_READY,		/* skip wrap-up: ready at once */
+	AFTER_NOT_READY,	/* not ready (with after_reason) */
+	AFTER_LOGOUT		/* log out */
+};
+
 struct agent {
 	char			*id;
 	char			*name;
@@ -31,6 +39,9 @@ struct agent {
 	unsigned		 calls;		/* answered since login */
 	int			 leaving;	/* logging out: no state but logged out */
 	struct event		*wrap_timer;
+	uint64_t		 wrap_end;	/* mono us */
+	enum agent_after	 after;
+	char			*after_reason;
 	struct agent		*next;
 };
 
@@ -46,5 +57,10 @@ void		 agent_login(struct agent *, struct conn *);
 void		 agent_logout(struct agent *, const char *why);
 /* The agent's call ended: wrap-up (per queue) or straight back to ready. */
 void		 agent_call_done(struct agent *, const struct queue *);
+/* Ends wrap-up now (or when its timer fires): the pending after-call
+ * action, else ready. */
+void		 agent_wrap_done(struct agent *);
+void		 agent_wrap_extend(struct agent *, int seconds);
+void		 agent_set_after(struct agent *, enum agent_after, const char *reason);
 
 #endif

@@ -47,9 +47,8 @@ cmd_notready(struct cmd_ctx *ctx)
 		return -1;
 	if (reason == NULL)
 		reason = "break";
-	if (strlen(reason) == 0 || strlen(reason) > 32)
-		return cmd_error(ctx, PROTO_E_BAD_ARGS, "notready: \"reason\" "
-		    "must be 1 to 32 characters");
+	if (cmd_check_reason(ctx, reason) != 0)
+		return -1;
 	if (a->state == AGENT_RINGING || a->state == AGENT_ON_CALL)
 		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent is %s",
 		    agent_state_name(a->state));
@@ -110,5 +109,55 @@ cmd_hangup(struct cmd_ctx *ctx)
 	if (a == NULL || (call = cmd_agent_call(ctx, a, CALL_CONNECTED)) == NULL)
 		return -1;
 	call_hangup(call, 16, DB_CLEARED_AGENT, "agent hung up");
+	return 0;
+}
+
+/* Ends wrap-up now, or gives it more time. */
+int
+cmd_wrapup(struct cmd_ctx *ctx)
+{
+	struct agent	*a = cmd_agent_of(ctx);
+	const char	*action = cmd_str(ctx, "action");
+	json_t		*sec = json_object_get(ctx->args, "seconds");
+	int		 n = sec != NULL ? (int)json_integer_value(sec) : 30;
+
+	if (a == NULL)
+		return -1;
+	if (a->state != AGENT_WRAP_UP)
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent is %s, not in "
+		    "wrap-up", agent_state_name(a->state));
+	if (strcmp(action, "end") == 0)
+		agent_wrap_done(a);
+	else if (strcmp(action, "extend") == 0 && n >= 1 && n <= 3600)
+		agent_wrap_extend(a, n);
+	else
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "wrapup: \"action\" is "
+		    "\"end\" or \"extend\" (with \"seconds\" 1 to 3600)");
+	cmd_reply_state(ctx, a);
+	return 0;
+}
+
+/* What happens when this call (and its wrap-up) is over. */
+int
+cmd_after_call(struct cmd_ctx *ctx)
+{
+	static const char *const names[] = { "wrap_up", "ready", "not_ready",
+	    "logout", NULL };
+	struct agent	*a = cmd_agent_of(ctx);
+	const char	*then = cmd_str(ctx, "then"), *reason = cmd_str(ctx, "reason");
+	int		 i;
+
+	if (a == NULL)
+		return -1;
+	for (i = 0; names[i] != NULL && strcmp(names[i], then) != 0; i++)
+		;
+	if (names[i] == NULL)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "after-call: \"then\" is "
+		    "wrap_up, ready, not_ready or logout");
+	if (i == AFTER_NOT_READY && reason == NULL)
+		reason = "break";
+	if (reason != NULL && cmd_check_reason(ctx, reason) != 0)
+		return -1;
+	agent_set_after(a, (enum agent_after)i, reason);
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cmd.h"
+#include "core.h"
 #include "log.h"
 
 #define NOARGS { { NULL, 0, 0 } }
@@ -23,6 +24,13 @@ static const struct cmd_entry cmd_table[] = {
 	{ "accept", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } }, cmd_accept },
 	{ "reject", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } }, cmd_reject },
 	{ "hangup", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } }, cmd_hangup },
+	{ "wrapup", ROLE_AGENT, 0, { { "action", ARG_STRING, 1 },
+	    { "seconds", ARG_INT, 0 } }, cmd_wrapup },
+	{ "after-call", ROLE_AGENT, 0, { { "then", ARG_STRING, 1 },
+	    { "reason", ARG_STRING, 0 } }, cmd_after_call },
+	{ "agent-state", ROLE_SUPERVISOR, 0, { { "agent", ARG_STRING, 1 },
+	    { "state", ARG_STRING, 1 }, { "reason", ARG_STRING, 0 } },
+	    cmd_agent_state },
 	{ "status", ROLE_SUPERVISOR, 0, NOARGS, cmd_status },
 	{ "subscribe", ROLE_SUPERVISOR, 0, NOARGS, cmd_subscribe },
 	{ "reload", ROLE_ADMIN, 0, NOARGS, cmd_reload },
@@ -50,6 +58,22 @@ const char *
 cmd_str(struct cmd_ctx *ctx, const char *name)
 {
 	return json_string_value(json_object_get(ctx->args, name));
+}
+
+int
+cmd_check_reason(struct cmd_ctx *ctx, const char *reason)
+{
+	const struct cfg_core	*cc = &core.cfg->core;
+	char			 allowed[512] = "";
+
+	for (int i = 0; i < cc->n_not_ready_reasons; i++) {
+		if (strcmp(cc->not_ready_reasons[i], reason) == 0)
+			return 0;
+		snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed),
+		    "%s%s", i ? ", " : "", cc->not_ready_reasons[i]);
+	}
+	return cmd_error(ctx, PROTO_E_BAD_ARGS, "\"%.32s\" is not a not-ready "
+	    "reason (%s)", reason, allowed);
 }
 
 static const struct cmd_entry *

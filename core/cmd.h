@@ -34,6 +34,8 @@ void	cmd_dispatch(struct conn *, const char *line, size_t len);
 int	cmd_error(struct cmd_ctx *, const char *code, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 const char *cmd_str(struct cmd_ctx *, const char *name);	/* NULL if absent */
+/* 0 if reason is a configured not-ready reason, else an error. */
+int	cmd_check_reason(struct cmd_ctx *, const char *reason);
 
 /* Handlers, one small file per family. */
 int	cmd_hello(struct cmd_ctx *);
@@ -45,6 +47,9 @@ int	cmd_notready(struct cmd_ctx *);
 int	cmd_accept(struct cmd_ctx *);
 int	cmd_reject(struct cmd_ctx *);
 int	cmd_hangup(struct cmd_ctx *);
+int	cmd_wrapup(struct cmd_ctx *);
+int	cmd_after_call(struct cmd_ctx *);
+int	cmd_agent_state(struct cmd_ctx *);
 int	cmd_status(struct cmd_ctx *);
 int	cmd_subscribe(struct cmd_ctx *);
 int	cmd_reload(struct cmd_ctx *);

@@ -160,6 +160,10 @@ const struct cfg_key config_table[] = {
 	{ "core", "idle_login_timeout", CFG_INT, 1, 3600, NULL, "30",
 	  "seconds a client may stay connected without logging in",
 	  C(idle_login_timeout), NULL },
+	{ "core", "not_ready_reasons", CFG_LIST, 0, 0, NULL,
+	  "break, lunch, training, back_office, meeting, personal",
+	  "reason codes an agent may give for not ready", C(not_ready_reasons),
+	  NULL },
 
 	{ "span", "driver", CFG_ENUM, 0, 0, drivers, "vspan",
 	  "vspan: the virtual E1 span (docs/vspan.md)", S(driver), NULL },

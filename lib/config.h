@@ -27,6 +27,8 @@ struct cfg_core {
 	int	 client_outbuf;	/* bytes queued to a client before it is cut off */
 	int	 max_clients;
 	int	 idle_login_timeout; /* s a client may stay without hello/login */
+	char   **not_ready_reasons;	/* NULL-terminated */
+	int	 n_not_ready_reasons;
 };
 
 struct cfg_span {

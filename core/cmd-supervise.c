@@ -1,0 +1,41 @@
+/* cmd-supervise.c: a supervisor acts on an agent: make them ready, not
+ * ready with a reason, or log them out. The agent's console is told by the
+ * state event, as for any change. */
+#include <string.h>
+#include "agent.h"
+#include "cmd.h"
+#include "log.h"
+
+int
+cmd_agent_state(struct cmd_ctx *ctx)
+{
+	struct agent	*a = agent_find(cmd_str(ctx, "agent"));
+	const char	*state = cmd_str(ctx, "state"), *reason = cmd_str(ctx, "reason");
+
+	if (a == NULL || a->removed)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no agent %.32s",
+		    cmd_str(ctx, "agent"));
+	if (a->state == AGENT_LOGGED_OUT)
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent %s is logged out",
+		    a->id);
+	if (a->state == AGENT_RINGING || a->state == AGENT_ON_CALL)
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent %s is %s: use "
+		    "after-call rules, or wait", a->id, agent_state_name(a->state));
+	log_info("supervisor %s sets agent %s %s", ctx->conn->user ?
+	    ctx->conn->user : "?", a->id, state);
+	if (strcmp(state, "ready") == 0)
+		agent_set_state(a, AGENT_READY, NULL);
+	else if (strcmp(state, "not_ready") == 0) {
+		if (reason == NULL)
+			reason = "break";
+		if (cmd_check_reason(ctx, reason) != 0)
+			return -1;
+		agent_set_state(a, AGENT_NOT_READY, reason);
+	} else if (strcmp(state, "logout") == 0)
+		agent_logout(a, "logged out by a supervisor");
+	else
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "agent-state: \"state\" is "
+		    "ready, not_ready or logout");
+	json_object_set_new(ctx->reply, "state", json_string(agent_state_name(a->state)));
+	return 0;
+}

@@ -1,0 +1,64 @@
+#!/bin/sh
+# agent-states.sh: not-ready reasons come from the config; a supervisor
+# changes an agent's state; wrap-up is extended and ended early; after-call
+# rules: not ready with a reason, ready without wrap-up, log out.
+. "$top_srcdir/tests/integ/lib.sh"
+
+sed 's/^wrapup = 0$/wrapup = 30/' "$S/data/centrala.ini" >"$T/c.ini"
+start_core -c "$T/c.ini"
+# Three callers, 5 s apart, each staying 3 s after CONNECT.
+pstn_bg --calls 3 --rate 0.2 --hold fixed:3
+PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/states.log" 2>&1 <<'PY' || { cat "$T/states.log"; fail "agent states"; }
+import sys
+from czclient import Session
+sock = sys.argv[1]
+a = Session(sock, {"agent": "1001", "pin": "1234"})
+sup = Session(sock, {"user": "super", "pin": "4321"})
+
+r = a.req("notready", reason="coffee")
+assert r["error"] == "bad-args" and "lunch" in r["message"], r
+assert a.ok("notready", reason="lunch")["state"] == "not_ready"
+print("ok - reasons come from the config")
+assert sup.ok("agent-state", agent="1001", state="ready")["state"] == "ready"
+a.event("agent_state", state="ready")
+print("ok - a supervisor made the agent ready; the console was told")
+
+call = a.event("offer")["call"]
+a.ok("accept", call=call)
+a.ok("after-call", then="not_ready", reason="training")
+a.event("call_ended", call=call)
+a.event("agent_state", state="wrap_up")
+assert a.ok("wrapup", action="extend", seconds=10)["state"] == "wrap_up"
+a.ok("wrapup", action="end")
+a.event("agent_state", state="not_ready", reason="training")
+print("ok - wrap-up extended, ended early, then not ready (training) as asked")
+
+a.ok("ready")
+call = a.event("offer", timeout=15)["call"]
+a.ok("accept", call=call)
+a.ok("after-call", then="ready")
+a.event("call_ended", call=call)
+a.event("agent_state", state="ready")
+assert not any(e.get("state") == "wrap_up" for e in a.events), a.events
+print("ok - ready after this call: no wrap-up")
+
+call = a.event("offer", timeout=15)["call"]
+a.ok("accept", call=call)
+a.ok("after-call", then="logout")
+a.event("call_ended", call=call)
+a.event("agent_state", state="wrap_up")
+a.ok("wrapup", action="end")
+a.event("agent_state", state="logged_out")
+r = a.req("ready")
+assert r["error"] == "not-logged-in", r
+print("ok - logged out after the call and its wrap-up")
+r = sup.req("agent-state", agent="1001", state="ready")
+assert r["error"] == "bad-state", r
+print("ok - a supervisor cannot make a logged-out agent ready")
+PY
+cat "$T/states.log"
+[ "$(sql "select count(*) from events where kind='agent_state' and agent='1001' and state='not_ready' and detail like '%training%'")" = 1 ] ||
+	fail "training not recorded"
+[ "$(sql "select count(*) from events where kind='agent_logout' and agent='1001' and detail like '%after call%'")" = 1 ] ||
+	fail "logout after call not recorded"
+pass "every state change stored with its reason"
