@@ -1,14 +1,15 @@
-/* acd.c: automatic call distribution (the minimum; skills, strategies and
- * overflow come with the ACD issue). Decided inside the loop when something
+/* acd.c: automatic call distribution. Decided inside the loop when something
  * happens: acd_dispatch() only marks a pass as due; the pass runs once per
  * loop turn however many things asked for it. The pass serves waiting
- * callers oldest first, across queues, each by the longest-idle ready
- * agent of its queue who has not refused it. */
+ * callers by priority, queue weight and arrival, across queues; each goes
+ * to an eligible agent (ready, in the queue, with the skills asked, not
+ * having refused it) chosen by the queue's strategy (acd-pick.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
 #include "acd.h"
+#include "acd-pick.h"
 #include "agent.h"
 #include "call.h"
 #include "clock.h"
@@ -20,6 +21,7 @@
 #include "xmalloc.h"
 
 static struct event *acd_ev;
+static void	acd_run_cb(evutil_socket_t, short, void *);
 
 static int
 acd_refused_by(const struct call *call, const struct agent *a)
@@ -30,20 +32,54 @@ acd_refused_by(const struct call *call, const struct agent *a)
 	return 0;
 }
 
-static struct agent *
-acd_pick_agent(const struct call *call)
+static int
+acd_waited_s(const struct call *call)
 {
-	struct agent *best = NULL;
+	return (int)((clock_mono_us() - call->queue_enter_mono) / 1000000);
+}
 
-	for (struct agent *a = agents; a != NULL; a = a->next) {
+/* The ready agents who may take this call now, with what the strategies
+ * weigh. Skills are asked at the queue's levels, lowered as the caller's
+ * wait passes the queue's widening steps. */
+static int
+acd_candidates(const struct call *call, int lower_by, struct acd_cand *c,
+    struct agent **who, int max)
+{
+	const struct queue	*q = call->queue;
+	int			 n = 0, score;
+
+	for (struct agent *a = agents; a != NULL && n < max; a = a->next) {
 		if (a->state != AGENT_READY || a->removed || a->call != NULL ||
-		    !agent_in_queue(a, call->queue->name) ||
-		    acd_refused_by(call, a))
+		    !agent_in_queue(a, q->name) || acd_refused_by(call, a) ||
+		    !skill_meets(&a->skills, &q->need, lower_by, &score))
 			continue;
-		if (best == NULL || a->idle_since < best->idle_since)
-			best = a;
+		c[n] = (struct acd_cand){ .id = a->id, .order = a->order,
+		    .idle_since = a->idle_since, .calls = a->calls,
+		    .talk_ms = a->talk_ms, .score = score };
+		who[n++] = a;
 	}
-	return best;
+	return n;
+}
+
+/* Chooses an agent for the call, and says why in call->why. */
+static struct agent *
+acd_pick_agent(struct call *call, struct acd_cand *c, struct agent **who, int max)
+{
+	static unsigned	 rng = 1;
+	struct queue	*q = call->queue;
+	int		 waited = acd_waited_s(call);
+	int		 lower_by = widen_lower_by(&q->widen, waited), n, i;
+	char		 need[160], pick[160];
+
+	if ((n = acd_candidates(call, lower_by, c, who, max)) == 0)
+		return NULL;
+	i = acd_pick(q->cfg->strategy, c, n, q->rr_last, &rng, pick, sizeof pick);
+	q->rr_last = c[i].order;
+	skill_format(&q->need, lower_by, need, sizeof need);
+	snprintf(call->why, sizeof call->why, "queue %s, priority %d, waited %ds; "
+	    "skills asked: %s%s; %s", q->name, call->priority, waited,
+	    need[0] ? need : "none", lower_by ? " (widened)" : "", pick);
+	return who[i];
 }
 
 static void
@@ -65,12 +101,17 @@ acd_offer(struct call *call, struct agent *a)
 {
 	int		 timeout = call->queue->cfg->offer_timeout;
 	struct timeval	 tv = { timeout, 0 };
-	json_t		*ev = proto_event("offer");
+	json_t		*ev = proto_event("offer"), *why;
+	char		*detail;
 
 	call->agent = a;
 	a->call = call;
 	call_set_state(call, CALL_OFFERED);
-	call_event(call, EV_OFFER, NULL);
+	why = json_pack("{s:s}", "why", call->why);
+	detail = json_dumps(why, JSON_COMPACT);
+	call_event(call, EV_OFFER, detail);
+	free(detail);
+	json_decref(why);
 	agent_set_state(a, AGENT_RINGING, NULL);
 	if (call->offer_timer == NULL)
 		call->offer_timer = evtimer_new(core.base, acd_offer_timeout_cb, call);
@@ -85,12 +126,17 @@ acd_offer(struct call *call, struct agent *a)
 	notify_agent(a, ev);
 }
 
+/* Who goes first: priority, then the queue's weight, then arrival. */
 static int
-acd_older(const void *x, const void *y)
+acd_before(const void *x, const void *y)
 {
 	const struct call *a = *(struct call *const *)x;
 	const struct call *b = *(struct call *const *)y;
 
+	if (a->priority != b->priority)
+		return b->priority - a->priority;
+	if (a->queue->cfg->weight != b->queue->cfg->weight)
+		return b->queue->cfg->weight - a->queue->cfg->weight;
 	return a->queue_enter_mono < b->queue_enter_mono ? -1 :
 	    a->queue_enter_mono > b->queue_enter_mono;
 }
@@ -105,27 +151,66 @@ acd_ready_agents(void)
 	return n;
 }
 
+/* One timer for the whole ACD: the next moment a waiting caller's skills
+ * widen, when a new pass may find an agent. Not a timer per caller. */
+static void
+acd_arm_widen(struct call **waiting, int n)
+{
+	static struct event	*ev;
+	uint64_t		 next = 0, at;
+	struct timeval		 tv;
+
+	for (int i = 0; i < n; i++) {
+		struct call	*call = waiting[i];
+		int		 s = call->state == CALL_QUEUED ?
+		    widen_next_s(&call->queue->widen, acd_waited_s(call)) : -1;
+
+		at = call->queue_enter_mono + (uint64_t)s * 1000000;
+		if (s >= 0 && (next == 0 || at < next))
+			next = at;
+	}
+	if (ev == NULL)
+		ev = evtimer_new(core.base, acd_run_cb, NULL);
+	if (next == 0) {
+		evtimer_del(ev);
+		return;
+	}
+	at = clock_mono_us();
+	at = next > at ? next - at : 0;
+	tv.tv_sec = at / 1000000;
+	tv.tv_usec = at % 1000000;
+	evtimer_add(ev, &tv);
+}
+
 static void
 acd_run_cb(evutil_socket_t fd, short what, void *arg)
 {
-	struct call	**waiting;
-	struct call	 *call;
+	struct call	**waiting, *call;
+	struct agent	**who;
+	struct acd_cand	 *cand;
 	struct agent	 *a;
-	int		  n = 0, ready = acd_ready_agents();
+	int		  n = 0, ready = acd_ready_agents(), nagents = 0;
 
-	if (ready == 0 || call_count() == 0)
+	if (call_count() == 0)
 		return;
+	for (a = agents; a != NULL; a = a->next)
+		nagents++;
 	waiting = xcalloc(call_count(), sizeof *waiting);
+	cand = xcalloc(nagents + 1, sizeof *cand);
+	who = xcalloc(nagents + 1, sizeof *who);
 	TAILQ_FOREACH(call, &calls, entry)
 		if (call->state == CALL_QUEUED && call->queue != NULL)
 			waiting[n++] = call;
-	qsort(waiting, n, sizeof *waiting, acd_older);
+	qsort(waiting, n, sizeof *waiting, acd_before);
 	for (int i = 0; i < n && ready > 0; i++) {
-		if ((a = acd_pick_agent(waiting[i])) != NULL) {
+		if ((a = acd_pick_agent(waiting[i], cand, who, nagents)) != NULL) {
 			acd_offer(waiting[i], a);
 			ready--;
 		}
 	}
+	acd_arm_widen(waiting, n);
+	free(who);
+	free(cand);
 	free(waiting);
 }
 

@@ -104,7 +104,8 @@ agent_wrap_extend(struct agent *a, int seconds)
 void
 agent_sync(const struct config *cfg)
 {
-	struct agent **tail = &agents;
+	struct agent	**tail = &agents;
+	char		  why[256];
 
 	for (struct agent *a = agents; a != NULL; a = a->next) {
 		a->removed = 1;
@@ -127,6 +128,8 @@ agent_sync(const struct config *cfg)
 		a->name = xstrdup(ca->name);
 		a->cfg = ca;
 		a->removed = 0;
+		a->order = i;
+		skill_parse(ca->skills, &a->skills, why, sizeof why);
 	}
 }
 
@@ -225,6 +228,7 @@ agent_logout(struct agent *a, const char *why)
 	}
 	a->conn = NULL;
 	a->calls = 0;
+	a->talk_ms = 0;
 	a->leaving = 0;
 	agent_set_after(a, AFTER_DEFAULT, NULL);
 }

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include "config.h"
+#include "skill.h"
 
 struct conn;
 struct call;
@@ -37,6 +38,9 @@ struct agent {
 	struct call		*call;		/* offered or connected call */
 	uint64_t		 idle_since;	/* mono us: became ready */
 	unsigned		 calls;		/* answered since login */
+	int64_t			 talk_ms;	/* talk time since login */
+	int			 order;		/* position in the config */
+	struct skillset		 skills;
 	int			 leaving;	/* logging out: no state but logged out */
 	struct event		*wrap_timer;
 	uint64_t		 wrap_end;	/* mono us */

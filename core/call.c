@@ -158,6 +158,7 @@ call_release_parties(struct call *call, int cause, const char *cleared_by)
 	if (call->state == CALL_CONNECTED && a != NULL) {
 		json_t *ev = proto_event("call_ended");
 
+		a->talk_ms += clock_wall_ms() - call->agent_answer_ms;
 		json_object_set_new(ev, "call", json_string(call->id));
 		json_object_set_new(ev, "cause", json_integer(cause));
 		json_object_set_new(ev, "cleared_by", json_string(cleared_by));

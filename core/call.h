@@ -35,6 +35,8 @@ struct call {
 	char			*agent_id;	/* who answered, for the CDR */
 	char			*rejected[CALL_MAX_REJECTS];
 	int			 nrejected;
+	int			 priority;	/* 0-9, from the DID */
+	char			 why[512];	/* the last routing decision */
 	int64_t			 start_ms, answer_ms, queue_enter_ms, agent_answer_ms;
 	uint64_t		 queue_enter_mono;
 	struct event		*offer_timer;

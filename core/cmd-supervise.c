@@ -3,6 +3,7 @@
  * state event, as for any change. */
 #include <string.h>
 #include "agent.h"
+#include "call.h"
 #include "cmd.h"
 #include "log.h"
 
@@ -37,5 +38,19 @@ cmd_agent_state(struct cmd_ctx *ctx)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "agent-state: \"state\" is "
 		    "ready, not_ready or logout");
 	json_object_set_new(ctx->reply, "state", json_string(agent_state_name(a->state)));
+	return 0;
+}
+
+/* Why the call was offered to whom (the last routing decision). */
+int
+cmd_why(struct cmd_ctx *ctx)
+{
+	struct call *call = call_find(cmd_str(ctx, "call"));
+
+	if (call == NULL)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no call %.40s (a call "
+		    "that ended: see its offer events)", cmd_str(ctx, "call"));
+	json_object_set_new(ctx->reply, "why", json_string(call->why[0] ?
+	    call->why : "not routed to an agent yet"));
 	return 0;
 }

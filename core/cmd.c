@@ -31,6 +31,7 @@ static const struct cmd_entry cmd_table[] = {
 	{ "agent-state", ROLE_SUPERVISOR, 0, { { "agent", ARG_STRING, 1 },
 	    { "state", ARG_STRING, 1 }, { "reason", ARG_STRING, 0 } },
 	    cmd_agent_state },
+	{ "why", ROLE_SUPERVISOR, 0, { { "call", ARG_STRING, 1 } }, cmd_why },
 	{ "status", ROLE_SUPERVISOR, 0, NOARGS, cmd_status },
 	{ "subscribe", ROLE_SUPERVISOR, 0, NOARGS, cmd_subscribe },
 	{ "reload", ROLE_ADMIN, 0, NOARGS, cmd_reload },

@@ -50,6 +50,7 @@ int	cmd_hangup(struct cmd_ctx *);
 int	cmd_wrapup(struct cmd_ctx *);
 int	cmd_after_call(struct cmd_ctx *);
 int	cmd_agent_state(struct cmd_ctx *);
+int	cmd_why(struct cmd_ctx *);
 int	cmd_status(struct cmd_ctx *);
 int	cmd_subscribe(struct cmd_ctx *);
 int	cmd_reload(struct cmd_ctx *);

@@ -21,6 +21,16 @@ queue_find(const char *name)
 	return NULL;
 }
 
+/* The config checked these already: parsing cannot fail here. */
+static void
+queue_parse(struct queue *q)
+{
+	char why[256];
+
+	skill_parse(q->cfg->skills, &q->need, why, sizeof why);
+	widen_parse(q->cfg->widen, &q->widen, why, sizeof why);
+}
+
 /* Creates queues new in the config and re-points the others at it. A queue
  * gone from the config keeps its callers but takes no new ones. */
 void
@@ -36,11 +46,13 @@ queue_sync(const struct config *cfg)
 			q = xcalloc(1, sizeof *q);
 			q->name = xstrdup(cq->name);
 			TAILQ_INIT(&q->waiting);
+			q->rr_last = -1;
 			q->next = queues;
 			queues = q;
 		}
 		q->cfg = cq;
 		q->removed = 0;
+		queue_parse(q);
 	}
 }
 

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include "call.h"
 #include "config.h"
+#include "skill.h"
 
 struct queue {
 	char			*name;
@@ -13,6 +14,9 @@ struct queue {
 	struct call_list	 waiting;	/* queued and offered calls */
 	int			 nwaiting;
 	unsigned		 offered, answered, abandoned;	/* since start */
+	struct skillset		 need;		/* parsed from cfg->skills */
+	struct widen		 widen;
+	int			 rr_last;	/* round robin memory: an order */
 	struct queue		*next;
 };
 

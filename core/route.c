@@ -47,6 +47,7 @@ route_inbound(struct call *call)
 		return CAUSE_UNALLOCATED;
 	}
 	call->route = xstrdup(did->target);
+	call->priority = did->priority;
 	snprintf(detail, sizeof detail, "{\"target\":\"%s\"}", did->target);
 	call_event(call, EV_CALL_ROUTED, detail);
 	if (strncmp(did->target, "queue:", 6) == 0)

@@ -34,6 +34,7 @@ usage(FILE *f)
 "  set-pin WHO            set an agent's or user's PIN (read from stdin)\n"
 "  hash-pin               read a PIN on stdin, print its hash for the config\n"
 "  events                 print live events as JSON lines\n"
+"  why CALL               why the call was offered to that agent\n"
 "  req JSON               send one raw request, print the reply\n"
 "  wait-ready             wait until the core answers (up to --timeout)\n\n"
 "Options:\n"
@@ -291,6 +292,16 @@ cmd_req(struct cli *c, const char *text)
 }
 
 static int
+cmd_why(struct cli *c, const char *call)
+{
+	json_t *r = ctl_call(c, json_pack("{s:s,s:s}", "req", "why", "call", call));
+
+	printf("%s\n", ctl_s(r, "why"));
+	json_decref(r);
+	return 0;
+}
+
+static int
 cmd_events(struct cli *c)
 {
 	struct pollfd	 pfd = { .fd = cli_fd(c), .events = POLLIN };
@@ -362,6 +373,8 @@ ctl_run(int argc, char **argv)
 		return cmd_set_pin(ctl_session(), argv[1]);
 	if (strcmp(cmd, "events") == 0 && nargs == 0)
 		return cmd_events(ctl_session());
+	if (strcmp(cmd, "why") == 0 && nargs == 1)
+		return cmd_why(ctl_session(), argv[1]);
 	if (strcmp(cmd, "req") == 0 && nargs == 1)
 		return cmd_req(ctl_session(), argv[1]);
 	return -1;

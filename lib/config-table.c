@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "config.h"
+#include "skill.h"
 
 static int
 digits_only(const char *s, size_t min, size_t max)
@@ -113,6 +114,24 @@ check_queues(const struct config *cfg, const void *sect, const char *v,
 }
 
 static int
+check_skills(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	struct skillset ss;
+
+	return skill_parse(v, &ss, why, len);
+}
+
+static int
+check_widen(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	struct widen w;
+
+	return widen_parse(v, &w, why, len);
+}
+
+static int
 check_user_role(const struct config *cfg, const void *sect, const char *v,
     char *why, size_t len)
 {
@@ -128,8 +147,8 @@ static const char *const drivers[] = { "vspan", NULL };
 static const char *const sides[] = { "user", "network", NULL };
 static const char *const switches[] = { "euroisdn_e1", "ni2", "qsig", NULL };
 static const char *const countries[] = { "eu", "us", "uk", NULL };
-/* Only what the ACD implements; the ACD issue brings the other strategies. */
-static const char *const strategies[] = { "longest_idle", NULL };
+static const char *const strategies[] = { "longest_idle", "fewest_calls",
+	"least_talk", "round_robin", "linear", "random", "skill_weighted", NULL };
 static const char *const roles[] = { "agent", "supervisor", "admin", NULL };
 
 #define C(f) offsetof(struct cfg_core, f)
@@ -182,6 +201,9 @@ const struct cfg_key config_table[] = {
 	  "label for reports", D(name), NULL },
 	{ "did", "target", CFG_STRING, 0, 0, NULL, NULL,
 	  "where calls to this number go: queue:NAME", D(target), check_target },
+	{ "did", "priority", CFG_INT, 0, 9, NULL, "0",
+	  "callers on this number go ahead of lower priorities (VIP lines)",
+	  D(priority), NULL },
 
 	{ "queue", "title", CFG_STRING, 0, 0, NULL, "",
 	  "name shown to people (empty: the section name)", Q(title), NULL },
@@ -197,6 +219,15 @@ const struct cfg_key config_table[] = {
 	  "service level: answered within this many seconds", Q(sl_target), NULL },
 	{ "queue", "sl_percent", CFG_INT, 1, 100, NULL, "80",
 	  "service level goal, percent", Q(sl_percent), NULL },
+	{ "queue", "skills", CFG_STRING, 0, 0, NULL, "",
+	  "skills asked of agents, name:level (1-10), comma-separated",
+	  Q(skills), check_skills },
+	{ "queue", "widen", CFG_STRING, 0, 0, NULL, "",
+	  "after S seconds lower every asked level by N: S:N, comma-separated",
+	  Q(widen), check_widen },
+	{ "queue", "weight", CFG_INT, 1, 100, NULL, "50",
+	  "an agent in several queues serves the higher weight first",
+	  Q(weight), NULL },
 
 	{ "agent", "name", CFG_STRING, 0, 0, NULL, NULL,
 	  "the agent's full name (UTF-8)", A(name), NULL },
@@ -204,6 +235,9 @@ const struct cfg_key config_table[] = {
 	  "crypt(3) hash of the PIN (centrala ctl hash-pin)", A(pin_hash), check_pin },
 	{ "agent", "unix_user", CFG_STRING, 0, 0, NULL, "",
 	  "Unix user this agent must log in as", A(unix_user), NULL },
+	{ "agent", "skills", CFG_STRING, 0, 0, NULL, "",
+	  "the agent's skills, name:level (1-10), comma-separated", A(skills),
+	  check_skills },
 	{ "agent", "queues", CFG_LIST, 0, 0, NULL, NULL,
 	  "queues the agent takes calls from, comma-separated", A(queues),
 	  check_queues },

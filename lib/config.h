@@ -15,7 +15,9 @@ enum cfg_type { CFG_STRING, CFG_INT, CFG_BOOL, CFG_ENUM, CFG_LIST };
 enum cfg_span_side { CFG_SIDE_USER, CFG_SIDE_NETWORK };
 enum cfg_switch { CFG_SWITCH_EUROISDN_E1, CFG_SWITCH_NI2, CFG_SWITCH_QSIG };
 enum cfg_role { CFG_ROLE_AGENT, CFG_ROLE_SUPERVISOR, CFG_ROLE_ADMIN };
-enum cfg_strategy { CFG_STRATEGY_LONGEST_IDLE };
+enum cfg_strategy { CFG_STRATEGY_LONGEST_IDLE, CFG_STRATEGY_FEWEST_CALLS,
+	CFG_STRATEGY_LEAST_TALK, CFG_STRATEGY_ROUND_ROBIN, CFG_STRATEGY_LINEAR,
+	CFG_STRATEGY_RANDOM, CFG_STRATEGY_SKILL_WEIGHTED };
 
 struct cfg_core {
 	char	*state_dir;	/* root of run/, db, log/, recordings/ */
@@ -45,6 +47,7 @@ struct cfg_did {
 	char	*number;	/* [did NUMBER]: the called number (DNIS) */
 	char	*target;	/* "queue:NAME" (menus and more come later) */
 	char	*name;		/* label for reports */
+	int	 priority;	/* 0-9: higher goes first (VIP lines) */
 };
 
 struct cfg_queue {
@@ -56,6 +59,9 @@ struct cfg_queue {
 	int	 wrapup;	/* s of after-call work */
 	int	 sl_target;	/* service-level threshold, s */
 	int	 sl_percent;	/* service-level goal, % */
+	char	*skills;	/* "name:level, ..." asked of agents */
+	char	*widen;		/* "seconds:lower_by, ..." */
+	int	 weight;	/* 1-100: across queues, higher goes first */
 };
 
 struct cfg_agent {
@@ -65,6 +71,7 @@ struct cfg_agent {
 	char	*unix_user;	/* "" = none */
 	char   **queues;	/* NULL-terminated */
 	int	 nqueues;
+	char	*skills;	/* "name:level, ..." */
 };
 
 struct cfg_user {
