@@ -6,14 +6,21 @@
 
 struct db {
 	sqlite3		*h;
+	int		 ready;		/* opened and upgraded */
 	sqlite3_stmt	*st_cdr, *st_event, *st_pin_get, *st_pin_set;
 	char		 err[512];
 };
 
+/* How db_bind_text() stores an absent string (see data/schema.sql). */
+enum db_text {
+	DB_TEXT_REQUIRED,	/* as given: NULL breaks a NOT NULL column */
+	DB_TEXT_EMPTY,		/* NULL -> '' (numbers, span) */
+	DB_TEXT_OPTIONAL,	/* '' -> NULL (names of optional things) */
+};
+
 int		 db_step(struct db *, sqlite3_stmt *);
 sqlite3_stmt	*db_prepare(struct db *, sqlite3_stmt **, const char *);
-void		 db_set_error(struct db *);
-void		 db_bind_text(sqlite3_stmt *, int, const char *, int null_if_empty);
-int		 db_exec_stmt(struct db *, sqlite3_stmt *);
+void		 db_bind_text(sqlite3_stmt *, int, const char *, enum db_text);
+int		 db_write(struct db *, sqlite3_stmt *, const char *);
 
 #endif

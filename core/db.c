@@ -1,19 +1,30 @@
-/* db.c: opening the SQLite store, upgrading its schema in place, and the
- * small helpers shared by db-cdr.c and db-event.c.
+/* db.c: opening the SQLite store and upgrading its schema in place
+ * (data/schema.sql), closing it, PIN overrides, counts, and the helpers
+ * db-cdr.c and db-event.c share: cached statements and the one
+ * sqlite3_step() wrapper that the test hook db_fail_after() can make fail.
  *
- * WAL with synchronous=NORMAL: each committed transaction is in the WAL
- * file before the commit returns, so a finished call survives the core
- * being killed (SIGKILL, a crash); only a power loss may lose the last
- * transactions. FULL would fsync every call's records on the loop. */
+ * WAL with synchronous=NORMAL. A commit appends the transaction to the
+ * -wal file with write(2) before sqlite3_step() returns, so once an insert
+ * returns 0 the row is in the kernel's page cache: it survives the core
+ * being killed (SIGKILL, a crash), and the next open replays the WAL. Only
+ * a power loss or a kernel crash can lose the transactions committed since
+ * the last checkpoint (NORMAL syncs the WAL at checkpoints); the database is
+ * never corrupted. FULL would fsync the WAL at every commit, i.e. once per
+ * event and per call, on the event loop. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sqlite3.h>
 #include "clock.h"
 #include "db.h"
 #include "db-private.h"
 #include "log.h"
 #include "xmalloc.h"
+
+#define DB_BUSY_TIMEOUT_MS	5000
+#define DB_STEP_MARK		"-- version "
 
 extern const char schema_sql[];
 static int db_fail_countdown;
@@ -24,25 +35,42 @@ db_fail_after(int n)
 	db_fail_countdown = n;
 }
 
-/* sqlite3_step() with the test hook: the Nth step fails as an I/O error. */
+static void __attribute__((format(printf, 2, 3)))
+db_errorf(struct db *db, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(db->err, sizeof db->err, fmt, ap);
+	va_end(ap);
+}
+
+/* Every sqlite3_step() goes through here: the test hook's Nth step fails
+ * as a disk I/O error would, and a failure's message is kept. */
 int
 db_step(struct db *db, sqlite3_stmt *st)
 {
+	int rc;
+
 	if (db_fail_countdown > 0 && --db_fail_countdown == 0) {
-		snprintf(db->err, sizeof db->err, "injected I/O error");
 		sqlite3_reset(st);
+		db_errorf(db, "disk I/O error (injected by db_fail_after)");
 		return SQLITE_IOERR;
 	}
-	return sqlite3_step(st);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_errorf(db, "%s", sqlite3_errmsg(db->h));
+	return rc;
 }
 
-/* Prepares once, then resets and rebinds on each use. */
+/* Prepares once, then resets and unbinds on each use. */
 sqlite3_stmt *
 db_prepare(struct db *db, sqlite3_stmt **cache, const char *sql)
 {
 	if (*cache == NULL && sqlite3_prepare_v3(db->h, sql, -1,
 	    SQLITE_PREPARE_PERSISTENT, cache, NULL) != SQLITE_OK) {
-		db_set_error(db);
+		db_errorf(db, "%s", sqlite3_errmsg(db->h));
+		log_warn("database: %s", db->err);
 		return NULL;
 	}
 	sqlite3_reset(*cache);
@@ -51,34 +79,27 @@ db_prepare(struct db *db, sqlite3_stmt **cache, const char *sql)
 }
 
 void
-db_set_error(struct db *db)
+db_bind_text(sqlite3_stmt *st, int i, const char *s, enum db_text how)
 {
-	snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
-}
-
-void
-db_bind_text(sqlite3_stmt *st, int i, const char *s, int null_if_empty)
-{
-	if (s == NULL || (null_if_empty && s[0] == '\0'))
+	if (s == NULL && how == DB_TEXT_EMPTY)
+		s = "";
+	if (s == NULL || (s[0] == '\0' && how == DB_TEXT_OPTIONAL))
 		sqlite3_bind_null(st, i);
 	else
 		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
 
-/* Runs a prepared write to completion; 0 or -1 with the error kept. */
+/* Runs a prepared write (one autocommit transaction) to completion. */
 int
-db_exec_stmt(struct db *db, sqlite3_stmt *st)
+db_write(struct db *db, sqlite3_stmt *st, const char *what)
 {
 	int rc = db_step(db, st);
 
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		if (rc != SQLITE_IOERR || db->err[0] == '\0')
-			db_set_error(db);
-		log_warn("database: %s", db->err);
-		sqlite3_reset(st);
+		log_warn("database: %s not written: %s", what, db->err);
 		return -1;
 	}
-	sqlite3_reset(st);
 	return 0;
 }
 
@@ -88,30 +109,58 @@ db_last_error(struct db *db)
 	return db->err;
 }
 
+/* Runs each statement of a script through db_step(); 0 or -1. */
 static int
 db_exec(struct db *db, const char *sql)
 {
-	char *msg = NULL;
+	const char	*tail = sql;
+	sqlite3_stmt	*st;
+	int		 rc;
 
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		snprintf(db->err, sizeof db->err, "%s", msg ? msg : "?");
-		sqlite3_free(msg);
-		return -1;
+	while (*tail != '\0') {
+		if (sqlite3_prepare_v2(db->h, tail, -1, &st, &tail) != SQLITE_OK) {
+			db_errorf(db, "%s", sqlite3_errmsg(db->h));
+			return -1;
+		}
+		if (st == NULL)		/* only comments and blanks were left */
+			break;
+		while ((rc = db_step(db, st)) == SQLITE_ROW)
+			;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return -1;
 	}
 	return 0;
+}
+
+/* The first column of a one-row query (a PRAGMA, a count) as text. */
+static int
+db_scalar(struct db *db, const char *sql, char *buf, size_t len)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_errorf(db, "%s", sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if ((rc = db_step(db, st)) == SQLITE_ROW)
+		snprintf(buf, len, "%s", sqlite3_column_text(st, 0) ?
+		    (const char *)sqlite3_column_text(st, 0) : "");
+	else if (rc == SQLITE_DONE)
+		db_errorf(db, "%s: no result", sql);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 static int
 db_user_version(struct db *db)
 {
-	sqlite3_stmt	*st;
-	int		 v = -1;
+	char v[32];
 
-	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) ==
-	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	if (db_scalar(db, "PRAGMA user_version", v, sizeof v) != 0)
+		return -1;
+	return atoi(v);
 }
 
 int
@@ -120,96 +169,174 @@ db_schema_version(struct db *db)
 	return db_user_version(db);
 }
 
-/* The step "-- version N" of schema_sql, or NULL. Caller frees. */
-static char *
-db_migration(int n)
+static const char *
+db_next_line(const char *p)
 {
-	char		 mark[32];
-	const char	*start, *end;
+	p = strchr(p, '\n');
+	return p != NULL ? p + 1 : NULL;
+}
 
-	snprintf(mark, sizeof mark, "\n-- version %d\n", n);
-	if ((start = strstr(schema_sql, mark)) == NULL)
+/* Start of the line "-- version N" in schema_sql (any N if n < 0). */
+static const char *
+db_schema_mark(const char *p, int n)
+{
+	size_t len = strlen(DB_STEP_MARK);
+
+	for (; p != NULL && *p != '\0'; p = db_next_line(p)) {
+		const char	*num = p + len;
+		char		*end;
+		long		 v;
+
+		if (strncmp(p, DB_STEP_MARK, len) != 0)
+			continue;
+		v = strtol(num, &end, 10);
+		if (end != num && (*end == '\n' || *end == '\0') &&
+		    (n < 0 || v == n))
+			return p;
+	}
+	return NULL;
+}
+
+/* The SQL of step n, up to the next step; NULL if missing. Caller frees. */
+static char *
+db_schema_step(int n)
+{
+	const char *start = db_schema_mark(schema_sql, n), *end;
+
+	if (start == NULL)
 		return NULL;
-	start += strlen(mark);
-	end = strstr(start, "\n-- version ");
+	if ((start = db_next_line(start)) == NULL)
+		return xstrdup("");
+	end = db_schema_mark(start, -1);
 	return xstrndup(start, end ? (size_t)(end - start) : strlen(start));
+}
+
+static int
+db_refuse(struct db *db, int v)
+{
+	/* Closing would otherwise checkpoint a WAL it found: leave it be. */
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	db_errorf(db, "database schema version %d is newer than this Centrala "
+	    "knows (%d): refused, not modified (run a newer Centrala)", v,
+	    DB_SCHEMA_VERSION);
+	return -1;
+}
+
+static void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Applies step n in one transaction that also sets user_version = n. The
+ * version is read again inside it, in case another process got there
+ * first. */
+static int
+db_migrate_step(struct db *db, int n, const char *sql)
+{
+	char	*script;
+	int	 v, r;
+
+	if (db_exec(db, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	if ((v = db_user_version(db)) < 0 || v >= n) {
+		db_rollback(db);
+		if (v > DB_SCHEMA_VERSION)
+			return db_refuse(db, v);
+		return v < 0 ? -1 : 0;
+	}
+	script = xprintf("%s\nPRAGMA user_version = %d;", sql, n);
+	r = db_exec(db, script);
+	free(script);
+	if (r != 0 || db_exec(db, "COMMIT") != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	log_info("database: schema upgraded to version %d", n);
+	return 0;
 }
 
 static int
 db_migrate(struct db *db, int from)
 {
 	for (int n = from + 1; n <= DB_SCHEMA_VERSION; n++) {
-		char	*step = db_migration(n), *sql;
+		char	*sql = db_schema_step(n), *msg;
 		int	 r;
 
-		if (step == NULL) {
-			snprintf(db->err, sizeof db->err, "schema step %d missing", n);
+		if (sql == NULL) {
+			db_errorf(db, "schema step %d missing from "
+			    "data/schema.sql", n);
 			return -1;
 		}
-		sql = xprintf("BEGIN IMMEDIATE;\n%s\nPRAGMA user_version = %d;\n"
-		    "COMMIT;", step, n);
-		r = db_exec(db, sql);
-		free(step);
+		r = db_migrate_step(db, n, sql);
 		free(sql);
 		if (r != 0) {
-			db_exec(db, "ROLLBACK");
+			msg = xstrdup(db->err);
+			db_errorf(db, "schema step %d: %s", n, msg);
+			free(msg);
 			return -1;
 		}
-		log_info("database: schema upgraded to version %d", n);
 	}
 	return 0;
 }
 
 static int
-db_setup(struct db *db, const char *path)
+db_wal(struct db *db)
 {
-	sqlite3_stmt	*st;
-	int		 v, wal = 0;
+	char mode[32];
 
-	sqlite3_busy_timeout(db->h, 5000);
-	if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode=WAL", -1, &st,
-	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		wal = strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
-	sqlite3_finalize(st);
-	if (!wal) {
-		snprintf(db->err, sizeof db->err, "%s: cannot use WAL mode: %s",
-		    path, sqlite3_errmsg(db->h));
+	if (db_scalar(db, "PRAGMA journal_mode=WAL", mode, sizeof mode) != 0)
+		return -1;
+	if (strcasecmp(mode, "wal") != 0) {
+		db_errorf(db, "journal_mode is %s, not wal (WAL needs a local "
+		    "file system)", mode);
 		return -1;
 	}
-	if (db_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON") != 0)
+	return 0;
+}
+
+/* The version is checked before anything is written: a newer database is
+ * refused as it was found. */
+static int
+db_setup(struct db *db)
+{
+	int v;
+
+	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
+	if ((v = db_user_version(db)) < 0)
 		return -1;
-	v = db_user_version(db);
-	if (v > DB_SCHEMA_VERSION) {
-		snprintf(db->err, sizeof db->err, "%s: schema version %d is newer "
-		    "than this Centrala knows (%d): refusing to touch it", path,
-		    v, DB_SCHEMA_VERSION);
+	if (v > DB_SCHEMA_VERSION)
+		return db_refuse(db, v);
+	if (db_wal(db) != 0 ||
+	    db_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON") != 0)
 		return -1;
-	}
-	return v < 0 ? -1 : db_migrate(db, v);
+	return db_migrate(db, v);
 }
 
 struct db *
 db_open(const char *path, char *err, size_t errlen)
 {
-	struct db *db = xcalloc(1, sizeof *db);
+	struct db	*db = xcalloc(1, sizeof *db);
+	int		 rc;
 
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "%s: %s", path, db->h ?
-		    sqlite3_errmsg(db->h) : "cannot open");
+	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK)
+		db_errorf(db, "%s", db->h ? sqlite3_errmsg(db->h) :
+		    sqlite3_errstr(rc));
+	if (rc != SQLITE_OK || db_setup(db) != 0) {
+		snprintf(err, errlen, "%s: %s", path, db->err);
 		db_close(db);
 		return NULL;
 	}
-	if (db_setup(db, path) != 0) {
-		snprintf(err, errlen, "%s%s%s", strncmp(db->err, path,
-		    strlen(path)) == 0 ? "" : path, strncmp(db->err, path,
-		    strlen(path)) == 0 ? "" : ": ", db->err);
-		db_close(db);
-		return NULL;
-	}
+	db->ready = 1;
 	return db;
 }
 
+/* A passive checkpoint moves what it can from the WAL into the database
+ * without waiting for readers (a report still running); closing the last
+ * connection checkpoints again and removes the WAL. */
 void
 db_close(struct db *db)
 {
@@ -219,29 +346,37 @@ db_close(struct db *db)
 	sqlite3_finalize(db->st_event);
 	sqlite3_finalize(db->st_pin_get);
 	sqlite3_finalize(db->st_pin_set);
-	if (db->h != NULL)
-		sqlite3_close(db->h);
+	if (db->ready && sqlite3_wal_checkpoint_v2(db->h, NULL,
+	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK)
+		log_warn("database: checkpoint: %s", sqlite3_errmsg(db->h));
+	if (sqlite3_close(db->h) != SQLITE_OK)
+		log_warn("database: close: %s", sqlite3_errmsg(db->h));
 	free(db);
 }
 
+/* Only tables of this list are counted: the name never reaches SQL text. */
 int64_t
 db_count(struct db *db, const char *table)
 {
-	static const char *const allowed[] = { "cdr", "events", "pins", NULL };
-	sqlite3_stmt	*st;
-	char		 sql[64];
-	int64_t		 n = -1;
+	static const char *const counts[][2] = {
+		{ "cdr", "SELECT count(*) FROM cdr" },
+		{ "events", "SELECT count(*) FROM events" },
+		{ "pins", "SELECT count(*) FROM pins" },
+		{ "meta", "SELECT count(*) FROM meta" },
+	};
+	char	n[32];
 
-	for (int i = 0; allowed[i] != NULL; i++) {
-		if (strcmp(allowed[i], table) != 0)
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		if (strcmp(counts[i][0], table) != 0)
 			continue;
-		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
-		if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-		    sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		if (db_scalar(db, counts[i][1], n, sizeof n) != 0) {
+			log_warn("database: count %s: %s", table, db->err);
+			return -1;
+		}
+		return strtoll(n, NULL, 10);
 	}
-	return n;
+	db_errorf(db, "count: unknown table %s", table);
+	return -1;
 }
 
 char *
@@ -249,15 +384,21 @@ db_pin_get(struct db *db, const char *who)
 {
 	sqlite3_stmt	*st = db_prepare(db, &db->st_pin_get,
 	    "SELECT hash FROM pins WHERE who = ?");
-	char		*hash = NULL;
+	const char	*hash;
+	char		*copy = NULL;
+	int		 rc;
 
 	if (st == NULL)
 		return NULL;
-	db_bind_text(st, 1, who, 0);
-	if (db_step(db, st) == SQLITE_ROW)
-		hash = xstrdup((const char *)sqlite3_column_text(st, 0));
+	db_bind_text(st, 1, who, DB_TEXT_REQUIRED);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW && (hash = (const char *)
+	    sqlite3_column_text(st, 0)) != NULL)
+		copy = xstrdup(hash);
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		log_warn("database: PIN of %s not read: %s", who, db->err);
 	sqlite3_reset(st);
-	return hash;
+	return copy;
 }
 
 int
@@ -269,8 +410,8 @@ db_pin_set(struct db *db, const char *who, const char *hash)
 
 	if (st == NULL)
 		return -1;
-	db_bind_text(st, 1, who, 0);
-	db_bind_text(st, 2, hash, 0);
+	db_bind_text(st, 1, who, DB_TEXT_REQUIRED);
+	db_bind_text(st, 2, hash, DB_TEXT_REQUIRED);
 	sqlite3_bind_int64(st, 3, clock_wall_ms());
-	return db_exec_stmt(db, st);
+	return db_write(db, st, "PIN");
 }

@@ -86,10 +86,12 @@ int	db_events_since(struct db *, int64_t since_ms,
 char	*db_pin_get(struct db *, const char *who);
 int	 db_pin_set(struct db *, const char *who, const char *hash);
 
-/* Counts for tests and status: rows in cdr / events. -1 on error. */
+/* Counts for tests and status: rows in cdr, events, pins or meta (any
+ * other name is refused). -1 on error. */
 int64_t	db_count(struct db *, const char *table);
 
-/* For tests: make the Nth following SQLite step fail (0 = never). */
+/* For tests: make the Nth following SQLite step fail as a disk I/O error
+ * would (0 = never). Every step counts, db_open's included. */
 void	db_fail_after(int n);
 
 #endif

@@ -1,9 +1,27 @@
 -- schema.sql: Centrala's database schema, as numbered migration steps.
--- Each step starts with a line "-- version N" and holds the SQL that takes a
--- database from version N-1 to N. At start the core reads PRAGMA
--- user_version and applies every higher step, each in one transaction that
--- also sets user_version = N. Never edit a released step: add a new one.
--- A database newer than the build is refused and left untouched.
+--
+-- Format. The file is a series of steps. Each step starts with a line that
+-- is exactly "-- version N" (N = 1, 2, ... in order, no gaps) and holds the
+-- SQL that takes a database from version N-1 to version N, up to the next
+-- such line. The build embeds this file in the binaries (core/schema-sql.c,
+-- `const char schema_sql[]`). DB_SCHEMA_VERSION in core/db.h must equal the
+-- highest step (test-db checks it).
+--
+-- Upgrade. At open the core reads PRAGMA user_version and applies every
+-- step above it, each in its own transaction (BEGIN IMMEDIATE ... COMMIT)
+-- that also sets user_version = N: a step is applied entirely or not at
+-- all. A database whose user_version is higher than this build knows (made
+-- by a newer Centrala) is refused with a message and not modified.
+--
+-- Rules for steps: never edit a step that has been released, add a new
+-- one; no BEGIN/COMMIT and no PRAGMA that cannot run in a transaction
+-- (journal_mode, for one) inside a step; no other line may begin with
+-- "-- version ".
+--
+-- Conventions. Times are INTEGER Unix epoch milliseconds, 0 = never.
+-- Text that names something optional (a route, queue, agent, reason, an
+-- event's call or state) is NULL when absent, never ''. The numbers of a
+-- call (cli, dnis) and its span are NOT NULL: '' means withheld or unknown.
 
 -- version 1
 CREATE TABLE meta (
@@ -13,28 +31,27 @@ CREATE TABLE meta (
 INSERT INTO meta (key, value) VALUES ('created_ms',
 	CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 
--- One row per finished call. Times are epoch milliseconds; 0 = never.
--- Optional text fields (route, queue, agent) are NULL when absent.
+-- One row per finished call (struct cdr in core/db.h).
 CREATE TABLE cdr (
 	id		INTEGER PRIMARY KEY,
 	call_id		TEXT NOT NULL UNIQUE,
-	direction	TEXT NOT NULL,
-	start_ms	INTEGER NOT NULL,
-	answer_ms	INTEGER NOT NULL DEFAULT 0,
+	direction	TEXT NOT NULL,		-- 'in' or 'out'
+	start_ms	INTEGER NOT NULL,	-- SETUP seen or sent
+	answer_ms	INTEGER NOT NULL DEFAULT 0,	-- CONNECT
 	end_ms		INTEGER NOT NULL,
-	cli		TEXT NOT NULL DEFAULT '',
+	cli		TEXT NOT NULL DEFAULT '',	-- '' = withheld
 	dnis		TEXT NOT NULL DEFAULT '',
 	span		TEXT NOT NULL DEFAULT '',
-	channel		INTEGER NOT NULL DEFAULT 0,
-	route		TEXT,
+	channel		INTEGER NOT NULL DEFAULT 0,	-- timeslot, 0 = none
+	route		TEXT,			-- 'queue:sales'; NULL = unrouted
 	queue		TEXT,
-	agent		TEXT,
+	agent		TEXT,			-- the agent who talked
 	queue_enter_ms	INTEGER NOT NULL DEFAULT 0,
 	agent_answer_ms	INTEGER NOT NULL DEFAULT 0,
 	wait_ms		INTEGER NOT NULL DEFAULT 0,
 	talk_ms		INTEGER NOT NULL DEFAULT 0,
-	cause		INTEGER NOT NULL DEFAULT 0,
-	cleared_by	TEXT NOT NULL,
+	cause		INTEGER NOT NULL DEFAULT 0,	-- Q.850 clearing cause
+	cleared_by	TEXT NOT NULL,		-- network, agent, core, link
 	reason		TEXT
 );
 CREATE INDEX cdr_start ON cdr (start_ms);
@@ -42,15 +59,17 @@ CREATE INDEX cdr_queue ON cdr (queue, start_ms);
 CREATE INDEX cdr_agent ON cdr (agent, start_ms);
 
 -- The append-only life of every call, agent and span: the raw material of
--- every statistic (docs/STATISTICS.md).
+-- every statistic (docs/STATISTICS.md). detail is a JSON object as text;
+-- it is deliberately not checked with json_valid(): a malformed detail
+-- must not cost the event.
 CREATE TABLE events (
 	id		INTEGER PRIMARY KEY,
 	ts_ms		INTEGER NOT NULL,
-	kind		TEXT NOT NULL,
+	kind		TEXT NOT NULL,		-- EV_* in core/db.h
 	call_id		TEXT,
 	agent		TEXT,
 	queue		TEXT,
-	state		TEXT,
+	state		TEXT,			-- agent or span state
 	detail		TEXT
 );
 CREATE INDEX events_ts ON events (ts_ms);
@@ -61,5 +80,5 @@ CREATE INDEX events_agent ON events (agent, ts_ms);
 CREATE TABLE pins (
 	who		TEXT PRIMARY KEY,
 	hash		TEXT NOT NULL,
-	set_ms		INTEGER NOT NULL
+	set_ms		INTEGER
 );

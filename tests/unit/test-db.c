@@ -1,21 +1,74 @@
-/* test-db.c: the store: schema creation and upgrade, WAL, CDR and event
- * round trips, refusal of a newer schema, PINs, injected I/O errors (every
- * write either stored or reported, never half), and durability across
- * SIGKILL. */
+/* test-db.c: the store, checked from outside with plain SQLite queries:
+ * schema creation and upgrade (from nothing, from a hand-made version 0, a
+ * failing step rolled back), WAL, every CDR and event field round-tripping
+ * (NULLs, UTF-8), duplicates, refusal of a newer schema without touching
+ * it, PINs, injected I/O errors at every step (each call stored or
+ * reported, never half) and durability across SIGKILL. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "log.h"
 #include "tap.h"
 
-static char dir[] = "/tmp/cztdb.XXXXXX";
-static char path[256], err[512];
+extern const char schema_sql[];
 
+static char dir[] = "/tmp/cztdb.XXXXXX";
+static char err[512];
+
+/* A path in the test directory (four live at a time). */
+static const char *
+in_dir(const char *name)
+{
+	static char	buf[4][300];
+	static int	i;
+
+	i = (i + 1) % 4;
+	snprintf(buf[i], sizeof buf[i], "%s/%s", dir, name);
+	return buf[i];
+}
+
+static const char *
+suffixed(const char *path, const char *suffix)
+{
+	static char buf[2][320];
+	static int  i;
+
+	i = (i + 1) % 2;
+	snprintf(buf[i], sizeof buf[i], "%s%s", path, suffix);
+	return buf[i];
+}
+
+static int
+exists(const char *p)
+{
+	return access(p, F_OK) == 0;
+}
+
+static void
+unlink_db(const char *p)
+{
+	unlink(p);
+	unlink(suffixed(p, "-wal"));
+	unlink(suffixed(p, "-shm"));
+}
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Runs sql on its own connection: the first column of the first row. */
 static long long
 q_int(const char *p, const char *sql)
 {
@@ -23,11 +76,12 @@ q_int(const char *p, const char *sql)
 	sqlite3_stmt	*st;
 	long long	 v = -1;
 
-	sqlite3_open(p, &h);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (sqlite3_open_v2(p, &h, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
 	sqlite3_close(h);
 	return v;
 }
@@ -39,179 +93,660 @@ q_text(const char *p, const char *sql)
 	sqlite3		*h;
 	sqlite3_stmt	*st;
 
-	strcpy(buf, "(none)");
-	sqlite3_open(p, &h);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0) ?
-		    (const char *)sqlite3_column_text(st, 0) : "NULL");
-	sqlite3_finalize(st);
+	strcpy(buf, "(no row)");
+	if (sqlite3_open_v2(p, &h, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0) ?
+			    (const char *)sqlite3_column_text(st, 0) : "NULL");
+		sqlite3_finalize(st);
+	}
 	sqlite3_close(h);
 	return buf;
 }
+
+static void
+q_exec(const char *p, const char *sql)
+{
+	sqlite3 *h;
+
+	sqlite3_open(p, &h);
+	if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fprintf(stderr, "q_exec %s: %s\n", sql, sqlite3_errmsg(h));
+	sqlite3_close(h);
+}
+
+static char *
+slurp(const char *p, size_t *len)
+{
+	FILE	*f = fopen(p, "rb");
+	char	*buf;
+	long	 n;
+
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0) {
+		if (f != NULL)
+			fclose(f);
+		return NULL;
+	}
+	rewind(f);
+	buf = malloc(n + 1);
+	*len = fread(buf, 1, n, f);
+	fclose(f);
+	return buf;
+}
+
+static int
+same_bytes(const char *a, size_t alen, const char *p)
+{
+	size_t	 len;
+	char	*b = slurp(p, &len);
+	int	 same = a != NULL && b != NULL && len == alen &&
+		    memcmp(a, b, len) == 0;
+
+	free(b);
+	return same;
+}
+
+/* One column of one row: its SQLite type and value. */
+struct field {
+	const char	*col;
+	int		 type;		/* SQLITE_INTEGER, SQLITE_TEXT, SQLITE_NULL */
+	long long	 i;
+	const char	*s;
+};
+
+static int
+field_ok(const char *p, const char *from, const struct field *f)
+{
+	static const char *types[] = { "", "integer", "real", "text", "blob",
+	    "null" };
+	char		 sql[512];
+	sqlite3		*h;
+	sqlite3_stmt	*st;
+	int		 good = 0;
+
+	snprintf(sql, sizeof sql, "SELECT typeof(%s) = '%s' AND %s IS ?1 FROM "
+	    "%s", f->col, types[f->type], f->col, from);
+	sqlite3_open_v2(p, &h, SQLITE_OPEN_READWRITE, NULL);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (f->type == SQLITE_INTEGER)
+			sqlite3_bind_int64(st, 1, f->i);
+		else if (f->type == SQLITE_TEXT)
+			sqlite3_bind_text(st, 1, f->s, -1, SQLITE_STATIC);
+		good = sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_int(st, 0) == 1;
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return good;
+}
+
+/* The name of the first field that differs, or "" when all match. */
+static const char *
+fields_differ(const char *p, const char *from, const struct field *f, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!field_ok(p, from, &f[i]))
+			return f[i].col;
+	return "";
+}
+
+#define I(c, v)	{ c, SQLITE_INTEGER, (v), NULL }
+#define T(c, v)	{ c, SQLITE_TEXT, 0, (v) }
+#define N(c)	{ c, SQLITE_NULL, 0, NULL }
+#define NFIELDS(a) ((int)(sizeof (a) / sizeof (a)[0]))
 
 static struct cdr
 sample_cdr(const char *id)
 {
 	struct cdr c = {
-		.call_id = id, .direction = "in", .start_ms = 1000,
-		.answer_ms = 1100, .end_ms = 9000, .cli = "600100001",
-		.dnis = "2000", .span = "e1a", .channel = 31,
-		.route = "queue:sales", .queue = "sales", .agent = "1001",
-		.queue_enter_ms = 1100, .agent_answer_ms = 3100, .wait_ms = 2000,
-		.talk_ms = 5900, .cause = 16, .cleared_by = DB_CLEARED_NETWORK,
-		.reason = "Ștefan hung up",
+		.call_id = id, .direction = "in", .start_ms = 1763860000123LL,
+		.answer_ms = 1763860000456LL, .end_ms = 1763860099999LL,
+		.cli = "+40 721 000 111", .dnis = "2000", .span = "e1a",
+		.channel = 31, .route = "queue:sales", .queue = "vânzări",
+		.agent = "José", .queue_enter_ms = 1763860000500LL,
+		.agent_answer_ms = 1763860003500LL, .wait_ms = 3000,
+		.talk_ms = 96499, .cause = 16, .cleared_by = DB_CLEARED_NETWORK,
+		.reason = "Ștefan a închis — 電話 ☎ 🙂 'quoted'",
 	};
 	return c;
 }
 
 static void
-test_create(void)
+test_steps(void)
 {
-	struct db	*db = db_open(path, err, sizeof err);
-	char		 wal[300];
+	char	mark[64];
+	int	all = 1;
 
-	ok(db != NULL, "opens a new database (%s)", db ? "" : err);
-	ok(db_schema_version(db) == DB_SCHEMA_VERSION, "schema at version %d",
+	for (int n = 1; n <= DB_SCHEMA_VERSION; n++) {
+		snprintf(mark, sizeof mark, "\n-- version %d\n", n);
+		all = all && strstr(schema_sql, mark) != NULL;
+	}
+	snprintf(mark, sizeof mark, "\n-- version %d\n", DB_SCHEMA_VERSION + 1);
+	ok(all && strstr(schema_sql, mark) == NULL, "schema.sql has steps "
+	    "1..%d, DB_SCHEMA_VERSION, and no step beyond", DB_SCHEMA_VERSION);
+}
+
+static void
+test_create(const char *p)
+{
+	struct db	*db = db_open(p, err, sizeof err);
+	char		 created[64];
+	int64_t		 t;
+
+	ok(db != NULL, "opens a new database %s", db ? "" : err);
+	if (db == NULL)
+		exit(tap_done());
+	ok(db_schema_version(db) == DB_SCHEMA_VERSION && q_int(p,
+	    "PRAGMA user_version") == DB_SCHEMA_VERSION, "created at version %d",
 	    DB_SCHEMA_VERSION);
-	ok(strcmp(q_text(path, "PRAGMA journal_mode"), "wal") == 0, "WAL mode");
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	ok(access(wal, F_OK) == 0, "the -wal file exists");
+	ok(strcmp(q_text(p, "PRAGMA journal_mode"), "wal") == 0, "in WAL mode");
+	ok(exists(suffixed(p, "-wal")), "the -wal file exists");
+	ok(q_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN ('cdr', "
+	    "'events', 'pins', 'meta', 'cdr_start', 'cdr_queue', 'cdr_agent', "
+	    "'events_ts', 'events_call', 'events_agent')") == 10,
+	    "tables and indexes created");
+	t = q_int(p, "SELECT value FROM meta WHERE key = 'created_ms'");
+	ok(t > now_ms() - 60000 && t <= now_ms() + 1000, "meta.created_ms is now");
+	snprintf(created, sizeof created, "%s",
+	    q_text(p, "SELECT value FROM meta WHERE key = 'created_ms'"));
 	db_close(db);
-	db = db_open(path, err, sizeof err);
-	ok(db != NULL && db_schema_version(db) == DB_SCHEMA_VERSION,
+	usleep(5000);
+	db = db_open(p, err, sizeof err);
+	ok(db != NULL && db_schema_version(db) == DB_SCHEMA_VERSION &&
+	    db_count(db, "meta") == 1 && strcmp(created, q_text(p, "SELECT "
+	    "value FROM meta WHERE key = 'created_ms'")) == 0,
 	    "reopening is a no-op upgrade");
 	db_close(db);
 }
 
 static void
-test_rows(void)
+test_cdr(const char *p)
 {
-	struct db	*db = db_open(path, err, sizeof err);
-	struct cdr	 c = sample_cdr("c1");
-	struct cdr	 bare = { .call_id = "c2", .direction = "in", .start_ms = 5,
-	    .end_ms = 6, .cause = 1, .cleared_by = DB_CLEARED_CORE, .route = "" };
-	struct db_event	 ev = { .ts_ms = 42, .kind = EV_OFFER, .call_id = "c1",
-	    .agent = "1001", .queue = "sales", .detail = "{\"x\":1}" };
+	struct db	*db = db_open(p, err, sizeof err);
+	struct cdr	 c = sample_cdr("c1"), dup = sample_cdr("c1");
+	struct field	 f[] = {
+		T("call_id", "c1"), T("direction", "in"),
+		I("start_ms", c.start_ms), I("answer_ms", c.answer_ms),
+		I("end_ms", c.end_ms), T("cli", c.cli), T("dnis", c.dnis),
+		T("span", c.span), I("channel", 31), T("route", c.route),
+		T("queue", c.queue), T("agent", c.agent),
+		I("queue_enter_ms", c.queue_enter_ms),
+		I("agent_answer_ms", c.agent_answer_ms), I("wait_ms", 3000),
+		I("talk_ms", 96499), I("cause", 16), T("cleared_by", "network"),
+		T("reason", c.reason),
+	};
 
 	ok(db_cdr_insert(db, &c) == 0, "CDR inserted");
-	ok(q_int(path, "SELECT count(*) FROM cdr WHERE call_id='c1' AND direction='in' "
-	    "AND start_ms=1000 AND answer_ms=1100 AND end_ms=9000 AND cli='600100001' "
-	    "AND dnis='2000' AND span='e1a' AND channel=31 AND route='queue:sales' "
-	    "AND queue='sales' AND agent='1001' AND queue_enter_ms=1100 AND "
-	    "agent_answer_ms=3100 AND wait_ms=2000 AND talk_ms=5900 AND cause=16 "
-	    "AND cleared_by='network'") == 1, "every CDR field round-trips");
-	ok(strcmp(q_text(path, "SELECT reason FROM cdr WHERE call_id='c1'"),
-	    "Ștefan hung up") == 0, "UTF-8 text round-trips");
-	ok(db_cdr_insert(db, &bare) == 0 && q_int(path, "SELECT count(*) FROM cdr "
-	    "WHERE call_id='c2' AND agent IS NULL AND queue IS NULL AND route IS NULL "
-	    "AND cli=''") == 1, "absent fields: NULL, or '' for numbers");
-	ok(db_cdr_insert(db, &c) == -1, "a duplicate call_id is refused");
-	ok(db_event_add(db, &ev) == 0 && q_int(path, "SELECT count(*) FROM events "
-	    "WHERE ts_ms=42 AND kind='offer' AND call_id='c1' AND agent='1001' AND "
-	    "queue='sales' AND state IS NULL AND detail='{\"x\":1}'") == 1,
-	    "the database stays usable; event round-trips");
-	ok(db_count(db, "cdr") == 2 && db_count(db, "events") == 1 &&
-	    db_count(db, "sqlite_master") == -1, "counts, for allowed tables only");
-	ok(db_pin_get(db, "1001") == NULL, "no PIN override by default");
-	ok(db_pin_set(db, "1001", "$6$a$b") == 0 && db_pin_set(db, "1001", "$6$c$d") == 0,
-	    "PIN set twice");
-	char *h = db_pin_get(db, "1001");
-	ok(h != NULL && strcmp(h, "$6$c$d") == 0, "the newer PIN hash wins");
-	free(h);
+	ok(*fields_differ(p, "cdr WHERE call_id = 'c1'", f, NFIELDS(f)) == 0,
+	    "all %d CDR fields round-trip, 64-bit times and UTF-8 included "
+	    "(first bad: %s)", NFIELDS(f), fields_differ(p,
+	    "cdr WHERE call_id = 'c1'", f, NFIELDS(f)));
+	dup.reason = "second";
+	ok(db_cdr_insert(db, &dup) == -1 && strstr(db_last_error(db), "UNIQUE"),
+	    "a duplicate call_id is refused: %s", db_last_error(db));
+	ok(field_ok(p, "cdr WHERE call_id = 'c1'", &f[NFIELDS(f) - 1]) &&
+	    db_count(db, "cdr") == 1, "the first row is kept unchanged");
+	c = sample_cdr("c2");
+	ok(db_cdr_insert(db, &c) == 0 && db_count(db, "cdr") == 2,
+	    "the database stays usable after the refusal");
 	db_close(db);
 }
 
 static void
-test_newer_refused(void)
+test_cdr_absent(const char *p)
 {
-	char	p2[300];
-	struct db *db;
+	struct db	*db = db_open(p, err, sizeof err);
+	struct cdr	 bare = { .call_id = "c3", .direction = "out",
+	    .start_ms = 5, .end_ms = 6, .route = "", .agent = "",
+	    .cleared_by = DB_CLEARED_CORE, .reason = "" };
+	struct cdr	 nocall = bare, noclear = bare;
+	struct field	 f[] = {
+		T("cli", ""), T("dnis", ""), T("span", ""), I("channel", 0),
+		N("route"), N("queue"), N("agent"), N("reason"),
+		I("answer_ms", 0), I("queue_enter_ms", 0), I("cause", 0),
+		T("cleared_by", "core"),
+	};
 
-	snprintf(p2, sizeof p2, "%s/newer.db", dir);
-	db_close(db_open(p2, err, sizeof err));
-	sqlite3 *h;
-	sqlite3_open(p2, &h);
-	sqlite3_exec(h, "PRAGMA user_version=999", NULL, NULL, NULL);
-	sqlite3_close(h);
-	db = db_open(p2, err, sizeof err);
-	ok(db == NULL && strstr(err, "newer") != NULL, "a newer schema is refused: %s", err);
-	ok(q_int(p2, "PRAGMA user_version") == 999 && q_int(p2,
-	    "SELECT count(*) FROM cdr") == 0, "and left untouched");
+	ok(db_cdr_insert(db, &bare) == 0, "CDR with absent fields inserted");
+	ok(*fields_differ(p, "cdr WHERE call_id = 'c3'", f, NFIELDS(f)) == 0,
+	    "numbers and span NULL -> '', route/queue/agent/reason '' or NULL "
+	    "-> NULL (first bad: %s)", fields_differ(p,
+	    "cdr WHERE call_id = 'c3'", f, NFIELDS(f)));
+	nocall.call_id = NULL;
+	noclear.call_id = "c4";
+	noclear.cleared_by = NULL;
+	ok(db_cdr_insert(db, &nocall) == -1 && db_cdr_insert(db, &noclear) == -1
+	    && db_count(db, "cdr") == 3, "a CDR without call_id or cleared_by "
+	    "is refused");
 	db_close(db);
 }
 
-/* Each write fails at a different step; what returned 0 is stored, what
- * returned -1 is not, and nothing crashes. */
+struct since {
+	int	n;
+	int64_t	ts[8];
+	int	nulls;		/* events whose absent call_id came back NULL */
+};
+
+static void
+since_cb(const struct db_event *e, void *arg)
+{
+	struct since *s = arg;
+
+	if (s->n < 8)
+		s->ts[s->n++] = e->ts_ms;
+	s->nulls += e->call_id == NULL && e->kind != NULL;
+}
+
+static void
+test_events(const char *p)
+{
+	struct db	*db = db_open(p, err, sizeof err);
+	struct db_event	 ev = { .ts_ms = 1763860000789LL, .kind = EV_OFFER,
+	    .call_id = "c1", .agent = "José", .queue = "vânzări",
+	    .state = "ringing", .detail = "{\"ring_ms\":15000,\"note\":\"☎\"}" };
+	struct db_event	 bare = { .ts_ms = 7, .kind = EV_SPAN_STATE,
+	    .call_id = "", .state = "" };
+	struct field	 f[] = {
+		I("ts_ms", ev.ts_ms), T("kind", "offer"), T("call_id", "c1"),
+		T("agent", ev.agent), T("queue", ev.queue), T("state", "ringing"),
+		T("detail", ev.detail),
+	};
+	struct field	 fb[] = {
+		I("ts_ms", 7), T("kind", "span_state"), N("call_id"), N("agent"),
+		N("queue"), N("state"), N("detail"),
+	};
+	struct since	 since = { 0 };
+
+	ok(db_event_add(db, &ev) == 0 && *fields_differ(p, "events WHERE "
+	    "kind = 'offer'", f, NFIELDS(f)) == 0, "every event field "
+	    "round-trips (first bad: %s)", fields_differ(p, "events WHERE "
+	    "kind = 'offer'", f, NFIELDS(f)));
+	ok(db_event_add(db, &bare) == 0 && *fields_differ(p, "events WHERE "
+	    "ts_ms = 7", fb, NFIELDS(fb)) == 0, "absent event fields are NULL");
+	bare.kind = NULL;
+	ok(db_event_add(db, &bare) == -1 && db_count(db, "events") == 2,
+	    "an event without a kind is refused");
+	for (int i = 0; i < 3; i++) {
+		struct db_event s = { .ts_ms = 1000 + i * 10,
+		    .kind = EV_AGENT_STATE, .agent = "1001", .state = "ready" };
+		db_event_add(db, &s);
+	}
+	ok(db_events_since(db, 1000, since_cb, &since) == 0 && since.n == 4 &&
+	    since.ts[0] == ev.ts_ms && since.ts[1] == 1000 && since.ts[2] == 1010
+	    && since.ts[3] == 1020 && since.nulls == 3,
+	    "db_events_since gives the events from a time on, in order");
+	db_close(db);
+}
+
+static void
+test_counts(const char *p)
+{
+	struct db *db = db_open(p, err, sizeof err);
+
+	ok(db_count(db, "cdr") == 3 && db_count(db, "events") == 5 &&
+	    db_count(db, "pins") == 0 && db_count(db, "meta") == 1,
+	    "counts of the known tables");
+	ok(db_count(db, "sqlite_master") == -1 &&
+	    db_count(db, "cdr; DROP TABLE cdr") == -1 && db_count(db, "cdr") == 3,
+	    "any other table name is refused");
+	db_close(db);
+}
+
+static void
+test_pins(const char *p)
+{
+	struct db	*db = db_open(p, err, sizeof err);
+	char		*h1, *h2;
+
+	ok(db_pin_get(db, "1001") == NULL, "no PIN override by default");
+	ok(db_pin_set(db, "1001", "$6$a$b") == 0 && db_pin_set(db, "1002",
+	    "$6$x$y") == 0, "PINs set");
+	h1 = db_pin_get(db, "1001");
+	ok(h1 != NULL && strcmp(h1, "$6$a$b") == 0, "PIN read back");
+	ok(db_pin_set(db, "1001", "$6$c$d") == 0, "PIN overwritten");
+	h2 = db_pin_get(db, "1001");
+	ok(h2 != NULL && strcmp(h2, "$6$c$d") == 0 && db_count(db, "pins") == 2,
+	    "the newer hash replaces the older; others untouched");
+	ok(q_int(p, "SELECT set_ms FROM pins WHERE who = '1001'") >
+	    now_ms() - 60000 && strcmp(q_text(p, "SELECT hash FROM pins WHERE "
+	    "who = '1002'"), "$6$x$y") == 0, "set_ms recorded; 1002 unchanged");
+	ok(db_pin_set(db, "1003", NULL) == -1 && db_pin_get(db, "1003") == NULL,
+	    "a NULL hash is refused");
+	free(h1);
+	free(h2);
+	db_close(db);
+}
+
+static void
+test_version0(void)
+{
+	const char	*empty = in_dir("empty.db"), *v0 = in_dir("v0.db");
+	const char	*clash = in_dir("clash.db");
+	struct db	*db;
+	FILE		*f;
+
+	if ((f = fopen(empty, "w")) != NULL)
+		fclose(f);
+	db = db_open(empty, err, sizeof err);
+	ok(db != NULL && q_int(empty, "PRAGMA user_version") == 1 &&
+	    q_int(empty, "SELECT count(*) FROM cdr") == 0,
+	    "an empty file is upgraded from version 0");
+	db_close(db);
+	q_exec(v0, "CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x')");
+	db = db_open(v0, err, sizeof err);
+	ok(db != NULL && db_schema_version(db) == 1 && q_int(v0,
+	    "SELECT count(*) FROM notes") == 1, "a hand-made version 0 database "
+	    "is upgraded, its own tables kept");
+	db_close(db);
+	q_exec(clash, "CREATE TABLE pins (x); INSERT INTO pins VALUES (1)");
+	db = db_open(clash, err, sizeof err);
+	ok(db == NULL && strstr(err, "schema step 1") != NULL, "a failing step "
+	    "refuses the open: %s", err);
+	ok(q_int(clash, "PRAGMA user_version") == 0 && q_int(clash, "SELECT "
+	    "count(*) FROM sqlite_master WHERE name IN ('meta', 'cdr')") == 0 &&
+	    q_int(clash, "SELECT count(*) FROM pins") == 1,
+	    "and its transaction left nothing behind");
+}
+
+/* A newer database in rollback-journal mode: even switching it to WAL
+ * would change its header. */
+static void
+test_newer_journal(void)
+{
+	const char	*p = in_dir("newer.db");
+	size_t		 len;
+	char		*before;
+
+	q_exec(p, "CREATE TABLE future (a); INSERT INTO future VALUES (1); "
+	    "PRAGMA user_version = 999");
+	before = slurp(p, &len);
+	ok(db_open(p, err, sizeof err) == NULL && strstr(err, "newer") &&
+	    strstr(err, "999"), "a newer schema is refused: %s", err);
+	ok(same_bytes(before, len, p) && !exists(suffixed(p, "-wal")) &&
+	    strcmp(q_text(p, "PRAGMA journal_mode"), "delete") == 0,
+	    "and left byte for byte as it was, not switched to WAL");
+	free(before);
+}
+
+/* A newer database in WAL mode with rows still in its WAL. */
+static void
+test_newer_wal(void)
+{
+	const char	*p = in_dir("newer-wal.db");
+	sqlite3		*h;
+	size_t		 len, wlen;
+	char		*before, *wal;
+
+	sqlite3_open(p, &h);
+	sqlite3_exec(h, "PRAGMA journal_mode = WAL; CREATE TABLE future (a); "
+	    "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	sqlite3_exec(h, "INSERT INTO future VALUES (1)", NULL, NULL, NULL);
+	sqlite3_close(h);
+	before = slurp(p, &len);
+	wal = slurp(suffixed(p, "-wal"), &wlen);
+	ok(wal != NULL && wlen > 0 && db_open(p, err, sizeof err) == NULL &&
+	    strstr(err, "newer"), "a newer WAL database is refused");
+	ok(same_bytes(before, len, p) && same_bytes(wal, wlen,
+	    suffixed(p, "-wal")), "its database and WAL files are untouched");
+	free(before);
+	free(wal);
+}
+
+static void
+test_bad_files(void)
+{
+	const char	*p = in_dir("garbage.db");
+	FILE		*f = fopen(p, "w");
+	size_t		 len;
+	char		*before;
+
+	for (int i = 0; f != NULL && i < 100; i++)
+		fputs("this is not a database at all\n", f);
+	if (f != NULL)
+		fclose(f);
+	before = slurp(p, &len);
+	ok(db_open(p, err, sizeof err) == NULL && strstr(err, p) == err &&
+	    same_bytes(before, len, p), "a file that is no database is refused "
+	    "untouched: %s", err);
+	free(before);
+	ok(db_open("/nonexistent-cz/x.db", err, sizeof err) == NULL &&
+	    strstr(err, "/nonexistent-cz/x.db") != NULL,
+	    "an unreachable path is refused: %s", err);
+}
+
+/* --- fault injection ------------------------------------------------- */
+
+enum { F_CDR_A, F_EV_1, F_PIN_1, F_PIN_GET, F_CDR_B, F_CDR_DUP, F_EV_2,
+    F_PIN_2, F_COUNT, F_SINCE, F_NOPS };
+
+struct fault_run {
+	int	r[F_NOPS];	/* what each call returned (see fault_ops) */
+	int	fired;		/* -1 none, F_NOPS in db_open, else the op */
+	int	since_seen;
+};
+
+static void
+fault_since_cb(const struct db_event *e, void *arg)
+{
+	(*(int *)arg)++;
+}
+
+static void
+fault_note(struct db *db, struct fault_run *fr, int op)
+{
+	if (fr->fired < 0 && strstr(db_last_error(db), "injected") != NULL)
+		fr->fired = op;
+}
+
+/* Every kind of call, in a row; which one the injected error hit is told
+ * by the error message right after it. */
+static void
+fault_ops(struct db *db, struct fault_run *fr)
+{
+	struct cdr	 a = sample_cdr("A"), b = sample_cdr("B");
+	struct db_event	 e1 = { .ts_ms = 1, .kind = EV_CALL_START, .call_id = "A" };
+	struct db_event	 e2 = { .ts_ms = 2, .kind = EV_CALL_END, .call_id = "B" };
+	char		*h;
+
+	fr->r[F_CDR_A] = db_cdr_insert(db, &a);
+	fault_note(db, fr, F_CDR_A);
+	fr->r[F_EV_1] = db_event_add(db, &e1);
+	fault_note(db, fr, F_EV_1);
+	fr->r[F_PIN_1] = db_pin_set(db, "p", "h1");
+	fault_note(db, fr, F_PIN_1);
+	h = db_pin_get(db, "p");
+	fr->r[F_PIN_GET] = h == NULL ? 0 : strcmp(h, "h1") == 0 ? 1 : 2;
+	free(h);
+	fault_note(db, fr, F_PIN_GET);
+	fr->r[F_CDR_B] = db_cdr_insert(db, &b);
+	fault_note(db, fr, F_CDR_B);
+	fr->r[F_CDR_DUP] = db_cdr_insert(db, &a);
+	fault_note(db, fr, F_CDR_DUP);
+	fr->r[F_EV_2] = db_event_add(db, &e2);
+	fault_note(db, fr, F_EV_2);
+	fr->r[F_PIN_2] = db_pin_set(db, "p", "h2");
+	fault_note(db, fr, F_PIN_2);
+	fr->r[F_COUNT] = (int)db_count(db, "cdr");
+	fault_note(db, fr, F_COUNT);
+	fr->r[F_SINCE] = db_events_since(db, 0, fault_since_cb, &fr->since_seen);
+	fault_note(db, fr, F_SINCE);
+}
+
+static int
+stored(const char *p, const char *sql)
+{
+	return q_int(p, sql) == 1;
+}
+
+/* What each call said must be what the database holds. */
+static int
+fault_truthful(const char *p, const struct fault_run *fr)
+{
+	const int	*r = fr->r;
+	int		 ncdr = (r[F_CDR_A] == 0) + (r[F_CDR_DUP] == 0) +
+			    (r[F_CDR_B] == 0);
+	int		 nev = (r[F_EV_1] == 0) + (r[F_EV_2] == 0);
+	const char	*pin = q_text(p, "SELECT hash FROM pins WHERE who = 'p'");
+	const char	*want = r[F_PIN_2] == 0 ? "h2" : r[F_PIN_1] == 0 ? "h1" :
+			    "(no row)";
+	int		 good = 1;
+
+	for (int i = 0; i < F_NOPS; i++)
+		if (i != F_PIN_GET && i != F_COUNT && r[i] != 0 && r[i] != -1)
+			good = 0;
+	/* The second insert of A is a duplicate only if the first stored it. */
+	good = good && (r[F_CDR_A] == -1 || r[F_CDR_DUP] == -1) &&
+	    strcmp(pin, want) == 0 &&
+	    stored(p, "SELECT count(*) FROM cdr WHERE call_id = 'A'") ==
+	    (r[F_CDR_A] == 0 || r[F_CDR_DUP] == 0) &&
+	    stored(p, "SELECT count(*) FROM cdr WHERE call_id = 'B'") ==
+	    (r[F_CDR_B] == 0) &&
+	    stored(p, "SELECT count(*) FROM events WHERE ts_ms = 1") ==
+	    (r[F_EV_1] == 0) &&
+	    stored(p, "SELECT count(*) FROM events WHERE ts_ms = 2") ==
+	    (r[F_EV_2] == 0);
+	if (fr->fired == F_PIN_GET)
+		good = good && r[F_PIN_GET] == 0;
+	else
+		good = good && r[F_PIN_GET] == (r[F_PIN_1] == 0);
+	if (fr->fired == F_COUNT)
+		good = good && r[F_COUNT] == -1;
+	else
+		good = good && r[F_COUNT] == ncdr;
+	if (fr->fired != F_SINCE)
+		good = good && r[F_SINCE] == 0 && fr->since_seen == nev;
+	return good && (fr->fired != F_SINCE || r[F_SINCE] == -1);
+}
+
+/* A failed open must leave a database that a clean open then upgrades. */
+static int
+fault_open_failed(const char *p)
+{
+	struct db	*db;
+	int		 good;
+
+	good = strstr(err, "injected") != NULL &&
+	    q_int(p, "PRAGMA user_version") <= 0 &&
+	    q_int(p, "SELECT count(*) FROM sqlite_master") <= 0;
+	db = db_open(p, err, sizeof err);
+	good = good && db != NULL && db_schema_version(db) == DB_SCHEMA_VERSION;
+	db_close(db);
+	return good;
+}
+
+/* Run n: the nth SQLite step from db_open on fails. Returns where it hit
+ * (-1: nowhere, the run had fewer steps) or -2 if anything was wrong. */
+static int
+fault_run(const char *p, int n)
+{
+	struct fault_run	 fr = { .fired = -1 };
+	struct db		*db;
+	struct cdr		 c = sample_cdr("C");
+	int			 good;
+
+	unlink_db(p);
+	db_fail_after(n);
+	if ((db = db_open(p, err, sizeof err)) == NULL) {
+		db_fail_after(0);
+		return fault_open_failed(p) ? F_NOPS : -2;
+	}
+	fault_ops(db, &fr);
+	db_fail_after(0);
+	good = fault_truthful(p, &fr) && db_cdr_insert(db, &c) == 0;
+	db_close(db);
+	return good ? fr.fired : -2;
+}
+
 static void
 test_faults(void)
 {
-	char	p3[300], id[32];
-	int	consistent = 1, failures = 0;
+	const char	*p = in_dir("faults.db");
+	int		 n, where, bad = 0, in_open = 0, hit[F_NOPS] = { 0 };
+	int		 all_ops = 1;
 
-	snprintf(p3, sizeof p3, "%s/faults.db", dir);
-	for (int n = 1; n <= 12; n++) {
-		struct db	*db = db_open(p3, err, sizeof err);
-		int		 stored[6];
-
-		db_fail_after(n);
-		for (int i = 0; i < 6; i++) {
-			struct cdr c;
-
-			snprintf(id, sizeof id, "f%d-%d", n, i);
-			c = sample_cdr(id);
-			stored[i] = db_cdr_insert(db, &c) == 0;
-			failures += !stored[i];
+	log_set_level(LOG_LEVEL_ERROR);
+	for (n = 1; n < 500; n++) {
+		if ((where = fault_run(p, n)) == -1)
+			break;
+		if (where == -2) {
+			bad++;
+			printf("# run %d went wrong\n", n);
 		}
-		db_fail_after(0);
-		for (int i = 0; i < 6; i++) {
-			char q[128];
-
-			snprintf(q, sizeof q, "SELECT count(*) FROM cdr WHERE "
-			    "call_id='f%d-%d'", n, i);
-			if (q_int(p3, q) != stored[i])
-				consistent = 0;
-		}
-		db_close(db);
+		else if (where == F_NOPS)
+			in_open++;
+		else
+			hit[where]++;
 	}
-	ok(failures > 0, "injected faults made %d writes fail", failures);
-	ok(consistent, "every write reported truthfully (stored iff it said so)");
+	log_set_level(LOG_LEVEL_INFO);
+	for (int i = 0; i < F_NOPS; i++) {
+		if (hit[i] == 0)
+			printf("# no injected error hit call %d\n", i);
+		all_ops = all_ops && hit[i] > 0;
+	}
+	ok(n < 500 && in_open > 5 && all_ops, "an I/O error injected at each "
+	    "of %d steps: %d in db_open, the rest in every kind of call", n - 1,
+	    in_open);
+	ok(bad == 0, "every call reported truthfully (0 = stored, -1 = not), "
+	    "the database usable after, a failed open left nothing half-done "
+	    "(%d runs wrong)", bad);
 }
 
+/* --- durability --------------------------------------------------------- */
+
 static void
-test_sigkill(void)
+test_sigkill(const char *p)
 {
-	pid_t	pid = fork();
-	int	status;
+	struct stat	sb;
+	pid_t		pid;
+	int		status;
 
-	if (pid == 0) {
-		struct db	*db = db_open(path, err, sizeof err);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		struct db	*db = db_open(p, err, sizeof err);
 		struct cdr	 c = sample_cdr("killed");
+		struct db_event	 e = { .ts_ms = 99, .kind = EV_CALL_END,
+		    .call_id = "killed" };
 
-		if (db != NULL && db_cdr_insert(db, &c) == 0)
+		if (db != NULL && db_event_add(db, &e) == 0 &&
+		    db_cdr_insert(db, &c) == 0)
 			raise(SIGKILL);
 		_exit(1);
 	}
 	waitpid(pid, &status, 0);
-	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "child killed");
-	ok(q_int(path, "SELECT count(*) FROM cdr WHERE call_id='killed'") == 1,
-	    "its CDR survived SIGKILL");
-	ok(strcmp(q_text(path, "PRAGMA integrity_check"), "ok") == 0, "integrity ok");
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	    "child killed with SIGKILL right after the insert returned");
+	ok(stat(suffixed(p, "-wal"), &sb) == 0 && sb.st_size > 0,
+	    "its rows were left in the WAL, never checkpointed");
+	ok(q_int(p, "SELECT count(*) FROM cdr WHERE call_id = 'killed'") == 1 &&
+	    q_int(p, "SELECT count(*) FROM events WHERE call_id = 'killed'") == 1,
+	    "its CDR and event survived");
+	ok(strcmp(q_text(p, "PRAGMA integrity_check"), "ok") == 0,
+	    "integrity_check ok");
 }
 
 int
 main(void)
 {
-	char cmd[64];
+	char	p[300], cmd[64];
 
 	if (mkdtemp(dir) == NULL)
 		return 1;
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	test_create();
-	test_rows();
-	test_newer_refused();
+	snprintf(p, sizeof p, "%s", in_dir("t.db"));
+	test_steps();
+	test_create(p);
+	test_cdr(p);
+	test_cdr_absent(p);
+	test_events(p);
+	test_counts(p);
+	test_pins(p);
+	test_version0();
+	test_newer_journal();
+	test_newer_wal();
+	test_bad_files();
 	test_faults();
-	test_sigkill();
+	test_sigkill(in_dir("kill.db"));
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
 		return 1;
