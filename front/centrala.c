@@ -17,6 +17,7 @@ static const struct {
 	{ "supervisor", "the supervisor console and wallboard" },
 	{ "setup", "the admins' setup wizard" },
 	{ "report", "statistics reports" },
+	{ "sim", "simulate a queue; how many agents for a service level" },
 	{ "pstn", "the telco simulator (network side of virtual spans)" },
 	{ "ctl", "control a running core: status, reload, stop, PINs" },
 	{ "demo", "a core, a simulated telco and scripted agents, live" },

@@ -1,0 +1,50 @@
+/* erlang.c: Erlang B by its stable recurrence, Erlang C from it, and the
+ * service level and average speed of answer of an M/M/N queue. */
+#include <math.h>
+#include "erlang.h"
+
+double
+erlang_b(int n, double a)
+{
+	double b = 1.0;
+
+	for (int k = 1; k <= n; k++)
+		b = a * b / (k + a * b);
+	return b;
+}
+
+double
+erlang_c(int n, double a)
+{
+	double b;
+
+	if (a >= n)
+		return 1.0;
+	b = erlang_b(n, a);
+	return n * b / (n - a * (1 - b));
+}
+
+double
+erlang_sl(int n, double a, double aht_s, double t_s)
+{
+	if (a >= n)
+		return 0.0;
+	return 1.0 - erlang_c(n, a) * exp(-(n - a) * t_s / aht_s);
+}
+
+double
+erlang_asa(int n, double a, double aht_s)
+{
+	if (a >= n)
+		return INFINITY;
+	return erlang_c(n, a) * aht_s / (n - a);
+}
+
+int
+erlang_agents_for(double a, double aht_s, double t_s, double goal)
+{
+	for (int n = (int)ceil(a) + (a == ceil(a)); n <= 10000; n++)
+		if (erlang_sl(n, a, aht_s, t_s) >= goal)
+			return n;
+	return -1;
+}

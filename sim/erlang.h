@@ -1,0 +1,15 @@
+/* erlang.h: Erlang C (M/M/N, callers never give up): the queueing
+ * theory the simulator is checked against, and the staffing question. */
+#ifndef CZ_ERLANG_H
+#define CZ_ERLANG_H
+
+/* a = offered load in erlangs (arrival rate x mean handle time), n agents. */
+double	erlang_b(int n, double a);
+double	erlang_c(int n, double a);		/* probability of waiting */
+double	erlang_sl(int n, double a, double aht_s, double t_s);	/* P(wait <= t) */
+double	erlang_asa(int n, double a, double aht_s);		/* mean wait, s */
+/* The fewest agents whose service level (answered within t_s) reaches
+ * goal (0-1); -1 if none up to 10,000. */
+int	erlang_agents_for(double a, double aht_s, double t_s, double goal);
+
+#endif
