@@ -68,7 +68,9 @@ cmd_authenticate(struct cmd_ctx *ctx, const char *who, const char *hash,
 	if (pin == NULL)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "login: missing "
 		    "argument \"pin\"");
-	override = db_pin_get(core.db, who);
+	if (db_pin_lookup(core.db, who, &override) < 0)
+		return cmd_error(ctx, PROTO_E_INTERNAL, "PINs cannot be checked "
+		    "now (database error): try again");
 	ok = pin_check(pin, override != NULL ? override : hash);
 	free(override);
 	if (ok)

@@ -379,26 +379,38 @@ db_count(struct db *db, const char *table)
 	return -1;
 }
 
-char *
-db_pin_get(struct db *db, const char *who)
+int
+db_pin_lookup(struct db *db, const char *who, char **out)
 {
 	sqlite3_stmt	*st = db_prepare(db, &db->st_pin_get,
 	    "SELECT hash FROM pins WHERE who = ?");
 	const char	*hash;
-	char		*copy = NULL;
-	int		 rc;
+	int		 rc, r = -1;
 
+	*out = NULL;
 	if (st == NULL)
-		return NULL;
+		return -1;
 	db_bind_text(st, 1, who, DB_TEXT_REQUIRED);
 	rc = db_step(db, st);
 	if (rc == SQLITE_ROW && (hash = (const char *)
-	    sqlite3_column_text(st, 0)) != NULL)
-		copy = xstrdup(hash);
-	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	    sqlite3_column_text(st, 0)) != NULL) {
+		*out = xstrdup(hash);
+		r = 1;
+	} else if (rc == SQLITE_DONE)
+		r = 0;
+	else
 		log_warn("database: PIN of %s not read: %s", who, db->err);
 	sqlite3_reset(st);
-	return copy;
+	return r;
+}
+
+char *
+db_pin_get(struct db *db, const char *who)
+{
+	char *hash;
+
+	db_pin_lookup(db, who, &hash);
+	return hash;
 }
 
 int

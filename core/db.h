@@ -84,6 +84,9 @@ int	db_events_since(struct db *, int64_t since_ms,
 /* PIN overrides set by admins (ctl set-pin); hash only. Returns a malloc'd
  * hash or NULL when none is stored. */
 char	*db_pin_get(struct db *, const char *who);
+/* 1 and *hash (malloc'd) when an override is stored, 0 when none, -1 when
+ * it cannot be read: logins then fail closed. */
+int	 db_pin_lookup(struct db *, const char *who, char **hash);
 int	 db_pin_set(struct db *, const char *who, const char *hash);
 
 /* Counts for tests and status: rows in cdr, events, pins or meta (any
