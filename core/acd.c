@@ -151,22 +151,41 @@ acd_ready_agents(void)
 	return n;
 }
 
-/* One timer for the whole ACD: the next moment a waiting caller's skills
- * widen, when a new pass may find an agent. Not a timer per caller. */
+/* When this waiting caller next needs the ACD without anything else
+ * happening: a widening step or the queue's max wait. 0 = never. */
+static uint64_t
+acd_deadline(const struct call *call)
+{
+	const struct queue	*q = call->queue;
+	int			 s = widen_next_s(&q->widen, acd_waited_s(call));
+	uint64_t		 at = 0;
+
+	if (s >= 0)
+		at = call->queue_enter_mono + (uint64_t)s * 1000000;
+	if (q->cfg->max_wait > 0) {
+		uint64_t mw = call->queue_enter_mono +
+		    (uint64_t)q->cfg->max_wait * 1000000;
+
+		if (at == 0 || mw < at)
+			at = mw;
+	}
+	return at;
+}
+
+/* One timer for the whole ACD: the next deadline of any waiting caller.
+ * Not a timer per caller, and nothing that wakes up to check. */
 static void
-acd_arm_widen(struct call **waiting, int n)
+acd_arm_timer(struct call **waiting, int n)
 {
 	static struct event	*ev;
 	uint64_t		 next = 0, at;
 	struct timeval		 tv;
 
 	for (int i = 0; i < n; i++) {
-		struct call	*call = waiting[i];
-		int		 s = call->state == CALL_QUEUED ?
-		    widen_next_s(&call->queue->widen, acd_waited_s(call)) : -1;
-
-		at = call->queue_enter_mono + (uint64_t)s * 1000000;
-		if (s >= 0 && (next == 0 || at < next))
+		if (waiting[i]->state != CALL_QUEUED || waiting[i]->queue == NULL)
+			continue;
+		at = acd_deadline(waiting[i]);
+		if (at != 0 && (next == 0 || at < next))
 			next = at;
 	}
 	if (ev == NULL)
@@ -180,6 +199,39 @@ acd_arm_widen(struct call **waiting, int n)
 	tv.tv_sec = at / 1000000;
 	tv.tv_usec = at % 1000000;
 	evtimer_add(ev, &tv);
+}
+
+/* Drops the callers acd_expire() cleared (NULL entries). */
+static int
+acd_compact(struct call **waiting, int n)
+{
+	int j = 0;
+
+	for (int i = 0; i < n; i++)
+		if (waiting[i] != NULL)
+			waiting[j++] = waiting[i];
+	return j;
+}
+
+/* Callers past their queue's max wait leave by its exit rule. */
+static void
+acd_expire(struct call **waiting, int n)
+{
+	for (int i = 0; i < n; i++) {
+		struct call	*call = waiting[i];
+		struct queue	*q = call->queue;
+		struct queue	*to;
+
+		if (call->state != CALL_QUEUED || q == NULL ||
+		    q->cfg->max_wait <= 0 || acd_waited_s(call) < q->cfg->max_wait)
+			continue;
+		to = queue_exit_target(q, q->cfg->max_wait_exit);
+		queue_exit(call, "max_wait", to);
+		if (to == NULL) {
+			waiting[i] = NULL;
+			call_hangup(call, 16, DB_CLEARED_CORE, "max wait reached");
+		}
+	}
 }
 
 static void
@@ -201,6 +253,8 @@ acd_run_cb(evutil_socket_t fd, short what, void *arg)
 	TAILQ_FOREACH(call, &calls, entry)
 		if (call->state == CALL_QUEUED && call->queue != NULL)
 			waiting[n++] = call;
+	acd_expire(waiting, n);
+	n = acd_compact(waiting, n);
 	qsort(waiting, n, sizeof *waiting, acd_before);
 	for (int i = 0; i < n && ready > 0; i++) {
 		if ((a = acd_pick_agent(waiting[i], cand, who, nagents)) != NULL) {
@@ -208,7 +262,7 @@ acd_run_cb(evutil_socket_t fd, short what, void *arg)
 			ready--;
 		}
 	}
-	acd_arm_widen(waiting, n);
+	acd_arm_timer(waiting, n);
 	free(who);
 	free(cand);
 	free(waiting);

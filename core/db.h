@@ -65,6 +65,7 @@ int	db_cdr_insert(struct db *, const struct cdr *);
 #define EV_AGENT_STATE		"agent_state"
 #define EV_AGENT_LOGOUT		"agent_logout"
 #define EV_SPAN_STATE		"span_state"
+#define EV_QUEUE_EXIT		"queue_exit"	/* state: "overflow" or "hangup" */
 
 struct db_event {
 	int64_t		 ts_ms;

@@ -6,6 +6,7 @@
 #include "call.h"
 #include "clock.h"
 #include "core.h"
+#include "evlog.h"
 #include "log.h"
 #include "queue.h"
 #include "xmalloc.h"
@@ -79,7 +80,8 @@ queue_enter(struct queue *q, struct call *call)
 	call->queue = q;
 	free(call->queue_name);
 	call->queue_name = xstrdup(q->name);
-	call->queue_enter_ms = clock_wall_ms();
+	if (call->queue_enter_ms == 0)	/* the CDR's wait spans overflows */
+		call->queue_enter_ms = clock_wall_ms();
 	call->queue_enter_mono = clock_mono_us();
 	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
 	q->nwaiting++;
@@ -109,4 +111,35 @@ queue_longest_wait_s(const struct queue *q)
 	if (call == NULL)
 		return 0;
 	return (int)((clock_mono_us() - call->queue_enter_mono) / 1000000);
+}
+
+struct queue *
+queue_exit_target(const struct queue *q, const char *rule)
+{
+	struct queue *to;
+
+	if (rule == NULL || strncmp(rule, "queue:", 6) != 0)
+		return NULL;
+	to = queue_find(rule + 6);
+	return to != NULL && to != q && !to->removed ? to : NULL;
+}
+
+void
+queue_exit(struct call *call, const char *why, struct queue *to)
+{
+	char		 detail[128];
+	struct db_event	 ev = {
+		.ts_ms = clock_wall_ms(), .kind = EV_QUEUE_EXIT,
+		.call_id = call->id, .queue = call->queue_name,
+		.state = to != NULL ? "overflow" : "hangup", .detail = detail,
+	};
+
+	snprintf(detail, sizeof detail, "{\"why\":\"%s\",\"to\":%s%s%s}", why,
+	    to ? "\"" : "", to ? to->name : "null", to ? "\"" : "");
+	log_info("call %s: leaves queue %s (%s)%s%s", call->id, call->queue_name,
+	    why, to ? " for " : "", to ? to->name : "");
+	evlog_add(&ev);
+	queue_leave(call);
+	if (to != NULL)
+		queue_enter(to, call);
 }

@@ -27,6 +27,12 @@ void		 queue_free_all(void);
 struct queue	*queue_find(const char *name);
 void		 queue_enter(struct queue *, struct call *);
 void		 queue_leave(struct call *);
+/* The caller leaves by the queue's exit rule (max_wait, max_len): to
+ * another queue (overflow) or to be cleared (hangup). Recorded. */
+void		 queue_exit(struct call *, const char *why, struct queue *to);
+/* Where an exit rule sends a caller: NULL unless "queue:NAME" of a queue
+ * that exists and is not the same one. */
+struct queue	*queue_exit_target(const struct queue *, const char *rule);
 int		 queue_longest_wait_s(const struct queue *);
 
 #endif

@@ -23,10 +23,16 @@ route_to_queue(struct call *call, const char *name)
 		log_warn("call %s: queue %s does not exist", call->id, name);
 		return CAUSE_CONGESTION;
 	}
-	if (q->cfg->max_len > 0 && q->nwaiting >= q->cfg->max_len) {
-		log_info("call %s: queue %s is full (%d waiting)", call->id,
-		    name, q->nwaiting);
-		return CAUSE_CONGESTION;
+	for (int hops = 0; q->cfg->max_len > 0 && q->nwaiting >= q->cfg->max_len;
+	    hops++) {
+		struct queue *to = queue_exit_target(q, q->cfg->max_len_exit);
+
+		log_info("call %s: queue %s is full (%d waiting)%s%s", call->id,
+		    q->name, q->nwaiting, to ? ", overflow to " : "",
+		    to ? to->name : "");
+		if (to == NULL || hops == 4)
+			return CAUSE_CONGESTION;
+		q = to;
 	}
 	isdn_answer(call);
 	call->answer_ms = clock_wall_ms();

@@ -131,6 +131,34 @@ check_widen(const struct config *cfg, const void *sect, const char *v,
 	return widen_parse(v, &w, why, len);
 }
 
+/* An exit is a word (refuse/hangup) or an overflow to a defined queue. */
+static int
+check_exit(const struct config *cfg, const char *word, const char *v,
+    char *why, size_t len)
+{
+	if (strcmp(v, word) == 0)
+		return 0;
+	if (strncmp(v, "queue:", 6) != 0) {
+		snprintf(why, len, "\"%s\" is not %s or queue:NAME", v, word);
+		return -1;
+	}
+	return check_queue_name(cfg, v + 6, why, len);
+}
+
+static int
+check_exit_refuse(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	return check_exit(cfg, "refuse", v, why, len);
+}
+
+static int
+check_exit_hangup(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	return check_exit(cfg, "hangup", v, why, len);
+}
+
 static int
 check_user_role(const struct config *cfg, const void *sect, const char *v,
     char *why, size_t len)
@@ -213,6 +241,15 @@ const struct cfg_key config_table[] = {
 	  "seconds an offer rings before moving on", Q(offer_timeout), NULL },
 	{ "queue", "max_len", CFG_INT, 0, 10000, NULL, "0",
 	  "most callers waiting (0: no limit)", Q(max_len), NULL },
+	{ "queue", "max_len_exit", CFG_STRING, 0, 0, NULL, "refuse",
+	  "a caller who finds the queue full: refuse (cause 34) or queue:NAME",
+	  Q(max_len_exit), check_exit_refuse },
+	{ "queue", "max_wait", CFG_INT, 0, 86400, NULL, "0",
+	  "longest wait in seconds before the exit (0: no limit)", Q(max_wait),
+	  NULL },
+	{ "queue", "max_wait_exit", CFG_STRING, 0, 0, NULL, "hangup",
+	  "after max_wait: hangup or queue:NAME (overflow)", Q(max_wait_exit),
+	  check_exit_hangup },
 	{ "queue", "wrapup", CFG_INT, 0, 3600, NULL, "0",
 	  "seconds of after-call work", Q(wrapup), NULL },
 	{ "queue", "sl_target", CFG_INT, 1, 3600, NULL, "20",

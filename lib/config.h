@@ -56,6 +56,9 @@ struct cfg_queue {
 	int	 strategy;	/* enum cfg_strategy */
 	int	 offer_timeout;	/* s before an unanswered offer moves on */
 	int	 max_len;	/* waiting callers, 0 = no limit */
+	char	*max_len_exit;	/* "refuse" or "queue:NAME" */
+	int	 max_wait;	/* s, 0 = no limit */
+	char	*max_wait_exit;	/* "hangup" or "queue:NAME" */
 	int	 wrapup;	/* s of after-call work */
 	int	 sl_target;	/* service-level threshold, s */
 	int	 sl_percent;	/* service-level goal, % */

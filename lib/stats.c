@@ -275,6 +275,26 @@ stats_abandon(struct stats *s, const struct stats_event *e)
 	free(c);
 }
 
+/* The caller left by the queue's exit rule: overflowed to another queue
+ * (which counts it as offered when it enters) or cleared at max wait. */
+static void
+stats_queue_exit(struct stats *s, const struct stats_event *e)
+{
+	struct stats_call	*c = stats_call(s, e->call_id, 1);
+	struct stats_queue	*q;
+
+	if (c == NULL)
+		return;
+	q = &s->q[c->row];
+	if (e->state != NULL && strcmp(e->state, "overflow") == 0)
+		q->overflowed++;
+	else
+		q->timed_out++;
+	stats_max_wait(q, e->ts_ms - c->enter_ms);
+	s->waiting--;
+	free(c);
+}
+
 static void
 stats_call_end(struct stats *s, const struct stats_event *e)
 {
@@ -311,6 +331,8 @@ stats_feed(struct stats *s, const struct stats_event *e)
 		stats_answer(s, e);
 	else if (strcmp(e->kind, "abandon") == 0 && e->call_id)
 		stats_abandon(s, e);
+	else if (strcmp(e->kind, "queue_exit") == 0 && e->call_id)
+		stats_queue_exit(s, e);
 	else if (strcmp(e->kind, "call_end") == 0 && e->call_id)
 		stats_call_end(s, e);
 	else if (strcmp(e->kind, "agent_state") == 0 && e->agent)
@@ -374,6 +396,14 @@ stats_agent_at(const struct stats *s, int i)
 	return i >= 0 && i < s->na ? &s->a[i] : NULL;
 }
 
+/* The calls a queue is judged on: offered, less short abandons and those
+ * it passed to another queue (judged there). */
+static double
+stats_handled_here(const struct stats_queue *q)
+{
+	return (double)q->offered - q->short_abandoned - q->overflowed;
+}
+
 static double
 stats_pct(double num, double den)
 {
@@ -390,14 +420,14 @@ stats_service_level(const struct stats_queue *q, enum stats_sl v)
 		return stats_pct(q->answered_in_sl, q->answered +
 		    q->abandoned_after_sl);
 	default:
-		return stats_pct(q->answered_in_sl, q->offered - q->short_abandoned);
+		return stats_pct(q->answered_in_sl, stats_handled_here(q));
 	}
 }
 
 double
 stats_abandon_rate(const struct stats_queue *q)
 {
-	return stats_pct(q->abandoned, q->offered - q->short_abandoned);
+	return stats_pct(q->abandoned, stats_handled_here(q));
 }
 
 double

@@ -31,6 +31,8 @@ struct stats_queue {		/* one queue in one interval */
 	int64_t		start_ms;
 	unsigned	offered, answered, abandoned, short_abandoned;
 	unsigned	answered_in_sl, abandoned_after_sl;
+	unsigned	overflowed;	/* left for another queue (max wait/len) */
+	unsigned	timed_out;	/* cleared by the queue's max wait */
 	int64_t		wait_answered_ms, max_wait_ms, talk_ms, hold_ms, wrap_ms;
 	int		sl_target_s;
 };
