@@ -92,9 +92,10 @@ cmd_queue_today(const char *name)
 
 	if (t == NULL)
 		t = &zero;
-	return json_pack("{s:i,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o}",
+	return json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o}",
 	    "offered", t->offered, "answered", t->answered, "abandoned",
 	    t->abandoned, "short_abandoned", t->short_abandoned,
+	    "overflowed", t->overflowed, "timed_out", t->timed_out,
 	    "sl_pct", cmd_num_or_null(stats_service_level(t, SL_OFFERED)),
 	    "asa_s", cmd_num_or_null(stats_asa_s(t)),
 	    "aht_s", cmd_num_or_null(stats_aht_s(t)),

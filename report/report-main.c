@@ -167,11 +167,11 @@ fig(double v, const char *fmt)
 static void
 print_queue(const struct stats_queue *q)
 {
-	const char *f = opt.csv ? "%s,%s,%u,%u,%u,%u,%s,%s,%s,%s,%s,%.0f\n" :
-	    "%-16s %-8s %7u %8u %9u %5u %6s %6s %6s %6s %5s %7.0f\n";
+	const char *f = opt.csv ? "%s,%s,%u,%u,%u,%u,%u,%u,%s,%s,%s,%s,%s,%.0f\n" :
+	    "%-16s %-8s %7u %8u %9u %5u %8u %7u %6s %6s %6s %6s %5s %7.0f\n";
 
 	printf(f, when(q->start_ms), q->queue, q->offered, q->answered,
-	    q->abandoned, q->short_abandoned,
+	    q->abandoned, q->short_abandoned, q->overflowed, q->timed_out,
 	    fig(stats_service_level(q, SL_OFFERED), "%.1f"),
 	    fig(stats_service_level(q, SL_ANSWERED), "%.1f"),
 	    fig(stats_asa_s(q), "%.1f"), fig(stats_aht_s(q), "%.1f"),
@@ -182,9 +182,11 @@ static void
 report_queues(struct stats *s)
 {
 	printf(opt.csv ? "interval,queue,offered,answered,abandoned,short,"
-	    "sl_pct,sl_answered_pct,asa_s,aht_s,abandon_pct,longest_wait_s\n" :
-	    "%-16s %-8s %7s %8s %9s %5s %6s %6s %6s %6s %5s %7s\n", "INTERVAL",
-	    "QUEUE", "OFFERED", "ANSWERED", "ABANDONED", "SHORT", "SL%", "SLANS%",
+	    "overflowed,timed_out,sl_pct,sl_answered_pct,asa_s,aht_s,abandon_pct,"
+	    "longest_wait_s\n" :
+	    "%-16s %-8s %7s %8s %9s %5s %8s %7s %6s %6s %6s %6s %5s %7s\n",
+	    "INTERVAL", "QUEUE", "OFFERED", "ANSWERED", "ABANDONED", "SHORT",
+	    "OVERFLOW", "TIMEOUT", "SL%", "SLANS%",
 	    "ASA", "AHT", "ABN%", "LONGEST");
 	for (int i = 0; i < stats_nqueues(s); i++) {
 		const struct stats_queue *q = stats_queue_at(s, i);
