@@ -12,8 +12,9 @@ sed -e '/^\[queue sales\]$/a max_wait = 3\nmax_wait_exit = queue:support' \
 start_core -c "$T/c.ini"
 start_bots 1001
 wait_until 20 agents_in ready 1 || fail "agent not ready"
-# 2000 (sales) at 0 s, 2001 (helpdesk) at 2 s; both stay 10 s after CONNECT.
-pstn --calls 2 --rate 0.5 --dnis 2000,2001 --hold fixed:10 || fail "pstn failed"
+# 2000 (sales) at 0 s: overflows at 3 s to the helpdesk, answered by 1001.
+# 2001 (helpdesk) at 5 s: 1001 is busy until 10 s, so it times out at 8 s.
+pstn --calls 2 --rate 0.2 --dnis 2000,2001 --hold fixed:10 || fail "pstn failed"
 wait_until 10 sql_is "select count(*) from cdr" 2 || fail "CDRs"
 
 [ "$(sql "select queue || ',' || agent from cdr where dnis='2000'")" = "support,1001" ] ||
