@@ -58,7 +58,7 @@ conn_send(struct conn *c, json_t *msg)
 	out = bufferevent_get_output(c->bev);
 	if (evbuffer_get_length(out) + len > (size_t)core.cfg->core.client_outbuf) {
 		free(s);
-		conn_close(c, "output limit reached (client not reading)");
+		conn_shut(c, "output limit reached (client not reading)", 1);
 		return;
 	}
 	evbuffer_add(out, s, len);
@@ -91,7 +91,7 @@ conn_lines(struct conn *c)
 	while (!c->dead && (r = proto_lines_next(&c->in, &line, &len)) !=
 	    PROTO_LINE_NONE) {
 		if (conn_flooding(c)) {
-			conn_close(c, "flooding");
+			conn_shut(c, "flooding", 1);
 			return;
 		}
 		if (r == PROTO_LINE_TOO_LONG)
@@ -188,26 +188,73 @@ conn_free_cb(evutil_socket_t fd, short what, void *arg)
 	}
 	bufferevent_free(c->bev);
 	event_free(c->login_timer);
+	if (c->linger != NULL)
+		event_free(c->linger);
 	proto_lines_free(&c->in);
 	free(c->user);
 	free(c);
 }
 
-void
-conn_close(struct conn *c, const char *why)
+static void
+conn_free_soon(struct conn *c)
 {
-	struct agent *a = c->agent;
+	if (c->freeing)
+		return;
+	c->freeing = 1;
+	event_base_once(core.base, -1, EV_TIMEOUT, conn_free_cb, c, NULL);
+}
+
+static void
+conn_drained_cb(struct bufferevent *bev, void *arg)
+{
+	conn_free_soon(arg);
+}
+
+static void
+conn_closing_event_cb(struct bufferevent *bev, short what, void *arg)
+{
+	conn_free_soon(arg);
+}
+
+static void
+conn_linger_cb(evutil_socket_t fd, short what, void *arg)
+{
+	conn_free_soon(arg);
+}
+
+/* Closes the connection: what is already queued for the client (the reply
+ * to stop, a session_replaced event) is still sent, for up to 2 s; unless
+ * `now`, for a client that floods or does not read. */
+static void
+conn_shut(struct conn *c, const char *why, int now)
+{
+	struct agent	*a = c->agent;
+	struct timeval	 linger = { 2, 0 };
 
 	if (c->dead)
 		return;
 	c->dead = 1;
 	log_info("client %llu (%s%s%s) closed: %s", (unsigned long long)c->id,
 	    conn_role_name(c->role), a ? " " : "", a ? a->id : "", why);
-	bufferevent_disable(c->bev, EV_READ | EV_WRITE);
+	bufferevent_disable(c->bev, EV_READ);
 	if (a != NULL && a->conn == c)
 		agent_logout(a, "console disconnected");
 	c->agent = NULL;
-	event_base_once(core.base, -1, EV_TIMEOUT, conn_free_cb, c, NULL);
+	if (now || evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
+		bufferevent_disable(c->bev, EV_WRITE);
+		conn_free_soon(c);
+		return;
+	}
+	bufferevent_setcb(c->bev, NULL, conn_drained_cb, conn_closing_event_cb, c);
+	bufferevent_setwatermark(c->bev, EV_WRITE, 0, 0);
+	c->linger = evtimer_new(core.base, conn_linger_cb, c);
+	evtimer_add(c->linger, &linger);
+}
+
+void
+conn_close(struct conn *c, const char *why)
+{
+	conn_shut(c, why, 0);
 }
 
 void

@@ -25,9 +25,11 @@ struct conn {
 	int			 subscribed;
 	int			 login_failures;
 	int			 dead;
+	int			 freeing;
 	double			 tokens;	/* flood control bucket */
 	uint64_t		 tokens_at;
 	struct event		*login_timer;
+	struct event		*linger;	/* closing: flush at most this long */
 	struct conn		*next;
 };
 

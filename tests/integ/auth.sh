@@ -44,3 +44,20 @@ raw @hello '{"req":"login","agent":"1004","pin":"0000"}' '{"req":"login","agent"
 expect 'EOF'
 grep -q "too many failed logins" "$T/log/core.log" || fail "no log of the cut-off"
 pass "five wrong PINs end the connection"
+
+# Logging in as an agent already logged in takes the session over; the old
+# console is told before its connection closes.
+PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/takeover.log" 2>&1 <<'PY' || { cat "$T/takeover.log"; fail "takeover"; }
+import sys
+from czclient import Session
+old = Session(sys.argv[1], {"agent": "1006", "pin": "1234"})
+new = Session(sys.argv[1], {"agent": "1006", "pin": "1234"})
+old.event("session_replaced", timeout=5)
+try:
+    old.req("ping")
+    sys.exit("old session still open")
+except (EOFError, BrokenPipeError, ConnectionResetError, TimeoutError):
+    pass
+assert new.ok("ready")["state"] == "ready"
+PY
+pass "a second login takes the session over; the old console is told, then closed"
