@@ -24,6 +24,8 @@
 struct conn *conns;
 static uint64_t conn_next_id = 1;
 
+static void	conn_shut(struct conn *, const char *, int now);
+
 static const char *conn_role_names[] = { "agent", "supervisor", "admin" };
 
 const char *
