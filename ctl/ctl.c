@@ -1,12 +1,15 @@
-/* ctl.c: `centrala ctl`: talks to a running core as its admin (the core's
- * own Unix user or root), or as a named supervisor/admin with a PIN.
+/* ctl.c: `centrala ctl`: talks to a running core as its local admin (the
+ * core's own Unix user or root), or as a named supervisor/admin with a PIN.
+ * Commands are a table: name, arguments, what they need, help, handler.
  * Exit codes: 0 ok, 1 request failed, 2 usage, 3 cannot connect. */
 #include <getopt.h>
-#include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include "cli.h"
 #include "clock.h"
@@ -16,113 +19,231 @@
 #define EXIT_USAGE	2
 #define EXIT_CONNECT	3
 
-static const char	*opt_socket, *opt_state, *opt_user;
-static int		 opt_timeout = 10, opt_json;
+/* What a command needs or accepts. */
+#define CTL_NO_CORE	0x01	/* runs without a core */
+#define CTL_NO_LOGIN	0x02	/* connects by itself, no login */
+#define CTL_OPT_JSON	0x04	/* accepts --json */
+#define CTL_OPT_MODE	0x08	/* accepts --wait / --clear */
+
+struct ctl_cmd {
+	const char	*name;
+	const char	*args;		/* for the usage line */
+	int		 nargs;
+	int		 flags;
+	const char	*summary;
+	const char	*help;		/* more, for `ctl CMD --help` */
+	int		(*fn)(struct cli *, char **);
+};
+
+static struct {
+	const char	*socket, *state, *user, *mode;
+	int		 timeout_s, timeout_given, json, help;
+} opt = { .timeout_s = 10 };
+
+static int	cmd_status(struct cli *, char **);
+static int	cmd_reload(struct cli *, char **);
+static int	cmd_stop(struct cli *, char **);
+static int	cmd_show_config(struct cli *, char **);
+static int	cmd_set_pin(struct cli *, char **);
+static int	cmd_hash_pin(struct cli *, char **);
+static int	cmd_events(struct cli *, char **);
+static int	cmd_why(struct cli *, char **);
+static int	cmd_req(struct cli *, char **);
+static int	cmd_wait_ready(struct cli *, char **);
+
+static const struct ctl_cmd ctl_cmds[] = {
+	{ "status", "[--json]", 0, CTL_OPT_JSON,
+	  "spans, queues, agents and calls",
+	  "Prints the core's spans, queues (with today's service level, ASA and\n"
+	  "AHT), logged-in agents and calls as tables; --json prints the raw\n"
+	  "reply as one line.\n",
+	  cmd_status },
+	{ "reload", "", 0, 0,
+	  "re-read the configuration (calls are kept)",
+	  "The core parses its file again and swaps it in only if all of it is\n"
+	  "valid; warnings (unknown keys...) are printed. A bad file leaves the\n"
+	  "running configuration untouched and ctl exits 1.\n",
+	  cmd_reload },
+	{ "stop", "[--wait|--clear]", 0, CTL_OPT_MODE,
+	  "stop the core; returns when it has gone",
+	  "--wait (default): refuse new calls, exit when the last call ends.\n"
+	  "--clear: clear every call now, then exit.\n"
+	  "ctl returns when the core has closed its socket (no time limit unless\n"
+	  "--timeout is given).\n",
+	  cmd_stop },
+	{ "show-config", "", 0, 0,
+	  "the configuration in force, every key",
+	  "Prints the configuration the core runs with, as an INI file.\n",
+	  cmd_show_config },
+	{ "set-pin", "WHO", 1, 0,
+	  "set an agent's or user's PIN (read from stdin)",
+	  "WHO is an agent id or a user name; the new PIN (4-12 digits) is read\n"
+	  "from stdin, after the login PIN when --user is given without\n"
+	  "$CENTRALA_PIN.\n",
+	  cmd_set_pin },
+	{ "hash-pin", "", 0, CTL_NO_CORE,
+	  "read a PIN on stdin, print its hash for the config",
+	  "Reads a PIN (4-12 digits) on stdin and prints its crypt(3) hash, for\n"
+	  "`pin = ...` in the configuration file. Needs no core.\n",
+	  cmd_hash_pin },
+	{ "events", "", 0, 0,
+	  "print live events as JSON lines",
+	  "Subscribes and prints each event as one JSON line until the core goes\n"
+	  "away (exit 0) or Ctrl-C.\n",
+	  cmd_events },
+	{ "why", "CALL", 1, 0,
+	  "why the call was offered to that agent",
+	  "Prints the ACD's reasons for the agent it chose for CALL (a call in\n"
+	  "progress; for one that ended, see its offer events).\n",
+	  cmd_why },
+	{ "req", "JSON", 1, 0,
+	  "send one raw request, print the reply",
+	  "Sends JSON (an object such as '{\"req\":\"ping\"}'; an integer id is\n"
+	  "added if it has none) after the login and prints the reply as one\n"
+	  "JSON line. Exit 0 if the reply says ok, 1 if not.\n",
+	  cmd_req },
+	{ "wait-ready", "", 0, CTL_NO_LOGIN,
+	  "wait until the core answers (up to --timeout)",
+	  "Tries to connect until the core answers hello, for scripts. Exit 0\n"
+	  "when it does, 3 if it did not within --timeout seconds.\n",
+	  cmd_wait_ready },
+};
+#define CTL_NCMDS (sizeof ctl_cmds / sizeof ctl_cmds[0])
 
 static void
-usage(FILE *f)
+ctl_usage(FILE *f)
 {
-	fprintf(f,
-"usage: centrala ctl [options] COMMAND [args]\n"
-"Talks to a running core.\n\n"
-"Commands:\n"
-"  status [--json]        spans, calls, agents and queues\n"
-"  reload                 re-read the configuration (calls are kept)\n"
-"  stop [--wait|--clear]  stop the core: wait for calls to end (default),\n"
-"                         or clear them now; returns when the core is gone\n"
-"  show-config            the configuration in force, every key\n"
-"  set-pin WHO            set an agent's or user's PIN (read from stdin)\n"
-"  hash-pin               read a PIN on stdin, print its hash for the config\n"
-"  events                 print live events as JSON lines\n"
-"  why CALL               why the call was offered to that agent\n"
-"  req JSON               send one raw request, print the reply\n"
-"  wait-ready             wait until the core answers (up to --timeout)\n\n"
-"Options:\n"
+	char left[40];
+
+	fprintf(f, "usage: centrala ctl [options] COMMAND [args]\n"
+	    "Talks to a running core.\n\nCommands:\n");
+	for (size_t i = 0; i < CTL_NCMDS; i++) {
+		snprintf(left, sizeof left, "%s %s", ctl_cmds[i].name,
+		    ctl_cmds[i].args);
+		fprintf(f, "  %-22s %s\n", left, ctl_cmds[i].summary);
+	}
+	fprintf(f, "\nOptions:\n"
 "  -S, --socket PATH      the core's socket\n"
-"  -s, --state-dir DIR    the core's state directory (socket in DIR/run)\n"
+"  -s, --state-dir DIR    the core's state directory (socket in DIR/run);\n"
+"                         default $CENTRALA_SOCKET, $CENTRALA_STATE_DIR,\n"
+"                         else ./state\n"
 "  -u, --user NAME        log in as this supervisor/admin (PIN from\n"
 "                         $CENTRALA_PIN or stdin); default: local admin\n"
-"  -t, --timeout S        seconds to wait for replies (default 10)\n"
-"  -h, --help\n");
+"  -t, --timeout S        seconds to wait for a reply (default 10)\n"
+"  -h, --help             this, or `centrala ctl COMMAND --help`\n\n"
+"Exit: 0 ok, 1 request failed, 2 usage, 3 cannot connect.\n");
 }
 
-static struct cli *
-ctl_connect(int quiet)
+static void
+ctl_cmd_usage(const struct ctl_cmd *cmd, FILE *f)
 {
-	char		 err[512];
-	const char	*path = cli_socket_path(opt_socket, opt_state);
-	struct cli	*c = cli_connect(path, err, sizeof err);
-
-	if (c == NULL || cli_hello(c, "ctl/" VERSION, err, sizeof err) != 0) {
-		if (!quiet)
-			fprintf(stderr, "centrala ctl: %s\n", err);
-		cli_close(c);
-		return NULL;
-	}
-	return c;
+	fprintf(f, "usage: centrala ctl [options] %s %s\n%s.\n\n%s", cmd->name,
+	    cmd->args, cmd->summary, cmd->help);
 }
 
+static void __attribute__((format(printf, 2, 3), noreturn))
+ctl_die(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "centrala ctl: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(code);
+}
+
+/* Reads one line from stdin, without echo on a terminal; NULL at EOF. */
 static char *
-ctl_read_pin(void)
+ctl_read_line(const char *prompt)
 {
-	static char	 buf[64];
-	const char	*env = getenv("CENTRALA_PIN");
+	static char	 buf[128];
+	struct termios	 t, quiet;
+	int		 tty = isatty(0) && tcgetattr(0, &t) == 0;
+	char		*r;
 
-	if (env != NULL) {
-		snprintf(buf, sizeof buf, "%s", env);
-		return buf;
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		quiet = t;
+		quiet.c_lflag &= ~ECHO;
+		tcsetattr(0, TCSAFLUSH, &quiet);
 	}
-	if (isatty(0))
-		fprintf(stderr, "PIN: ");
-	if (fgets(buf, sizeof buf, stdin) == NULL)
+	r = fgets(buf, sizeof buf, stdin);
+	if (tty) {
+		tcsetattr(0, TCSAFLUSH, &t);
+		fputc('\n', stderr);
+	}
+	if (r == NULL)
 		return NULL;
 	buf[strcspn(buf, "\r\n")] = '\0';
 	return buf;
 }
 
 static struct cli *
-ctl_session(void)
+ctl_connect(void)
 {
-	struct cli	*c = ctl_connect(0);
-	char		 err[512], *pin;
-	json_t		*login;
+	char		 err[512];
+	struct cli	*c;
 
-	if (c == NULL)
-		exit(EXIT_CONNECT);
-	if (opt_user != NULL) {
-		if ((pin = ctl_read_pin()) == NULL) {
-			fprintf(stderr, "centrala ctl: no PIN given\n");
-			exit(EXIT_USAGE);
-		}
-		login = json_pack("{s:s,s:s}", "user", opt_user, "pin", pin);
-	} else
-		login = json_pack("{s:b}", "local", 1);
-	if (cli_login(c, login, err, sizeof err) != 0) {
-		fprintf(stderr, "centrala ctl: login refused: %s\n", err);
-		exit(EXIT_FAILED);
-	}
+	if ((c = cli_connect(cli_socket_path(opt.socket, opt.state), err,
+	    sizeof err)) == NULL)
+		ctl_die(EXIT_CONNECT, "%s", err);
+	cli_set_timeout(c, opt.timeout_s * 1000);
+	if (cli_hello(c, "ctl/" VERSION) != 0)
+		ctl_die(cli_closed(c) ? EXIT_CONNECT : EXIT_FAILED, "%s",
+		    cli_error(c));
 	return c;
 }
 
-/* Sends req, prints an error if it failed; returns the reply or exits. */
+static void
+ctl_login(struct cli *c)
+{
+	const char	*pin;
+	int		 r;
+
+	if (opt.user == NULL)
+		r = cli_login_local(c, NULL);
+	else {
+		if ((pin = getenv("CENTRALA_PIN")) == NULL &&
+		    (pin = ctl_read_line("PIN: ")) == NULL)
+			ctl_die(EXIT_USAGE, "no PIN for %s (on stdin or in "
+			    "$CENTRALA_PIN)", opt.user);
+		r = cli_login_user(c, opt.user, pin, NULL);
+	}
+	if (r != 0)
+		ctl_die(EXIT_FAILED, "%s", cli_error(c));
+}
+
+/* Sends req; returns the ok reply, or says why not and exits 1. */
 static json_t *
 ctl_call(struct cli *c, json_t *req)
 {
-	char		 err[512];
-	json_t		*reply = cli_call(c, req, opt_timeout * 1000, err, sizeof err);
+	json_t		*reply = cli_call(c, req, opt.timeout_s * 1000);
 	const char	*e;
 
-	if (reply == NULL) {
-		fprintf(stderr, "centrala ctl: %s\n", err);
-		exit(EXIT_FAILED);
-	}
-	if ((e = cli_reply_error(reply)) != NULL) {
-		fprintf(stderr, "centrala ctl: %s: %s\n",
-		    json_string_value(json_object_get(reply, "error")), e);
-		exit(EXIT_FAILED);
-	}
+	if (reply == NULL)
+		ctl_die(EXIT_FAILED, "%s", cli_error(c));
+	if ((e = cli_reply_error(reply)) != NULL)
+		ctl_die(EXIT_FAILED, "%s", e);
 	return reply;
 }
+
+static json_t *
+ctl_simple(struct cli *c, const char *name)
+{
+	return ctl_call(c, json_pack("{s:s}", "req", name));
+}
+
+static void
+ctl_print_json(json_t *j)
+{
+	json_dumpf(j, stdout, JSON_COMPACT);
+	putchar('\n');
+	fflush(stdout);
+}
+
+/* --- the status tables --- */
 
 static const char *
 ctl_s(json_t *o, const char *k)
@@ -138,61 +259,143 @@ ctl_i(json_t *o, const char *k)
 	return (int)json_integer_value(json_object_get(o, k));
 }
 
-static void
-ctl_print_status(json_t *r)
+/* A figure that may be null (undefined yet), formatted into buf. */
+static const char *
+ctl_num(json_t *o, const char *k, const char *fmt, char *buf, size_t len)
 {
-	json_t	*core = json_object_get(r, "core"), *x;
-	size_t	 i;
+	json_t *v = json_object_get(o, k);
 
-	printf("centrala %s, up %ds%s, %d clients\n\n", ctl_s(core, "version"),
-	    ctl_i(core, "uptime_s"), json_is_true(json_object_get(core,
-	    "draining")) ? ", STOPPING" : "", ctl_i(core, "clients"));
-	printf("%-10s %-5s %-5s %s\n", "SPAN", "L1", "L2", "IN USE");
-	json_array_foreach(json_object_get(r, "spans"), i, x)
-		printf("%-10s %-5s %-5s %d/%d\n", ctl_s(x, "name"), ctl_s(x, "l1"),
-		    ctl_s(x, "l2"), ctl_i(x, "in_use"), ctl_i(x, "channels"));
-	printf("\n%-10s %7s %8s %7s %8s %9s %5s\n", "QUEUE", "WAITING",
-	    "LONGEST", "OFFERED", "ANSWERED", "ABANDONED", "READY");
-	json_array_foreach(json_object_get(r, "queues"), i, x)
-		printf("%-10s %7d %7ds %7d %8d %9d %5d\n", ctl_s(x, "name"),
-		    ctl_i(x, "waiting"), ctl_i(x, "longest_wait_s"),
-		    ctl_i(x, "offered"), ctl_i(x, "answered"),
-		    ctl_i(x, "abandoned"), ctl_i(x, "agents_ready"));
-	printf("\n%-6s %-26s %-11s %-10s %s\n", "AGENT", "NAME", "STATE",
-	    "REASON", "CALLS");
-	json_array_foreach(json_object_get(r, "agents"), i, x)
-		if (strcmp(ctl_s(x, "state"), "logged_out") != 0)
-			printf("%-6s %-26s %-11s %-10s %d\n", ctl_s(x, "agent"),
-			    ctl_s(x, "name"), ctl_s(x, "state"),
-			    ctl_s(x, "reason"), ctl_i(x, "calls"));
-	printf("\n%-18s %-10s %-12s %-6s %-8s %-6s %s\n", "CALL", "STATE", "FROM",
-	    "TO", "QUEUE", "AGENT", "AGE");
-	json_array_foreach(json_object_get(r, "calls"), i, x)
-		printf("%-18s %-10s %-12s %-6s %-8s %-6s %ds\n", ctl_s(x, "call"),
-		    ctl_s(x, "state"), ctl_s(x, "cli"), ctl_s(x, "dnis"),
-		    ctl_s(x, "queue"), ctl_s(x, "agent"), ctl_i(x, "age_s"));
+	if (!json_is_number(v))
+		return "-";
+	snprintf(buf, len, fmt, json_number_value(v));
+	return buf;
 }
 
-static int
-cmd_status(struct cli *c)
+/* Prints s in a column of width characters (UTF-8 aware: names are not
+ * ASCII), cut if longer, then a space. */
+static void
+ctl_col(const char *s, int width)
 {
-	json_t *r = ctl_call(c, json_pack("{s:s}", "req", "status"));
+	int n = 0;
 
-	if (opt_json) {
-		json_object_del(r, "id");
-		json_object_del(r, "ok");
-		json_dumpf(r, stdout, JSON_COMPACT);
-		putchar('\n');
-	} else
-		ctl_print_status(r);
+	for (; *s != '\0'; s++) {
+		if ((*s & 0xc0) != 0x80 && n++ == width)
+			break;
+		putchar(*s);
+	}
+	printf("%*s", width - (n > width ? width : n) + 1, "");
+}
+
+static void
+ctl_print_core(json_t *core)
+{
+	int up = ctl_i(core, "uptime_s");
+
+	printf("centrala %s, up %d:%02d:%02d%s\n", ctl_s(core, "version"),
+	    up / 3600, up / 60 % 60, up % 60, json_is_true(json_object_get(core,
+	    "draining")) ? ", STOPPING (refusing new calls)" : "");
+}
+
+static void
+ctl_print_spans(json_t *spans)
+{
+	json_t	*x;
+	size_t	 i;
+
+	printf("\n%-10s %-5s %-5s %s\n", "SPAN", "L1", "L2", "IN USE");
+	json_array_foreach(spans, i, x)
+		printf("%-10s %-5s %-5s %d/%d\n", ctl_s(x, "name"),
+		    ctl_s(x, "l1"), ctl_s(x, "l2"), ctl_i(x, "in_use"),
+		    ctl_i(x, "channels"));
+}
+
+static void
+ctl_print_queues(json_t *queues)
+{
+	json_t	*x, *t;
+	size_t	 i;
+	char	 b1[16], b2[16], b3[16];
+
+	printf("\n%-10s %7s %7s %7s %8s %9s %5s %6s %6s %6s\n", "QUEUE",
+	    "WAITING", "LONGEST", "OFFERED", "ANSWERED", "ABANDONED", "READY",
+	    "SL%", "ASA", "AHT");
+	json_array_foreach(queues, i, x) {
+		t = json_object_get(x, "today");
+		printf("%-10s %7d %6ds %7d %8d %9d %5d %6s %6s %6s\n",
+		    ctl_s(x, "name"), ctl_i(x, "waiting"),
+		    ctl_i(x, "longest_wait_s"), ctl_i(x, "offered"),
+		    ctl_i(x, "answered"), ctl_i(x, "abandoned"),
+		    ctl_i(x, "agents_ready"),
+		    ctl_num(t, "sl_pct", "%.1f", b1, sizeof b1),
+		    ctl_num(t, "asa_s", "%.1fs", b2, sizeof b2),
+		    ctl_num(t, "aht_s", "%.0fs", b3, sizeof b3));
+	}
+}
+
+static void
+ctl_print_agents(json_t *agents)
+{
+	json_t	*x;
+	size_t	 i;
+	int	 out = 0;
+
+	printf("\n%-6s %-24s %-10s %-10s %-18s %s\n", "AGENT", "NAME", "STATE",
+	    "REASON", "CALL", "CALLS");
+	json_array_foreach(agents, i, x) {
+		if (strcmp(ctl_s(x, "state"), "logged_out") == 0) {
+			out++;
+			continue;
+		}
+		printf("%-6s ", ctl_s(x, "agent"));
+		ctl_col(ctl_s(x, "name"), 24);
+		printf("%-10s %-10s %-18s %d\n", ctl_s(x, "state"),
+		    ctl_s(x, "reason"), ctl_s(x, "call"), ctl_i(x, "calls"));
+	}
+	if (out > 0)
+		printf("(%d more logged out)\n", out);
+}
+
+static void
+ctl_print_calls(json_t *calls)
+{
+	json_t	*x;
+	size_t	 i;
+
+	printf("\n%-18s %-9s %-3s %-14s %-6s %-10s %-6s %s\n", "CALL", "STATE",
+	    "DIR", "FROM", "TO", "QUEUE", "AGENT", "AGE");
+	json_array_foreach(calls, i, x)
+		printf("%-18s %-9s %-3s %-14s %-6s %-10s %-6s %ds\n",
+		    ctl_s(x, "call"), ctl_s(x, "state"), ctl_s(x, "direction"),
+		    ctl_s(x, "cli"), ctl_s(x, "dnis"), ctl_s(x, "queue"),
+		    ctl_s(x, "agent"), ctl_i(x, "age_s"));
+	if (json_array_size(calls) == 0)
+		printf("(no calls)\n");
+}
+
+/* --- the commands --- */
+
+static int
+cmd_status(struct cli *c, char **argv)
+{
+	json_t *r = ctl_simple(c, "status");
+
+	if (opt.json)
+		ctl_print_json(r);
+	else {
+		ctl_print_core(json_object_get(r, "core"));
+		ctl_print_spans(json_object_get(r, "spans"));
+		ctl_print_queues(json_object_get(r, "queues"));
+		ctl_print_agents(json_object_get(r, "agents"));
+		ctl_print_calls(json_object_get(r, "calls"));
+	}
 	json_decref(r);
 	return 0;
 }
 
 static int
-cmd_reload(struct cli *c)
+cmd_reload(struct cli *c, char **argv)
 {
-	json_t	*r = ctl_call(c, json_pack("{s:s}", "req", "reload")), *w;
+	json_t	*r = ctl_simple(c, "reload"), *w;
 	size_t	 i;
 
 	json_array_foreach(json_object_get(r, "warnings"), i, w)
@@ -202,38 +405,33 @@ cmd_reload(struct cli *c)
 	return 0;
 }
 
-/* Waits until the core closes our connection. */
+/* The core's exit shows as the end of our connection. */
 static int
-ctl_wait_gone(struct cli *c)
+cmd_stop(struct cli *c, char **argv)
 {
-	uint64_t	end = clock_mono_us() + (uint64_t)opt_timeout * 1000000;
-	struct pollfd	pfd = { .fd = cli_fd(c), .events = POLLIN };
-	json_t		*m;
+	const char	*mode = opt.mode != NULL ? opt.mode : "wait";
+	int		 limit = opt.timeout_given ? opt.timeout_s * 1000 : -1;
+	json_t		*ev;
 
-	while (clock_mono_us() < end) {
-		poll(&pfd, 1, 200);
-		if (cli_read(c) != 0)
-			return 0;
-		while ((m = cli_take(c)) != NULL)
-			json_decref(m);
-	}
-	fprintf(stderr, "centrala ctl: the core is still running after %ds\n",
-	    opt_timeout);
-	return EXIT_FAILED;
-}
-
-static int
-cmd_stop(struct cli *c, const char *mode)
-{
 	json_decref(ctl_call(c, json_pack("{s:s,s:s}", "req", "stop", "mode",
 	    mode)));
-	return ctl_wait_gone(c);
+	if (strcmp(mode, "wait") == 0)
+		printf("stopping: the core refuses new calls and exits when the "
+		    "last one ends\n");
+	fflush(stdout);
+	while ((ev = cli_next_event(c, limit)) != NULL)
+		json_decref(ev);
+	if (!cli_closed(c))
+		ctl_die(EXIT_FAILED, "the core is still running after %ds",
+		    opt.timeout_s);
+	printf("core stopped\n");
+	return 0;
 }
 
 static int
-cmd_show_config(struct cli *c)
+cmd_show_config(struct cli *c, char **argv)
 {
-	json_t *r = ctl_call(c, json_pack("{s:s}", "req", "show-config"));
+	json_t *r = ctl_simple(c, "show-config");
 
 	fputs(ctl_s(r, "config"), stdout);
 	json_decref(r);
@@ -241,179 +439,235 @@ cmd_show_config(struct cli *c)
 }
 
 static int
-cmd_set_pin(struct cli *c, const char *who)
+cmd_set_pin(struct cli *c, char **argv)
 {
-	char *pin = ctl_read_pin();
+	char *pin = ctl_read_line("new PIN: ");
 
 	if (pin == NULL)
-		return EXIT_USAGE;
+		ctl_die(EXIT_USAGE, "set-pin: no PIN on stdin");
 	json_decref(ctl_call(c, json_pack("{s:s,s:s,s:s}", "req", "set-pin",
-	    "who", who, "pin", pin)));
-	printf("PIN of %s changed\n", who);
+	    "who", argv[0], "pin", pin)));
+	printf("PIN of %s changed\n", argv[0]);
 	return 0;
 }
 
 static int
-cmd_hash_pin(void)
+cmd_hash_pin(struct cli *c, char **argv)
 {
-	char *pin = ctl_read_pin(), *h;
+	char *pin = ctl_read_line("PIN: "), *h;
 
-	if (pin == NULL || (h = pin_hash(pin)) == NULL) {
-		fprintf(stderr, "centrala ctl: a PIN is 4 to 12 digits\n");
-		return EXIT_USAGE;
-	}
+	if (pin == NULL || (h = pin_hash(pin)) == NULL)
+		ctl_die(EXIT_USAGE, "hash-pin: a PIN is 4 to 12 digits");
 	printf("%s\n", h);
 	free(h);
 	return 0;
 }
 
 static int
-cmd_req(struct cli *c, const char *text)
+cmd_events(struct cli *c, char **argv)
 {
-	json_error_t	 jerr;
-	json_t		*req = json_loads(text, 0, &jerr), *r;
-	char		 err[512];
-	int		 ok;
+	json_t *ev;
 
-	if (!json_is_object(req)) {
-		fprintf(stderr, "centrala ctl: req: not a JSON object: %s\n",
-		    req ? "" : jerr.text);
-		return EXIT_USAGE;
+	json_decref(ctl_simple(c, "subscribe"));
+	while ((ev = cli_next_event(c, -1)) != NULL) {
+		ctl_print_json(ev);
+		json_decref(ev);
 	}
-	if ((r = cli_call(c, req, opt_timeout * 1000, err, sizeof err)) == NULL) {
-		fprintf(stderr, "centrala ctl: %s\n", err);
-		return EXIT_FAILED;
-	}
-	ok = json_is_true(json_object_get(r, "ok"));
-	json_dumpf(r, stdout, JSON_COMPACT);
-	putchar('\n');
-	json_decref(r);
-	return ok ? 0 : EXIT_FAILED;
+	return 0;
 }
 
 static int
-cmd_why(struct cli *c, const char *call)
+cmd_why(struct cli *c, char **argv)
 {
-	json_t *r = ctl_call(c, json_pack("{s:s,s:s}", "req", "why", "call", call));
+	json_t *r = ctl_call(c, json_pack("{s:s,s:s}", "req", "why", "call",
+	    argv[0]));
 
 	printf("%s\n", ctl_s(r, "why"));
 	json_decref(r);
 	return 0;
 }
 
-static int
-cmd_events(struct cli *c)
+/* Checked before connecting, so a typo never reaches the core. */
+static json_t *
+ctl_parse_req(const char *text)
 {
-	struct pollfd	 pfd = { .fd = cli_fd(c), .events = POLLIN };
-	json_t		*m;
+	json_error_t	 jerr;
+	json_t		*req = json_loads(text, 0, &jerr);
 
-	json_decref(ctl_call(c, json_pack("{s:s}", "req", "subscribe")));
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	for (;;) {
-		while ((m = cli_take(c)) != NULL) {
-			if (json_object_get(m, "event") != NULL) {
-				json_dumpf(m, stdout, JSON_COMPACT);
-				putchar('\n');
-			}
-			json_decref(m);
-		}
-		poll(&pfd, 1, -1);
-		if (cli_read(c) != 0)
-			return 0;
-	}
+	if (req == NULL)
+		ctl_die(EXIT_USAGE, "req: not valid JSON: %s (column %d)",
+		    jerr.text, jerr.column);
+	if (!json_is_object(req))
+		ctl_die(EXIT_USAGE, "req: a request is a JSON object, e.g. "
+		    "'{\"req\":\"ping\"}'");
+	return req;
 }
 
 static int
-cmd_wait_ready(void)
+cmd_req(struct cli *c, char **argv)
 {
-	uint64_t	 end = clock_mono_us() + (uint64_t)opt_timeout * 1000000;
-	struct cli	*c;
+	json_t	*r = cli_call(c, ctl_parse_req(argv[0]), opt.timeout_s * 1000);
+	int	 ok;
 
-	while ((c = ctl_connect(1)) == NULL) {
-		if (clock_mono_us() >= end) {
-			fprintf(stderr, "centrala ctl: no core answered at %s "
-			    "within %ds\n", cli_socket_path(opt_socket,
-			    opt_state), opt_timeout);
-			return EXIT_CONNECT;
-		}
-		usleep(100000);
-	}
+	if (r == NULL)
+		ctl_die(EXIT_FAILED, "%s", cli_error(c));
+	ok = json_is_true(json_object_get(r, "ok"));
+	ctl_print_json(r);
+	json_decref(r);
+	return ok ? 0 : EXIT_FAILED;
+}
+
+/* One attempt: connect and hello within the time left. */
+static int
+ctl_try_hello(uint64_t end)
+{
+	char		 err[512];
+	struct cli	*c;
+	uint64_t	 now = clock_mono_us();
+	int		 r;
+
+	if ((c = cli_connect(cli_socket_path(opt.socket, opt.state), err,
+	    sizeof err)) == NULL)
+		return -1;
+	cli_set_timeout(c, now < end ? (int)((end - now) / 1000) + 1 : 1);
+	r = cli_hello(c, "ctl/" VERSION);
 	cli_close(c);
+	return r;
+}
+
+/* Nothing tells us when a socket starts to accept, so this retries every
+ * 100 ms until the deadline. */
+static int
+cmd_wait_ready(struct cli *unused, char **argv)
+{
+	uint64_t	 end = clock_mono_us() + (uint64_t)opt.timeout_s * 1000000;
+	struct timespec	 pause = { 0, 100 * 1000 * 1000 };
+
+	while (ctl_try_hello(end) != 0) {
+		if (clock_mono_us() >= end)
+			ctl_die(EXIT_CONNECT, "no core answered at %s within %ds",
+			    cli_socket_path(opt.socket, opt.state),
+			    opt.timeout_s);
+		nanosleep(&pause, NULL);
+	}
 	return 0;
 }
 
-static int
-ctl_run(int argc, char **argv)
-{
-	const char	*cmd = argv[0];
-	int		 nargs = argc - 1;
+/* --- options and dispatch --- */
 
-	if (strcmp(cmd, "hash-pin") == 0 && nargs == 0)
-		return cmd_hash_pin();
-	if (strcmp(cmd, "wait-ready") == 0 && nargs == 0)
-		return cmd_wait_ready();
-	if (strcmp(cmd, "status") == 0 && nargs <= 1) {
-		if (nargs == 1 && strcmp(argv[1], "--json") != 0)
-			return -1;
-		opt_json |= nargs == 1;
-		return cmd_status(ctl_session());
+static const struct ctl_cmd *
+ctl_find(const char *name)
+{
+	for (size_t i = 0; i < CTL_NCMDS; i++)
+		if (strcmp(ctl_cmds[i].name, name) == 0)
+			return &ctl_cmds[i];
+	return NULL;
+}
+
+static int
+ctl_seconds(const char *s)
+{
+	char	*end;
+	long	 v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v <= 0 || v > 86400)
+		ctl_die(EXIT_USAGE, "--timeout: \"%s\" is not a number of "
+		    "seconds (1 to 86400)", s);
+	return (int)v;
+}
+
+static void
+ctl_set_mode(const char *mode)
+{
+	if (opt.mode != NULL && strcmp(opt.mode, mode) != 0)
+		ctl_die(EXIT_USAGE, "stop: --wait or --clear, not both");
+	opt.mode = mode;
+}
+
+/* Options may come before or after the command (getopt permutes). */
+static void
+ctl_options(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "socket", 1, NULL, 'S' }, { "state-dir", 1, NULL, 's' },
+		{ "user", 1, NULL, 'u' }, { "timeout", 1, NULL, 't' },
+		{ "json", 0, NULL, 'j' }, { "wait", 0, NULL, 'w' },
+		{ "clear", 0, NULL, 'c' }, { "help", 0, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "S:s:u:t:h", lo, NULL)) != -1) {
+		switch (ch) {
+		case 'S': opt.socket = optarg; break;
+		case 's': opt.state = optarg; break;
+		case 'u': opt.user = optarg; break;
+		case 't':
+			opt.timeout_s = ctl_seconds(optarg);
+			opt.timeout_given = 1;
+			break;
+		case 'j': opt.json = 1; break;
+		case 'w': ctl_set_mode("wait"); break;
+		case 'c': ctl_set_mode("clear"); break;
+		case 'h': opt.help = 1; break;
+		default:
+			fprintf(stderr, "(centrala ctl --help lists the "
+			    "options)\n");
+			exit(EXIT_USAGE);
+		}
 	}
-	if (strcmp(cmd, "reload") == 0 && nargs == 0)
-		return cmd_reload(ctl_session());
-	if (strcmp(cmd, "stop") == 0 && nargs <= 1) {
-		if (nargs == 1 && strcmp(argv[1], "--wait") != 0 &&
-		    strcmp(argv[1], "--clear") != 0)
-			return -1;
-		return cmd_stop(ctl_session(), nargs == 1 &&
-		    strcmp(argv[1], "--clear") == 0 ? "clear" : "wait");
-	}
-	if (strcmp(cmd, "show-config") == 0 && nargs == 0)
-		return cmd_show_config(ctl_session());
-	if (strcmp(cmd, "set-pin") == 0 && nargs == 1)
-		return cmd_set_pin(ctl_session(), argv[1]);
-	if (strcmp(cmd, "events") == 0 && nargs == 0)
-		return cmd_events(ctl_session());
-	if (strcmp(cmd, "why") == 0 && nargs == 1)
-		return cmd_why(ctl_session(), argv[1]);
-	if (strcmp(cmd, "req") == 0 && nargs == 1)
-		return cmd_req(ctl_session(), argv[1]);
-	return -1;
+}
+
+/* The arguments and options fit the command, else a usage error. */
+static void
+ctl_check(const struct ctl_cmd *cmd, int nargs)
+{
+	const char *bad = NULL;
+
+	if (opt.json && !(cmd->flags & CTL_OPT_JSON))
+		bad = "--json";
+	else if (opt.mode != NULL && !(cmd->flags & CTL_OPT_MODE))
+		bad = opt.mode[0] == 'w' ? "--wait" : "--clear";
+	if (bad != NULL)
+		fprintf(stderr, "centrala ctl: %s: %s does not apply\n",
+		    cmd->name, bad);
+	else if (nargs != cmd->nargs)
+		fprintf(stderr, "centrala ctl: %s: %s\n", cmd->name, nargs <
+		    cmd->nargs ? "missing argument" : "too many arguments");
+	else
+		return;
+	ctl_cmd_usage(cmd, stderr);
+	exit(EXIT_USAGE);
 }
 
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "socket", required_argument, NULL, 'S' },
-		{ "state-dir", required_argument, NULL, 's' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch, r;
+	const struct ctl_cmd	*cmd;
+	struct cli		*c = NULL;
+	int			 r;
 
 	signal(SIGPIPE, SIG_IGN);
-	while ((ch = getopt_long(argc, argv, "+S:s:u:t:jh", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'S': opt_socket = optarg; break;
-		case 's': opt_state = optarg; break;
-		case 'u': opt_user = optarg; break;
-		case 't': opt_timeout = atoi(optarg); break;
-		case 'j': opt_json = 1; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return EXIT_USAGE;
-		}
+	ctl_options(argc, argv);
+	if (optind >= argc) {
+		ctl_usage(opt.help ? stdout : stderr);
+		return opt.help ? 0 : EXIT_USAGE;
 	}
-	if (optind >= argc || opt_timeout <= 0) {
-		usage(stderr);
-		return EXIT_USAGE;
+	if ((cmd = ctl_find(argv[optind])) == NULL)
+		ctl_die(EXIT_USAGE, "unknown command \"%s\" (centrala ctl --help "
+		    "lists them)", argv[optind]);
+	if (opt.help) {
+		ctl_cmd_usage(cmd, stdout);
+		return 0;
 	}
-	if ((r = ctl_run(argc - optind, argv + optind)) < 0) {
-		fprintf(stderr, "centrala ctl: unknown command or wrong "
-		    "arguments: %s (see centrala ctl --help)\n", argv[optind]);
-		return EXIT_USAGE;
+	ctl_check(cmd, argc - optind - 1);
+	if (cmd->fn == cmd_req)
+		json_decref(ctl_parse_req(argv[optind + 1]));
+	if (!(cmd->flags & (CTL_NO_CORE | CTL_NO_LOGIN))) {
+		c = ctl_connect();
+		ctl_login(c);
 	}
+	r = cmd->fn(c, argv + optind + 1);
+	cli_close(c);
 	return r;
 }

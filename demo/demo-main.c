@@ -1,7 +1,12 @@
 /* demo-main.c: `centrala demo`: a core, a simulated telco placing calls to
  * three DIDs, and scripted agents answering them, with a live one-line
  * summary each second, until Ctrl-C or --duration. Everything talks over
- * the real sockets; the database stays in the state directory. */
+ * the real sockets; the database stays in the state directory.
+ *
+ * One loop runs it all, in three phases: starting (retry until the core
+ * answers, or see it die), running (a status request each second), and
+ * stopping (telco first, then the core with mode clear; done when both
+ * children have been reaped, or a guard timer kills what is left). */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -12,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <event2/event.h>
@@ -20,186 +26,404 @@
 #include "clock.h"
 #include "xmalloc.h"
 
+#define DEMO_START_S	15	/* the core has this long to answer */
+#define DEMO_GUARD_S	15	/* stopping takes at most this long */
+
+enum demo_phase { DEMO_STARTING, DEMO_RUNNING, DEMO_STOPPING };
+
 static struct {
 	double		 duration, rate;	/* s; calls per minute */
 	int		 agents;
 	const char	*state;
 } opt = { 0, 60, 32, "demo-state" };
 
-static struct event_base	*base;
-static struct cli		*admin;
-static pid_t			 core_pid, pstn_pid;
-static struct bots		*bots;
-static uint64_t			 started;
+static struct {
+	struct event_base	*base;
+	enum demo_phase		 phase;
+	struct cli		*admin;
+	struct event		*ev_admin, *ev_tick, *ev_retry, *ev_guard;
+	int			 login_id, status_id;
+	pid_t			 core_pid, pstn_pid;
+	struct bots		*bots;
+	FILE			*botlog;
+	uint64_t		 started, start_deadline;
+	int			 exit_code;
+} demo;
+
+static void	demo_stop(const char *why);
 
 static void
-usage(FILE *f)
+demo_usage(FILE *f)
 {
 	fprintf(f,
-"usage: centrala demo [--duration S] [--rate CALLS_PER_MINUTE] [--agents N]\n"
+"usage: centrala demo [--duration S] [--rate CALLS_PER_MIN] [--agents N]\n"
 "                     [--state-dir DIR]\n"
 "Starts a core, a simulated telco calling 2000, 2001 and 2002, and N scripted\n"
-"agents (default 32), and prints a summary line each second. Ctrl-C stops.\n"
-"The database and logs stay in DIR (default ./demo-state).\n");
+"agents 1001... (default 32, PIN 1234), and prints a summary line each\n"
+"second until Ctrl-C or --duration S. Default rate: 60 calls a minute.\n"
+"The database and the logs stay in DIR (default ./demo-state).\n");
 }
 
-/* Runs a sibling program (centrala-NAME) with output to DIR/log/NAME.log. */
-static pid_t
-spawn(const char *name, char *const args[])
+static void
+demo_mkdir(const char *dir)
 {
-	char	self[PATH_MAX - 64], prog[PATH_MAX], logf[PATH_MAX], *argv[32];
-	ssize_t	n = readlink("/proc/self/exe", self, sizeof self - 1);
-	pid_t	pid;
-	int	i = 0, fd;
+	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+		fprintf(stderr, "centrala demo: cannot create %s: %s\n", dir,
+		    strerror(errno));
+		exit(1);
+	}
+}
 
-	self[n > 0 ? n : 0] = '\0';
-	if (strrchr(self, '/') != NULL)
-		*strrchr(self, '/') = '\0';
-	snprintf(prog, sizeof prog, "%s/centrala-%s", self, name);
-	snprintf(logf, sizeof logf, "%s/log/%s.log", opt.state, name);
-	argv[i++] = prog;
-	for (; args[i - 1] != NULL && i < 31; i++)
-		argv[i] = args[i - 1];
-	argv[i] = NULL;
+/* The directory this program lives in: its siblings are there. */
+static void
+demo_self_dir(char *dir, size_t len)
+{
+	ssize_t n = readlink("/proc/self/exe", dir, len - 1);
+
+	dir[n > 0 ? n : 0] = '\0';
+	if (strrchr(dir, '/') != NULL)
+		*strrchr(dir, '/') = '\0';
+	else
+		snprintf(dir, len, ".");
+}
+
+/* In the child: output to the log, own process group (the terminal's
+ * Ctrl-C goes to the demo, which stops the children in order), and
+ * SIGTERM if the demo dies. */
+static void
+demo_child_setup(const char *logname)
+{
+	char	path[PATH_MAX];
+	int	fd;
+
+	setpgid(0, 0);
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	snprintf(path, sizeof path, "%s/log/%s", opt.state, logname);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0640)) >= 0) {
+		dup2(fd, 1);
+		dup2(fd, 2);
+	}
+	if ((fd = open("/dev/null", O_RDONLY)) >= 0)
+		dup2(fd, 0);
+}
+
+/* Runs the sibling centrala-NAME with args (NULL-terminated). */
+static pid_t
+demo_spawn(const char *name, const char *logname, const char **args)
+{
+	char		 dir[PATH_MAX - 64], prog[PATH_MAX];
+	const char	*argv[32] = { prog };
+	pid_t		 pid;
+
+	demo_self_dir(dir, sizeof dir);
+	snprintf(prog, sizeof prog, "%s/centrala-%s", dir, name);
+	for (int i = 0; args[i] != NULL && i < 30; i++)
+		argv[i + 1] = args[i];
 	if ((pid = fork()) != 0)
 		return pid;
-	fd = open(logf, O_WRONLY | O_CREAT | O_APPEND, 0644);
-	dup2(fd, 1);
-	dup2(fd, 2);
-	setpgid(0, 0);		/* Ctrl-C goes to the demo, which stops us */
-	execv(prog, argv);
+	demo_child_setup(logname);
+	execv(prog, (char **)argv);
 	fprintf(stderr, "cannot run %s: %s\n", prog, strerror(errno));
 	_exit(127);
 }
 
-static struct cli *
-connect_admin(int seconds)
-{
-	const char	*path = cli_socket_path(NULL, opt.state);
-	uint64_t	 end = clock_mono_us() + (uint64_t)seconds * 1000000;
-	char		 err[512];
-	struct cli	*c;
-
-	while (clock_mono_us() < end) {
-		if ((c = cli_connect(path, err, sizeof err)) != NULL &&
-		    cli_hello(c, "demo/" VERSION, err, sizeof err) == 0 &&
-		    cli_login(c, json_pack("{s:b}", "local", 1), err, sizeof err) == 0)
-			return c;
-		cli_close(c);
-		usleep(100000);
-	}
-	fprintf(stderr, "centrala demo: the core did not start (see %s/log/core.log)\n",
-	    opt.state);
-	return NULL;
-}
+/* --- the admin connection: hello, login, a status each second --- */
 
 static int
-sum_queues(json_t *st, const char *key)
+demo_count(json_t *list, const char *key, const char *const *values)
 {
-	json_t	*q;
+	json_t	*x;
 	size_t	 i;
 	int	 n = 0;
 
-	json_array_foreach(json_object_get(st, "queues"), i, q)
-		n += (int)json_integer_value(json_object_get(q, key));
+	json_array_foreach(list, i, x) {
+		const char *v = json_string_value(json_object_get(x, key));
+
+		for (int k = 0; v != NULL && values[k] != NULL; k++)
+			n += strcmp(v, values[k]) == 0;
+	}
 	return n;
 }
 
 static int
-count_agents(json_t *st, const char *state)
+demo_sum(json_t *list, const char *key)
 {
-	json_t	*a;
+	json_t	*x;
 	size_t	 i;
 	int	 n = 0;
 
-	json_array_foreach(json_object_get(st, "agents"), i, a)
-		n += strcmp(json_string_value(json_object_get(a, "state")), state) == 0;
+	json_array_foreach(list, i, x)
+		n += (int)json_integer_value(json_object_get(x, key));
 	return n;
 }
 
 static void
-print_line(json_t *st)
+demo_print_line(json_t *st, const char *prefix)
 {
-	json_t	*span = json_array_get(json_object_get(st, "spans"), 0);
-	int	 secs = (int)((clock_mono_us() - started) / 1000000);
+	static const char *const busy[] = { "ringing", "on_call", "wrap_up", NULL };
+	static const char *const ready[] = { "ready", NULL };
+	json_t	*q = json_object_get(st, "queues"), *sp = json_object_get(st, "spans");
+	int	 s = (int)((clock_mono_us() - demo.started + 500000) / 1000000);
 
-	printf("%02d:%02d  offered %4d  waiting %2d  answered %4d  abandoned %3d"
-	    "  agents talking %2d ringing %2d ready %2d  channels %2d/%d\n",
-	    secs / 60, secs % 60, sum_queues(st, "offered"),
-	    sum_queues(st, "waiting"), sum_queues(st, "answered"),
-	    sum_queues(st, "abandoned"), count_agents(st, "on_call"),
-	    count_agents(st, "ringing"), count_agents(st, "ready"),
-	    (int)json_integer_value(json_object_get(span, "in_use")),
-	    (int)json_integer_value(json_object_get(span, "channels")));
-	fflush(stdout);
+	printf("%s%02d:%02d  offered %5d  waiting %3d  answered %5d  abandoned "
+	    "%4d  agents busy %2d ready %2d  channels %2d/%d\n", prefix,
+	    s / 60, s % 60, demo_sum(q, "offered"), demo_sum(q, "waiting"),
+	    demo_sum(q, "answered"), demo_sum(q, "abandoned"),
+	    demo_count(json_object_get(st, "agents"), "state", busy),
+	    demo_count(json_object_get(st, "agents"), "state", ready),
+	    demo_sum(sp, "in_use"), demo_sum(sp, "channels"));
+}
+
+/* Requests are a few bytes each: the socket buffer always takes them, so
+ * the admin connection never waits to write. */
+static int
+demo_send(json_t *req)
+{
+	return cli_send(demo.admin, req);
 }
 
 static void
-tick_cb(evutil_socket_t fd, short what, void *arg)
+demo_bot_line_cb(void *arg, const char *line)
 {
-	char	 err[256];
-	json_t	*st = cli_call(admin, json_pack("{s:s}", "req", "status"), 5000,
-	    err, sizeof err);
-
-	if (st == NULL) {
-		fprintf(stderr, "centrala demo: %s\n", err);
-		event_base_loopexit(base, NULL);
-		return;
-	}
-	print_line(st);
-	json_decref(st);
-	for (json_t *m; (m = cli_take(admin)) != NULL;)
-		json_decref(m);
+	fprintf(demo.botlog, "%s\n", line);
+	fflush(demo.botlog);
 }
 
 static void
-stop_cb(evutil_socket_t fd, short what, void *arg)
+demo_bot_fail_cb(void *arg, const char *agent, const char *why)
 {
-	event_base_loopexit(base, NULL);
+	fprintf(stderr, "centrala demo: agent %s: %s\n", agent, why);
 }
 
 static void
-start_bots(void)
+demo_start_bots(void)
 {
 	struct bots_opts	 o = { .pin = "1234", .accept_delay_ms = 1500,
-	    .talk_s = 20, .talk_exp = 1, .seed = (unsigned)time(NULL) };
-	char			 err[512];
+	    .talk_s = 20, .talk_exp = 1, .seed = (unsigned)time(NULL),
+	    .ready_after_call = 1, .wrap_ms = -1,
+	    .line_cb = demo_bot_line_cb, .fail_cb = demo_bot_fail_cb };
+	char			 err[512], path[PATH_MAX];
 
+	snprintf(path, sizeof path, "%s/log/bots.log", opt.state);
+	if ((demo.botlog = fopen(path, "a")) == NULL)
+		demo.botlog = stderr;
 	o.socket_path = cli_socket_path(NULL, opt.state);
 	o.nagents = opt.agents;
 	o.agents = xcalloc(opt.agents, sizeof *o.agents);
 	for (int i = 0; i < opt.agents; i++)
 		xasprintf(&o.agents[i], "%d", 1001 + i);
-	if ((bots = bots_start(base, &o, err, sizeof err)) == NULL)
+	if ((demo.bots = bots_start(demo.base, &o, err, sizeof err)) == NULL)
 		fprintf(stderr, "centrala demo: agents: %s\n", err);
+	bots_free_agents(o.agents, o.nagents);
 }
 
+/* The core answered: start the telco, the agents and the ticks. */
 static void
-shutdown_all(void)
+demo_running(void)
 {
-	char	 err[256];
-	json_t	*st;
+	struct timeval	 sec = { 1, 0 };
+	char		 rate[32];
 
-	printf("\nstopping: telco first, then the core (clearing calls)\n");
-	if (pstn_pid > 0) {
-		kill(pstn_pid, SIGTERM);
-		waitpid(pstn_pid, NULL, 0);
-	}
-	if ((st = cli_call(admin, json_pack("{s:s}", "req", "status"), 5000,
-	    err, sizeof err)) != NULL) {
-		printf("final: ");
-		print_line(st);
-		json_decref(st);
-	}
-	json_decref(cli_call(admin, json_pack("{s:s,s:s}", "req", "stop", "mode",
-	    "clear"), 5000, err, sizeof err));
-	waitpid(core_pid, NULL, 0);
-	printf("calls and events are in %s/centrala.db (sqlite3 %s/centrala.db "
-	    "'select * from cdr')\n", opt.state, opt.state);
+	demo.phase = DEMO_RUNNING;
+	snprintf(rate, sizeof rate, "%.4f", opt.rate / 60);
+	demo.pstn_pid = demo_spawn("pstn", "pstn.log", (const char *[]){
+	    "--state-dir", opt.state, "--calls", "1000000", "--rate", rate,
+	    "--hold", "exp:30", "--dnis", "2000,2001,2002", "--cli",
+	    "6001?????", NULL });
+	demo_start_bots();
+	printf("Centrala demo: a core, a telco placing %.0f calls a minute to "
+	    "2000, 2001 and 2002, and %d agents. Ctrl-C stops.\n", opt.rate,
+	    opt.agents);
+	demo.started = clock_mono_us();
+	event_add(demo.ev_tick, &sec);
 }
 
 static void
-parse_args(int argc, char **argv)
+demo_on_reply(json_t *m)
+{
+	int		 id = (int)json_integer_value(json_object_get(m, "id"));
+	const char	*e = cli_reply_error(m);
+
+	if (id == demo.status_id) {
+		demo.status_id = 0;
+		if (e == NULL)
+			demo_print_line(m, demo.phase == DEMO_STOPPING ?
+			    "final: " : "");
+	} else if (e != NULL && demo.phase == DEMO_STARTING) {
+		fprintf(stderr, "centrala demo: the core refused us: %s\n", e);
+		demo.exit_code = 1;
+		demo_stop(NULL);
+	} else if (id == demo.login_id)
+		demo_running();
+	else if (e != NULL)
+		fprintf(stderr, "centrala demo: %s\n", e);
+}
+
+static void
+demo_admin_cb(evutil_socket_t fd, short what, void *arg)
+{
+	int	 gone = cli_read(demo.admin);
+	json_t	*m;
+
+	while ((m = cli_take(demo.admin)) != NULL) {
+		if (json_object_get(m, "event") == NULL)
+			demo_on_reply(m);
+		json_decref(m);
+	}
+	if (gone)
+		event_del(demo.ev_admin);	/* the core's exit shows as SIGCHLD */
+}
+
+static void
+demo_tick_cb(evutil_socket_t fd, short what, void *arg)
+{
+	if (demo.status_id == 0)
+		demo.status_id = demo_send(json_pack("{s:s}", "req", "status"));
+}
+
+/* Starting: is the core there yet? */
+static void
+demo_retry_cb(evutil_socket_t fd, short what, void *arg)
+{
+	char err[512];
+
+	if ((demo.admin = cli_connect(cli_socket_path(NULL, opt.state), err,
+	    sizeof err)) == NULL) {
+		if (clock_mono_us() > demo.start_deadline) {
+			fprintf(stderr, "centrala demo: the core did not answer "
+			    "within %ds (see %s/log/)\n", DEMO_START_S, opt.state);
+			demo.exit_code = 1;
+			demo_stop(NULL);
+		}
+		return;
+	}
+	event_del(demo.ev_retry);
+	demo.ev_admin = event_new(demo.base, cli_fd(demo.admin), EV_READ |
+	    EV_PERSIST, demo_admin_cb, NULL);
+	event_add(demo.ev_admin, NULL);
+	demo_send(cli_req_hello("demo/" VERSION));
+	demo.login_id = demo_send(json_pack("{s:s,s:b}", "req", "login",
+	    "local", 1));
+}
+
+/* --- stopping --- */
+
+static void
+demo_kill(pid_t pid, int sig)
+{
+	if (pid > 0)
+		kill(pid, sig);
+}
+
+/* The telco is gone: a last status, then the core clears and exits. */
+static void
+demo_stop_core(void)
+{
+	if (demo.core_pid <= 0)
+		return;
+	if (demo.admin == NULL || cli_closed(demo.admin)) {
+		demo_kill(demo.core_pid, SIGTERM);
+		return;
+	}
+	if (demo.phase == DEMO_STOPPING && demo.started != 0)
+		demo.status_id = demo_send(json_pack("{s:s}", "req", "status"));
+	demo_send(json_pack("{s:s,s:s}", "req", "stop", "mode", "clear"));
+}
+
+static void
+demo_check_done(void)
+{
+	if (demo.core_pid <= 0 && demo.pstn_pid <= 0)
+		event_base_loopexit(demo.base, NULL);
+}
+
+/* Begins the orderly stop (why, if not NULL, is said first). */
+static void
+demo_stop(const char *why)
+{
+	struct timeval guard = { DEMO_GUARD_S, 0 };
+
+	if (why != NULL)
+		printf("\n%s\n", why);
+	if (demo.phase == DEMO_STOPPING)
+		return;
+	demo.phase = DEMO_STOPPING;
+	event_del(demo.ev_tick);
+	event_del(demo.ev_retry);
+	event_add(demo.ev_guard, &guard);
+	if (demo.pstn_pid > 0)
+		demo_kill(demo.pstn_pid, SIGTERM);	/* its exit goes on */
+	else
+		demo_stop_core();
+	demo_check_done();
+}
+
+static void
+demo_reaped(pid_t pid, int status)
+{
+	int	is_core = pid == demo.core_pid;
+	char	why[PATH_MAX + 128];
+
+	if (is_core)
+		demo.core_pid = 0;
+	else if (pid == demo.pstn_pid)
+		demo.pstn_pid = 0;
+	else
+		return;
+	if (demo.phase != DEMO_STOPPING) {
+		snprintf(why, sizeof why, "the %s exited (%s %d); see %s/log/",
+		    is_core ? "core" : "telco simulator",
+		    WIFSIGNALED(status) ? "signal" : "status",
+		    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status),
+		    opt.state);
+		demo.exit_code = 1;
+		demo_stop(why);
+	} else if (!is_core)
+		demo_stop_core();
+	demo_check_done();
+}
+
+static void
+demo_sigchld_cb(evutil_socket_t sig, short what, void *arg)
+{
+	pid_t	pid;
+	int	status;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+		demo_reaped(pid, status);
+}
+
+static void
+demo_signal_cb(evutil_socket_t sig, short what, void *arg)
+{
+	if (demo.phase == DEMO_STOPPING) {	/* a second Ctrl-C: now */
+		demo_kill(demo.pstn_pid, SIGKILL);
+		demo_kill(demo.core_pid, SIGKILL);
+		return;
+	}
+	demo_stop("stopping: the telco first, then the core (clearing calls)");
+}
+
+static void
+demo_duration_cb(evutil_socket_t fd, short what, void *arg)
+{
+	demo_stop("stopping: the telco first, then the core (clearing calls)");
+}
+
+static void
+demo_guard_cb(evutil_socket_t fd, short what, void *arg)
+{
+	fprintf(stderr, "centrala demo: still stopping after %ds; killing what "
+	    "is left\n", DEMO_GUARD_S);
+	demo_kill(demo.pstn_pid, SIGKILL);
+	demo_kill(demo.core_pid, SIGKILL);
+	demo.exit_code = 1;
+}
+
+/* --- main --- */
+
+static void
+demo_options(int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{ "duration", 1, NULL, 'd' }, { "rate", 1, NULL, 'r' },
@@ -208,63 +432,102 @@ parse_args(int argc, char **argv)
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "d:r:a:s:h", lo, NULL)) != -1) {
 		switch (ch) {
 		case 'd': opt.duration = atof(optarg); break;
 		case 'r': opt.rate = atof(optarg); break;
 		case 'a': opt.agents = atoi(optarg); break;
 		case 's': opt.state = optarg; break;
-		case 'h': usage(stdout); exit(0);
-		default: usage(stderr); exit(2);
+		case 'h': demo_usage(stdout); exit(0);
+		default: demo_usage(stderr); exit(2);
 		}
 	}
-	if (optind != argc || opt.rate <= 0 || opt.agents < 1 || opt.agents > 32 ||
-	    opt.duration < 0) {
-		fprintf(stderr, "centrala demo: bad arguments (rate > 0, 1 to 32 "
-		    "agents, duration >= 0)\n");
+	if (optind != argc || !(opt.rate > 0) || opt.agents < 1 ||
+	    opt.agents > 1000 || !(opt.duration >= 0)) {
+		fprintf(stderr, "centrala demo: bad arguments (--rate > 0, "
+		    "--agents 1 to 1000, --duration >= 0; see --help)\n");
 		exit(2);
 	}
+}
+
+/* A core already on this state directory would take our agents. */
+static void
+demo_check_no_core(void)
+{
+	char		 err[512];
+	struct cli	*c = cli_connect(cli_socket_path(NULL, opt.state), err,
+			    sizeof err);
+
+	if (c == NULL)
+		return;
+	cli_close(c);
+	fprintf(stderr, "centrala demo: a core is already running on %s (stop "
+	    "it: centrala ctl --state-dir %s stop --clear)\n", opt.state,
+	    opt.state);
+	exit(1);
+}
+
+static void
+demo_events(void)
+{
+	struct event_base	*b = demo.base;
+	struct timeval		 retry = { 0, 100000 };
+
+	event_add(evsignal_new(b, SIGCHLD, demo_sigchld_cb, NULL), NULL);
+	event_add(evsignal_new(b, SIGINT, demo_signal_cb, NULL), NULL);
+	event_add(evsignal_new(b, SIGTERM, demo_signal_cb, NULL), NULL);
+	demo.ev_tick = event_new(b, -1, EV_PERSIST, demo_tick_cb, NULL);
+	demo.ev_guard = evtimer_new(b, demo_guard_cb, NULL);
+	demo.ev_retry = event_new(b, -1, EV_PERSIST, demo_retry_cb, NULL);
+	event_add(demo.ev_retry, &retry);
+	if (opt.duration > 0) {
+		struct timeval d = { (long)opt.duration,
+		    (long)((opt.duration - (long)opt.duration) * 1e6) };
+
+		event_add(evtimer_new(b, demo_duration_cb, NULL), &d);
+	}
+}
+
+static void
+demo_final(void)
+{
+	struct bots_stats st;
+
+	if (demo.bots != NULL) {
+		bots_stats(demo.bots, &st);
+		printf("agents: %u offers, %u accepted, %u rejected, %u calls "
+		    "ended\n", st.offers, st.accepted, st.rejected, st.ended);
+	}
+	if (demo.started == 0)
+		return;
+	printf("calls and events are in %s/centrala.db (sqlite3 %s/centrala.db "
+	    "'select * from cdr'); logs in %s/log/\n", opt.state, opt.state,
+	    opt.state);
 }
 
 int
 main(int argc, char **argv)
 {
-	char		 rate[32], logdir[PATH_MAX];
-	struct timeval	 sec = { 1, 0 };
-	struct event	*tick;
+	char logdir[PATH_MAX];
 
-	parse_args(argc, argv);
+	demo_options(argc, argv);
 	signal(SIGPIPE, SIG_IGN);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	mkdir(opt.state, 0750);
+	demo_mkdir(opt.state);
 	snprintf(logdir, sizeof logdir, "%s/log", opt.state);
-	mkdir(logdir, 0750);
-	core_pid = spawn("core", (char *[]){ "--state-dir", (char *)opt.state, NULL });
-	if ((admin = connect_admin(10)) == NULL)
-		return 1;
-	snprintf(rate, sizeof rate, "%.3f", opt.rate / 60);
-	pstn_pid = spawn("pstn", (char *[]){ "--state-dir", (char *)opt.state,
-	    "--calls", "1000000", "--rate", rate, "--hold", "exp:40",
-	    "--dnis", "2000,2001,2002", "--cli", "6001?????", NULL });
-	base = event_base_new();
-	start_bots();
-	printf("Centrala demo: core, telco (%.0f calls/min to 2000, 2001, 2002) "
-	    "and %d agents; Ctrl-C stops. State in %s/\n", opt.rate,
-	    opt.agents, opt.state);
-	started = clock_mono_us();
-	tick = event_new(base, -1, EV_PERSIST, tick_cb, NULL);
-	event_add(tick, &sec);
-	evsignal_add(evsignal_new(base, SIGINT, stop_cb, NULL), NULL);
-	evsignal_add(evsignal_new(base, SIGTERM, stop_cb, NULL), NULL);
-	if (opt.duration > 0) {
-		struct timeval d = { (long)opt.duration, 0 };
-
-		event_base_loopexit(base, &d);
-	}
-	event_base_dispatch(base);
-	shutdown_all();
-	if (bots != NULL)
-		bots_free(bots);
-	cli_close(admin);
-	return 0;
+	demo_mkdir(logdir);
+	demo_check_no_core();
+	demo.base = event_base_new();
+	demo_events();		/* SIGCHLD is watched before any child runs */
+	demo.start_deadline = clock_mono_us() + DEMO_START_S * 1000000ULL;
+	demo.core_pid = demo_spawn("core", "core-stderr.log", (const char *[]){
+	    "--state-dir", opt.state, NULL });
+	event_base_dispatch(demo.base);
+	demo_final();
+	if (demo.bots != NULL)
+		bots_free(demo.bots);
+	if (demo.botlog != NULL && demo.botlog != stderr)
+		fclose(demo.botlog);
+	cli_close(demo.admin);
+	return demo.exit_code;
 }

@@ -56,35 +56,60 @@ usage(FILE *f)
 		fprintf(f, "  %-11s %s%s\n", commands[i].name, commands[i].help,
 		    find_program(commands[i].name, path, sizeof path) == 0 ? "" :
 		    " (not built yet)");
-	fprintf(f, "\n`centrala COMMAND --help` describes each command.\n");
+	fprintf(f, "\n`centrala COMMAND --help` (or `centrala help COMMAND`) "
+	    "describes each command;\n`centrala --version` prints the version.\n");
+}
+
+/* Replaces this process with centrala-CMD; returns only on failure. */
+static int
+run(const char *cmd, char **argv)
+{
+	char path[PATH_MAX];
+
+	if (find_program(cmd, path, sizeof path) != 0) {
+		fprintf(stderr, "centrala: %s is not built yet\n", cmd);
+		return 2;
+	}
+	argv[0] = path;
+	execv(path, argv);
+	fprintf(stderr, "centrala: cannot run %s: %s\n", path, strerror(errno));
+	return 1;
+}
+
+static int
+known(const char *cmd)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(cmd, commands[i].name) == 0)
+			return 1;
+	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
-	char path[PATH_MAX];
+	const char *cmd = argc > 1 ? argv[1] : NULL;
 
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
+	if (cmd == NULL || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+	    (strcmp(cmd, "help") == 0 && argc == 2)) {
+		usage(cmd == NULL ? stderr : stdout);
+		return cmd == NULL ? 2 : 0;
 	}
-	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0 ||
+	    strcmp(cmd, "version") == 0) {
 		printf("centrala %s\n", VERSION);
 		return 0;
 	}
-	for (size_t i = 0; i < NCOMMANDS; i++) {
-		if (strcmp(argv[1], commands[i].name) != 0)
-			continue;
-		if (find_program(argv[1], path, sizeof path) != 0) {
-			fprintf(stderr, "centrala: %s is not built yet\n", argv[1]);
-			return 2;
-		}
-		argv[1] = path;
-		execv(path, argv + 1);
-		fprintf(stderr, "centrala: cannot run %s: %s\n", path, strerror(errno));
-		return 1;
+	if (strcmp(cmd, "help") == 0 && known(argv[2])) {
+		char *args[] = { NULL, "--help", NULL };
+
+		return run(argv[2], args);
 	}
+	if (strcmp(cmd, "help") == 0)
+		cmd = argv[2];
+	else if (known(cmd))
+		return run(cmd, argv + 1);
 	fprintf(stderr, "centrala: unknown command \"%s\" (centrala --help lists "
-	    "them)\n", argv[1]);
+	    "them)\n", cmd);
 	return 2;
 }

@@ -1,37 +1,77 @@
-/* cli.h: the client side of the core's socket, for ctl, the scripted
- * agents and the consoles: connect, requests with ids, replies matched to
- * them, events queued in arrival order. Usable blocking (cli_call) or from
- * an event loop (cli_fd, cli_read, cli_take). */
+/* cli.h: the client side of the core's socket (docs/protocol.md), for ctl,
+ * the scripted agents and the consoles: connect, requests with ids, replies
+ * matched to them, events queued in arrival order. Usable blocking
+ * (cli_call, cli_next_event) or from an event loop (cli_fd, cli_read,
+ * cli_take, cli_want_write/cli_flush). */
 #ifndef CZ_CLI_H
 #define CZ_CLI_H
 
 #include <stddef.h>
 #include <jansson.h>
 
+#define CLI_TIMEOUT_DEFAULT	10000	/* ms, for the hello and login helpers */
+
 struct cli;
 
-/* Where the socket is: --socket, else --state-dir DIR/run/centrala.sock,
- * else $CENTRALA_SOCKET, else $CENTRALA_STATE_DIR/run/centrala.sock, else
- * state/run/centrala.sock (the default config's state_dir). Static buffer. */
-const char	*cli_socket_path(const char *socket_opt, const char *state_opt);
+/* Where the socket is: socket_opt (--socket), else state_dir_opt
+ * (--state-dir DIR: DIR/run/centrala.sock), else $CENTRALA_SOCKET, else
+ * $CENTRALA_STATE_DIR/run/centrala.sock, else state/run/centrala.sock (the
+ * default config's state_dir, relative to the cwd). Static buffer. */
+const char	*cli_socket_path(const char *socket_opt, const char *state_dir_opt);
 
+/* Connects (the socket is non-blocking afterwards). NULL with err filled,
+ * e.g. "cannot connect to P: No such file or directory — is the core
+ * running? (centrala core)". */
 struct cli	*cli_connect(const char *path, char *err, size_t errlen);
 void		 cli_close(struct cli *);
+/* What went wrong last (a lost connection, a timeout, a refused request). */
+const char	*cli_error(const struct cli *);
+/* 1 once the core has closed the connection (or it failed). */
+int		 cli_closed(const struct cli *);
+void		 cli_set_timeout(struct cli *, int ms);
+
+/* --- for event loops --- */
 int		 cli_fd(const struct cli *);
-/* Sends a request (adds an integer id if it has none); steals req.
- * Returns the id, or -1 if the connection is gone. */
+/* Queues a request and sends what the socket takes; steals req. Adds an
+ * integer id if req has none and returns it (0 if req brought its own);
+ * -1 if the connection is gone. */
 int		 cli_send(struct cli *, json_t *req);
-/* Reads what is there without blocking: 0, or -1 at EOF or error. */
+/* 1 while some output waits for the socket to be writable. */
+int		 cli_want_write(const struct cli *);
+/* Sends queued output: 0 all sent, 1 some left, -1 connection gone. */
+int		 cli_flush(struct cli *);
+/* On readable: reads what is there without blocking and queues the
+ * messages; 0, or -1 at end of file or error (queued messages stay). */
 int		 cli_read(struct cli *);
-/* The next message received (reply or event), or NULL. Caller decrefs. */
+/* The next message received, reply or event, or NULL. Caller decrefs. */
 json_t		*cli_take(struct cli *);
-/* Sends req and waits for its reply, keeping events for cli_take. NULL on
- * timeout or a lost connection (err says which). */
-json_t		*cli_call(struct cli *, json_t *req, int timeout_ms, char *err,
-		    size_t errlen);
-/* The reply's error text if it is {"ok":false}, else NULL. */
+
+/* --- blocking --- */
+/* Sends req (steals it) and waits up to timeout_ms (-1: no limit) for the
+ * reply with its id, queueing events that come meanwhile. NULL on timeout
+ * or a lost connection (cli_error says which). A reply {"ok":false} is
+ * returned as it is: see cli_reply_error. */
+json_t		*cli_call(struct cli *, json_t *req, int timeout_ms);
+/* The next event (queued or still to come), waiting up to timeout_ms
+ * (-1: no limit); replies met on the way stay for cli_take. NULL on
+ * timeout or when the core has gone (then cli_closed is 1). */
+json_t		*cli_next_event(struct cli *, int timeout_ms);
+
+/* NULL if the reply says ok, else "CODE: message" (static buffer). */
 const char	*cli_reply_error(json_t *reply);
-int		 cli_hello(struct cli *, const char *client, char *err, size_t errlen);
-int		 cli_login(struct cli *, json_t *login, char *err, size_t errlen);
+
+/* The session: each waits for its reply (cli_set_timeout); 0, or -1 with
+ * cli_error set. *reply, when reply is not NULL, gets the login reply
+ * (role, name, state, queues...); the caller decrefs it. */
+int		 cli_hello(struct cli *, const char *client);
+int		 cli_login_agent(struct cli *, const char *agent, const char *pin,
+		    json_t **reply);
+int		 cli_login_user(struct cli *, const char *user, const char *pin,
+		    json_t **reply);
+int		 cli_login_local(struct cli *, json_t **reply);
+
+/* The same requests, built for clients that send them from a loop. */
+json_t		*cli_req_hello(const char *client);
+json_t		*cli_req_login_agent(const char *agent, const char *pin);
 
 #endif
