@@ -37,6 +37,7 @@ struct call {
 	int			 nrejected;
 	int			 priority;	/* 0-9, from the DID */
 	char			 why[512];	/* the last routing decision */
+	const char		*refusal;	/* why routing refused it, or NULL */
 	int64_t			 start_ms, answer_ms, queue_enter_ms, agent_answer_ms;
 	uint64_t		 queue_enter_mono;
 	struct event		*offer_timer;

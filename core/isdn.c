@@ -200,7 +200,7 @@ isdn_ring(struct span *s, pri_event *e)
 		s->chan[ch].call = NULL;
 		call_end(call, cause, DB_CLEARED_CORE, cause == CAUSE_UNALLOCATED ?
 		    "unknown number" : core.stopping ? "core stopping" :
-		    "no route");
+		    call->refusal ? call->refusal : "no route");
 	}
 }
 

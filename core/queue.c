@@ -30,6 +30,8 @@ queue_parse(struct queue *q)
 
 	skill_parse(q->cfg->skills, &q->need, why, sizeof why);
 	widen_parse(q->cfg->widen, &q->widen, why, sizeof why);
+	hours_parse(&q->hours, q->cfg->hours, q->cfg->holidays, q->cfg->timezone,
+	    why, sizeof why);
 }
 
 /* Creates queues new in the config and re-points the others at it. A queue

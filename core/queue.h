@@ -6,6 +6,7 @@
 #include "call.h"
 #include "config.h"
 #include "skill.h"
+#include "hours.h"
 
 struct queue {
 	char			*name;
@@ -16,6 +17,7 @@ struct queue {
 	unsigned		 offered, answered, abandoned;	/* since start */
 	struct skillset		 need;		/* parsed from cfg->skills */
 	struct widen		 widen;
+	struct hours		 hours;
 	int			 rr_last;	/* round robin memory: an order */
 	struct queue		*next;
 };

@@ -2,6 +2,7 @@
  * from the config names a target ("queue:NAME" now; IVR menus later). */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "acd.h"
 #include "call.h"
 #include "clock.h"
@@ -23,15 +24,26 @@ route_to_queue(struct call *call, const char *name)
 		log_warn("call %s: queue %s does not exist", call->id, name);
 		return CAUSE_CONGESTION;
 	}
-	for (int hops = 0; q->cfg->max_len > 0 && q->nwaiting >= q->cfg->max_len;
-	    hops++) {
-		struct queue *to = queue_exit_target(q, q->cfg->max_len_exit);
+	for (int hops = 0;; hops++) {
+		const char	*why = NULL, *rule = NULL;
+		struct queue	*to;
 
-		log_info("call %s: queue %s is full (%d waiting)%s%s", call->id,
-		    q->name, q->nwaiting, to ? ", overflow to " : "",
-		    to ? to->name : "");
-		if (to == NULL || hops == 4)
+		if (!hours_open(&q->hours, time(NULL))) {
+			why = "closed";
+			rule = q->cfg->closed_exit;
+		} else if (q->cfg->max_len > 0 && q->nwaiting >= q->cfg->max_len) {
+			why = "full";
+			rule = q->cfg->max_len_exit;
+		}
+		if (why == NULL)
+			break;
+		to = queue_exit_target(q, rule);
+		log_info("call %s: queue %s is %s%s%s", call->id, q->name, why,
+		    to ? ", overflow to " : "", to ? to->name : "");
+		if (to == NULL || hops == 4) {
+			call->refusal = why;
 			return CAUSE_CONGESTION;
+		}
 		q = to;
 	}
 	isdn_answer(call);

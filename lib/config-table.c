@@ -8,6 +8,8 @@
 #include <string.h>
 #include "config.h"
 #include "skill.h"
+#include "hours.h"
+#include <unistd.h>
 
 static int
 digits_only(const char *s, size_t min, size_t max)
@@ -160,6 +162,40 @@ check_exit_hangup(const struct config *cfg, const void *sect, const char *v,
 }
 
 static int
+check_hours(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	struct hours h;
+
+	return hours_parse(&h, v, "", "UTC", why, len);
+}
+
+static int
+check_holidays(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	struct hours h;
+
+	return hours_parse(&h, "", v, "UTC", why, len);
+}
+
+/* An unknown zone would silently mean UTC: insist it exists. */
+static int
+check_timezone(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	char path[256];
+
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", v);
+	if (strcmp(v, "UTC") == 0 || (strstr(v, "..") == NULL && v[0] != '/' &&
+	    access(path, R_OK) == 0))
+		return 0;
+	snprintf(why, len, "no time zone \"%s\" in /usr/share/zoneinfo "
+	    "(e.g. Europe/Warsaw; install tzdata)", v);
+	return -1;
+}
+
+static int
 check_user_role(const struct config *cfg, const void *sect, const char *v,
     char *why, size_t len)
 {
@@ -250,6 +286,18 @@ const struct cfg_key config_table[] = {
 	{ "queue", "max_wait_exit", CFG_STRING, 0, 0, NULL, "hangup",
 	  "after max_wait: hangup or queue:NAME (overflow)", Q(max_wait_exit),
 	  check_exit_hangup },
+	{ "queue", "hours", CFG_STRING, 0, 0, NULL, "",
+	  "open hours, e.g. mon-fri 08:00-18:00; sat 09:00-13:00 (empty: always)",
+	  Q(hours), check_hours },
+	{ "queue", "holidays", CFG_STRING, 0, 0, NULL, "",
+	  "closed all day: YYYY-MM-DD, comma-separated", Q(holidays),
+	  check_holidays },
+	{ "queue", "timezone", CFG_STRING, 0, 0, NULL, "UTC",
+	  "the zone hours and holidays are in, e.g. Europe/Warsaw", Q(timezone),
+	  check_timezone },
+	{ "queue", "closed_exit", CFG_STRING, 0, 0, NULL, "refuse",
+	  "out of hours: refuse (cause 34) or queue:NAME", Q(closed_exit),
+	  check_exit_refuse },
 	{ "queue", "wrapup", CFG_INT, 0, 3600, NULL, "0",
 	  "seconds of after-call work", Q(wrapup), NULL },
 	{ "queue", "sl_target", CFG_INT, 1, 3600, NULL, "20",

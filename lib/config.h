@@ -59,6 +59,10 @@ struct cfg_queue {
 	char	*max_len_exit;	/* "refuse" or "queue:NAME" */
 	int	 max_wait;	/* s, 0 = no limit */
 	char	*max_wait_exit;	/* "hangup" or "queue:NAME" */
+	char	*hours;		/* "mon-fri 08:00-18:00; ..." ("" = always) */
+	char	*holidays;	/* "YYYY-MM-DD, ..." */
+	char	*timezone;	/* "Europe/Warsaw" */
+	char	*closed_exit;	/* "refuse" or "queue:NAME" */
 	int	 wrapup;	/* s of after-call work */
 	int	 sl_target;	/* service-level threshold, s */
 	int	 sl_percent;	/* service-level goal, % */
