@@ -6,9 +6,8 @@
 
 today=$(TZ=Europe/Warsaw date +%F)
 sed -e "/^\[queue sales\]\$/a holidays = $today\ntimezone = Europe/Warsaw\nclosed_exit = queue:support" \
-    -e "/^\[queue billing\]\$/a hours = mon-sun 00:00-00:00\nholidays = $today\ntimezone = Europe/Warsaw" \
+    -e "/^\[queue billing\]\$/a holidays = $today\ntimezone = Europe/Warsaw" \
     "$S/data/centrala.ini" >"$T/c.ini"
-sed -i 's/^hours = mon-sun 00:00-00:00$//' "$T/c.ini"
 start_core -c "$T/c.ini"
 start_bots 1017
 wait_until 20 agents_in ready 1 || fail "agent not ready"
