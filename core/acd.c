@@ -82,6 +82,19 @@ acd_pick_agent(struct call *call, struct acd_cand *c, struct agent **who, int ma
 	return who[i];
 }
 
+/* The agent passed on this call: others are tried first. */
+static void
+acd_refused(struct call *call, struct agent *a)
+{
+	if (call->nrejected < CALL_MAX_REJECTS)
+		call->rejected[call->nrejected++] = xstrdup(a->id);
+	else {			/* everyone refused: start a new round */
+		for (int i = 0; i < call->nrejected; i++)
+			free(call->rejected[i]);
+		call->nrejected = 0;
+	}
+}
+
 static void
 acd_offer_timeout_cb(evutil_socket_t fd, short what, void *arg)
 {
@@ -92,8 +105,13 @@ acd_offer_timeout_cb(evutil_socket_t fd, short what, void *arg)
 		return;
 	log_info("call %s: offer to agent %s timed out", call->id, a->id);
 	call_event(call, EV_OFFER_TIMEOUT, NULL);
-	acd_cancel_offer(call, "timeout");
-	agent_set_state(a, AGENT_NOT_READY, "missed");
+	if (call->queue->cfg->missed_offer == 0) {
+		acd_cancel_offer(call, "timeout");
+		agent_set_state(a, AGENT_NOT_READY, "missed");
+	} else {
+		acd_refused(call, a);	/* others first, but stay ready */
+		acd_cancel_offer(call, "timeout");
+	}
 }
 
 static void
@@ -337,12 +355,6 @@ void
 acd_reject(struct agent *a, struct call *call)
 {
 	call_event(call, EV_OFFER_REJECT, NULL);
-	if (call->nrejected < CALL_MAX_REJECTS)
-		call->rejected[call->nrejected++] = xstrdup(a->id);
-	else {			/* everyone refused: start a new round */
-		for (int i = 0; i < call->nrejected; i++)
-			free(call->rejected[i]);
-		call->nrejected = 0;
-	}
+	acd_refused(call, a);
 	acd_cancel_offer(call, "rejected");
 }

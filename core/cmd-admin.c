@@ -41,14 +41,23 @@ cmd_status_calls(void)
 	json_t		*a = json_array();
 	struct call	*c;
 
-	TAILQ_FOREACH(c, &calls, entry)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
-		    "s:i,s:o,s:o,s:i}", "call", c->id, "state",
+	TAILQ_FOREACH(c, &calls, entry) {
+		int	 ewt = queue_ewt_s(c);
+		json_t	*o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+		    "s:i,s:o,s:o,s:i,s:i}", "call", c->id, "state",
 		    call_state_name(c->state), "direction", c->direction,
 		    "cli", c->cli, "dnis", c->dnis, "span", c->span->name,
 		    "channel", c->channel, "queue", cmd_str_or_null(c->queue_name),
 		    "agent", c->agent != NULL ? json_string(c->agent->id) :
-		    json_null(), "age_s", call_age_s(c)));
+		    json_null(), "age_s", call_age_s(c), "priority", c->priority);
+
+		if (c->queue != NULL) {
+			json_object_set_new(o, "position", json_integer(queue_position(c)));
+			json_object_set_new(o, "ewt_s", ewt >= 0 ? json_integer(ewt) :
+			    json_null());
+		}
+		json_array_append_new(a, o);
+	}
 	return a;
 }
 

@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "core.h"
 #include "evlog.h"
+#include "agent.h"
 #include "log.h"
 #include "queue.h"
 #include "xmalloc.h"
@@ -144,4 +145,43 @@ queue_exit(struct call *call, const char *why, struct queue *to)
 	queue_leave(call);
 	if (to != NULL)
 		queue_enter(to, call);
+}
+
+int
+queue_position(const struct call *call)
+{
+	const struct call	*c;
+	int			 pos = 1;
+
+	if (call->queue == NULL)
+		return 0;
+	TAILQ_FOREACH(c, &call->queue->waiting, qentry)
+		if (c != call && (c->priority > call->priority ||
+		    (c->priority == call->priority &&
+		    c->queue_enter_mono < call->queue_enter_mono)))
+			pos++;
+	return pos;
+}
+
+/* Position x the queue's average handle time today (180 s before any
+ * call is handled) / the agents staffing the queue (logged in, not in
+ * not-ready). */
+int
+queue_ewt_s(const struct call *call)
+{
+	const struct stats_queue	*t;
+	double				 aht = 180;
+	int				 staffed = 0;
+
+	if (call->queue == NULL)
+		return -1;
+	t = evlog_today(call->queue->name);
+	if (t != NULL && stats_aht_s(t) > 0)
+		aht = stats_aht_s(t);
+	for (struct agent *a = agents; a != NULL; a = a->next)
+		staffed += a->state != AGENT_LOGGED_OUT &&
+		    a->state != AGENT_NOT_READY && agent_in_queue(a, call->queue->name);
+	if (staffed == 0)
+		return -1;
+	return (int)(queue_position(call) * aht / staffed + 0.5);
 }

@@ -36,5 +36,9 @@ void		 queue_exit(struct call *, const char *why, struct queue *to);
  * that exists and is not the same one. */
 struct queue	*queue_exit_target(const struct queue *, const char *rule);
 int		 queue_longest_wait_s(const struct queue *);
+/* A waiting caller's place in line (1 = next) and estimated wait in
+ * seconds (-1: unknown, nobody staffed): docs/STATISTICS.md. */
+int		 queue_position(const struct call *);
+int		 queue_ewt_s(const struct call *);
 
 #endif

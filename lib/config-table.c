@@ -213,6 +213,7 @@ static const char *const switches[] = { "euroisdn_e1", "ni2", "qsig", NULL };
 static const char *const countries[] = { "eu", "us", "uk", NULL };
 static const char *const strategies[] = { "longest_idle", "fewest_calls",
 	"least_talk", "round_robin", "linear", "random", "skill_weighted", NULL };
+static const char *const missed[] = { "not_ready", "ready", NULL };
 static const char *const roles[] = { "agent", "supervisor", "admin", NULL };
 
 #define C(f) offsetof(struct cfg_core, f)
@@ -280,6 +281,9 @@ const struct cfg_key config_table[] = {
 	{ "queue", "max_len_exit", CFG_STRING, 0, 0, NULL, "refuse",
 	  "a caller who finds the queue full: refuse (cause 34) or queue:NAME",
 	  Q(max_len_exit), check_exit_refuse },
+	{ "queue", "missed_offer", CFG_ENUM, 0, 0, missed, "not_ready",
+	  "an agent who lets an offer time out: not_ready (reason missed) or "
+	  "stays ready (the call tries others first)", Q(missed_offer), NULL },
 	{ "queue", "max_wait", CFG_INT, 0, 86400, NULL, "0",
 	  "longest wait in seconds before the exit (0: no limit)", Q(max_wait),
 	  NULL },

@@ -55,6 +55,7 @@ struct cfg_queue {
 	char	*title;
 	int	 strategy;	/* enum cfg_strategy */
 	int	 offer_timeout;	/* s before an unanswered offer moves on */
+	int	 missed_offer;	/* 0: agent set not ready ("missed"); 1: stays ready */
 	int	 max_len;	/* waiting callers, 0 = no limit */
 	char	*max_len_exit;	/* "refuse" or "queue:NAME" */
 	int	 max_wait;	/* s, 0 = no limit */
