@@ -42,15 +42,16 @@ acd_waited_s(const struct call *call)
  * weigh. Skills are asked at the queue's levels, lowered as the caller's
  * wait passes the queue's widening steps. */
 static int
-acd_candidates(const struct call *call, int lower_by, struct acd_cand *c,
-    struct agent **who, int max)
+acd_candidates(const struct call *call, int lower_by, int honor_refusals,
+    struct acd_cand *c, struct agent **who, int max)
 {
 	const struct queue	*q = call->queue;
 	int			 n = 0, score;
 
 	for (struct agent *a = agents; a != NULL && n < max; a = a->next) {
 		if (a->state != AGENT_READY || a->removed || a->call != NULL ||
-		    !agent_in_queue(a, q->name) || acd_refused_by(call, a) ||
+		    !agent_in_queue(a, q->name) ||
+		    (honor_refusals && acd_refused_by(call, a)) ||
 		    !skill_meets(&a->skills, &q->need, lower_by, &score))
 			continue;
 		c[n] = (struct acd_cand){ .id = a->id, .order = a->order,
@@ -71,7 +72,11 @@ acd_pick_agent(struct call *call, struct acd_cand *c, struct agent **who, int ma
 	int		 lower_by = widen_lower_by(&q->widen, waited), n, i;
 	char		 need[160], pick[160];
 
-	if ((n = acd_candidates(call, lower_by, c, who, max)) == 0)
+	/* Agents who passed on this call come last, not never: a caller is
+	 * not stranded while an agent who could take it is ready. */
+	if ((n = acd_candidates(call, lower_by, 1, c, who, max)) == 0 &&
+	    (call->nrejected == 0 ||
+	    (n = acd_candidates(call, lower_by, 0, c, who, max)) == 0))
 		return NULL;
 	i = acd_pick(q->cfg->strategy, c, n, q->rr_last, &rng, pick, sizeof pick);
 	q->rr_last = c[i].order;
