@@ -43,10 +43,47 @@ agent_in_queue(const struct agent *a, const char *queue)
 {
 	if (a->cfg == NULL)
 		return 0;
-	for (int i = 0; i < a->cfg->nqueues; i++)
-		if (strcmp(a->cfg->queues[i], queue) == 0)
+	for (int i = 0; i < a->cfg->nqueues && i < 64; i++)
+		if ((a->active & (1ULL << i)) && strcmp(a->cfg->queues[i], queue) == 0)
 			return 1;
 	return 0;
+}
+
+/* Only queues the config gives the agent: the config says who may take
+ * which calls; a login or a supervisor chooses among them. */
+int
+agent_set_queues(struct agent *a, const char *csv, char *why, size_t len)
+{
+	char		 buf[1024], *tok, *save;
+	uint64_t	 mask = 0;
+	int		 i;
+
+	snprintf(buf, sizeof buf, "%s", csv);
+	for (tok = strtok_r(buf, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+		for (i = 0; i < a->cfg->nqueues && i < 64; i++)
+			if (strcmp(a->cfg->queues[i], tok) == 0)
+				break;
+		if (i == a->cfg->nqueues || i == 64) {
+			snprintf(why, len, "agent %s is not configured for queue "
+			    "\"%.32s\"", a->id, tok);
+			return -1;
+		}
+		mask |= 1ULL << i;
+	}
+	a->active = mask != 0 ? mask : ~0ULL;
+	acd_dispatch();
+	return 0;
+}
+
+json_t *
+agent_queues_json(const struct agent *a)
+{
+	json_t *q = json_array();
+
+	for (int i = 0; a->cfg != NULL && i < a->cfg->nqueues && i < 64; i++)
+		if (a->active & (1ULL << i))
+			json_array_append_new(q, json_string(a->cfg->queues[i]));
+	return q;
 }
 
 static void
@@ -129,6 +166,7 @@ agent_sync(const struct config *cfg)
 		a->cfg = ca;
 		a->removed = 0;
 		a->order = i;
+		a->active = ~0ULL;	/* a reload resets to all configured queues */
 		skill_parse(ca->skills, &a->skills, why, sizeof why);
 	}
 }

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include "config.h"
 #include "skill.h"
+#include <jansson.h>
 
 struct conn;
 struct call;
@@ -41,6 +42,7 @@ struct agent {
 	int64_t			 talk_ms;	/* talk time since login */
 	int			 order;		/* position in the config */
 	struct skillset		 skills;
+	uint64_t		 active;	/* bit i: in cfg->queues[i] now */
 	int			 leaving;	/* logging out: no state but logged out */
 	struct event		*wrap_timer;
 	uint64_t		 wrap_end;	/* mono us */
@@ -66,5 +68,9 @@ void		 agent_call_done(struct agent *, const struct queue *);
 void		 agent_wrap_done(struct agent *);
 void		 agent_wrap_extend(struct agent *, int seconds);
 void		 agent_set_after(struct agent *, enum agent_after, const char *reason);
+/* Sets the queues the agent takes calls from now: a comma-separated subset
+ * of its configured queues ("" = all). -1 with why on a bad list. */
+int		 agent_set_queues(struct agent *, const char *csv, char *why, size_t len);
+json_t		*agent_queues_json(const struct agent *);
 
 #endif

@@ -93,12 +93,17 @@ cmd_login_agent(struct cmd_ctx *ctx, const char *id)
 	}
 	if (cmd_authenticate(ctx, a->id, a->cfg->pin_hash, a->cfg->unix_user) != 0)
 		return -1;
+	if (cmd_str(ctx, "queues") != NULL) {
+		char why[160];
+
+		if (agent_set_queues(a, cmd_str(ctx, "queues"), why, sizeof why) != 0)
+			return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
+	} else if (a->state == AGENT_LOGGED_OUT)
+		a->active = ~0ULL;
 	ctx->conn->role = ROLE_AGENT;
 	ctx->conn->agent = a;
 	agent_login(a, ctx->conn);
-	q = json_array();
-	for (int i = 0; i < a->cfg->nqueues; i++)
-		json_array_append_new(q, json_string(a->cfg->queues[i]));
+	q = agent_queues_json(a);
 	json_object_set_new(ctx->reply, "role", json_string("agent"));
 	json_object_set_new(ctx->reply, "agent", json_string(a->id));
 	json_object_set_new(ctx->reply, "name", json_string(a->name));

@@ -4,6 +4,10 @@
 #include <string.h>
 #include "agent.h"
 #include "call.h"
+#include "clock.h"
+#include "evlog.h"
+#include "notify.h"
+#include <stdlib.h>
 #include "cmd.h"
 #include "log.h"
 
@@ -52,5 +56,33 @@ cmd_why(struct cmd_ctx *ctx)
 		    "that ended: see its offer events)", cmd_str(ctx, "call"));
 	json_object_set_new(ctx->reply, "why", json_string(call->why[0] ?
 	    call->why : "not routed to an agent yet"));
+	return 0;
+}
+
+/* A supervisor moves an agent among its configured queues. The agent's
+ * console is told; the change is recorded. */
+int
+cmd_agent_queues(struct cmd_ctx *ctx)
+{
+	struct agent	*a = agent_find(cmd_str(ctx, "agent"));
+	char		 why[160], *detail;
+	json_t		*q, *ev;
+
+	if (a == NULL || a->removed || a->cfg == NULL)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no agent %.32s",
+		    cmd_str(ctx, "agent"));
+	if (agent_set_queues(a, cmd_str(ctx, "queues"), why, sizeof why) != 0)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
+	q = agent_queues_json(a);
+	detail = json_dumps(json_pack("{s:O,s:s}", "queues", q, "by",
+	    ctx->conn->user ? ctx->conn->user : "?"), JSON_COMPACT);
+	evlog_add(&(struct db_event){ .ts_ms = clock_wall_ms(),
+	    .kind = "agent_queues", .agent = a->id, .detail = detail });
+	free(detail);
+	ev = proto_event("agent_queues");
+	json_object_set_new(ev, "agent", json_string(a->id));
+	json_object_set(ev, "queues", q);
+	notify_agent(a, ev);
+	json_object_set_new(ctx->reply, "queues", q);
 	return 0;
 }

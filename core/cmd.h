@@ -51,6 +51,7 @@ int	cmd_wrapup(struct cmd_ctx *);
 int	cmd_after_call(struct cmd_ctx *);
 int	cmd_agent_state(struct cmd_ctx *);
 int	cmd_why(struct cmd_ctx *);
+int	cmd_agent_queues(struct cmd_ctx *);
 int	cmd_status(struct cmd_ctx *);
 int	cmd_subscribe(struct cmd_ctx *);
 int	cmd_reload(struct cmd_ctx *);
