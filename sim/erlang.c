@@ -48,3 +48,31 @@ erlang_agents_for(double a, double aht_s, double t_s, double goal)
 			return n;
 	return -1;
 }
+
+/* States j = callers in the system. Up to n: pi_j ~ a^j / j!; above n,
+ * each step divides by n agents' service plus (j - n) impatient callers.
+ * Summed in one pass, normalised at the end; the tail is cut where its
+ * terms no longer change the sums. */
+void
+erlang_a(int n, double rate_per_s, double aht_s, double patience_s,
+    double *p_wait, double *p_abandon)
+{
+	double mu = 1 / aht_s, theta = 1 / patience_s, pi = 1, total = 1;
+	double waiting = 0, abandon_rate = 0;
+
+	for (int j = 1; j <= n; j++) {
+		pi *= rate_per_s / (j * mu);
+		total += pi;
+	}
+	waiting = pi;		/* j = n: an arrival must wait */
+	for (int k = 1; k < 1000000; k++) {
+		pi *= rate_per_s / (n * mu + k * theta);
+		total += pi;
+		waiting += pi;
+		abandon_rate += k * theta * pi;
+		if (pi < 1e-16 * total)
+			break;
+	}
+	*p_wait = waiting / total;
+	*p_abandon = abandon_rate / total / rate_per_s;
+}

@@ -12,4 +12,10 @@ double	erlang_asa(int n, double a, double aht_s);		/* mean wait, s */
  * goal (0-1); -1 if none up to 10,000. */
 int	erlang_agents_for(double a, double aht_s, double t_s, double goal);
 
+/* Erlang A (M/M/N+M: callers give up after an exponential patience of
+ * mean patience_s): probability of waiting and of abandoning, from the
+ * birth-death chain's stationary distribution. */
+void	erlang_a(int n, double rate_per_s, double aht_s, double patience_s,
+	    double *p_wait, double *p_abandon);
+
 #endif

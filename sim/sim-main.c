@@ -17,7 +17,7 @@ usage(FILE *f)
 "usage: centrala sim --rate CALLS/PERIOD --aht SECONDS [options]\n"
 "Simulates a queue in virtual time (Poisson arrivals, exponential handle\n"
 "times) with the ACD's own routing and statistics code, and prints its\n"
-"figures beside Erlang C's.\n\n"
+"figures beside Erlang C's (and Erlang A's with --patience).\n\n"
 "      --rate N/P          arrivals: N calls per P (s, m, h, or 30m ...),\n"
 "                          e.g. 100/30m\n"
 "      --aht S             mean handle time, seconds\n"
@@ -135,8 +135,14 @@ main(int argc, char **argv)
 	    100 * r.p_wait, 100 * erlang_c(o.agents, a));
 	printf("%-22s %11.1f%% %11.1f%%\n", "occupancy", r.occupancy_pct,
 	    100 * a / o.agents);
-	if (o.patience_s > 0)
-		printf("%-22s %11.1f%% %12s\n", "abandoned", r.abandon_pct,
-		    "(Erlang A)");
+	if (o.patience_s > 0) {
+		double pw, pa;
+
+		erlang_a(o.agents, o.rate_per_s, o.aht_s, o.patience_s, &pw, &pa);
+		printf("%-22s %11.1f%% %11.1f%%  (Erlang A)\n", "probability of waiting",
+		    100 * r.p_wait, 100 * pw);
+		printf("%-22s %11.1f%% %11.1f%%  (Erlang A)\n", "abandoned",
+		    r.offered ? 100.0 * r.abandoned / r.offered : 0, 100 * pa);
+	}
 	return 0;
 }
