@@ -265,6 +265,7 @@ acd_run_cb(evutil_socket_t fd, short what, void *arg)
 	struct acd_cand	 *cand;
 	struct agent	 *a;
 	int		  n = 0, ready = acd_ready_agents(), nagents = 0;
+	uint64_t	  t0 = clock_mono_us();
 
 	if (call_count() == 0)
 		return;
@@ -289,6 +290,8 @@ acd_run_cb(evutil_socket_t fd, short what, void *arg)
 	free(who);
 	free(cand);
 	free(waiting);
+	log_debug("acd pass: %d waiting, %d agents, %llu us", n, nagents,
+	    (unsigned long long)(clock_mono_us() - t0));
 }
 
 void
