@@ -1,15 +1,19 @@
 /* config-table.c: every setting Centrala reads, one row each: section,
  * key, type, range or choices, default, help, and where it is stored.
  * Reading, validation, defaults, `ctl show-config` and the setup wizard's
- * forms are all driven by these rows. Adding a setting = adding a row. */
+ * forms are all driven by these rows. Adding a setting = adding a row.
+ *
+ * A default of "$name" stands for the section's own name ([queue sales]
+ * title defaults to "sales"); NULL means the key is required. Sections are
+ * listed in the order they are dumped. */
 #include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "config.h"
 #include "skill.h"
 #include "hours.h"
-#include <unistd.h>
 
 static int
 digits_only(const char *s, size_t min, size_t max)
@@ -109,9 +113,17 @@ check_queues(const struct config *cfg, const void *sect, const char *v,
 		snprintf(why, len, "an agent needs at least one queue");
 		return -1;
 	}
-	for (int i = 0; i < a->nqueues; i++)
+	for (int i = 0; i < a->nqueues; i++) {
 		if (check_queue_name(cfg, a->queues[i], why, len) != 0)
 			return -1;
+		for (int j = 0; j < i; j++) {
+			if (strcmp(a->queues[j], a->queues[i]) != 0)
+				continue;
+			snprintf(why, len, "queue \"%s\" is listed twice",
+			    a->queues[i]);
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -270,8 +282,8 @@ const struct cfg_key config_table[] = {
 	  "callers on this number go ahead of lower priorities (VIP lines)",
 	  D(priority), NULL },
 
-	{ "queue", "title", CFG_STRING, 0, 0, NULL, "",
-	  "name shown to people (empty: the section name)", Q(title), NULL },
+	{ "queue", "title", CFG_STRING, 0, 0, NULL, "$name",
+	  "name shown to people", Q(title), NULL },
 	{ "queue", "strategy", CFG_ENUM, 0, 0, strategies, "longest_idle",
 	  "which ready agent gets the next call", Q(strategy), NULL },
 	{ "queue", "offer_timeout", CFG_INT, 3, 300, NULL, "15",
@@ -348,10 +360,10 @@ const struct cfg_section config_sections[] = {
 	  (size_t)-1, (size_t)-1, NULL, NULL },
 	SECT("span", struct cfg_span, spans, nspans, S(name), name_ok,
 	    "a-z, 0-9, '-' and '_', at most 32"),
-	SECT("queue", struct cfg_queue, queues, nqueues, Q(name), name_ok,
-	    "a-z, 0-9, '-' and '_', at most 32"),
 	SECT("did", struct cfg_did, dids, ndids, D(number), did_ok,
 	    "digits, at most 20"),
+	SECT("queue", struct cfg_queue, queues, nqueues, Q(name), name_ok,
+	    "a-z, 0-9, '-' and '_', at most 32"),
 	SECT("agent", struct cfg_agent, agents, nagents, A(id), agent_id_ok,
 	    "digits, at most 16"),
 	SECT("user", struct cfg_user, users, nusers, U(name), name_ok,

@@ -1,10 +1,10 @@
 /* config.c: reads an INI file through config_table[] (config-table.c):
  * sections, defaults, types, ranges, choices and cross-checks, with one
  * error naming the file, section and key, and a warning for each unknown
- * key. Also the dump (`ctl show-config`) and lookups. */
+ * key. Also the dump (`ctl show-config`), freeing and lookups. Nothing here
+ * knows a key by name: every setting is a row of the table. */
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +15,19 @@
 
 #define FIELD(base, off, type)	((type *)((char *)(base) + (off)))
 
-static char	config_parse_msg[256];
+/* A row default standing for the section's own name ([queue sales] title). */
+#define CONFIG_DFLT_NAME	"$name"
+
+/* One section of the file: which kind, which instance. */
+struct config_sect {
+	const struct cfg_section	*kind;
+	const char			*secname;	/* as iniparser has it */
+	const char			*name;		/* after the kind */
+	void				*ptr;		/* its struct in cfg */
+};
+
+/* iniparser reports syntax errors through a callback: keep the first. */
+static char	config_parse_msg[512];
 
 static int
 config_iniparser_error(const char *fmt, ...)
@@ -23,21 +35,18 @@ config_iniparser_error(const char *fmt, ...)
 	va_list ap;
 
 	if (config_parse_msg[0] != '\0')
-		return 0;	/* keep the first */
+		return 0;
 	va_start(ap, fmt);
 	vsnprintf(config_parse_msg, sizeof config_parse_msg, fmt, ap);
 	va_end(ap);
-	for (char *p = config_parse_msg; *p != '\0'; p++)
-		if (*p == '\n')
-			*p = ' ';
 	return 0;
 }
 
 static const struct cfg_section *
-config_section_kind(const char *kind)
+config_section_kind(const char *kind, size_t len)
 {
 	for (const struct cfg_section *cs = config_sections; cs->kind; cs++)
-		if (strcmp(cs->kind, kind) == 0)
+		if (strlen(cs->kind) == len && strncmp(cs->kind, kind, len) == 0)
 			return cs;
 	return NULL;
 }
@@ -68,14 +77,27 @@ config_warn(struct config *cfg, const char *fmt, ...)
 }
 
 static void
+config_append(char *buf, size_t len, const char *s, int first)
+{
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, len - n, "%s%s", first ? "" : ", ", s);
+}
+
+static void
 config_choices(const char *const *c, char *buf, size_t len)
 {
 	buf[0] = '\0';
-	for (; *c != NULL; c++) {
-		strncat(buf, *c, len - strlen(buf) - 1);
-		if (c[1] != NULL)
-			strncat(buf, ", ", len - strlen(buf) - 1);
-	}
+	for (int i = 0; c[i] != NULL; i++)
+		config_append(buf, len, c[i], i == 0);
+}
+
+static void
+config_kinds(char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (int i = 0; config_sections[i].kind != NULL; i++)
+		config_append(buf, len, config_sections[i].kind, i == 0);
 }
 
 static int
@@ -87,16 +109,18 @@ config_choice(const char *const *c, const char *v)
 	return -1;
 }
 
+/* "a, b ,c" -> { "a", "b", "c", NULL }; empty items are dropped. */
 static char **
 config_split_list(const char *v, int *n)
 {
 	char	**list = xcalloc(1, sizeof *list), *copy = xstrdup(v), *tok, *save;
+	char	 *e;
 
 	*n = 0;
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		while (isspace((unsigned char)*tok))
 			tok++;
-		for (char *e = tok + strlen(tok); e > tok && isspace((unsigned char)e[-1]);)
+		for (e = tok + strlen(tok); e > tok && isspace((unsigned char)e[-1]);)
 			*--e = '\0';
 		if (*tok == '\0')
 			continue;
@@ -117,13 +141,14 @@ config_parse_int(const struct cfg_key *k, const char *v, int *out, char *why,
 
 	errno = 0;
 	n = strtol(v, &end, 10);
-	if (v[0] == '\0' || *end != '\0' || errno != 0) {
+	if (v[0] == '\0' || isspace((unsigned char)v[0]) || *end != '\0' ||
+	    (errno != 0 && errno != ERANGE)) {
 		snprintf(why, len, "\"%s\" is not a whole number (%ld to %ld)",
 		    v, k->min, k->max);
 		return -1;
 	}
-	if (n < k->min || n > k->max) {
-		snprintf(why, len, "%ld is out of range (%ld to %ld)", n,
+	if (errno == ERANGE || n < k->min || n > k->max) {
+		snprintf(why, len, "%s is out of range (%ld to %ld)", v,
 		    k->min, k->max);
 		return -1;
 	}
@@ -141,7 +166,8 @@ config_parse_bool(const char *v, int *out, char *why, size_t len)
 		*out = config_choice(yes, v) >= 0;
 		return 0;
 	}
-	snprintf(why, len, "\"%s\" is not yes or no", v);
+	snprintf(why, len, "\"%s\" is not yes or no (yes, no, true, false, "
+	    "on, off, 1, 0)", v);
 	return -1;
 }
 
@@ -178,14 +204,6 @@ config_store(const struct cfg_key *k, void *sect, const char *v, char *why,
 	return -1;
 }
 
-/* One section of the file: which kind, which instance. */
-struct config_sect {
-	const struct cfg_section	*kind;
-	char				 secname[128];	/* as iniparser has it */
-	const char			*name;		/* after the kind */
-	void				*ptr;
-};
-
 static int
 config_fail(char *err, size_t errlen, const char *path,
     const struct config_sect *s, const char *key, const char *why)
@@ -195,13 +213,63 @@ config_fail(char *err, size_t errlen, const char *path,
 	return -1;
 }
 
+/* The value as written in the file, or NULL if the key is absent. */
 static const char *
 config_value(dictionary *d, const struct config_sect *s, const struct cfg_key *k)
 {
-	char full[256];
+	char	*full;
+	const char *v;
 
-	snprintf(full, sizeof full, "%s:%s", s->secname, k->key);
-	return d != NULL ? iniparser_getstring(d, full, NULL) : NULL;
+	if (d == NULL)
+		return NULL;
+	full = xprintf("%s:%s", s->secname, k->key);
+	v = iniparser_getstring(d, full, NULL);
+	free(full);
+	return v;
+}
+
+/* The value in the file, else the row's default; NULL if required. */
+static const char *
+config_value_or_default(dictionary *d, const struct config_sect *s,
+    const struct cfg_key *k)
+{
+	const char *v = config_value(d, s, k);
+
+	if (v != NULL || k->dflt == NULL)
+		return v;
+	if (strcmp(k->dflt, CONFIG_DFLT_NAME) == 0 && s->name != NULL)
+		return s->name;
+	return k->dflt;
+}
+
+static void
+config_warn_unknown(struct config *cfg, dictionary *d, struct config_sect *s)
+{
+	int		 nkeys = d ? iniparser_getsecnkeys(d, s->secname) : 0;
+	const char	**keys;
+
+	if (nkeys <= 0)
+		return;
+	keys = xcalloc(nkeys, sizeof *keys);
+	iniparser_getseckeys(d, s->secname, keys);
+	for (int i = 0; i < nkeys; i++) {
+		const char *key = keys[i] + strlen(s->secname) + 1;
+
+		if (config_key(s->kind->kind, key) == NULL)
+			config_warn(cfg, "%s: [%s] %s: unknown key, ignored",
+			    cfg->path, s->secname, key);
+	}
+	free(keys);
+}
+
+/* Keys above the first section land in iniparser's nameless section. */
+static void
+config_warn_stray(struct config *cfg, dictionary *d)
+{
+	for (ssize_t i = 0; i < d->size; i++)
+		if (d->key[i] != NULL && d->key[i][0] == ':')
+			config_warn(cfg, "%s: %s: key outside any section, "
+			    "ignored", cfg->path, d->key[i] + 1);
 }
 
 static int
@@ -210,31 +278,25 @@ config_read_sect(struct config *cfg, dictionary *d, struct config_sect *s,
 {
 	char		 why[512];
 	const char	*v;
-	int		 nkeys = d ? iniparser_getsecnkeys(d, s->secname) : 0;
-	const char	**keys = xcalloc(nkeys + 1, sizeof *keys);
 
-	if (nkeys > 0)
-		iniparser_getseckeys(d, s->secname, keys);
-	for (int i = 0; i < nkeys; i++) {
-		const char *key = strchr(keys[i], ':') + 1;
-
-		if (config_key(s->kind->kind, key) == NULL)
-			config_warn(cfg, "%s: [%s] %s: unknown key, ignored",
-			    cfg->path, s->secname, key);
-	}
-	free(keys);
+	config_warn_unknown(cfg, d, s);
 	for (const struct cfg_key *k = config_table; k->section; k++) {
 		if (strcmp(k->section, s->kind->kind) != 0)
 			continue;
-		if ((v = config_value(d, s, k)) == NULL && (v = k->dflt) == NULL)
+		v = config_value_or_default(d, s, k);
+		if (v == NULL)
 			return config_fail(err, errlen, cfg->path, s, k->key,
 			    "missing (required)");
+		if (v[0] == '\0' && k->dflt == NULL)
+			return config_fail(err, errlen, cfg->path, s, k->key,
+			    "empty (a value is required)");
 		if (config_store(k, s->ptr, v, why, sizeof why) != 0)
 			return config_fail(err, errlen, cfg->path, s, k->key, why);
 	}
 	return 0;
 }
 
+/* Cross-checks, once every section is read (a DID's queue must exist). */
 static int
 config_check_sect(struct config *cfg, dictionary *d, struct config_sect *s,
     char *err, size_t errlen)
@@ -245,102 +307,110 @@ config_check_sect(struct config *cfg, dictionary *d, struct config_sect *s,
 	for (const struct cfg_key *k = config_table; k->section; k++) {
 		if (strcmp(k->section, s->kind->kind) != 0 || k->check == NULL)
 			continue;
-		if ((v = config_value(d, s, k)) == NULL)
-			v = k->dflt;
+		v = config_value_or_default(d, s, k);
 		if (k->check(cfg, s->ptr, v, why, sizeof why) != 0)
 			return config_fail(err, errlen, cfg->path, s, k->key, why);
 	}
 	return 0;
 }
 
-/* Classifies a section name "kind name"; NULL-kind with err on failure. */
+/* Classifies a section name "kind name" into s; -1 with err if refused. */
 static int
 config_classify(struct config *cfg, const char *secname, struct config_sect *s,
     char *err, size_t errlen)
 {
-	char		 kind[32], why[256];
-	const char	*sp = strchr(secname, ' ');
-	size_t		 n = sp ? (size_t)(sp - secname) : strlen(secname);
+	char	why[256];
+	size_t	n = strcspn(secname, " \t");
 
 	memset(s, 0, sizeof *s);
-	snprintf(s->secname, sizeof s->secname, "%s", secname);
-	snprintf(kind, sizeof kind, "%.*s", (int)(n < 31 ? n : 31), secname);
-	s->name = sp ? sp + 1 : NULL;
-	if ((s->kind = config_section_kind(kind)) == NULL) {
-		config_choices((const char *const[]){ "core", "span", "did",
-		    "queue", "agent", "user", NULL }, why, sizeof why);
+	s->secname = secname;
+	if (secname[n] != '\0')
+		s->name = secname + n + strspn(secname + n, " \t");
+	if ((s->kind = config_section_kind(secname, n)) == NULL) {
+		config_kinds(why, sizeof why);
 		snprintf(err, errlen, "%s: [%s]: unknown section kind (%s)",
 		    cfg->path, secname, why);
 		return -1;
 	}
-	if (s->kind->name_ok == NULL && s->name != NULL)
-		return config_fail(err, errlen, cfg->path, s, NULL,
-		    "[core] takes no name");
+	if (s->kind->name_ok == NULL && s->name != NULL) {
+		snprintf(why, sizeof why, "[%s] takes no name", s->kind->kind);
+		return config_fail(err, errlen, cfg->path, s, NULL, why);
+	}
 	if (s->kind->name_ok != NULL && (s->name == NULL ||
 	    !s->kind->name_ok(s->name))) {
 		snprintf(why, sizeof why, "needs a name: [%s NAME], NAME %s",
-		    kind, s->kind->name_rule);
+		    s->kind->kind, s->kind->name_rule);
 		return config_fail(err, errlen, cfg->path, s, NULL, why);
 	}
 	return 0;
 }
 
-/* Makes room for one more instance of a kind and returns it. */
-static void *
-config_new_instance(struct config *cfg, const struct cfg_section *k,
-    const char *name)
+/* Sizes every kind's array, then points each section at its struct. */
+static void
+config_place(struct config *cfg, struct config_sect *ss, int nsec)
 {
-	void	**arr = FIELD(cfg, k->array, void *);
-	int	 *cnt = FIELD(cfg, k->count, int);
-	void	 *p;
+	const struct cfg_section	*k;
+	int				*cnt;
+	char				*arr;
 
-	*arr = xrealloc(*arr, (*cnt + 1) * k->size);
-	p = (char *)*arr + *cnt * k->size;
-	memset(p, 0, k->size);
-	(*cnt)++;
-	*FIELD(p, k->name, char *) = xstrdup(name);
-	return p;
+	for (int i = 0; i < nsec; i++)
+		if (ss[i].kind->name_ok != NULL)
+			(*FIELD(cfg, ss[i].kind->count, int))++;
+	for (k = config_sections; k->kind; k++)
+		if (k->name_ok != NULL && *FIELD(cfg, k->count, int) > 0)
+			*FIELD(cfg, k->array, void *) = xcalloc(
+			    *FIELD(cfg, k->count, int), k->size);
+	for (k = config_sections; k->kind; k++)
+		if (k->name_ok != NULL)
+			*FIELD(cfg, k->count, int) = 0;
+	for (int i = 0; i < nsec; i++) {
+		k = ss[i].kind;
+		if (k->name_ok == NULL) {
+			ss[i].ptr = FIELD(cfg, k->array, char);
+			continue;
+		}
+		cnt = FIELD(cfg, k->count, int);
+		arr = *FIELD(cfg, k->array, char *);
+		ss[i].ptr = arr + (*cnt)++ * k->size;
+		*FIELD(ss[i].ptr, k->name, char *) = xstrdup(ss[i].name);
+	}
+}
+
+/* Every section of the file, plus a [core] of defaults if it has none. */
+static struct config_sect *
+config_sections_of(struct config *cfg, dictionary *d, int *nsec, char *err,
+    size_t errlen)
+{
+	int			 n = iniparser_getnsec(d), i, ncore = 0;
+	struct config_sect	*ss = xcalloc(n + 1, sizeof *ss);
+
+	for (i = 0; i < n; i++) {
+		if (config_classify(cfg, iniparser_getsecname(d, i), &ss[i],
+		    err, errlen) != 0) {
+			free(ss);
+			return NULL;
+		}
+		ncore += ss[i].kind->name_ok == NULL;
+	}
+	if (ncore == 0)
+		config_classify(cfg, "core", &ss[n++], err, errlen);
+	*nsec = n;
+	return ss;
 }
 
 static int
 config_read_all(struct config *cfg, dictionary *d, char *err, size_t errlen)
 {
-	int			 nsec = iniparser_getnsec(d), ncore = 0;
-	struct config_sect	*ss = xcalloc(nsec + 1, sizeof *ss);
-	int			 r = -1, i;
+	struct config_sect	*ss;
+	int			 nsec, r = -1, i;
 
+	if ((ss = config_sections_of(cfg, d, &nsec, err, errlen)) == NULL)
+		return -1;
+	config_place(cfg, ss, nsec);
+	config_warn_stray(cfg, d);
 	for (i = 0; i < nsec; i++)
-		if (config_classify(cfg, iniparser_getsecname(d, i), &ss[i],
-		    err, errlen) != 0)
+		if (config_read_sect(cfg, d, &ss[i], err, errlen) != 0)
 			goto out;
-	for (i = 0; i < nsec; i++) {
-		if (ss[i].kind->name_ok == NULL) {
-			ss[i].ptr = &cfg->core;
-			ncore++;
-		}
-	}
-	if (ncore == 0) {	/* no [core]: every default still applies */
-		ss[nsec].kind = config_section_kind("core");
-		snprintf(ss[nsec].secname, sizeof ss[nsec].secname, "core");
-		ss[nsec++].ptr = &cfg->core;
-	}
-	/* Arrays are final once all instances exist: take pointers after. */
-	for (i = 0; i < nsec; i++)
-		if (ss[i].kind->name_ok != NULL)
-			config_new_instance(cfg, ss[i].kind, ss[i].name);
-	for (i = 0; i < nsec; i++) {
-		if (ss[i].kind->name_ok != NULL) {
-			int n = 0;
-
-			for (int j = 0; j < i; j++)
-				n += ss[j].kind == ss[i].kind;
-			ss[i].ptr = *FIELD(cfg, ss[i].kind->array, char *) +
-			    n * ss[i].kind->size;
-		}
-		if (config_read_sect(cfg, ncore || i < nsec - 1 ? d : NULL,
-		    &ss[i], err, errlen) != 0)
-			goto out;
-	}
 	for (i = 0; i < nsec; i++)
 		if (config_check_sect(cfg, d, &ss[i], err, errlen) != 0)
 			goto out;
@@ -355,23 +425,60 @@ out:
 	return r;
 }
 
+/* fopen() of a directory succeeds: read a byte to be sure. */
+static int
+config_readable(const char *path, char *err, size_t errlen)
+{
+	FILE	*f = fopen(path, "r");
+	int	 bad;
+
+	if (f == NULL) {
+		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+		return -1;
+	}
+	errno = 0;
+	bad = getc(f) == EOF && ferror(f);
+	if (bad)
+		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+	fclose(f);
+	return bad ? -1 : 0;
+}
+
+/* iniparser says "iniparser: syntax error in PATH (LINE):\n-> TEXT\n". */
+static void
+config_syntax_error(const char *path, char *err, size_t errlen)
+{
+	static const char prefix[] = "iniparser: syntax error in ";
+	const char	*m = config_parse_msg, *text;
+	int		 line;
+	size_t		 n = sizeof prefix - 1;
+
+	if (strncmp(m, prefix, n) == 0 && strncmp(m + n, path, strlen(path)) == 0 &&
+	    sscanf(m + n + strlen(path), " (%d):", &line) == 1 &&
+	    (text = strstr(m, "-> ")) != NULL) {
+		text += 3;
+		snprintf(err, errlen, "%s: line %d: syntax error: %.*s (expected "
+		    "[section], key = value or a comment)", path, line,
+		    (int)strcspn(text, "\r\n"), text);
+		return;
+	}
+	n = strcspn(m, "\n");
+	snprintf(err, errlen, "%s: not a valid INI file: %.*s", path, (int)n,
+	    m[0] != '\0' ? m : "cannot parse");
+}
+
 struct config *
 config_load(const char *path, char *err, size_t errlen)
 {
 	struct config	*cfg;
 	dictionary	*d;
-	FILE		*f = fopen(path, "r");
 
-	if (f == NULL) {
-		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+	if (config_readable(path, err, errlen) != 0)
 		return NULL;
-	}
-	fclose(f);
 	config_parse_msg[0] = '\0';
 	iniparser_set_error_callback(config_iniparser_error);
 	if ((d = iniparser_load(path)) == NULL) {
-		snprintf(err, errlen, "%s: not a valid INI file: %s", path,
-		    config_parse_msg[0] ? config_parse_msg : "cannot parse");
+		config_syntax_error(path, err, errlen);
 		return NULL;
 	}
 	cfg = xcalloc(1, sizeof *cfg);
@@ -387,18 +494,19 @@ config_load(const char *path, char *err, size_t errlen)
 static void
 config_free_sect(const struct cfg_section *kind, void *sect)
 {
+	char **l;
+
 	for (const struct cfg_key *k = config_table; k->section; k++) {
 		if (strcmp(k->section, kind->kind) != 0)
 			continue;
 		if (k->type == CFG_STRING)
 			free(*FIELD(sect, k->offset, char *));
-		if (k->type == CFG_LIST) {
-			char **l = *FIELD(sect, k->offset, char **);
-
-			for (int i = 0; l != NULL && l[i] != NULL; i++)
-				free(l[i]);
-			free(l);
-		}
+		if (k->type != CFG_LIST)
+			continue;
+		l = *FIELD(sect, k->offset, char **);
+		for (int i = 0; l != NULL && l[i] != NULL; i++)
+			free(l[i]);
+		free(l);
 	}
 	if (kind->name_ok != NULL)
 		free(*FIELD(sect, kind->name, char *));
@@ -407,15 +515,18 @@ config_free_sect(const struct cfg_section *kind, void *sect)
 void
 config_free(struct config *cfg)
 {
+	const struct cfg_section	*k;
+
 	if (cfg == NULL)
 		return;
-	for (const struct cfg_section *k = config_sections; k->kind; k++) {
+	for (k = config_sections; k->kind; k++) {
 		if (k->name_ok == NULL) {
-			config_free_sect(k, &cfg->core);
+			config_free_sect(k, FIELD(cfg, k->array, char));
 			continue;
 		}
 		for (int i = 0; i < *FIELD(cfg, k->count, int); i++)
-			config_free_sect(k, *FIELD(cfg, k->array, char *) + i * k->size);
+			config_free_sect(k, *FIELD(cfg, k->array, char *) +
+			    i * k->size);
 		free(*FIELD(cfg, k->array, void *));
 	}
 	for (int i = 0; i < cfg->nwarnings; i++)
@@ -425,11 +536,28 @@ config_free(struct config *cfg)
 	free(cfg);
 }
 
+/* Quotes a string iniparser would otherwise cut (; #), strip or continue;
+ * an empty one is written "" to show it is meant. */
+static void
+config_dump_string(const char *s, FILE *f)
+{
+	size_t	n = strlen(s);
+	int	quote;
+
+	quote = n == 0 || strpbrk(s, ";#") != NULL || isspace((unsigned char)
+	    s[0]) || isspace((unsigned char)s[n - 1]) || s[n - 1] == '\\';
+	if (!quote)
+		fputs(s, f);
+	else if (strchr(s, '"') == NULL)
+		fprintf(f, "\"%s\"", s);
+	else
+		fprintf(f, "'%s'", s);
+}
+
 static void
 config_dump_value(const struct cfg_key *k, const void *sect, FILE *f)
 {
-	const char	*s;
-	char	       **l;
+	char **l;
 
 	switch (k->type) {
 	case CFG_INT:
@@ -443,14 +571,29 @@ config_dump_value(const struct cfg_key *k, const void *sect, FILE *f)
 		break;
 	case CFG_LIST:
 		l = *FIELD(sect, k->offset, char **);
+		if (l == NULL || l[0] == NULL)
+			fputs("\"\"", f);
 		for (int i = 0; l != NULL && l[i] != NULL; i++)
 			fprintf(f, "%s%s", i ? ", " : "", l[i]);
 		break;
 	case CFG_STRING:
-		s = *FIELD(sect, k->offset, char *);
-		fprintf(f, strpbrk(s, ";#") ? "\"%s\"" : "%s", s);
+		config_dump_string(*FIELD(sect, k->offset, char *), f);
 		break;
 	}
+}
+
+/* "; help (default: X)" above each key. */
+static void
+config_dump_help(const struct cfg_key *k, FILE *f)
+{
+	const char *d = k->dflt;
+
+	if (d == NULL)
+		fprintf(f, "; %s (required)\n", k->help);
+	else if (strcmp(d, CONFIG_DFLT_NAME) == 0)
+		fprintf(f, "; %s (default: the section's name)\n", k->help);
+	else
+		fprintf(f, "; %s (default: %s)\n", k->help, d[0] ? d : "empty");
 }
 
 static void
@@ -463,9 +606,7 @@ config_dump_sect(const struct cfg_section *kind, const void *sect, FILE *f)
 	for (const struct cfg_key *k = config_table; k->section; k++) {
 		if (strcmp(k->section, kind->kind) != 0)
 			continue;
-		fprintf(f, "; %s%s%s%s\n", k->help, k->dflt ? " (default: " : "",
-		    k->dflt ? (k->dflt[0] ? k->dflt : "empty") : "",
-		    k->dflt ? ")" : " (required)");
+		config_dump_help(k, f);
 		fprintf(f, "%s = ", k->key);
 		config_dump_value(k, sect, f);
 		fputc('\n', f);
@@ -476,10 +617,12 @@ config_dump_sect(const struct cfg_section *kind, const void *sect, FILE *f)
 void
 config_dump(const struct config *cfg, FILE *f)
 {
+	const struct cfg_section *k;
+
 	fprintf(f, "; Centrala configuration in force, from %s\n\n", cfg->path);
-	for (const struct cfg_section *k = config_sections; k->kind; k++) {
+	for (k = config_sections; k->kind; k++) {
 		if (k->name_ok == NULL) {
-			config_dump_sect(k, &cfg->core, f);
+			config_dump_sect(k, FIELD(cfg, k->array, char), f);
 			continue;
 		}
 		for (int i = 0; i < *FIELD(cfg, k->count, int); i++)
@@ -492,7 +635,7 @@ config_dump(const struct config *cfg, FILE *f)
 const type *								\
 fn(const struct config *cfg, const char *name)				\
 {									\
-	for (int i = 0; cfg != NULL && i < cfg->cnt; i++)		\
+	for (int i = 0; cfg != NULL && name != NULL && i < cfg->cnt; i++) \
 		if (strcmp(cfg->arr[i].field, name) == 0)		\
 			return &cfg->arr[i];				\
 	return NULL;							\
