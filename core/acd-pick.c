@@ -7,7 +7,7 @@
 
 static const char *const names[] = {
 	"longest_idle", "fewest_calls", "least_talk", "round_robin", "linear",
-	"random", "skill_weighted"
+	"random", "skill_weighted", "ring_all"
 };
 
 const char *

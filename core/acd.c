@@ -104,49 +104,89 @@ static void
 acd_offer_timeout_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct call	*call = arg;
-	struct agent	*a = call->agent;
+	struct agent	*rang[CALL_RING_MAX];
+	int		 n = call->nring;
 
-	if (call->state != CALL_OFFERED || a == NULL)
+	if (call->state != CALL_OFFERED || n == 0)
 		return;
-	log_info("call %s: offer to agent %s timed out", call->id, a->id);
-	call_event(call, EV_OFFER_TIMEOUT, NULL);
-	if (call->queue->cfg->missed_offer == 0) {
-		acd_cancel_offer(call, "timeout");
-		agent_set_state(a, AGENT_NOT_READY, "missed");
-	} else {
-		acd_refused(call, a);	/* others first, but stay ready */
-		acd_cancel_offer(call, "timeout");
+	log_info("call %s: offer to %d agent(s) timed out", call->id, n);
+	memcpy(rang, call->ring, n * sizeof *rang);
+	for (int i = 0; i < n; i++) {
+		acd_event(call, rang[i], EV_OFFER_TIMEOUT, NULL);
+		if (call->queue->cfg->missed_offer != 0)
+			acd_refused(call, rang[i]);	/* others first, stay ready */
 	}
+	acd_cancel_offer(call, "timeout");
+	for (int i = 0; i < n && call->queue->cfg->missed_offer == 0; i++)
+		if (rang[i]->state == AGENT_READY)
+			agent_set_state(rang[i], AGENT_NOT_READY, "missed");
 }
 
+/* Offers the call to n agents at once (1, or all eligible for ring-all). */
 static void
-acd_offer(struct call *call, struct agent *a)
+acd_offer(struct call *call, struct agent **who, int n)
 {
 	int		 timeout = call->queue->cfg->offer_timeout;
 	struct timeval	 tv = { timeout, 0 };
-	json_t		*ev = proto_event("offer"), *why;
-	char		*detail;
+	json_t		*why = json_pack("{s:s}", "why", call->why);
+	char		*detail = json_dumps(why, JSON_COMPACT);
 
-	call->agent = a;
-	a->call = call;
+	call->nring = n < CALL_RING_MAX ? n : CALL_RING_MAX;
+	for (int i = 0; i < call->nring; i++) {
+		call->ring[i] = who[i];
+		who[i]->call = call;
+	}
+	call->agent = call->ring[0];
 	call_set_state(call, CALL_OFFERED);
-	why = json_pack("{s:s}", "why", call->why);
-	detail = json_dumps(why, JSON_COMPACT);
-	call_event(call, EV_OFFER, detail);
+	for (int i = 0; i < call->nring; i++) {
+		json_t *ev = proto_event("offer");
+
+		acd_event(call, call->ring[i], EV_OFFER, detail);
+		agent_set_state(call->ring[i], AGENT_RINGING, NULL);
+		json_object_set_new(ev, "call", json_string(call->id));
+		json_object_set_new(ev, "cli", json_string(call->cli));
+		json_object_set_new(ev, "dnis", json_string(call->dnis));
+		json_object_set_new(ev, "queue", json_string(call->queue->name));
+		json_object_set_new(ev, "wait_s", json_integer((clock_mono_us() -
+		    call->queue_enter_mono) / 1000000));
+		json_object_set_new(ev, "timeout_s", json_integer(timeout));
+		notify_agent(call->ring[i], ev);
+	}
 	free(detail);
 	json_decref(why);
-	agent_set_state(a, AGENT_RINGING, NULL);
 	if (call->offer_timer == NULL)
 		call->offer_timer = evtimer_new(core.base, acd_offer_timeout_cb, call);
 	evtimer_add(call->offer_timer, &tv);
-	json_object_set_new(ev, "call", json_string(call->id));
-	json_object_set_new(ev, "cli", json_string(call->cli));
-	json_object_set_new(ev, "dnis", json_string(call->dnis));
-	json_object_set_new(ev, "queue", json_string(call->queue->name));
-	json_object_set_new(ev, "wait_s", json_integer((clock_mono_us() -
-	    call->queue_enter_mono) / 1000000));
-	json_object_set_new(ev, "timeout_s", json_integer(timeout));
-	notify_agent(a, ev);
+}
+
+/* Offers one waiting call: to the agent the strategy picks, or, for
+ * ring-all, to every eligible agent. Returns how many now ring. */
+static int
+acd_route(struct call *call, struct acd_cand *c, struct agent **who, int max)
+{
+	struct queue	*q = call->queue;
+	struct agent	*a;
+	int		 n, lower_by;
+	char		 need[160];
+
+	if (q->cfg->strategy != CFG_STRATEGY_RING_ALL) {
+		if ((a = acd_pick_agent(call, c, who, max)) == NULL)
+			return 0;
+		acd_offer(call, &a, 1);
+		return 1;
+	}
+	lower_by = widen_lower_by(&q->widen, acd_waited_s(call));
+	if ((n = acd_candidates(call, lower_by, 1, c, who, max)) == 0 &&
+	    (call->nrejected == 0 ||
+	    (n = acd_candidates(call, lower_by, 0, c, who, max)) == 0))
+		return 0;
+	skill_format(&q->need, lower_by, need, sizeof need);
+	snprintf(call->why, sizeof call->why, "queue %s, priority %d, waited %ds; "
+	    "skills asked: %s%s; ring_all: %d eligible agents ring at once",
+	    q->name, call->priority, acd_waited_s(call), need[0] ? need : "none",
+	    lower_by ? " (widened)" : "", n);
+	acd_offer(call, who, n);
+	return n;
 }
 
 /* Who goes first: priority, then the queue's weight, then arrival. */
@@ -280,12 +320,8 @@ acd_run_cb(evutil_socket_t fd, short what, void *arg)
 	acd_expire(waiting, n);
 	n = acd_compact(waiting, n);
 	qsort(waiting, n, sizeof *waiting, acd_before);
-	for (int i = 0; i < n && ready > 0; i++) {
-		if ((a = acd_pick_agent(waiting[i], cand, who, nagents)) != NULL) {
-			acd_offer(waiting[i], a);
-			ready--;
-		}
-	}
+	for (int i = 0; i < n && ready > 0; i++)
+		ready -= acd_route(waiting[i], cand, who, nagents);
 	acd_arm_timer(waiting, n);
 	free(who);
 	free(cand);
@@ -302,6 +338,18 @@ acd_dispatch(void)
 	event_active(acd_ev, 0, 0);
 }
 
+/* An event about the call naming one of the agents it rings. */
+static void
+acd_event(struct call *call, struct agent *a, const char *kind,
+    const char *detail)
+{
+	struct agent *first = call->agent;
+
+	call->agent = a;
+	call_event(call, kind, detail);
+	call->agent = first;
+}
+
 static const char *
 reason_detail(const char *reason)
 {
@@ -311,23 +359,18 @@ reason_detail(const char *reason)
 	return buf;
 }
 
-/* Withdraws the offer; the caller keeps their place in the queue. */
-void
-acd_cancel_offer(struct call *call, const char *reason)
+/* Stops one agent's ringing for this call. */
+static void
+acd_unring(struct call *call, struct agent *a, const char *reason)
 {
-	struct agent	*a = call->agent;
-	json_t		*ev;
+	json_t	*ev;
+	int	 j = 0;
 
-	if (call->offer_timer != NULL)
-		evtimer_del(call->offer_timer);
-	if (a != NULL && strcmp(reason, "timeout") != 0 &&
-	    strcmp(reason, "rejected") != 0)
-		call_event(call, EV_OFFER_CANCEL, reason_detail(reason));
-	if (call->state == CALL_OFFERED)
-		call_set_state(call, CALL_QUEUED);
-	call->agent = NULL;
-	if (a == NULL)
-		return;
+	for (int i = 0; i < call->nring; i++)
+		if (call->ring[i] != a)
+			call->ring[j++] = call->ring[i];
+	call->nring = j;
+	call->agent = j > 0 ? call->ring[0] : NULL;
 	a->call = NULL;
 	ev = proto_event("offer_cancel");
 	json_object_set_new(ev, "call", json_string(call->id));
@@ -335,6 +378,35 @@ acd_cancel_offer(struct call *call, const char *reason)
 	notify_agent(a, ev);
 	if (a->state == AGENT_RINGING && !a->leaving)
 		agent_set_state(a, AGENT_READY, NULL);
+}
+
+/* Withdraws the offer from everyone; the caller keeps their place. */
+void
+acd_cancel_offer(struct call *call, const char *reason)
+{
+	if (call->offer_timer != NULL)
+		evtimer_del(call->offer_timer);
+	if (strcmp(reason, "timeout") != 0 && strcmp(reason, "rejected") != 0)
+		for (int i = 0; i < call->nring; i++)
+			acd_event(call, call->ring[i], EV_OFFER_CANCEL,
+			    reason_detail(reason));
+	while (call->nring > 0)
+		acd_unring(call, call->ring[0], reason);
+	if (call->state == CALL_OFFERED)
+		call_set_state(call, CALL_QUEUED);
+	call->agent = NULL;
+	acd_dispatch();
+}
+
+void
+acd_withdraw(struct call *call, struct agent *a, const char *reason)
+{
+	if (call->nring <= 1) {
+		acd_cancel_offer(call, reason);
+		return;
+	}
+	acd_event(call, a, EV_OFFER_CANCEL, reason_detail(reason));
+	acd_unring(call, a, reason);
 	acd_dispatch();
 }
 
@@ -344,6 +416,11 @@ acd_accept(struct agent *a, struct call *call)
 	json_t *ev = proto_event("call_connected");
 
 	evtimer_del(call->offer_timer);
+	for (int i = call->nring - 1; i >= 0; i--)	/* ring-all: the others */
+		if (call->ring[i] != a)
+			acd_unring(call, call->ring[i], "taken");
+	call->nring = 0;
+	call->agent = a;
 	call->agent_answer_ms = clock_wall_ms();
 	free(call->agent_id);
 	call->agent_id = xstrdup(a->id);
@@ -362,7 +439,11 @@ acd_accept(struct agent *a, struct call *call)
 void
 acd_reject(struct agent *a, struct call *call)
 {
-	call_event(call, EV_OFFER_REJECT, NULL);
+	acd_event(call, a, EV_OFFER_REJECT, NULL);
 	acd_refused(call, a);
-	acd_cancel_offer(call, "rejected");
+	if (call->nring > 1) {		/* ring-all: the others ring on */
+		acd_unring(call, a, "rejected");
+		acd_dispatch();
+	} else
+		acd_cancel_offer(call, "rejected");
 }

@@ -10,7 +10,9 @@ struct agent;
 void	acd_dispatch(void);
 void	acd_accept(struct agent *, struct call *);
 void	acd_reject(struct agent *, struct call *);
-/* Withdraws an offer (caller hung up, agent vanished). */
+/* Withdraws an offer from every agent it rings (caller hung up...). */
 void	acd_cancel_offer(struct call *, const char *reason);
+/* Withdraws it from one agent (logged out); others keep ringing. */
+void	acd_withdraw(struct call *, struct agent *, const char *reason);
 
 #endif

@@ -253,7 +253,7 @@ agent_logout(struct agent *a, const char *why)
 
 	a->leaving = 1;
 	if (a->call != NULL && a->state == AGENT_RINGING)
-		acd_cancel_offer(a->call, "agent-logout");
+		acd_withdraw(a->call, a, "agent-logout");
 	if (a->call != NULL && a->call->state == CALL_CONNECTED)
 		call_hangup(a->call, 16, DB_CLEARED_AGENT, why);
 	snprintf(detail, sizeof detail, "{\"why\":\"%s\"}", why);

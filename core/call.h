@@ -19,6 +19,7 @@ enum call_state {
 };
 
 #define CALL_MAX_REJECTS 8
+#define CALL_RING_MAX	 64	/* agents one offer rings at once (ring-all) */
 
 struct call {
 	char			 id[24];
@@ -31,7 +32,9 @@ struct call {
 	char			*route;		/* "queue:sales" */
 	struct queue		*queue;		/* while queued/offered */
 	char			*queue_name;	/* kept for the CDR */
-	struct agent		*agent;		/* offered to or talking with */
+	struct agent		*agent;		/* offered to (the first) or talking with */
+	struct agent		*ring[CALL_RING_MAX];	/* all agents ringing */
+	int			 nring;
 	char			*agent_id;	/* who answered, for the CDR */
 	char			*rejected[CALL_MAX_REJECTS];
 	int			 nrejected;

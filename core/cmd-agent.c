@@ -68,7 +68,8 @@ cmd_agent_call(struct cmd_ctx *ctx, struct agent *a, enum call_state want)
 		cmd_error(ctx, PROTO_E_NOT_FOUND, "no call %.64s", id);
 		return NULL;
 	}
-	if (call->agent != a || call->state != want) {
+	if (call->state != want || (want == CALL_OFFERED ? a->call != call :
+	    call->agent != a)) {
 		cmd_error(ctx, PROTO_E_BAD_STATE, "call %s is not %s to you",
 		    call->id, want == CALL_OFFERED ? "offered" : "connected");
 		return NULL;

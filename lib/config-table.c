@@ -224,7 +224,8 @@ static const char *const sides[] = { "user", "network", NULL };
 static const char *const switches[] = { "euroisdn_e1", "ni2", "qsig", NULL };
 static const char *const countries[] = { "eu", "us", "uk", NULL };
 static const char *const strategies[] = { "longest_idle", "fewest_calls",
-	"least_talk", "round_robin", "linear", "random", "skill_weighted", NULL };
+	"least_talk", "round_robin", "linear", "random", "skill_weighted",
+	"ring_all", NULL };
 static const char *const missed[] = { "not_ready", "ready", NULL };
 static const char *const roles[] = { "agent", "supervisor", "admin", NULL };
 
