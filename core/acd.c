@@ -22,6 +22,8 @@
 
 static struct event *acd_ev;
 static void	acd_run_cb(evutil_socket_t, short, void *);
+static void	acd_event(struct call *, struct agent *, const char *, const char *);
+static void	acd_unring(struct call *, struct agent *, const char *);
 
 static int
 acd_refused_by(const struct call *call, const struct agent *a)
