@@ -418,9 +418,12 @@ acd_accept(struct agent *a, struct call *call)
 	json_t *ev = proto_event("call_connected");
 
 	evtimer_del(call->offer_timer);
-	for (int i = call->nring - 1; i >= 0; i--)	/* ring-all: the others */
-		if (call->ring[i] != a)
-			acd_unring(call, call->ring[i], "taken");
+	for (int i = call->nring - 1; i >= 0; i--) {	/* ring-all: the others */
+		if (call->ring[i] == a)
+			continue;
+		acd_event(call, call->ring[i], EV_OFFER_CANCEL, reason_detail("taken"));
+		acd_unring(call, call->ring[i], "taken");
+	}
 	call->nring = 0;
 	call->agent = a;
 	call->agent_answer_ms = clock_wall_ms();
