@@ -1,0 +1,33 @@
+/* pstn-opts.h: the telco simulator's command line. */
+#ifndef CZ_PSTN_OPTS_H
+#define CZ_PSTN_OPTS_H
+
+#include <stdio.h>
+#include "pstn-dist.h"
+
+struct pstn_opts {
+	char		 *run_dir;
+	char		**spans;
+	int		  nspans;
+	int		  calls;	/* inbound calls to place */
+	double		  rate;		/* calls per second, 0 = at once */
+	int		  concurrent;	/* placed calls in progress at most */
+	const char	 *cli;		/* # = sequence digit, ? = random */
+	char		**dnis;
+	int		  ndnis;
+	struct pstn_dist  hold;
+	unsigned long	  seed;
+	const char	 *dtmf;
+	double		  dtmf_delay;
+	double		  cut_after, reconnect_after, restart_after;
+	double		  duration, connect_timeout;
+	FILE		 *log;
+	int		  quiet;
+};
+
+extern struct pstn_opts pstn_opts;
+
+void	pstn_opts_parse(int argc, char **argv);
+int	pstn_opts_number(const char *s, double *out);
+
+#endif
