@@ -2,8 +2,11 @@
  * happens: acd_dispatch() only marks a pass as due; the pass runs once per
  * loop turn however many things asked for it. The pass serves waiting
  * callers by priority, queue weight and arrival, across queues; each goes
- * to an eligible agent (ready, in the queue, with the skills asked, not
- * having refused it) chosen by the queue's strategy (acd-pick.c). */
+ * to an eligible agent (ready, in the queue, with the skills asked, those
+ * who passed on it last) chosen by the queue's strategy (acd-pick.c), or
+ * rings all of them (ring-all). Callers past the queue's max wait leave by
+ * its exit rule. One timer wakes the ACD at the next waiting caller's
+ * deadline (a widening step or max wait): never a timer per caller. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
