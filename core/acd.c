@@ -15,6 +15,7 @@
 #include "acd-pick.h"
 #include "agent.h"
 #include "call.h"
+#include "cause.h"
 #include "clock.h"
 #include "conn.h"
 #include "core.h"
@@ -297,7 +298,7 @@ acd_expire(struct call **waiting, int n)
 		queue_exit(call, "max_wait", to);
 		if (to == NULL) {
 			waiting[i] = NULL;
-			call_hangup(call, 16, DB_CLEARED_CORE, "max wait reached");
+			call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "max wait reached");
 		}
 	}
 }

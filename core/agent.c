@@ -8,6 +8,7 @@
 #include "acd.h"
 #include "agent.h"
 #include "call.h"
+#include "cause.h"
 #include "clock.h"
 #include "conn.h"
 #include "core.h"
@@ -255,7 +256,7 @@ agent_logout(struct agent *a, const char *why)
 	if (a->call != NULL && a->state == AGENT_RINGING)
 		acd_withdraw(a->call, a, "agent-logout");
 	if (a->call != NULL && a->call->state == CALL_CONNECTED)
-		call_hangup(a->call, 16, DB_CLEARED_AGENT, why);
+		call_hangup(a->call, CAUSE_NORMAL, DB_CLEARED_AGENT, why);
 	snprintf(detail, sizeof detail, "{\"why\":\"%s\"}", why);
 	ev.detail = detail;
 	agent_set_state(a, AGENT_LOGGED_OUT, NULL);

@@ -4,6 +4,7 @@
 #include "acd.h"
 #include "agent.h"
 #include "call.h"
+#include "cause.h"
 #include "cmd.h"
 #include "db.h"
 
@@ -109,7 +110,7 @@ cmd_hangup(struct cmd_ctx *ctx)
 
 	if (a == NULL || (call = cmd_agent_call(ctx, a, CALL_CONNECTED)) == NULL)
 		return -1;
-	call_hangup(call, 16, DB_CLEARED_AGENT, "agent hung up");
+	call_hangup(call, CAUSE_NORMAL, DB_CLEARED_AGENT, "agent hung up");
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include <event2/event.h>
 #include "agent.h"
 #include "call.h"
+#include "cause.h"
 #include "clock.h"
 #include "conn.h"
 #include "core.h"
@@ -234,7 +235,7 @@ core_stop(enum core_stop mode)
 	if (mode == CORE_STOP_CLEAR)
 		for (call = TAILQ_FIRST(&calls); call != NULL; call = next) {
 			next = TAILQ_NEXT(call, entry);
-			call_hangup(call, 16, DB_CLEARED_CORE, "core stopping");
+			call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "core stopping");
 		}
 	core_check_stopped();
 }

@@ -10,6 +10,7 @@
 #include <libpri.h>
 #include <event2/event.h>
 #include "call.h"
+#include "cause.h"
 #include "core.h"
 #include "isdn.h"
 #include "log.h"
@@ -20,14 +21,6 @@
 #define PRI_CHAN(c)	((c) & 0xff)
 #define PRI_ANY_CHAN	0xff
 
-/* Q.850 causes used here. */
-#define CAUSE_UNALLOCATED	1
-#define CAUSE_NORMAL		16
-#define CAUSE_OUT_OF_ORDER	27
-#define CAUSE_CONGESTION	34
-#define CAUSE_TEMP_FAILURE	41
-#define CAUSE_CHAN_UNAVAIL	44
-#define CAUSE_NO_CHANNEL	82
 
 static void	isdn_schedule(struct span *);
 

@@ -5,6 +5,7 @@
 #include <time.h>
 #include "acd.h"
 #include "call.h"
+#include "cause.h"
 #include "clock.h"
 #include "core.h"
 #include "isdn.h"
@@ -12,8 +13,6 @@
 #include "queue.h"
 #include "xmalloc.h"
 
-#define CAUSE_UNALLOCATED	1
-#define CAUSE_CONGESTION	34
 
 static int
 route_to_queue(struct call *call, const char *name)

@@ -5,6 +5,7 @@
 #include <event2/event.h>
 #include <stdio.h>
 #include "call.h"
+#include "cause.h"
 #include "clock.h"
 #include "core.h"
 #include "evlog.h"
@@ -161,7 +162,7 @@ span_l1_down(struct span *s, const char *why)
 		struct span_chan *c = &s->chan[ch];
 
 		if (c->call != NULL)
-			call_end(c->call, 38, DB_CLEARED_LINK, "layer 1 down");
+			call_end(c->call, CAUSE_NET_OUT_OF_ORDER, DB_CLEARED_LINK, "layer 1 down");
 		c->state = CHAN_IDLE;
 		c->call = NULL;
 		c->pri_call = NULL;
