@@ -68,31 +68,6 @@ acd_candidates(const struct call *call, int lower_by, int honor_refusals,
 	return n;
 }
 
-/* Chooses an agent for the call, and says why in call->why. */
-static struct agent *
-acd_pick_agent(struct call *call, struct acd_cand *c, struct agent **who, int max)
-{
-	static unsigned	 rng = 1;
-	struct queue	*q = call->queue;
-	int		 waited = acd_waited_s(call);
-	int		 lower_by = widen_lower_by(&q->widen, waited), n, i;
-	char		 need[160], pick[160];
-
-	/* Agents who passed on this call come last, not never: a caller is
-	 * not stranded while an agent who could take it is ready. */
-	if ((n = acd_candidates(call, lower_by, 1, c, who, max)) == 0 &&
-	    (call->nrejected == 0 ||
-	    (n = acd_candidates(call, lower_by, 0, c, who, max)) == 0))
-		return NULL;
-	i = acd_pick(q->cfg->strategy, c, n, q->rr_last, &rng, pick, sizeof pick);
-	q->rr_last = c[i].order;
-	skill_format(&q->need, lower_by, need, sizeof need);
-	snprintf(call->why, sizeof call->why, "queue %s, priority %d, waited %ds; "
-	    "skills asked: %s%s; %s", q->name, call->priority, waited,
-	    need[0] ? need : "none", lower_by ? " (widened)" : "", pick);
-	return who[i];
-}
-
 /* The agent passed on this call: others are tried first. */
 static void
 acd_refused(struct call *call, struct agent *a)
@@ -165,32 +140,38 @@ acd_offer(struct call *call, struct agent **who, int n)
 	evtimer_add(call->offer_timer, &tv);
 }
 
-/* Offers one waiting call: to the agent the strategy picks, or, for
- * ring-all, to every eligible agent. Returns how many now ring. */
+/* Offers one waiting call: to the agent the queue's strategy picks, or,
+ * for ring-all, to every eligible agent; the reason goes into call->why.
+ * Returns how many agents now ring. */
 static int
 acd_route(struct call *call, struct acd_cand *c, struct agent **who, int max)
 {
+	static unsigned	 rng = 1;
 	struct queue	*q = call->queue;
-	struct agent	*a;
-	int		 n, lower_by;
-	char		 need[160];
+	int		 waited = acd_waited_s(call);
+	int		 lower_by = widen_lower_by(&q->widen, waited), n, i;
+	char		 need[160], pick[160];
 
-	if (q->cfg->strategy != CFG_STRATEGY_RING_ALL) {
-		if ((a = acd_pick_agent(call, c, who, max)) == NULL)
-			return 0;
-		acd_offer(call, &a, 1);
-		return 1;
-	}
-	lower_by = widen_lower_by(&q->widen, acd_waited_s(call));
+	/* Agents who passed on this call come last, not never: a caller is
+	 * not stranded while an agent who could take it is ready. */
 	if ((n = acd_candidates(call, lower_by, 1, c, who, max)) == 0 &&
 	    (call->nrejected == 0 ||
 	    (n = acd_candidates(call, lower_by, 0, c, who, max)) == 0))
 		return 0;
+	if (q->cfg->strategy == CFG_STRATEGY_RING_ALL)
+		snprintf(pick, sizeof pick, "ring_all: %d eligible agents ring "
+		    "at once", n);
+	else {
+		i = acd_pick(q->cfg->strategy, c, n, q->rr_last, &rng, pick,
+		    sizeof pick);
+		q->rr_last = c[i].order;
+		who[0] = who[i];
+		n = 1;
+	}
 	skill_format(&q->need, lower_by, need, sizeof need);
 	snprintf(call->why, sizeof call->why, "queue %s, priority %d, waited %ds; "
-	    "skills asked: %s%s; ring_all: %d eligible agents ring at once",
-	    q->name, call->priority, acd_waited_s(call), need[0] ? need : "none",
-	    lower_by ? " (widened)" : "", n);
+	    "skills asked: %s%s; %s", q->name, call->priority, waited,
+	    need[0] ? need : "none", lower_by ? " (widened)" : "", pick);
 	acd_offer(call, who, n);
 	return n;
 }
