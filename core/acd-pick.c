@@ -10,12 +10,6 @@ static const char *const names[] = {
 	"random", "skill_weighted", "ring_all"
 };
 
-const char *
-acd_strategy_name(int s)
-{
-	return s >= 0 && s < (int)(sizeof names / sizeof names[0]) ? names[s] : "?";
-}
-
 /* -1 if a is better than b by longest idle, then order. */
 static int
 acd_idle_cmp(const struct acd_cand *a, const struct acd_cand *b)

@@ -20,6 +20,5 @@ struct acd_cand {
  * random strategy's state. why says what decided. */
 int	acd_pick(int strategy, const struct acd_cand *, int n, int rr_last,
 	    unsigned *rng, char *why, size_t len);
-const char *acd_strategy_name(int strategy);
 
 #endif

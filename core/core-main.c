@@ -293,6 +293,9 @@ core_finish(void)
 	server_close();
 	evlog_close();
 	db_close(core.db);
+	agent_free_all();
+	queue_free_all();
+	config_free(core.cfg);
 	log_info("core stopped");
 }
 

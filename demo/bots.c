@@ -457,19 +457,6 @@ bots_stats(const struct bots *b, struct bots_stats *st)
 	*st = b->st;
 }
 
-int
-bots_logged_in(const struct bots *b)
-{
-	int n = 0;
-
-	for (int i = 0; i < b->o.nagents; i++) {
-		enum bot_phase p = b->bot[i].phase;
-
-		n += p == BOT_IDLE || p == BOT_OFFERED || p == BOT_TALKING;
-	}
-	return n;
-}
-
 void
 bots_free(struct bots *b)
 {

@@ -46,7 +46,6 @@ struct bots	*bots_start(struct event_base *, const struct bots_opts *,
 		    char *err, size_t errlen);
 void		 bots_stats(const struct bots *, struct bots_stats *);
 /* How many bots are logged in now. */
-int		 bots_logged_in(const struct bots *);
 void		 bots_free(struct bots *);
 /* Parses "1001-1030,1040" into ids; -1 on a bad list. */
 int		 bots_parse_agents(const char *, char ***ids, int *n);

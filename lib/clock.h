@@ -6,6 +6,5 @@
 
 uint64_t	clock_mono_us(void);	/* monotonic microseconds */
 int64_t		clock_wall_ms(void);	/* Unix epoch milliseconds */
-void		clock_iso8601(int64_t wall_ms, char *buf, int len); /* UTC, ms */
 
 #endif

@@ -43,12 +43,6 @@ static const char *const stats_state_names[] = {
 	"ready", "ringing", "on_call", "wrap_up", "not_ready"
 };
 
-const char *
-stats_state_name(enum stats_state s)
-{
-	return stats_state_names[s];
-}
-
 static int
 stats_state_of(const char *name)
 {

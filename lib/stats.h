@@ -66,7 +66,6 @@ int64_t		 stats_interval_start(const struct stats *, int64_t ts_ms);
  * into e; reason is stored in buf. */
 void		 stats_event_detail(struct stats_event *e, const char *detail,
 		    char *buf, size_t len);
-const char	*stats_state_name(enum stats_state);
 
 /* Derived figures; -1 when the denominator is 0. */
 enum stats_sl { SL_OFFERED, SL_ANSWERED, SL_ABANDON_T };
