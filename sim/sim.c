@@ -47,6 +47,8 @@ struct sim {
 	struct sim_agent	*agents;
 	struct stats		*stats;
 	unsigned long		 waited;
+	struct acd_cand		*cand;	/* scratch for routing, one per agent */
+	int			*who;
 };
 
 static double
@@ -136,8 +138,8 @@ sim_answer(struct sim *s, double t, long call, struct sim_agent *a)
 static void
 sim_arrive(struct sim *s, double t)
 {
-	struct acd_cand	*c = xcalloc(s->o->agents, sizeof *c);
-	int		 n = 0, *who = xcalloc(s->o->agents, sizeof *who), i;
+	struct acd_cand	*c = s->cand;
+	int		 n = 0, *who = s->who, i;
 	unsigned	 rng = (unsigned)s->rng;
 	char		 why[256];
 	long		 call = s->ncalls++;
@@ -166,8 +168,6 @@ sim_arrive(struct sim *s, double t)
 		if (s->o->patience_s > 0)
 			sim_push(s, t + sim_exp(s, s->o->patience_s), EV_GIVE_UP, call);
 	}
-	free(c);
-	free(who);
 	sim_push(s, t + sim_exp(s, 1.0 / s->o->rate_per_s), EV_ARRIVE, -1);
 }
 
@@ -243,6 +243,8 @@ sim_run(const struct sim_opts *o, struct sim_result *r)
 
 	s.stats = stats_new(&so);
 	s.agents = xcalloc(o->agents, sizeof *s.agents);
+	s.cand = xcalloc(o->agents, sizeof *s.cand);
+	s.who = xcalloc(o->agents, sizeof *s.who);
 	s.fcap = (long)(o->rate_per_s * end * 1.2) + 1024;
 	s.fifo = xcalloc(s.fcap, sizeof *s.fifo);
 	for (int i = 0; i < o->agents; i++) {
@@ -263,6 +265,8 @@ sim_run(const struct sim_opts *o, struct sim_result *r)
 	sim_collect(&s, end, r);
 	stats_free(s.stats);
 	free(s.agents);
+	free(s.cand);
+	free(s.who);
 	free(s.fifo);
 	free(s.calls);
 	free(s.heap);
