@@ -20,8 +20,11 @@
 #include "conn.h"
 #include "core.h"
 #include "log.h"
+#include "media.h"
+#include "recording.h"
 #include "notify.h"
 #include "queue.h"
+#include "route.h"
 #include "xmalloc.h"
 
 static struct event *acd_ev;
@@ -103,6 +106,16 @@ acd_offer_timeout_cb(evutil_socket_t fd, short what, void *arg)
 			agent_set_state(rang[i], AGENT_NOT_READY, "missed");
 }
 
+/* What the caller did before the queue: menus walked, digits given. */
+static void
+acd_screen_pop(const struct call *call, json_t *ev)
+{
+	if (call->ivr_path != NULL)
+		json_object_set_new(ev, "ivr", json_string(call->ivr_path));
+	if (call->vars != NULL)
+		json_object_set_new(ev, "vars", json_deep_copy(call->vars));
+}
+
 /* Offers the call to n agents at once (1, or all eligible for ring-all). */
 static void
 acd_offer(struct call *call, struct agent **who, int n)
@@ -131,6 +144,7 @@ acd_offer(struct call *call, struct agent **who, int n)
 		json_object_set_new(ev, "wait_s", json_integer((clock_mono_us() -
 		    call->queue_enter_mono) / 1000000));
 		json_object_set_new(ev, "timeout_s", json_integer(timeout));
+		acd_screen_pop(call, ev);
 		notify_agent(call->ring[i], ev);
 	}
 	free(detail);
@@ -277,10 +291,14 @@ acd_expire(struct call **waiting, int n)
 			continue;
 		to = queue_exit_target(q, q->cfg->max_wait_exit);
 		queue_exit(call, "max_wait", to);
-		if (to == NULL) {
-			waiting[i] = NULL;
-			call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "max wait reached");
-		}
+		if (to != NULL)
+			continue;
+		waiting[i] = NULL;
+		if (strcmp(q->cfg->max_wait_exit, "hangup") == 0)
+			call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE,
+			    "max wait reached");
+		else
+			route_action(call, q->cfg->max_wait_exit);
 	}
 }
 
@@ -423,7 +441,12 @@ acd_accept(struct agent *a, struct call *call)
 	json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "cli", json_string(call->cli));
 	json_object_set_new(ev, "queue", json_string(call->queue_name));
+	acd_screen_pop(call, ev);
 	notify_agent(a, ev);
+	media_play_stop(call);		/* an announcement must not talk over */
+	if (a->ep != NULL)
+		media_join(call, a->ep, MEDIA_AGENT);
+	recording_answered(call);
 }
 
 void

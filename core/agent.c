@@ -7,6 +7,8 @@
 #include <event2/event.h>
 #include "acd.h"
 #include "agent.h"
+#include "endpoint.h"
+#include "media.h"
 #include "call.h"
 #include "cause.h"
 #include "clock.h"
@@ -239,6 +241,12 @@ agent_login(struct agent *a, struct conn *c)
 	a->conn = c;
 	if (a->state != AGENT_LOGGED_OUT)
 		return;
+	if (a->cfg->audio[0] != '\0' && a->ep == NULL) {
+		char owner[64];
+
+		snprintf(owner, sizeof owner, "agent %s", a->id);
+		a->ep = endpoint_open(a->cfg->audio, owner);
+	}
 	evlog_add(&ev);
 	agent_set_state(a, AGENT_NOT_READY, "login");
 }
@@ -266,6 +274,12 @@ agent_logout(struct agent *a, const char *why)
 		a->conn->role = ROLE_NONE;
 	}
 	a->conn = NULL;
+	if (a->ep != NULL) {
+		if (a->ep->call != NULL)
+			media_leave(a->ep->call, a->ep);
+		endpoint_close(a->ep);
+		a->ep = NULL;
+	}
 	a->calls = 0;
 	a->talk_ms = 0;
 	a->leaving = 0;

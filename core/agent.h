@@ -37,6 +37,7 @@ struct agent {
 	char			*reason;	/* not-ready reason */
 	struct conn		*conn;		/* its console, if connected */
 	struct call		*call;		/* offered or connected call */
+	struct endpoint		*ep;		/* the seat's headset, if any */
 	uint64_t		 idle_since;	/* mono us: became ready */
 	unsigned		 calls;		/* answered since login */
 	int64_t			 talk_ms;	/* talk time since login */

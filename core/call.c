@@ -12,7 +12,11 @@
 #include "evlog.h"
 #include "isdn.h"
 #include "log.h"
+#include "announce.h"
+#include "ivr.h"
 #include "media.h"
+#include "recording.h"
+#include "voicemail.h"
 #include "notify.h"
 #include "proto.h"
 #include "queue.h"
@@ -24,7 +28,7 @@ static int ncalls;
 static unsigned call_seq;
 
 static const char *call_state_names[] = {
-	"setup", "queued", "offered", "connected", "clearing"
+	"setup", "ivr", "queued", "offered", "connected", "clearing"
 };
 
 const char *
@@ -120,15 +124,22 @@ call_write_cdr(struct call *call, int64_t end_ms, int cause,
 		.agent_answer_ms = call->agent_answer_ms,
 		.cause = cause, .cleared_by = cleared_by, .reason = reason,
 	};
+	char *vars = NULL;
 
 	if (call->queue_enter_ms != 0)
 		cdr.wait_ms = (call->agent_answer_ms ? call->agent_answer_ms :
 		    end_ms) - call->queue_enter_ms;
 	if (call->agent_answer_ms != 0)
-		cdr.talk_ms = end_ms - call->agent_answer_ms;
+		cdr.talk_ms = end_ms - call->agent_answer_ms - call->hold_ms;
+	cdr.hold_ms = (int)call->hold_ms;
+	cdr.ivr = call->ivr_path;
+	if (call->vars != NULL)
+		vars = json_dumps(call->vars, JSON_COMPACT | JSON_SORT_KEYS);
+	cdr.vars = vars;
 	if (db_cdr_insert(core.db, &cdr) != 0)
 		log_error("call %s: CDR not written: %s", call->id,
 		    db_last_error(core.db));
+	free(vars);
 }
 
 static void
@@ -144,6 +155,8 @@ call_free_cb(evutil_socket_t fd, short what, void *arg)
 	free(call->route);
 	free(call->queue_name);
 	free(call->agent_id);
+	free(call->ivr_path);
+	json_decref(call->vars);
 	free(call);
 }
 
@@ -183,6 +196,13 @@ call_end(struct call *call, int cause, const char *cleared_by,
 
 	if (call->state == CALL_CLEARING)
 		return;
+	if (call->hold_since != 0)
+		call->hold_ms += (int64_t)(clock_mono_us() - call->hold_since) / 1000;
+	voicemail_call_end(call);
+	recording_call_end(call);
+	ivr_stop(call);
+	announce_stop(call);
+	media_leave_all(call);
 	call_release_parties(call, cause, cleared_by);
 	call_write_cdr(call, end_ms, cause, cleared_by, reason);
 	snprintf(detail, sizeof detail, "{\"cause\":%d,\"cleared_by\":\"%s\","

@@ -5,13 +5,18 @@
 #include <stdint.h>
 #include <sys/queue.h>
 #include <event2/event.h>
+#include <jansson.h>
 
 struct span;
 struct queue;
 struct agent;
+struct ivr;
+struct call_rec;
+struct voicemail;
 
 enum call_state {
 	CALL_SETUP,		/* SETUP received, being routed */
+	CALL_IVR,		/* answered, in a voice menu (or a message) */
 	CALL_QUEUED,		/* answered, waiting for an agent, hears ringback */
 	CALL_OFFERED,		/* waiting; an agent is being offered it */
 	CALL_CONNECTED,		/* talking to an agent */
@@ -38,7 +43,17 @@ struct call {
 	char			*agent_id;	/* who answered, for the CDR */
 	char			*rejected[CALL_MAX_REJECTS];
 	int			 nrejected;
-	int			 priority;	/* 0-9, from the DID */
+	int			 priority;	/* 0-9, from the DID or IVR */
+	int			 hops;		/* routing steps taken */
+	char			 lang[16];	/* prompts' language, "" = default */
+	struct ivr		*ivr;		/* ivr.c's state while in a menu */
+	char			*ivr_path;	/* "main>1>account": the menus walked */
+	json_t			*vars;		/* IVR choices and collected digits */
+	struct event		*announce_timer;	/* queue announcements */
+	struct call_rec		*rec;		/* recording.c's, while recording */
+	struct voicemail	*vm;		/* voicemail.c's, leaving a message */
+	int64_t			 hold_ms;	/* on hold so far */
+	uint64_t		 hold_since;	/* mono us, 0 = not on hold */
 	char			 why[512];	/* the last routing decision */
 	const char		*refusal;	/* why routing refused it, or NULL */
 	int64_t			 start_ms, answer_ms, queue_enter_ms, agent_answer_ms;

@@ -114,6 +114,14 @@ cmd_hangup(struct cmd_ctx *ctx)
 	return 0;
 }
 
+struct call *
+cmd_agent_connected(struct cmd_ctx *ctx)
+{
+	struct agent *a = cmd_agent_of(ctx);
+
+	return a != NULL ? cmd_agent_call(ctx, a, CALL_CONNECTED) : NULL;
+}
+
 /* Ends wrap-up now, or gives it more time. */
 int
 cmd_wrapup(struct cmd_ctx *ctx)

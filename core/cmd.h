@@ -49,6 +49,14 @@ int	cmd_reject(struct cmd_ctx *);
 int	cmd_hangup(struct cmd_ctx *);
 int	cmd_wrapup(struct cmd_ctx *);
 int	cmd_after_call(struct cmd_ctx *);
+int	cmd_hold(struct cmd_ctx *);
+int	cmd_retrieve(struct cmd_ctx *);
+int	cmd_mute(struct cmd_ctx *);
+int	cmd_record(struct cmd_ctx *);
+int	cmd_monitor(struct cmd_ctx *);
+/* The call named by "call" that this agent is talking with, or NULL with
+ * the error set. */
+struct call *cmd_agent_connected(struct cmd_ctx *);
 int	cmd_agent_state(struct cmd_ctx *);
 int	cmd_why(struct cmd_ctx *);
 int	cmd_agent_queues(struct cmd_ctx *);

@@ -14,6 +14,8 @@
 #include "clock.h"
 #include "cmd.h"
 #include "conn.h"
+#include "endpoint.h"
+#include "monitor.h"
 #include "core.h"
 #include "log.h"
 #include "xmalloc.h"
@@ -242,6 +244,12 @@ conn_shut(struct conn *c, const char *why, int now)
 	if (a != NULL && a->conn == c)
 		agent_logout(a, "console disconnected");
 	c->agent = NULL;
+	if (c->ep != NULL) {
+		if (c->ep->call != NULL)
+			monitor_stop(c->ep->call, c);
+		endpoint_close(c->ep);
+		c->ep = NULL;
+	}
 	if (now || evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
 		bufferevent_disable(c->bev, EV_WRITE);
 		conn_free_soon(c);

@@ -8,6 +8,7 @@
 #include "proto.h"
 
 struct agent;
+struct endpoint;
 
 enum conn_role { ROLE_NONE = -1, ROLE_AGENT = 0, ROLE_SUPERVISOR = 1, ROLE_ADMIN = 2 };
 
@@ -22,6 +23,7 @@ struct conn {
 	enum conn_role		 role;
 	struct agent		*agent;		/* role agent */
 	char			*user;		/* role supervisor/admin */
+	struct endpoint		*ep;		/* supervisor's headset, once used */
 	int			 subscribed;
 	int			 login_failures;
 	int			 dead;

@@ -21,6 +21,7 @@
 #include "core.h"
 #include "evlog.h"
 #include "log.h"
+#include "prompt.h"
 #include "notify.h"
 #include "queue.h"
 #include "server.h"
@@ -97,7 +98,8 @@ core_mkdir(const char *path)
 		fatal("cannot create %s: %s", path, strerror(errno));
 }
 
-/* Lays out STATE_DIR: run/ (sockets), centrala.db, log/, recordings/. */
+/* Lays out STATE_DIR: run/ (sockets), centrala.db, log/, recordings/,
+ * voicemail/. */
 static void
 core_paths(const char *state_opt)
 {
@@ -120,6 +122,9 @@ core_paths(const char *state_opt)
 	core_mkdir(p);
 	free(p);
 	p = xprintf("%s/recordings", abs);
+	core_mkdir(p);
+	free(p);
+	p = xprintf("%s/voicemail", abs);
 	core_mkdir(p);
 	free(p);
 	core.sock_path = xprintf("%s/centrala.sock", core.run_dir);
@@ -148,6 +153,24 @@ core_warnings(const struct config *cfg)
 		log_warn("%s", cfg->warnings[i]);
 }
 
+/* Prompts: the config's folder, else the installed set, else the source
+ * tree's (a core run from its build directory). Emptied on reload, as an
+ * admin may have replaced recordings. */
+static void
+core_prompts(void)
+{
+	const char	*dir = core.cfg->core.prompts_dir;
+	struct stat	 st;
+
+	if (dir[0] == '\0')
+		dir = stat(PKGDATADIR "/prompts", &st) == 0 ? PKGDATADIR "/prompts" :
+		    SRCDATADIR "/prompts";
+	prompt_cache_clear();
+	prompt_set_dir(dir, core.cfg->core.language);
+	log_info("prompts from %s, default language %s", dir,
+	    core.cfg->core.language);
+}
+
 int
 core_reload(char ***warnings, char *err, size_t errlen)
 {
@@ -164,6 +187,7 @@ core_reload(char ***warnings, char *err, size_t errlen)
 	core.cfg = cfg;
 	queue_sync(cfg);
 	agent_sync(cfg);
+	core_prompts();
 	config_free(old);
 	core_warnings(cfg);
 	*warnings = cfg->warnings;
@@ -276,6 +300,7 @@ core_start(const char *state_opt)
 		fatal("%s", err);
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
+	core_prompts();
 	evlog_open();
 	if (span_open_all(core.cfg, err, sizeof err) != 0)
 		fatal("%s", err);

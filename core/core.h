@@ -33,8 +33,4 @@ void	core_stop(enum core_stop);	/* orderly stop; see docs/protocol.md */
 void	core_check_stopped(void);	/* exits the loop once a stop is done */
 int	core_reload(char ***warnings, char *err, size_t errlen);
 
-/* route.c: where an inbound call goes, by its called number. */
-struct call;
-int	route_inbound(struct call *);
-
 #endif

@@ -4,14 +4,16 @@
  * Absent strings: call_id, direction and cleared_by are required (NULL
  * fails the insert); cli, dnis and span are stored as '' when NULL ('' is
  * how struct cdr says "withheld"); route, queue, agent and reason are
- * stored as NULL when NULL or '', so reports ask "queue IS NULL" only. */
+ * ivr and vars are stored as NULL when NULL or '', so reports ask "queue
+ * IS NULL" only. */
 #include "db.h"
 #include "db-private.h"
 
 static const char db_cdr_sql[] = "INSERT INTO cdr (call_id, direction, "
     "start_ms, answer_ms, end_ms, cli, dnis, span, channel, route, queue, "
     "agent, queue_enter_ms, agent_answer_ms, wait_ms, talk_ms, cause, "
-    "cleared_by, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "cleared_by, reason, ivr, vars, hold_ms) VALUES "
+    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 int
 db_cdr_insert(struct db *db, const struct cdr *c)
@@ -39,5 +41,8 @@ db_cdr_insert(struct db *db, const struct cdr *c)
 	sqlite3_bind_int(st, 17, c->cause);
 	db_bind_text(st, 18, c->cleared_by, DB_TEXT_REQUIRED);
 	db_bind_text(st, 19, c->reason, DB_TEXT_OPTIONAL);
+	db_bind_text(st, 20, c->ivr, DB_TEXT_OPTIONAL);
+	db_bind_text(st, 21, c->vars, DB_TEXT_OPTIONAL);
+	sqlite3_bind_int(st, 22, c->hold_ms);
 	return db_write(db, st, "CDR");
 }

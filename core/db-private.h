@@ -1,4 +1,5 @@
-/* db-private.h: what db.c shares with db-cdr.c and db-event.c only. */
+/* db-private.h: what db.c shares with db-cdr.c, db-event.c and db-media.c
+ * only. */
 #ifndef CZ_DB_PRIVATE_H
 #define CZ_DB_PRIVATE_H
 
@@ -8,6 +9,7 @@ struct db {
 	sqlite3		*h;
 	int		 ready;		/* opened and upgraded */
 	sqlite3_stmt	*st_cdr, *st_event, *st_pin_get, *st_pin_set;
+	sqlite3_stmt	*st_rec_add, *st_rec_end, *st_vm_add;
 	char		 err[512];
 };
 

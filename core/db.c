@@ -346,6 +346,9 @@ db_close(struct db *db)
 	sqlite3_finalize(db->st_event);
 	sqlite3_finalize(db->st_pin_get);
 	sqlite3_finalize(db->st_pin_set);
+	sqlite3_finalize(db->st_rec_add);
+	sqlite3_finalize(db->st_rec_end);
+	sqlite3_finalize(db->st_vm_add);
 	if (db->ready && sqlite3_wal_checkpoint_v2(db->h, NULL,
 	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK)
 		log_warn("database: checkpoint: %s", sqlite3_errmsg(db->h));
@@ -363,6 +366,8 @@ db_count(struct db *db, const char *table)
 		{ "events", "SELECT count(*) FROM events" },
 		{ "pins", "SELECT count(*) FROM pins" },
 		{ "meta", "SELECT count(*) FROM meta" },
+		{ "recordings", "SELECT count(*) FROM recordings" },
+		{ "voicemail", "SELECT count(*) FROM voicemail" },
 	};
 	char	n[32];
 

@@ -10,7 +10,7 @@
 
 struct db;
 
-#define DB_SCHEMA_VERSION	1	/* the highest step in data/schema.sql */
+#define DB_SCHEMA_VERSION	2	/* the highest step in data/schema.sql */
 
 /* Opens (creating if needed) and upgrades the schema to DB_SCHEMA_VERSION.
  * NULL with a message in err on failure; a database from a newer Centrala
@@ -46,6 +46,9 @@ struct cdr {
 	int		 cause;		/* Q.850 clearing cause */
 	const char	*cleared_by;	/* DB_CLEARED_* */
 	const char	*reason;	/* free text: "caller hung up", "restart" */
+	const char	*ivr;		/* menus walked, "main>1>account" */
+	const char	*vars;		/* JSON object: choices, digits */
+	int		 hold_ms;	/* time the caller spent on hold */
 };
 int	db_cdr_insert(struct db *, const struct cdr *);
 
@@ -66,6 +69,13 @@ int	db_cdr_insert(struct db *, const struct cdr *);
 #define EV_AGENT_LOGOUT		"agent_logout"
 #define EV_SPAN_STATE		"span_state"
 #define EV_QUEUE_EXIT		"queue_exit"	/* state: "overflow" or "hangup" */
+#define EV_AUDIO		"audio"		/* state: "failed" or "ok" */
+#define EV_IVR			"ivr"		/* detail: menu, key or digits */
+#define EV_HOLD			"hold"
+#define EV_RETRIEVE		"retrieve"
+#define EV_RECORD		"record"	/* state: start, pause, resume, stop, failed */
+#define EV_MONITOR		"monitor"	/* state: listen, whisper, barge, stop */
+#define EV_VOICEMAIL		"voicemail"
 
 struct db_event {
 	int64_t		 ts_ms;
@@ -89,6 +99,21 @@ char	*db_pin_get(struct db *, const char *who);
  * it cannot be read: logins then fail closed. */
 int	 db_pin_lookup(struct db *, const char *who, char **hash);
 int	 db_pin_set(struct db *, const char *who, const char *hash);
+
+/* Recordings (db-media.c). db_recording_add returns the row id, -1 on
+ * error; db_recording_end closes it with its status ("ok", "failed"). */
+struct db_recording {
+	const char	*call_id, *path, *format, *why, *agent, *queue;
+	int64_t		 start_ms;
+};
+int64_t	db_recording_add(struct db *, const struct db_recording *);
+int	db_recording_end(struct db *, int64_t id, int64_t end_ms,
+	    int64_t paused_ms, const char *status, const char *error);
+struct db_voicemail {
+	const char	*call_id, *box, *cli, *path, *error;
+	int64_t		 start_ms, duration_ms;
+};
+int	db_voicemail_add(struct db *, const struct db_voicemail *);
 
 /* Counts for tests and status: rows in cdr, events, pins or meta (any
  * other name is refused). -1 on error. */

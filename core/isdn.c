@@ -12,6 +12,8 @@
 #include "call.h"
 #include "cause.h"
 #include "core.h"
+#include "media.h"
+#include "route.h"
 #include "isdn.h"
 #include "log.h"
 #include "prisched.h"
@@ -306,6 +308,25 @@ isdn_dchan(struct span *s, pri_event *e)
 	span_l2_changed(s);
 }
 
+/* INFORMATION with a Keypad IE during the call: digits as good as DTMF in
+ * the audio (libpri-notes.md: PRI_EVENT_KEYPAD_DIGIT). */
+static void
+isdn_keypad(struct span *s, pri_event *e)
+{
+	struct span_chan *sc = isdn_chan_of(s, e->digit.call, NULL);
+
+	if (sc == NULL || sc->call == NULL)
+		return;
+	for (const char *d = e->digit.digits; *d != '\0' &&
+	    d < e->digit.digits + sizeof e->digit.digits; d++) {
+		if ((*d < '0' || *d > '9') && *d != '*' && *d != '#')
+			continue;
+		if (sc->call == NULL || sc->call->state == CALL_CLEARING)
+			return;
+		media_digit(sc->call, *d);
+	}
+}
+
 static void
 isdn_ignore(struct span *s, pri_event *e)
 {
@@ -324,6 +345,7 @@ static const struct {
 	{ PRI_EVENT_HANGUP, isdn_hangup },
 	{ PRI_EVENT_HANGUP_ACK, isdn_hangup_ack },
 	{ PRI_EVENT_RESTART, isdn_restart },
+	{ PRI_EVENT_KEYPAD_DIGIT, isdn_keypad },
 };
 
 static void

@@ -1,24 +1,59 @@
-/* media.c: the 20 ms media tick, run once per block the network clocks in.
- * It does media and nothing else. Now: ringback for callers waiting in a
- * queue (tone plans per the span's country), silence elsewhere. Bridging,
- * prompts, DTMF and recording come with the media issue. */
+/* media.c: the 20 ms media tick, run once per block the network clocks in
+ * (media.h). For each call on the span: decode what the caller said, feed
+ * the DTMF detector, take a frame from every headset joined to the call,
+ * work out what each party hears, send it, and tap the recording. What
+ * the caller hears, first match wins: music on hold while held, a prompt
+ * while one plays, the bridge once an agent is joined, the queue's waiting
+ * sound (ringback or music) while waiting, else silence.
+ *
+ * Digits and "prompt done" are gathered during a call's frame and handed
+ * on after it, so a handler may end the call without pulling the frame
+ * out from under the tick. */
 #include <stdlib.h>
 #include <string.h>
 #include <spandsp.h>
 #include "call.h"
+#include "clock.h"
+#include "config.h"
+#include "core.h"
+#include "endpoint.h"
+#include "log.h"
 #include "media.h"
+#include "player.h"
+#include "queue.h"
+#include "record.h"
 #include "span.h"
 #include "xmalloc.h"
 
+#define MEDIA_DIGITS	32
+
+struct media_member {
+	struct endpoint		*ep;
+	enum media_role		 role;
+	int16_t			 in[SPAN_SAMPLES];
+};
+
 struct media_call {
-	tone_gen_state_t	*tone;
+	tone_gen_state_t	*tone;		/* ringback */
+	struct player		 prompt;
+	struct player		 moh;
+	media_done_fn		 done;
+	dtmf_rx_state_t		*dtmf;
+	media_digit_fn		 on_digit;
+	char			 digits[MEDIA_DIGITS];	/* found this frame */
+	int			 ndigits;
+	struct media_member	 m[MEDIA_MEMBERS];
+	int			 nm;
+	int			 held, muted;
+	struct recorder		*rec;
+	media_record_fn		 rec_failed;
 };
 
 /* Ringback tone plans: frequencies (Hz), levels (dBm0), cadence (ms). */
 static const struct media_tone_plan {
 	const char	*country;
 	int		 f1, l1, f2, l2, on1, off1, on2, off2;
-} media_ringback[] = {
+} media_ringback_plans[] = {
 	{ "eu", 425, -13, 0, 0, 1000, 4000, 0, 0 },		/* ETSI TR 101 041 */
 	{ "us", 440, -19, 480, -19, 2000, 4000, 0, 0 },		/* ANSI T1.401 */
 	{ "uk", 400, -19, 450, -19, 400, 200, 400, 2000 },	/* BT SIN 350 */
@@ -27,38 +62,225 @@ static const struct media_tone_plan {
 static const struct media_tone_plan *
 media_plan(const char *country)
 {
-	for (size_t i = 0; i < sizeof media_ringback / sizeof media_ringback[0]; i++)
-		if (country != NULL && strcmp(media_ringback[i].country, country) == 0)
-			return &media_ringback[i];
-	return &media_ringback[0];
+	const struct media_tone_plan *p = media_ringback_plans;
+
+	for (size_t i = 0; i < sizeof media_ringback_plans / sizeof *p; i++)
+		if (country != NULL && strcmp(p[i].country, country) == 0)
+			return &p[i];
+	return &p[0];
 }
 
 static struct media_call *
 media_of(struct call *call)
 {
-	struct media_call		*m = call->media;
-	const struct media_tone_plan	*p;
-	tone_gen_descriptor_t		*desc;
-
-	if (m != NULL)
-		return m;
-	m = call->media = xcalloc(1, sizeof *m);
-	p = media_plan(call->span->cfg.country);
-	desc = tone_gen_descriptor_init(NULL, p->f1, p->l1, p->f2, p->l2,
-	    p->on1, p->off1, p->on2, p->off2, 1);
-	m->tone = tone_gen_init(NULL, desc);	/* copies the descriptor */
-	tone_gen_descriptor_free(desc);
-	return m;
+	if (call->media == NULL)
+		call->media = xcalloc(1, sizeof (struct media_call));
+	return call->media;
 }
 
 static void
-media_ringback_into(struct call *call, uint8_t *out)
+media_ringback(struct call *call, struct media_call *m, int16_t *out)
 {
-	int16_t amp[SPAN_SAMPLES];
-	int	n = tone_gen(media_of(call)->tone, amp, SPAN_SAMPLES);
+	const struct media_tone_plan	*p;
+	tone_gen_descriptor_t		*desc;
+	int				 n;
 
-	for (int i = 0; i < n; i++)
-		out[i] = linear_to_alaw(amp[i]);
+	if (m->tone == NULL) {
+		p = media_plan(call->span->cfg.country);
+		desc = tone_gen_descriptor_init(NULL, p->f1, p->l1, p->f2, p->l2,
+		    p->on1, p->off1, p->on2, p->off2, 1);
+		m->tone = tone_gen_init(NULL, desc);	/* copies it */
+		tone_gen_descriptor_free(desc);
+	}
+	n = tone_gen(m->tone, out, SPAN_SAMPLES);
+	memset(out + n, 0, (SPAN_SAMPLES - n) * sizeof *out);
+}
+
+static const char *
+media_moh_name(struct call *call)
+{
+	const struct queue *q = call->queue;
+
+	if (q == NULL && call->queue_name != NULL)
+		q = queue_find(call->queue_name);
+	return q != NULL && q->cfg != NULL ? q->cfg->moh : "moh";
+}
+
+static void
+media_moh(struct call *call, struct media_call *m, int16_t *out)
+{
+	const char *name = media_moh_name(call);
+
+	if (!player_active(&m->moh))
+		player_start(&m->moh, &name, 1, call->lang, 1);
+	player_fill(&m->moh, out, SPAN_SAMPLES);
+}
+
+/* The sound of waiting in a queue, per the queue's config. */
+static void
+media_waiting(struct call *call, struct media_call *m, int16_t *out)
+{
+	int sound = call->queue != NULL ? call->queue->cfg->waiting_sound :
+	    CFG_WAIT_RINGBACK;
+
+	if (sound == CFG_WAIT_MOH)
+		media_moh(call, m, out);
+	else if (sound == CFG_WAIT_RINGBACK)
+		media_ringback(call, m, out);
+	else
+		memset(out, 0, SPAN_SAMPLES * sizeof *out);
+}
+
+static int
+media_speaks_to_caller(const struct media_call *m, const struct media_member *x)
+{
+	return (x->role == MEDIA_AGENT && !m->muted) || x->role == MEDIA_BARGE;
+}
+
+/* Does member x hear member y? */
+static int
+media_hears(const struct media_call *m, const struct media_member *x,
+    const struct media_member *y)
+{
+	if (x == y || y->role == MEDIA_LISTEN)
+		return 0;
+	if (y->role == MEDIA_WHISPER)
+		return x->role == MEDIA_AGENT;
+	return !(y->role == MEDIA_AGENT && m->muted);
+}
+
+static void
+media_add(int32_t *acc, const int16_t *in)
+{
+	for (int i = 0; i < SPAN_SAMPLES; i++)
+		acc[i] += in[i];
+}
+
+static void
+media_clip(const int32_t *acc, int16_t *out)
+{
+	for (int i = 0; i < SPAN_SAMPLES; i++)
+		out[i] = (int16_t)(acc[i] > 32767 ? 32767 : acc[i] < -32768 ?
+		    -32768 : acc[i]);
+}
+
+/* What the caller hears this frame. */
+static void
+media_caller_hears(struct call *call, struct media_call *m, int16_t *out)
+{
+	int32_t acc[SPAN_SAMPLES];
+
+	if (m->held) {
+		media_moh(call, m, out);
+		return;
+	}
+	if (player_active(&m->prompt)) {
+		if (!player_fill(&m->prompt, out, SPAN_SAMPLES) && m->done == NULL)
+			player_stop(&m->prompt);
+		return;
+	}
+	if (m->nm > 0 && call->state == CALL_CONNECTED) {
+		memset(acc, 0, sizeof acc);
+		for (int i = 0; i < m->nm; i++)
+			if (media_speaks_to_caller(m, &m->m[i]))
+				media_add(acc, m->m[i].in);
+		media_clip(acc, out);
+		return;
+	}
+	if (call->state == CALL_QUEUED || call->state == CALL_OFFERED)
+		media_waiting(call, m, out);
+	else
+		memset(out, 0, SPAN_SAMPLES * sizeof *out);
+}
+
+/* Every headset hears the caller (unless held: a held caller and agent
+ * hear nothing of each other; monitors hear the music) and the members it
+ * may hear. */
+static void
+media_members_hear(struct media_call *m, const int16_t *caller,
+    const int16_t *heard)
+{
+	int32_t	acc[SPAN_SAMPLES];
+	int16_t	out[SPAN_SAMPLES];
+
+	for (int i = 0; i < m->nm; i++) {
+		struct media_member *x = &m->m[i];
+
+		memset(acc, 0, sizeof acc);
+		if (!m->held)
+			media_add(acc, caller);
+		else if (x->role != MEDIA_AGENT)
+			media_add(acc, heard);
+		for (int j = 0; j < m->nm && !m->held; j++)
+			if (media_hears(m, x, &m->m[j]))
+				media_add(acc, m->m[j].in);
+		media_clip(acc, out);
+		endpoint_play(x->ep, out, SPAN_SAMPLES);
+	}
+}
+
+static void
+media_dtmf_cb(void *arg, const char *digits, int len)
+{
+	struct media_call *m = arg;
+
+	for (int i = 0; i < len && m->ndigits < MEDIA_DIGITS; i++)
+		m->digits[m->ndigits++] = digits[i];
+}
+
+static void
+media_record_tap(struct call *call, struct media_call *m, const int16_t *caller,
+    const int16_t *heard)
+{
+	char err[256];
+
+	if (m->rec == NULL || record_frame(m->rec, caller, heard,
+	    SPAN_SAMPLES) == 0)
+		return;
+	snprintf(err, sizeof err, "%s", record_error(m->rec));
+	media_record_stop(call, NULL, 0);
+	if (m->rec_failed != NULL)
+		m->rec_failed(call, err);
+}
+
+/* One call's frame: rx in, tx out. */
+static void
+media_call_frame(struct call *call, const uint8_t *rx, uint8_t *tx)
+{
+	struct media_call	*m = media_of(call);
+	int16_t			 caller[SPAN_SAMPLES], heard[SPAN_SAMPLES];
+
+	for (int i = 0; i < SPAN_SAMPLES; i++)
+		caller[i] = alaw_to_linear(rx[i]);
+	if (m->dtmf != NULL && m->on_digit != NULL)
+		dtmf_rx(m->dtmf, caller, SPAN_SAMPLES);
+	for (int i = 0; i < m->nm; i++)
+		endpoint_capture(m->m[i].ep, m->m[i].in, SPAN_SAMPLES);
+	media_caller_hears(call, m, heard);
+	media_members_hear(m, caller, heard);
+	media_record_tap(call, m, caller, heard);
+	for (int i = 0; i < SPAN_SAMPLES; i++)
+		tx[i] = linear_to_alaw(heard[i]);
+}
+
+/* After the frame: digits, then the end of a prompt. */
+static void
+media_call_after(struct call *call)
+{
+	struct media_call	*m = call->media;
+	media_done_fn		 done;
+
+	for (int i = 0; i < m->ndigits && call->state != CALL_CLEARING; i++)
+		if (m->on_digit != NULL)
+			m->on_digit(call, m->digits[i]);
+	m->ndigits = 0;
+	if (call->state == CALL_CLEARING || m->done == NULL ||
+	    player_active(&m->prompt))
+		return;
+	done = m->done;
+	m->done = NULL;
+	player_stop(&m->prompt);
+	done(call);
 }
 
 void
@@ -68,11 +290,182 @@ media_tick(struct span *s, const uint8_t *rx, uint8_t *tx)
 	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++) {
 		struct call *call = s->chan[ch].call;
 
-		if (call == NULL)
+		if (call == NULL || call->state == CALL_SETUP)
 			continue;
-		if (call->state == CALL_QUEUED || call->state == CALL_OFFERED)
-			media_ringback_into(call, tx + ch * SPAN_SAMPLES);
+		media_call_frame(call, rx + ch * SPAN_SAMPLES,
+		    tx + ch * SPAN_SAMPLES);
+		media_call_after(call);
 	}
+}
+
+void
+media_play(struct call *call, const char *const *names, int n,
+    media_done_fn done)
+{
+	struct media_call *m = media_of(call);
+
+	player_start(&m->prompt, names, n, call->lang, 0);
+	m->done = done;
+}
+
+void
+media_play_stop(struct call *call)
+{
+	struct media_call *m = media_of(call);
+
+	player_stop(&m->prompt);
+	m->done = NULL;
+}
+
+int
+media_playing(struct call *call)
+{
+	return player_active(&media_of(call)->prompt);
+}
+
+void
+media_detect_dtmf(struct call *call, media_digit_fn fn)
+{
+	struct media_call *m = media_of(call);
+
+	/* The detector, once made, lives as long as the call: one made anew
+	 * in the middle of a tone would report that digit a second time. */
+	m->on_digit = fn;
+	if (fn != NULL && m->dtmf == NULL)
+		m->dtmf = dtmf_rx_init(NULL, media_dtmf_cb, m);
+}
+
+void
+media_digit(struct call *call, int digit)
+{
+	struct media_call *m = media_of(call);
+
+	if (m->on_digit != NULL)
+		m->on_digit(call, digit);
+}
+
+static struct media_member *
+media_member_of(struct media_call *m, struct endpoint *ep)
+{
+	for (int i = 0; i < m->nm; i++)
+		if (m->m[i].ep == ep)
+			return &m->m[i];
+	return NULL;
+}
+
+int
+media_join(struct call *call, struct endpoint *ep, enum media_role role)
+{
+	struct media_call	*m = media_of(call);
+	struct media_member	*x = media_member_of(m, ep);
+
+	if (x == NULL) {
+		if (m->nm == MEDIA_MEMBERS)
+			return -1;
+		if (ep->call != NULL && ep->call != call)
+			media_leave(ep->call, ep);
+		x = &m->m[m->nm++];
+		memset(x, 0, sizeof *x);
+		x->ep = ep;
+		ep->call = call;
+		endpoint_reset(ep);
+	}
+	x->role = role;
+	return 0;
+}
+
+void
+media_leave(struct call *call, struct endpoint *ep)
+{
+	struct media_call	*m = call->media;
+	struct media_member	*x;
+
+	if (m == NULL || (x = media_member_of(m, ep)) == NULL)
+		return;
+	*x = m->m[--m->nm];
+	ep->call = NULL;
+}
+
+void
+media_leave_all(struct call *call)
+{
+	struct media_call *m = call->media;
+
+	while (m != NULL && m->nm > 0)
+		media_leave(call, m->m[0].ep);
+}
+
+void
+media_hold(struct call *call, int on)
+{
+	media_of(call)->held = on;
+}
+
+void
+media_mute(struct call *call, int on)
+{
+	media_of(call)->muted = on;
+}
+
+int
+media_held(struct call *call)
+{
+	return media_of(call)->held;
+}
+
+int
+media_muted(struct call *call)
+{
+	return media_of(call)->muted;
+}
+
+int
+media_record_start(struct call *call, const char *path, enum record_mode mode,
+    media_record_fn failed, char *err, size_t errlen)
+{
+	struct media_call *m = media_of(call);
+
+	if (m->rec != NULL) {
+		snprintf(err, errlen, "already recording");
+		return -1;
+	}
+	if ((m->rec = record_open(path, mode, err, errlen)) == NULL)
+		return -1;
+	m->rec_failed = failed;
+	return 0;
+}
+
+int
+media_record_stop(struct call *call, char *err, size_t errlen)
+{
+	struct media_call	*m = media_of(call);
+	char			 why[256];
+	int			 rc;
+
+	if (m->rec == NULL)
+		return 0;
+	rc = record_close(m->rec, why, sizeof why);
+	m->rec = NULL;
+	if (rc != 0 && err != NULL)
+		snprintf(err, errlen, "%s", why);
+	return rc;
+}
+
+void
+media_record_pause(struct call *call, int paused)
+{
+	struct media_call *m = media_of(call);
+
+	if (m->rec != NULL)
+		record_pause(m->rec, paused);
+}
+
+int
+media_recording(struct call *call)
+{
+	struct media_call *m = media_of(call);
+
+	return m->rec == NULL ? 0 : record_paused(m->rec) ? 2 : 1;
 }
 
 void
@@ -82,7 +475,15 @@ media_call_free(struct call *call)
 
 	if (m == NULL)
 		return;
-	tone_gen_free(m->tone);
+	media_leave_all(call);
+	if (m->rec != NULL)
+		record_close(m->rec, NULL, 0);
+	if (m->tone != NULL)
+		tone_gen_free(m->tone);
+	if (m->dtmf != NULL)
+		dtmf_rx_free(m->dtmf);
+	player_stop(&m->prompt);
+	player_stop(&m->moh);
 	free(m);
 	call->media = NULL;
 }

@@ -1,14 +1,63 @@
-/* media.h: the 20 ms media tick: what each timeslot sends. Ringback for
- * waiting callers now; bridging, prompts and recording come with media. */
+/* media.h: the 20 ms media tick and what it does for each call: tones,
+ * prompts and music on hold to the caller, DTMF detection, the bridge
+ * between the caller's timeslot and the headsets joined to the call (the
+ * agent; supervisors listening, whispering or barging in), hold, mute,
+ * and the recording tap. Everything runs on the span's clock. */
 #ifndef CZ_MEDIA_H
 #define CZ_MEDIA_H
 
 #include <stdint.h>
+#include "record.h"
 
 struct span;
 struct call;
+struct endpoint;
 
-void	media_tick(struct span *, const uint8_t *rx, uint8_t *tx);
-void	media_call_free(struct call *);
+#define MEDIA_MEMBERS	6	/* headsets joined to one call */
+
+enum media_role {
+	MEDIA_AGENT,		/* hears the caller; the caller hears it */
+	MEDIA_LISTEN,		/* hears everyone; nobody hears it */
+	MEDIA_WHISPER,		/* hears everyone; only the agent hears it */
+	MEDIA_BARGE		/* hears everyone; everyone hears it */
+};
+
+typedef void	(*media_done_fn)(struct call *);
+typedef void	(*media_digit_fn)(struct call *, int digit);
+
+void		 media_tick(struct span *, const uint8_t *rx, uint8_t *tx);
+void		 media_call_free(struct call *);
+
+/* Plays NAMES (prompt names, in the call's language) to the caller, in
+ * place of anything else they hear, then calls DONE (may be NULL). */
+void		 media_play(struct call *, const char *const *names, int n,
+		    media_done_fn done);
+void		 media_play_stop(struct call *);
+int		 media_playing(struct call *);
+/* Digits the caller sends (in the audio, or as Q.931 keypad) go to FN;
+ * NULL stops detection. */
+void		 media_detect_dtmf(struct call *, media_digit_fn fn);
+void		 media_digit(struct call *, int digit);
+
+/* Joins a headset to the call in ROLE (or changes its role). -1 when the
+ * call has no room. A headset is joined to one call at a time. */
+int		 media_join(struct call *, struct endpoint *, enum media_role);
+void		 media_leave(struct call *, struct endpoint *);
+void		 media_leave_all(struct call *);
+void		 media_hold(struct call *, int on);
+void		 media_mute(struct call *, int on);
+int		 media_held(struct call *);
+int		 media_muted(struct call *);
+
+/* Starts writing the call's audio to PATH. -1 with err when the file
+ * cannot be made. The recording stops at media_record_stop or when the
+ * call ends; if a write fails, FAILED is called once (the call goes on). */
+typedef void	(*media_record_fn)(struct call *, const char *error);
+int		 media_record_start(struct call *, const char *path,
+		    enum record_mode, media_record_fn failed, char *err,
+		    size_t errlen);
+int		 media_record_stop(struct call *, char *err, size_t errlen);
+void		 media_record_pause(struct call *, int paused);
+int		 media_recording(struct call *);	/* 0, 1, or 2 = paused */
 
 #endif

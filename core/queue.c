@@ -9,6 +9,8 @@
 #include "evlog.h"
 #include "agent.h"
 #include "log.h"
+#include "action.h"
+#include "announce.h"
 #include "queue.h"
 #include "xmalloc.h"
 
@@ -92,6 +94,7 @@ queue_enter(struct queue *q, struct call *call)
 	snprintf(detail, sizeof detail, "{\"sl_target\":%d}", q->cfg->sl_target);
 	call_event(call, EV_QUEUE_ENTER, detail);
 	call_set_state(call, CALL_QUEUED);
+	announce_start(call);
 }
 
 void
@@ -104,6 +107,7 @@ queue_leave(struct call *call)
 	TAILQ_REMOVE(&q->waiting, call, qentry);
 	q->nwaiting--;
 	call->queue = NULL;
+	announce_stop(call);
 }
 
 int
@@ -119,11 +123,14 @@ queue_longest_wait_s(const struct queue *q)
 struct queue *
 queue_exit_target(const struct queue *q, const char *rule)
 {
-	struct queue *to;
+	struct queue	*to;
+	struct action	 a;
+	char		 why[256];
 
-	if (rule == NULL || strncmp(rule, "queue:", 6) != 0)
+	if (rule == NULL || action_parse(rule, ACT_QUEUE, NULL, &a, why,
+	    sizeof why) != 0)
 		return NULL;
-	to = queue_find(rule + 6);
+	to = queue_find(a.arg);
 	return to != NULL && to != q && !to->removed ? to : NULL;
 }
 

@@ -1,58 +1,130 @@
-/* route.c: where an inbound call goes, by its called number (DNIS): a DID
- * from the config names a target ("queue:NAME" now; IVR menus later). */
+/* route.c: where a call goes (route.h). A DID names an action; IVR choices
+ * and queue exits name actions too, and all of them are carried out here:
+ * into a queue (past its hours and length checks, whose own exits are
+ * actions again), into a menu, a message, voicemail, or hung up. A call
+ * may hop at most ROUTE_MAX_HOPS times, so a loop in the config ends. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "acd.h"
+#include "action.h"
 #include "call.h"
 #include "cause.h"
 #include "clock.h"
 #include "core.h"
 #include "isdn.h"
+#include "ivr.h"
 #include "log.h"
+#include "media.h"
 #include "queue.h"
+#include "route.h"
+#include "voicemail.h"
 #include "xmalloc.h"
 
+#define ROUTE_MAX_HOPS	16
 
-static int
-route_to_queue(struct call *call, const char *name)
+void
+route_answer(struct call *call)
 {
-	struct queue *q = queue_find(name);
-
-	if (q == NULL || q->removed) {
-		log_warn("call %s: queue %s does not exist", call->id, name);
-		return CAUSE_CONGESTION;
-	}
-	for (int hops = 0;; hops++) {
-		const char	*why = NULL, *rule = NULL;
-		struct queue	*to;
-
-		if (!hours_open(&q->hours, time(NULL))) {
-			why = "closed";
-			rule = q->cfg->closed_exit;
-		} else if (q->cfg->max_len > 0 && q->nwaiting >= q->cfg->max_len) {
-			why = "full";
-			rule = q->cfg->max_len_exit;
-		}
-		if (why == NULL)
-			break;
-		to = queue_exit_target(q, rule);
-		log_info("call %s: queue %s is %s%s%s", call->id, q->name, why,
-		    to ? ", overflow to " : "", to ? to->name : "");
-		if (to == NULL || hops == 4) {
-			call->refusal = why;
-			return CAUSE_CONGESTION;
-		}
-		q = to;
-	}
+	if (call->answer_ms != 0)
+		return;
 	isdn_answer(call);
 	call->answer_ms = clock_wall_ms();
+}
+
+/* The queue's own checks, before the caller joins: closed or full sends
+ * the call by that exit instead. */
+static int
+route_to_queue(struct call *call, struct queue *q, int priority)
+{
+	const char *why = NULL, *rule = NULL;
+
+	if (!hours_open(&q->hours, time(NULL))) {
+		why = "closed";
+		rule = q->cfg->closed_exit;
+	} else if (q->cfg->max_len > 0 && q->nwaiting >= q->cfg->max_len) {
+		why = "full";
+		rule = q->cfg->max_len_exit;
+	}
+	if (why != NULL) {
+		log_info("call %s: queue %s is %s: %s", call->id, q->name, why,
+		    rule);
+		call->refusal = why;
+		return route_action(call, rule);
+	}
+	if (priority >= 0)
+		call->priority = priority;
+	route_answer(call);
 	queue_enter(q, call);
 	acd_dispatch();
 	return 0;
 }
 
-/* Returns 0 when routed, else the Q.850 cause to refuse the call with. */
+static void
+route_hangup_cb(struct call *call)
+{
+	call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "message played");
+}
+
+/* After answer, a call that cannot go on is cleared here. */
+static int
+route_fail(struct call *call, int cause, const char *why)
+{
+	if (call->answer_ms == 0)
+		return cause;
+	call_hangup(call, cause, DB_CLEARED_CORE, why);
+	return 0;
+}
+
+int
+route_action(struct call *call, const char *s)
+{
+	struct action	 a;
+	struct queue	*q;
+	char		 why[256];
+	const char	*name;
+
+	if (++call->hops > ROUTE_MAX_HOPS) {
+		log_warn("call %s: more than %d routing steps: a loop in the "
+		    "config? (last: %s)", call->id, ROUTE_MAX_HOPS, s);
+		return route_fail(call, CAUSE_CONGESTION, "routing loop");
+	}
+	if (action_parse(s, ~0, core.cfg, &a, why, sizeof why) != 0) {
+		log_warn("call %s: cannot route: %s", call->id, why);
+		return route_fail(call, CAUSE_CONGESTION, "no route");
+	}
+	switch (a.kind) {
+	case ACT_QUEUE:
+		if ((q = queue_find(a.arg)) == NULL || q->removed) {
+			log_warn("call %s: queue %s does not exist", call->id, a.arg);
+			return route_fail(call, CAUSE_CONGESTION, "no such queue");
+		}
+		return route_to_queue(call, q, a.priority);
+	case ACT_MENU:
+		route_answer(call);
+		ivr_enter(call, a.arg);
+		return 0;
+	case ACT_PLAY:
+	case ACT_MESSAGE:
+		route_answer(call);
+		name = a.arg;
+		ivr_stop(call);
+		media_play(call, &name, 1, route_hangup_cb);
+		return 0;
+	case ACT_VOICEMAIL:
+		route_answer(call);
+		ivr_stop(call);
+		voicemail_start(call, a.arg);
+		return 0;
+	case ACT_HANGUP:
+		return route_fail(call, CAUSE_NORMAL, "hung up by the route");
+	case ACT_REFUSE:
+		return route_fail(call, CAUSE_CONGESTION, call->refusal ?
+		    call->refusal : "refused by the route");
+	}
+	return route_fail(call, CAUSE_CONGESTION, "no route");
+}
+
 int
 route_inbound(struct call *call)
 {
@@ -67,8 +139,5 @@ route_inbound(struct call *call)
 	call->priority = did->priority;
 	snprintf(detail, sizeof detail, "{\"target\":\"%s\"}", did->target);
 	call_event(call, EV_CALL_ROUTED, detail);
-	if (strncmp(did->target, "queue:", 6) == 0)
-		return route_to_queue(call, did->target + 6);
-	log_warn("call %s: target %s cannot be served", call->id, did->target);
-	return CAUSE_CONGESTION;
+	return route_action(call, did->target);
 }

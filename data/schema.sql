@@ -82,3 +82,40 @@ CREATE TABLE pins (
 	hash		TEXT NOT NULL,
 	set_ms		INTEGER
 );
+
+-- version 2
+-- Media: what the caller chose in the menus, the digits they gave, time on
+-- hold; call recordings and voicemail messages, indexed by call.
+ALTER TABLE cdr ADD COLUMN ivr TEXT;		-- 'main>1>account': menus walked
+ALTER TABLE cdr ADD COLUMN vars TEXT;		-- JSON: choices and digits
+ALTER TABLE cdr ADD COLUMN hold_ms INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE recordings (
+	id		INTEGER PRIMARY KEY,
+	call_id		TEXT NOT NULL,
+	path		TEXT NOT NULL,		-- relative to the recordings folder
+	format		TEXT NOT NULL,		-- 'stereo' or 'mixed'
+	why		TEXT NOT NULL,		-- 'policy' or 'agent'
+	agent		TEXT,
+	queue		TEXT,
+	start_ms	INTEGER NOT NULL,
+	end_ms		INTEGER NOT NULL DEFAULT 0,	-- 0 = still recording
+	paused_ms	INTEGER NOT NULL DEFAULT 0,	-- silence written for PCI pauses
+	status		TEXT NOT NULL DEFAULT 'recording',	-- 'ok', 'failed'
+	error		TEXT
+);
+CREATE INDEX recordings_call ON recordings (call_id);
+CREATE INDEX recordings_start ON recordings (start_ms);
+
+CREATE TABLE voicemail (
+	id		INTEGER PRIMARY KEY,
+	call_id		TEXT NOT NULL,
+	box		TEXT NOT NULL,
+	cli		TEXT NOT NULL DEFAULT '',
+	path		TEXT NOT NULL,		-- relative to the voicemail folder
+	start_ms	INTEGER NOT NULL,
+	duration_ms	INTEGER NOT NULL DEFAULT 0,
+	status		TEXT NOT NULL DEFAULT 'new',	-- 'new', 'heard', 'deleted'
+	error		TEXT
+);
+CREATE INDEX voicemail_box ON voicemail (box, start_ms);

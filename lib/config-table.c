@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "action.h"
 #include "config.h"
 #include "skill.h"
 #include "hours.h"
@@ -96,11 +97,9 @@ static int
 check_target(const struct config *cfg, const void *sect, const char *v,
     char *why, size_t len)
 {
-	if (strncmp(v, "queue:", 6) != 0) {
-		snprintf(why, len, "\"%s\" is not a target (queue:NAME)", v);
-		return -1;
-	}
-	return check_queue_name(cfg, v + 6, why, len);
+	struct action a;
+
+	return action_parse(v, ACT_QUEUE | ACT_MENU, cfg, &a, why, len);
 }
 
 static int
@@ -145,32 +144,115 @@ check_widen(const struct config *cfg, const void *sect, const char *v,
 	return widen_parse(v, &w, why, len);
 }
 
-/* An exit is a word (refuse/hangup) or an overflow to a defined queue. */
-static int
-check_exit(const struct config *cfg, const char *word, const char *v,
-    char *why, size_t len)
-{
-	if (strcmp(v, word) == 0)
-		return 0;
-	if (strncmp(v, "queue:", 6) != 0) {
-		snprintf(why, len, "\"%s\" is not %s or queue:NAME", v, word);
-		return -1;
-	}
-	return check_queue_name(cfg, v + 6, why, len);
-}
+/* A queue's exits: after answering (max wait) the call can hang up; before
+ * (full, closed) it can still be refused with no charge to the caller. */
+#define EXIT_ANSWERED	(ACT_QUEUE | ACT_MENU | ACT_MESSAGE | ACT_VOICEMAIL)
 
 static int
 check_exit_refuse(const struct config *cfg, const void *sect, const char *v,
     char *why, size_t len)
 {
-	return check_exit(cfg, "refuse", v, why, len);
+	struct action a;
+
+	return action_parse(v, EXIT_ANSWERED | ACT_REFUSE, cfg, &a, why, len);
 }
 
 static int
 check_exit_hangup(const struct config *cfg, const void *sect, const char *v,
     char *why, size_t len)
 {
-	return check_exit(cfg, "hangup", v, why, len);
+	struct action a;
+
+	return action_parse(v, EXIT_ANSWERED | ACT_HANGUP, cfg, &a, why, len);
+}
+
+/* What an IVR choice, failure or next step may do. */
+static int
+check_menu_action(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	struct action a;
+
+	if (v[0] == '\0')
+		return 0;
+	return action_parse(v, EXIT_ANSWERED | ACT_HANGUP | ACT_PLAY, cfg, &a,
+	    why, len);
+}
+
+static int
+check_prompt(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	if (v[0] == '\0' || action_name_ok(v))
+		return 0;
+	snprintf(why, len, "\"%s\" is not a prompt name (a-z, 0-9, '-', '_'; "
+	    "the file is PROMPTS_DIR/LANG/NAME.wav)", v);
+	return -1;
+}
+
+static int
+check_menu_prompts(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	const struct cfg_menu *m = sect;
+
+	for (int i = 0; i < m->nprompt; i++)
+		if (check_prompt(cfg, sect, m->prompt[i], why, len) != 0)
+			return -1;
+	return 0;
+}
+
+/* A menu must lead somewhere: choices, or digits to collect then next. */
+static int
+check_menu_shape(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	const struct cfg_menu	*m = sect;
+	int			 nchoice = 0;
+
+	for (int i = 0; i < CFG_MENU_KEYS; i++)
+		nchoice += m->choice[i][0] != '\0';
+	if (m->collect[0] != '\0' && !action_name_ok(m->collect)) {
+		snprintf(why, len, "\"%s\" is not a variable name (a-z, 0-9, "
+		    "'-', '_')", m->collect);
+		return -1;
+	}
+	if (m->collect[0] != '\0' && nchoice > 0) {
+		snprintf(why, len, "a menu either collects digits or offers "
+		    "choices, not both");
+		return -1;
+	}
+	if ((m->collect[0] != '\0' || nchoice == 0) && m->next[0] == '\0') {
+		snprintf(why, len, "needs \"next\": where the call goes after %s",
+		    m->collect[0] != '\0' ? "the digits" : "the prompt");
+		return -1;
+	}
+	if (m->min_digits > m->max_digits) {
+		snprintf(why, len, "min_digits (%d) is above max_digits (%d)",
+		    m->min_digits, m->max_digits);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_menu_next(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	if (check_menu_action(cfg, sect, v, why, len) != 0)
+		return -1;
+	return check_menu_shape(cfg, sect, v, why, len);
+}
+
+static int
+check_audio(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	if (v[0] == '\0' || (strncmp(v, "alsa:", 5) == 0 && v[5] != '\0'))
+		return 0;
+	snprintf(why, len, "\"%s\" is not an audio endpoint (alsa:DEVICE, "
+	    "e.g. alsa:plughw:CARD=Headset,DEV=0)", v);
+	return -1;
 }
 
 static int
@@ -228,6 +310,9 @@ static const char *const strategies[] = { "longest_idle", "fewest_calls",
 	"ring_all", NULL };
 static const char *const missed[] = { "not_ready", "ready", NULL };
 static const char *const roles[] = { "agent", "supervisor", "admin", NULL };
+static const char *const rec_formats[] = { "stereo", "mixed", NULL };
+static const char *const waiting[] = { "ringback", "moh", "silence", NULL };
+static const char *const terminators[] = { "hash", "star", "", NULL };
 
 #define C(f) offsetof(struct cfg_core, f)
 #define S(f) offsetof(struct cfg_span, f)
@@ -235,6 +320,9 @@ static const char *const roles[] = { "agent", "supervisor", "admin", NULL };
 #define Q(f) offsetof(struct cfg_queue, f)
 #define A(f) offsetof(struct cfg_agent, f)
 #define U(f) offsetof(struct cfg_user, f)
+#define M(f) offsetof(struct cfg_menu, f)
+#define MENU_KEY(k, i) { "menu", k, CFG_STRING, 0, 0, NULL, "", \
+	"action when the caller presses " k, M(choice[i]), check_menu_action }
 
 const struct cfg_key config_table[] = {
 	{ "core", "state_dir", CFG_STRING, 0, 0, NULL, "state",
@@ -261,6 +349,14 @@ const struct cfg_key config_table[] = {
 	  "break, lunch, training, back_office, meeting, personal",
 	  "reason codes an agent may give for not ready", C(not_ready_reasons),
 	  NULL },
+	{ "core", "prompts_dir", CFG_STRING, 0, 0, NULL, "",
+	  "recorded prompts, DIR/LANG/NAME.wav (empty: the installed set)",
+	  C(prompts_dir), NULL },
+	{ "core", "language", CFG_STRING, 0, 0, NULL, "en",
+	  "language of prompts when a menu sets none", C(language), check_prompt },
+	{ "core", "record_format", CFG_ENUM, 0, 0, rec_formats, "stereo",
+	  "recordings: stereo (caller left, agent right) or mixed (mono)",
+	  C(record_format), NULL },
 
 	{ "span", "driver", CFG_ENUM, 0, 0, drivers, "vspan",
 	  "vspan: the virtual E1 span (docs/vspan.md)", S(driver), NULL },
@@ -278,7 +374,8 @@ const struct cfg_key config_table[] = {
 	{ "did", "name", CFG_STRING, 0, 0, NULL, "",
 	  "label for reports", D(name), NULL },
 	{ "did", "target", CFG_STRING, 0, 0, NULL, NULL,
-	  "where calls to this number go: queue:NAME", D(target), check_target },
+	  "where calls to this number go: queue:NAME or menu:NAME", D(target),
+	  check_target },
 	{ "did", "priority", CFG_INT, 0, 9, NULL, "0",
 	  "callers on this number go ahead of lower priorities (VIP lines)",
 	  D(priority), NULL },
@@ -292,7 +389,8 @@ const struct cfg_key config_table[] = {
 	{ "queue", "max_len", CFG_INT, 0, 10000, NULL, "0",
 	  "most callers waiting (0: no limit)", Q(max_len), NULL },
 	{ "queue", "max_len_exit", CFG_STRING, 0, 0, NULL, "refuse",
-	  "a caller who finds the queue full: refuse (cause 34) or queue:NAME",
+	  "a caller who finds the queue full: refuse (cause 34), queue:NAME, "
+	  "menu:NAME, message:PROMPT or voicemail:BOX",
 	  Q(max_len_exit), check_exit_refuse },
 	{ "queue", "missed_offer", CFG_ENUM, 0, 0, missed, "not_ready",
 	  "an agent who lets an offer time out: not_ready (reason missed) or "
@@ -301,7 +399,8 @@ const struct cfg_key config_table[] = {
 	  "longest wait in seconds before the exit (0: no limit)", Q(max_wait),
 	  NULL },
 	{ "queue", "max_wait_exit", CFG_STRING, 0, 0, NULL, "hangup",
-	  "after max_wait: hangup or queue:NAME (overflow)", Q(max_wait_exit),
+	  "after max_wait: hangup, queue:NAME (overflow), menu:NAME, "
+	  "message:PROMPT or voicemail:BOX", Q(max_wait_exit),
 	  check_exit_hangup },
 	{ "queue", "hours", CFG_STRING, 0, 0, NULL, "",
 	  "open hours, e.g. mon-fri 08:00-18:00; sat 09:00-13:00 (empty: always)",
@@ -313,7 +412,8 @@ const struct cfg_key config_table[] = {
 	  "the zone hours and holidays are in, e.g. Europe/Warsaw", Q(timezone),
 	  check_timezone },
 	{ "queue", "closed_exit", CFG_STRING, 0, 0, NULL, "refuse",
-	  "out of hours: refuse (cause 34) or queue:NAME", Q(closed_exit),
+	  "out of hours: refuse (cause 34), queue:NAME, menu:NAME, "
+	  "message:PROMPT or voicemail:BOX", Q(closed_exit),
 	  check_exit_refuse },
 	{ "queue", "wrapup", CFG_INT, 0, 3600, NULL, "0",
 	  "seconds of after-call work", Q(wrapup), NULL },
@@ -330,6 +430,52 @@ const struct cfg_key config_table[] = {
 	{ "queue", "weight", CFG_INT, 1, 100, NULL, "50",
 	  "an agent in several queues serves the higher weight first",
 	  Q(weight), NULL },
+	{ "queue", "waiting_sound", CFG_ENUM, 0, 0, waiting, "ringback",
+	  "what waiting callers hear: ringback, moh or silence",
+	  Q(waiting_sound), NULL },
+	{ "queue", "moh", CFG_STRING, 0, 0, NULL, "moh",
+	  "the prompt played as music on hold (and while waiting with moh)",
+	  Q(moh), check_prompt },
+	{ "queue", "announce", CFG_INT, 0, 3600, NULL, "0",
+	  "seconds between announcing position and estimated wait (0: never)",
+	  Q(announce), NULL },
+	{ "queue", "record", CFG_INT, 0, 100, NULL, "0",
+	  "percent of answered calls recorded", Q(record), NULL },
+
+	{ "menu", "prompt", CFG_LIST, 0, 0, NULL, "",
+	  "prompts played on entry, comma-separated", M(prompt),
+	  check_menu_prompts },
+	{ "menu", "language", CFG_STRING, 0, 0, NULL, "",
+	  "entering this menu sets the caller's language (e.g. pl)",
+	  M(language), check_prompt },
+	{ "menu", "timeout", CFG_INT, 1, 60, NULL, "5",
+	  "seconds to wait for a key after the prompt", M(timeout), NULL },
+	{ "menu", "retries", CFG_INT, 0, 9, NULL, "2",
+	  "prompts again this many times after no key or a wrong one",
+	  M(retries), NULL },
+	{ "menu", "invalid_prompt", CFG_STRING, 0, 0, NULL, "invalid",
+	  "played after a wrong key", M(invalid_prompt), check_prompt },
+	{ "menu", "timeout_prompt", CFG_STRING, 0, 0, NULL, "no-input",
+	  "played when no key came", M(timeout_prompt), check_prompt },
+	{ "menu", "on_fail", CFG_STRING, 0, 0, NULL, "hangup",
+	  "when the retries run out", M(on_fail), check_menu_action },
+	MENU_KEY("0", 0), MENU_KEY("1", 1), MENU_KEY("2", 2), MENU_KEY("3", 3),
+	MENU_KEY("4", 4), MENU_KEY("5", 5), MENU_KEY("6", 6), MENU_KEY("7", 7),
+	MENU_KEY("8", 8), MENU_KEY("9", 9), MENU_KEY("star", 10),
+	MENU_KEY("hash", 11),
+	{ "menu", "collect", CFG_STRING, 0, 0, NULL, "",
+	  "collect digits into this call variable (e.g. account) instead of "
+	  "offering choices", M(collect), NULL },
+	{ "menu", "min_digits", CFG_INT, 1, 32, NULL, "1",
+	  "fewest digits accepted", M(min_digits), NULL },
+	{ "menu", "max_digits", CFG_INT, 1, 32, NULL, "16",
+	  "most digits: collection ends when reached", M(max_digits), NULL },
+	{ "menu", "terminator", CFG_STRING, 0, 0, terminators, "hash",
+	  "key that ends the digits early: hash, star or empty", M(terminator),
+	  NULL },
+	{ "menu", "next", CFG_STRING, 0, 0, NULL, "",
+	  "after the digits (or the prompt, in a menu without choices)",
+	  M(next), check_menu_next },
 
 	{ "agent", "name", CFG_STRING, 0, 0, NULL, NULL,
 	  "the agent's full name (UTF-8)", A(name), NULL },
@@ -343,6 +489,11 @@ const struct cfg_key config_table[] = {
 	{ "agent", "queues", CFG_LIST, 0, 0, NULL, NULL,
 	  "queues the agent takes calls from, comma-separated", A(queues),
 	  check_queues },
+	{ "agent", "audio", CFG_STRING, 0, 0, NULL, "",
+	  "the seat's headset: alsa:DEVICE (empty: none)", A(audio), check_audio },
+	{ "agent", "record", CFG_INT, 0, 100, NULL, "0",
+	  "percent of this agent's calls recorded (the higher of this and "
+	  "the queue's applies)", A(record), NULL },
 
 	{ "user", "role", CFG_ENUM, 0, 0, roles, NULL,
 	  "supervisor or admin", U(role), check_user_role },
@@ -350,6 +501,9 @@ const struct cfg_key config_table[] = {
 	  "crypt(3) hash of the PIN", U(pin_hash), check_pin },
 	{ "user", "unix_user", CFG_STRING, 0, 0, NULL, "",
 	  "Unix user this person must log in as", U(unix_user), NULL },
+	{ "user", "audio", CFG_STRING, 0, 0, NULL, "",
+	  "headset for listen, whisper and barge: alsa:DEVICE", U(audio),
+	  check_audio },
 	{ NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL }
 };
 
@@ -364,6 +518,8 @@ const struct cfg_section config_sections[] = {
 	SECT("did", struct cfg_did, dids, ndids, D(number), did_ok,
 	    "digits, at most 20"),
 	SECT("queue", struct cfg_queue, queues, nqueues, Q(name), name_ok,
+	    "a-z, 0-9, '-' and '_', at most 32"),
+	SECT("menu", struct cfg_menu, menus, nmenus, M(name), name_ok,
 	    "a-z, 0-9, '-' and '_', at most 32"),
 	SECT("agent", struct cfg_agent, agents, nagents, A(id), agent_id_ok,
 	    "digits, at most 16"),

@@ -644,6 +644,15 @@ CONFIG_FIND(config_find_queue, struct cfg_queue, queues, nqueues, name)
 CONFIG_FIND(config_find_agent, struct cfg_agent, agents, nagents, id)
 CONFIG_FIND(config_find_user, struct cfg_user, users, nusers, name)
 CONFIG_FIND(config_find_did, struct cfg_did, dids, ndids, number)
+CONFIG_FIND(config_find_menu, struct cfg_menu, menus, nmenus, name)
+
+int
+config_menu_key(int digit)
+{
+	if (digit >= '0' && digit <= '9')
+		return digit - '0';
+	return digit == '*' ? 10 : digit == '#' ? 11 : -1;
+}
 
 const char *
 config_role_name(int role)

@@ -3,7 +3,7 @@
  * show-config` and the setup wizard's forms.
  *
  * Section kinds: [core], [span NAME], [did NUMBER], [queue NAME],
- * [agent ID], [user NAME]. Reload = config_load() a new struct, then swap. */
+ * [menu NAME], [agent ID], [user NAME]. Reload = config_load() a new struct, then swap. */
 #ifndef CZ_CONFIG_H
 #define CZ_CONFIG_H
 
@@ -31,7 +31,16 @@ struct cfg_core {
 	int	 idle_login_timeout; /* s a client may stay without hello/login */
 	char   **not_ready_reasons;	/* NULL-terminated */
 	int	 n_not_ready_reasons;
+	char	*prompts_dir;	/* "" = the installed set (data/prompts) */
+	char	*language;	/* prompts' default language */
+	int	 record_format;	/* enum cfg_record_format */
 };
+
+enum cfg_record_format { CFG_RECORD_STEREO, CFG_RECORD_MIXED };
+enum cfg_waiting { CFG_WAIT_RINGBACK, CFG_WAIT_MOH, CFG_WAIT_SILENCE };
+
+/* The keys of an IVR menu's choices, in the order of its choice[] array. */
+#define CFG_MENU_KEYS	12		/* 0-9, star, hash */
 
 struct cfg_span {
 	char	*name;		/* [span NAME]: letters, digits, '-', '_' */
@@ -45,7 +54,7 @@ struct cfg_span {
 
 struct cfg_did {
 	char	*number;	/* [did NUMBER]: the called number (DNIS) */
-	char	*target;	/* "queue:NAME" (menus and more come later) */
+	char	*target;	/* an action (lib/action.h): queue:NAME, menu:NAME */
 	char	*name;		/* label for reports */
 	int	 priority;	/* 0-9: higher goes first (VIP lines) */
 };
@@ -57,19 +66,40 @@ struct cfg_queue {
 	int	 offer_timeout;	/* s before an unanswered offer moves on */
 	int	 missed_offer;	/* 0: agent set not ready ("missed"); 1: stays ready */
 	int	 max_len;	/* waiting callers, 0 = no limit */
-	char	*max_len_exit;	/* "refuse" or "queue:NAME" */
+	char	*max_len_exit;	/* an action (lib/action.h) */
 	int	 max_wait;	/* s, 0 = no limit */
-	char	*max_wait_exit;	/* "hangup" or "queue:NAME" */
+	char	*max_wait_exit;	/* an action */
 	char	*hours;		/* "mon-fri 08:00-18:00; ..." ("" = always) */
 	char	*holidays;	/* "YYYY-MM-DD, ..." */
 	char	*timezone;	/* "Europe/Warsaw" */
-	char	*closed_exit;	/* "refuse" or "queue:NAME" */
+	char	*closed_exit;	/* an action */
 	int	 wrapup;	/* s of after-call work */
 	int	 sl_target;	/* service-level threshold, s */
 	int	 sl_percent;	/* service-level goal, % */
 	char	*skills;	/* "name:level, ..." asked of agents */
 	char	*widen;		/* "seconds:lower_by, ..." */
 	int	 weight;	/* 1-100: across queues, higher goes first */
+	int	 waiting_sound;	/* enum cfg_waiting */
+	char	*moh;		/* prompt played as music on hold */
+	int	 announce;	/* s between position/wait announcements, 0 = off */
+	int	 record;	/* percent of calls recorded */
+};
+
+struct cfg_menu {
+	char	*name;		/* [menu NAME] */
+	char   **prompt;	/* played on entry, in order */
+	int	 nprompt;
+	char	*language;	/* "" = keep the caller's; else set it */
+	int	 timeout;	/* s to wait for a digit after the prompt */
+	int	 retries;	/* re-prompts after no or a wrong input */
+	char	*invalid_prompt;
+	char	*timeout_prompt;
+	char	*on_fail;	/* action when retries run out */
+	char	*choice[CFG_MENU_KEYS];	/* action per key, "" = none */
+	char	*collect;	/* "" = a choice menu; else the variable */
+	int	 min_digits, max_digits;
+	char	*terminator;	/* "hash", "star" or "" */
+	char	*next;		/* action after collecting or a play-only menu */
 };
 
 struct cfg_agent {
@@ -80,6 +110,8 @@ struct cfg_agent {
 	char   **queues;	/* NULL-terminated */
 	int	 nqueues;
 	char	*skills;	/* "name:level, ..." */
+	char	*audio;		/* headset: "alsa:DEVICE", "" = none */
+	int	 record;	/* percent of this agent's calls recorded */
 };
 
 struct cfg_user {
@@ -87,6 +119,7 @@ struct cfg_user {
 	int	 role;		/* enum cfg_role: supervisor or admin */
 	char	*pin_hash;
 	char	*unix_user;
+	char	*audio;		/* headset for listen-in: "alsa:DEVICE" */
 };
 
 struct config {
@@ -98,6 +131,8 @@ struct config {
 	int			 ndids;
 	struct cfg_queue	*queues;
 	int			 nqueues;
+	struct cfg_menu		*menus;
+	int			 nmenus;
 	struct cfg_agent	*agents;
 	int			 nagents;
 	struct cfg_user		*users;
@@ -147,6 +182,9 @@ const struct cfg_queue	*config_find_queue(const struct config *, const char *);
 const struct cfg_agent	*config_find_agent(const struct config *, const char *);
 const struct cfg_user	*config_find_user(const struct config *, const char *);
 const struct cfg_did	*config_find_did(const struct config *, const char *);
+const struct cfg_menu	*config_find_menu(const struct config *, const char *);
+/* The index in cfg_menu.choice[] of a key ('0'-'9', '*', '#'), or -1. */
+int			 config_menu_key(int digit);
 const char		*config_role_name(int role);
 
 #endif

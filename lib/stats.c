@@ -15,6 +15,7 @@ struct stats_call {
 	char			 id[40];
 	int			 row;		/* queue row it counts in */
 	int64_t			 enter_ms, answer_ms;
+	int64_t			 hold_at, held_ms;	/* on hold since; so far */
 	char			 agent[24];
 	struct stats_call	*next;
 };
@@ -296,11 +297,30 @@ stats_call_end(struct stats *s, const struct stats_event *e)
 
 	if (c == NULL)
 		return;
-	if (c->answer_ms != 0)
-		s->q[c->row].talk_ms += e->ts_ms - c->answer_ms;
-	else
+	if (c->hold_at != 0)
+		c->held_ms += e->ts_ms - c->hold_at;
+	if (c->answer_ms != 0) {
+		s->q[c->row].talk_ms += e->ts_ms - c->answer_ms - c->held_ms;
+		s->q[c->row].hold_ms += c->held_ms;
+	} else
 		s->waiting--;	/* ended unanswered without an abandon */
 	free(c);
+}
+
+/* Hold time is not talk time: AHT = talk + hold + wrap-up. */
+static void
+stats_hold(struct stats *s, const struct stats_event *e, int on)
+{
+	struct stats_call *c = stats_call(s, e->call_id, 0);
+
+	if (c == NULL || c->answer_ms == 0 || on == (c->hold_at != 0))
+		return;
+	if (on)
+		c->hold_at = e->ts_ms;
+	else {
+		c->held_ms += e->ts_ms - c->hold_at;
+		c->hold_at = 0;
+	}
 }
 
 static void
@@ -329,6 +349,10 @@ stats_feed(struct stats *s, const struct stats_event *e)
 		stats_queue_exit(s, e);
 	else if (strcmp(e->kind, "call_end") == 0 && e->call_id)
 		stats_call_end(s, e);
+	else if (strcmp(e->kind, "hold") == 0 && e->call_id)
+		stats_hold(s, e, 1);
+	else if (strcmp(e->kind, "retrieve") == 0 && e->call_id)
+		stats_hold(s, e, 0);
 	else if (strcmp(e->kind, "agent_state") == 0 && e->agent)
 		stats_agent_state(s, e);
 }

@@ -1,9 +1,14 @@
 /* pstn-audio.c: what a simulated caller says and hears, in A-law. It says
- * a steady low-level 1004 Hz tone (the test tone of ITU-T O.6), or DTMF
- * digits from spandsp's generator while it sends them; it hears audio in
- * a block whose mean amplitude is above near-silence. */
+ * a steady low-level 1004 Hz tone (the test tone of ITU-T O.6), or a voice
+ * file looped (--voice), or DTMF digits from spandsp's generator while it
+ * sends them (',' in the digits is a one-second pause, as on a dialer).
+ * It hears audio in a block whose mean amplitude is above near-silence,
+ * and can keep all it heard for a WAV file (--save-audio). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sndfile.h>
 #include <spandsp.h>
 #include "pstn-audio.h"
 #include "xmalloc.h"
@@ -12,11 +17,44 @@
 #define PSTN_AUDIO_TONE_AMP	1000.0	/* of 32767: about -30 dBFS */
 #define PSTN_AUDIO_HEARD	100	/* mean |sample| above this is audio */
 #define PSTN_AUDIO_DTMF_MS	80	/* tone and gap (Q.24 allows 40+) */
+#define PSTN_AUDIO_PAUSE	50	/* 20 ms blocks in a ',' pause */
 
 struct pstn_audio {
 	double			 phase;
+	size_t			 voice_pos;
 	dtmf_tx_state_t		*dtmf;		/* while sending digits */
+	char			*pending;	/* digits after a pause */
+	size_t			 next;		/* into pending */
+	int			 pause;		/* blocks of pause left */
+	uint8_t			*heard;		/* kept for --save-audio */
+	size_t			 nheard, heard_cap;
 };
+
+static int16_t	*pstn_voice;
+static size_t	 pstn_voice_len;
+
+int
+pstn_audio_voice(const char *path, char *err, int errlen)
+{
+	SF_INFO	 info = { 0 };
+	SNDFILE	*sf = sf_open(path, SFM_READ, &info);
+
+	if (sf == NULL) {
+		snprintf(err, errlen, "%s: %s", path, sf_strerror(NULL));
+		return -1;
+	}
+	if (info.samplerate != 8000 || info.channels != 1 || info.frames < 160) {
+		snprintf(err, errlen, "%s: needs 8000 Hz mono audio of 20 ms or "
+		    "more (has %d Hz, %d channels)", path, info.samplerate,
+		    info.channels);
+		sf_close(sf);
+		return -1;
+	}
+	pstn_voice = xcalloc((size_t)info.frames, sizeof *pstn_voice);
+	pstn_voice_len = (size_t)sf_readf_short(sf, pstn_voice, info.frames);
+	sf_close(sf);
+	return 0;
+}
 
 struct pstn_audio *
 pstn_audio_new(void)
@@ -29,18 +67,45 @@ pstn_audio_free(struct pstn_audio *a)
 {
 	if (a->dtmf != NULL)
 		dtmf_tx_free(a->dtmf);
+	free(a->pending);
+	free(a->heard);
 	free(a);
 }
 
 void
 pstn_audio_dtmf(struct pstn_audio *a, const char *digits)
 {
+	free(a->pending);
+	a->pending = xstrdup(digits);
+	a->next = 0;
+}
+
+/* Moves the next run of digits (up to a ',') into the generator. */
+static void
+pstn_audio_next_run(struct pstn_audio *a)
+{
+	char	run[64];
+	size_t	n;
+
+	if (a->pending == NULL || a->pending[a->next] == '\0')
+		return;
+	if (a->pending[a->next] == ',') {
+		a->next++;
+		a->pause = PSTN_AUDIO_PAUSE;
+		return;
+	}
+	n = strcspn(a->pending + a->next, ",");
+	if (n >= sizeof run)
+		n = sizeof run - 1;
+	memcpy(run, a->pending + a->next, n);
+	run[n] = '\0';
+	a->next += n;
 	if (a->dtmf == NULL) {
 		a->dtmf = dtmf_tx_init(NULL);
 		dtmf_tx_set_timing(a->dtmf, PSTN_AUDIO_DTMF_MS,
 		    PSTN_AUDIO_DTMF_MS);
 	}
-	dtmf_tx_put(a->dtmf, digits, -1);
+	dtmf_tx_put(a->dtmf, run, -1);
 }
 
 static void
@@ -48,6 +113,13 @@ pstn_audio_tone(struct pstn_audio *a, uint8_t *alaw, int n)
 {
 	const double step = 2 * M_PI * PSTN_AUDIO_TONE_HZ / SAMPLE_RATE;
 
+	if (pstn_voice != NULL) {
+		for (int i = 0; i < n; i++) {
+			alaw[i] = linear_to_alaw(pstn_voice[a->voice_pos++]);
+			a->voice_pos %= pstn_voice_len;
+		}
+		return;
+	}
 	for (int i = 0; i < n; i++) {
 		alaw[i] = linear_to_alaw((int)lrint(PSTN_AUDIO_TONE_AMP *
 		    sin(a->phase)));
@@ -56,13 +128,17 @@ pstn_audio_tone(struct pstn_audio *a, uint8_t *alaw, int n)
 	a->phase = fmod(a->phase, 2 * M_PI);
 }
 
-/* The DTMF still queued, then the tone again once the digits are out. */
+/* The DTMF still queued, then the tone (or voice) again. */
 void
 pstn_audio_out(struct pstn_audio *a, uint8_t *alaw, int n)
 {
 	int16_t	amp[SAMPLE_RATE / 50];
 	int	got = 0;
 
+	if (a->pause > 0)
+		a->pause--;
+	else if (a->dtmf == NULL)
+		pstn_audio_next_run(a);
 	if (a->dtmf != NULL && n <= (int)(sizeof amp / sizeof amp[0]))
 		got = dtmf_tx(a->dtmf, amp, n);
 	if (got > 0) {
@@ -84,4 +160,35 @@ pstn_audio_heard(const uint8_t *alaw, int n)
 	for (int i = 0; i < n; i++)
 		sum += labs((long)alaw_to_linear(alaw[i]));
 	return sum > (long)PSTN_AUDIO_HEARD * n;
+}
+
+void
+pstn_audio_keep(struct pstn_audio *a, const uint8_t *alaw, int n)
+{
+	if (a->nheard + n > a->heard_cap) {
+		a->heard_cap = a->heard_cap ? a->heard_cap * 2 : 8000 * 8;
+		a->heard = xrealloc(a->heard, a->heard_cap);
+	}
+	memcpy(a->heard + a->nheard, alaw, n);
+	a->nheard += n;
+}
+
+int
+pstn_audio_save(struct pstn_audio *a, const char *path)
+{
+	SF_INFO	 info = { .samplerate = 8000, .channels = 1,
+	    .format = SF_FORMAT_WAV | SF_FORMAT_PCM_16 };
+	SNDFILE	*sf = sf_open(path, SFM_WRITE, &info);
+	int16_t	 buf[160];
+	size_t	 i, n;
+
+	if (sf == NULL)
+		return -1;
+	for (i = 0; i < a->nheard; i += n) {
+		n = a->nheard - i < 160 ? a->nheard - i : 160;
+		for (size_t j = 0; j < n; j++)
+			buf[j] = alaw_to_linear(a->heard[i + j]);
+		sf_writef_short(sf, buf, (sf_count_t)n);
+	}
+	return sf_close(sf);
 }

@@ -6,10 +6,18 @@
 
 struct pstn_audio;
 
+/* Loads --voice FILE (8 kHz mono, any sample format libsndfile reads):
+ * callers say it, looped, instead of the test tone. -1 with err. */
+int	pstn_audio_voice(const char *path, char *err, int errlen);
 struct pstn_audio *pstn_audio_new(void);
 void	pstn_audio_free(struct pstn_audio *);
+/* Queues DIGITS to send as DTMF; ',' is a one-second pause. */
 void	pstn_audio_dtmf(struct pstn_audio *, const char *digits);
 void	pstn_audio_out(struct pstn_audio *, uint8_t *alaw, int n);
 int	pstn_audio_heard(const uint8_t *alaw, int n);
+/* Keeps what the caller hears, from SETUP on, in PATH (16-bit WAV) when
+ * the call ends (--save-audio). */
+void	pstn_audio_keep(struct pstn_audio *, const uint8_t *alaw, int n);
+int	pstn_audio_save(struct pstn_audio *, const char *path);
 
 #endif

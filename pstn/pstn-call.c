@@ -5,6 +5,7 @@
  * each call's timers (answer delay, hold, DTMF) and its audio. A call
  * "ends" when its line is printed; its record goes when libpri has
  * released the call reference, which frees the timeslot. */
+#include <stdio.h>
 #include <stdlib.h>
 #include "clock.h"
 #include "log.h"
@@ -22,6 +23,7 @@
 
 static void	pstn_call_timer_cb(evutil_socket_t, short, void *);
 static void	pstn_call_dtmf_cb(evutil_socket_t, short, void *);
+static void	pstn_call_save_audio(struct pstn_call *);
 
 /* A record on timeslot ch (0: none, for a call refused at once). */
 struct pstn_call *
@@ -85,9 +87,23 @@ pstn_call_end(struct pstn_call *pc, int cause, enum pstn_by by,
 	    pc->span->name, pc->out ? "out" : "in", pc->seq, pc->ch,
 	    pc->result, cause);
 	pstn_report_call(pc);
+	pstn_call_save_audio(pc);
 	if (!pc->out)
 		pstn_gen_ended();
 	pstn_main_check();
+}
+
+static void
+pstn_call_save_audio(struct pstn_call *pc)
+{
+	char path[4096];
+
+	if (pstn_opts.save_audio == NULL)
+		return;
+	snprintf(path, sizeof path, "%s/%s-%d.wav", pstn_opts.save_audio,
+	    pc->out ? "out" : "in", pc->seq);
+	if (pstn_audio_save(pc->audio, path) != 0)
+		log_warn("%s: cannot write", path);
 }
 
 /* libpri has let go of the call: the timeslot is free again. */
@@ -137,7 +153,7 @@ pstn_call_connected(struct pstn_call *pc)
 {
 	pc->connect_us = clock_mono_us();
 	pstn_call_after(pc->ev_timer, pstn_dist_draw(&pstn_opts.hold, &pc->rng));
-	if (!pc->out && pstn_opts.dtmf != NULL)
+	if (!pc->out && (pstn_opts.dtmf != NULL || pstn_opts.keypad != NULL))
 		pstn_call_after(pc->ev_dtmf, pstn_opts.dtmf_delay);
 }
 
@@ -169,8 +185,14 @@ pstn_call_dtmf_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct pstn_call *pc = arg;
 
-	if (!pc->ended)
+	if (pc->ended)
+		return;
+	if (pstn_opts.dtmf != NULL)
 		pstn_audio_dtmf(pc->audio, pstn_opts.dtmf);
+	if (pstn_opts.keypad != NULL && pc->c != NULL && pc->span->pri != NULL) {
+		pri_keypad_facility(pc->span->pri, pc->c, pstn_opts.keypad);
+		pstn_span_schedule(pc->span);
+	}
 }
 
 static struct pstn_call *
@@ -388,6 +410,10 @@ pstn_call_audio_out(struct pstn_call *pc, uint8_t *samples)
 void
 pstn_call_audio_in(struct pstn_call *pc, const uint8_t *samples)
 {
-	if (!pc->ended && pstn_audio_heard(samples, PSTN_SPAN_SAMPLES))
+	if (pc->ended)
+		return;
+	if (pstn_audio_heard(samples, PSTN_SPAN_SAMPLES))
 		pc->rx_blocks++;
+	if (pstn_opts.save_audio != NULL)
+		pstn_audio_keep(pc->audio, samples, PSTN_SPAN_SAMPLES);
 }

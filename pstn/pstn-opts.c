@@ -6,8 +6,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include "log.h"
+#include "pstn-audio.h"
 #include "pstn-opts.h"
 #include "pstn-rules.h"
 #include "xmalloc.h"
@@ -39,6 +41,9 @@ static int	pstn_opts_dnis(const char *);
 static int	pstn_opts_hold(const char *);
 static int	pstn_opts_seed(const char *);
 static int	pstn_opts_dtmf(const char *);
+static int	pstn_opts_keypad(const char *);
+static int	pstn_opts_voice(const char *);
+static int	pstn_opts_save_audio(const char *);
 static int	pstn_opts_log(const char *);
 static int	pstn_opts_verbose(const char *);
 static int	pstn_opts_help(const char *);
@@ -66,9 +71,15 @@ static const struct pstn_opts_row pstn_opts_table[] = {
 	{ "seed", 0, "N", OPT_FN, NULL, 0, 0, pstn_opts_seed,
 	  "random seed (default 1)" },
 	{ "dtmf", 0, "DIGITS", OPT_FN, NULL, 0, 0, pstn_opts_dtmf,
-	  "send DIGITS as in-band DTMF after CONNECT" },
+	  "send DIGITS as in-band DTMF after CONNECT (, = 1 s pause)" },
 	{ "dtmf-delay", 0, "S", OPT_NUM, O(dtmf_delay), 0, 0, NULL,
 	  "... this many seconds after CONNECT (default 1)" },
+	{ "keypad", 0, "DIGITS", OPT_FN, NULL, 0, 0, pstn_opts_keypad,
+	  "send DIGITS in a Q.931 keypad INFORMATION, dtmf-delay after CONNECT" },
+	{ "voice", 0, "FILE", OPT_FN, NULL, 0, 0, pstn_opts_voice,
+	  "callers say FILE (8 kHz mono WAV), looped, not the 1004 Hz tone" },
+	{ "save-audio", 0, "DIR", OPT_FN, NULL, 0, 0, pstn_opts_save_audio,
+	  "write what each caller heard to DIR/in-N.wav (out-N.wav)" },
 	{ "answer", 0, "PREFIX:ACTION", OPT_FN, NULL, 0, 0, pstn_rules_add,
 	  "answer:S, busy, noanswer, unallocated, congestion" },
 	{ "cut-after", 0, "S", OPT_NUM, O(cut_after), 0, 1, NULL,
@@ -234,9 +245,40 @@ pstn_opts_seed(const char *v)
 static int
 pstn_opts_dtmf(const char *v)
 {
-	if (*v == '\0' || strspn(v, "0123456789*#ABCD") != strlen(v))
+	if (*v == '\0' || strspn(v, "0123456789*#ABCD,") != strlen(v))
 		return -1;
 	pstn_opts.dtmf = v;
+	return 0;
+}
+
+static int
+pstn_opts_keypad(const char *v)
+{
+	if (*v == '\0' || strlen(v) > 31 || strspn(v, "0123456789*#") != strlen(v))
+		return -1;
+	pstn_opts.keypad = v;
+	return 0;
+}
+
+static int
+pstn_opts_voice(const char *v)
+{
+	char err[256];
+
+	if (pstn_audio_voice(v, err, sizeof err) == 0)
+		return 0;
+	fprintf(stderr, "centrala pstn: --voice: %s\n", err);
+	return -1;
+}
+
+static int
+pstn_opts_save_audio(const char *v)
+{
+	struct stat st;
+
+	if (stat(v, &st) != 0 || !S_ISDIR(st.st_mode))
+		return -1;
+	pstn_opts.save_audio = v;
 	return 0;
 }
 

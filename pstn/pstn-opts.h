@@ -19,6 +19,8 @@ struct pstn_opts {
 	unsigned long	  seed;
 	const char	 *dtmf;
 	double		  dtmf_delay;
+	const char	 *keypad;	/* Q.931 INFORMATION keypad digits */
+	const char	 *save_audio;	/* folder for what each caller heard */
 	double		  cut_after, reconnect_after, restart_after;
 	double		  duration, connect_timeout;
 	FILE		 *log;

@@ -239,10 +239,30 @@ test_reference_errors(void)
 	ok(refused("[did 2001]\ntarget = queue:salez\n",
 	    "[did 2001] target: no queue \"salez\" is defined"), "dangling DID");
 	ok(refused("[did 2001]\ntarget = sales\n",
-	    "[did 2001] target: \"sales\" is not a target (queue:NAME)"),
+	    "[did 2001] target: \"sales\" is not one of: queue:NAME, menu:NAME"),
 	    "DID target shape");
 	ok(refused("[did 2002]\nname = x\n", "[did 2002] target: missing (required)"),
 	    "missing required key");
+	ok(refused("[did 2001]\ntarget = menu:nope\n",
+	    "[did 2001] target: no menu \"nope\" is defined"), "dangling menu");
+	ok(refused("[menu m]\n1 = queue:sales priority=12\n",
+	    "[menu m] 1: priority is 0 to 9, not \"12\""), "choice priority");
+	ok(refused("[menu m]\n1 = refuse\n", "[menu m] 1: \"refuse\" is not "
+	    "one of: queue:NAME, menu:NAME, play:NAME, message:NAME, "
+	    "voicemail:NAME, hangup"), "refuse is not an IVR choice");
+	ok(refused("[menu m]\nprompt = ../etc/passwd\nnext = hangup\n",
+	    "[menu m] prompt: \"../etc/passwd\" is not a prompt name"),
+	    "prompt names cannot be paths");
+	ok(refused("[menu m]\ncollect = acct\n",
+	    "[menu m] next: needs \"next\""), "collect without next");
+	ok(refused("[menu m]\ncollect = acct\nnext = hangup\n1 = hangup\n",
+	    "[menu m] next: a menu either collects digits or offers choices"),
+	    "collect and choices");
+	ok(refused("[queue q2]\nclosed_exit = voicemail:../x\n",
+	    "[queue q2] closed_exit: \"../x\" is not a name"), "voicemail box name");
+	ok(refused("[agent 1002]\nname = x\npin = " HASH "\nqueues = sales\naudio = hw:0\n",
+	    "[agent 1002] audio: \"hw:0\" is not an audio endpoint"),
+	    "audio endpoint shape");
 	ok(refused("[agent 1002]\npin = " HASH "\nqueues = sales\n",
 	    "[agent 1002] name: missing (required)"), "agent without a name");
 	ok(refused("[agent 1002]\nname =\npin = " HASH "\nqueues = sales\n",
@@ -274,7 +294,7 @@ static void
 test_section_errors(void)
 {
 	ok(refused("[spam x]\n", "[spam x]: unknown section kind (core, span, "
-	    "did, queue, agent, user)"), "unknown section kind");
+	    "did, queue, menu, agent, user)"), "unknown section kind");
 	ok(refused("[queue Bad!]\n", "[queue bad!]: needs a name: [queue NAME], "
 	    "NAME a-z, 0-9, '-' and '_', at most 32"), "bad name");
 	ok(refused("[queue abcdefghijabcdefghijabcdefghijabc]\n", "needs a name"),

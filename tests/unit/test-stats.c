@@ -1,7 +1,7 @@
 /* test-stats.c: the statistics engine on a hand-computed day in two
  * 15-minute intervals: answers in and out of the service level, a short
  * and a long abandon, wrap-up, a caller still waiting, and an agent's lunch
- * that crosses an interval boundary. Every expected figure is worked out
+ * that crosses an interval boundary, a call put on hold. Every expected figure is worked out
  * in the comments from docs/STATISTICS.md. */
 #include <math.h>
 #include <string.h>
@@ -30,8 +30,10 @@ static const struct stats_event day[] = {
 	{ S(905), "agent_state", "c4", "A", NULL, "ringing", NULL, 0 },
 	{ S(910), "answer", "c4", "A", "sales", NULL, NULL, 0 },	/* wait 20 */
 	{ S(910), "agent_state", "c4", "A", NULL, "on_call", NULL, 0 },
+	{ S(930), "hold", "c4", "A", "sales", NULL, NULL, 0 },
 	{ S(950), "queue_enter", "c5", NULL, "sales", NULL, NULL, 20 },
-	{ S(1000), "call_end", "c4", "A", "sales", NULL, NULL, 0 },	/* talk 90 */
+	{ S(950), "retrieve", "c4", "A", "sales", NULL, NULL, 0 },	/* hold 20 */
+	{ S(1000), "call_end", "c4", "A", "sales", NULL, NULL, 0 },	/* talk 70 */
 	{ S(1000), "agent_state", NULL, "A", NULL, "wrap_up", NULL, 0 },
 	{ S(1000), "agent_state", NULL, "B", NULL, "logged_out", NULL, 0 },
 	{ S(1010), "agent_state", NULL, "A", NULL, "ready", NULL, 0 },	/* wrap 10 */
@@ -84,9 +86,11 @@ main(void)
 	ok(near(stats_abandon_rate(q0), 100.0 / 3), "abandon rate 1/3");
 	ok(near(stats_asa_s(q0), 17.5), "ASA (15+20)/2 = 17.5 s");
 	ok(q0->max_wait_ms == S(30), "longest wait 30 s (c3)");
-	/* talk 60 + 90, wrap 10 + 10 (c4's wrap-up counts with c4's row). */
-	ok(q0->talk_ms == S(150) && q0->wrap_ms == S(20), "talk 150 s, wrap 20 s");
-	ok(near(stats_aht_s(q0), 85), "AHT (150+20)/2 = 85 s");
+	/* talk 60 + (90 - 20 on hold), wrap 10 + 10 (c4's wrap-up counts with
+	 * c4's row); hold is neither talk nor wrap-up but is in AHT. */
+	ok(q0->talk_ms == S(130) && q0->hold_ms == S(20) && q0->wrap_ms == S(20),
+	    "talk 130 s, hold 20 s, wrap 20 s");
+	ok(near(stats_aht_s(q0), 85), "AHT (130+20+20)/2 = 85 s");
 	ok(q1->start_ms == S(900) && q1->offered == 1 && q1->answered == 0 &&
 	    stats_service_level(q1, SL_ANSWERED) < 0, "00:15: c5 offered, "
 	    "unanswered; SL over no answers is undefined");

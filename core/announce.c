@@ -1,0 +1,81 @@
+/* announce.c: position and wait announcements (announce.h). The first
+ * comes `announce` seconds after the caller joins, then every `announce`
+ * seconds, and only while the caller waits unoffered: an offer ringing an
+ * agent is not talked over. */
+#include <stdlib.h>
+#include <event2/event.h>
+#include "announce.h"
+#include "call.h"
+#include "core.h"
+#include "media.h"
+#include "prompt.h"
+#include "queue.h"
+
+int
+announce_names(int pos, int ewt_s, const char *lang, const char **names,
+    int max)
+{
+	int n = 0, min;
+
+	if (max < 12)
+		return 0;
+	names[n++] = "you-are-number";
+	n += prompt_say_number(pos, lang, names + n, 4);
+	names[n++] = "in-line";
+	if (ewt_s < 0)
+		return n;
+	names[n++] = "wait-is";
+	min = (ewt_s + 59) / 60;
+	if (ewt_s < 60) {
+		names[n++] = "under-minute";
+		return n;
+	}
+	n += prompt_say_number(min, lang, names + n, 4);
+	names[n++] = min == 1 ? "minute" : "minutes";
+	return n;
+}
+
+static void
+announce_arm(struct call *call)
+{
+	struct timeval tv = { call->queue->cfg->announce, 0 };
+
+	evtimer_add(call->announce_timer, &tv);
+}
+
+static void
+announce_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct call	*call = arg;
+	const char	*names[16];
+	int		 n;
+
+	if (call->state != CALL_QUEUED || call->queue == NULL ||
+	    call->queue->cfg->announce <= 0)
+		return;
+	if (!media_playing(call)) {
+		n = announce_names(queue_position(call), queue_ewt_s(call),
+		    call->lang, names, 16);
+		media_play(call, names, n, NULL);
+	}
+	announce_arm(call);
+}
+
+void
+announce_start(struct call *call)
+{
+	if (call->queue == NULL || call->queue->cfg->announce <= 0)
+		return;
+	if (call->announce_timer == NULL)
+		call->announce_timer = evtimer_new(core.base, announce_cb, call);
+	announce_arm(call);
+}
+
+void
+announce_stop(struct call *call)
+{
+	if (call->announce_timer == NULL)
+		return;
+	event_free(call->announce_timer);
+	call->announce_timer = NULL;
+}

@@ -1,0 +1,139 @@
+/* endpoint.c: headsets behind ALSA for the media tick (endpoint.h). A
+ * failure is said once (log, event, the owner's screen) and retried every
+ * ENDPOINT_RETRY_US while the endpoint is in use. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "audio-alsa.h"
+#include "clock.h"
+#include "db.h"
+#include "endpoint.h"
+#include "evlog.h"
+#include "log.h"
+#include "notify.h"
+#include "proto.h"
+#include "xmalloc.h"
+
+#define ENDPOINT_RETRY_US	(5 * 1000000ULL)
+
+static void
+endpoint_report(struct endpoint *ep, int failed)
+{
+	char		 detail[400];
+	json_t		*ev = proto_event(failed ? "audio_failed" : "audio_ok");
+	struct db_event	 dbev = {
+		.ts_ms = clock_wall_ms(), .kind = EV_AUDIO, .detail = detail,
+		.state = failed ? "failed" : "ok",
+	};
+
+	if (failed)
+		log_warn("%s: audio %s: %s", ep->owner, ep->spec, ep->error);
+	else
+		log_info("%s: audio %s is back", ep->owner, ep->spec);
+	snprintf(detail, sizeof detail, "{\"owner\":\"%s\",\"device\":\"%s\"}",
+	    ep->owner, ep->spec);
+	evlog_add(&dbev);
+	json_object_set_new(ev, "owner", json_string(ep->owner));
+	json_object_set_new(ev, "device", json_string(ep->spec));
+	if (failed)
+		json_object_set_new(ev, "error", json_string(ep->error));
+	notify_watchers(ev);
+	ep->failed = failed;
+}
+
+static void
+endpoint_fail(struct endpoint *ep, const char *why)
+{
+	snprintf(ep->error, sizeof ep->error, "%s", why);
+	ep->retry_at = clock_mono_us() + ENDPOINT_RETRY_US;
+	if (!ep->failed)
+		endpoint_report(ep, 1);
+}
+
+static void
+endpoint_try_open(struct endpoint *ep)
+{
+	char err[256];
+
+	if (ep->failed)		/* a device defined since is to be found */
+		alsa_config_reload();
+	if (ep->alsa != NULL) {
+		if (alsa_dev_retry(ep->alsa) == 0) {
+			endpoint_report(ep, 0);
+			return;
+		}
+		endpoint_fail(ep, alsa_dev_error(ep->alsa));
+		return;
+	}
+	if ((ep->alsa = alsa_dev_open(ep->spec + 5, err, sizeof err)) == NULL) {
+		endpoint_fail(ep, err);
+		return;
+	}
+	if (ep->failed)
+		endpoint_report(ep, 0);
+}
+
+struct endpoint *
+endpoint_open(const char *spec, const char *owner)
+{
+	struct endpoint *ep = xcalloc(1, sizeof *ep);
+
+	ep->spec = xstrdup(spec);
+	ep->owner = xstrdup(owner);
+	endpoint_try_open(ep);
+	return ep;
+}
+
+void
+endpoint_close(struct endpoint *ep)
+{
+	if (ep == NULL)
+		return;
+	if (ep->alsa != NULL)
+		alsa_dev_close(ep->alsa);
+	free(ep->spec);
+	free(ep->owner);
+	free(ep);
+}
+
+/* Usable now? Retries a failed device when its time has come. */
+static int
+endpoint_usable(struct endpoint *ep)
+{
+	if (!ep->failed && ep->alsa != NULL)
+		return 1;
+	if (clock_mono_us() < ep->retry_at)
+		return 0;
+	endpoint_try_open(ep);
+	return !ep->failed && ep->alsa != NULL;
+}
+
+void
+endpoint_reset(struct endpoint *ep)
+{
+	if (endpoint_usable(ep))
+		alsa_dev_reset(ep->alsa);
+}
+
+void
+endpoint_play(struct endpoint *ep, const int16_t *pcm, int n)
+{
+	if (endpoint_usable(ep) && alsa_dev_play(ep->alsa, pcm, n) != 0)
+		endpoint_fail(ep, alsa_dev_error(ep->alsa));
+}
+
+void
+endpoint_capture(struct endpoint *ep, int16_t *pcm, int n)
+{
+	if (endpoint_usable(ep) && alsa_dev_capture(ep->alsa, pcm, n) == 0)
+		return;
+	if (!ep->failed && ep->alsa != NULL)
+		endpoint_fail(ep, alsa_dev_error(ep->alsa));
+	memset(pcm, 0, n * sizeof *pcm);
+}
+
+const char *
+endpoint_status(const struct endpoint *ep)
+{
+	return ep->failed ? ep->error : "ok";
+}

@@ -1,0 +1,30 @@
+/* record.h: one recording being written: a WAV file fed one 20 ms frame
+ * at a time from the media tick, buffered so the disk sees one write a
+ * second. Stereo (the caller left, the other side right), mixed (mono) or
+ * the caller alone (voicemail). Paused spans are written as silence, so
+ * the file's timeline stays the call's. A write that fails (disk full,
+ * folder gone) stops the recording and says why; the call goes on. */
+#ifndef CZ_RECORD_H
+#define CZ_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum record_mode { RECORD_STEREO, RECORD_MIXED, RECORD_CALLER };
+
+struct recorder;
+
+struct recorder	*record_open(const char *path, enum record_mode,
+		    char *err, size_t errlen);
+/* One frame: what the caller said, what the caller heard. -1 once the
+ * file has failed (record_error() says why); nothing more is written. */
+int		 record_frame(struct recorder *, const int16_t *caller,
+		    const int16_t *other, int n);
+void		 record_pause(struct recorder *, int paused);
+int		 record_paused(const struct recorder *);
+/* Flushes and closes. Returns 0, or -1 if the file is incomplete. */
+int		 record_close(struct recorder *, char *err, size_t errlen);
+const char	*record_error(const struct recorder *);
+int64_t		 record_frames(const struct recorder *);	/* samples per channel */
+
+#endif
