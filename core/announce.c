@@ -2,11 +2,13 @@
  * comes `announce` seconds after the caller joins, then every `announce`
  * seconds, and only while the caller waits unoffered: an offer ringing an
  * agent is not talked over. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <event2/event.h>
 #include "announce.h"
 #include "call.h"
 #include "core.h"
+#include "db.h"
 #include "media.h"
 #include "prompt.h"
 #include "queue.h"
@@ -31,7 +33,7 @@ announce_names(int pos, int ewt_s, const char *lang, const char **names,
 		return n;
 	}
 	n += prompt_say_number(min, lang, names + n, 4);
-	names[n++] = min == 1 ? "minute" : "minutes";
+	names[n++] = prompt_minutes_name(min, lang);
 	return n;
 }
 
@@ -54,9 +56,14 @@ announce_cb(evutil_socket_t fd, short what, void *arg)
 	    call->queue->cfg->announce <= 0)
 		return;
 	if (!media_playing(call)) {
-		n = announce_names(queue_position(call), queue_ewt_s(call),
-		    call->lang, names, 16);
+		int	pos = queue_position(call), ewt = queue_ewt_s(call);
+		char	detail[64];
+
+		n = announce_names(pos, ewt, call->lang, names, 16);
 		media_play(call, names, n, NULL);
+		snprintf(detail, sizeof detail, "{\"position\":%d,\"ewt_s\":%d}",
+		    pos, ewt);
+		call_event(call, EV_ANNOUNCE, detail);
 	}
 	announce_arm(call);
 }

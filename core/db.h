@@ -76,6 +76,7 @@ int	db_cdr_insert(struct db *, const struct cdr *);
 #define EV_RECORD		"record"	/* state: start, pause, resume, stop, failed */
 #define EV_MONITOR		"monitor"	/* state: listen, whisper, barge, stop */
 #define EV_VOICEMAIL		"voicemail"
+#define EV_ANNOUNCE		"announce"	/* detail: position, ewt_s */
 
 struct db_event {
 	int64_t		 ts_ms;

@@ -1,0 +1,39 @@
+#!/bin/sh
+# exits.sh: queue exits that need audio. A closed queue sends callers to
+# voicemail: prompt, beep, the caller's voice into a WAV indexed in the
+# voicemail table (kept when the caller hangs up, the usual way to end).
+# A queue past max_wait plays a message and clears. Waiting callers hear
+# their position and estimated wait every `announce` seconds.
+. "$top_srcdir/tests/integ/lib.sh"
+
+today=$(date -u +%F)
+sed -e "/^\[queue billing\]\$/a holidays = $today\nclosed_exit = voicemail:billing" \
+    -e "/^\[queue support\]\$/a max_wait = 11\nmax_wait_exit = message:all-busy\nannounce = 4\nwaiting_sound = moh" \
+    "$S/data/centrala.ini" >"$T/c.ini"
+start_core -c "$T/c.ini"
+
+pstn --calls 1 --dnis 2002 --hold fixed:12 --duration 30 || fail "pstn (voicemail) failed"
+wait_until 10 sql_is "select count(*) from voicemail" 1 || fail "no voicemail row: $(sql "select reason from cdr")"
+[ "$(sql "select box || ' ' || cli || ' ' || status from voicemail")" = "billing 600100001 new" ] ||
+	fail "voicemail row: $(sql "select * from voicemail")"
+vm="$T/voicemail/$(sql "select path from voicemail")"
+[ -s "$vm" ] || fail "no file $vm"
+len=$(python3 -c "import wave,sys; w=wave.open(sys.argv[1]); print(w.getnframes() / w.getframerate())" "$vm")
+dur=$(sql "select duration_ms from voicemail")
+echo "$len $dur" | awk '{ exit !($1 > 3 && $1 < 12 && ($1 * 1000 - $2) < 500 && ($2 - $1 * 1000) < 500) }' ||
+	fail "message length: file $len s, row $dur ms"
+python3 "$S/tests/integ/audio.py" tone "$vm" 1004 --from 0.5 --to "$(echo "$len" | awk '{ print $1 - 0.5 }')" |
+	awk '{ exit !($1 > -3) }' || fail "the caller's voice is not in the message"
+pass "closed queue: the caller left a ${len}s message in voicemail box billing, file and row agree"
+
+pstn --calls 2 --rate 0 --dnis 2001 --hold never --duration 40 || fail "pstn (max wait) failed"
+wait_until 10 sql_is "select count(*) from cdr where dnis='2001'" 2 || fail "no CDRs for support"
+[ "$(sql "select group_concat(distinct reason) from cdr where dnis='2001'")" = "message played" ] ||
+	fail "max wait: $(sql "select reason from cdr where dnis='2001'")"
+[ "$(sql "select count(*) from events where kind='queue_exit' and queue='support' and detail like '%max_wait%'")" = 2 ] ||
+	fail "queue_exit events"
+pass "max wait: the message played, then the calls were cleared"
+[ "$(sql "select count(*) >= 2 from events where kind='announce' and detail like '{\"position\":1,%'")" = 1 ] &&
+[ "$(sql "select count(*) >= 2 from events where kind='announce' and detail like '{\"position\":2,%'")" = 1 ] ||
+	fail "announcements: $(sql "select call_id, detail from events where kind='announce'")"
+pass "waiting callers were told their place in line, 1 and 2, every 4 s"
