@@ -26,12 +26,15 @@ cmd_status_spans(void)
 	json_t *a = json_array();
 
 	for (struct span *s = spans; s != NULL; s = s->next)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:i,s:i,s:I,s:I,s:I}",
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:i,s:i,s:I,s:I,"
+		    "s:I,s:o,s:o}",
 		    "name", s->name, "l1", span_l1_name(s), "l2", span_l2_name(s),
 		    "channels", span_channels(), "in_use", span_in_use(s),
 		    "blocks_rx", (json_int_t)s->blocks_rx,
 		    "blocks_bad", (json_int_t)s->blocks_bad,
-		    "blocks_dropped", (json_int_t)s->blocks_dropped));
+		    "blocks_dropped", (json_int_t)s->blocks_dropped,
+		    "tick_gap", tickstat_json(&s->gap),
+		    "tick_work", tickstat_json(&s->work)));
 	return a;
 }
 

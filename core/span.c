@@ -141,6 +141,7 @@ void
 span_l1_up(struct span *s)
 {
 	s->l1_up = 1;
+	s->last_block_us = 0;		/* no gap across a reconnection */
 	log_info("span %s: layer 1 up", s->name);
 	span_record_state(s, "layer 1 up");
 	isdn_start(s);
@@ -186,5 +187,11 @@ span_d_readable(struct span *s)
 void
 span_b_block(struct span *s, const uint8_t *rx, uint8_t *tx)
 {
+	uint64_t t0 = clock_mono_us();
+
+	if (s->last_block_us != 0)
+		tickstat_add(&s->gap, t0 - s->last_block_us);
+	s->last_block_us = t0;
 	media_tick(s, rx, tx);
+	tickstat_add(&s->work, clock_mono_us() - t0);
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "config.h"
+#include "tickstat.h"
 
 #define SPAN_TIMESLOTS	32
 #define SPAN_SAMPLES	160			/* per timeslot per 20 ms */
@@ -48,6 +49,9 @@ struct span {
 	struct event		*pri_timer;
 	struct span_chan	 chan[SPAN_TIMESLOTS];
 	uint64_t		 blocks_rx, blocks_tx, blocks_bad, blocks_dropped;
+	uint64_t		 last_block_us;	/* mono, 0 = none since layer 1 up */
+	struct tickstat		 gap;		/* between blocks from the network */
+	struct tickstat		 work;		/* one media tick's processing */
 	struct span		*next;
 };
 
