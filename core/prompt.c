@@ -15,6 +15,7 @@
 #include <samplerate.h>
 #include <sndfile.h>
 #include "log.h"
+#include "action.h"
 #include "prompt.h"
 #include "xmalloc.h"
 
@@ -228,14 +229,7 @@ prompt_free(struct prompt *p)
 int
 prompt_name_valid(const char *name)
 {
-	if (name == NULL || *name == '\0')
-		return 0;
-	for (const char *s = name; *s != '\0'; s++) {
-		if ((*s < 'a' || *s > 'z') && (*s < '0' || *s > '9') &&
-		    *s != '_' && *s != '-')
-			return 0;
-	}
-	return 1;
+	return name != NULL && action_name_ok(name);
 }
 
 static unsigned prompt_gen = 1;

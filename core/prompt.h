@@ -22,7 +22,8 @@ struct prompt {
 struct prompt	*prompt_load_file(const char *path, char *err, size_t errlen);
 void		 prompt_free(struct prompt *);
 
-/* A prompt name is [a-z0-9_-]+, so a config can never reach ../ paths. */
+/* A prompt name is [a-z0-9_-]{1,63} (action_name_ok), so a config can
+ * never reach ../ paths. */
 int		 prompt_name_valid(const char *name);
 
 /* The prompt set: DIR/LANG/NAME.wav (any extension libsndfile knows: try

@@ -32,15 +32,7 @@ digits_only(const char *s, size_t min, size_t max)
 static int
 name_ok(const char *s)
 {
-	size_t n = strlen(s);
-
-	if (n < 1 || n > 32)
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
-		    *s != '-' && *s != '_')
-			return 0;
-	return 1;
+	return strlen(s) <= 32 && action_name_ok(s);
 }
 
 static int did_ok(const char *s) { return digits_only(s, 1, 20); }

@@ -37,3 +37,28 @@ pass "max wait: the message played, then the calls were cleared"
 [ "$(sql "select count(*) >= 2 from events where kind='announce' and detail like '{\"position\":2,%'")" = 1 ] ||
 	fail "announcements: $(sql "select call_id, detail from events where kind='announce'")"
 pass "waiting callers were told their place in line, 1 and 2, every 4 s"
+
+# Recording into a folder that cannot be made (a file is in the way, as a
+# full or read-only disk would refuse): the call goes on, the failure is
+# logged, stored and pushed to supervisors.
+sed -i '/^\[queue sales\]$/a record = 100' "$T/c.ini"
+ctl reload >/dev/null || fail "reload"
+: >"$T/recordings/$(date +%F)"
+start_bots 1001
+wait_until 20 agents_in ready 1 || fail "agent not ready"
+PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/recfail.log" 2>&1 <<'PY' &
+import sys
+from czclient import Session
+sup = Session(sys.argv[1], {"user": "super", "pin": "4321"})
+sup.ok("subscribe")
+ev = sup.event("recording", timeout=30, state="failed")
+print("told:", ev["error"])
+PY
+SUP_PID=$!
+pstn --calls 1 --dnis 2000 --hold fixed:3 --duration 30 || fail "pstn (recording) failed"
+wait "$SUP_PID" || fail "supervisor not told: $(cat "$T/recfail.log")"
+[ "$(sql "select agent || ' ' || cause from cdr where dnis='2000'")" = "1001 16" ] || fail "call: $(sql "select * from cdr where dnis='2000'")"
+[ "$(sql "select count(*) from events where kind='record' and state='failed' and detail like '%Not a directory%'")" = 1 ] ||
+	fail "record event: $(sql "select state, detail from events where kind='record'")"
+grep -q "not recorded: .*Not a directory" "$T/log/core.log" || fail "not logged"
+pass "recording impossible: the call went on, logged, stored, supervisors told ($(cat "$T/recfail.log"))"
