@@ -160,6 +160,20 @@ call_free_cb(evutil_socket_t fd, short what, void *arg)
 	free(call);
 }
 
+void
+call_set_hold(struct call *call, int on)
+{
+	if (on == (call->hold_since != 0))
+		return;
+	if (on)
+		call->hold_since = clock_mono_us();
+	else {
+		call->hold_ms += (int64_t)(clock_mono_us() - call->hold_since) / 1000;
+		call->hold_since = 0;
+	}
+	media_hold(call, on);
+}
+
 /* Lets go of the agent and the queue as the call ends. */
 static void
 call_release_parties(struct call *call, int cause, const char *cleared_by)
@@ -196,8 +210,7 @@ call_end(struct call *call, int cause, const char *cleared_by,
 
 	if (call->state == CALL_CLEARING)
 		return;
-	if (call->hold_since != 0)
-		call->hold_ms += (int64_t)(clock_mono_us() - call->hold_since) / 1000;
+	call_set_hold(call, 0);
 	voicemail_call_end(call);
 	recording_call_end(call);
 	ivr_stop(call);

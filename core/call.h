@@ -79,6 +79,9 @@ void		 call_end(struct call *, int cause, const char *cleared_by,
 void		 call_hangup(struct call *, int cause, const char *cleared_by,
 		    const char *reason);
 int		 call_count(void);
+/* Puts the caller on hold (music) or takes them off; hold time is kept
+ * for the CDR. */
+void		 call_set_hold(struct call *, int on);
 void		 call_event(struct call *, const char *kind, const char *detail);
 int		 call_age_s(const struct call *);
 

@@ -3,7 +3,6 @@
 #include <string.h>
 #include "agent.h"
 #include "call.h"
-#include "clock.h"
 #include "cmd.h"
 #include "db.h"
 #include "media.h"
@@ -26,14 +25,7 @@ cmd_set_hold(struct cmd_ctx *ctx, int on)
 	if (call == NULL)
 		return -1;
 	if (media_held(call) != on) {
-		media_hold(call, on);
-		if (on)
-			call->hold_since = clock_mono_us();
-		else {
-			call->hold_ms += (int64_t)(clock_mono_us() -
-			    call->hold_since) / 1000;
-			call->hold_since = 0;
-		}
+		call_set_hold(call, on);
 		call_event(call, on ? EV_HOLD : EV_RETRIEVE, NULL);
 		notify_call_state(call);
 	}

@@ -132,8 +132,16 @@ endpoint_capture(struct endpoint *ep, int16_t *pcm, int n)
 	memset(pcm, 0, n * sizeof *pcm);
 }
 
-const char *
-endpoint_status(const struct endpoint *ep)
+json_t *
+endpoint_json(const struct endpoint *ep)
 {
-	return ep->failed ? ep->error : "ok";
+	struct alsa_dev_stats st = { 0 };
+
+	if (ep->alsa != NULL)
+		alsa_dev_get_stats(ep->alsa, &st);
+	return json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I}", "device", ep->spec,
+	    "status", ep->failed ? ep->error : "ok",
+	    "played", (json_int_t)st.played, "captured", (json_int_t)st.captured,
+	    "xruns", (json_int_t)st.xruns, "dropped", (json_int_t)st.dropped,
+	    "padded", (json_int_t)st.padded);
 }

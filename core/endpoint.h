@@ -7,6 +7,7 @@
 #define CZ_ENDPOINT_H
 
 #include <stdint.h>
+#include <jansson.h>
 
 struct call;
 struct alsa_dev;
@@ -30,7 +31,8 @@ void		 endpoint_reset(struct endpoint *);
 /* One 20 ms frame each way; silence in, nothing out while failed. */
 void		 endpoint_play(struct endpoint *, const int16_t *, int n);
 void		 endpoint_capture(struct endpoint *, int16_t *, int n);
-/* "ok", or why not, for status. */
-const char	*endpoint_status(const struct endpoint *);
+/* For status: {"device","status": "ok" or why not, "played",
+ * "captured", "xruns", "dropped", "padded"} (20 ms frames). */
+json_t		*endpoint_json(const struct endpoint *);
 
 #endif

@@ -109,10 +109,12 @@ media_moh_name(struct call *call)
 static void
 media_moh(struct call *call, struct media_call *m, int16_t *out)
 {
-	const char *name = media_moh_name(call);
+	const char *name;
 
-	if (!player_active(&m->moh))
+	if (!player_active(&m->moh)) {
+		name = media_moh_name(call);
 		player_start(&m->moh, &name, 1, call->lang, 1);
+	}
 	player_fill(&m->moh, out, SPAN_SAMPLES);
 }
 

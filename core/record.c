@@ -18,7 +18,6 @@ struct recorder {
 	int		 nbuf;		/* frames in buf */
 	int		 paused;
 	int		 failed;
-	int64_t		 frames;
 	char		 error[256];
 };
 
@@ -95,7 +94,6 @@ record_frame(struct recorder *r, const int16_t *caller, const int16_t *other,
 		else
 			out[0] = caller[i];
 	}
-	r->frames += n;
 	return 0;
 }
 
@@ -130,10 +128,4 @@ const char *
 record_error(const struct recorder *r)
 {
 	return r->error;
-}
-
-int64_t
-record_frames(const struct recorder *r)
-{
-	return r->frames;
 }

@@ -25,6 +25,5 @@ int		 record_paused(const struct recorder *);
 /* Flushes and closes. Returns 0, or -1 if the file is incomplete. */
 int		 record_close(struct recorder *, char *err, size_t errlen);
 const char	*record_error(const struct recorder *);
-int64_t		 record_frames(const struct recorder *);	/* samples per channel */
 
 #endif

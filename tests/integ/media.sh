@@ -52,6 +52,8 @@ at(8); sup.ok("monitor", call=call, mode="stop"); a.ok("record", call=call, acti
 at(10); a.ok("record", call=call, action="resume"); assert a.ok("hold", call=call)["held"] is True
 at(12); assert a.ok("retrieve", call=call)["held"] is False
 at(14); a.ok("hangup", call=call)
+ep = [x["audio"] for x in sup.ok("status")["agents"] if x["agent"] == "1001"][0]
+assert ep["status"] == "ok" and ep["played"] > 500, "headset in status: %r" % ep
 print("ok - session done")
 PY
 wait_until 20 sql_is "select count(*) from cdr" 1 || fail "no CDR"
