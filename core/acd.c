@@ -12,6 +12,8 @@
 #include <string.h>
 #include <event2/event.h>
 #include "acd.h"
+#include "callback.h"
+#include "callback-offer.h"
 #include "acd-pick.h"
 #include "agent.h"
 #include "call.h"
@@ -144,6 +146,8 @@ acd_offer(struct call *call, struct agent **who, int n)
 		json_object_set_new(ev, "wait_s", json_integer((clock_mono_us() -
 		    call->queue_enter_mono) / 1000000));
 		json_object_set_new(ev, "timeout_s", json_integer(timeout));
+		if (call->cb != NULL)
+			json_object_set_new(ev, "callback", callback_json(call));
 		acd_screen_pop(call, ev);
 		notify_agent(call->ring[i], ev);
 	}
@@ -226,7 +230,7 @@ acd_deadline(const struct call *call)
 
 	if (s >= 0)
 		at = call->queue_enter_mono + (uint64_t)s * 1000000;
-	if (q->cfg->max_wait > 0) {
+	if (q->cfg->max_wait > 0 && call->cb == NULL) {
 		uint64_t mw = call->queue_enter_mono +
 		    (uint64_t)q->cfg->max_wait * 1000000;
 
@@ -286,9 +290,14 @@ acd_expire(struct call **waiting, int n)
 		struct queue	*q = call->queue;
 		struct queue	*to;
 
-		if (call->state != CALL_QUEUED || q == NULL ||
+		if (call->state != CALL_QUEUED || q == NULL || call->cb != NULL ||
 		    q->cfg->max_wait <= 0 || acd_waited_s(call) < q->cfg->max_wait)
 			continue;
+		if (strncmp(q->cfg->max_wait_exit, "callback:", 9) == 0) {
+			waiting[i] = NULL;	/* keeps its place while asked */
+			cb_offer_start(call, q->cfg->max_wait_exit + 9, 1);
+			continue;
+		}
 		to = queue_exit_target(q, q->cfg->max_wait_exit);
 		queue_exit(call, "max_wait", to);
 		if (to != NULL)
@@ -319,8 +328,9 @@ acd_run_cb(evutil_socket_t fd, short what, void *arg)
 	waiting = xcalloc(call_count(), sizeof *waiting);
 	cand = xcalloc(nagents + 1, sizeof *cand);
 	who = xcalloc(nagents + 1, sizeof *who);
-	TAILQ_FOREACH(call, &calls, entry)
-		if (call->state == CALL_QUEUED && call->queue != NULL)
+	TAILQ_FOREACH(call, &calls, entry)	/* not while choosing a callback */
+		if (call->state == CALL_QUEUED && call->queue != NULL &&
+		    call->cbo == NULL)
 			waiting[n++] = call;
 	acd_expire(waiting, n);
 	n = acd_compact(waiting, n);
@@ -428,6 +438,11 @@ acd_accept(struct agent *a, struct call *call)
 		acd_unring(call, call->ring[i], "taken");
 	}
 	call->nring = 0;
+	if (call->cb != NULL) {		/* a callback: dial the caller now */
+		json_decref(ev);
+		callback_accepted(a, call);
+		return;
+	}
 	call->agent = a;
 	call->agent_answer_ms = clock_wall_ms();
 	free(call->agent_id);

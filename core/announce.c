@@ -55,11 +55,13 @@ announce_cb(evutil_socket_t fd, short what, void *arg)
 	if (call->state != CALL_QUEUED || call->queue == NULL ||
 	    call->queue->cfg->announce <= 0)
 		return;
-	if (!media_playing(call)) {
+	if (!media_playing(call) && call->cbo == NULL) {
 		int	pos = queue_position(call), ewt = queue_ewt_s(call);
 		char	detail[64];
 
-		n = announce_names(pos, ewt, call->lang, names, 16);
+		n = announce_names(pos, ewt, call->lang, names, 15);
+		if (call->queue->cfg->callback)
+			names[n++] = "callback-offer";
 		media_play(call, names, n, NULL);
 		snprintf(detail, sizeof detail, "{\"position\":%d,\"ewt_s\":%d}",
 		    pos, ewt);

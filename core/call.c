@@ -13,6 +13,9 @@
 #include "isdn.h"
 #include "log.h"
 #include "announce.h"
+#include "callback.h"
+#include "callback-offer.h"
+#include "cause.h"
 #include "ivr.h"
 #include "media.h"
 #include "recording.h"
@@ -28,7 +31,7 @@ static int ncalls;
 static unsigned call_seq;
 
 static const char *call_state_names[] = {
-	"setup", "ivr", "queued", "offered", "connected", "clearing"
+	"setup", "ivr", "queued", "offered", "dialing", "connected", "clearing"
 };
 
 const char *
@@ -49,15 +52,21 @@ call_event(struct call *call, const char *kind, const char *detail)
 	evlog_add(&ev);
 }
 
+static void
+call_make_id(struct call *call)
+{
+	call->start_ms = clock_wall_ms();
+	snprintf(call->id, sizeof call->id, "c%llx%03x",
+	    (unsigned long long)call->start_ms, call_seq++ & 0xfff);
+}
+
 struct call *
 call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
 {
 	struct call	*call = xcalloc(1, sizeof *call);
 	char		 detail[256];
 
-	call->start_ms = clock_wall_ms();
-	snprintf(call->id, sizeof call->id, "c%llx%03x",
-	    (unsigned long long)call->start_ms, call_seq++ & 0xfff);
+	call_make_id(call);
 	strcpy(call->direction, "in");
 	call->span = s;
 	call->channel = ch;
@@ -73,6 +82,109 @@ call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
 	call_event(call, EV_CALL_START, detail);
 	notify_call_state(call);
 	return call;
+}
+
+struct call *
+call_new_outbound(const char *number)
+{
+	struct call *call = xcalloc(1, sizeof *call);
+
+	call_make_id(call);
+	strcpy(call->direction, "out");
+	snprintf(call->dnis, sizeof call->dnis, "%s", number);
+	call->state = CALL_SETUP;
+	TAILQ_INSERT_TAIL(&calls, call, entry);
+	ncalls++;
+	return call;
+}
+
+static void
+call_dial_timeout_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct call *call = arg;
+
+	log_info("call %s: %s did not answer", call->id, call->dnis);
+	call_hangup(call, CAUSE_NO_ANSWER, DB_CLEARED_CORE, "no answer");
+}
+
+/* Tells the agent who placed (or took) an outbound call how it goes. */
+static void
+call_progress(struct call *call, const char *progress)
+{
+	json_t *ev;
+
+	if (call->agent == NULL)
+		return;
+	ev = proto_event("call_progress");
+	json_object_set_new(ev, "call", json_string(call->id));
+	json_object_set_new(ev, "number", json_string(call->dnis));
+	json_object_set_new(ev, "progress", json_string(progress));
+	notify_agent(call->agent, ev);
+}
+
+int
+call_dial(struct call *call, const char *cli, int ring_s)
+{
+	struct timeval	 tv = { ring_s, 0 };
+	char		 detail[256];
+	struct span	*s;
+	int		 ch = -1;
+
+	for (s = spans; s != NULL; s = s->next)
+		if ((ch = isdn_dial(s, call, cli)) > 0)
+			break;
+	if (s == NULL)
+		return CAUSE_CONGESTION;
+	call->span = s;
+	call->channel = ch;
+	call->start_ms = clock_wall_ms();
+	if (cli != call->cli)
+		snprintf(call->cli, sizeof call->cli, "%s", cli);
+	if (call->cli[0] == '\0')
+		snprintf(call->cli, sizeof call->cli, "%s", s->cfg.caller_id);
+	log_info("call %s: out on %s/%d to \"%s\" from \"%s\"", call->id,
+	    s->name, ch, call->dnis, call->cli);
+	snprintf(detail, sizeof detail, "{\"span\":\"%s\",\"channel\":%d,"
+	    "\"direction\":\"out\"}", s->name, ch);
+	call_event(call, EV_CALL_START, detail);
+	call_set_state(call, CALL_DIALING);
+	call->dial_timer = evtimer_new(core.base, call_dial_timeout_cb, call);
+	evtimer_add(call->dial_timer, &tv);
+	call_progress(call, "dialing");
+	return 0;
+}
+
+void
+call_out_alerting(struct call *call)
+{
+	if (call->alerting || call->state != CALL_DIALING)
+		return;
+	call->alerting = 1;
+	call_progress(call, "ringing");
+}
+
+void
+call_out_answered(struct call *call)
+{
+	if (call->state != CALL_DIALING)
+		return;
+	evtimer_del(call->dial_timer);
+	call->answer_ms = clock_wall_ms();
+	if (call->cb != NULL)
+		callback_answered(call);
+	else
+		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "nobody to take it");
+}
+
+int
+call_count_live(void)
+{
+	struct call	*call;
+	int		 n = 0;
+
+	TAILQ_FOREACH(call, &calls, entry)
+		n += call->span != NULL || call->state != CALL_QUEUED;
+	return n;
 }
 
 struct call *
@@ -123,6 +235,7 @@ call_write_cdr(struct call *call, int64_t end_ms, int cause,
 		.queue_enter_ms = call->queue_enter_ms,
 		.agent_answer_ms = call->agent_answer_ms,
 		.cause = cause, .cleared_by = cleared_by, .reason = reason,
+		.parent = call->parent,
 	};
 	char *vars = NULL;
 
@@ -150,6 +263,9 @@ call_free_cb(evutil_socket_t fd, short what, void *arg)
 	media_call_free(call);
 	if (call->offer_timer != NULL)
 		event_free(call->offer_timer);
+	if (call->dial_timer != NULL)
+		event_free(call->dial_timer);
+	free(call->parent);
 	for (int i = 0; i < call->nrejected; i++)
 		free(call->rejected[i]);
 	free(call->route);
@@ -182,10 +298,12 @@ call_release_parties(struct call *call, int cause, const char *cleared_by)
 
 	if (call->state == CALL_OFFERED)
 		acd_cancel_offer(call, "caller-hangup");
-	if (call->state == CALL_CONNECTED && a != NULL) {
+	if ((call->state == CALL_CONNECTED || call->state == CALL_DIALING) &&
+	    a != NULL) {
 		json_t *ev = proto_event("call_ended");
 
-		a->talk_ms += clock_wall_ms() - call->agent_answer_ms;
+		if (call->agent_answer_ms != 0)
+			a->talk_ms += clock_wall_ms() - call->agent_answer_ms;
 		json_object_set_new(ev, "call", json_string(call->id));
 		json_object_set_new(ev, "cause", json_integer(cause));
 		json_object_set_new(ev, "cleared_by", json_string(cleared_by));
@@ -194,6 +312,8 @@ call_release_parties(struct call *call, int cause, const char *cleared_by)
 		agent_call_done(a, queue_find(call->queue_name != NULL ?
 		    call->queue_name : ""));
 	}
+	if (call->queue != NULL && call->span == NULL)	/* a waiting callback */
+		queue_leave(call);
 	if (call->queue != NULL) {
 		call->queue->abandoned++;
 		call_event(call, EV_ABANDON, NULL);
@@ -211,16 +331,22 @@ call_end(struct call *call, int cause, const char *cleared_by,
 	if (call->state == CALL_CLEARING)
 		return;
 	call_set_hold(call, 0);
+	if (call->dial_timer != NULL)
+		evtimer_del(call->dial_timer);
+	cb_offer_stop(call);
+	callback_call_end(call, cause);
 	voicemail_call_end(call);
 	recording_call_end(call);
 	ivr_stop(call);
 	announce_stop(call);
 	media_leave_all(call);
 	call_release_parties(call, cause, cleared_by);
-	call_write_cdr(call, end_ms, cause, cleared_by, reason);
-	snprintf(detail, sizeof detail, "{\"cause\":%d,\"cleared_by\":\"%s\","
-	    "\"reason\":\"%s\"}", cause, cleared_by, reason);
-	call_event(call, EV_CALL_END, detail);
+	if (call->span != NULL) {	/* else a callback that never dialed */
+		call_write_cdr(call, end_ms, cause, cleared_by, reason);
+		snprintf(detail, sizeof detail, "{\"cause\":%d,\"cleared_by\":"
+		    "\"%s\",\"reason\":\"%s\"}", cause, cleared_by, reason);
+		call_event(call, EV_CALL_END, detail);
+	}
 	log_info("call %s: ended, cause %d, cleared by %s (%s)", call->id,
 	    cause, cleared_by, reason);
 	call_set_state(call, CALL_CLEARING);

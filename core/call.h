@@ -13,12 +13,15 @@ struct agent;
 struct ivr;
 struct call_rec;
 struct voicemail;
+struct callback;
+struct cb_offer;
 
 enum call_state {
 	CALL_SETUP,		/* SETUP received, being routed */
 	CALL_IVR,		/* answered, in a voice menu (or a message) */
 	CALL_QUEUED,		/* answered, waiting for an agent, hears ringback */
 	CALL_OFFERED,		/* waiting; an agent is being offered it */
+	CALL_DIALING,		/* outbound: SETUP sent, not answered yet */
 	CALL_CONNECTED,		/* talking to an agent */
 	CALL_CLEARING		/* ended; freed from the loop */
 };
@@ -52,6 +55,11 @@ struct call {
 	struct event		*announce_timer;	/* queue announcements */
 	struct call_rec		*rec;		/* recording.c's, while recording */
 	struct voicemail	*vm;		/* voicemail.c's, leaving a message */
+	struct callback		*cb;		/* callback.c's: this call is an attempt */
+	struct cb_offer		*cbo;		/* callback-offer.c's: being offered one */
+	char			*parent;	/* the call a callback serves (CDR) */
+	struct event		*dial_timer;	/* outbound: ring timeout */
+	int			 alerting;	/* outbound: the far end rings */
 	int64_t			 hold_ms;	/* on hold so far */
 	uint64_t		 hold_since;	/* mono us, 0 = not on hold */
 	char			 why[512];	/* the last routing decision */
@@ -68,6 +76,17 @@ extern struct call_list calls;
 
 struct call	*call_new_inbound(struct span *, int ch, const char *cli,
 		    const char *dnis);
+/* A call the core will place to NUMBER (direction "out"). It has no
+ * span until call_dial(): until then it may wait in a queue (a callback
+ * keeping a caller's place), and it writes no CDR if it never dials. */
+struct call	*call_new_outbound(const char *number);
+/* Places the call on the first span with a free channel, presenting CLI
+ * ("" = the span's caller_id), giving up after ring_s seconds (cause 19).
+ * Returns 0, or the Q.850 cause it could not be placed with. */
+int		 call_dial(struct call *, const char *cli, int ring_s);
+/* Outbound progress from the network (isdn.c). */
+void		 call_out_alerting(struct call *);
+void		 call_out_answered(struct call *);
 struct call	*call_find(const char *id);
 void		 call_set_state(struct call *, enum call_state);
 const char	*call_state_name(enum call_state);
@@ -78,7 +97,8 @@ void		 call_end(struct call *, int cause, const char *cleared_by,
 /* The core clears a call: DISCONNECT out, then call_end. */
 void		 call_hangup(struct call *, int cause, const char *cleared_by,
 		    const char *reason);
-int		 call_count(void);
+int		 call_count(void);	/* every record, waiting callbacks too */
+int		 call_count_live(void);	/* calls on the wire or being routed */
 /* Puts the caller on hold (music) or takes them off; hold time is kept
  * for the CDR. */
 void		 call_set_hold(struct call *, int on);

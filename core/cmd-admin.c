@@ -6,6 +6,7 @@
 #include "agent.h"
 #include "endpoint.h"
 #include "call.h"
+#include "callback.h"
 #include "clock.h"
 #include "cmd.h"
 #include "core.h"
@@ -50,11 +51,14 @@ cmd_status_calls(void)
 		json_t	*o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
 		    "s:i,s:o,s:o,s:i,s:i}", "call", c->id, "state",
 		    call_state_name(c->state), "direction", c->direction,
-		    "cli", c->cli, "dnis", c->dnis, "span", c->span->name,
+		    "cli", c->cli, "dnis", c->dnis, "span", c->span != NULL ?
+		    c->span->name : "",
 		    "channel", c->channel, "queue", cmd_str_or_null(c->queue_name),
 		    "agent", c->agent != NULL ? json_string(c->agent->id) :
 		    json_null(), "age_s", call_age_s(c), "priority", c->priority);
 
+		if (c->cb != NULL)
+			json_object_set_new(o, "callback", callback_json(c));
 		if (c->queue != NULL) {
 			json_object_set_new(o, "position", json_integer(queue_position(c)));
 			json_object_set_new(o, "ewt_s", ewt >= 0 ? json_integer(ewt) :
@@ -106,10 +110,14 @@ cmd_queue_today(const char *name)
 
 	if (t == NULL)
 		t = &zero;
-	return json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o}",
+	return json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:{s:i,s:i,s:i,s:i},"
+	    "s:o,s:o,s:o,s:o,s:o}",
 	    "offered", t->offered, "answered", t->answered, "abandoned",
 	    t->abandoned, "short_abandoned", t->short_abandoned,
 	    "overflowed", t->overflowed, "timed_out", t->timed_out,
+	    "callbacks", "left_queue", t->to_callback, "requested",
+	    t->cb_requested, "connected", t->cb_connected, "failed",
+	    t->cb_failed,
 	    "sl_pct", cmd_num_or_null(stats_service_level(t, SL_OFFERED)),
 	    "asa_s", cmd_num_or_null(stats_asa_s(t)),
 	    "aht_s", cmd_num_or_null(stats_aht_s(t)),

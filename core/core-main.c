@@ -15,6 +15,7 @@
 #include <event2/event.h>
 #include "agent.h"
 #include "call.h"
+#include "callback.h"
 #include "cause.h"
 #include "clock.h"
 #include "conn.h"
@@ -229,7 +230,7 @@ core_check_stopped(void)
 	static int armed;
 	struct timeval tv = { CORE_STOP_GRACE, 0 };
 
-	if (core.stopping == CORE_RUNNING || call_count() > 0)
+	if (core.stopping == CORE_RUNNING || call_count_live() > 0)
 		return;
 	if (core_channels_busy() == 0) {
 		core_exit_soon();
@@ -251,6 +252,7 @@ core_stop(enum core_stop mode)
 	if (mode <= core.stopping)
 		return;
 	core.stopping = mode;
+	callback_suspend_all();		/* they stay stored for the next start */
 	log_info("stopping (%s): %d calls up", mode == CORE_STOP_WAIT ?
 	    "waiting for calls to end" : "clearing calls", call_count());
 	json_object_set_new(ev, "mode", json_string(mode == CORE_STOP_WAIT ?
@@ -305,6 +307,7 @@ core_start(const char *state_opt)
 	if (span_open_all(core.cfg, err, sizeof err) != 0)
 		fatal("%s", err);
 	core_signals();
+	callback_restore();
 	log_info("centrala %s core started: state in %s, %d spans, %d queues, "
 	    "%d agents", CORE_VERSION, core.state_dir, core.cfg->nspans,
 	    core.cfg->nqueues, core.cfg->nagents);

@@ -12,8 +12,8 @@
 static const char db_cdr_sql[] = "INSERT INTO cdr (call_id, direction, "
     "start_ms, answer_ms, end_ms, cli, dnis, span, channel, route, queue, "
     "agent, queue_enter_ms, agent_answer_ms, wait_ms, talk_ms, cause, "
-    "cleared_by, reason, ivr, vars, hold_ms) VALUES "
-    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "cleared_by, reason, ivr, vars, hold_ms, parent) VALUES "
+    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 int
 db_cdr_insert(struct db *db, const struct cdr *c)
@@ -44,5 +44,6 @@ db_cdr_insert(struct db *db, const struct cdr *c)
 	db_bind_text(st, 20, c->ivr, DB_TEXT_OPTIONAL);
 	db_bind_text(st, 21, c->vars, DB_TEXT_OPTIONAL);
 	sqlite3_bind_int(st, 22, c->hold_ms);
+	db_bind_text(st, 23, c->parent, DB_TEXT_OPTIONAL);
 	return db_write(db, st, "CDR");
 }

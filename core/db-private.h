@@ -1,4 +1,4 @@
-/* db-private.h: what db.c shares with db-cdr.c, db-event.c and db-media.c
+/* db-private.h: what db.c shares with db-cdr.c, db-event.c, db-media.c and db-callback.c
  * only. */
 #ifndef CZ_DB_PRIVATE_H
 #define CZ_DB_PRIVATE_H
@@ -10,6 +10,7 @@ struct db {
 	int		 ready;		/* opened and upgraded */
 	sqlite3_stmt	*st_cdr, *st_event, *st_pin_get, *st_pin_set;
 	sqlite3_stmt	*st_rec_add, *st_rec_end, *st_vm_add;
+	sqlite3_stmt	*st_cb_add, *st_cb_update;
 	char		 err[512];
 };
 

@@ -349,6 +349,8 @@ db_close(struct db *db)
 	sqlite3_finalize(db->st_rec_add);
 	sqlite3_finalize(db->st_rec_end);
 	sqlite3_finalize(db->st_vm_add);
+	sqlite3_finalize(db->st_cb_add);
+	sqlite3_finalize(db->st_cb_update);
 	if (db->ready && sqlite3_wal_checkpoint_v2(db->h, NULL,
 	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK)
 		log_warn("database: checkpoint: %s", sqlite3_errmsg(db->h));
@@ -368,6 +370,7 @@ db_count(struct db *db, const char *table)
 		{ "meta", "SELECT count(*) FROM meta" },
 		{ "recordings", "SELECT count(*) FROM recordings" },
 		{ "voicemail", "SELECT count(*) FROM voicemail" },
+		{ "callbacks", "SELECT count(*) FROM callbacks" },
 	};
 	char	n[32];
 

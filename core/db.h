@@ -10,7 +10,7 @@
 
 struct db;
 
-#define DB_SCHEMA_VERSION	2	/* the highest step in data/schema.sql */
+#define DB_SCHEMA_VERSION	3	/* the highest step in data/schema.sql */
 
 /* Opens (creating if needed) and upgrades the schema to DB_SCHEMA_VERSION.
  * NULL with a message in err on failure; a database from a newer Centrala
@@ -49,6 +49,7 @@ struct cdr {
 	const char	*ivr;		/* menus walked, "main>1>account" */
 	const char	*vars;		/* JSON object: choices, digits */
 	int		 hold_ms;	/* time the caller spent on hold */
+	const char	*parent;	/* the call a callback serves, or NULL */
 };
 int	db_cdr_insert(struct db *, const struct cdr *);
 
@@ -76,6 +77,8 @@ int	db_cdr_insert(struct db *, const struct cdr *);
 #define EV_RECORD		"record"	/* state: start, pause, resume, stop, failed */
 #define EV_MONITOR		"monitor"	/* state: listen, whisper, barge, stop */
 #define EV_VOICEMAIL		"voicemail"
+#define EV_CALLBACK		"callback"	/* state: requested, queued, dialing,
+						   connected, attempt_failed, failed */
 #define EV_ANNOUNCE		"announce"	/* detail: position, ewt_s */
 
 struct db_event {
@@ -115,6 +118,21 @@ struct db_voicemail {
 	int64_t		 start_ms, duration_ms;
 };
 int	db_voicemail_add(struct db *, const struct db_voicemail *);
+
+/* Callbacks (db-callback.c): requests that keep a caller's place in
+ * line. db_callback_add returns the row id, -1 on error. */
+struct db_callback {
+	int64_t		 id;
+	const char	*parent, *number, *cli, *queue, *state, *agent;
+	int		 priority, attempts, last_cause;
+	int64_t		 requested_ms, place_ms, last_ms;
+};
+int64_t	db_callback_add(struct db *, const struct db_callback *);
+/* Writes attempts, last_ms, last_cause, state and agent of row cb->id. */
+int	db_callback_update(struct db *, const struct db_callback *);
+/* Calls fn for each callback still waiting, oldest place first. */
+int	db_callbacks_waiting(struct db *,
+	    void (*fn)(const struct db_callback *, void *), void *arg);
 
 /* Counts for tests and status: rows in cdr, events, pins or meta (any
  * other name is refused). -1 on error. */

@@ -327,6 +327,95 @@ isdn_keypad(struct span *s, pri_event *e)
 	}
 }
 
+/* The outbound call whose libpri record is c, if it is still ours. */
+static struct call *
+isdn_out_call(struct span *s, q931_call *c)
+{
+	struct span_chan *sc = isdn_chan_of(s, c, NULL);
+
+	return sc != NULL && sc->call != NULL &&
+	    strcmp(sc->call->direction, "out") == 0 ? sc->call : NULL;
+}
+
+/* CALL PROCEEDING or PROGRESS to our SETUP. The network may have chosen
+ * another channel than the one we preferred: the record moves with it. */
+static void
+isdn_proceeding(struct span *s, pri_event *e)
+{
+	struct call	*call = isdn_out_call(s, e->proceeding.call);
+	int		 ch = PRI_CHAN(e->proceeding.channel), old;
+
+	if (call == NULL || e->proceeding.channel <= 0 || ch == PRI_ANY_CHAN ||
+	    ch == call->channel)
+		return;
+	old = call->channel;
+	if (!span_chan_valid(ch) || s->chan[ch].state != CHAN_IDLE) {
+		log_warn("call %s: network moved it to channel %d, which is "
+		    "not free", call->id, ch);
+		call_hangup(call, CAUSE_CHAN_UNAVAIL, DB_CLEARED_CORE,
+		    "network chose a busy channel");
+		return;
+	}
+	s->chan[ch] = s->chan[old];
+	memset(&s->chan[old], 0, sizeof s->chan[old]);
+	s->chan[old].state = CHAN_IDLE;
+	call->channel = ch;
+	log_info("call %s: network moved it from channel %d to %d", call->id,
+	    old, ch);
+}
+
+static void
+isdn_ringing(struct span *s, pri_event *e)
+{
+	struct call *call = isdn_out_call(s, e->ringing.call);
+
+	if (call != NULL)
+		call_out_alerting(call);
+}
+
+static void
+isdn_answered(struct span *s, pri_event *e)
+{
+	struct call *call = isdn_out_call(s, e->answer.call);
+
+	if (call != NULL)
+		call_out_answered(call);
+}
+
+int
+isdn_dial(struct span *s, struct call *call, const char *cli)
+{
+	struct pri_sr	*sr;
+	q931_call	*c;
+	int		 ch;
+
+	if (s->pri == NULL || !s->l2_up || core.stopping != CORE_RUNNING ||
+	    (ch = isdn_pick_channel(s)) < 0 ||
+	    (c = pri_new_call(s->pri)) == NULL)
+		return -1;
+	if (cli[0] == '\0')
+		cli = s->cfg.caller_id;
+	sr = pri_sr_new();
+	pri_sr_set_channel(sr, ch, 0, 0);
+	pri_sr_set_bearer(sr, PRI_TRANS_CAP_SPEECH, PRI_LAYER_1_ALAW);
+	pri_sr_set_called(sr, (char *)call->dnis, PRI_UNKNOWN, 1);
+	pri_sr_set_caller(sr, (char *)cli, NULL, PRI_UNKNOWN,
+	    cli[0] != '\0' ? PRES_ALLOWED_USER_NUMBER_PASSED_SCREEN :
+	    PRES_NUMBER_NOT_AVAILABLE);
+	if (pri_setup(s->pri, c, sr) != 0) {
+		pri_sr_free(sr);
+		pri_destroycall(s->pri, c);
+		log_warn("span %s: SETUP to %s not sent", s->name, call->dnis);
+		return -1;
+	}
+	pri_sr_free(sr);
+	s->chan[ch].state = CHAN_BUSY;
+	s->chan[ch].pri_call = c;
+	s->chan[ch].call = call;
+	isdn_schedule(s);
+	return ch;
+}
+
 static void
 isdn_ignore(struct span *s, pri_event *e)
 {
@@ -346,6 +435,10 @@ static const struct {
 	{ PRI_EVENT_HANGUP_ACK, isdn_hangup_ack },
 	{ PRI_EVENT_RESTART, isdn_restart },
 	{ PRI_EVENT_KEYPAD_DIGIT, isdn_keypad },
+	{ PRI_EVENT_PROCEEDING, isdn_proceeding },
+	{ PRI_EVENT_PROGRESS, isdn_proceeding },
+	{ PRI_EVENT_RINGING, isdn_ringing },
+	{ PRI_EVENT_ANSWER, isdn_answered },
 };
 
 static void

@@ -11,5 +11,9 @@ void	isdn_poll(struct span *);	/* D-channel readable */
 /* Call control: each is safe on a call whose libpri record is gone. */
 void	isdn_answer(struct call *);
 void	isdn_hangup_call(struct call *, int cause);
+/* Sends SETUP for an outbound call on a free channel of the span,
+ * presenting CLI ("" = the span's caller_id). Returns the channel, or -1
+ * when the span cannot take it (down, full, stopping). */
+int	isdn_dial(struct span *, struct call *, const char *cli);
 
 #endif

@@ -11,6 +11,7 @@
 #include "log.h"
 #include "action.h"
 #include "announce.h"
+#include "callback-offer.h"
 #include "queue.h"
 #include "xmalloc.h"
 
@@ -90,11 +91,17 @@ queue_enter(struct queue *q, struct call *call)
 	call->queue_enter_mono = clock_mono_us();
 	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
 	q->nwaiting++;
+	if (call->cb != NULL) {	/* a callback: offered once, when asked for */
+		call_set_state(call, CALL_QUEUED);
+		return;
+	}
 	q->offered++;
 	snprintf(detail, sizeof detail, "{\"sl_target\":%d}", q->cfg->sl_target);
 	call_event(call, EV_QUEUE_ENTER, detail);
 	call_set_state(call, CALL_QUEUED);
 	announce_start(call);
+	if (q->cfg->callback)
+		cb_offer_listen(call);
 }
 
 void
@@ -108,6 +115,7 @@ queue_leave(struct call *call)
 	q->nwaiting--;
 	call->queue = NULL;
 	announce_stop(call);
+	cb_offer_unlisten(call);
 }
 
 int
@@ -141,7 +149,8 @@ queue_exit(struct call *call, const char *why, struct queue *to)
 	struct db_event	 ev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_QUEUE_EXIT,
 		.call_id = call->id, .queue = call->queue_name,
-		.state = to != NULL ? "overflow" : "hangup", .detail = detail,
+		.state = to != NULL ? "overflow" : strcmp(why, "callback") == 0 ?
+		    "callback" : "hangup", .detail = detail,
 	};
 
 	snprintf(detail, sizeof detail, "{\"why\":\"%s\",\"to\":%s%s%s}", why,

@@ -9,6 +9,7 @@
 #include "acd.h"
 #include "action.h"
 #include "call.h"
+#include "callback-offer.h"
 #include "cause.h"
 #include "clock.h"
 #include "core.h"
@@ -115,6 +116,11 @@ route_action(struct call *call, const char *s)
 		route_answer(call);
 		ivr_stop(call);
 		voicemail_start(call, a.arg);
+		return 0;
+	case ACT_CALLBACK:
+		route_answer(call);
+		ivr_stop(call);
+		cb_offer_start(call, a.arg, 1);
 		return 0;
 	case ACT_HANGUP:
 		return route_fail(call, CAUSE_NORMAL, "hung up by the route");

@@ -119,3 +119,28 @@ CREATE TABLE voicemail (
 	error		TEXT
 );
 CREATE INDEX voicemail_box ON voicemail (box, start_ms);
+
+-- version 3
+-- Callbacks: a caller who chose to be called back keeps their place in
+-- line (virtual hold); the request outlives a restart of the core. Each
+-- attempt is an outbound call with its own CDR row, whose parent names
+-- the inbound call that asked.
+ALTER TABLE cdr ADD COLUMN parent TEXT;		-- the call this one serves
+
+CREATE TABLE callbacks (
+	id		INTEGER PRIMARY KEY,
+	parent		TEXT,			-- the inbound call that asked
+	number		TEXT NOT NULL,		-- digits to dial
+	cli		TEXT NOT NULL DEFAULT '',	-- number presented: the one the caller dialled
+	queue		TEXT NOT NULL,
+	priority	INTEGER NOT NULL DEFAULT 0,
+	requested_ms	INTEGER NOT NULL,
+	place_ms	INTEGER NOT NULL,	-- its place in line: when the caller queued
+	attempts	INTEGER NOT NULL DEFAULT 0,
+	last_ms		INTEGER NOT NULL DEFAULT 0,	-- last attempt's end
+	last_cause	INTEGER NOT NULL DEFAULT 0,	-- Q.850, 0 = none yet
+	state		TEXT NOT NULL DEFAULT 'waiting',	-- 'waiting', 'done', 'failed'
+	agent		TEXT,			-- who talked to the caller
+	done_ms		INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX callbacks_state ON callbacks (state);

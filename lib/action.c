@@ -16,6 +16,7 @@ static const struct {
 	{ ACT_PLAY, "play", 1 },
 	{ ACT_MESSAGE, "message", 1 },
 	{ ACT_VOICEMAIL, "voicemail", 1 },
+	{ ACT_CALLBACK, "callback", 1 },
 	{ ACT_HANGUP, "hangup", 0 },
 	{ ACT_REFUSE, "refuse", 0 },
 };
@@ -90,7 +91,8 @@ action_exists(const struct action *a, const struct config *cfg, char *why,
 {
 	if (cfg == NULL)
 		return 0;
-	if (a->kind == ACT_QUEUE && config_find_queue(cfg, a->arg) == NULL) {
+	if ((a->kind == ACT_QUEUE || a->kind == ACT_CALLBACK) &&
+	    config_find_queue(cfg, a->arg) == NULL) {
 		snprintf(why, len, "no queue \"%s\" is defined", a->arg);
 		return -1;
 	}

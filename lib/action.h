@@ -6,6 +6,8 @@
  *	play:PROMPT		play a prompt, then come back (IVR choices only)
  *	message:PROMPT		play a prompt, then hang up
  *	voicemail:BOX		record the caller's message into BOX
+ *	callback:QUEUE		offer to call the caller back from QUEUE (their
+ *				place in line is kept if they wait there)
  *	hangup			clear the call
  *	refuse			refuse before answering (cause 34)
  */
@@ -18,7 +20,7 @@ struct config;
 
 enum action_kind {
 	ACT_QUEUE = 1, ACT_MENU = 2, ACT_PLAY = 4, ACT_MESSAGE = 8,
-	ACT_VOICEMAIL = 16, ACT_HANGUP = 32, ACT_REFUSE = 64
+	ACT_VOICEMAIL = 16, ACT_HANGUP = 32, ACT_REFUSE = 64, ACT_CALLBACK = 128
 };
 
 struct action {

@@ -138,7 +138,8 @@ check_widen(const struct config *cfg, const void *sect, const char *v,
 
 /* A queue's exits: after answering (max wait) the call can hang up; before
  * (full, closed) it can still be refused with no charge to the caller. */
-#define EXIT_ANSWERED	(ACT_QUEUE | ACT_MENU | ACT_MESSAGE | ACT_VOICEMAIL)
+#define EXIT_ANSWERED	(ACT_QUEUE | ACT_MENU | ACT_MESSAGE | ACT_VOICEMAIL | \
+			 ACT_CALLBACK)
 
 static int
 check_exit_refuse(const struct config *cfg, const void *sect, const char *v,
@@ -304,6 +305,7 @@ static const char *const missed[] = { "not_ready", "ready", NULL };
 static const char *const roles[] = { "agent", "supervisor", "admin", NULL };
 static const char *const rec_formats[] = { "stereo", "mixed", NULL };
 static const char *const waiting[] = { "ringback", "moh", "silence", NULL };
+static const char *const noyes[] = { "no", "yes", NULL };
 static const char *const terminators[] = { "hash", "star", "", NULL };
 
 #define C(f) offsetof(struct cfg_core, f)
@@ -392,7 +394,7 @@ const struct cfg_key config_table[] = {
 	  NULL },
 	{ "queue", "max_wait_exit", CFG_STRING, 0, 0, NULL, "hangup",
 	  "after max_wait: hangup, queue:NAME (overflow), menu:NAME, "
-	  "message:PROMPT or voicemail:BOX", Q(max_wait_exit),
+	  "message:PROMPT, voicemail:BOX or callback:QUEUE", Q(max_wait_exit),
 	  check_exit_hangup },
 	{ "queue", "hours", CFG_STRING, 0, 0, NULL, "",
 	  "open hours, e.g. mon-fri 08:00-18:00; sat 09:00-13:00 (empty: always)",
@@ -433,6 +435,18 @@ const struct cfg_key config_table[] = {
 	  Q(announce), NULL },
 	{ "queue", "record", CFG_INT, 0, 100, NULL, "0",
 	  "percent of answered calls recorded", Q(record), NULL },
+	{ "queue", "callback", CFG_ENUM, 0, 0, noyes, "no",
+	  "yes: a waiting caller may press star to be called back, keeping "
+	  "their place in line", Q(callback), NULL },
+	{ "queue", "callback_attempts", CFG_INT, 1, 10, NULL, "3",
+	  "calls placed to a callback number before giving up",
+	  Q(callback_attempts), NULL },
+	{ "queue", "callback_retry", CFG_INT, 5, 86400, NULL, "300",
+	  "seconds between callback attempts (busy, no answer)",
+	  Q(callback_retry), NULL },
+	{ "queue", "callback_ring", CFG_INT, 5, 120, NULL, "30",
+	  "seconds a callback lets the caller's phone ring",
+	  Q(callback_ring), NULL },
 
 	{ "menu", "prompt", CFG_LIST, 0, 0, NULL, "",
 	  "prompts played on entry, comma-separated", M(prompt),

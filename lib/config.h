@@ -83,6 +83,10 @@ struct cfg_queue {
 	char	*moh;		/* prompt played as music on hold */
 	int	 announce;	/* s between position/wait announcements, 0 = off */
 	int	 record;	/* percent of calls recorded */
+	int	 callback;	/* 1: star while waiting offers a callback */
+	int	 callback_attempts;	/* calls placed before giving up */
+	int	 callback_retry;	/* s between attempts */
+	int	 callback_ring;		/* s to let the callee's phone ring */
 };
 
 struct cfg_menu {

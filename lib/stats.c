@@ -283,11 +283,47 @@ stats_queue_exit(struct stats *s, const struct stats_event *e)
 	q = &s->q[c->row];
 	if (e->state != NULL && strcmp(e->state, "overflow") == 0)
 		q->overflowed++;
+	else if (e->state != NULL && strcmp(e->state, "callback") == 0)
+		q->to_callback++;
 	else
 		q->timed_out++;
 	stats_max_wait(q, e->ts_ms - c->enter_ms);
 	s->waiting--;
 	free(c);
+}
+
+/* A callback's life: requested (counted where and when asked), connected
+ * (handled by the agent: its talk, hold and wrap-up count in the queue's
+ * handle time), or failed after its last attempt. */
+static void
+stats_callback(struct stats *s, const struct stats_event *e)
+{
+	struct stats_queue	*q;
+	struct stats_call	*c;
+
+	if (e->state == NULL || e->queue == NULL)
+		return;
+	if (strcmp(e->state, "requested") == 0)
+		s->q[stats_qrow(s, e->queue, e->ts_ms)].cb_requested++;
+	else if (strcmp(e->state, "failed") == 0)
+		s->q[stats_qrow(s, e->queue, e->ts_ms)].cb_failed++;
+	else if (strcmp(e->state, "connected") == 0 && e->call_id != NULL &&
+	    stats_call(s, e->call_id, 0) == NULL) {
+		c = xcalloc(1, sizeof *c);
+		strncpy(c->id, e->call_id, sizeof c->id - 1);
+		c->row = stats_qrow(s, e->queue, e->ts_ms);
+		c->enter_ms = c->answer_ms = e->ts_ms;
+		c->next = s->calls[stats_hash(c->id)];
+		s->calls[stats_hash(c->id)] = c;
+		q = &s->q[c->row];
+		q->cb_connected++;
+		q->cb_delay_ms += e->delay_ms;
+		if (e->agent != NULL) {
+			strncpy(c->agent, e->agent, sizeof c->agent - 1);
+			stats_arow(s, e->agent, stats_interval(s, e->ts_ms))->handled++;
+			stats_now(s, e->agent)->last_row = c->row;
+		}
+	}
 }
 
 static void
@@ -347,6 +383,8 @@ stats_feed(struct stats *s, const struct stats_event *e)
 		stats_abandon(s, e);
 	else if (strcmp(e->kind, "queue_exit") == 0 && e->call_id)
 		stats_queue_exit(s, e);
+	else if (strcmp(e->kind, "callback") == 0)
+		stats_callback(s, e);
 	else if (strcmp(e->kind, "call_end") == 0 && e->call_id)
 		stats_call_end(s, e);
 	else if (strcmp(e->kind, "hold") == 0 && e->call_id)
@@ -395,6 +433,7 @@ stats_event_detail(struct stats_event *e, const char *detail, char *buf,
 		e->reason = buf;
 	}
 	e->sl_target_s = (int)json_integer_value(json_object_get(j, "sl_target"));
+	e->delay_ms = json_integer_value(json_object_get(j, "delay_ms"));
 	json_decref(j);
 }
 
@@ -414,12 +453,14 @@ stats_agent_at(const struct stats *s, int i)
 	return i >= 0 && i < s->na ? &s->a[i] : NULL;
 }
 
-/* The calls a queue is judged on: offered, less short abandons and those
- * it passed to another queue (judged there). */
+/* The calls a queue is judged on: offered, less short abandons, those it
+ * passed to another queue (judged there) and those who chose a callback
+ * (judged by the callback figures). */
 static double
 stats_handled_here(const struct stats_queue *q)
 {
-	return (double)q->offered - q->short_abandoned - q->overflowed;
+	return (double)q->offered - q->short_abandoned - q->overflowed -
+	    q->to_callback;
 }
 
 static double
@@ -457,8 +498,10 @@ stats_asa_s(const struct stats_queue *q)
 double
 stats_aht_s(const struct stats_queue *q)
 {
-	return q->answered ? (q->talk_ms + q->hold_ms + q->wrap_ms) / 1000.0 /
-	    q->answered : -1;
+	unsigned handled = q->answered + q->cb_connected;
+
+	return handled ? (q->talk_ms + q->hold_ms + q->wrap_ms) / 1000.0 /
+	    handled : -1;
 }
 
 double

@@ -16,6 +16,7 @@ struct stats_event {
 	const char	*reason;	/* not-ready reason, or NULL */
 	int		 sl_target_s;	/* queue_enter: the queue's threshold
 					   then in force; 0 = opts' */
+	int64_t		 delay_ms;	/* callback connected: since the request */
 };
 
 struct stats_opts {
@@ -33,6 +34,9 @@ struct stats_queue {		/* one queue in one interval */
 	unsigned	answered_in_sl, abandoned_after_sl;
 	unsigned	overflowed;	/* left for another queue (max wait/len) */
 	unsigned	timed_out;	/* cleared by the queue's max wait */
+	unsigned	to_callback;	/* left the line for a callback */
+	unsigned	cb_requested, cb_connected, cb_failed;
+	int64_t		cb_delay_ms;	/* request to connect, connected ones */
 	int64_t		wait_answered_ms, max_wait_ms, talk_ms, hold_ms, wrap_ms;
 	int		sl_target_s;
 };
@@ -72,7 +76,7 @@ enum stats_sl { SL_OFFERED, SL_ANSWERED, SL_ABANDON_T };
 double	stats_service_level(const struct stats_queue *, enum stats_sl);
 double	stats_abandon_rate(const struct stats_queue *);
 double	stats_asa_s(const struct stats_queue *);
-double	stats_aht_s(const struct stats_queue *);
+double	stats_aht_s(const struct stats_queue *);	/* over answered + callbacks */
 double	stats_occupancy(const struct stats_agent *);
 
 #endif

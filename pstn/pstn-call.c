@@ -153,7 +153,8 @@ pstn_call_connected(struct pstn_call *pc)
 {
 	pc->connect_us = clock_mono_us();
 	pstn_call_after(pc->ev_timer, pstn_dist_draw(&pstn_opts.hold, &pc->rng));
-	if (!pc->out && (pstn_opts.dtmf != NULL || pstn_opts.keypad != NULL))
+	if (!pc->out && (pstn_opts_dtmf_for(pc->seq) != NULL ||
+	    pstn_opts.keypad != NULL))
 		pstn_call_after(pc->ev_dtmf, pstn_opts.dtmf_delay);
 }
 
@@ -187,8 +188,8 @@ pstn_call_dtmf_cb(evutil_socket_t fd, short what, void *arg)
 
 	if (pc->ended)
 		return;
-	if (pstn_opts.dtmf != NULL)
-		pstn_audio_dtmf(pc->audio, pstn_opts.dtmf);
+	if (pstn_opts_dtmf_for(pc->seq) != NULL)
+		pstn_audio_dtmf(pc->audio, pstn_opts_dtmf_for(pc->seq));
 	if (pstn_opts.keypad != NULL && pc->c != NULL && pc->span->pri != NULL) {
 		pri_keypad_facility(pc->span->pri, pc->c, pstn_opts.keypad);
 		pstn_span_schedule(pc->span);

@@ -13,6 +13,7 @@
 #include "pstn-opts.h"
 #include "pstn-rules.h"
 #include "xmalloc.h"
+#include "xmalloc.h"
 
 struct pstn_opts pstn_opts = {
 	.rate = 10, .cli = "600100###", .hold = { DIST_FIXED, 10, 0 },
@@ -42,6 +43,7 @@ static int	pstn_opts_hold(const char *);
 static int	pstn_opts_seed(const char *);
 static int	pstn_opts_dtmf(const char *);
 static int	pstn_opts_keypad(const char *);
+static int	pstn_opts_dtmf_call(const char *);
 static int	pstn_opts_voice(const char *);
 static int	pstn_opts_save_audio(const char *);
 static int	pstn_opts_log(const char *);
@@ -74,6 +76,8 @@ static const struct pstn_opts_row pstn_opts_table[] = {
 	  "send DIGITS as in-band DTMF after CONNECT (, = 1 s pause)" },
 	{ "dtmf-delay", 0, "S", OPT_NUM, O(dtmf_delay), 0, 0, NULL,
 	  "... this many seconds after CONNECT (default 1)" },
+	{ "dtmf-call", 0, "N:DIGITS", OPT_FN, NULL, 0, 0, pstn_opts_dtmf_call,
+	  "our call number N sends these digits instead (repeatable)" },
 	{ "keypad", 0, "DIGITS", OPT_FN, NULL, 0, 0, pstn_opts_keypad,
 	  "send DIGITS in a Q.931 keypad INFORMATION, dtmf-delay after CONNECT" },
 	{ "voice", 0, "FILE", OPT_FN, NULL, 0, 0, pstn_opts_voice,
@@ -243,12 +247,42 @@ pstn_opts_seed(const char *v)
 }
 
 static int
+pstn_opts_digits_ok(const char *v)
+{
+	return *v != '\0' && strspn(v, "0123456789*#ABCD,") == strlen(v);
+}
+
+static int
 pstn_opts_dtmf(const char *v)
 {
-	if (*v == '\0' || strspn(v, "0123456789*#ABCD,") != strlen(v))
+	if (!pstn_opts_digits_ok(v))
 		return -1;
 	pstn_opts.dtmf = v;
 	return 0;
+}
+
+static int
+pstn_opts_dtmf_call(const char *v)
+{
+	char	*end;
+	long	 n = strtol(v, &end, 10);
+
+	if (end == v || n < 1 || *end != ':' || !pstn_opts_digits_ok(end + 1))
+		return -1;
+	pstn_opts.dtmf_calls = xrealloc(pstn_opts.dtmf_calls,
+	    (pstn_opts.ndtmf_calls + 1) * sizeof *pstn_opts.dtmf_calls);
+	pstn_opts.dtmf_calls[pstn_opts.ndtmf_calls].seq = (int)n;
+	pstn_opts.dtmf_calls[pstn_opts.ndtmf_calls++].digits = end + 1;
+	return 0;
+}
+
+const char *
+pstn_opts_dtmf_for(int seq)
+{
+	for (int i = 0; i < pstn_opts.ndtmf_calls; i++)
+		if (pstn_opts.dtmf_calls[i].seq == seq)
+			return pstn_opts.dtmf_calls[i].digits;
+	return pstn_opts.dtmf;
 }
 
 static int

@@ -18,6 +18,11 @@ struct pstn_opts {
 	struct pstn_dist  hold;
 	unsigned long	  seed;
 	const char	 *dtmf;
+	struct pstn_dtmf_call {		/* --dtmf-call N:DIGITS */
+		int		 seq;
+		const char	*digits;
+	}		 *dtmf_calls;
+	int		  ndtmf_calls;
 	double		  dtmf_delay;
 	const char	 *keypad;	/* Q.931 INFORMATION keypad digits */
 	const char	 *save_audio;	/* folder for what each caller heard */
@@ -31,5 +36,8 @@ extern struct pstn_opts pstn_opts;
 
 void	pstn_opts_parse(int argc, char **argv);
 int	pstn_opts_number(const char *s, double *out);
+/* The in-band digits our call number SEQ sends: its --dtmf-call, else
+ * --dtmf, else NULL. */
+const char *pstn_opts_dtmf_for(int seq);
 
 #endif

@@ -83,6 +83,10 @@ leave-message|Please leave your message after the tone. Press the hash key when 
 message-saved|Your message has been saved.
 callback-offer|To keep your place in line and be called back, press star.
 callback-confirm|We will call you back. You keep your place in line.
+callback-at-number|We will call you back at
+callback-press-1-2|To confirm, press 1. To enter another number, press 2.
+callback-enter-number|Please enter your phone number, followed by the hash key.
+callback-you-entered|You entered
 num-0|zero
 num-1|one
 num-2|two
@@ -148,6 +152,10 @@ leave-message|Prosimy zostawić wiadomość po sygnale. Po zakończeniu prosimy 
 message-saved|Twoja wiadomość została zapisana.
 callback-offer|Aby zachować miejsce w kolejce i otrzymać połączenie zwrotne, naciśnij gwiazdkę.
 callback-confirm|Oddzwonimy do Ciebie. Twoje miejsce w kolejce zostaje zachowane.
+callback-at-number|Oddzwonimy pod numer
+callback-press-1-2|Aby potwierdzić, naciśnij 1. Aby podać inny numer, naciśnij 2.
+callback-enter-number|Prosimy wprowadzić swój numer telefonu i nacisnąć krzyżyk.
+callback-you-entered|Wprowadzono numer
 num-0|zero
 num-1|jeden
 num-2|dwa

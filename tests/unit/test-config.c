@@ -249,7 +249,13 @@ test_reference_errors(void)
 	    "[menu m] 1: priority is 0 to 9, not \"12\""), "choice priority");
 	ok(refused("[menu m]\n1 = refuse\n", "[menu m] 1: \"refuse\" is not "
 	    "one of: queue:NAME, menu:NAME, play:NAME, message:NAME, "
-	    "voicemail:NAME, hangup"), "refuse is not an IVR choice");
+	    "voicemail:NAME, callback:NAME, hangup"), "refuse is not an IVR choice");
+	ok(refused("[menu m]\n1 = callback:nosuch\n", "[menu m] 1: no queue "
+	    "\"nosuch\" is defined"), "a callback names a queue that exists");
+	ok(refused("[queue q]\ncallback = maybe\n", "[queue q] callback: "),
+	    "callback is yes or no");
+	ok(refused("[queue q]\ncallback_attempts = 0\n",
+	    "[queue q] callback_attempts: "), "at least one callback attempt");
 	ok(refused("[menu m]\nprompt = ../etc/passwd\nnext = hangup\n",
 	    "[menu m] prompt: \"../etc/passwd\" is not a prompt name"),
 	    "prompt names cannot be paths");

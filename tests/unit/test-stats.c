@@ -39,6 +39,51 @@ static const struct stats_event day[] = {
 	{ S(1010), "agent_state", NULL, "A", NULL, "ready", NULL, 0 },	/* wrap 10 */
 };
 
+static int	near(double, double);
+static const struct stats_agent *agent_row(struct stats *, const char *,
+		    int64_t);
+
+/* A caller leaves the line for a callback (c10), one behind is answered
+ * late (c11), and the callback (c12) connects 170 s after the request. */
+static const struct stats_event cb_day[] = {
+	{ S(0), "queue_enter", "c10", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(5), "queue_enter", "c11", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(30), "callback", "c10", NULL, "sales", "requested", NULL, 0, 0 },
+	{ S(30), "queue_exit", "c10", NULL, "sales", "callback", NULL, 0, 0 },
+	{ S(40), "answer", "c11", "A", "sales", NULL, NULL, 0, 0 },	/* 35 s */
+	{ S(100), "call_end", "c11", "A", "sales", NULL, NULL, 0, 0 },	/* 60 */
+	{ S(200), "callback", "c12", "A", "sales", "connected", NULL, 0, S(170) },
+	{ S(290), "call_end", "c12", "A", "sales", NULL, NULL, 0, 0 },	/* 90 */
+};
+
+static void
+test_callbacks(void)
+{
+	struct stats_opts	 o = { .interval_s = 900, .short_abandon_ms = 5000 };
+	struct stats		*s = stats_new(&o);
+	const struct stats_queue *q;
+	const struct stats_agent *a;
+
+	for (size_t i = 0; i < sizeof cb_day / sizeof cb_day[0]; i++)
+		stats_feed(s, &cb_day[i]);
+	stats_close(s, S(300));
+	q = stats_queue_at(s, 0);
+	ok(q != NULL && q->offered == 2 && q->answered == 1 &&
+	    q->to_callback == 1 && q->abandoned == 0, "callback: offered 2 = "
+	    "answered 1 + left for a callback 1, no abandon");
+	ok(q->cb_requested == 1 && q->cb_connected == 1 && q->cb_failed == 0 &&
+	    q->cb_delay_ms == S(170), "callback: requested 1, connected 1 "
+	    "after 170 s");
+	ok(near(stats_service_level(q, SL_OFFERED), 0), "callback: SL is 0 "
+	    "in SL / (2 - 1 left for a callback)");
+	ok(q->talk_ms == S(150) && near(stats_aht_s(q), 75), "callback: its "
+	    "talk counts; AHT (60 + 90) / (1 answered + 1 callback) = 75 s");
+	ok(stats_waiting(s) == 0, "callback: nobody left waiting");
+	a = agent_row(s, "A", 0);
+	ok(a != NULL && a->handled == 2, "callback: the agent handled 2");
+	stats_free(s);
+}
+
 static int
 near(double a, double b)
 {
@@ -113,5 +158,6 @@ main(void)
 	ok(b1 && b1->state_ms[ST_NOT_READY] == S(100) && b1->reason_ms[0] == S(100),
 	    "B lunch 100 s in 00:15, nothing after logout");
 	stats_free(s);
+	test_callbacks();
 	return tap_done();
 }

@@ -1,0 +1,335 @@
+/* callback.c: callbacks (callback.h): stored requests, their waiting
+ * calls in the queues, dialing with the agent on the line, retries, and
+ * the events the statistics count them by (docs/STATISTICS.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/queue.h>
+#include <event2/event.h>
+#include "acd.h"
+#include "agent.h"
+#include "call.h"
+#include "callback.h"
+#include "cause.h"
+#include "clock.h"
+#include "core.h"
+#include "db.h"
+#include "endpoint.h"
+#include "evlog.h"
+#include "log.h"
+#include "media.h"
+#include "notify.h"
+#include "proto.h"
+#include "queue.h"
+#include "recording.h"
+#include "xmalloc.h"
+
+/* A dial that found no free channel is tried again this much later,
+ * without counting as an attempt: the caller did nothing wrong. */
+#define CALLBACK_NO_CHANNEL_S	30
+
+struct callback {
+	int64_t			 id;		/* callbacks row */
+	char			 parent[24];	/* the inbound call that asked */
+	char			 number[32];
+	char			 cli[32];	/* presented: what the caller dialled */
+	char			 queue[64];
+	int			 priority;
+	int			 attempts;
+	int			 last_cause;
+	int64_t			 requested_ms, place_ms;
+	struct call		*call;		/* waiting or being dialled */
+	struct event		*retry;
+	LIST_ENTRY(callback)	 entry;
+};
+static LIST_HEAD(, callback) callbacks = LIST_HEAD_INITIALIZER(callbacks);
+
+static void	callback_queue(struct callback *);
+
+static void
+callback_event(struct callback *cb, struct call *call, const char *state,
+    const char *agent, const char *extra)
+{
+	char		 detail[256];
+	struct db_event	 ev = {
+		.ts_ms = clock_wall_ms(), .kind = EV_CALLBACK,
+		.call_id = call != NULL ? call->id : cb->parent, .agent = agent,
+		.queue = cb->queue, .state = state, .detail = detail,
+	};
+
+	snprintf(detail, sizeof detail, "{\"callback\":%lld,\"number\":\"%s\","
+	    "\"attempts\":%d%s%s}", (long long)cb->id, cb->number, cb->attempts,
+	    extra != NULL ? "," : "", extra != NULL ? extra : "");
+	evlog_add(&ev);
+}
+
+static void
+callback_store(struct callback *cb, const char *state, const char *agent)
+{
+	struct db_callback row = {
+		.id = cb->id, .attempts = cb->attempts, .last_cause = cb->last_cause,
+		.last_ms = clock_wall_ms(), .state = state, .agent = agent,
+	};
+
+	if (db_callback_update(core.db, &row) != 0)
+		log_error("callback %lld: not updated in the database: %s",
+		    (long long)cb->id, db_last_error(core.db));
+}
+
+static void
+callback_free(struct callback *cb)
+{
+	LIST_REMOVE(cb, entry);
+	if (cb->retry != NULL)
+		event_free(cb->retry);
+	free(cb);
+}
+
+static void
+callback_retry_cb(evutil_socket_t fd, short what, void *arg)
+{
+	callback_queue(arg);
+}
+
+static void
+callback_retry_in(struct callback *cb, int s)
+{
+	struct timeval tv = { s > 0 ? s : 0, 0 };
+
+	if (cb->retry == NULL)
+		cb->retry = evtimer_new(core.base, callback_retry_cb, cb);
+	evtimer_add(cb->retry, &tv);
+}
+
+/* Its waiting call, at the caller's place: a call that queued at place_ms
+ * has waited since then, whatever the core did meanwhile. */
+static void
+callback_queue(struct callback *cb)
+{
+	struct queue	*q = queue_find(cb->queue);
+	struct call	*call;
+	uint64_t	 now = clock_mono_us();
+	int64_t		 waited_us = (clock_wall_ms() - cb->place_ms) * 1000;
+
+	if (core.stopping != CORE_RUNNING) {
+		callback_free(cb);		/* stays waiting in the db */
+		return;
+	}
+	if (q == NULL || q->removed) {
+		log_warn("callback %lld: queue %s is gone; kept in the database",
+		    (long long)cb->id, cb->queue);
+		callback_free(cb);
+		return;
+	}
+	call = call_new_outbound(cb->number);
+	call->cb = cb;
+	cb->call = call;
+	call->priority = cb->priority;
+	if (cb->parent[0] != '\0')
+		call->parent = xstrdup(cb->parent);
+	snprintf(call->cli, sizeof call->cli, "%s", cb->cli);
+	call->queue_enter_ms = cb->place_ms;
+	queue_enter(q, call);
+	call->queue_enter_mono = waited_us > 0 && (uint64_t)waited_us < now ?
+	    now - (uint64_t)waited_us : (waited_us > 0 ? 1 : now);
+	log_info("callback %lld: %s waits in %s as call %s (attempt %d)",
+	    (long long)cb->id, cb->number, cb->queue, call->id, cb->attempts + 1);
+	callback_event(cb, call, "queued", NULL, NULL);
+	acd_dispatch();
+}
+
+static struct callback *
+callback_new(const struct db_callback *row)
+{
+	struct callback *cb = xcalloc(1, sizeof *cb);
+
+	cb->id = row->id;
+	snprintf(cb->parent, sizeof cb->parent, "%s", row->parent ? row->parent : "");
+	snprintf(cb->number, sizeof cb->number, "%s", row->number);
+	snprintf(cb->cli, sizeof cb->cli, "%s", row->cli ? row->cli : "");
+	snprintf(cb->queue, sizeof cb->queue, "%s", row->queue);
+	cb->priority = row->priority;
+	cb->attempts = row->attempts;
+	cb->last_cause = row->last_cause;
+	cb->requested_ms = row->requested_ms;
+	cb->place_ms = row->place_ms;
+	LIST_INSERT_HEAD(&callbacks, cb, entry);
+	return cb;
+}
+
+int
+callback_request(struct call *call, struct queue *q, const char *number)
+{
+	struct callback		*cb;
+	int64_t			 now = clock_wall_ms();
+	struct db_callback	 row = {
+		.parent = call->id, .number = number, .cli = call->dnis,
+		.queue = q->name, .priority = call->priority > 0 ? call->priority : 0,
+		.requested_ms = now, .state = "waiting",
+		.place_ms = call->queue == q && call->queue_enter_ms != 0 ?
+		    call->queue_enter_ms : now,
+	};
+
+	if ((row.id = db_callback_add(core.db, &row)) < 0) {
+		log_error("call %s: callback to %s not stored: %s", call->id,
+		    number, db_last_error(core.db));
+		return -1;
+	}
+	cb = callback_new(&row);
+	log_info("call %s: callback %lld requested to %s from %s", call->id,
+	    (long long)cb->id, number, q->name);
+	callback_event(cb, call, "requested", NULL, NULL);
+	if (call->queue != NULL)
+		queue_exit(call, "callback", NULL);
+	callback_queue(cb);
+	return 0;
+}
+
+void
+callback_accepted(struct agent *a, struct call *call)
+{
+	const struct cfg_queue	*qc = call->queue->cfg;
+	int			 cause;
+
+	queue_leave(call);
+	call->agent = a;
+	free(call->agent_id);
+	call->agent_id = xstrdup(a->id);
+	agent_set_state(a, AGENT_ON_CALL, NULL);
+	if (a->ep != NULL)
+		media_join(call, a->ep, MEDIA_AGENT);
+	callback_event(call->cb, call, "dialing", a->id, NULL);
+	if ((cause = call_dial(call, call->cli, qc->callback_ring)) != 0) {
+		log_warn("call %s: callback to %s not placed: no free channel",
+		    call->id, call->dnis);
+		call_set_state(call, CALL_DIALING);
+		call_end(call, cause, DB_CLEARED_CORE, "no free channel");
+	}
+}
+
+void
+callback_answered(struct call *call)
+{
+	struct callback	*cb = call->cb;
+	struct agent	*a = call->agent;
+	json_t		*ev;
+	char		 extra[64];
+
+	call->agent_answer_ms = clock_wall_ms();
+	cb->attempts++;
+	call_set_state(call, CALL_CONNECTED);
+	snprintf(extra, sizeof extra, "\"delay_ms\":%lld",
+	    (long long)(call->agent_answer_ms - cb->requested_ms));
+	callback_event(cb, call, "connected", a != NULL ? a->id : NULL, extra);
+	callback_store(cb, "done", a != NULL ? a->id : NULL);
+	call->cb = NULL;
+	callback_free(cb);
+	if (a == NULL) {
+		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "agent gone");
+		return;
+	}
+	a->calls++;
+	ev = proto_event("call_connected");
+	json_object_set_new(ev, "call", json_string(call->id));
+	json_object_set_new(ev, "cli", json_string(call->dnis));
+	json_object_set_new(ev, "queue", json_string(call->queue_name));
+	json_object_set_new(ev, "callback", json_true());
+	notify_agent(a, ev);
+	recording_answered(call);
+}
+
+void
+callback_call_end(struct call *call, int cause)
+{
+	struct callback		*cb = call->cb;
+	struct queue		*q;
+	int			 max = 3, retry = 300;
+	char			 extra[32];
+
+	if (cb == NULL)
+		return;
+	call->cb = NULL;
+	cb->call = NULL;
+	if (call->span == NULL) {	/* never dialled */
+		if (core.stopping != CORE_RUNNING)
+			callback_free(cb);	/* stays waiting in the db */
+		else
+			callback_retry_in(cb, CALLBACK_NO_CHANNEL_S);
+		return;
+	}
+	if ((q = queue_find(cb->queue)) != NULL) {
+		max = q->cfg->callback_attempts;
+		retry = q->cfg->callback_retry;
+	}
+	cb->attempts++;
+	cb->last_cause = cause;
+	snprintf(extra, sizeof extra, "\"cause\":%d", cause);
+	if (cb->attempts >= max) {
+		log_info("callback %lld: %s failed %d times (last cause %d): "
+		    "given up", (long long)cb->id, cb->number, cb->attempts, cause);
+		callback_event(cb, call, "failed", call->agent_id, extra);
+		callback_store(cb, "failed", NULL);
+		callback_free(cb);
+		return;
+	}
+	log_info("callback %lld: attempt %d to %s failed (cause %d); next in "
+	    "%d s", (long long)cb->id, cb->attempts, cb->number, cause, retry);
+	callback_event(cb, call, "attempt_failed", call->agent_id, extra);
+	callback_store(cb, "waiting", NULL);
+	callback_retry_in(cb, retry);
+}
+
+static void
+callback_restore_one(const struct db_callback *row, void *arg)
+{
+	struct callback	*cb = callback_new(row);
+	struct queue	*q = queue_find(row->queue);
+	int64_t		 due = row->last_ms;
+
+	if (row->attempts > 0 && q != NULL)
+		due += (int64_t)q->cfg->callback_retry * 1000;
+	if (row->attempts > 0 && due > clock_wall_ms())
+		callback_retry_in(cb, (int)((due - clock_wall_ms()) / 1000) + 1);
+	else
+		callback_queue(cb);
+	(*(int *)arg)++;
+}
+
+void
+callback_restore(void)
+{
+	int n = 0;
+
+	if (db_callbacks_waiting(core.db, callback_restore_one, &n) != 0)
+		log_error("callbacks not restored: %s", db_last_error(core.db));
+	else if (n > 0)
+		log_info("%d callbacks waiting from before", n);
+}
+
+void
+callback_suspend_all(void)
+{
+	struct callback *cb, *next;
+
+	for (cb = LIST_FIRST(&callbacks); cb != NULL; cb = next) {
+		next = LIST_NEXT(cb, entry);
+		if (cb->call == NULL)
+			callback_free(cb);
+		else if (cb->call->span == NULL)
+			call_end(cb->call, CAUSE_NORMAL, DB_CLEARED_CORE,
+			    "core stopping");
+	}
+}
+
+json_t *
+callback_json(const struct call *call)
+{
+	const struct callback *cb = call->cb;
+
+	if (cb == NULL)
+		return json_null();
+	return json_pack("{s:s,s:i,s:I,s:s?}", "number", cb->number,
+	    "attempt", cb->attempts + 1, "requested_ms",
+	    (json_int_t)cb->requested_ms, "parent",
+	    cb->parent[0] != '\0' ? cb->parent : NULL);
+}
