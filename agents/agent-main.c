@@ -118,6 +118,8 @@ agent_loop(struct console *c)
 		now = clock_mono_us();
 		session_tick(c, now);
 		note_tick(c, now);
+		if (c->exit_at != 0 && now >= c->exit_at)
+			c->quit = 1;
 	}
 }
 

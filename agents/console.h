@@ -139,6 +139,7 @@ struct console {
 	int			 dirty;		/* redraw */
 	int			 quit;
 	const char		*exit_why;
+	uint64_t		 exit_at;	/* mono us: quit by itself then */
 };
 
 void	console_init(struct console *, const char *socket_path);

@@ -9,6 +9,9 @@
 #include "keys.h"
 #include "note.h"
 
+/* How long "session taken over" stays on screen before the console exits. */
+#define EVENT_REPLACED_EXIT_US	(10 * 1000000ULL)
+
 static const char *
 event_str(json_t *ev, const char *key)
 {
@@ -135,9 +138,10 @@ event_session_replaced(struct console *c, json_t *ev)
 	c->want_login = 0;
 	c->creds_ok = 0;
 	c->exit_why = "session taken over elsewhere";
+	c->exit_at = clock_mono_us() + EVENT_REPLACED_EXIT_US;
 	keys_prompt(c, PROMPT_REPLACED, "Session taken over",
 	    "Your session was taken over elsewhere (you logged in on another "
-	    "terminal). This console will close.", "");
+	    "terminal). This console closes in 10 seconds.", "");
 }
 
 static void

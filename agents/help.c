@@ -16,7 +16,7 @@ static const char *help_extra[][2] = {
 void
 help_draw(struct console *c)
 {
-	struct tui_rect	r = tui_centre(keys_count + HELP_NEXTRA + 4, 66);
+	struct tui_rect	r = tui_centre(keys_count + HELP_NEXTRA + 3, 72);
 	attr_t		key = tui_attr(TUI_FKEY), label = tui_attr(TUI_LABEL);
 	int		y = r.y + 1, w = r.w - 4;
 	char		fk[16];

@@ -54,7 +54,7 @@ login_key(struct console *c, const struct tui_key *k)
 void
 login_draw(struct console *c)
 {
-	struct tui_rect	r = tui_centre(11, 56);
+	struct tui_rect	r = tui_centre(12, 60), msg;
 	attr_t		label = tui_attr(TUI_LABEL);
 	int		fx = r.x + 12, fw = r.w - 14;
 
@@ -63,10 +63,11 @@ login_draw(struct console *c)
 	tui_input_draw(&c->login_id, stdscr, r.y + 2, fx, fw, c->login_field == 0);
 	tui_text_put(stdscr, r.y + 4, r.x + 2, 9, "PIN", label);
 	tui_input_draw(&c->login_pin, stdscr, r.y + 4, fx, fw, c->login_field == 1);
-	tui_text_put(stdscr, r.y + 6, r.x + 2, r.w - 4, c->login_error,
-	    tui_attr(strncmp(c->login_error, "Login refused", 13) == 0 ||
-	    strncmp(c->login_error, "cannot", 6) == 0 ? TUI_ALERT : TUI_INFO));
-	tui_text_put(stdscr, r.y + 8, r.x + 2, r.w - 4,
+	msg = (struct tui_rect){ r.y + 6, r.x + 2, 2, r.w - 4 };
+	tui_text_wrap(stdscr, msg, c->login_error, tui_attr(strncmp(c->login_error,
+	    "Login refused", 13) == 0 || strncmp(c->login_error, "cannot", 6) == 0 ?
+	    TUI_ALERT : TUI_INFO));
+	tui_text_put(stdscr, r.y + 9, r.x + 2, r.w - 4,
 	    "Enter: next / log in   Tab: other field   Esc: quit",
 	    tui_attr(TUI_NORMAL));
 }

@@ -23,7 +23,7 @@ struct view_layout {
 };
 
 static void
-view_layout(struct view_layout *l)
+view_layout(struct view_layout *l, const struct console *c)
 {
 	int top = 3, h = LINES - 5;
 
@@ -36,6 +36,9 @@ view_layout(struct view_layout *l)
 		l->note = (struct tui_rect){ top, cw, h, COLS - cw };
 	} else {
 		int ch = h < 16 ? h / 2 : (h - 8 < 14 ? h - 8 : 14);
+
+		if (c->call.customer != NULL && h >= 16 && ch < h - 7)
+			ch = h - 7;	/* the screen pop first; the note keeps 5 rows */
 
 		l->call = (struct tui_rect){ top, 0, ch, COLS };
 		l->note = (struct tui_rect){ top + ch, 0, h - ch, COLS };
@@ -180,14 +183,18 @@ view_customer(struct tui_rect in, int y, json_t *cu)
 	    view_str(cu, "name") : "?", view_str(cu, "company") ? " - " : "",
 	    view_str(cu, "company") ? view_str(cu, "company") : "");
 	y = view_row(in, y, "Customer", buf);
+	buf[0] = '\0';
 	json_object_foreach(f, k, v) {
 		if (json_is_string(v))
-			y = view_row(in, y, k, json_string_value(v));
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%s%s: %s", buf[0] ? "   " : "", k, json_string_value(v));
 	}
 	json_array_foreach(f, i, v) {
 		if (json_is_string(v))
-			y = view_row(in, y, "", json_string_value(v));
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%s%s", buf[0] ? "   " : "", json_string_value(v));
 	}
+	y = view_row(in, y, "", buf);
 	json_array_foreach(json_object_get(cu, "history"), i, v) {
 		const char *line = json_is_string(v) ? json_string_value(v) :
 		    view_str(v, "text");
@@ -219,7 +226,7 @@ view_call_head(struct console *c, struct tui_rect in)
 			snprintf(buf, sizeof buf, "F4/a answer  F5/j reject");
 		tui_text_put(stdscr, in.y + 1, in.x + 1, in.w - 1, buf,
 		    tui_attr(TUI_ON_CALL));
-		return in.y + 3;
+		return in.y + 2;
 	case PHASE_CONNECTED:
 		snprintf(buf, sizeof buf, "ON CALL %s%s%s%s",
 		    console_duration(s, d, sizeof d), c->call.held ? "  HELD" : "",
@@ -256,13 +263,14 @@ view_call(struct console *c, struct tui_rect r)
 	y = view_call_head(c, in);
 	if (c->call.phase == PHASE_NONE)
 		return;
-	y = view_row(in, y, "Caller", c->call.cli);
-	y = view_row(in, y, "Dialled", c->call.dnis);
-	if (c->call.queue[0] != '\0') {
-		snprintf(buf, sizeof buf, "%s   waited %ds", c->call.queue,
-		    c->call.wait_s);
-		y = view_row(in, y, "Queue", buf);
-	}
+	snprintf(buf, sizeof buf, "%s", c->call.cli);
+	if (c->call.dnis[0] != '\0')
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+		    "   dialled %s", c->call.dnis);
+	if (c->call.queue[0] != '\0')
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+		    "   queue %s, waited %ds", c->call.queue, c->call.wait_s);
+	y = view_row(in, y, "Caller", buf);
 	y = view_row(in, y, "IVR", c->call.ivr);
 	if (json_object_size(c->call.vars) > 0) {
 		view_pairs(c->call.vars, buf, sizeof buf);
@@ -358,7 +366,7 @@ view_draw(struct console *c)
 		tui_frame_end();
 		return;
 	}
-	view_layout(&l);
+	view_layout(&l, c);
 	view_title(c);
 	if (c->screen == SCREEN_LOGIN)
 		login_draw(c);

@@ -67,12 +67,17 @@ tui_bar_keys(WINDOW *win, int y, int w, const struct tui_barkey *keys, int n)
 	struct tui_rect	r = { y, 0, 1, w };
 	int		x = 0;
 
+	int		last = n > 0 ? tui_bar_key_width(&keys[n - 1]) - 2 : 0;
+
+	/* The last key (Quit) always shows; the others while they fit. */
 	tui_text_fill(win, r, tui_attr(TUI_FKEY_TEXT));
-	for (int i = 0; i < n; i++) {
-		if (x + tui_bar_key_width(&keys[i]) - 2 > w)
-			break;
+	for (int i = 0; i < n - 1; i++) {
+		if (x + tui_bar_key_width(&keys[i]) + last > w)
+			continue;
 		x += tui_bar_key(win, y, x, &keys[i]) + 2;
 	}
+	if (n > 0 && x + last <= w)
+		tui_bar_key(win, y, x, &keys[n - 1]);
 }
 
 void

@@ -21,7 +21,7 @@ enum tui_level {
 };
 
 void	tui_bar_title(WINDOW *, int y, int w, const char *left, const char *right);
-/* Draws the keys that fit in w cells. */
+/* Draws the keys that fit in w cells, the last one always. */
 void	tui_bar_keys(WINDOW *, int y, int w, const struct tui_barkey *, int n);
 void	tui_bar_status(WINDOW *, int y, int w, const char *, enum tui_level);
 

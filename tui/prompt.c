@@ -32,40 +32,6 @@ tui_prompt_key(struct tui_prompt *p, const struct tui_key *k)
 	return TUI_USED;
 }
 
-/* Word-wraps the text into the box, one row per line; returns rows used. */
-static int
-tui_prompt_lines(const struct tui_prompt *p, WINDOW *win, struct tui_rect r,
-    int draw)
-{
-	const char	*s = p->text;
-	char		 line[512];
-	int		 rows = 0;
-
-	while (*s != '\0') {
-		size_t n = strcspn(s, "\n"), cut = n;
-
-		if (n > (size_t)r.w) {
-			cut = r.w;
-			while (cut > 0 && s[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = r.w;
-		}
-		snprintf(line, sizeof line, "%.*s", (int)cut, s);
-		if (draw && rows < r.h)
-			tui_text_put(win, r.y + rows, r.x, r.w, line,
-			    tui_attr(TUI_NORMAL));
-		rows++;
-		s += cut;
-		if (cut == n && *s == '\n')
-			s++;
-		else
-			while (*s == ' ')
-				s++;
-	}
-	return rows;
-}
-
 void
 tui_prompt_draw(struct tui_prompt *p, WINDOW *win)
 {
@@ -76,12 +42,12 @@ tui_prompt_draw(struct tui_prompt *p, WINDOW *win)
 	if (w < 20)
 		w = COLS;
 	in = (struct tui_rect){ 0, 0, 100, w - 4 };
-	rows = tui_prompt_lines(p, win, in, 0);
+	rows = tui_text_wrap(NULL, in, p->text, 0);
 	r = tui_centre(rows + 4, w);
 	tui_text_fill(win, r, tui_attr(TUI_NORMAL));
 	tui_text_box(win, r, p->title, tui_attr(TUI_FRAME));
 	in = (struct tui_rect){ r.y + 1, r.x + 2, r.h - 3, r.w - 4 };
-	tui_prompt_lines(p, win, in, 1);
+	tui_text_wrap(win, in, p->text, tui_attr(TUI_NORMAL));
 	if (strcmp(p->keys, "yn") == 0)
 		tui_text_put(win, r.y + r.h - 2, r.x + 2, r.w - 4,
 		    "y: yes   n / Esc: no", tui_attr(TUI_LABEL));

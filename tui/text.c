@@ -154,6 +154,52 @@ tui_text_put(WINDOW *win, int y, int x, int w, const char *s, attr_t attr)
 	return tui_text_putw(win, y, x, w, buf, n, attr);
 }
 
+/* Bytes of s that fit in w cells, cut after a space if there is one. */
+static size_t
+tui_text_cut(const char *s, size_t n, int w)
+{
+	size_t	i = 0, space = 0, len;
+	int	used = 0, cw;
+	wchar_t	c;
+
+	while (i < n) {
+		c = tui_text_next((const unsigned char *)s + i, n - i, &len);
+		cw = tui_text_cells(c);
+		if (used + cw > w)
+			return space > 0 ? space : (i > 0 ? i : len);
+		if (c == ' ')
+			space = i + 1;
+		used += cw;
+		i += len;
+	}
+	return n;
+}
+
+int
+tui_text_wrap(WINDOW *win, struct tui_rect r, const char *s, attr_t attr)
+{
+	char	line[1024];
+	int	rows = 0;
+	size_t	n, cut;
+
+	while (s != NULL && *s != '\0' && r.w > 0) {
+		n = strcspn(s, "\n");
+		cut = tui_text_cut(s, n, r.w);
+		if (win != NULL && rows < r.h) {
+			snprintf(line, sizeof line, "%.*s", (int)cut, s);
+			tui_text_put(win, r.y + rows, r.x, r.w, line, attr);
+		}
+		rows++;
+		s += cut;
+		if (cut == n && *s == '\n')
+			s++;
+		else
+			while (*s == ' ')
+				s++;
+	}
+	return rows;
+}
+
 int
 tui_text_printf(WINDOW *win, int y, int x, int w, attr_t attr,
     const char *fmt, ...)

@@ -21,6 +21,9 @@ int	 tui_text_width(const char *);
 int	 tui_text_put(WINDOW *, int y, int x, int w, const char *, attr_t);
 int	 tui_text_putw(WINDOW *, int y, int x, int w, const wchar_t *, size_t n,
 	    attr_t);
+/* Word-wraps text into r, a row per line (and per '\n'), drawing when win
+ * is not NULL; returns the rows the whole text needs. */
+int	 tui_text_wrap(WINDOW *, struct tui_rect, const char *, attr_t);
 /* printf into at most w cells. */
 int	 tui_text_printf(WINDOW *, int y, int x, int w, attr_t,
 	    const char *, ...) __attribute__((format(printf, 6, 7)));
