@@ -220,8 +220,8 @@ const struct keys_entry keys_table[] = {
 	{ 0, '+', "Extend", "30 s more wrap-up", KEYS_WRAP, keys_wrap_extend },
 	{ 0, 'd', "Dispo", "choose the call's disposition", KEYS_DISPO,
 	  keys_dispo },
-	{ 0, 'c', "After", "after this call: wrap-up, ready, not ready or "
-	  "log out", KEYS_IDLE | KEYS_ON_CALL, keys_after },
+	{ 0, 'c', "After", "after this call: wrap-up/ready/not ready/logout",
+	  KEYS_IDLE | KEYS_ON_CALL, keys_after },
 	{ 0, 'k', "Clear", "clear the note", 0, keys_clear_note },
 	{ 0, 'l', "Logout", "log out", KEYS_IDLE | KEYS_WRAP, keys_logout },
 	{ KEY_F(10), 'q', "Quit", "quit (asks first while on a call)",
