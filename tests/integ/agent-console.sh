@@ -4,7 +4,8 @@
 # in, help, not ready with a reason, ready, an offer on screen before it is
 # answered, a note, hold and retrieve, resizes, hang up into wrap-up; then
 # the core is killed and restarted: the console says so, reconnects by
-# itself, logs in again, and the note typed before is still there.
+# itself, logs in again, and the note typed before is still there. Last,
+# the same console in the C locale without colours.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -97,3 +98,19 @@ pass "core restarted: reconnected, logged in again, note kept"
 keys q
 wait_until 5 hides "Centrala agent console" || fail "q did not quit"
 pass "quit"
+
+# The C locale and NO_COLOR: ASCII frames, '?' for what ASCII cannot show.
+tmux_cmd kill-session -t c
+# No --pin: the login without one is refused (no Unix user mapping), so
+# the login screen asks; a wrong PIN is refused with the core's reason.
+console_start 80 24 "env LC_ALL=C LANG=C NO_COLOR=1 $B/centrala-agent --state-dir $T --agent 1002"
+must_show 10 "Enter your PIN." "no PIN asked for"
+typed 9999; keys Enter
+must_show 10 "Login refused: wrong agent id or PIN (auth-failed)" "wrong PIN not refused"
+typed 1234; keys Enter
+must_show 10 "State NOT READY (login)" "1002 not logged in (C locale)"
+screen | grep -q "1234\|9999" && fail "the PIN was echoed"
+shows "1002 Piotr Wi?niewski" || { screen; fail "non-ASCII name not shown as '?'"; }
+shows "^+- Call -*+$" || { screen; fail "no ASCII frames"; }
+frame 24 || { cat "$T/screen.txt"; fail "C locale: title/key bar not in place"; }
+pass "login screen: PIN asked, wrong PIN refused, not echoed; C locale, NO_COLOR: ASCII fallback"
