@@ -1,0 +1,161 @@
+/* console.h: the agent console's state, one struct owned by agent-main.c
+ * and acted on by the other files: the credentials and the link to the
+ * core (session.c), the agent and the call as the core's events tell them
+ * (event.c), the note (note.c), what is on screen (view.c, login.c) and
+ * what is on top of it: a pick list, a prompt, the help (keys.c). */
+#ifndef CZ_AGENT_CONSOLE_H
+#define CZ_AGENT_CONSOLE_H
+
+#include <stdint.h>
+#include <jansson.h>
+#include "bar.h"
+#include "editor.h"
+#include "input.h"
+#include "pick.h"
+#include "prompt.h"
+
+#define CONSOLE_PENDING_MAX	64
+#define CONSOLE_ID_MAX		72
+
+enum console_link {
+	LINK_DOWN,		/* no socket; retry_at says when to try */
+	LINK_OPEN,		/* connected, not (yet) logged in */
+	LINK_UP			/* logged in as the agent */
+};
+
+enum console_screen {
+	SCREEN_LOGIN,
+	SCREEN_MAIN
+};
+
+enum console_modal {
+	MODAL_NONE,
+	MODAL_HELP,
+	MODAL_PICK,		/* pick_kind says what for */
+	MODAL_PROMPT		/* prompt_kind says what for */
+};
+
+enum console_pick_kind {
+	PICK_REASON,		/* not ready now, why */
+	PICK_AFTER,		/* what after this call */
+	PICK_AFTER_REASON,	/* not ready after this call, why */
+	PICK_DISPOSITION
+};
+
+enum console_prompt_kind {
+	PROMPT_QUIT,
+	PROMPT_REPLACED,	/* the session was taken over: exit */
+	PROMPT_CLEAR_NOTE,
+	PROMPT_NOTICE
+};
+
+enum console_call_phase {
+	PHASE_NONE,
+	PHASE_OFFERED,
+	PHASE_CONNECTED,
+	PHASE_ENDED
+};
+
+/* The call on screen: offered, on, or just ended. */
+struct console_call {
+	enum console_call_phase	 phase;
+	char			 id[CONSOLE_ID_MAX];
+	char			 cli[64], dnis[64], queue[64];
+	char			 ivr[256];
+	int			 wait_s, timeout_s;
+	json_t			*vars;		/* object or NULL */
+	json_t			*customer;	/* object or NULL */
+	json_t			*dispositions;	/* array or NULL */
+	uint64_t		 since;		/* mono us: phase began */
+	uint64_t		 talk_us;	/* connected time, once ended */
+	int			 held, muted;
+	char			 recording[16];
+	char			 ended[96];	/* why it ended */
+	char			 disposition[64];
+};
+
+/* A request waiting for its reply. */
+struct console_pending {
+	int	id;
+	int	kind;			/* enum session_req */
+	char	arg[CONSOLE_ID_MAX];
+};
+
+struct console {
+	/* Who we are, from the command line or the login screen. */
+	const char		*socket_path;
+	char			 agent[32];
+	char			 pin[64];
+	int			 have_pin;
+	int			 want_login;	/* log in once connected */
+	int			 creds_ok;	/* logged in with these once */
+
+	/* The link (session.c). */
+	struct cli		*cli;
+	enum console_link	 link;
+	uint64_t		 retry_at;	/* mono us */
+	int			 retry_s;
+	int			 tries;
+	int			 was_up;	/* the link was lost, not never made */
+	struct console_pending	 pending[CONSOLE_PENDING_MAX];
+
+	/* The agent, as the core says. */
+	char			 name[128];
+	char			 state[24];
+	char			 reason[64];
+	uint64_t		 state_since;
+	uint64_t		 wrap_end;	/* mono us; 0: not told */
+	char			 queues[256];
+	char			*reasons[16];
+	int			 nreasons;
+	char			 after[CONSOLE_ID_MAX];	/* the after-call choice made */
+	struct console_call	 call;
+
+	/* The note, kept whatever happens to the link or the screen. */
+	struct tui_editor	 note;
+	char			 note_call[CONSOLE_ID_MAX];
+	int			 note_dirty;	/* edited since last sent */
+	int			 note_gen;	/* counts edits */
+	int			 note_saved;	/* the core took this text */
+	uint64_t		 note_sent_at;
+	int			 note_unsupported;
+
+	/* The screen. */
+	enum console_screen	 screen;
+	int			 editing;	/* keys go to the note */
+	struct tui_input	 login_id, login_pin;
+	int			 login_field;	/* 0 id, 1 PIN */
+	char			 login_error[512];
+	enum console_modal	 modal;
+	enum console_pick_kind	 pick_kind;
+	struct tui_pick		 pick;
+	enum console_prompt_kind prompt_kind;
+	struct tui_prompt	 prompt;
+	char			 status[256];
+	enum tui_level		 status_level;
+	uint64_t		 status_until;
+	char			 message[512];	/* from a supervisor */
+	uint64_t		 message_at;
+	int			 dirty;		/* redraw */
+	int			 quit;
+	const char		*exit_why;
+	uint64_t		 exit_at;	/* mono us: quit by itself then */
+};
+
+void	console_init(struct console *, const char *socket_path);
+void	console_free(struct console *);
+/* A line on the status bar, for a while. */
+void	console_status(struct console *, enum tui_level, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	console_set_reasons(struct console *, json_t *array);
+/* Forgets the call on screen. */
+void	console_call_clear(struct console *);
+/* The call (re)starts: phase, id, and where it was seen. */
+void	console_call_fill(struct console *, json_t *ev, enum console_call_phase);
+int	console_in_state(const struct console *, const char *);
+/* On a call or ringing: quitting now would drop it. */
+int	console_busy(const struct console *);
+/* "1:02:03" or "02:03" for a number of seconds. */
+const char *console_duration(uint64_t seconds, char *buf, size_t len);
+
+#endif

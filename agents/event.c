@@ -1,0 +1,192 @@
+/* event.c: one handler per event the core pushes, from a table. The
+ * offer rings the bell and flashes before the agent answers; the call
+ * panel follows offer, connect and end; a supervisor's message is shown
+ * until the next one. */
+#include <stdio.h>
+#include <string.h>
+#include "clock.h"
+#include "event.h"
+#include "keys.h"
+#include "note.h"
+
+/* How long "session taken over" stays on screen before the console exits. */
+#define EVENT_REPLACED_EXIT_US	(10 * 1000000ULL)
+
+static const char *
+event_str(json_t *ev, const char *key)
+{
+	const char *s = json_string_value(json_object_get(ev, key));
+
+	return s != NULL ? s : "";
+}
+
+/* This call's event, for the call on screen? */
+static int
+event_for_call(struct console *c, json_t *ev)
+{
+	return strcmp(event_str(ev, "call"), c->call.id) == 0;
+}
+
+static void
+event_agent_state(struct console *c, json_t *ev)
+{
+	json_t *secs = json_object_get(ev, "wrapup_s");
+
+	if (json_is_string(json_object_get(ev, "agent")) &&
+	    strcmp(event_str(ev, "agent"), c->agent) != 0)
+		return;
+	snprintf(c->state, sizeof c->state, "%s", event_str(ev, "state"));
+	snprintf(c->reason, sizeof c->reason, "%s", event_str(ev, "reason"));
+	c->state_since = clock_mono_us();
+	c->wrap_end = 0;
+	if (console_in_state(c, "wrap_up") && json_is_integer(secs))
+		c->wrap_end = c->state_since +
+		    (uint64_t)json_integer_value(secs) * 1000000;
+	if (!console_in_state(c, "wrap_up") && !console_in_state(c, "on_call"))
+		c->after[0] = '\0';
+	if (console_in_state(c, "logged_out")) {
+		c->link = LINK_OPEN;
+		c->want_login = 0;
+		c->creds_ok = 0;
+		c->screen = SCREEN_LOGIN;
+		c->login_field = 1;
+		tui_input_set(&c->login_id, c->agent);
+		tui_input_set(&c->login_pin, "");
+		snprintf(c->login_error, sizeof c->login_error,
+		    "You were logged out.");
+	}
+}
+
+static void
+event_offer(struct console *c, json_t *ev)
+{
+	console_call_fill(c, ev, PHASE_OFFERED);
+	beep();
+	flash();
+}
+
+static void
+event_offer_cancel(struct console *c, json_t *ev)
+{
+	if (!event_for_call(c, ev) || c->call.phase != PHASE_OFFERED)
+		return;
+	console_call_clear(c);
+	console_status(c, TUI_LEVEL_INFO, "the offer was withdrawn (%s)",
+	    event_str(ev, "reason"));
+}
+
+static void
+event_call_connected(struct console *c, json_t *ev)
+{
+	note_new_call(c, event_str(ev, "call"));
+	console_call_fill(c, ev, PHASE_CONNECTED);
+	console_status(c, TUI_LEVEL_INFO, "connected to %s", c->call.cli);
+}
+
+/* Who ended it, in words. */
+static const char *
+event_cleared_by(const char *by)
+{
+	if (strcmp(by, "network") == 0)
+		return "the caller hung up";
+	if (strcmp(by, "agent") == 0)
+		return "you hung up";
+	if (strcmp(by, "link") == 0)
+		return "the line was lost";
+	if (strcmp(by, "core") == 0)
+		return "ended by the system";
+	return "ended";
+}
+
+static void
+event_call_ended(struct console *c, json_t *ev)
+{
+	json_t *dispo = json_object_get(ev, "dispositions");
+
+	if (!event_for_call(c, ev))
+		return;
+	c->call.phase = PHASE_ENDED;
+	c->call.talk_us = clock_mono_us() - c->call.since;
+	c->call.since = clock_mono_us();
+	c->call.held = c->call.muted = 0;
+	snprintf(c->call.ended, sizeof c->call.ended, "%s (cause %d)",
+	    event_cleared_by(event_str(ev, "cleared_by")),
+	    (int)json_integer_value(json_object_get(ev, "cause")));
+	note_flush(c);
+	if (json_is_array(dispo) && json_array_size(dispo) > 0) {
+		json_decref(c->call.dispositions);
+		c->call.dispositions = json_incref(dispo);
+		keys_pick_disposition(c);
+	}
+}
+
+static void
+event_recording(struct console *c, json_t *ev)
+{
+	if (!event_for_call(c, ev))
+		return;
+	snprintf(c->call.recording, sizeof c->call.recording, "%s",
+	    event_str(ev, "state"));
+	if (strcmp(c->call.recording, "failed") == 0)
+		console_status(c, TUI_LEVEL_ALERT, "recording failed: %s",
+		    event_str(ev, "error"));
+}
+
+static void
+event_session_replaced(struct console *c, json_t *ev)
+{
+	c->want_login = 0;
+	c->creds_ok = 0;
+	c->exit_why = "session taken over elsewhere";
+	c->exit_at = clock_mono_us() + EVENT_REPLACED_EXIT_US;
+	keys_prompt(c, PROMPT_REPLACED, "Session taken over",
+	    "Your session was taken over elsewhere (you logged in on another "
+	    "terminal). This console closes in 10 seconds.", "");
+}
+
+static void
+event_shutdown(struct console *c, json_t *ev)
+{
+	console_status(c, TUI_LEVEL_ALERT, "the core is shutting down (%s)",
+	    event_str(ev, "mode"));
+}
+
+static void
+event_message(struct console *c, json_t *ev)
+{
+	const char *from = event_str(ev, "from");
+
+	snprintf(c->message, sizeof c->message, "Message from %s: %s",
+	    from[0] != '\0' ? from : "supervisor", event_str(ev, "text"));
+	c->message_at = clock_mono_us();
+	beep();
+}
+
+static const struct {
+	const char	*name;
+	void		(*fn)(struct console *, json_t *);
+} event_table[] = {
+	{ "agent_state", event_agent_state },
+	{ "offer", event_offer },
+	{ "offer_cancel", event_offer_cancel },
+	{ "call_connected", event_call_connected },
+	{ "call_ended", event_call_ended },
+	{ "recording", event_recording },
+	{ "session_replaced", event_session_replaced },
+	{ "shutdown", event_shutdown },
+	{ "message", event_message },
+};
+
+void
+event_dispatch(struct console *c, json_t *ev)
+{
+	const char *name = event_str(ev, "event");
+
+	for (size_t i = 0; i < sizeof event_table / sizeof event_table[0]; i++) {
+		if (strcmp(event_table[i].name, name) == 0) {
+			event_table[i].fn(c, ev);
+			c->dirty = 1;
+			return;
+		}
+	}
+}

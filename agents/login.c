@@ -1,0 +1,73 @@
+/* login.c: the login screen. Enter on the id moves to the PIN; Enter on
+ * the PIN logs in (at once, or as soon as the core is reachable). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "login.h"
+#include "session.h"
+#include "text.h"
+
+static void
+login_submit(struct console *c)
+{
+	char *id = tui_input_get(&c->login_id), *pin = tui_input_get(&c->login_pin);
+
+	if (id[0] == '\0') {
+		c->login_field = 0;
+		snprintf(c->login_error, sizeof c->login_error,
+		    "Enter your agent id.");
+	} else {
+		snprintf(c->agent, sizeof c->agent, "%s", id);
+		snprintf(c->pin, sizeof c->pin, "%s", pin);
+		c->have_pin = pin[0] != '\0';
+		snprintf(c->login_error, sizeof c->login_error, "Logging in...");
+		session_login(c);
+	}
+	free(id);
+	free(pin);
+}
+
+void
+login_key(struct console *c, const struct tui_key *k)
+{
+	struct tui_input	*in = c->login_field ? &c->login_pin : &c->login_id;
+	enum tui_result		 r;
+
+	if (tui_key_is(k, KEY_F(10))) {
+		c->quit = 1;
+		return;
+	}
+	if (tui_key_char(k, '\t') || tui_key_is(k, KEY_DOWN) ||
+	    tui_key_is(k, KEY_UP) || tui_key_is(k, KEY_BTAB)) {
+		c->login_field = !c->login_field;
+		return;
+	}
+	r = tui_input_key(in, k);
+	if (r == TUI_DONE && c->login_field == 0)
+		c->login_field = 1;
+	else if (r == TUI_DONE)
+		login_submit(c);
+	else if (r == TUI_CANCEL)
+		c->quit = 1;
+}
+
+void
+login_draw(struct console *c)
+{
+	struct tui_rect	r = tui_centre(12, 60), msg;
+	attr_t		label = tui_attr(TUI_LABEL);
+	int		fx = r.x + 12, fw = r.w - 14;
+
+	tui_text_box(stdscr, r, "Agent login", tui_attr(TUI_FRAME));
+	tui_text_put(stdscr, r.y + 2, r.x + 2, 9, "Agent id", label);
+	tui_input_draw(&c->login_id, stdscr, r.y + 2, fx, fw, c->login_field == 0);
+	tui_text_put(stdscr, r.y + 4, r.x + 2, 9, "PIN", label);
+	tui_input_draw(&c->login_pin, stdscr, r.y + 4, fx, fw, c->login_field == 1);
+	msg = (struct tui_rect){ r.y + 6, r.x + 2, 2, r.w - 4 };
+	tui_text_wrap(stdscr, msg, c->login_error, tui_attr(strncmp(c->login_error,
+	    "Login refused", 13) == 0 || strncmp(c->login_error, "cannot", 6) == 0 ?
+	    TUI_ALERT : TUI_INFO));
+	tui_text_put(stdscr, r.y + 9, r.x + 2, r.w - 4,
+	    "Enter: next / log in   Tab: other field   Esc: quit",
+	    tui_attr(TUI_NORMAL));
+}

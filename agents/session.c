@@ -1,0 +1,385 @@
+/* session.c: the link to the core (lib/cli.c does the framing). Requests
+ * are sent from the loop without waiting; each is remembered by id and its
+ * reply handled here when it comes. Nothing asks the core for state: the
+ * login reply and the pushed events are all the console knows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "clock.h"
+#include "event.h"
+#include "note.h"
+#include "session.h"
+
+#define SESSION_RETRY_MAX_S	5
+#define SESSION_CLIENT		"agent-console/" VERSION
+
+static void	session_reply(struct console *, json_t *);
+
+void
+session_lost(struct console *c)
+{
+	if (c->cli != NULL)
+		cli_close(c->cli);
+	c->cli = NULL;
+	if (c->link == LINK_UP)
+		c->was_up = 1;
+	c->link = LINK_DOWN;
+	memset(c->pending, 0, sizeof c->pending);
+	c->retry_at = clock_mono_us() + (uint64_t)c->retry_s * 1000000;
+	c->dirty = 1;
+}
+
+/* The next wait: 1, 2, 3... seconds, at most SESSION_RETRY_MAX_S. */
+static void
+session_backoff(struct console *c)
+{
+	if (c->retry_s < SESSION_RETRY_MAX_S)
+		c->retry_s++;
+}
+
+void
+session_connect(struct console *c)
+{
+	char err[512];
+
+	if (c->link != LINK_DOWN)
+		return;
+	c->tries++;
+	if ((c->cli = cli_connect(c->socket_path, err, sizeof err)) == NULL) {
+		if (!c->was_up && c->screen == SCREEN_LOGIN)
+			snprintf(c->login_error, sizeof c->login_error, "%s", err);
+		session_lost(c);
+		session_backoff(c);
+		return;
+	}
+	c->link = LINK_OPEN;
+	c->retry_s = 1;
+	c->dirty = 1;
+	session_send(c, REQ_HELLO, NULL, cli_req_hello(SESSION_CLIENT));
+	if (c->want_login)
+		session_login(c);
+}
+
+void
+session_login(struct console *c)
+{
+	c->want_login = 1;
+	if (c->link != LINK_OPEN)
+		return;
+	session_send(c, REQ_LOGIN, c->have_pin ? "pin" : "nopin",
+	    cli_req_login_agent(c->agent, c->have_pin ? c->pin : NULL));
+}
+
+/* Remembers what request id is for. */
+static void
+session_remember(struct console *c, int id, enum session_req kind,
+    const char *arg)
+{
+	struct console_pending *p = &c->pending[id % CONSOLE_PENDING_MAX];
+
+	p->id = id;
+	p->kind = kind;
+	snprintf(p->arg, sizeof p->arg, "%s", arg != NULL ? arg : "");
+}
+
+int
+session_send(struct console *c, enum session_req kind, const char *arg,
+    json_t *req)
+{
+	int id;
+
+	if (c->link == LINK_DOWN || c->cli == NULL) {
+		json_decref(req);
+		console_status(c, TUI_LEVEL_ALERT, "not connected to the core: "
+		    "try again when it is back");
+		return -1;
+	}
+	if ((id = cli_send(c->cli, req)) < 0) {
+		session_lost(c);
+		return -1;
+	}
+	session_remember(c, id, kind, arg);
+	return 0;
+}
+
+void
+session_read(struct console *c)
+{
+	json_t	*msg;
+	int	 r;
+
+	if (c->cli == NULL)
+		return;
+	r = cli_read(c->cli);
+	while (c->cli != NULL && (msg = cli_take(c->cli)) != NULL) {
+		if (json_is_string(json_object_get(msg, "event")))
+			event_dispatch(c, msg);
+		else
+			session_reply(c, msg);
+		json_decref(msg);
+	}
+	if (r < 0 && c->cli != NULL)
+		session_lost(c);
+	c->dirty = 1;
+}
+
+void
+session_tick(struct console *c, uint64_t now)
+{
+	if (c->link == LINK_DOWN && !c->quit && c->exit_why == NULL &&
+	    now >= c->retry_at)
+		session_connect(c);
+	if (c->cli != NULL && cli_want_write(c->cli) && cli_flush(c->cli) < 0)
+		session_lost(c);
+}
+
+int
+session_timeout(const struct console *c, uint64_t now)
+{
+	if (c->link != LINK_DOWN || c->exit_why != NULL)
+		return -1;
+	return c->retry_at > now ? (int)((c->retry_at - now) / 1000) + 1 : 0;
+}
+
+/* --- replies --- */
+
+static void
+session_take_string(char *dst, size_t len, json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	if (s != NULL)
+		snprintf(dst, len, "%s", s);
+}
+
+/* The queues as "sales, support". */
+static void
+session_take_queues(struct console *c, json_t *queues)
+{
+	size_t	 i;
+	json_t	*q;
+
+	if (!json_is_array(queues))
+		return;
+	c->queues[0] = '\0';
+	json_array_foreach(queues, i, q) {
+		if (!json_is_string(q))
+			continue;
+		snprintf(c->queues + strlen(c->queues), sizeof c->queues -
+		    strlen(c->queues), "%s%s", i ? ", " : "", json_string_value(q));
+	}
+}
+
+/* The call the login reply names: an id, or an object like an offer. */
+static void
+session_take_call(struct console *c, json_t *call)
+{
+	json_t *ev;
+	enum console_call_phase phase = console_in_state(c, "ringing") ?
+	    PHASE_OFFERED : PHASE_CONNECTED;
+
+	if (json_is_object(call))
+		ev = json_incref(call);
+	else if (json_is_string(call))
+		ev = json_pack("{s:O}", "call", call);
+	else {
+		/* The core has no call for us: one on screen went with it. */
+		if (c->call.phase == PHASE_OFFERED || c->call.phase == PHASE_CONNECTED) {
+			c->call.phase = PHASE_ENDED;
+			snprintf(c->call.ended, sizeof c->call.ended,
+			    "lost with the connection to the core");
+		}
+		return;
+	}
+	if (json_object_get(ev, "call") == NULL && json_object_get(ev, "id") != NULL)
+		json_object_set(ev, "call", json_object_get(ev, "id"));
+	console_call_fill(c, ev, phase);
+	json_decref(ev);
+}
+
+/* The state in the login reply; its agent_state event, which came
+ * first, may have said the reason already. */
+static void
+session_take_state(struct console *c, json_t *r)
+{
+	const char *st = json_string_value(json_object_get(r, "state"));
+
+	if (st == NULL || console_in_state(c, st))
+		return;
+	snprintf(c->state, sizeof c->state, "%s", st);
+	c->reason[0] = '\0';
+	session_take_string(c->reason, sizeof c->reason, r, "reason");
+	c->state_since = clock_mono_us();
+	c->wrap_end = 0;
+}
+
+static void
+session_logged_in(struct console *c, json_t *r)
+{
+	int again = c->was_up;
+
+	c->link = LINK_UP;
+	c->creds_ok = 1;
+	c->tries = 0;
+	c->screen = SCREEN_MAIN;
+	c->login_error[0] = '\0';
+	session_take_string(c->agent, sizeof c->agent, r, "agent");
+	session_take_string(c->name, sizeof c->name, r, "name");
+	session_take_state(c, r);
+	session_take_queues(c, json_object_get(r, "queues"));
+	console_set_reasons(c, json_object_get(r, "not_ready_reasons"));
+	session_take_call(c, json_object_get(r, "call"));
+	if (again)
+		console_status(c, TUI_LEVEL_INFO, "reconnected: logged in again "
+		    "as %s", c->agent);
+	else
+		console_status(c, TUI_LEVEL_INFO, "logged in as %s", c->agent);
+	note_flush(c);
+}
+
+/* A refused login: back to the login screen, saying why. */
+static void
+session_login_refused(struct console *c, const char *how, json_t *r)
+{
+	const char *code = json_string_value(json_object_get(r, "error"));
+
+	c->want_login = 0;
+	c->screen = SCREEN_LOGIN;
+	tui_input_set(&c->login_id, c->agent);
+	tui_input_set(&c->login_pin, "");
+	c->login_field = 1;
+	if (strcmp(how, "nopin") == 0 && code != NULL &&
+	    strcmp(code, "bad-args") == 0) {
+		snprintf(c->login_error, sizeof c->login_error,
+		    "Enter your PIN.");
+		return;
+	}
+	if (code != NULL && strcmp(code, "auth-failed") == 0)
+		snprintf(c->login_error, sizeof c->login_error,
+		    "Login refused: wrong agent id or PIN (auth-failed)");
+	else
+		snprintf(c->login_error, sizeof c->login_error,
+		    "Login refused: %s", cli_reply_error(r));
+	if (c->was_up)
+		console_status(c, TUI_LEVEL_ALERT, "%s", c->login_error);
+}
+
+/* "... is not a not-ready reason (break, lunch)": the list in brackets. */
+static void
+session_reasons_from_message(struct console *c, const char *msg)
+{
+	const char	*open = msg != NULL ? strrchr(msg, '(') : NULL;
+	char		 buf[512], *p, *tok;
+	json_t		*list;
+
+	if (open == NULL || strchr(open, ')') == NULL)
+		return;
+	snprintf(buf, sizeof buf, "%.*s", (int)(strchr(open, ')') - open - 1),
+	    open + 1);
+	list = json_array();
+	for (p = buf; (tok = strsep(&p, ",")) != NULL;) {
+		while (*tok == ' ')
+			tok++;
+		if (*tok != '\0')
+			json_array_append_new(list, json_string(tok));
+	}
+	console_set_reasons(c, list);
+	json_decref(list);
+}
+
+/* What an accepted request changes on screen. */
+static void
+session_reply_ok(struct console *c, struct console_pending *p, json_t *r)
+{
+	json_t *v;
+
+	if ((v = json_object_get(r, "held")) != NULL)
+		c->call.held = json_is_true(v);
+	if ((v = json_object_get(r, "muted")) != NULL)
+		c->call.muted = json_is_true(v);
+	switch (p->kind) {
+	case REQ_HOLD:
+	case REQ_RETRIEVE:
+		console_status(c, TUI_LEVEL_INFO, c->call.held ? "call on hold" :
+		    "call retrieved");
+		break;
+	case REQ_MUTE:
+		console_status(c, TUI_LEVEL_INFO, c->call.muted ? "microphone "
+		    "muted" : "microphone on");
+		break;
+	case REQ_AFTER:
+		snprintf(c->after, sizeof c->after, "%s", p->arg);
+		console_status(c, TUI_LEVEL_INFO, "after this call: %s", p->arg);
+		break;
+	case REQ_WRAPUP:
+		console_status(c, TUI_LEVEL_INFO, strcmp(p->arg, "end") == 0 ?
+		    "wrap-up ended" : "wrap-up extended");
+		break;
+	case REQ_LOGOUT:
+		c->link = LINK_OPEN;
+		c->want_login = 0;
+		c->creds_ok = 0;
+		c->screen = SCREEN_LOGIN;
+		tui_input_set(&c->login_pin, "");
+		c->login_field = 1;
+		snprintf(c->login_error, sizeof c->login_error, "Logged out.");
+		snprintf(c->state, sizeof c->state, "logged_out");
+		break;
+	case REQ_NOTE:
+	case REQ_DISPOSITION:
+		note_reply(c, p->kind, p->arg, r);
+		break;
+	}
+}
+
+static void
+session_reply_error(struct console *c, struct console_pending *p, json_t *r)
+{
+	static const char *what[] = {
+		[REQ_HELLO] = "hello", [REQ_LOGOUT] = "logout",
+		[REQ_READY] = "ready", [REQ_NOTREADY] = "not ready",
+		[REQ_ACCEPT] = "answer", [REQ_REJECT] = "reject",
+		[REQ_HANGUP] = "hang up", [REQ_HOLD] = "hold",
+		[REQ_RETRIEVE] = "retrieve", [REQ_MUTE] = "mute",
+		[REQ_WRAPUP] = "wrap-up", [REQ_AFTER] = "after call",
+	};
+	const char *code = json_string_value(json_object_get(r, "error"));
+
+	if (p->kind == REQ_NOTE || p->kind == REQ_DISPOSITION) {
+		note_reply(c, p->kind, p->arg, r);
+		return;
+	}
+	if (p->kind == REQ_NOTREADY && code != NULL &&
+	    strcmp(code, "bad-args") == 0)
+		session_reasons_from_message(c, json_string_value(
+		    json_object_get(r, "message")));
+	console_status(c, TUI_LEVEL_ALERT, "%s refused: %s",
+	    p->kind < (int)(sizeof what / sizeof what[0]) && what[p->kind] ?
+	    what[p->kind] : "request", cli_reply_error(r));
+}
+
+static void
+session_reply(struct console *c, json_t *r)
+{
+	json_t			*id = json_object_get(r, "id");
+	struct console_pending	*p, done;
+
+	if (!json_is_integer(id))
+		return;
+	p = &c->pending[json_integer_value(id) % CONSOLE_PENDING_MAX];
+	if (p->id != json_integer_value(id) || p->kind == REQ_NONE)
+		return;
+	done = *p;
+	p->kind = REQ_NONE;
+	if (done.kind == REQ_LOGIN) {
+		if (json_is_true(json_object_get(r, "ok")))
+			session_logged_in(c, r);
+		else
+			session_login_refused(c, done.arg, r);
+	} else if (json_is_true(json_object_get(r, "ok")))
+		session_reply_ok(c, &done, r);
+	else
+		session_reply_error(c, &done, r);
+	c->dirty = 1;
+}
