@@ -14,6 +14,7 @@
 #include "acd.h"
 #include "callback.h"
 #include "callback-offer.h"
+#include "customer.h"
 #include "acd-pick.h"
 #include "agent.h"
 #include "call.h"
@@ -110,12 +111,13 @@ acd_offer_timeout_cb(evutil_socket_t fd, short what, void *arg)
 
 /* What the caller did before the queue: menus walked, digits given. */
 static void
-acd_screen_pop(const struct call *call, json_t *ev)
+acd_screen_pop(struct call *call, json_t *ev)
 {
 	if (call->ivr_path != NULL)
 		json_object_set_new(ev, "ivr", json_string(call->ivr_path));
 	if (call->vars != NULL)
 		json_object_set_new(ev, "vars", json_deep_copy(call->vars));
+	json_object_set_new(ev, "customer", customer_pop(call));
 }
 
 /* Offers the call to n agents at once (1, or all eligible for ring-all). */
@@ -451,6 +453,7 @@ acd_accept(struct agent *a, struct call *call)
 	queue_leave(call);
 	call_set_state(call, CALL_CONNECTED);
 	call_event(call, EV_AGENT_ANSWER, NULL);
+	customer_contact_open(call, a);
 	a->calls++;
 	agent_set_state(a, AGENT_ON_CALL, NULL);
 	json_object_set_new(ev, "call", json_string(call->id));

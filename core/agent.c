@@ -89,13 +89,70 @@ agent_queues_json(const struct agent *a)
 	return q;
 }
 
+/* The wrap-up time is over: unless a disposition is still owed, the
+ * after-call action. */
 static void
 agent_wrap_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct agent *a = arg;
 
-	if (a->state == AGENT_WRAP_UP)
+	if (a->state != AGENT_WRAP_UP)
+		return;
+	a->wrap_end = 0;
+	if (a->disp_call[0] != '\0')
+		notify_agent_state(a);		/* wrapup_s -1: waiting */
+	else
 		agent_wrap_done(a);
+}
+
+int
+agent_wrapup_left_s(const struct agent *a)
+{
+	uint64_t now = clock_mono_us();
+
+	if (a->state != AGENT_WRAP_UP)
+		return 0;
+	if (a->wrap_end > now)
+		return (int)((a->wrap_end - now + 999999) / 1000000);
+	return a->disp_call[0] != '\0' ? -1 : 0;
+}
+
+void
+agent_disposition_given(struct agent *a, const char *call)
+{
+	if (strcmp(a->disp_call, call) != 0)
+		return;
+	a->disp_call[0] = '\0';
+	if (a->state == AGENT_WRAP_UP && a->wrap_end == 0)
+		agent_wrap_done(a);
+}
+
+static void
+agent_grace_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct agent *a = arg;
+
+	if (a->conn == NULL && a->state != AGENT_LOGGED_OUT)
+		agent_logout(a, "console did not come back");
+}
+
+void
+agent_disconnected(struct agent *a)
+{
+	struct timeval tv = { core.cfg->core.agent_grace, 0 };
+
+	a->conn = NULL;
+	if (tv.tv_sec <= 0 || (a->state != AGENT_ON_CALL &&
+	    a->state != AGENT_WRAP_UP)) {
+		agent_logout(a, "console disconnected");
+		return;
+	}
+	log_info("agent %s: console gone while %s; logged in for %d s more",
+	    a->id, agent_state_name(a->state), (int)tv.tv_sec);
+	if (a->grace_timer == NULL)
+		a->grace_timer = evtimer_new(core.base, agent_grace_cb, a);
+	evtimer_add(a->grace_timer, &tv);
+	notify_agent_state(a);		/* supervisors see "connected": false */
 }
 
 void
@@ -133,10 +190,13 @@ agent_wrap_extend(struct agent *a, int seconds)
 	uint64_t	now = clock_mono_us();
 	struct timeval	tv;
 
+	if (a->wrap_end < now)
+		a->wrap_end = now;
 	a->wrap_end += (uint64_t)seconds * 1000000;
 	tv.tv_sec = (a->wrap_end - now) / 1000000;
 	tv.tv_usec = (a->wrap_end - now) % 1000000;
 	evtimer_add(a->wrap_timer, &tv);
+	notify_agent_state(a);
 }
 
 /* New agents from the config are created logged out; removed ones stay
@@ -182,6 +242,8 @@ agent_free_all(void)
 	for (a = agents; a != NULL; a = next) {
 		next = a->next;
 		event_free(a->wrap_timer);
+		if (a->grace_timer != NULL)
+			event_free(a->grace_timer);
 		free(a->after_reason);
 		free(a->id);
 		free(a->name);
@@ -239,6 +301,8 @@ agent_login(struct agent *a, struct conn *c)
 		conn_close(old, "session taken over");
 	}
 	a->conn = c;
+	if (a->grace_timer != NULL)
+		evtimer_del(a->grace_timer);
 	if (a->state != AGENT_LOGGED_OUT)
 		return;
 	if (a->cfg->audio[0] != '\0' && a->ep == NULL) {
@@ -283,6 +347,10 @@ agent_logout(struct agent *a, const char *why)
 	a->calls = 0;
 	a->talk_ms = 0;
 	a->leaving = 0;
+	a->help = 0;
+	a->disp_call[0] = '\0';
+	if (a->grace_timer != NULL)
+		evtimer_del(a->grace_timer);
 	agent_set_after(a, AFTER_DEFAULT, NULL);
 }
 
@@ -294,12 +362,18 @@ agent_call_done(struct agent *a, const struct queue *q)
 	a->call = NULL;
 	if (a->state == AGENT_LOGGED_OUT || a->leaving)
 		return;
-	if (wrapup > 0 && a->after != AFTER_READY) {
+	if (a->after == AFTER_READY)
+		wrapup = 0;
+	if (wrapup > 0 || a->disp_call[0] != '\0') {
 		struct timeval tv = { wrapup, 0 };
 
-		a->wrap_end = clock_mono_us() + (uint64_t)wrapup * 1000000;
+		a->wrap_end = wrapup > 0 ? clock_mono_us() +
+		    (uint64_t)wrapup * 1000000 : 0;
 		agent_set_state(a, AGENT_WRAP_UP, NULL);
-		evtimer_add(a->wrap_timer, &tv);
+		if (wrapup > 0)
+			evtimer_add(a->wrap_timer, &tv);
+		else
+			notify_agent_state(a);
 	} else
 		agent_wrap_done(a);
 }

@@ -49,6 +49,9 @@ struct agent {
 	uint64_t		 wrap_end;	/* mono us */
 	enum agent_after	 after;
 	char			*after_reason;
+	char			 disp_call[24];	/* wrap-up waits for its disposition */
+	struct event		*grace_timer;	/* console gone mid-call: logout */
+	int			 help;		/* asked a supervisor for help */
 	struct agent		*next;
 };
 
@@ -62,6 +65,14 @@ void		 agent_set_state(struct agent *, enum agent_state, const char *reason);
 const char	*agent_state_name(enum agent_state);
 void		 agent_login(struct agent *, struct conn *);
 void		 agent_logout(struct agent *, const char *why);
+/* The agent's console went away without logging out. On a call or in
+ * wrap-up the agent stays for [core] agent_grace seconds (the call goes
+ * on; logging in again picks it up); otherwise it is logged out now. */
+void		 agent_disconnected(struct agent *);
+/* A disposition arrived for CALL: wrap-up may end. */
+void		 agent_disposition_given(struct agent *, const char *call);
+/* Seconds of wrap-up left; -1 while it waits for a disposition. */
+int		 agent_wrapup_left_s(const struct agent *);
 /* The agent's call ended: wrap-up (per queue) or straight back to ready. */
 void		 agent_call_done(struct agent *, const struct queue *);
 /* Ends wrap-up now (or when its timer fires): the pending after-call

@@ -290,6 +290,31 @@ call_set_hold(struct call *call, int on)
 	media_hold(call, on);
 }
 
+/* What the agent's wrap-up asks for (in call_ended): the queue's
+ * disposition codes, whether one is required (then wrap-up waits for
+ * it), and the wrap-up seconds. Only calls the agent talked to owe one. */
+static void
+call_wrapup_terms(struct call *call, struct agent *a, const struct queue *q,
+    json_t *ev)
+{
+	json_t	*codes = json_array();
+	int	 required = 0;
+
+	if (q != NULL && q->cfg != NULL) {
+		for (int i = 0; i < q->cfg->n_dispositions; i++)
+			json_array_append_new(codes,
+			    json_string(q->cfg->dispositions[i]));
+		required = q->cfg->disposition_required &&
+		    q->cfg->n_dispositions > 0 && call->agent_answer_ms != 0;
+	}
+	if (required)
+		snprintf(a->disp_call, sizeof a->disp_call, "%s", call->id);
+	json_object_set_new(ev, "dispositions", codes);
+	json_object_set_new(ev, "disposition_required", json_boolean(required));
+	json_object_set_new(ev, "wrapup_s", json_integer(q != NULL &&
+	    q->cfg != NULL && a->after != AFTER_READY ? q->cfg->wrapup : 0));
+}
+
 /* Lets go of the agent and the queue as the call ends. */
 static void
 call_release_parties(struct call *call, int cause, const char *cleared_by)
@@ -304,13 +329,16 @@ call_release_parties(struct call *call, int cause, const char *cleared_by)
 
 		if (call->agent_answer_ms != 0)
 			a->talk_ms += clock_wall_ms() - call->agent_answer_ms;
+		struct queue *q = queue_find(call->queue_name != NULL ?
+		    call->queue_name : "");
+
 		json_object_set_new(ev, "call", json_string(call->id));
 		json_object_set_new(ev, "cause", json_integer(cause));
 		json_object_set_new(ev, "cleared_by", json_string(cleared_by));
+		call_wrapup_terms(call, a, q, ev);
 		notify_agent(a, ev);
 		call->agent = NULL;
-		agent_call_done(a, queue_find(call->queue_name != NULL ?
-		    call->queue_name : ""));
+		agent_call_done(a, q);
 	}
 	if (call->queue != NULL && call->span == NULL)	/* a waiting callback */
 		queue_leave(call);

@@ -60,6 +60,7 @@ struct call {
 	char			*parent;	/* the call a callback serves (CDR) */
 	struct event		*dial_timer;	/* outbound: ring timeout */
 	int			 alerting;	/* outbound: the far end rings */
+	int64_t			 customer_id;	/* 0 not looked up, -1 none */
 	int64_t			 hold_ms;	/* on hold so far */
 	uint64_t		 hold_since;	/* mono us, 0 = not on hold */
 	char			 why[512];	/* the last routing decision */

@@ -13,6 +13,7 @@
 #include "cause.h"
 #include "clock.h"
 #include "core.h"
+#include "customer.h"
 #include "db.h"
 #include "endpoint.h"
 #include "evlog.h"
@@ -229,11 +230,14 @@ callback_answered(struct call *call)
 		return;
 	}
 	a->calls++;
+	customer_contact_open(call, a);
 	ev = proto_event("call_connected");
 	json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "cli", json_string(call->dnis));
 	json_object_set_new(ev, "queue", json_string(call->queue_name));
 	json_object_set_new(ev, "callback", json_true());
+	json_object_set_new(ev, "direction", json_string("out"));
+	json_object_set_new(ev, "customer", customer_pop(call));
 	notify_agent(a, ev);
 	recording_answered(call);
 }

@@ -75,12 +75,13 @@ cmd_status_agents(void)
 	json_t *a = json_array();
 
 	for (struct agent *ag = agents; ag != NULL; ag = ag->next)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o,s:o,s:i,s:b,s:o,s:o}",
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o,s:o,s:i,s:b,s:o,s:b,s:o}",
 		    "agent", ag->id, "name", ag->name, "state",
 		    agent_state_name(ag->state), "reason",
 		    cmd_str_or_null(ag->reason), "call", ag->call != NULL ?
 		    json_string(ag->call->id) : json_null(), "calls", ag->calls,
 		    "connected", ag->conn != NULL, "queues", agent_queues_json(ag),
+		    "help", ag->help,
 		    "audio", ag->ep != NULL ? endpoint_json(ag->ep) : json_null()));
 	return a;
 }

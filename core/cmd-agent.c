@@ -16,6 +16,16 @@ cmd_agent_of(struct cmd_ctx *ctx)
 	return ctx->conn->agent;
 }
 
+/* Wrap-up of a queue with disposition_required ends only with one. */
+static int
+cmd_disposition_owed(struct cmd_ctx *ctx, const struct agent *a)
+{
+	if (a->state != AGENT_WRAP_UP || a->disp_call[0] == '\0')
+		return 0;
+	return cmd_error(ctx, PROTO_E_BAD_STATE, "disposition required for "
+	    "call %s", a->disp_call);
+}
+
 static void
 cmd_reply_state(struct cmd_ctx *ctx, struct agent *a)
 {
@@ -33,6 +43,8 @@ cmd_ready(struct cmd_ctx *ctx)
 	if (a->state == AGENT_RINGING || a->state == AGENT_ON_CALL)
 		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent is %s",
 		    agent_state_name(a->state));
+	if (cmd_disposition_owed(ctx, a) != 0)
+		return -1;
 	agent_set_state(a, AGENT_READY, NULL);
 	cmd_reply_state(ctx, a);
 	return 0;
@@ -53,6 +65,8 @@ cmd_notready(struct cmd_ctx *ctx)
 	if (a->state == AGENT_RINGING || a->state == AGENT_ON_CALL)
 		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent is %s",
 		    agent_state_name(a->state));
+	if (cmd_disposition_owed(ctx, a) != 0)
+		return -1;
 	agent_set_state(a, AGENT_NOT_READY, reason);
 	cmd_reply_state(ctx, a);
 	return 0;
@@ -136,8 +150,11 @@ cmd_wrapup(struct cmd_ctx *ctx)
 	if (a->state != AGENT_WRAP_UP)
 		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent is %s, not in "
 		    "wrap-up", agent_state_name(a->state));
-	if (strcmp(action, "end") == 0)
+	if (strcmp(action, "end") == 0) {
+		if (cmd_disposition_owed(ctx, a) != 0)
+			return -1;
 		agent_wrap_done(a);
+	}
 	else if (strcmp(action, "extend") == 0 && n >= 1 && n <= 3600)
 		agent_wrap_extend(a, n);
 	else

@@ -7,8 +7,12 @@
 #include <string.h>
 #include "agent.h"
 #include "call.h"
+#include "clock.h"
 #include "cmd.h"
 #include "core.h"
+#include "customer.h"
+#include "db.h"
+#include "media.h"
 #include "log.h"
 #include "pin.h"
 #include "xmalloc.h"
@@ -81,6 +85,41 @@ cmd_authenticate(struct cmd_ctx *ctx, const char *who, const char *hash,
 	return cmd_error(ctx, PROTO_E_AUTH, "unknown id or wrong PIN");
 }
 
+static json_t *
+cmd_reasons_json(void)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; i < core.cfg->core.n_not_ready_reasons; i++)
+		json_array_append_new(a,
+		    json_string(core.cfg->core.not_ready_reasons[i]));
+	return a;
+}
+
+/* The agent's current call as its console needs it after a reconnect. */
+static json_t *
+cmd_call_view(struct call *call)
+{
+	json_t *contact = db_contact_get(core.db, call->id), *v;
+
+	v = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:b,s:b,s:i}",
+	    "call", call->id, "state", call_state_name(call->state),
+	    "cli", call->cli, "dnis", call->dnis, "direction", call->direction,
+	    "queue", call->queue_name != NULL ? json_string(call->queue_name) :
+	    json_null(), "customer", customer_pop(call), "contact",
+	    json_null(), "held", call->span != NULL && media_held(call),
+	    "muted", call->span != NULL && media_muted(call),
+	    "since_s", call->agent_answer_ms != 0 ? (int)((clock_wall_ms() -
+	    call->agent_answer_ms) / 1000) : call_age_s(call));
+	if (contact != NULL)
+		json_object_set_new(v, "contact", contact);
+	if (call->ivr_path != NULL)
+		json_object_set_new(v, "ivr", json_string(call->ivr_path));
+	if (call->vars != NULL)
+		json_object_set_new(v, "vars", json_deep_copy(call->vars));
+	return v;
+}
+
 static int
 cmd_login_agent(struct cmd_ctx *ctx, const char *id)
 {
@@ -110,8 +149,15 @@ cmd_login_agent(struct cmd_ctx *ctx, const char *id)
 	json_object_set_new(ctx->reply, "state",
 	    json_string(agent_state_name(a->state)));
 	json_object_set_new(ctx->reply, "queues", q);
-	if (a->call != NULL)
-		json_object_set_new(ctx->reply, "call", json_string(a->call->id));
+	json_object_set_new(ctx->reply, "reason", a->reason != NULL ?
+	    json_string(a->reason) : json_null());
+	json_object_set_new(ctx->reply, "not_ready_reasons",
+	    cmd_reasons_json());
+	json_object_set_new(ctx->reply, "call", a->call != NULL ?
+	    cmd_call_view(a->call) : json_null());
+	json_object_set_new(ctx->reply, "wrapup_s",
+	    json_integer(agent_wrapup_left_s(a)));
+	json_object_set_new(ctx->reply, "help", json_boolean(a->help));
 	return 0;
 }
 

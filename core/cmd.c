@@ -34,6 +34,23 @@ static const struct cmd_entry cmd_table[] = {
 	    { "on", ARG_BOOL, 1 } }, cmd_mute },
 	{ "record", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
 	    { "action", ARG_STRING, 1 } }, cmd_record },
+	{ "customer-find", ROLE_AGENT, 0, { { "query", ARG_STRING, 1 } },
+	    cmd_customer_find },
+	{ "customer-get", ROLE_AGENT, 0, { { "id", ARG_INT, 1 } },
+	    cmd_customer_get },
+	{ "customer-save", ROLE_AGENT, 0, { { "customer", ARG_OBJECT, 1 } },
+	    cmd_customer_save },
+	{ "customer-link", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
+	    { "customer", ARG_INT, 1 } }, cmd_customer_link },
+	{ "note", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
+	    { "text", ARG_STRING, 1 } }, cmd_note },
+	{ "disposition", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
+	    { "code", ARG_STRING, 1 }, { "note", ARG_STRING, 0 } },
+	    cmd_disposition },
+	{ "my-stats", ROLE_AGENT, 0, NOARGS, cmd_my_stats },
+	{ "help", ROLE_AGENT, 0, { { "on", ARG_BOOL, 1 } }, cmd_help },
+	{ "message", ROLE_SUPERVISOR, 0, { { "agent", ARG_STRING, 1 },
+	    { "text", ARG_STRING, 1 } }, cmd_message },
 	{ "monitor", ROLE_SUPERVISOR, 0, { { "call", ARG_STRING, 1 },
 	    { "mode", ARG_STRING, 1 } }, cmd_monitor },
 	{ "agent-state", ROLE_SUPERVISOR, 0, { { "agent", ARG_STRING, 1 },
@@ -51,7 +68,8 @@ static const struct cmd_entry cmd_table[] = {
 	{ "show-config", ROLE_ADMIN, 0, NOARGS, cmd_show_config },
 };
 
-static const char *cmd_type_names[] = { "a string", "an integer", "true or false" };
+static const char *cmd_type_names[] = { "a string", "an integer",
+	"true or false", "an object" };
 
 int
 cmd_error(struct cmd_ctx *ctx, const char *code, const char *fmt, ...)
@@ -104,6 +122,8 @@ cmd_type_ok(json_t *v, enum cmd_arg_type t)
 		return json_is_string(v) && json_string_length(v) <= 4096;
 	case ARG_INT:
 		return json_is_integer(v);
+	case ARG_OBJECT:
+		return json_is_object(v);
 	default:
 		return json_is_boolean(v);
 	}

@@ -6,7 +6,7 @@
 #include <jansson.h>
 #include "conn.h"
 
-enum cmd_arg_type { ARG_STRING, ARG_INT, ARG_BOOL };
+enum cmd_arg_type { ARG_STRING, ARG_INT, ARG_BOOL, ARG_OBJECT };
 
 struct cmd_arg {
 	const char		*name;
@@ -58,6 +58,15 @@ int	cmd_monitor(struct cmd_ctx *);
  * the error set. */
 struct call *cmd_agent_connected(struct cmd_ctx *);
 int	cmd_agent_state(struct cmd_ctx *);
+int	cmd_customer_find(struct cmd_ctx *);
+int	cmd_customer_get(struct cmd_ctx *);
+int	cmd_customer_save(struct cmd_ctx *);
+int	cmd_customer_link(struct cmd_ctx *);
+int	cmd_note(struct cmd_ctx *);
+int	cmd_disposition(struct cmd_ctx *);
+int	cmd_my_stats(struct cmd_ctx *);
+int	cmd_help(struct cmd_ctx *);
+int	cmd_message(struct cmd_ctx *);
 int	cmd_why(struct cmd_ctx *);
 int	cmd_agent_queues(struct cmd_ctx *);
 int	cmd_status(struct cmd_ctx *);

@@ -242,7 +242,7 @@ conn_shut(struct conn *c, const char *why, int now)
 	    conn_role_name(c->role), a ? " " : "", a ? a->id : "", why);
 	bufferevent_disable(c->bev, EV_READ);
 	if (a != NULL && a->conn == c)
-		agent_logout(a, "console disconnected");
+		agent_disconnected(a);
 	c->agent = NULL;
 	if (c->ep != NULL) {
 		if (c->ep->call != NULL)

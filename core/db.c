@@ -371,6 +371,8 @@ db_count(struct db *db, const char *table)
 		{ "recordings", "SELECT count(*) FROM recordings" },
 		{ "voicemail", "SELECT count(*) FROM voicemail" },
 		{ "callbacks", "SELECT count(*) FROM callbacks" },
+		{ "customers", "SELECT count(*) FROM customers" },
+		{ "contacts", "SELECT count(*) FROM contacts" },
 	};
 	char	n[32];
 

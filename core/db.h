@@ -7,10 +7,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <jansson.h>
 
 struct db;
 
-#define DB_SCHEMA_VERSION	3	/* the highest step in data/schema.sql */
+#define DB_SCHEMA_VERSION	4	/* the highest step in data/schema.sql */
 
 /* Opens (creating if needed) and upgrades the schema to DB_SCHEMA_VERSION.
  * NULL with a message in err on failure; a database from a newer Centrala
@@ -133,6 +134,34 @@ int	db_callback_update(struct db *, const struct db_callback *);
 /* Calls fn for each callback still waiting, oldest place first. */
 int	db_callbacks_waiting(struct db *,
 	    void (*fn)(const struct db_callback *, void *), void *arg);
+
+/* Customers and contacts (db-customer.c). */
+struct db_customer {
+	int64_t		 id;		/* 0: a new one */
+	const char	*name, *company, *phone, *phone2, *email;
+	const char	*fields;	/* JSON object text, or NULL */
+};
+struct db_contact {
+	const char	*call_id, *agent, *queue, *direction, *number;
+	int64_t		 customer_id, start_ms;
+};
+/* The last nine digits of NUMBER: how customers are matched. */
+void	 db_phone_key(const char *number, char *key, size_t len);
+/* The customer with this number: id, 0 when none, -1 on error. */
+int64_t	 db_customer_by_phone(struct db *, const char *number);
+/* {id,name,company,phone,phone2,email,fields[,history]} or NULL; history
+ * holds up to HISTORY contacts, newest first. */
+json_t	*db_customer_get(struct db *, int64_t id, int history);
+/* "#ID", digits in a number, or a piece of a name or company. */
+json_t	*db_customer_search(struct db *, const char *query, int max);
+/* Inserts (id 0) or updates: the id, 0 when no such customer, -1. */
+int64_t	 db_customer_save(struct db *, const struct db_customer *);
+int	 db_contact_open(struct db *, const struct db_contact *);
+int	 db_contact_set(struct db *, const char *call_id, const char *agent,
+	    const char *column, const char *value);
+/* {note, disposition, customer, agent, queue} of a call's contact, or
+ * NULL. */
+json_t	*db_contact_get(struct db *, const char *call_id);
 
 /* Counts for tests and status: rows in cdr, events, pins or meta (any
  * other name is refused). -1 on error. */

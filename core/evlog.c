@@ -67,3 +67,10 @@ evlog_today(const char *queue)
 	return stats_find_queue(live, queue, stats_interval_start(live,
 	    clock_wall_ms()));
 }
+
+const struct stats_agent *
+evlog_agent_today(const char *agent)
+{
+	return live != NULL ? stats_agent_upto(live, agent, clock_wall_ms()) :
+	    NULL;
+}

@@ -12,5 +12,7 @@ void		 evlog_close(void);
 void		 evlog_add(const struct db_event *);
 /* Today's figures for a queue (NULL: nothing yet today). */
 const struct stats_queue *evlog_today(const char *queue);
+/* Today's figures for an agent, up to now (NULL before evlog_open). */
+const struct stats_agent *evlog_agent_today(const char *agent);
 
 #endif

@@ -4,6 +4,7 @@
 #include "call.h"
 #include "conn.h"
 #include "notify.h"
+#include "queue.h"
 #include "span.h"
 
 void
@@ -47,6 +48,10 @@ notify_agent_state(struct agent *a)
 	json_object_set_new(ev, "agent", json_string(a->id));
 	json_object_set_new(ev, "state", json_string(agent_state_name(a->state)));
 	json_object_set_new(ev, "reason", notify_str_or_null(a->reason));
+	if (a->state == AGENT_WRAP_UP)
+		json_object_set_new(ev, "wrapup_s",
+		    json_integer(agent_wrapup_left_s(a)));
+	json_object_set_new(ev, "connected", json_boolean(a->conn != NULL));
 	if (a->conn != NULL && !a->conn->dead && !a->conn->subscribed)
 		conn_send(a->conn, json_incref(ev));
 	notify_watchers(ev);
@@ -79,4 +84,26 @@ notify_span_state(struct span *s)
 	json_object_set_new(ev, "l1", json_string(span_l1_name(s)));
 	json_object_set_new(ev, "l2", json_string(span_l2_name(s)));
 	notify_watchers(ev);
+}
+
+/* The waiting line of a queue changed: its agents' consoles show it. */
+void
+notify_queue_waiting(const struct queue *q)
+{
+	json_t *ev = NULL;
+
+	for (struct agent *a = agents; a != NULL; a = a->next) {
+		if (a->conn == NULL || a->conn->dead ||
+		    a->state == AGENT_LOGGED_OUT || !agent_in_queue(a, q->name))
+			continue;
+		if (ev == NULL) {
+			ev = proto_event("queue");
+			json_object_set_new(ev, "name", json_string(q->name));
+			json_object_set_new(ev, "waiting", json_integer(q->nwaiting));
+			json_object_set_new(ev, "longest_wait_s",
+			    json_integer(queue_longest_wait_s(q)));
+		}
+		conn_send(a->conn, json_incref(ev));
+	}
+	json_decref(ev);
 }

@@ -9,6 +9,7 @@
 #include "evlog.h"
 #include "agent.h"
 #include "log.h"
+#include "notify.h"
 #include "action.h"
 #include "announce.h"
 #include "callback-offer.h"
@@ -91,6 +92,7 @@ queue_enter(struct queue *q, struct call *call)
 	call->queue_enter_mono = clock_mono_us();
 	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
 	q->nwaiting++;
+	notify_queue_waiting(q);
 	if (call->cb != NULL) {	/* a callback: offered once, when asked for */
 		call_set_state(call, CALL_QUEUED);
 		return;
@@ -113,6 +115,7 @@ queue_leave(struct call *call)
 		return;
 	TAILQ_REMOVE(&q->waiting, call, qentry);
 	q->nwaiting--;
+	notify_queue_waiting(q);
 	call->queue = NULL;
 	announce_stop(call);
 	cb_offer_unlisten(call);

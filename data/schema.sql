@@ -144,3 +144,43 @@ CREATE TABLE callbacks (
 	done_ms		INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX callbacks_state ON callbacks (state);
+
+-- version 4
+-- The agent desktop: customers (the screen pop finds them by the caller's
+-- number), one contact per call an agent handled with its note and
+-- disposition (the customer's history), and callbacks agents schedule.
+CREATE TABLE customers (
+	id		INTEGER PRIMARY KEY,
+	name		TEXT NOT NULL,
+	company		TEXT NOT NULL DEFAULT '',
+	phone		TEXT NOT NULL DEFAULT '',	-- as given: digits, maybe '+'
+	phone2		TEXT NOT NULL DEFAULT '',
+	email		TEXT NOT NULL DEFAULT '',
+	fields		TEXT,			-- JSON object: the center's own fields
+	phone_key	TEXT NOT NULL DEFAULT '',	-- last 9 digits of phone, for lookups
+	phone2_key	TEXT NOT NULL DEFAULT '',
+	created_ms	INTEGER NOT NULL,
+	updated_ms	INTEGER NOT NULL
+);
+CREATE INDEX customers_phone_key ON customers (phone_key);
+CREATE INDEX customers_phone2_key ON customers (phone2_key);
+CREATE INDEX customers_name ON customers (name COLLATE NOCASE);
+
+CREATE TABLE contacts (
+	call_id		TEXT PRIMARY KEY,
+	customer_id	INTEGER,		-- NULL = nobody known
+	agent		TEXT NOT NULL,
+	queue		TEXT,
+	direction	TEXT NOT NULL,		-- 'in' or 'out'
+	number		TEXT NOT NULL DEFAULT '',	-- the other party's
+	start_ms	INTEGER NOT NULL,	-- the agent's answer
+	disposition	TEXT,
+	note		TEXT NOT NULL DEFAULT '',
+	updated_ms	INTEGER NOT NULL
+);
+CREATE INDEX contacts_customer ON contacts (customer_id, start_ms);
+CREATE INDEX contacts_agent ON contacts (agent, start_ms);
+
+ALTER TABLE callbacks ADD COLUMN due_ms INTEGER NOT NULL DEFAULT 0;	-- not before
+ALTER TABLE callbacks ADD COLUMN for_agent TEXT;	-- only this agent; NULL = the queue
+ALTER TABLE callbacks ADD COLUMN note TEXT;

@@ -308,9 +308,15 @@ bot_handle(struct bot *t, json_t *m)
 		bot_on_event(t, name, m);
 }
 
+/* Says goodbye (logout) when the connection is still up, so the core
+ * does not take a stopped bot for a console that dropped. */
 static void
 bot_release(struct bot *t)
 {
+	if (t->cli != NULL && t->phase != BOT_GONE && t->state[0] != '\0') {
+		cli_send(t->cli, json_pack("{s:s}", "req", "logout"));
+		cli_flush(t->cli);
+	}
 	if (t->ev_read != NULL)
 		event_free(t->ev_read);
 	if (t->ev_write != NULL)

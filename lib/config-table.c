@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "action.h"
@@ -134,6 +135,27 @@ check_widen(const struct config *cfg, const void *sect, const char *v,
 	struct widen w;
 
 	return widen_parse(v, &w, why, len);
+}
+
+/* A list of codes (reasons, dispositions): each a name. */
+static int
+check_codes(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	char	*copy = strdup(v), *p = copy, *w;
+	int	 rc = 0;
+
+	while (rc == 0 && (w = strsep(&p, ",")) != NULL) {
+		w += strspn(w, " \t");
+		w[strcspn(w, " \t")] = '\0';
+		if (*w != '\0' && !action_name_ok(w)) {
+			snprintf(why, len, "\"%s\" is not a code (a-z, 0-9, "
+			    "'-', '_')", w);
+			rc = -1;
+		}
+	}
+	free(copy);
+	return rc;
 }
 
 /* A queue's exits: after answering (max wait) the call can hang up; before
@@ -342,7 +364,10 @@ const struct cfg_key config_table[] = {
 	{ "core", "not_ready_reasons", CFG_LIST, 0, 0, NULL,
 	  "break, lunch, training, back_office, meeting, personal",
 	  "reason codes an agent may give for not ready", C(not_ready_reasons),
-	  NULL },
+	  check_codes },
+	{ "core", "agent_grace", CFG_INT, 0, 86400, NULL, "120",
+	  "seconds an agent whose console disconnected stays logged in (a "
+	  "call goes on; logging in again picks it up)", C(agent_grace), NULL },
 	{ "core", "prompts_dir", CFG_STRING, 0, 0, NULL, "",
 	  "recorded prompts, DIR/LANG/NAME.wav (empty: the installed set)",
 	  C(prompts_dir), NULL },
@@ -438,6 +463,12 @@ const struct cfg_key config_table[] = {
 	{ "queue", "callback", CFG_ENUM, 0, 0, noyes, "no",
 	  "yes: a waiting caller may press star to be called back, keeping "
 	  "their place in line", Q(callback), NULL },
+	{ "queue", "dispositions", CFG_LIST, 0, 0, NULL, "",
+	  "codes an agent picks for a call's outcome, e.g. sale, no_sale, "
+	  "info (empty: none asked)", Q(dispositions), check_codes },
+	{ "queue", "disposition_required", CFG_ENUM, 0, 0, noyes, "no",
+	  "yes: wrap-up ends only once the agent gave a disposition",
+	  Q(disposition_required), NULL },
 	{ "queue", "callback_attempts", CFG_INT, 1, 10, NULL, "3",
 	  "calls placed to a callback number before giving up",
 	  Q(callback_attempts), NULL },

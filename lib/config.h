@@ -31,6 +31,7 @@ struct cfg_core {
 	int	 idle_login_timeout; /* s a client may stay without hello/login */
 	char   **not_ready_reasons;	/* NULL-terminated */
 	int	 n_not_ready_reasons;
+	int	 agent_grace;	/* s a disconnected agent stays logged in */
 	char	*prompts_dir;	/* "" = the installed set (data/prompts) */
 	char	*language;	/* prompts' default language */
 	int	 record_format;	/* enum cfg_record_format */
@@ -87,6 +88,9 @@ struct cfg_queue {
 	int	 callback_attempts;	/* calls placed before giving up */
 	int	 callback_retry;	/* s between attempts */
 	int	 callback_ring;		/* s to let the callee's phone ring */
+	char   **dispositions;	/* codes for the outcome of a call */
+	int	 n_dispositions;
+	int	 disposition_required;	/* 1: wrap-up ends only with one */
 };
 
 struct cfg_menu {

@@ -419,6 +419,17 @@ stats_find_queue(const struct stats *s, const char *queue, int64_t start)
 	return NULL;
 }
 
+const struct stats_agent *
+stats_agent_upto(struct stats *s, const char *agent, int64_t now_ms)
+{
+	struct stats_agent_now *n = stats_now(s, agent);
+
+	stats_agent_time(s, n, now_ms);
+	if (n->since_ms < now_ms)
+		n->since_ms = now_ms;
+	return stats_arow(s, agent, stats_interval(s, now_ms));
+}
+
 void
 stats_event_detail(struct stats_event *e, const char *detail, char *buf,
     size_t len)

@@ -66,6 +66,10 @@ int		 stats_waiting(const struct stats *);	/* calls still queued */
 const struct stats_queue *stats_find_queue(const struct stats *,
 		    const char *queue, int64_t interval_start_ms);
 int64_t		 stats_interval_start(const struct stats *, int64_t ts_ms);
+/* The agent's row for the interval holding now_ms, with its current
+ * state counted up to now_ms. */
+const struct stats_agent *stats_agent_upto(struct stats *, const char *agent,
+		    int64_t now_ms);
 /* Reads the not-ready reason and SL threshold from an event's JSON detail
  * into e; reason is stored in buf. */
 void		 stats_event_detail(struct stats_event *e, const char *detail,

@@ -13,7 +13,7 @@ class Session:
         self.events = []
         self.next_id = 1
         self.ok("hello", proto=1)
-        self.ok("login", **login)
+        self.login_reply = self.ok("login", **login)
 
     def _read(self, timeout):
         self.s.settimeout(timeout)

@@ -1,0 +1,293 @@
+/* db-customer.c: customers and contacts. A customer is found by the last
+ * nine digits of a number (phone_key), so 600100200, 0600100200 and
+ * +48600100200 are one person; a contact is one call an agent handled,
+ * with the agent's note and disposition: the customer's history. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "clock.h"
+#include "db.h"
+#include "db-private.h"
+#include "log.h"
+
+#define DB_PHONE_KEY	9	/* digits compared: a national number */
+
+void
+db_phone_key(const char *number, char *key, size_t len)
+{
+	char	digits[64];
+	size_t	n = 0;
+
+	for (; number != NULL && *number != '\0' && n < sizeof digits - 1; number++)
+		if (isdigit((unsigned char)*number))
+			digits[n++] = *number;
+	digits[n] = '\0';
+	snprintf(key, len, "%s", n > DB_PHONE_KEY ? digits + n - DB_PHONE_KEY :
+	    digits);
+}
+
+static sqlite3_stmt *
+db_stmt(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
+		log_warn("database: %s", db->err);
+		return NULL;
+	}
+	return st;
+}
+
+/* Runs a prepared write and frees it: 1 if a row changed, 0 if none, -1. */
+static int
+db_change(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = db_step(db, st);
+
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		log_warn("database: %s not written: %s", what, db->err);
+		return -1;
+	}
+	return sqlite3_changes(db->h) > 0;
+}
+
+static const char *
+db_col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s != NULL ? s : "";
+}
+
+int64_t
+db_customer_by_phone(struct db *db, const char *number)
+{
+	sqlite3_stmt	*st;
+	char		 key[16];
+	int64_t		 id = 0;
+	int		 rc;
+
+	db_phone_key(number, key, sizeof key);
+	if (strlen(key) < 3)
+		return 0;
+	if ((st = db_stmt(db, "SELECT id FROM customers WHERE phone_key = ?1 "
+	    "OR phone2_key = ?1 ORDER BY updated_ms DESC LIMIT 1")) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step(db, st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? id : -1;
+}
+
+static json_t *
+db_customer_history(struct db *db, int64_t id, int max)
+{
+	sqlite3_stmt	*st;
+	json_t		*a = json_array();
+
+	if ((st = db_stmt(db, "SELECT call_id, start_ms, direction, queue, "
+	    "agent, disposition, note FROM contacts WHERE customer_id = ? "
+	    "ORDER BY start_ms DESC LIMIT ?")) == NULL)
+		return a;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, max);
+	while (db_step(db, st) == SQLITE_ROW)
+		json_array_append_new(a, json_pack("{s:s,s:I,s:s,s:s?,s:s,s:s?,"
+		    "s:s}", "call", db_col(st, 0),
+		    "at_ms", (json_int_t)sqlite3_column_int64(st, 1),
+		    "direction", db_col(st, 2),
+		    "queue", (const char *)sqlite3_column_text(st, 3),
+		    "agent", db_col(st, 4),
+		    "disposition", (const char *)sqlite3_column_text(st, 5),
+		    "note", db_col(st, 6)));
+	sqlite3_finalize(st);
+	return a;
+}
+
+json_t *
+db_customer_get(struct db *db, int64_t id, int history)
+{
+	sqlite3_stmt	*st;
+	json_t		*c = NULL, *fields;
+
+	if ((st = db_stmt(db, "SELECT id, name, company, phone, phone2, email, "
+	    "fields FROM customers WHERE id = ?")) == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (db_step(db, st) == SQLITE_ROW) {
+		fields = json_loads(db_col(st, 6), 0, NULL);
+		if (!json_is_object(fields)) {
+			json_decref(fields);
+			fields = json_object();
+		}
+		c = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o}",
+		    "id", (json_int_t)sqlite3_column_int64(st, 0),
+		    "name", db_col(st, 1), "company", db_col(st, 2),
+		    "phone", db_col(st, 3), "phone2", db_col(st, 4),
+		    "email", db_col(st, 5), "fields", fields);
+	}
+	sqlite3_finalize(st);
+	if (c != NULL && history > 0)
+		json_object_set_new(c, "history", db_customer_history(db, id,
+		    history));
+	return c;
+}
+
+/* "#ID", digits (any part of a number), or a piece of a name or company. */
+json_t *
+db_customer_search(struct db *db, const char *q, int max)
+{
+	sqlite3_stmt	*st;
+	json_t		*a = json_array();
+	char		 digits[64], like[300];
+	size_t		 n = 0;
+
+	for (const char *p = q; *p != '\0' && n < sizeof digits - 1; p++)
+		if (isdigit((unsigned char)*p))
+			digits[n++] = *p;
+		else if (*p != ' ' && *p != '+' && *p != '-')
+			n = sizeof digits;	/* not a number */
+	if (q[0] == '#')
+		st = db_stmt(db, "SELECT id, name, company, phone FROM customers "
+		    "WHERE id = ?1 LIMIT ?2");
+	else if (n >= 3 && n < sizeof digits)
+		st = db_stmt(db, "SELECT id, name, company, phone FROM customers "
+		    "WHERE phone LIKE ?1 OR phone2 LIKE ?1 ORDER BY name LIMIT ?2");
+	else
+		st = db_stmt(db, "SELECT id, name, company, phone FROM customers "
+		    "WHERE name LIKE ?1 OR company LIKE ?1 ORDER BY "
+		    "name LIKE ?3 DESC, name LIMIT ?2");
+	if (st == NULL)
+		return a;
+	if (q[0] == '#')
+		sqlite3_bind_int64(st, 1, strtoll(q + 1, NULL, 10));
+	else if (n >= 3 && n < sizeof digits) {
+		digits[n] = '\0';
+		snprintf(like, sizeof like, "%%%s%%", digits);
+		sqlite3_bind_text(st, 1, like, -1, SQLITE_TRANSIENT);
+	} else {
+		snprintf(like, sizeof like, "%%%s%%", q);
+		sqlite3_bind_text(st, 1, like, -1, SQLITE_TRANSIENT);
+		snprintf(like, sizeof like, "%s%%", q);
+		sqlite3_bind_text(st, 3, like, -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_int(st, 2, max);
+	while (db_step(db, st) == SQLITE_ROW)
+		json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:s}",
+		    "id", (json_int_t)sqlite3_column_int64(st, 0),
+		    "name", db_col(st, 1), "company", db_col(st, 2),
+		    "phone", db_col(st, 3)));
+	sqlite3_finalize(st);
+	return a;
+}
+
+int64_t
+db_customer_save(struct db *db, const struct db_customer *c)
+{
+	sqlite3_stmt	*st;
+	char		 k1[16], k2[16];
+	int64_t		 now = clock_wall_ms();
+	int		 rc;
+
+	db_phone_key(c->phone, k1, sizeof k1);
+	db_phone_key(c->phone2, k2, sizeof k2);
+	st = c->id > 0 ? db_stmt(db, "UPDATE customers SET name = ?1, "
+	    "company = ?2, phone = ?3, phone2 = ?4, email = ?5, fields = ?6, "
+	    "phone_key = ?7, phone2_key = ?8, updated_ms = ?9 WHERE id = ?10") :
+	    db_stmt(db, "INSERT INTO customers (name, company, phone, phone2, "
+	    "email, fields, phone_key, phone2_key, updated_ms, created_ms) "
+	    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)");
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, c->name, DB_TEXT_REQUIRED);
+	db_bind_text(st, 2, c->company, DB_TEXT_EMPTY);
+	db_bind_text(st, 3, c->phone, DB_TEXT_EMPTY);
+	db_bind_text(st, 4, c->phone2, DB_TEXT_EMPTY);
+	db_bind_text(st, 5, c->email, DB_TEXT_EMPTY);
+	db_bind_text(st, 6, c->fields, DB_TEXT_OPTIONAL);
+	db_bind_text(st, 7, k1, DB_TEXT_EMPTY);
+	db_bind_text(st, 8, k2, DB_TEXT_EMPTY);
+	sqlite3_bind_int64(st, 9, now);
+	if (c->id > 0)
+		sqlite3_bind_int64(st, 10, c->id);
+	if ((rc = db_change(db, st, "customer")) < 0)
+		return -1;
+	if (c->id > 0)
+		return rc == 1 ? c->id : 0;
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int
+db_contact_open(struct db *db, const struct db_contact *c)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO contacts (call_id, "
+	    "customer_id, agent, queue, direction, number, start_ms, "
+	    "updated_ms) VALUES (?,?,?,?,?,?,?,?)");
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, c->call_id, DB_TEXT_REQUIRED);
+	if (c->customer_id > 0)
+		sqlite3_bind_int64(st, 2, c->customer_id);
+	db_bind_text(st, 3, c->agent, DB_TEXT_REQUIRED);
+	db_bind_text(st, 4, c->queue, DB_TEXT_OPTIONAL);
+	db_bind_text(st, 5, c->direction, DB_TEXT_REQUIRED);
+	db_bind_text(st, 6, c->number, DB_TEXT_EMPTY);
+	sqlite3_bind_int64(st, 7, c->start_ms);
+	sqlite3_bind_int64(st, 8, c->start_ms);
+	return db_change(db, st, "contact") < 0 ? -1 : 0;
+}
+
+/* Sets one column of the agent's contact for a call: "note",
+ * "disposition" or "customer_id" (VALUE is its text, the id as digits).
+ * 1 done, 0 when the agent has no contact for that call, -1 error. */
+int
+db_contact_set(struct db *db, const char *call_id, const char *agent,
+    const char *column, const char *value)
+{
+	static const char *const sql[][2] = {
+		{ "note", "UPDATE contacts SET note = ?1, updated_ms = ?2 "
+		    "WHERE call_id = ?3 AND agent = ?4" },
+		{ "disposition", "UPDATE contacts SET disposition = ?1, "
+		    "updated_ms = ?2 WHERE call_id = ?3 AND agent = ?4" },
+		{ "customer_id", "UPDATE contacts SET customer_id = CAST(?1 AS "
+		    "INTEGER), updated_ms = ?2 WHERE call_id = ?3 AND agent = ?4" },
+	};
+	sqlite3_stmt *st = NULL;
+
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0] && st == NULL; i++)
+		if (strcmp(sql[i][0], column) == 0 &&
+		    (st = db_stmt(db, sql[i][1])) == NULL)
+			return -1;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, value, DB_TEXT_REQUIRED);
+	sqlite3_bind_int64(st, 2, clock_wall_ms());
+	db_bind_text(st, 3, call_id, DB_TEXT_REQUIRED);
+	db_bind_text(st, 4, agent, DB_TEXT_REQUIRED);
+	return db_change(db, st, column);
+}
+
+json_t *
+db_contact_get(struct db *db, const char *call_id)
+{
+	sqlite3_stmt	*st;
+	json_t		*c = NULL;
+
+	if ((st = db_stmt(db, "SELECT note, disposition, customer_id, agent, "
+	    "queue FROM contacts WHERE call_id = ?")) == NULL)
+		return NULL;
+	db_bind_text(st, 1, call_id, DB_TEXT_REQUIRED);
+	if (db_step(db, st) == SQLITE_ROW)
+		c = json_pack("{s:s,s:s?,s:I,s:s,s:s?}", "note", db_col(st, 0),
+		    "disposition", (const char *)sqlite3_column_text(st, 1),
+		    "customer", (json_int_t)sqlite3_column_int64(st, 2),
+		    "agent", db_col(st, 3),
+		    "queue", (const char *)sqlite3_column_text(st, 4));
+	sqlite3_finalize(st);
+	return c;
+}
