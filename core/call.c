@@ -11,6 +11,7 @@
 #include "core.h"
 #include "evlog.h"
 #include "isdn.h"
+#include "leg.h"
 #include "log.h"
 #include "announce.h"
 #include "callback.h"
@@ -170,7 +171,9 @@ call_out_answered(struct call *call)
 		return;
 	evtimer_del(call->dial_timer);
 	call->answer_ms = clock_wall_ms();
-	if (call->cb != NULL)
+	if (call->leg != NULL)
+		leg_answered(call);
+	else if (call->cb != NULL)
 		callback_answered(call);
 	else
 		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "nobody to take it");
@@ -182,8 +185,9 @@ call_count_live(void)
 	struct call	*call;
 	int		 n = 0;
 
-	TAILQ_FOREACH(call, &calls, entry)
-		n += call->span != NULL || call->state != CALL_QUEUED;
+	TAILQ_FOREACH(call, &calls, entry)	/* lines and legs follow others */
+		n += call->leg == NULL && (call->span != NULL ||
+		    call->state != CALL_QUEUED);
 	return n;
 }
 
@@ -363,6 +367,7 @@ call_end(struct call *call, int cause, const char *cleared_by,
 		evtimer_del(call->dial_timer);
 	cb_offer_stop(call);
 	callback_call_end(call, cause);
+	leg_call_end(call, cause);
 	voicemail_call_end(call);
 	recording_call_end(call);
 	ivr_stop(call);

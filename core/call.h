@@ -15,6 +15,7 @@ struct call_rec;
 struct voicemail;
 struct callback;
 struct cb_offer;
+struct leg;
 
 enum call_state {
 	CALL_SETUP,		/* SETUP received, being routed */
@@ -56,6 +57,7 @@ struct call {
 	struct call_rec		*rec;		/* recording.c's, while recording */
 	struct voicemail	*vm;		/* voicemail.c's, leaving a message */
 	struct callback		*cb;		/* callback.c's: this call is an attempt */
+	struct leg		*leg;		/* leg.c's: this call carries an endpoint */
 	struct cb_offer		*cbo;		/* callback-offer.c's: being offered one */
 	char			*parent;	/* the call a callback serves (CDR) */
 	struct event		*dial_timer;	/* outbound: ring timeout */
@@ -99,7 +101,8 @@ void		 call_end(struct call *, int cause, const char *cleared_by,
 void		 call_hangup(struct call *, int cause, const char *cleared_by,
 		    const char *reason);
 int		 call_count(void);	/* every record, waiting callbacks too */
-int		 call_count_live(void);	/* calls on the wire or being routed */
+int		 call_count_live(void);	/* calls on the wire or being routed,
+					   not counting lines and legs */
 /* Puts the caller on hold (music) or takes them off; hold time is kept
  * for the CDR. */
 void		 call_set_hold(struct call *, int on);

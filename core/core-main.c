@@ -232,6 +232,20 @@ core_check_stopped(void)
 
 	if (core.stopping == CORE_RUNNING || call_count_live() > 0)
 		return;
+	if (call_count() > 0) {		/* only lines and legs are left */
+		static int	 clearing;
+		struct call	*call;
+
+		if (clearing)
+			return;
+		clearing = 1;
+		while ((call = TAILQ_FIRST(&calls)) != NULL)
+			call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE,
+			    "core stopping");
+		clearing = 0;
+		core_check_stopped();
+		return;
+	}
 	if (core_channels_busy() == 0) {
 		core_exit_soon();
 		return;

@@ -73,6 +73,27 @@ endpoint_try_open(struct endpoint *ep)
 		endpoint_report(ep, 0);
 }
 
+void
+endpoint_set_failed(struct endpoint *ep, const char *why)
+{
+	snprintf(ep->error, sizeof ep->error, "%s", why);
+	if (!ep->failed)
+		endpoint_report(ep, 1);
+}
+
+void
+endpoint_set_ok(struct endpoint *ep)
+{
+	if (ep->failed)
+		endpoint_report(ep, 0);
+}
+
+static int
+endpoint_is_phone(const char *spec)
+{
+	return strncmp(spec, "phone:", 6) == 0;
+}
+
 struct endpoint *
 endpoint_open(const char *spec, const char *owner)
 {
@@ -80,7 +101,22 @@ endpoint_open(const char *spec, const char *owner)
 
 	ep->spec = xstrdup(spec);
 	ep->owner = xstrdup(owner);
-	endpoint_try_open(ep);
+	if (endpoint_is_phone(spec))
+		ep->leg = leg_open(ep, spec + 6, 1, NULL, NULL, NULL);
+	else
+		endpoint_try_open(ep);
+	return ep;
+}
+
+struct endpoint *
+endpoint_dial(const char *number, const char *owner, const char *parent,
+    leg_fn fn, void *arg)
+{
+	struct endpoint *ep = xcalloc(1, sizeof *ep);
+
+	ep->spec = xprintf("phone:%s", number);
+	ep->owner = xstrdup(owner);
+	ep->leg = leg_open(ep, number, 0, parent, fn, arg);
 	return ep;
 }
 
@@ -89,6 +125,8 @@ endpoint_close(struct endpoint *ep)
 {
 	if (ep == NULL)
 		return;
+	if (ep->leg != NULL)
+		leg_close(ep->leg);
 	if (ep->alsa != NULL)
 		alsa_dev_close(ep->alsa);
 	free(ep->spec);
@@ -111,20 +149,28 @@ endpoint_usable(struct endpoint *ep)
 void
 endpoint_reset(struct endpoint *ep)
 {
-	if (endpoint_usable(ep))
+	if (ep->leg != NULL)
+		leg_reset(ep->leg);
+	else if (endpoint_usable(ep))
 		alsa_dev_reset(ep->alsa);
 }
 
 void
 endpoint_play(struct endpoint *ep, const int16_t *pcm, int n)
 {
-	if (endpoint_usable(ep) && alsa_dev_play(ep->alsa, pcm, n) != 0)
+	if (ep->leg != NULL)
+		leg_play(ep->leg, pcm);
+	else if (endpoint_usable(ep) && alsa_dev_play(ep->alsa, pcm, n) != 0)
 		endpoint_fail(ep, alsa_dev_error(ep->alsa));
 }
 
 void
 endpoint_capture(struct endpoint *ep, int16_t *pcm, int n)
 {
+	if (ep->leg != NULL) {
+		leg_capture(ep->leg, pcm);
+		return;
+	}
 	if (endpoint_usable(ep) && alsa_dev_capture(ep->alsa, pcm, n) == 0)
 		return;
 	if (!ep->failed && ep->alsa != NULL)
@@ -135,12 +181,23 @@ endpoint_capture(struct endpoint *ep, int16_t *pcm, int n)
 json_t *
 endpoint_json(const struct endpoint *ep)
 {
-	struct alsa_dev_stats st = { 0 };
+	struct alsa_dev_stats	 st = { 0 };
+	uint64_t		 played, captured, dropped, padded;
+	const char		*status = ep->failed ? ep->error : "ok";
 
 	if (ep->alsa != NULL)
 		alsa_dev_get_stats(ep->alsa, &st);
+	if (ep->leg != NULL) {
+		leg_stats(ep->leg, &played, &captured, &dropped, &padded);
+		st.played = played;
+		st.captured = captured;
+		st.dropped = dropped;
+		st.padded = padded;
+		if (!leg_up(ep->leg) && !ep->failed)
+			status = "dialling";
+	}
 	return json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I}", "device", ep->spec,
-	    "status", ep->failed ? ep->error : "ok",
+	    "status", status,
 	    "played", (json_int_t)st.played, "captured", (json_int_t)st.captured,
 	    "xruns", (json_int_t)st.xruns, "dropped", (json_int_t)st.dropped,
 	    "padded", (json_int_t)st.padded);

@@ -1,5 +1,7 @@
 /* endpoint.h: a person's audio endpoint: the headset of an agent's seat or
- * a supervisor's, named in the config ("alsa:DEVICE"). The media tick plays
+ * a supervisor's, named in the config ("alsa:DEVICE"), or a telephone line
+ * the core dials and keeps up ("phone:NUMBER", leg.h); also the outside
+ * party of a transfer or consultation. The media tick plays
  * and captures 20 ms frames through it while it is joined to a call; a
  * device that fails (unplugged, xrun storm) is reported once, gives
  * silence, and is retried every few seconds, never stopping the call. */
@@ -8,14 +10,17 @@
 
 #include <stdint.h>
 #include <jansson.h>
+#include "leg.h"
 
 struct call;
 struct alsa_dev;
+struct leg;
 
 struct endpoint {
 	char		*spec;		/* "alsa:plughw:CARD=Headset,DEV=0" */
 	char		*owner;		/* "agent 1001", "user super" */
 	struct alsa_dev	*alsa;		/* NULL while it cannot be opened */
+	struct leg	*leg;		/* phone: the call that carries it */
 	int		 failed;	/* reported as failed, not yet back */
 	char		 error[256];
 	uint64_t	 retry_at;	/* mono us */
@@ -25,7 +30,14 @@ struct endpoint {
 /* Opens the endpoint SPEC for OWNER. Never NULL: a device that cannot be
  * opened now is reported and retried while the endpoint is in use. */
 struct endpoint	*endpoint_open(const char *spec, const char *owner);
+/* The outside party NUMBER as an endpoint, for a call's bridge: FN (leg.h)
+ * hears when it answers and when it ends. */
+struct endpoint	*endpoint_dial(const char *number, const char *owner,
+		    const char *parent, leg_fn fn, void *arg);
 void		 endpoint_close(struct endpoint *);
+/* For leg.c: a line went down (reported once) or came up. */
+void		 endpoint_set_failed(struct endpoint *, const char *why);
+void		 endpoint_set_ok(struct endpoint *);
 /* A new call starts on it: stale audio is dropped. */
 void		 endpoint_reset(struct endpoint *);
 /* One 20 ms frame each way; silence in, nothing out while failed. */

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "core.h"
 #include "endpoint.h"
+#include "leg.h"
 #include "log.h"
 #include "media.h"
 #include "player.h"
@@ -294,6 +295,11 @@ media_tick(struct span *s, const uint8_t *rx, uint8_t *tx)
 
 		if (call == NULL || call->state == CALL_SETUP)
 			continue;
+		if (call->leg != NULL) {
+			leg_frame(call, rx + ch * SPAN_SAMPLES,
+			    tx + ch * SPAN_SAMPLES);
+			continue;
+		}
 		media_call_frame(call, rx + ch * SPAN_SAMPLES,
 		    tx + ch * SPAN_SAMPLES);
 		media_call_after(call);

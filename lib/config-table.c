@@ -265,8 +265,12 @@ check_audio(const struct config *cfg, const void *sect, const char *v,
 {
 	if (v[0] == '\0' || (strncmp(v, "alsa:", 5) == 0 && v[5] != '\0'))
 		return 0;
+	if (strncmp(v, "phone:", 6) == 0 && strlen(v + 6) >= 3 &&
+	    strlen(v + 6) <= 20 && strspn(v + 6, "0123456789") == strlen(v + 6))
+		return 0;
 	snprintf(why, len, "\"%s\" is not an audio endpoint (alsa:DEVICE, "
-	    "e.g. alsa:plughw:CARD=Headset,DEV=0)", v);
+	    "e.g. alsa:plughw:CARD=Headset,DEV=0, or phone:NUMBER for a line "
+	    "the core dials and keeps up)", v);
 	return -1;
 }
 
@@ -527,7 +531,9 @@ const struct cfg_key config_table[] = {
 	  "queues the agent takes calls from, comma-separated", A(queues),
 	  check_queues },
 	{ "agent", "audio", CFG_STRING, 0, 0, NULL, "",
-	  "the seat's headset: alsa:DEVICE (empty: none)", A(audio), check_audio },
+	  "the seat's audio: alsa:DEVICE (a headset) or phone:NUMBER (a "
+	  "remote agent's line, dialled at login and kept up; empty: none)",
+	  A(audio), check_audio },
 	{ "agent", "record", CFG_INT, 0, 100, NULL, "0",
 	  "percent of this agent's calls recorded (the higher of this and "
 	  "the queue's applies)", A(record), NULL },
@@ -539,7 +545,8 @@ const struct cfg_key config_table[] = {
 	{ "user", "unix_user", CFG_STRING, 0, 0, NULL, "",
 	  "Unix user this person must log in as", U(unix_user), NULL },
 	{ "user", "audio", CFG_STRING, 0, 0, NULL, "",
-	  "headset for listen, whisper and barge: alsa:DEVICE", U(audio),
+	  "audio for listen, whisper and barge: alsa:DEVICE or phone:NUMBER",
+	  U(audio),
 	  check_audio },
 	{ NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL }
 };

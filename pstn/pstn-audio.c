@@ -1,6 +1,6 @@
 /* pstn-audio.c: what a simulated caller says and hears, in A-law. It says
- * a steady low-level 1004 Hz tone (the test tone of ITU-T O.6), or a voice
- * file looped (--voice), or DTMF digits from spandsp's generator while it
+ * a steady low-level 1004 Hz tone (the test tone of ITU-T O.6; a called
+ * party another, --answer-tone), or a voice file looped (--voice), or DTMF digits from spandsp's generator while it
  * sends them (',' in the digits is a one-second pause, as on a dialer).
  * It hears audio in a block whose mean amplitude is above near-silence,
  * and can keep all it heard for a WAV file (--save-audio). */
@@ -21,6 +21,7 @@
 
 struct pstn_audio {
 	double			 phase;
+	double			 tone_hz;
 	size_t			 voice_pos;
 	dtmf_tx_state_t		*dtmf;		/* while sending digits */
 	char			*pending;	/* digits after a pause */
@@ -57,9 +58,12 @@ pstn_audio_voice(const char *path, char *err, int errlen)
 }
 
 struct pstn_audio *
-pstn_audio_new(void)
+pstn_audio_new(double tone_hz)
 {
-	return xcalloc(1, sizeof (struct pstn_audio));
+	struct pstn_audio *a = xcalloc(1, sizeof *a);
+
+	a->tone_hz = tone_hz > 0 ? tone_hz : PSTN_AUDIO_TONE_HZ;
+	return a;
 }
 
 void
@@ -111,9 +115,9 @@ pstn_audio_next_run(struct pstn_audio *a)
 static void
 pstn_audio_tone(struct pstn_audio *a, uint8_t *alaw, int n)
 {
-	const double step = 2 * M_PI * PSTN_AUDIO_TONE_HZ / SAMPLE_RATE;
+	const double step = 2 * M_PI * a->tone_hz / SAMPLE_RATE;
 
-	if (pstn_voice != NULL) {
+	if (pstn_voice != NULL && a->tone_hz == PSTN_AUDIO_TONE_HZ) {
 		for (int i = 0; i < n; i++) {
 			alaw[i] = linear_to_alaw(pstn_voice[a->voice_pos++]);
 			a->voice_pos %= pstn_voice_len;

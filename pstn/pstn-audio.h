@@ -9,7 +9,8 @@ struct pstn_audio;
 /* Loads --voice FILE (8 kHz mono, any sample format libsndfile reads):
  * callers say it, looped, instead of the test tone. -1 with err. */
 int	pstn_audio_voice(const char *path, char *err, int errlen);
-struct pstn_audio *pstn_audio_new(void);
+/* TONE_HZ: the tone it says (0: the 1004 Hz test tone). */
+struct pstn_audio *pstn_audio_new(double tone_hz);
 void	pstn_audio_free(struct pstn_audio *);
 /* Queues DIGITS to send as DTMF; ',' is a one-second pause. */
 void	pstn_audio_dtmf(struct pstn_audio *, const char *digits);

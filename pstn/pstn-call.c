@@ -36,7 +36,7 @@ pstn_call_new(struct pstn_span *s, int ch, int out)
 	pc->span = s;
 	pc->ch = ch;
 	pc->setup_us = clock_mono_us();
-	pc->audio = pstn_audio_new();
+	pc->audio = pstn_audio_new(out ? pstn_opts.answer_tone : 0);
 	pc->ev_timer = evtimer_new(base, pstn_call_timer_cb, pc);
 	pc->ev_dtmf = evtimer_new(base, pstn_call_dtmf_cb, pc);
 	if (ch > 0)
@@ -326,8 +326,8 @@ pstn_call_restart_ack(struct pstn_span *s, pri_event *e)
 	pstn_call_drop(s, ch, BY_PSTN, "restart");
 }
 
-/* Sends RESTART for the channel of the oldest connected call we placed
- * (Q.931 5.5); the call ends when the core acknowledges. */
+/* Sends RESTART for the channel of the call connected longest, either
+ * way (Q.931 5.5); the call ends when the core acknowledges. */
 int
 pstn_call_restart_oldest(void)
 {
@@ -336,8 +336,8 @@ pstn_call_restart_oldest(void)
 	for (int i = 0; i < pstn_span_count(); i++)
 		for (int ch = 1; ch < PSTN_SPAN_TS; ch++) {
 			pc = pstn_span_at(i)->chan[ch];
-			if (pc != NULL && !pc->out && pc->connect_us &&
-			    !pc->ended && (best == NULL || pc->seq < best->seq))
+			if (pc != NULL && pc->connect_us && !pc->ended &&
+			    (best == NULL || pc->connect_us < best->connect_us))
 				best = pc;
 		}
 	if (best == NULL || best->span->pri == NULL ||

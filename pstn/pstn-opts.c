@@ -82,6 +82,8 @@ static const struct pstn_opts_row pstn_opts_table[] = {
 	  "send DIGITS in a Q.931 keypad INFORMATION, dtmf-delay after CONNECT" },
 	{ "voice", 0, "FILE", OPT_FN, NULL, 0, 0, pstn_opts_voice,
 	  "callers say FILE (8 kHz mono WAV), looped, not the 1004 Hz tone" },
+	{ "answer-tone", 0, "HZ", OPT_NUM, O(answer_tone), 0, 0, NULL,
+	  "the core's calls we answer say a HZ tone, not 1004 Hz (voice too)" },
 	{ "save-audio", 0, "DIR", OPT_FN, NULL, 0, 0, pstn_opts_save_audio,
 	  "write what each caller heard to DIR/in-N.wav (out-N.wav)" },
 	{ "answer", 0, "PREFIX:ACTION", OPT_FN, NULL, 0, 0, pstn_rules_add,

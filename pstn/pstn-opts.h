@@ -25,6 +25,7 @@ struct pstn_opts {
 	int		  ndtmf_calls;
 	double		  dtmf_delay;
 	const char	 *keypad;	/* Q.931 INFORMATION keypad digits */
+	double		  answer_tone;	/* Hz called parties say, 0 = 1004 */
 	const char	 *save_audio;	/* folder for what each caller heard */
 	double		  cut_after, reconnect_after, restart_after;
 	double		  duration, connect_timeout;
