@@ -60,6 +60,17 @@ acd_candidates(const struct call *call, int lower_by, int honor_refusals,
 	const struct queue	*q = call->queue;
 	int			 n = 0, score;
 
+	if (call->only_agent != NULL) {	/* transferred to this agent */
+		struct agent *a = call->only_agent;
+
+		if (a->state != AGENT_READY || a->call != NULL || max < 1)
+			return 0;
+		c[0] = (struct acd_cand){ .id = a->id, .order = a->order,
+		    .idle_since = a->idle_since, .calls = a->calls,
+		    .talk_ms = a->talk_ms };
+		who[0] = a;
+		return 1;
+	}
 	for (struct agent *a = agents; a != NULL && n < max; a = a->next) {
 		if (a->state != AGENT_READY || a->removed || a->call != NULL ||
 		    !agent_in_queue(a, q->name) ||
@@ -78,6 +89,8 @@ acd_candidates(const struct call *call, int lower_by, int honor_refusals,
 static void
 acd_refused(struct call *call, struct agent *a)
 {
+	if (call->only_agent == a)	/* a transfer refused: the queue's now */
+		call->only_agent = NULL;
 	if (call->nrejected < CALL_MAX_REJECTS)
 		call->rejected[call->nrejected++] = xstrdup(a->id);
 	else {			/* everyone refused: start a new round */
@@ -440,6 +453,7 @@ acd_accept(struct agent *a, struct call *call)
 		acd_unring(call, call->ring[i], "taken");
 	}
 	call->nring = 0;
+	call->only_agent = NULL;
 	if (call->cb != NULL) {		/* a callback: dial the caller now */
 		json_decref(ev);
 		callback_accepted(a, call);

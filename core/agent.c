@@ -18,6 +18,7 @@
 #include "log.h"
 #include "notify.h"
 #include "queue.h"
+#include "transfer.h"
 #include "xmalloc.h"
 
 struct agent *agents;
@@ -322,12 +323,19 @@ agent_logout(struct agent *a, const char *why)
 		.ts_ms = clock_wall_ms(), .kind = EV_AGENT_LOGOUT, .agent = a->id,
 		.detail = NULL,
 	};
-	char detail[128];
+	char		 detail[128];
+	struct call	*call;
 
 	a->leaving = 1;
+	TAILQ_FOREACH(call, &calls, entry)	/* transferred to a leaver */
+		if (call->only_agent == a)
+			call->only_agent = NULL;
 	if (a->call != NULL && a->state == AGENT_RINGING)
 		acd_withdraw(a->call, a, "agent-logout");
-	if (a->call != NULL && a->call->state == CALL_CONNECTED)
+	if (a->call != NULL && a->call->consult_agent == a)
+		transfer_agent_gone(a->call, a);
+	else if (a->call != NULL && (a->call->state == CALL_CONNECTED ||
+	    a->call->state == CALL_DIALING))
 		call_hangup(a->call, CAUSE_NORMAL, DB_CLEARED_AGENT, why);
 	snprintf(detail, sizeof detail, "{\"why\":\"%s\"}", why);
 	ev.detail = detail;

@@ -11,6 +11,8 @@
 #include "core.h"
 #include "evlog.h"
 #include "isdn.h"
+#include "endpoint.h"
+#include "transfer.h"
 #include "leg.h"
 #include "log.h"
 #include "announce.h"
@@ -175,6 +177,8 @@ call_out_answered(struct call *call)
 		leg_answered(call);
 	else if (call->cb != NULL)
 		callback_answered(call);
+	else if (call->agent != NULL)
+		transfer_dial_answered(call);
 	else
 		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "nobody to take it");
 }
@@ -269,6 +273,8 @@ call_free_cb(evutil_socket_t fd, short what, void *arg)
 		event_free(call->offer_timer);
 	if (call->dial_timer != NULL)
 		event_free(call->dial_timer);
+	if (call->party_timer != NULL)
+		event_free(call->party_timer);
 	free(call->parent);
 	for (int i = 0; i < call->nrejected; i++)
 		free(call->rejected[i]);
@@ -309,7 +315,8 @@ call_wrapup_terms(struct call *call, struct agent *a, const struct queue *q,
 			json_array_append_new(codes,
 			    json_string(q->cfg->dispositions[i]));
 		required = q->cfg->disposition_required &&
-		    q->cfg->n_dispositions > 0 && call->agent_answer_ms != 0;
+		    q->cfg->n_dispositions > 0 && call->agent_answer_ms != 0 &&
+		    a == call->agent;
 	}
 	if (required)
 		snprintf(a->disp_call, sizeof a->disp_call, "%s", call->id);
@@ -317,6 +324,30 @@ call_wrapup_terms(struct call *call, struct agent *a, const struct queue *q,
 	json_object_set_new(ev, "disposition_required", json_boolean(required));
 	json_object_set_new(ev, "wrapup_s", json_integer(q != NULL &&
 	    q->cfg != NULL && a->after != AFTER_READY ? q->cfg->wrapup : 0));
+}
+
+void
+call_agent_leaves(struct call *call, struct agent *a, int cause,
+    const char *cleared_by)
+{
+	json_t		*ev = proto_event("call_ended");
+	struct queue	*q = queue_find(call->queue_name != NULL ?
+			    call->queue_name : "");
+
+	if (a == call->agent && call->agent_answer_ms != 0)
+		a->talk_ms += clock_wall_ms() - call->agent_answer_ms;
+	if (a->ep != NULL && a->ep->call == call)
+		media_leave(call, a->ep);
+	json_object_set_new(ev, "call", json_string(call->id));
+	json_object_set_new(ev, "cause", json_integer(cause));
+	json_object_set_new(ev, "cleared_by", json_string(cleared_by));
+	call_wrapup_terms(call, a, q, ev);
+	notify_agent(a, ev);
+	if (call->agent == a)
+		call->agent = NULL;
+	if (call->consult_agent == a)
+		call->consult_agent = NULL;
+	agent_call_done(a, q);
 }
 
 /* Lets go of the agent and the queue as the call ends. */
@@ -328,22 +359,10 @@ call_release_parties(struct call *call, int cause, const char *cleared_by)
 	if (call->state == CALL_OFFERED)
 		acd_cancel_offer(call, "caller-hangup");
 	if ((call->state == CALL_CONNECTED || call->state == CALL_DIALING) &&
-	    a != NULL) {
-		json_t *ev = proto_event("call_ended");
-
-		if (call->agent_answer_ms != 0)
-			a->talk_ms += clock_wall_ms() - call->agent_answer_ms;
-		struct queue *q = queue_find(call->queue_name != NULL ?
-		    call->queue_name : "");
-
-		json_object_set_new(ev, "call", json_string(call->id));
-		json_object_set_new(ev, "cause", json_integer(cause));
-		json_object_set_new(ev, "cleared_by", json_string(cleared_by));
-		call_wrapup_terms(call, a, q, ev);
-		notify_agent(a, ev);
-		call->agent = NULL;
-		agent_call_done(a, q);
-	}
+	    a != NULL)
+		call_agent_leaves(call, a, cause, cleared_by);
+	if (call->consult_agent != NULL)
+		call_agent_leaves(call, call->consult_agent, cause, cleared_by);
 	if (call->queue != NULL && call->span == NULL)	/* a waiting callback */
 		queue_leave(call);
 	if (call->queue != NULL) {
@@ -373,6 +392,10 @@ call_end(struct call *call, int cause, const char *cleared_by,
 	ivr_stop(call);
 	announce_stop(call);
 	media_leave_all(call);
+	if (call->party != NULL) {	/* hangs up the outside party */
+		endpoint_close(call->party);
+		call->party = NULL;
+	}
 	call_release_parties(call, cause, cleared_by);
 	if (call->span != NULL) {	/* else a callback that never dialed */
 		call_write_cdr(call, end_ms, cause, cleared_by, reason);

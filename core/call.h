@@ -16,6 +16,7 @@ struct voicemail;
 struct callback;
 struct cb_offer;
 struct leg;
+struct endpoint;
 
 enum call_state {
 	CALL_SETUP,		/* SETUP received, being routed */
@@ -63,6 +64,12 @@ struct call {
 	struct event		*dial_timer;	/* outbound: ring timeout */
 	int			 alerting;	/* outbound: the far end rings */
 	int64_t			 customer_id;	/* 0 not looked up, -1 none */
+	struct endpoint		*party;		/* an outside party: transfer, consult */
+	int			 party_state;	/* enum transfer_state (transfer.h) */
+	int			 party_cause;	/* why the party failed: clears with it */
+	struct event		*party_timer;	/* busy tone, then clear */
+	struct agent		*consult_agent;	/* an agent consulted or conferenced */
+	struct agent		*only_agent;	/* transferred to this agent */
 	int64_t			 hold_ms;	/* on hold so far */
 	uint64_t		 hold_since;	/* mono us, 0 = not on hold */
 	char			 why[512];	/* the last routing decision */
@@ -107,6 +114,10 @@ int		 call_count_live(void);	/* calls on the wire or being routed,
  * for the CDR. */
 void		 call_set_hold(struct call *, int on);
 void		 call_event(struct call *, const char *kind, const char *detail);
+/* The agent's part in the call ends (hang-up, transfer): call_ended to
+ * its console, its headset leaves, wrap-up or ready. */
+void		 call_agent_leaves(struct call *, struct agent *, int cause,
+		    const char *cleared_by);
 int		 call_age_s(const struct call *);
 
 #endif

@@ -122,7 +122,14 @@ cmd_hangup(struct cmd_ctx *ctx)
 	struct agent	*a = cmd_agent_of(ctx);
 	struct call	*call;
 
-	if (a == NULL || (call = cmd_agent_call(ctx, a, CALL_CONNECTED)) == NULL)
+	if (a == NULL)
+		return -1;
+	call = call_find(cmd_str(ctx, "call"));
+	if (call != NULL && call->state == CALL_DIALING && call->agent == a) {
+		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_AGENT, "agent gave up");
+		return 0;	/* its own call, still ringing */
+	}
+	if ((call = cmd_agent_call(ctx, a, CALL_CONNECTED)) == NULL)
 		return -1;
 	call_hangup(call, CAUSE_NORMAL, DB_CLEARED_AGENT, "agent hung up");
 	return 0;

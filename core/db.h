@@ -64,7 +64,8 @@ int	db_cdr_insert(struct db *, const struct cdr *);
 #define EV_OFFER_CANCEL		"offer_cancel"
 #define EV_AGENT_ANSWER		"answer"
 #define EV_ABANDON		"abandon"
-#define EV_TRANSFER		"transfer"
+#define EV_TRANSFER		"transfer"	/* detail: mode (blind, consult), to */
+#define EV_CONSULT		"consult"	/* detail: mode (start, cancel, conference) */
 #define EV_CALL_END		"call_end"
 #define EV_AGENT_LOGIN		"agent_login"
 #define EV_AGENT_STATE		"agent_state"

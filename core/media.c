@@ -36,6 +36,11 @@ struct media_member {
 
 struct media_call {
 	tone_gen_state_t	*tone;		/* ringback */
+	tone_gen_state_t	*signal;	/* busy, congestion: over all else */
+	enum media_tone		 signal_kind;
+	int			 ringing;	/* an outside party rings: ringback */
+	dtmf_tx_state_t		*dtmf_tx;	/* digits the agent sends */
+	int			 dtmf_left;	/* samples of them still to go */
 	struct player		 prompt;
 	struct player		 moh;
 	media_done_fn		 done;
@@ -50,25 +55,61 @@ struct media_call {
 	media_record_fn		 rec_failed;
 };
 
-/* Ringback tone plans: frequencies (Hz), levels (dBm0), cadence (ms). */
+/* Call progress tones per country: frequencies (Hz), levels (dBm0),
+ * cadence (ms): ETSI TR 101 041 (eu), ANSI T1.401 (us), BT SIN 350 (uk). */
 static const struct media_tone_plan {
 	const char	*country;
+	enum media_tone	 kind;
 	int		 f1, l1, f2, l2, on1, off1, on2, off2;
-} media_ringback_plans[] = {
-	{ "eu", 425, -13, 0, 0, 1000, 4000, 0, 0 },		/* ETSI TR 101 041 */
-	{ "us", 440, -19, 480, -19, 2000, 4000, 0, 0 },		/* ANSI T1.401 */
-	{ "uk", 400, -19, 450, -19, 400, 200, 400, 2000 },	/* BT SIN 350 */
+} media_tone_plans[] = {
+	{ "eu", MEDIA_RINGBACK, 425, -13, 0, 0, 1000, 4000, 0, 0 },
+	{ "eu", MEDIA_BUSY, 425, -13, 0, 0, 500, 500, 0, 0 },
+	{ "eu", MEDIA_CONGESTION, 425, -13, 0, 0, 250, 250, 0, 0 },
+	{ "us", MEDIA_RINGBACK, 440, -19, 480, -19, 2000, 4000, 0, 0 },
+	{ "us", MEDIA_BUSY, 480, -24, 620, -24, 500, 500, 0, 0 },
+	{ "us", MEDIA_CONGESTION, 480, -24, 620, -24, 250, 250, 0, 0 },
+	{ "uk", MEDIA_RINGBACK, 400, -19, 450, -19, 400, 200, 400, 2000 },
+	{ "uk", MEDIA_BUSY, 400, -19, 0, 0, 375, 375, 0, 0 },
+	{ "uk", MEDIA_CONGESTION, 400, -19, 0, 0, 400, 350, 225, 525 },
 };
 
 static const struct media_tone_plan *
-media_plan(const char *country)
+media_plan(const char *country, enum media_tone kind)
 {
-	const struct media_tone_plan *p = media_ringback_plans;
+	const struct media_tone_plan *p = media_tone_plans, *eu = NULL;
 
-	for (size_t i = 0; i < sizeof media_ringback_plans / sizeof *p; i++)
+	for (size_t i = 0; i < sizeof media_tone_plans / sizeof *p; i++) {
+		if (p[i].kind != kind)
+			continue;
 		if (country != NULL && strcmp(p[i].country, country) == 0)
 			return &p[i];
-	return &p[0];
+		if (eu == NULL)
+			eu = &p[i];
+	}
+	return eu;
+}
+
+static tone_gen_state_t *
+media_tone_new(struct call *call, enum media_tone kind)
+{
+	const struct media_tone_plan	*p = media_plan(call->span != NULL ?
+					    call->span->cfg.country : NULL, kind);
+	tone_gen_descriptor_t		*desc;
+	tone_gen_state_t		*t;
+
+	desc = tone_gen_descriptor_init(NULL, p->f1, p->l1, p->f2, p->l2,
+	    p->on1, p->off1, p->on2, p->off2, 1);
+	t = tone_gen_init(NULL, desc);		/* copies it */
+	tone_gen_descriptor_free(desc);
+	return t;
+}
+
+static void
+media_tone_fill(tone_gen_state_t *t, int16_t *out)
+{
+	int n = tone_gen(t, out, SPAN_SAMPLES);
+
+	memset(out + n, 0, (SPAN_SAMPLES - n) * sizeof *out);
 }
 
 static struct media_call *
@@ -82,19 +123,9 @@ media_of(struct call *call)
 static void
 media_ringback(struct call *call, struct media_call *m, int16_t *out)
 {
-	const struct media_tone_plan	*p;
-	tone_gen_descriptor_t		*desc;
-	int				 n;
-
-	if (m->tone == NULL) {
-		p = media_plan(call->span->cfg.country);
-		desc = tone_gen_descriptor_init(NULL, p->f1, p->l1, p->f2, p->l2,
-		    p->on1, p->off1, p->on2, p->off2, 1);
-		m->tone = tone_gen_init(NULL, desc);	/* copies it */
-		tone_gen_descriptor_free(desc);
-	}
-	n = tone_gen(m->tone, out, SPAN_SAMPLES);
-	memset(out + n, 0, (SPAN_SAMPLES - n) * sizeof *out);
+	if (m->tone == NULL)
+		m->tone = media_tone_new(call, MEDIA_RINGBACK);
+	media_tone_fill(m->tone, out);
 }
 
 static const char *
@@ -140,6 +171,15 @@ media_speaks_to_caller(const struct media_call *m, const struct media_member *x)
 	return (x->role == MEDIA_AGENT && !m->muted) || x->role == MEDIA_BARGE;
 }
 
+static int
+media_consulting(const struct media_call *m)
+{
+	for (int i = 0; i < m->nm; i++)
+		if (m->m[i].role == MEDIA_CONSULT)
+			return 1;
+	return 0;
+}
+
 /* Does member x hear member y? */
 static int
 media_hears(const struct media_call *m, const struct media_member *x,
@@ -149,6 +189,11 @@ media_hears(const struct media_call *m, const struct media_member *x,
 		return 0;
 	if (y->role == MEDIA_WHISPER)
 		return x->role == MEDIA_AGENT;
+	if (m->held)	/* only a consultation: agent and consulted talk */
+		return media_consulting(m) && (y->role == MEDIA_CONSULT ||
+		    (y->role == MEDIA_AGENT && x->role != MEDIA_AGENT));
+	if (y->role == MEDIA_CONSULT)
+		return 0;
 	return !(y->role == MEDIA_AGENT && m->muted);
 }
 
@@ -173,8 +218,16 @@ media_caller_hears(struct call *call, struct media_call *m, int16_t *out)
 {
 	int32_t acc[SPAN_SAMPLES];
 
+	if (m->signal != NULL) {
+		media_tone_fill(m->signal, out);
+		return;
+	}
 	if (m->held) {
 		media_moh(call, m, out);
+		return;
+	}
+	if (m->ringing) {
+		media_ringback(call, m, out);
 		return;
 	}
 	if (player_active(&m->prompt)) {
@@ -212,9 +265,9 @@ media_members_hear(struct media_call *m, const int16_t *caller,
 		memset(acc, 0, sizeof acc);
 		if (!m->held)
 			media_add(acc, caller);
-		else if (x->role != MEDIA_AGENT)
+		else if (x->role != MEDIA_AGENT && x->role != MEDIA_CONSULT)
 			media_add(acc, heard);
-		for (int j = 0; j < m->nm && !m->held; j++)
+		for (int j = 0; j < m->nm; j++)
 			if (media_hears(m, x, &m->m[j]))
 				media_add(acc, m->m[j].in);
 		media_clip(acc, out);
@@ -260,6 +313,12 @@ media_call_frame(struct call *call, const uint8_t *rx, uint8_t *tx)
 	for (int i = 0; i < m->nm; i++)
 		endpoint_capture(m->m[i].ep, m->m[i].in, SPAN_SAMPLES);
 	media_caller_hears(call, m, heard);
+	if (m->dtmf_tx != NULL && m->dtmf_left > 0) {	/* digits replace it */
+		int n = dtmf_tx(m->dtmf_tx, heard, SPAN_SAMPLES);
+
+		memset(heard + n, 0, (SPAN_SAMPLES - n) * sizeof *heard);
+		m->dtmf_left -= SPAN_SAMPLES;
+	}
 	media_members_hear(m, caller, heard);
 	media_record_tap(call, m, caller, heard);
 	for (int i = 0; i < SPAN_SAMPLES; i++)
@@ -488,10 +547,45 @@ media_call_free(struct call *call)
 		record_close(m->rec, NULL, 0);
 	if (m->tone != NULL)
 		tone_gen_free(m->tone);
+	if (m->signal != NULL)
+		tone_gen_free(m->signal);
+	if (m->dtmf_tx != NULL)
+		dtmf_tx_free(m->dtmf_tx);
 	if (m->dtmf != NULL)
 		dtmf_rx_free(m->dtmf);
 	player_stop(&m->prompt);
 	player_stop(&m->moh);
 	free(m);
 	call->media = NULL;
+}
+
+void
+media_signal(struct call *call, enum media_tone kind)
+{
+	struct media_call *m = media_of(call);
+
+	if (m->signal != NULL)
+		tone_gen_free(m->signal);
+	m->signal = kind == MEDIA_RINGBACK ? NULL : media_tone_new(call, kind);
+	m->signal_kind = kind;
+}
+
+void
+media_ringing(struct call *call, int on)
+{
+	media_of(call)->ringing = on;
+}
+
+/* 80 ms tone and 80 ms gap per digit, as a dialer sends them. */
+void
+media_send_dtmf(struct call *call, const char *digits)
+{
+	struct media_call *m = media_of(call);
+
+	if (m->dtmf_tx == NULL) {
+		m->dtmf_tx = dtmf_tx_init(NULL);
+		dtmf_tx_set_timing(m->dtmf_tx, 80, 80);
+	}
+	dtmf_tx_put(m->dtmf_tx, digits, -1);
+	m->dtmf_left += (int)strlen(digits) * 160 * 8 + SPAN_SAMPLES;
 }

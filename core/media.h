@@ -15,11 +15,15 @@ struct endpoint;
 
 #define MEDIA_MEMBERS	6	/* headsets joined to one call */
 
+enum media_tone { MEDIA_RINGBACK, MEDIA_BUSY, MEDIA_CONGESTION };
+
 enum media_role {
 	MEDIA_AGENT,		/* hears the caller; the caller hears it */
 	MEDIA_LISTEN,		/* hears everyone; nobody hears it */
 	MEDIA_WHISPER,		/* hears everyone; only the agent hears it */
-	MEDIA_BARGE		/* hears everyone; everyone hears it */
+	MEDIA_BARGE,		/* hears everyone; everyone hears it */
+	MEDIA_CONSULT		/* while the caller is held: the agent and
+				   it hear each other, nobody else hears it */
 };
 
 typedef void	(*media_done_fn)(struct call *);
@@ -45,6 +49,13 @@ int		 media_join(struct call *, struct endpoint *, enum media_role);
 void		 media_leave(struct call *, struct endpoint *);
 void		 media_leave_all(struct call *);
 void		 media_hold(struct call *, int on);
+/* Busy or congestion tone to the caller, over everything, until the call
+ * ends (MEDIA_RINGBACK: none). */
+void		 media_signal(struct call *, enum media_tone);
+/* An outside party is being rung for the caller: they hear ringback. */
+void		 media_ringing(struct call *, int on);
+/* DTMF digits (0-9 * # A-D) to the caller, in place of what they hear. */
+void		 media_send_dtmf(struct call *, const char *digits);
 void		 media_mute(struct call *, int on);
 int		 media_held(struct call *);
 int		 media_muted(struct call *);

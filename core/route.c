@@ -19,6 +19,7 @@
 #include "media.h"
 #include "queue.h"
 #include "route.h"
+#include "transfer.h"
 #include "voicemail.h"
 #include "xmalloc.h"
 
@@ -116,6 +117,12 @@ route_action(struct call *call, const char *s)
 		route_answer(call);
 		ivr_stop(call);
 		voicemail_start(call, a.arg);
+		return 0;
+	case ACT_TRANSFER:
+		route_answer(call);
+		ivr_stop(call);
+		if (transfer_to_number(call, NULL, a.arg, why, sizeof why) != 0)
+			return route_fail(call, CAUSE_CONGESTION, why);
 		return 0;
 	case ACT_CALLBACK:
 		route_answer(call);

@@ -17,6 +17,7 @@ static const struct {
 	{ ACT_MESSAGE, "message", 1 },
 	{ ACT_VOICEMAIL, "voicemail", 1 },
 	{ ACT_CALLBACK, "callback", 1 },
+	{ ACT_TRANSFER, "transfer", 1 },
 	{ ACT_HANGUP, "hangup", 0 },
 	{ ACT_REFUSE, "refuse", 0 },
 };
@@ -89,6 +90,13 @@ static int
 action_exists(const struct action *a, const struct config *cfg, char *why,
     size_t len)
 {
+	if (a->kind == ACT_TRANSFER && (strlen(a->arg) < 3 ||
+	    strlen(a->arg) > 20 || strspn(a->arg, "0123456789") !=
+	    strlen(a->arg))) {
+		snprintf(why, len, "transfer:%s: a number is 3 to 20 digits",
+		    a->arg);
+		return -1;
+	}
 	if (cfg == NULL)
 		return 0;
 	if ((a->kind == ACT_QUEUE || a->kind == ACT_CALLBACK) &&

@@ -8,6 +8,7 @@
  *	voicemail:BOX		record the caller's message into BOX
  *	callback:QUEUE		offer to call the caller back from QUEUE (their
  *				place in line is kept if they wait there)
+ *	transfer:NUMBER		connect the caller to an outside number
  *	hangup			clear the call
  *	refuse			refuse before answering (cause 34)
  */
@@ -20,7 +21,8 @@ struct config;
 
 enum action_kind {
 	ACT_QUEUE = 1, ACT_MENU = 2, ACT_PLAY = 4, ACT_MESSAGE = 8,
-	ACT_VOICEMAIL = 16, ACT_HANGUP = 32, ACT_REFUSE = 64, ACT_CALLBACK = 128
+	ACT_VOICEMAIL = 16, ACT_HANGUP = 32, ACT_REFUSE = 64, ACT_CALLBACK = 128,
+	ACT_TRANSFER = 256
 };
 
 struct action {

@@ -161,7 +161,7 @@ check_codes(const struct config *cfg, const void *sect, const char *v,
 /* A queue's exits: after answering (max wait) the call can hang up; before
  * (full, closed) it can still be refused with no charge to the caller. */
 #define EXIT_ANSWERED	(ACT_QUEUE | ACT_MENU | ACT_MESSAGE | ACT_VOICEMAIL | \
-			 ACT_CALLBACK)
+			 ACT_CALLBACK | ACT_TRANSFER)
 
 static int
 check_exit_refuse(const struct config *cfg, const void *sect, const char *v,

@@ -385,8 +385,9 @@ stats_feed(struct stats *s, const struct stats_event *e)
 		stats_queue_exit(s, e);
 	else if (strcmp(e->kind, "callback") == 0)
 		stats_callback(s, e);
-	else if (strcmp(e->kind, "call_end") == 0 && e->call_id)
-		stats_call_end(s, e);
+	else if ((strcmp(e->kind, "call_end") == 0 ||
+	    strcmp(e->kind, "transfer") == 0) && e->call_id)
+		stats_call_end(s, e);	/* a transfer ends this handling */
 	else if (strcmp(e->kind, "hold") == 0 && e->call_id)
 		stats_hold(s, e, 1);
 	else if (strcmp(e->kind, "retrieve") == 0 && e->call_id)

@@ -249,7 +249,11 @@ test_reference_errors(void)
 	    "[menu m] 1: priority is 0 to 9, not \"12\""), "choice priority");
 	ok(refused("[menu m]\n1 = refuse\n", "[menu m] 1: \"refuse\" is not "
 	    "one of: queue:NAME, menu:NAME, play:NAME, message:NAME, "
-	    "voicemail:NAME, callback:NAME, hangup"), "refuse is not an IVR choice");
+	    "voicemail:NAME, callback:NAME, transfer:NAME, hangup"),
+	    "refuse is not an IVR choice");
+	ok(refused("[menu m]\n1 = transfer:12ab\n", "[menu m] 1: "
+	    "transfer:12ab: a number is 3 to 20 digits"),
+	    "transfer takes a number");
 	ok(refused("[menu m]\n1 = callback:nosuch\n", "[menu m] 1: no queue "
 	    "\"nosuch\" is defined"), "a callback names a queue that exists");
 	ok(refused("[queue q]\ncallback = maybe\n", "[queue q] callback: "),
