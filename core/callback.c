@@ -39,6 +39,9 @@ struct callback {
 	int			 attempts;
 	int			 last_cause;
 	int64_t			 requested_ms, place_ms;
+	int64_t			 due_ms;	/* scheduled: not before */
+	char			 for_agent[24];	/* scheduled for this agent */
+	char			*note;
 	struct call		*call;		/* waiting or being dialled */
 	struct event		*retry;
 	LIST_ENTRY(callback)	 entry;
@@ -54,7 +57,8 @@ callback_event(struct callback *cb, struct call *call, const char *state,
 	char		 detail[256];
 	struct db_event	 ev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_CALLBACK,
-		.call_id = call != NULL ? call->id : cb->parent, .agent = agent,
+		.call_id = call != NULL ? call->id : cb->parent[0] != '\0' ?
+		    cb->parent : NULL, .agent = agent,
 		.queue = cb->queue, .state = state, .detail = detail,
 	};
 
@@ -83,6 +87,7 @@ callback_free(struct callback *cb)
 	LIST_REMOVE(cb, entry);
 	if (cb->retry != NULL)
 		event_free(cb->retry);
+	free(cb->note);
 	free(cb);
 }
 
@@ -130,6 +135,8 @@ callback_queue(struct callback *cb)
 		call->parent = xstrdup(cb->parent);
 	snprintf(call->cli, sizeof call->cli, "%s", cb->cli);
 	call->queue_enter_ms = cb->place_ms;
+	if (cb->for_agent[0] != '\0')	/* falls to the queue if they leave */
+		call->only_agent = agent_find(cb->for_agent);
 	queue_enter(q, call);
 	call->queue_enter_mono = waited_us > 0 && (uint64_t)waited_us < now ?
 	    now - (uint64_t)waited_us : (waited_us > 0 ? 1 : now);
@@ -154,6 +161,11 @@ callback_new(const struct db_callback *row)
 	cb->last_cause = row->last_cause;
 	cb->requested_ms = row->requested_ms;
 	cb->place_ms = row->place_ms;
+	cb->due_ms = row->due_ms;
+	snprintf(cb->for_agent, sizeof cb->for_agent, "%s",
+	    row->for_agent ? row->for_agent : "");
+	if (row->note != NULL && row->note[0] != '\0')
+		cb->note = xstrdup(row->note);
 	LIST_INSERT_HEAD(&callbacks, cb, entry);
 	return cb;
 }
@@ -292,7 +304,9 @@ callback_restore_one(const struct db_callback *row, void *arg)
 
 	if (row->attempts > 0 && q != NULL)
 		due += (int64_t)q->cfg->callback_retry * 1000;
-	if (row->attempts > 0 && due > clock_wall_ms())
+	if (row->due_ms > due)
+		due = row->due_ms;
+	if (due > clock_wall_ms())
 		callback_retry_in(cb, (int)((due - clock_wall_ms()) / 1000) + 1);
 	else
 		callback_queue(cb);
@@ -332,8 +346,38 @@ callback_json(const struct call *call)
 
 	if (cb == NULL)
 		return json_null();
-	return json_pack("{s:s,s:i,s:I,s:s?}", "number", cb->number,
-	    "attempt", cb->attempts + 1, "requested_ms",
+	return json_pack("{s:s,s:i,s:I,s:s?,s:s?,s:I,s:s?}", "number",
+	    cb->number, "attempt", cb->attempts + 1, "requested_ms",
 	    (json_int_t)cb->requested_ms, "parent",
-	    cb->parent[0] != '\0' ? cb->parent : NULL);
+	    cb->parent[0] != '\0' ? cb->parent : NULL, "note", cb->note,
+	    "due_ms", (json_int_t)cb->due_ms, "for_agent",
+	    cb->for_agent[0] != '\0' ? cb->for_agent : NULL);
+}
+
+int64_t
+callback_schedule(const char *number, struct queue *q, int64_t due_ms,
+    const char *for_agent, const char *note, const char *by)
+{
+	struct callback		*cb;
+	int64_t			 now = clock_wall_ms();
+	struct db_callback	 row = {
+		.number = number, .queue = q->name, .requested_ms = now,
+		.place_ms = due_ms, .due_ms = due_ms, .state = "waiting",
+		.for_agent = for_agent, .note = note,
+	};
+
+	if ((row.id = db_callback_add(core.db, &row)) < 0) {
+		log_error("callback to %s not stored: %s", number,
+		    db_last_error(core.db));
+		return -1;
+	}
+	cb = callback_new(&row);
+	log_info("callback %lld to %s scheduled by %s for %s in %s", (long long)
+	    cb->id, number, by, for_agent ? for_agent : "anyone", q->name);
+	callback_event(cb, NULL, "requested", by, NULL);
+	if (due_ms > now)
+		callback_retry_in(cb, (int)((due_ms - now + 999) / 1000));
+	else
+		callback_queue(cb);
+	return cb->id;
 }

@@ -19,6 +19,11 @@ struct queue;
  * callback waits in Q at the caller's place. 0, or -1 when it could not
  * be stored (the caller is told nothing was promised). */
 int	 callback_request(struct call *, struct queue *, const char *number);
+/* An agent schedules a callback: NUMBER is called from Q at DUE_MS (a
+ * wall-clock time), by FOR_AGENT alone when given (the queue's agents if
+ * that agent is gone). The row id, or -1. */
+int64_t	 callback_schedule(const char *number, struct queue *, int64_t due_ms,
+	    const char *for_agent, const char *note, const char *by);
 /* The ACD's offer of a callback was accepted: dial the caller. */
 void	 callback_accepted(struct agent *, struct call *);
 /* The caller answered: the agent talks to them. */
@@ -30,7 +35,8 @@ void	 callback_call_end(struct call *, int cause);
 void	 callback_restore(void);
 /* Stopping: waiting callbacks leave memory; they stay stored. */
 void	 callback_suspend_all(void);
-/* {"number", "attempt", "requested_ms", "parent"} for offers and status. */
+/* {"number", "attempt", "requested_ms", "parent", "note", "due_ms",
+ * "for_agent"} for offers and status. */
 json_t	*callback_json(const struct call *);
 
 #endif

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "agent.h"
 #include "call.h"
+#include "callback.h"
 #include "clock.h"
 #include "cmd.h"
 #include "core.h"
@@ -343,5 +345,76 @@ cmd_message(struct cmd_ctx *ctx)
 	json_object_set_new(ev, "text", json_string(text));
 	json_object_set_new(ev, "at_ms", json_integer(clock_wall_ms()));
 	notify_agent(a, ev);
+	return 0;
+}
+
+/* "YYYY-MM-DD HH:MM" in the core's local time: epoch ms, or -1. */
+static int64_t
+desk_local_time(const char *s)
+{
+	struct tm	 tm = { 0 };
+	const char	*end = strptime(s, "%Y-%m-%d %H:%M", &tm);
+	time_t		 t;
+
+	if (end == NULL || *end != '\0')
+		return -1;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1)
+		return -1;
+	return (int64_t)t * 1000;
+}
+
+/* The first queue AGENT takes now, for a callback without one. */
+static struct queue *
+desk_first_queue(const struct agent *a)
+{
+	for (struct queue *q = queues; q != NULL; q = q->next)
+		if (!q->removed && agent_in_queue(a, q->name))
+			return q;
+	return NULL;
+}
+
+int
+cmd_callback_schedule(struct cmd_ctx *ctx)
+{
+	struct agent	*a = desk_agent(ctx), *who;
+	const char	*number = cmd_str(ctx, "number"), *at = cmd_str(ctx, "at");
+	const char	*note = cmd_str(ctx, "note"), *qn = cmd_str(ctx, "queue");
+	const char	*for_agent = cmd_str(ctx, "agent");
+	struct queue	*q;
+	int64_t		 due = desk_local_time(at), id, now = clock_wall_ms();
+	size_t		 n = strlen(number);
+
+	if (a == NULL)
+		return -1;
+	if (n < 3 || n > 20 || strspn(number, "0123456789") != n)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-schedule: "
+		    "\"number\" is 3 to 20 digits");
+	if (due < 0 || due > now + 366LL * 86400 * 1000)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-schedule: "
+		    "\"at\" is \"YYYY-MM-DD HH:MM\" (local time), within a year");
+	if (due < now - 60000)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-schedule: %s "
+		    "is in the past", at);
+	if (note != NULL && strlen(note) > DESK_NOTE_MAX)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-schedule: "
+		    "\"note\" is at most %d bytes", DESK_NOTE_MAX);
+	if (for_agent == NULL)
+		for_agent = a->id;		/* for me, by default */
+	who = for_agent[0] != '\0' ? agent_find(for_agent) : NULL;
+	if (for_agent[0] != '\0' && who == NULL)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no agent %.32s",
+		    for_agent);
+	q = qn != NULL ? queue_find(qn) : desk_first_queue(who != NULL ? who : a);
+	if (q == NULL || q->removed)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no queue %.64s",
+		    qn != NULL ? qn : "for this agent");
+	if (who != NULL && !agent_in_queue(who, q->name))
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "agent %s takes no calls "
+		    "from %s", who->id, q->name);
+	if ((id = callback_schedule(number, q, due, who != NULL ? who->id : NULL,
+	    note, a->id)) < 0)
+		return desk_db_error(ctx);
+	json_object_set_new(ctx->reply, "callback", json_integer(id));
 	return 0;
 }

@@ -70,6 +70,7 @@ int	cmd_customer_link(struct cmd_ctx *);
 int	cmd_note(struct cmd_ctx *);
 int	cmd_disposition(struct cmd_ctx *);
 int	cmd_my_stats(struct cmd_ctx *);
+int	cmd_callback_schedule(struct cmd_ctx *);
 int	cmd_help(struct cmd_ctx *);
 int	cmd_message(struct cmd_ctx *);
 int	cmd_why(struct cmd_ctx *);

@@ -6,8 +6,8 @@
 #include "log.h"
 
 static const char db_cb_add_sql[] = "INSERT INTO callbacks (parent, number, "
-    "queue, priority, requested_ms, place_ms, state, cli) VALUES "
-    "(?,?,?,?,?,?,?,?)";
+    "queue, priority, requested_ms, place_ms, state, cli, due_ms, for_agent, "
+    "note) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 static const char db_cb_update_sql[] = "UPDATE callbacks SET attempts = ?, "
     "last_ms = ?, last_cause = ?, state = ?, agent = ?, done_ms = CASE WHEN "
     "?4 = 'waiting' THEN 0 ELSE ?2 END WHERE id = ?";
@@ -27,6 +27,9 @@ db_callback_add(struct db *db, const struct db_callback *cb)
 	sqlite3_bind_int64(st, 6, cb->place_ms);
 	db_bind_text(st, 7, cb->state ? cb->state : "waiting", DB_TEXT_REQUIRED);
 	db_bind_text(st, 8, cb->cli, DB_TEXT_EMPTY);
+	sqlite3_bind_int64(st, 9, cb->due_ms);
+	db_bind_text(st, 10, cb->for_agent, DB_TEXT_OPTIONAL);
+	db_bind_text(st, 11, cb->note, DB_TEXT_OPTIONAL);
 	if (db_write(db, st, "callback") != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(db->h);
@@ -57,7 +60,8 @@ db_callbacks_waiting(struct db *db,
 	int			 rc;
 
 	if (sqlite3_prepare_v2(db->h, "SELECT id, parent, number, queue, "
-	    "priority, requested_ms, place_ms, attempts, last_ms, last_cause, cli "
+	    "priority, requested_ms, place_ms, attempts, last_ms, last_cause, cli, "
+	    "due_ms, for_agent, note "
 	    "FROM callbacks WHERE state = 'waiting' ORDER BY place_ms, id", -1,
 	    &st, NULL) != SQLITE_OK) {
 		log_warn("database: callbacks not read: %s",
@@ -76,6 +80,9 @@ db_callbacks_waiting(struct db *db,
 		cb.last_ms = sqlite3_column_int64(st, 8);
 		cb.last_cause = sqlite3_column_int(st, 9);
 		cb.cli = (const char *)sqlite3_column_text(st, 10);
+		cb.due_ms = sqlite3_column_int64(st, 11);
+		cb.for_agent = (const char *)sqlite3_column_text(st, 12);
+		cb.note = (const char *)sqlite3_column_text(st, 13);
 		cb.state = "waiting";
 		fn(&cb, arg);
 	}

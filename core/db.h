@@ -126,8 +126,9 @@ int	db_voicemail_add(struct db *, const struct db_voicemail *);
 struct db_callback {
 	int64_t		 id;
 	const char	*parent, *number, *cli, *queue, *state, *agent;
+	const char	*for_agent, *note;	/* scheduled by an agent */
 	int		 priority, attempts, last_cause;
-	int64_t		 requested_ms, place_ms, last_ms;
+	int64_t		 requested_ms, place_ms, last_ms, due_ms;
 };
 int64_t	db_callback_add(struct db *, const struct db_callback *);
 /* Writes attempts, last_ms, last_cause, state and agent of row cb->id. */
