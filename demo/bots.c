@@ -308,12 +308,15 @@ bot_handle(struct bot *t, json_t *m)
 		bot_on_event(t, name, m);
 }
 
-/* Says goodbye (logout) when the connection is still up, so the core
- * does not take a stopped bot for a console that dropped. */
+/* Says goodbye (hangs up, logs out) when the connection is still up, so
+ * the core does not take a stopped bot for a console that dropped. */
 static void
 bot_release(struct bot *t)
 {
 	if (t->cli != NULL && t->phase != BOT_GONE && t->state[0] != '\0') {
+		if (strcmp(t->state, "on_call") == 0 && t->call[0] != '\0')
+			cli_send(t->cli, json_pack("{s:s,s:s}", "req", "hangup",
+			    "call", t->call));
 		cli_send(t->cli, json_pack("{s:s}", "req", "logout"));
 		cli_flush(t->cli);
 	}

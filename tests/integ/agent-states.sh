@@ -29,6 +29,8 @@ a.ok("after-call", then="not_ready", reason="training")
 a.event("call_ended", call=call)
 a.event("agent_state", state="wrap_up")
 assert a.ok("wrapup", action="extend", seconds=10)["state"] == "wrap_up"
+ext = a.event("agent_state", state="wrap_up")
+assert 38 <= ext["wrapup_s"] <= 40, ext   # 30 s, 10 more
 a.ok("wrapup", action="end")
 a.event("agent_state", state="not_ready", reason="training")
 print("ok - wrap-up extended, ended early, then not ready (training) as asked")
