@@ -100,41 +100,30 @@ cmd_dial(struct cmd_ctx *ctx)
 	return 0;
 }
 
+/* transfer (blind: a queue, an agent, a number) and consult (an agent or
+ * a number, the caller held). */
 int
 cmd_transfer(struct cmd_ctx *ctx)
 {
 	struct call		*call = cmd_agent_connected(ctx);
 	struct agent		*a = ctx->conn->agent;
+	int			 blind = strcmp(json_string_value(
+				    json_object_get(ctx->args, "req")),
+				    "transfer") == 0;
 	struct cmd_target	 t;
 	char			 why[128];
 	int			 rc;
 
-	if (call == NULL || cmd_target(ctx, 1, &t) != 0)
+	if (call == NULL || cmd_target(ctx, blind, &t) != 0)
 		return -1;
 	if (t.queue != NULL)
 		rc = transfer_to_queue(call, a, t.queue, why, sizeof why);
 	else if (t.agent != NULL)
-		rc = transfer_to_agent(call, a, t.agent, why, sizeof why);
+		rc = (blind ? transfer_to_agent : transfer_consult_agent)(call, a,
+		    t.agent, why, sizeof why);
 	else
-		rc = transfer_to_number(call, a, t.number, why, sizeof why);
-	return cmd_done(ctx, rc, why);
-}
-
-int
-cmd_consult(struct cmd_ctx *ctx)
-{
-	struct call		*call = cmd_agent_connected(ctx);
-	struct agent		*a = ctx->conn->agent;
-	struct cmd_target	 t;
-	char			 why[128];
-	int			 rc;
-
-	if (call == NULL || cmd_target(ctx, 0, &t) != 0)
-		return -1;
-	if (t.agent != NULL)
-		rc = transfer_consult_agent(call, a, t.agent, why, sizeof why);
-	else
-		rc = transfer_consult_number(call, a, t.number, why, sizeof why);
+		rc = (blind ? transfer_to_number : transfer_consult_number)(call,
+		    a, t.number, why, sizeof why);
 	return cmd_done(ctx, rc, why);
 }
 

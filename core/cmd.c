@@ -41,7 +41,7 @@ static const struct cmd_entry cmd_table[] = {
 	{ "transfer", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
 	    { "to", ARG_STRING, 1 } }, cmd_transfer },
 	{ "consult", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
-	    { "to", ARG_STRING, 1 } }, cmd_consult },
+	    { "to", ARG_STRING, 1 } }, cmd_transfer },
 	{ "consult-complete", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } },
 	    cmd_consult_end },
 	{ "consult-cancel", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } },

@@ -60,8 +60,7 @@ struct call *cmd_agent_connected(struct cmd_ctx *);
 int	cmd_agent_state(struct cmd_ctx *);
 int	cmd_dtmf(struct cmd_ctx *);
 int	cmd_dial(struct cmd_ctx *);
-int	cmd_transfer(struct cmd_ctx *);
-int	cmd_consult(struct cmd_ctx *);
+int	cmd_transfer(struct cmd_ctx *);	/* transfer and consult */
 int	cmd_consult_end(struct cmd_ctx *);	/* complete, cancel, conference */
 int	cmd_customer_find(struct cmd_ctx *);
 int	cmd_customer_get(struct cmd_ctx *);

@@ -167,15 +167,20 @@ fig(double v, const char *fmt)
 static void
 print_queue(const struct stats_queue *q)
 {
-	const char *f = opt.csv ? "%s,%s,%u,%u,%u,%u,%u,%u,%s,%s,%s,%s,%s,%.0f\n" :
-	    "%-16s %-8s %7u %8u %9u %5u %8u %7u %6s %6s %6s %6s %5s %7.0f\n";
+	const char *f = opt.csv ?
+	    "%s,%s,%u,%u,%u,%u,%u,%u,%s,%s,%s,%s,%s,%.0f,%u,%u,%u,%u,%s\n" :
+	    "%-16s %-8s %7u %8u %9u %5u %8u %7u %6s %6s %6s %6s %5s %7.0f "
+	    "%6u %5u %4u %6u %7s\n";
 
 	printf(f, when(q->start_ms), q->queue, q->offered, q->answered,
 	    q->abandoned, q->short_abandoned, q->overflowed, q->timed_out,
 	    fig(stats_service_level(q, SL_OFFERED), "%.1f"),
 	    fig(stats_service_level(q, SL_ANSWERED), "%.1f"),
 	    fig(stats_asa_s(q), "%.1f"), fig(stats_aht_s(q), "%.1f"),
-	    fig(stats_abandon_rate(q), "%.1f"), q->max_wait_ms / 1000.0);
+	    fig(stats_abandon_rate(q), "%.1f"), q->max_wait_ms / 1000.0,
+	    q->to_callback, q->cb_requested, q->cb_connected, q->cb_failed,
+	    fig(q->cb_connected ? q->cb_delay_ms / 1000.0 / q->cb_connected :
+	    -1, "%.0f"));
 }
 
 static void
@@ -183,11 +188,14 @@ report_queues(struct stats *s)
 {
 	printf(opt.csv ? "interval,queue,offered,answered,abandoned,short,"
 	    "overflowed,timed_out,sl_pct,sl_answered_pct,asa_s,aht_s,abandon_pct,"
-	    "longest_wait_s\n" :
-	    "%-16s %-8s %7s %8s %9s %5s %8s %7s %6s %6s %6s %6s %5s %7s\n",
+	    "longest_wait_s,to_callback,cb_requested,cb_connected,cb_failed,"
+	    "cb_delay_s\n" :
+	    "%-16s %-8s %7s %8s %9s %5s %8s %7s %6s %6s %6s %6s %5s %7s "
+	    "%6s %5s %4s %6s %7s\n",
 	    "INTERVAL", "QUEUE", "OFFERED", "ANSWERED", "ABANDONED", "SHORT",
 	    "OVERFLOW", "TIMEOUT", "SL%", "SLANS%",
-	    "ASA", "AHT", "ABN%", "LONGEST");
+	    "ASA", "AHT", "ABN%", "LONGEST", "TO_CB", "CBREQ", "CBOK", "CBFAIL",
+	    "CBDELAY");
 	for (int i = 0; i < stats_nqueues(s); i++) {
 		const struct stats_queue *q = stats_queue_at(s, i);
 
