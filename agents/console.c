@@ -43,6 +43,8 @@ console_free(struct console *c)
 		free(c->reasons[i]);
 	c->nreasons = 0;
 	tui_editor_free(&c->note);
+	json_decref(c->form);
+	json_decref(c->found);
 	if (c->modal == MODAL_PICK)
 		tui_pick_free(&c->pick);
 	if (c->cli != NULL)
@@ -141,6 +143,8 @@ console_call_fill(struct console *c, json_t *ev, enum console_call_phase phase)
 	console_copy(c->call.dnis, sizeof c->call.dnis, ev, "dnis");
 	console_copy(c->call.queue, sizeof c->call.queue, ev, "queue");
 	console_copy(c->call.ivr, sizeof c->call.ivr, ev, "ivr");
+	console_copy(c->call.direction, sizeof c->call.direction, ev,
+	    "direction");
 	if (json_is_integer(json_object_get(ev, "wait_s")))
 		c->call.wait_s = json_integer_value(json_object_get(ev, "wait_s"));
 	if (json_is_integer(json_object_get(ev, "timeout_s")))
@@ -155,6 +159,9 @@ console_call_fill(struct console *c, json_t *ev, enum console_call_phase phase)
 		c->call.muted = json_is_true(json_object_get(ev, "muted"));
 	c->call.phase = phase;
 	c->call.since = clock_mono_us();
+	if (json_is_integer(json_object_get(ev, "since_s")))	/* a reconnect */
+		c->call.since -= (uint64_t)json_integer_value(json_object_get(ev,
+		    "since_s")) * 1000000;
 	c->dirty = 1;
 }
 

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <jansson.h>
+#include "ask.h"
 #include "bar.h"
 #include "editor.h"
 #include "input.h"
@@ -32,14 +33,38 @@ enum console_modal {
 	MODAL_NONE,
 	MODAL_HELP,
 	MODAL_PICK,		/* pick_kind says what for */
-	MODAL_PROMPT		/* prompt_kind says what for */
+	MODAL_PROMPT,		/* prompt_kind says what for */
+	MODAL_ASK		/* ask_kind says what for */
 };
 
 enum console_pick_kind {
 	PICK_REASON,		/* not ready now, why */
 	PICK_AFTER,		/* what after this call */
 	PICK_AFTER_REASON,	/* not ready after this call, why */
-	PICK_DISPOSITION
+	PICK_DISPOSITION,
+	PICK_TRANSFER,		/* transfer or consult, to what */
+	PICK_CUSTOMER_MENU,	/* search, new, edit this one */
+	PICK_CUSTOMER,		/* one of the search's results */
+	PICK_CALLBACK_FOR	/* me or anyone */
+};
+
+enum console_ask_kind {
+	ASK_DIAL,		/* a number to call */
+	ASK_DTMF,		/* digits to send the caller */
+	ASK_TRANSFER,		/* the queue, agent or number */
+	ASK_SEARCH,		/* a customer: name, number or #id */
+	ASK_CUSTOMER,		/* one field of the customer form */
+	ASK_CB_NUMBER,		/* a callback: the number */
+	ASK_CB_WHEN,		/* ... when */
+	ASK_CB_NOTE		/* ... and why */
+};
+
+/* Where a consultation stands, on the agent's screen. */
+enum console_consult {
+	CONSULT_NONE,
+	CONSULT_RINGING,
+	CONSULT_TALKING,
+	CONSULT_CONFERENCE
 };
 
 enum console_prompt_kind {
@@ -48,6 +73,8 @@ enum console_prompt_kind {
 	PROMPT_CLEAR_NOTE,
 	PROMPT_NOTICE
 };
+
+#define CONSOLE_FORM_FIELDS	5	/* name, company, phone, phone2, email */
 
 enum console_call_phase {
 	PHASE_NONE,
@@ -72,6 +99,11 @@ struct console_call {
 	char			 recording[16];
 	char			 ended[96];	/* why it ended */
 	char			 disposition[64];
+	char			 direction[8];	/* "in", "out" */
+	char			 progress[16];	/* our own call: dialing, ringing */
+	enum console_consult	 consult;
+	char			 consult_with[64];	/* "number:...", "agent:..." */
+	char			 consult_from[32];	/* consulted by this agent */
 };
 
 /* A request waiting for its reply. */
@@ -131,6 +163,19 @@ struct console {
 	struct tui_pick		 pick;
 	enum console_prompt_kind prompt_kind;
 	struct tui_prompt	 prompt;
+	enum console_ask_kind	 ask_kind;
+	struct tui_ask		 ask;
+
+	/* Dialogs of several steps. */
+	char			 xfer_req[16];	/* "transfer" or "consult" */
+	char			 xfer_kind[8];	/* "queue", "agent", "number" */
+	char			 last_dialled[32];
+	char			 cb_number[32], cb_when[32], cb_note[256];
+	json_t			*form;		/* the customer being edited */
+	int			 form_field;
+	json_t			*found;		/* the last search's customers */
+	char			 waiting[256];	/* "sales 3 (1:05)": queue events */
+	int			 help;		/* asked a supervisor for help */
 	char			 status[256];
 	enum tui_level		 status_level;
 	uint64_t		 status_until;

@@ -80,6 +80,8 @@ event_call_connected(struct console *c, json_t *ev)
 {
 	note_new_call(c, event_str(ev, "call"));
 	console_call_fill(c, ev, PHASE_CONNECTED);
+	c->call.progress[0] = '\0';
+	c->call.consult_from[0] = '\0';
 	console_status(c, TUI_LEVEL_INFO, "connected to %s", c->call.cli);
 }
 
@@ -95,6 +97,8 @@ event_cleared_by(const char *by)
 		return "the line was lost";
 	if (strcmp(by, "core") == 0)
 		return "ended by the system";
+	if (strcmp(by, "transfer") == 0)
+		return "transferred";
 	return "ended";
 }
 
@@ -162,6 +166,86 @@ event_message(struct console *c, json_t *ev)
 	beep();
 }
 
+/* Our own call rings at the far end. */
+static void
+event_call_progress(struct console *c, json_t *ev)
+{
+	if (!event_for_call(c, ev))
+		return;
+	snprintf(c->call.progress, sizeof c->call.progress, "%s",
+	    event_str(ev, "progress"));
+}
+
+static void
+event_consult_connected(struct console *c, json_t *ev)
+{
+	if (!event_for_call(c, ev))
+		return;
+	if (c->call.consult == CONSULT_NONE || c->call.consult ==
+	    CONSULT_RINGING)
+		c->call.consult = CONSULT_TALKING;
+	c->call.held = 1;
+	console_status(c, TUI_LEVEL_INFO, "consultation connected: x completes "
+	    "the transfer, f makes a conference, z goes back to the caller");
+}
+
+static void
+event_consult_ended(struct console *c, json_t *ev)
+{
+	if (!event_for_call(c, ev))
+		return;
+	if (c->call.consult_from[0] != '\0') {		/* we were consulted */
+		c->call.phase = PHASE_ENDED;
+		snprintf(c->call.ended, sizeof c->call.ended, "consultation "
+		    "ended");
+		return;
+	}
+	c->call.consult = CONSULT_NONE;
+	c->call.held = 0;
+	console_status(c, TUI_LEVEL_INFO, "the consulted party left (cause "
+	    "%d): back to the caller", (int)json_integer_value(
+	    json_object_get(ev, "cause")));
+}
+
+/* Another agent consults us: connected at once, like an intercom. */
+static void
+event_consult(struct console *c, json_t *ev)
+{
+	console_call_fill(c, ev, PHASE_CONNECTED);
+	snprintf(c->call.consult_from, sizeof c->call.consult_from, "%s",
+	    event_str(ev, "from"));
+	beep();
+	console_status(c, TUI_LEVEL_INFO, "agent %s consults you about this "
+	    "call", c->call.consult_from);
+}
+
+/* A waiting line of one of our queues: "sales 3 (0:41)". */
+static void
+event_queue(struct console *c, json_t *ev)
+{
+	char	 item[96], out[256] = "";
+	char	*p, *save;
+	char	 copy[256];
+	int	 n = (int)json_integer_value(json_object_get(ev, "waiting"));
+	size_t	 len = strlen(event_str(ev, "name"));
+
+	snprintf(item, sizeof item, "%s %d", event_str(ev, "name"), n);
+	snprintf(copy, sizeof copy, "%s", c->waiting);
+	for (p = strtok_r(copy, ",", &save); p != NULL;
+	    p = strtok_r(NULL, ",", &save)) {
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, event_str(ev, "name"), len) == 0 && p[len] == ' ')
+			continue;
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s",
+		    out[0] ? ", " : "", p);
+	}
+	if (n > 0)
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s",
+		    out[0] ? ", " : "", item);
+	snprintf(c->waiting, sizeof c->waiting, "%s", out);
+}
+
 static const struct {
 	const char	*name;
 	void		(*fn)(struct console *, json_t *);
@@ -175,6 +259,11 @@ static const struct {
 	{ "session_replaced", event_session_replaced },
 	{ "shutdown", event_shutdown },
 	{ "message", event_message },
+	{ "call_progress", event_call_progress },
+	{ "consult_connected", event_consult_connected },
+	{ "consult_ended", event_consult_ended },
+	{ "consult", event_consult },
+	{ "queue", event_queue },
 };
 
 void

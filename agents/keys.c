@@ -2,8 +2,10 @@
  * pick list, a prompt, the help). Actions send requests and return; what
  * changes on screen comes back as replies and events. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "desk.h"
 #include "keys.h"
 #include "login.h"
 #include "note.h"
@@ -28,6 +30,8 @@ keys_context(const struct console *c)
 	if (c->call.phase == PHASE_ENDED &&
 	    json_array_size(c->call.dispositions) > 0)
 		ctx |= KEYS_DISPO;
+	if (c->call.phase == PHASE_CONNECTED && c->call.consult != CONSULT_NONE)
+		ctx = KEYS_CONSULT;
 	return ctx;
 }
 
@@ -43,7 +47,7 @@ keys_call_req(struct console *c, enum session_req kind, const char *name)
 	    c->call.id));
 }
 
-static void
+void
 keys_pick_open(struct console *c, enum console_pick_kind kind,
     const char *title, char **items, int n)
 {
@@ -189,14 +193,27 @@ keys_logout(struct console *c)
 	session_send(c, REQ_LOGOUT, NULL, json_pack("{s:s}", "req", "logout"));
 }
 
+/* Leaving on purpose logs out first, so the core does not hold the
+ * agent for a console that might come back (agent_grace). */
+static void
+keys_leave(struct console *c)
+{
+	note_flush(c);
+	if (c->link == LINK_UP)
+		session_send(c, REQ_LOGOUT, NULL, json_pack("{s:s}", "req",
+		    "logout"));
+	c->quit = 1;
+}
+
 static void
 keys_quit(struct console *c)
 {
 	if (console_busy(c))
 		keys_prompt(c, PROMPT_QUIT, "Quit", "You are on a call (or one is "
-		    "ringing). Quitting now drops it. Quit anyway?", "yn");
+		    "ringing). If you quit, the call stays up for a short while: "
+		    "start the console again to pick it up. Quit anyway?", "yn");
 	else
-		c->quit = 1;
+		keys_leave(c);
 }
 
 const struct keys_entry keys_table[] = {
@@ -222,6 +239,25 @@ const struct keys_entry keys_table[] = {
 	  keys_dispo },
 	{ 0, 'c', "After", "after this call: wrap-up/ready/not ready/logout",
 	  KEYS_IDLE | KEYS_ON_CALL, keys_after },
+	{ 0, 't', "Transfer", "transfer or consult (queue, agent, number)",
+	  KEYS_ON_CALL, desk_transfer },
+	{ 0, 'x', "Complete", "complete the transfer to the consulted party",
+	  KEYS_CONSULT, desk_consult_complete },
+	{ 0, 'f', "Conference", "all three of you: caller, you, consulted",
+	  KEYS_CONSULT, desk_conference },
+	{ 0, 'z', "Back", "end the consultation, back to the caller",
+	  KEYS_CONSULT, desk_consult_cancel },
+	{ 0, '#', "DTMF", "send DTMF digits to the caller", 0, desk_dtmf },
+	{ 0, 'g', "Dial", "call a number", KEYS_IDLE, desk_dial },
+	{ 0, 'G', "Redial", "call the last number again", 0, desk_redial },
+	{ 0, 'u', "Customer", "customer: search, new, edit, link to the call",
+	  KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, desk_customer },
+	{ 0, 'b', "Callback", "schedule a callback (number, time, note)",
+	  KEYS_WRAP, desk_callback },
+	{ 0, 's', "Figures", "my figures today and my queues' waiting calls",
+	  0, desk_figures },
+	{ 0, '!', "Help!", "raise or lower your hand for a supervisor", 0,
+	  desk_help_flag },
 	{ 0, 'k', "Clear", "clear the note", 0, keys_clear_note },
 	{ 0, 'l', "Logout", "log out", KEYS_IDLE | KEYS_WRAP, keys_logout },
 	{ KEY_F(10), 'q', "Quit", "quit (asks first while on a call)",
@@ -266,7 +302,7 @@ keys_bar(const struct console *c, struct tui_barkey *out, int max)
 static void
 keys_picked(struct console *c, enum console_pick_kind kind, const char *item)
 {
-	char then[160];
+	char then[200];
 
 	switch (kind) {
 	case PICK_REASON:
@@ -291,6 +327,8 @@ keys_picked(struct console *c, enum console_pick_kind kind, const char *item)
 	case PICK_DISPOSITION:
 		note_disposition(c, item);
 		break;
+	default:
+		break;
 	}
 }
 
@@ -299,7 +337,8 @@ keys_modal_pick(struct console *c, const struct tui_key *k)
 {
 	enum tui_result			r = tui_pick_key(&c->pick, k);
 	enum console_pick_kind		kind = c->pick_kind;
-	char				item[128];
+	char				item[160];
+	int				sel = c->pick.sel;
 
 	if (r != TUI_DONE && r != TUI_CANCEL)
 		return;
@@ -307,7 +346,11 @@ keys_modal_pick(struct console *c, const struct tui_key *k)
 	    c->pick.items[c->pick.sel] : "");
 	tui_pick_free(&c->pick);
 	c->modal = MODAL_NONE;
-	if (r == TUI_DONE && item[0] != '\0')
+	if (r != TUI_DONE || item[0] == '\0')
+		return;
+	if (kind >= PICK_TRANSFER)
+		desk_picked(c, kind, sel, item);
+	else
 		keys_picked(c, kind, item);
 }
 
@@ -322,9 +365,26 @@ keys_modal_prompt(struct console *c, const struct tui_key *k)
 	if (c->prompt_kind == PROMPT_REPLACED)
 		c->quit = 1;
 	else if (c->prompt_kind == PROMPT_QUIT && c->prompt.answer == 'y')
-		c->quit = 1;
+		c->quit = 1;	/* the call ends with the link; agent_grace */
 	else if (c->prompt_kind == PROMPT_CLEAR_NOTE && c->prompt.answer == 'y')
 		note_clear(c);
+}
+
+static void
+keys_modal_ask(struct console *c, const struct tui_key *k)
+{
+	enum tui_result	 r = tui_ask_key(&c->ask, k);
+	char		*text;
+
+	if (r == TUI_CANCEL) {
+		c->modal = MODAL_NONE;
+		desk_asked(c, c->ask_kind, NULL);
+	} else if (r == TUI_DONE) {
+		text = tui_ask_get(&c->ask);
+		c->modal = MODAL_NONE;
+		desk_asked(c, c->ask_kind, text);	/* may ask again */
+		free(text);
+	}
 }
 
 /* The entry for a key: its function key, or (not editing) its letter. */
@@ -379,6 +439,10 @@ keys_handle(struct console *c, const struct tui_key *k)
 	}
 	if (c->modal == MODAL_PROMPT) {
 		keys_modal_prompt(c, k);
+		return;
+	}
+	if (c->modal == MODAL_ASK) {
+		keys_modal_ask(c, k);
 		return;
 	}
 	if (tui_key_char(k, TUI_CTRL('c'))) {

@@ -13,6 +13,7 @@
 #define KEYS_ON_CALL	0x04
 #define KEYS_WRAP	0x08
 #define KEYS_DISPO	0x10	/* the ended call has dispositions */
+#define KEYS_CONSULT	0x20	/* a consultation is on */
 #define KEYS_ALL	0xff
 
 struct keys_entry {
@@ -34,5 +35,7 @@ int	keys_bar(const struct console *, struct tui_barkey *out, int max);
 void	keys_prompt(struct console *, enum console_prompt_kind,
 	    const char *title, const char *text, const char *keys);
 void	keys_pick_disposition(struct console *);
+void	keys_pick_open(struct console *, enum console_pick_kind,
+	    const char *title, char **items, int n);
 
 #endif

@@ -122,3 +122,27 @@ note_reply(struct console *c, int kind, const char *arg, json_t *r)
 	console_status(c, TUI_LEVEL_INFO, "%s not stored: %s", what,
 	    cli_reply_error(r));
 }
+
+/* After a reconnect: the note the core kept for the call, unless this
+ * console holds newer text of its own. */
+void
+note_take_contact(struct console *c, json_t *contact)
+{
+	const char *note = json_string_value(json_object_get(contact, "note"));
+	const char *dispo = json_string_value(json_object_get(contact,
+	    "disposition"));
+
+	if (c->call.id[0] != '\0' && dispo != NULL)
+		snprintf(c->call.disposition, sizeof c->call.disposition, "%s",
+		    dispo);
+	if (note == NULL || c->call.id[0] == '\0')
+		return;
+	if (strcmp(c->note_call, c->call.id) == 0 && c->note_dirty)
+		return;
+	if (!tui_editor_empty(&c->note) && strcmp(c->note_call, c->call.id) != 0)
+		return;		/* another call's unsaved note: keep it */
+	tui_editor_set(&c->note, note);
+	snprintf(c->note_call, sizeof c->note_call, "%s", c->call.id);
+	c->note_saved = 1;
+	c->note_dirty = 0;
+}

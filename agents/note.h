@@ -24,4 +24,7 @@ void	note_disposition(struct console *, const char *code);
 /* The reply to a note or disposition request (kind: enum session_req). */
 void	note_reply(struct console *, int kind, const char *arg, json_t *reply);
 
+/* The contact ({note, disposition}) the login reply gives for the call. */
+void	note_take_contact(struct console *, json_t *contact);
+
 #endif

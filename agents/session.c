@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "event.h"
+#include "desk.h"
 #include "note.h"
 #include "session.h"
 
@@ -230,6 +231,9 @@ session_logged_in(struct console *c, json_t *r)
 	session_take_queues(c, json_object_get(r, "queues"));
 	console_set_reasons(c, json_object_get(r, "not_ready_reasons"));
 	session_take_call(c, json_object_get(r, "call"));
+	note_take_contact(c, json_object_get(json_object_get(r, "call"),
+	    "contact"));
+	c->help = json_is_true(json_object_get(r, "help"));
 	if (again)
 		console_status(c, TUI_LEVEL_INFO, "reconnected: logged in again "
 		    "as %s", c->agent);
@@ -330,6 +334,9 @@ session_reply_ok(struct console *c, struct console_pending *p, json_t *r)
 	case REQ_DISPOSITION:
 		note_reply(c, p->kind, p->arg, r);
 		break;
+	default:
+		if (p->kind >= REQ_DIAL)
+			desk_reply(c, p->kind, p->arg, r);
 	}
 }
 
@@ -348,6 +355,10 @@ session_reply_error(struct console *c, struct console_pending *p, json_t *r)
 
 	if (p->kind == REQ_NOTE || p->kind == REQ_DISPOSITION) {
 		note_reply(c, p->kind, p->arg, r);
+		return;
+	}
+	if (p->kind >= REQ_DIAL) {
+		desk_reply(c, p->kind, p->arg, r);
 		return;
 	}
 	if (p->kind == REQ_NOTREADY && code != NULL &&

@@ -25,7 +25,18 @@ enum session_req {
 	REQ_WRAPUP,
 	REQ_AFTER,
 	REQ_NOTE,
-	REQ_DISPOSITION
+	REQ_DISPOSITION,
+	REQ_DIAL,		/* desk.c's from here on */
+	REQ_DTMF,
+	REQ_TRANSFER,
+	REQ_CONSULT_END,
+	REQ_FIND,
+	REQ_GET,
+	REQ_SAVE,
+	REQ_LINK,
+	REQ_CALLBACK,
+	REQ_STATS,
+	REQ_HELP
 };
 
 /* Connects now (if down) and logs in when there are credentials. */

@@ -123,8 +123,14 @@ view_state(struct console *c)
 	    "Queues ") + 3;
 	x += tui_text_put(stdscr, 1, x, COLS - x, c->queues, tui_attr(TUI_NORMAL));
 	if (c->after[0] != '\0')
-		tui_text_printf(stdscr, 1, x + 3, COLS - x - 3,
-		    tui_attr(TUI_NORMAL), "After call: %s", c->after);
+		x += tui_text_printf(stdscr, 1, x + 3, COLS - x - 3,
+		    tui_attr(TUI_NORMAL), "After call: %s", c->after) + 3;
+	if (c->waiting[0] != '\0')
+		x += tui_text_printf(stdscr, 1, x + 3, COLS - x - 3,
+		    tui_attr(TUI_ALERT), "Waiting: %s", c->waiting) + 3;
+	if (c->help)
+		tui_text_put(stdscr, 1, x + 3, COLS - x - 3, "HELP REQUESTED",
+		    tui_attr(TUI_ALERT));
 }
 
 static void
@@ -196,10 +202,19 @@ view_customer(struct tui_rect in, int y, json_t *cu)
 	}
 	y = view_row(in, y, "", buf);
 	json_array_foreach(json_object_get(cu, "history"), i, v) {
-		const char *line = json_is_string(v) ? json_string_value(v) :
-		    view_str(v, "text");
+		time_t		 t = (time_t)(json_integer_value(json_object_get(v,
+				    "at_ms")) / 1000);
+		char		 when[20];
+		const char	*d = view_str(v, "disposition");
 
-		y = view_row(in, y, i == 0 ? "History" : "", line ? line : "");
+		strftime(when, sizeof when, "%d.%m %H:%M", localtime(&t));
+		snprintf(buf, sizeof buf, "%s %s %s %s%s%s: %s", when,
+		    view_str(v, "direction") ? view_str(v, "direction") : "",
+		    view_str(v, "queue") ? view_str(v, "queue") : "-",
+		    view_str(v, "agent") ? view_str(v, "agent") : "",
+		    d != NULL ? " " : "", d != NULL ? d : "",
+		    view_str(v, "note") ? view_str(v, "note") : "");
+		y = view_row(in, y, i == 0 ? "History" : "", buf);
 	}
 	return y;
 }
@@ -228,6 +243,30 @@ view_call_head(struct console *c, struct tui_rect in)
 		    tui_attr(TUI_ON_CALL));
 		return in.y + 2;
 	case PHASE_CONNECTED:
+		if (c->call.progress[0] != '\0') {	/* our own call */
+			snprintf(buf, sizeof buf, "CALLING %s (%s)  h: give up",
+			    c->call.cli, c->call.progress);
+			tui_text_put(stdscr, in.y, in.x, in.w, buf,
+			    tui_attr(TUI_ON_CALL));
+			return in.y + 2;
+		}
+		if (c->call.consult != CONSULT_NONE) {
+			snprintf(buf, sizeof buf, "%s %s%s", c->call.consult ==
+			    CONSULT_CONFERENCE ? "CONFERENCE with" :
+			    "CONSULTING", c->call.consult_with, c->call.consult ==
+			    CONSULT_RINGING ? " (ringing)" : c->call.consult ==
+			    CONSULT_TALKING ? "  caller HELD" : "");
+			tui_text_put(stdscr, in.y, in.x, in.w, buf,
+			    tui_attr(TUI_WRAP_UP));
+			return in.y + 2;
+		}
+		if (c->call.consult_from[0] != '\0') {
+			snprintf(buf, sizeof buf, "CONSULTED by agent %s %s",
+			    c->call.consult_from, console_duration(s, d, sizeof d));
+			tui_text_put(stdscr, in.y, in.x, in.w, buf,
+			    tui_attr(TUI_ON_CALL));
+			return in.y + 2;
+		}
 		snprintf(buf, sizeof buf, "ON CALL %s%s%s%s",
 		    console_duration(s, d, sizeof d), c->call.held ? "  HELD" : "",
 		    c->call.muted ? "  MUTED" : "",
@@ -351,6 +390,8 @@ view_modal(struct console *c)
 		tui_pick_draw(&c->pick, stdscr);
 	else if (c->modal == MODAL_PROMPT)
 		tui_prompt_draw(&c->prompt, stdscr);
+	else if (c->modal == MODAL_ASK)
+		tui_ask_draw(&c->ask, stdscr);
 }
 
 void

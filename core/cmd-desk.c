@@ -54,8 +54,10 @@ cmd_customer_find(struct cmd_ctx *ctx)
 int
 cmd_customer_get(struct cmd_ctx *ctx)
 {
-	json_int_t	 id = json_integer_value(json_object_get(ctx->args, "id"));
-	json_t		*c = db_customer_get(core.db, id, CUSTOMER_HISTORY);
+	json_int_t	 id = json_integer_value(json_object_get(ctx->args,
+			    "customer"));
+	json_t		*c = db_customer_get(core.db, id, CUSTOMER_HISTORY,
+			    NULL);
 
 	if (c == NULL)
 		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no customer %lld",
@@ -194,7 +196,7 @@ cmd_customer_link(struct cmd_ctx *ctx)
 
 	if (a == NULL)
 		return -1;
-	if ((c = db_customer_get(core.db, id, 0)) == NULL)
+	if ((c = db_customer_get(core.db, id, 0, NULL)) == NULL)
 		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no customer %lld",
 		    (long long)id);
 	json_decref(c);

@@ -50,7 +50,7 @@ static const struct cmd_entry cmd_table[] = {
 	    cmd_consult_end },
 	{ "customer-find", ROLE_AGENT, 0, { { "query", ARG_STRING, 1 } },
 	    cmd_customer_find },
-	{ "customer-get", ROLE_AGENT, 0, { { "id", ARG_INT, 1 } },
+	{ "customer-get", ROLE_AGENT, 0, { { "customer", ARG_INT, 1 } },
 	    cmd_customer_get },
 	{ "customer-save", ROLE_AGENT, 0, { { "customer", ARG_OBJECT, 1 } },
 	    cmd_customer_save },

@@ -31,7 +31,8 @@ json_t *
 customer_pop(struct call *call)
 {
 	int64_t	 id = customer_of(call);
-	json_t	*c = id > 0 ? db_customer_get(core.db, id, CUSTOMER_HISTORY) : NULL;
+	json_t	*c = id > 0 ? db_customer_get(core.db, id, CUSTOMER_HISTORY,
+	    call->id) : NULL;
 
 	return c != NULL ? c : json_null();
 }

@@ -84,17 +84,18 @@ db_customer_by_phone(struct db *db, const char *number)
 }
 
 static json_t *
-db_customer_history(struct db *db, int64_t id, int max)
+db_customer_history(struct db *db, int64_t id, int max, const char *skip)
 {
 	sqlite3_stmt	*st;
 	json_t		*a = json_array();
 
 	if ((st = db_stmt(db, "SELECT call_id, start_ms, direction, queue, "
-	    "agent, disposition, note FROM contacts WHERE customer_id = ? "
-	    "ORDER BY start_ms DESC LIMIT ?")) == NULL)
+	    "agent, disposition, note FROM contacts WHERE customer_id = ? AND "
+	    "call_id != ? ORDER BY start_ms DESC LIMIT ?")) == NULL)
 		return a;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, max);
+	db_bind_text(st, 2, skip != NULL ? skip : "", DB_TEXT_EMPTY);
+	sqlite3_bind_int(st, 3, max);
 	while (db_step(db, st) == SQLITE_ROW)
 		json_array_append_new(a, json_pack("{s:s,s:I,s:s,s:s?,s:s,s:s?,"
 		    "s:s}", "call", db_col(st, 0),
@@ -109,7 +110,7 @@ db_customer_history(struct db *db, int64_t id, int max)
 }
 
 json_t *
-db_customer_get(struct db *db, int64_t id, int history)
+db_customer_get(struct db *db, int64_t id, int history, const char *skip)
 {
 	sqlite3_stmt	*st;
 	json_t		*c = NULL, *fields;
@@ -133,7 +134,7 @@ db_customer_get(struct db *db, int64_t id, int history)
 	sqlite3_finalize(st);
 	if (c != NULL && history > 0)
 		json_object_set_new(c, "history", db_customer_history(db, id,
-		    history));
+		    history, skip));
 	return c;
 }
 

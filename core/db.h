@@ -152,8 +152,9 @@ void	 db_phone_key(const char *number, char *key, size_t len);
 /* The customer with this number: id, 0 when none, -1 on error. */
 int64_t	 db_customer_by_phone(struct db *, const char *number);
 /* {id,name,company,phone,phone2,email,fields[,history]} or NULL; history
- * holds up to HISTORY contacts, newest first. */
-json_t	*db_customer_get(struct db *, int64_t id, int history);
+ * holds up to HISTORY contacts, newest first, but not the call SKIP. */
+json_t	*db_customer_get(struct db *, int64_t id, int history,
+	    const char *skip);
 /* "#ID", digits in a number, or a piece of a name or company. */
 json_t	*db_customer_search(struct db *, const char *query, int max);
 /* Inserts (id 0) or updates: the id, 0 when no such customer, -1. */

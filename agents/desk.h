@@ -1,0 +1,32 @@
+/* desk.h: the agent's desk beyond answering: dialling (and redialling),
+ * DTMF, transfers and consultations, the customer record (search, new,
+ * edit, link to the call), callbacks for later, the agent's own figures
+ * and the help flag. Each is a short dialog of asks and pick lists; each
+ * ends in a request whose reply comes back to desk_reply(). */
+#ifndef CZ_AGENT_DESK_H
+#define CZ_AGENT_DESK_H
+
+#include <jansson.h>
+#include "console.h"
+
+void	desk_dial(struct console *);
+void	desk_redial(struct console *);
+void	desk_dtmf(struct console *);
+void	desk_transfer(struct console *);
+void	desk_consult_complete(struct console *);
+void	desk_consult_cancel(struct console *);
+void	desk_conference(struct console *);
+void	desk_customer(struct console *);
+void	desk_callback(struct console *);
+void	desk_figures(struct console *);
+void	desk_help_flag(struct console *);
+
+/* A pick list of desk.c's was answered (item "" = cancelled). */
+void	desk_picked(struct console *, enum console_pick_kind, int sel,
+	    const char *item);
+/* An ask was answered (text NULL = cancelled). */
+void	desk_asked(struct console *, enum console_ask_kind, const char *text);
+/* The reply to a desk request (kind: enum session_req). */
+void	desk_reply(struct console *, int kind, const char *arg, json_t *r);
+
+#endif
