@@ -31,7 +31,7 @@ static void
 usage(FILE *f)
 {
 	fprintf(f, "usage: centrala agent [--state-dir DIR] [--socket PATH] "
-	    "[--agent ID] [--pin PIN]\n"
+	    "[--agent ID] [--pin PIN] [--queues LIST]\n"
 	    "The agent console: log in, take calls, write notes.\n\n"
 	    "  -s, --state-dir DIR  the core's state directory (socket in "
 	    "DIR/run)\n"
@@ -39,6 +39,8 @@ usage(FILE *f)
 	    "  -a, --agent ID       log in as this agent (without a PIN when the\n"
 	    "                       core maps the agent to this Unix user)\n"
 	    "  -p, --pin PIN        the agent's PIN\n"
+	    "  -q, --queues LIST    take calls from these of your queues only\n"
+	    "                       (comma-separated; default: all of them)\n"
 	    "  -h, --help           print this help and exit\n\n"
 	    "Without --state-dir: $CENTRALA_SOCKET or $CENTRALA_STATE_DIR.\n"
 	    "Keys: F1 in the console.\n");
@@ -131,19 +133,22 @@ main(int argc, char **argv)
 		{ "socket", required_argument, NULL, 'S' },
 		{ "agent", required_argument, NULL, 'a' },
 		{ "pin", required_argument, NULL, 'p' },
+		{ "queues", required_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char	*state_dir = NULL, *sock = NULL, *agent = NULL, *pin = NULL;
+	const char	*queues = NULL;
 	struct console	 c;
 	int		 ch;
 
-	while ((ch = getopt_long(argc, argv, "s:a:p:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "s:a:p:q:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 's': state_dir = optarg; break;
 		case 'S': sock = optarg; break;
 		case 'a': agent = optarg; break;
 		case 'p': pin = optarg; break;
+		case 'q': queues = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -157,6 +162,10 @@ main(int argc, char **argv)
 		return 2;
 	}
 	console_init(&c, cli_socket_path(sock, state_dir));
+	if (queues != NULL) {
+		tui_input_set(&c.login_queues, queues);
+		snprintf(c.want_queues, sizeof c.want_queues, "%s", queues);
+	}
 	if (agent != NULL) {
 		snprintf(c.agent, sizeof c.agent, "%s", agent);
 		tui_input_set(&c.login_id, agent);

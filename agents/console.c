@@ -29,6 +29,7 @@ console_init(struct console *c, const char *socket_path)
 	tui_editor_init(&c->note);
 	tui_input_init(&c->login_id, 0);
 	tui_input_init(&c->login_pin, 1);
+	tui_input_init(&c->login_queues, 0);
 	for (size_t i = 0; i < sizeof console_default_reasons /
 	    sizeof console_default_reasons[0]; i++)
 		c->reasons[c->nreasons++] = xstrdup(console_default_reasons[i]);

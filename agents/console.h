@@ -155,8 +155,9 @@ struct console {
 	/* The screen. */
 	enum console_screen	 screen;
 	int			 editing;	/* keys go to the note */
-	struct tui_input	 login_id, login_pin;
-	int			 login_field;	/* 0 id, 1 PIN */
+	struct tui_input	 login_id, login_pin, login_queues;
+	int			 login_field;	/* 0 id, 1 PIN, 2 queues */
+	char			 want_queues[128];	/* "" = all of them */
 	char			 login_error[512];
 	enum console_modal	 modal;
 	enum console_pick_kind	 pick_kind;

@@ -1,5 +1,7 @@
 /* login.c: the login screen. Enter on the id moves to the PIN; Enter on
- * the PIN logs in (at once, or as soon as the core is reachable). */
+ * the PIN (or on the queues, a comma-separated choice among the agent's
+ * own, empty for all) logs in, at once or as soon as the core is
+ * reachable. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@ static void
 login_submit(struct console *c)
 {
 	char *id = tui_input_get(&c->login_id), *pin = tui_input_get(&c->login_pin);
+	char *queues = tui_input_get(&c->login_queues);
 
 	if (id[0] == '\0') {
 		c->login_field = 0;
@@ -20,26 +23,32 @@ login_submit(struct console *c)
 		snprintf(c->agent, sizeof c->agent, "%s", id);
 		snprintf(c->pin, sizeof c->pin, "%s", pin);
 		c->have_pin = pin[0] != '\0';
+		snprintf(c->want_queues, sizeof c->want_queues, "%s", queues);
 		snprintf(c->login_error, sizeof c->login_error, "Logging in...");
 		session_login(c);
 	}
 	free(id);
 	free(pin);
+	free(queues);
 }
 
 void
 login_key(struct console *c, const struct tui_key *k)
 {
-	struct tui_input	*in = c->login_field ? &c->login_pin : &c->login_id;
+	struct tui_input	*in = c->login_field == 2 ? &c->login_queues :
+				    c->login_field ? &c->login_pin : &c->login_id;
 	enum tui_result		 r;
 
 	if (tui_key_is(k, KEY_F(10))) {
 		c->quit = 1;
 		return;
 	}
-	if (tui_key_char(k, '\t') || tui_key_is(k, KEY_DOWN) ||
-	    tui_key_is(k, KEY_UP) || tui_key_is(k, KEY_BTAB)) {
-		c->login_field = !c->login_field;
+	if (tui_key_char(k, '\t') || tui_key_is(k, KEY_DOWN)) {
+		c->login_field = (c->login_field + 1) % 3;
+		return;
+	}
+	if (tui_key_is(k, KEY_UP) || tui_key_is(k, KEY_BTAB)) {
+		c->login_field = (c->login_field + 2) % 3;
 		return;
 	}
 	r = tui_input_key(in, k);
@@ -54,7 +63,7 @@ login_key(struct console *c, const struct tui_key *k)
 void
 login_draw(struct console *c)
 {
-	struct tui_rect	r = tui_centre(12, 60), msg;
+	struct tui_rect	r = tui_centre(14, 60), msg;
 	attr_t		label = tui_attr(TUI_LABEL);
 	int		fx = r.x + 12, fw = r.w - 14;
 
@@ -63,11 +72,16 @@ login_draw(struct console *c)
 	tui_input_draw(&c->login_id, stdscr, r.y + 2, fx, fw, c->login_field == 0);
 	tui_text_put(stdscr, r.y + 4, r.x + 2, 9, "PIN", label);
 	tui_input_draw(&c->login_pin, stdscr, r.y + 4, fx, fw, c->login_field == 1);
-	msg = (struct tui_rect){ r.y + 6, r.x + 2, 2, r.w - 4 };
+	tui_text_put(stdscr, r.y + 6, r.x + 2, 9, "Queues", label);
+	tui_input_draw(&c->login_queues, stdscr, r.y + 6, fx, fw,
+	    c->login_field == 2);
+	tui_text_put(stdscr, r.y + 7, fx, fw, "empty: all your queues",
+	    tui_attr(TUI_LABEL));
+	msg = (struct tui_rect){ r.y + 8, r.x + 2, 2, r.w - 4 };
 	tui_text_wrap(stdscr, msg, c->login_error, tui_attr(strncmp(c->login_error,
 	    "Login refused", 13) == 0 || strncmp(c->login_error, "cannot", 6) == 0 ?
 	    TUI_ALERT : TUI_INFO));
-	tui_text_put(stdscr, r.y + 9, r.x + 2, r.w - 4,
+	tui_text_put(stdscr, r.y + 11, r.x + 2, r.w - 4,
 	    "Enter: next / log in   Tab: other field   Esc: quit",
 	    tui_attr(TUI_NORMAL));
 }

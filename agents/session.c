@@ -65,11 +65,16 @@ session_connect(struct console *c)
 void
 session_login(struct console *c)
 {
+	json_t *req;
+
 	c->want_login = 1;
 	if (c->link != LINK_OPEN)
 		return;
-	session_send(c, REQ_LOGIN, c->have_pin ? "pin" : "nopin",
-	    cli_req_login_agent(c->agent, c->have_pin ? c->pin : NULL));
+	req = cli_req_login_agent(c->agent, c->have_pin ? c->pin : NULL);
+
+	if (c->want_queues[0] != '\0')
+		json_object_set_new(req, "queues", json_string(c->want_queues));
+	session_send(c, REQ_LOGIN, c->have_pin ? "pin" : "nopin", req);
 }
 
 /* Remembers what request id is for. */

@@ -144,3 +144,11 @@ must_show 5 "callback to 600100777 scheduled" "callback not confirmed"
 [ "$(sql "select number, for_agent, note, due_ms > 0 from callbacks")" = "600100777|1001|Send the contract|1" ] ||
 	fail "callback row: $(sql 'select * from callbacks')"
 pass "callback scheduled from the console"
+
+# A login for some of the agent's queues only.
+tmux_cmd kill-session -t c
+console_start 120 30 "$B/centrala-agent --state-dir $T --agent 1019 --pin 1234 --queues support"
+must_show 10 "Queues support" "queues chosen at login not shown"
+wait_until 5 field_is "[a['queues'] for a in d['agents'] if a['agent']=='1019'][0]" "['support']" ||
+	fail "core: 1019's queues: $(status_field "[a['queues'] for a in d['agents'] if a['agent']=='1019']")"
+pass "logged in for the support queue only"
