@@ -3,8 +3,9 @@
 # 80x24, driven by keys, against a real core and the telco simulator: log
 # in, help, not ready with a reason, ready, an offer on screen before it is
 # answered, a note, hold and retrieve, resizes, hang up into wrap-up; then
-# the core is killed and restarted: the console says so, reconnects by
-# itself, logs in again, and the note typed before is still there. Last,
+# the core is killed in the middle of a second call and restarted: the
+# console says so, reconnects by itself, logs in again, and the note typed
+# during that call is still there. Last,
 # the same console in the C locale without colours.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
@@ -79,18 +80,30 @@ shows "CALL ENDED: you hung up" || fail "call panel does not say the call ended"
 wait_until 5 agent_is 1001 wrap_up || fail "core: agent not in wrap-up"
 pass "hung up: wrap-up shown"
 
+# A second call; the core dies in the middle of it.
+keys w
+wait_until 5 agent_is 1001 ready || fail "core: not ready after ending wrap-up"
+kill "$PSTN_PID" 2>/dev/null
+pstn_bg --calls 1 --hold never
+must_show 20 "INCOMING CALL" "no second offer"
+keys a
+must_show 5 "ON CALL" "second call not connected"
+wait_until 5 hides "Refund asked" || fail "the saved note of the first call was not cleared"
+keys e
+typed "Second caller: address change to Łódź, ul. Piotrkowska 1."
+keys Escape
 kill -9 "$CORE_PID"
 wait "$CORE_PID" 2>/dev/null
 must_show 5 "connection to core lost" "loss of the core not shown"
 shows "State OFFLINE" || fail "state not offline"
-shows "Refund asked for order 4711" || fail "note gone when the core went"
-pass "core killed: the console says the connection is lost"
+shows "Second caller: address change to Łódź" || fail "note gone when the core went"
+pass "core killed mid-call: the console says the connection is lost"
 
 start_core -c "$T/c.ini"
 must_show 15 "reconnected: logged in again as 1001" "no reconnect"
 wait_until 5 hides "connection to core lost" || fail "still says lost"
 shows "State NOT READY (login)" || fail "state after reconnect"
-shows "Refund asked for order 4711; call back Monday." || fail "note text lost over the reconnect"
+shows "Second caller: address change to Łódź, ul. Piotrkowska 1." || fail "note text lost over the reconnect"
 wait_until 5 agent_is 1001 not_ready || fail "core: agent not logged in again"
 frame 24 || { cat "$T/screen.txt"; fail "frame after reconnect"; }
 pass "core restarted: reconnected, logged in again, note kept"
