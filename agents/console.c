@@ -95,7 +95,7 @@ console_call_clear(struct console *c)
 	c->dirty = 1;
 }
 
-static void
+void
 console_copy(char *dst, size_t len, json_t *ev, const char *key)
 {
 	const char *s = json_string_value(json_object_get(ev, key));

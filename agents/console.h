@@ -199,6 +199,8 @@ void	console_call_clear(struct console *);
 /* The call (re)starts: phase, id, and where it was seen. */
 void	console_call_fill(struct console *, json_t *ev, enum console_call_phase);
 int	console_in_state(const struct console *, const char *);
+/* Copies the string member KEY of EV into DST; leaves DST when absent. */
+void	console_copy(char *dst, size_t len, json_t *ev, const char *key);
 /* On a call or ringing: quitting now would drop it. */
 int	console_busy(const struct console *);
 /* "1:02:03" or "02:03" for a number of seconds. */

@@ -150,15 +150,6 @@ session_timeout(const struct console *c, uint64_t now)
 
 /* --- replies --- */
 
-static void
-session_take_string(char *dst, size_t len, json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	if (s != NULL)
-		snprintf(dst, len, "%s", s);
-}
-
 /* The queues as "sales, support". */
 static void
 session_take_queues(struct console *c, json_t *queues)
@@ -215,7 +206,7 @@ session_take_state(struct console *c, json_t *r)
 		return;
 	snprintf(c->state, sizeof c->state, "%s", st);
 	c->reason[0] = '\0';
-	session_take_string(c->reason, sizeof c->reason, r, "reason");
+	console_copy(c->reason, sizeof c->reason, r, "reason");
 	c->state_since = clock_mono_us();
 	c->wrap_end = 0;
 }
@@ -230,8 +221,8 @@ session_logged_in(struct console *c, json_t *r)
 	c->tries = 0;
 	c->screen = SCREEN_MAIN;
 	c->login_error[0] = '\0';
-	session_take_string(c->agent, sizeof c->agent, r, "agent");
-	session_take_string(c->name, sizeof c->name, r, "name");
+	console_copy(c->agent, sizeof c->agent, r, "agent");
+	console_copy(c->name, sizeof c->name, r, "name");
 	session_take_state(c, r);
 	session_take_queues(c, json_object_get(r, "queues"));
 	console_set_reasons(c, json_object_get(r, "not_ready_reasons"));
