@@ -140,7 +140,8 @@ desk_form_start(struct console *c, json_t *from)
 			if (json_is_string(json_object_get(from, desk_form_keys[i])))
 				json_object_set(c->form, desk_form_keys[i],
 				    json_object_get(from, desk_form_keys[i]));
-	} else if (c->call.cli[0] != '\0')
+	} else if (c->call.cli[0] != '\0' && (c->call.phase == PHASE_CONNECTED ||
+	    c->call.phase == PHASE_OFFERED || console_in_state(c, "wrap_up")))
 		json_object_set_new(c->form, "phone", json_string(c->call.cli));
 	c->form_field = 0;
 	desk_form_ask(c);

@@ -115,7 +115,21 @@ shows "Łódź-Kowalski - ACME  +48600100001" || fail "result line"
 keys Enter
 must_show 5 "2 earlier contacts" "customer details not shown"
 keys Escape
-pass "customer found by name; details shown"
+keys u
+must_show 5 "New customer" "no customer menu"
+keys Down; keys Enter
+must_show 5 "Customer: name" "no customer form"
+typed "Ana-Maria Popescu"; keys Enter
+must_show 5 "Customer: company" "form: no company field"
+typed "Brașov Trading"; keys Enter
+must_show 5 "Customer: phone" "form: no phone field"
+keys C-u; typed "+40720000111"; keys Enter; keys Enter; keys Enter
+must_show 5 "customer #2 saved" "new customer not saved"
+must_show 5 "Brașov Trading" "the saved customer is not shown"
+keys Escape
+[ "$(sql "select name, company, phone from customers where id=2")" = "Ana-Maria Popescu|Brașov Trading|+40720000111" ] ||
+	fail "customer row: $(sql 'select * from customers')"
+pass "customer found by name, details shown; a new one created from the form"
 
 keys s
 must_show 5 "My figures today" "no figures"
