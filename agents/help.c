@@ -29,7 +29,10 @@ help_draw(struct console *c)
 		snprintf(fk, sizeof fk, "F%d", e->fkey ? e->fkey - KEY_F0 : 0);
 		if (e->fkey)
 			tui_text_put(stdscr, y, r.x + 2, 4, fk, key);
-		tui_text_printf(stdscr, y, r.x + 7, 2, key, "%c", e->letter);
+		if (e->letter == TUI_ESC)
+			tui_text_put(stdscr, y, r.x + 6, 3, "Esc", key);
+		else
+			tui_text_printf(stdscr, y, r.x + 7, 2, key, "%c", e->letter);
 		tui_text_printf(stdscr, y, r.x + 10, w - 8, label, "%-9s",
 		    e->label);
 		tui_text_put(stdscr, y, r.x + 20, w - 18, e->help,

@@ -92,7 +92,6 @@ note_disposition(struct console *c, const char *code)
 	req = json_pack("{s:s,s:s,s:s,s:s}", "req", "disposition", "call",
 	    c->call.id, "code", code, "note", text);
 	free(text);
-	snprintf(c->call.disposition, sizeof c->call.disposition, "%s", code);
 	session_send(c, REQ_DISPOSITION, code, req);
 }
 
@@ -105,9 +104,13 @@ note_reply(struct console *c, int kind, const char *arg, json_t *r)
 	if (json_is_true(json_object_get(r, "ok"))) {
 		if (kind == REQ_NOTE && atoi(arg) == c->note_gen)
 			c->note_saved = 1;
-		if (kind == REQ_DISPOSITION)
+		if (kind == REQ_DISPOSITION) {
+			snprintf(c->call.disposition, sizeof c->call.disposition,
+			    "%s", arg);
+			c->wrap_waiting = 0;
 			console_status(c, TUI_LEVEL_INFO, "disposition %s saved",
 			    arg);
+		}
 		return;
 	}
 	if (code != NULL && strcmp(code, "unknown-request") == 0) {

@@ -118,14 +118,21 @@ keys Escape
 keys u
 must_show 5 "New customer" "no customer menu"
 keys Down; keys Enter
-must_show 5 "Customer: name" "no customer form"
+must_show 5 "New customer" "no customer form"
+shows "E-mail" || { screen; fail "form: not all the fields in view"; }
 typed "Ana-Maria Popescu"; keys Enter
-must_show 5 "Customer: company" "form: no company field"
 typed "Brașov Trading"; keys Enter
-must_show 5 "Customer: phone" "form: no phone field"
-keys C-u; typed "+40720000111"; keys Enter; keys Enter; keys Enter
+typed "12"; keys F2
+must_show 5 "a phone number is 3 to 20 digits" "form: a bad phone number not caught"
+keys C-u; typed "+40 720 000 111"; keys F2
 must_show 5 "customer #2 saved" "new customer not saved"
-must_show 5 "Brașov Trading" "the saved customer is not shown"
+must_show 5 "Customer #2" "the saved customer's card is not shown"
+shows "Ana-Maria Popescu - Brașov Trading" || { screen; fail "card: name and company"; }
+keys e
+must_show 5 "Customer #2.*" "e on the card does not open the form"
+keys Tab; keys Tab; keys Tab; typed "212223242"; keys Tab; typed "ana@brasov.ro"; keys Enter
+wait_until 5 sql_is "select phone2 || ' ' || email from customers where id=2" "212223242 ana@brasov.ro" ||
+	fail "edited customer: $(sql 'select * from customers where id=2')"
 keys Escape
 [ "$(sql "select name, company, phone from customers where id=2")" = "Ana-Maria Popescu|Brașov Trading|+40720000111" ] ||
 	fail "customer row: $(sql 'select * from customers')"
@@ -142,7 +149,10 @@ PYTHONPATH="$S/tests/integ" python3 -c "
 from czclient import Session
 Session('$T/run/centrala.sock', {'user': 'super', 'pin': '4321'}).ok('message', agent='1001', text='Coming over now')
 " || fail "message not sent"
-must_show 5 "Message from super: Coming over now" "message not shown"
+must_show 5 "Message from super at [0-9:]*: Coming over now" "message not shown"
+shows "Esc Dismiss" || fail "no key bar entry to put the message away"
+keys Escape
+wait_until 5 hides "Coming over now" || fail "Esc did not put the message away"
 pass "figures, help flag seen by the core, supervisor's message on screen"
 
 keys b
