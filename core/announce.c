@@ -32,8 +32,7 @@ announce_names(int pos, int ewt_s, const char *lang, const char **names,
 		names[n++] = "under-minute";
 		return n;
 	}
-	n += prompt_say_number(min, lang, names + n, 4);
-	names[n++] = prompt_minutes_name(min, lang);
+	n += prompt_say_minutes(min, lang, names + n, 5);
 	return n;
 }
 

@@ -3,9 +3,13 @@
  * +48600100200 are one person; a contact is one call an agent handled,
  * with the agent's note and disposition: the customer's history. */
 #include <ctype.h>
+#include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
+#include <wctype.h>
 #include "clock.h"
 #include "db.h"
 #include "db-private.h"
@@ -25,6 +29,56 @@ db_phone_key(const char *number, char *key, size_t len)
 	digits[n] = '\0';
 	snprintf(key, len, "%s", n > DB_PHONE_KEY ? digits + n - DB_PHONE_KEY :
 	    digits);
+}
+
+/* SQL fold(TEXT): lower case for every script the C.UTF-8 locale knows
+ * (Ł -> ł, Ș -> ș), so that a search for "łódź" finds "Łódź". SQLite's
+ * own LIKE folds ASCII only. */
+static void
+db_fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	static locale_t	 utf8;
+	const char	*in = (const char *)sqlite3_value_text(argv[0]);
+	size_t		 len, n, m, cap, used = 0;
+	mbstate_t	 rs, ws;
+	locale_t	 old;
+	wchar_t		 wc;
+	char		*out, tmp[MB_LEN_MAX];
+
+	if (in == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (utf8 == (locale_t)0)
+		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	len = strlen(in);
+	cap = len * 2;		/* a lower-case letter takes at most 1.5 times */
+	if (utf8 == (locale_t)0 || (out = sqlite3_malloc64(cap + 1)) == NULL) {
+		sqlite3_result_text(ctx, in, -1, SQLITE_TRANSIENT);
+		return;
+	}
+	old = uselocale(utf8);
+	memset(&rs, 0, sizeof rs);
+	memset(&ws, 0, sizeof ws);
+	while (len > 0) {
+		n = mbrtowc(&wc, in, len, &rs);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			out[used++] = *in++;		/* not UTF-8: as it is */
+			len--;
+			memset(&rs, 0, sizeof rs);
+			continue;
+		}
+		if ((m = wcrtomb(tmp, towlower(wc), &ws)) == (size_t)-1 ||
+		    used + m > cap)
+			break;
+		memcpy(out + used, tmp, m);
+		used += m;
+		in += n;
+		len -= n;
+	}
+	uselocale(old);
+	out[used] = '\0';
+	sqlite3_result_text(ctx, out, -1, sqlite3_free);
 }
 
 static sqlite3_stmt *
@@ -158,10 +212,13 @@ db_customer_search(struct db *db, const char *q, int max)
 	else if (n >= 3 && n < sizeof digits)
 		st = db_stmt(db, "SELECT id, name, company, phone FROM customers "
 		    "WHERE phone LIKE ?1 OR phone2 LIKE ?1 ORDER BY name LIMIT ?2");
-	else
+	else {
+		sqlite3_create_function(db->h, "fold", 1, SQLITE_UTF8 |
+		    SQLITE_DETERMINISTIC, NULL, db_fold_fn, NULL, NULL);
 		st = db_stmt(db, "SELECT id, name, company, phone FROM customers "
-		    "WHERE name LIKE ?1 OR company LIKE ?1 ORDER BY "
-		    "name LIKE ?3 DESC, name LIMIT ?2");
+		    "WHERE fold(name) LIKE fold(?1) OR fold(company) LIKE fold(?1) "
+		    "ORDER BY fold(name) LIKE fold(?3) DESC, name LIMIT ?2");
+	}
 	if (st == NULL)
 		return a;
 	if (q[0] == '#')

@@ -454,3 +454,22 @@ prompt_minutes_name(int n, const char *lang)
 		return "minutes-few";
 	return "minutes";
 }
+
+/* Polish counts feminine nouns (minuta) with their own forms of one and
+ * two: "jedną minutę", "dwie minuty", "dwadzieścia dwie minuty"; but 21
+ * is "dwadzieścia jeden minut", and 12 has no separate two. */
+int
+prompt_say_minutes(int n, const char *lang, const char **names, int nmax)
+{
+	int k, pl = lang != NULL && strcmp(lang, "pl") == 0;
+
+	if (nmax < 2)
+		return 0;
+	if (pl && n == 1)
+		names[0] = "num-1-f";
+	k = pl && n == 1 ? 1 : prompt_say_number(n, lang, names, nmax - 1);
+	if (pl && n < 1000 && k > 0 && n % 10 == 2 && n % 100 != 12)
+		names[k - 1] = "num-2-f";
+	names[k++] = prompt_minutes_name(n, lang);
+	return k;
+}

@@ -50,5 +50,10 @@ int		 prompt_say_number(int n, const char *lang, const char **names,
  * "minutes-few" where the language has a paucal form (Polish 2-4, 22-24...
  * "minuty"), else "minutes". */
 const char	*prompt_minutes_name(int n, const char *lang);
+/* N minutes in LANG: the number, in the feminine where Polish wants it
+ * ("num-1-f" jedną, "num-2-f" dwie), then the unit word. Up to NMAX names;
+ * returns how many. */
+int		 prompt_say_minutes(int n, const char *lang, const char **names,
+		    int nmax);
 
 #endif

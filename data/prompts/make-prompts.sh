@@ -166,6 +166,8 @@ num-6|sześć
 num-7|siedem
 num-8|osiem
 num-9|dziewięć
+num-1-f|jedną
+num-2-f|dwie
 num-10|dziesięć
 num-11|jedenaście
 num-12|dwanaście

@@ -37,10 +37,10 @@ print(refused(a, "bad-args", "customer-save", customer={"name": "", "phone": "1"
 print(refused(a, "bad-args", "customer-save", customer={"name": "x", "phone": "12ab"}))
 print(refused(a, "bad-args", "customer-save", customer={"name": "x", "shoe": "42"}))
 print(refused(a, "not-found", "customer-save", customer={"id": 99999, "name": "x"}))
-for q in ("kowal", "600100001", "#%d" % cid):
+for q in ("kowal", "łódź", "ȘTEFAN", "600100001", "#%d" % cid):
     found = a.ok("customer-find", query=q)["customers"]
     assert [c["id"] for c in found] == [cid], (q, found)
-print("ok - saved and found by name, number and id")
+print("ok - saved and found by name (any case, Polish and Romanian letters), number and id")
 
 a.ok("ready")
 off = a.event("offer", timeout=30)

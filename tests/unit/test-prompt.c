@@ -31,6 +31,8 @@ static const char *default_set[] = {
 	"num-200", "num-300", "num-400", "num-500", "num-600", "num-700",
 	"num-800", "num-900",
 };
+/* Only where the language needs them. */
+static const char *pl_only[] = { "num-1-f", "num-2-f" };
 
 /* A tone file: FREQ Hz sines at amplitude AMP_L (left or only channel) and
  * AMP_R (right), SECONDS long. */
@@ -284,6 +286,24 @@ say(int n, const char *lang, const char *want)
 	return strcmp(got, want) == 0;
 }
 
+static int
+say_min(int n, const char *lang, const char *want)
+{
+	const char	*names[8];
+	char		 got[256] = "";
+	int		 k = prompt_say_minutes(n, lang, names, 8);
+
+	for (int i = 0; i < k; i++) {
+		if (i > 0)
+			strcat(got, " ");
+		strcat(got, names[i]);
+	}
+	if (strcmp(got, want) != 0)
+		printf("# %d minutes in %s: \"%s\", want \"%s\"\n", n, lang, got,
+		    want);
+	return strcmp(got, want) == 0;
+}
+
 static void
 test_numbers(void)
 {
@@ -301,6 +321,15 @@ test_numbers(void)
 		    say(300, lang, "num-300") && say(110, lang, "num-100 num-10"),
 		    "numbers in %s", lang);
 	}
+	ok(say_min(1, "pl", "num-1-f minute") &&
+	    say_min(2, "pl", "num-2-f minutes-few") &&
+	    say_min(5, "pl", "num-5 minutes") &&
+	    say_min(12, "pl", "num-12 minutes") &&
+	    say_min(21, "pl", "num-20 num-1 minutes") &&
+	    say_min(22, "pl", "num-20 num-2-f minutes-few") &&
+	    say_min(1, "en", "num-1 minute") && say_min(2, "en", "num-2 minutes"),
+	    "minutes: Polish feminine one and two (jedną minutę, dwie minuty, "
+	    "dwadzieścia jeden minut)");
 	ok(prompt_say_number(-1, "en", names, 2) == 0 &&
 	    prompt_say_number(1000000, "en", names, 2) == 0, "out of range: none");
 	ok(prompt_say_number(125, "en", names, 2) == 2, "at most nmax names");
@@ -337,6 +366,17 @@ test_default_set(void)
 		ok(bad == 0, "default set in %s: all %zu prompts load", langs[l],
 		    sizeof default_set / sizeof default_set[0]);
 	}
+	bad = 0;
+	for (size_t i = 0; i < sizeof pl_only / sizeof pl_only[0]; i++) {
+		snprintf(path, sizeof path, "%s/data/prompts/pl/%s.wav", srcdir,
+		    pl_only[i]);
+		if ((p = prompt_load_file(path, err, sizeof err)) == NULL) {
+			printf("# %s\n", err);
+			bad++;
+		}
+		prompt_free(p);
+	}
+	ok(bad == 0, "Polish feminine numbers (jedną, dwie) load");
 	snprintf(path, sizeof path, "%s/data/prompts/common/beep.wav", srcdir);
 	p = prompt_load_file(path, err, sizeof err);
 	ok(p != NULL && p->samples == 3200 && near(measure_freq(p), 1000, 0.02),
