@@ -5,9 +5,10 @@
 # queue, taken there; the required disposition chosen from the list;
 # everything stored in SQLite. The caller's next call shows that contact
 # as history. The console is killed mid-call and started again: the call,
-# its caller and the note are back. Then the agent dials out, finds the
-# customer, reads their own figures, gets a supervisor's message, raises
-# a hand for help, and schedules a callback.
+# its caller and the note are back; a consultation with a number, then
+# back to the caller. Then the agent dials out, finds the customer (card,
+# form, edit), reads their own figures, gets a supervisor's message and
+# puts it away, raises a hand for help, and schedules a callback.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -47,6 +48,10 @@ pass "screen pop before answering: the customer, UTF-8 intact"
 keys a
 must_show 5 "ON CALL" "not connected"
 keys e; typed "Wants the gold plan"; keys Escape
+keys o
+must_show 5 "ON CALL .* HELD" "hold not shown"
+keys o
+wait_until 5 hides "HELD" || fail "retrieve not shown"
 wait_until 5 sql_is "select note from contacts where agent='1001'" "Wants the gold plan" ||
 	fail "note not stored: $(sql 'select * from contacts')"
 keys t
@@ -88,6 +93,21 @@ must_show 10 "ON CALL" "the call is not back after the console restarted"
 must_show 5 "Second call: line may drop" "the note is not back"
 shows "Ștefan Łódź-Kowalski" || fail "the customer is not back"
 pass "console killed mid-call and started again: the call, its customer and note are back"
+
+keys t
+must_show 5 "Transfer or consult" "no transfer menu (consult)"
+keys Down Down Down Down Enter
+must_show 5 "the outside number" "no consult target asked"
+typed 700701; keys Enter
+must_show 10 "CONSULTING number 700701" "consultation not shown"
+must_show 10 "talking, caller HELD" "the consulted party's answer not shown"
+shows "z Back" || { screen; fail "no z Back in the key bar during the consultation"; }
+keys z
+must_show 5 "back to the caller" "consult-cancel not confirmed"
+wait_until 5 hides "CONSULTING" || fail "still consulting on screen"
+[ "$(sql "select group_concat(json_extract(detail, '\$.mode')) from events where kind='consult'")" = "start,cancel" ] ||
+	fail "consult events: $(sql "select kind, detail from events where kind='consult'")"
+pass "consulted a number (its progress and answer shown), then back to the caller"
 
 keys h
 must_show 5 "Disposition" "no disposition list"
