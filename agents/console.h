@@ -174,6 +174,7 @@ struct console {
 	char			 want_queues[128];	/* "" = all of them */
 	char			 login_error[512];
 	enum console_modal	 modal;
+	int			 help_top;	/* the help's first row shown */
 	enum console_pick_kind	 pick_kind;
 	struct tui_pick		 pick;
 	enum console_prompt_kind prompt_kind;

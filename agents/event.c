@@ -37,9 +37,12 @@ event_agent_state(struct console *c, json_t *ev)
 	if (json_is_string(json_object_get(ev, "agent")) &&
 	    strcmp(event_str(ev, "agent"), c->agent) != 0)
 		return;
+	/* The same state and reason again only says how much wrap-up is left. */
+	if (!console_in_state(c, event_str(ev, "state")) ||
+	    strcmp(c->reason, event_str(ev, "reason")) != 0)
+		c->state_since = clock_mono_us();
 	snprintf(c->state, sizeof c->state, "%s", event_str(ev, "state"));
 	snprintf(c->reason, sizeof c->reason, "%s", event_str(ev, "reason"));
-	c->state_since = clock_mono_us();
 	console_set_wrapup(c, secs);
 	if (!console_in_state(c, "wrap_up") && !console_in_state(c, "on_call"))
 		c->after[0] = '\0';

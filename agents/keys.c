@@ -6,6 +6,7 @@
 #include <string.h>
 #include "cli.h"
 #include "desk.h"
+#include "help.h"
 #include "keys.h"
 #include "login.h"
 #include "note.h"
@@ -94,6 +95,7 @@ keys_pick_disposition(struct console *c)
 static void
 keys_help(struct console *c)
 {
+	c->help_top = 0;
 	c->modal = MODAL_HELP;
 }
 
@@ -171,6 +173,9 @@ keys_wrap_extend(struct console *c)
 static void
 keys_dispo(struct console *c)
 {
+	if (json_array_size(c->call.dispositions) == 0)
+		console_status(c, TUI_LEVEL_INFO, "no disposition list for this "
+		    "console: it started after the call ended");
 	keys_pick_disposition(c);
 }
 
@@ -499,7 +504,8 @@ keys_handle(struct console *c, const struct tui_key *k)
 		return;
 	}
 	if (c->modal == MODAL_HELP) {
-		c->modal = MODAL_NONE;
+		if (!help_key(c, k))
+			c->modal = MODAL_NONE;
 		return;
 	}
 	if (c->modal == MODAL_PICK) {

@@ -131,9 +131,10 @@ view_state(struct console *c)
 		    view_secs_since(c->state_since), d, sizeof d));
 	x += tui_text_put(stdscr, 1, x, COLS - x, buf, tui_attr(TUI_NORMAL));
 	if (console_dispo_due(c))
-		x += tui_text_put(stdscr, 1, x + 2, COLS - x - 2, c->wrap_waiting ?
-		    "waiting for a disposition (d)" : "disposition needed (d)",
-		    tui_attr(TUI_ALERT)) + 2;
+		x += tui_text_printf(stdscr, 1, x + 2, COLS - x - 2,
+		    tui_attr(TUI_ALERT), "%s%s", c->wrap_waiting ? "waiting for a "
+		    "disposition" : "disposition needed", json_array_size(
+		    c->call.dispositions) > 0 ? " (d)" : "") + 2;
 	/* What the agent must see first, if the line is short: help, callers
 	 * waiting; then the queues and the after-call choice. */
 	if (c->help)
