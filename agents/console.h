@@ -57,7 +57,8 @@ enum console_ask_kind {
 	ASK_SEARCH,		/* a customer: name, number or #id */
 	ASK_CB_NUMBER,		/* a callback: the number */
 	ASK_CB_WHEN,		/* ... when */
-	ASK_CB_NOTE		/* ... and why */
+	ASK_CB_NOTE,		/* ... and why */
+	ASK_DISPOSITION		/* a code, when this console has no list */
 };
 
 /* Where a consultation stands, on the agent's screen. */

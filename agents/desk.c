@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "desk.h"
 #include "keys.h"
+#include "note.h"
 #include "session.h"
 
 #define DESK_CB_DEFAULT_S	3600	/* a callback defaults to in an hour */
@@ -61,6 +62,15 @@ desk_redial(struct console *c)
 		console_status(c, TUI_LEVEL_INFO, "nothing dialled yet");
 	else
 		desk_send_dial(c, c->last_dialled);
+}
+
+/* The call's code typed in: this console started after the call ended,
+ * so it never got the list (the core's refusal names the codes). */
+void
+desk_disposition_ask(struct console *c)
+{
+	desk_ask(c, ASK_DISPOSITION, "Disposition of the last call", "its "
+	    "code, then Enter", "");
 }
 
 void
@@ -404,6 +414,10 @@ desk_asked(struct console *c, enum console_ask_kind kind, const char *text)
 		snprintf(c->cb_when, sizeof c->cb_when, "%s", text);
 		desk_ask(c, ASK_CB_NOTE, "Callback: note", "why, for whoever "
 		    "calls back", "");
+		break;
+	case ASK_DISPOSITION:
+		if (text[0] != '\0')
+			note_disposition(c, text);
 		break;
 	case ASK_CB_NOTE: {
 		char *items[] = { "For me", "For anyone in the queue" };

@@ -12,6 +12,7 @@
 void	desk_dial(struct console *);
 void	desk_redial(struct console *);
 void	desk_dtmf(struct console *);
+void	desk_disposition_ask(struct console *);
 void	desk_transfer(struct console *);
 void	desk_consult_complete(struct console *);
 void	desk_consult_cancel(struct console *);

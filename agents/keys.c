@@ -29,7 +29,7 @@ keys_context(const struct console *c)
 	else
 		ctx = KEYS_IDLE;
 	if (c->call.phase == PHASE_ENDED &&
-	    json_array_size(c->call.dispositions) > 0)
+	    (json_array_size(c->call.dispositions) > 0 || c->call.dispo_required))
 		ctx |= KEYS_DISPO;
 	if (c->call.phase == PHASE_CONNECTED && c->call.consult != CONSULT_NONE)
 		ctx = KEYS_CONSULT;
@@ -173,10 +173,12 @@ keys_wrap_extend(struct console *c)
 static void
 keys_dispo(struct console *c)
 {
-	if (json_array_size(c->call.dispositions) == 0)
-		console_status(c, TUI_LEVEL_INFO, "no disposition list for this "
-		    "console: it started after the call ended");
-	keys_pick_disposition(c);
+	if (json_array_size(c->call.dispositions) == 0 && c->call.id[0] != '\0')
+		desk_disposition_ask(c);
+	else if (json_array_size(c->call.dispositions) == 0)
+		console_status(c, TUI_LEVEL_INFO, "no call to give a disposition");
+	else
+		keys_pick_disposition(c);
 }
 
 static void

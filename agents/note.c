@@ -89,8 +89,10 @@ note_disposition(struct console *c, const char *code)
 	char	*text = tui_editor_get(&c->note);
 	json_t	*req;
 
-	req = json_pack("{s:s,s:s,s:s,s:s}", "req", "disposition", "call",
-	    c->call.id, "code", code, "note", text);
+	req = json_pack("{s:s,s:s,s:s}", "req", "disposition", "call",
+	    c->call.id, "code", code);
+	if (strcmp(c->note_call, c->call.id) == 0)	/* else: not ours to replace */
+		json_object_set_new(req, "note", json_string(text));
 	free(text);
 	session_send(c, REQ_DISPOSITION, code, req);
 }

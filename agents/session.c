@@ -239,6 +239,9 @@ session_logged_in(struct console *c, json_t *r)
 		console_status(c, TUI_LEVEL_INFO, "logged in as %s", c->agent);
 	note_flush(c);
 	desk_figures_quiet(c);
+	if (c->wrap_waiting && c->call.phase == PHASE_NONE)	/* which call? */
+		session_send(c, REQ_WRAPUP, "end", json_pack("{s:s,s:s}", "req",
+		    "wrapup", "action", "end"));
 }
 
 /* A refused login: back to the login screen, saying why. */
@@ -339,6 +342,23 @@ session_reply_ok(struct console *c, struct console_pending *p, json_t *r)
 	}
 }
 
+/* "disposition required for call ID": a console started after the call
+ * ended learns which call it is (the login reply has no call then). */
+static void
+session_owed_call(struct console *c, const char *msg)
+{
+	const char *id = strstr(msg, "for call ");
+
+	if (id == NULL || c->call.phase != PHASE_NONE)
+		return;
+	id += strlen("for call ");
+	snprintf(c->call.id, sizeof c->call.id, "%.*s", (int)strcspn(id, " "), id);
+	c->call.phase = PHASE_ENDED;
+	c->call.since = clock_mono_us();
+	snprintf(c->call.ended, sizeof c->call.ended, "ended before this "
+	    "console started");
+}
+
 static void
 session_reply_error(struct console *c, struct console_pending *p, json_t *r)
 {
@@ -364,6 +384,7 @@ session_reply_error(struct console *c, struct console_pending *p, json_t *r)
 		return;
 	}
 	if (msg != NULL && strstr(msg, "disposition required") != NULL) {
+		session_owed_call(c, msg);
 		c->call.dispo_required = 1;
 		console_status(c, TUI_LEVEL_ALERT, "%s refused: disposition "
 		    "required first (d: choose one)", w);

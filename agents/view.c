@@ -134,7 +134,8 @@ view_state(struct console *c)
 		x += tui_text_printf(stdscr, 1, x + 2, COLS - x - 2,
 		    tui_attr(TUI_ALERT), "%s%s", c->wrap_waiting ? "waiting for a "
 		    "disposition" : "disposition needed", json_array_size(
-		    c->call.dispositions) > 0 ? " (d)" : "") + 2;
+		    c->call.dispositions) > 0 || c->call.id[0] != '\0' ?
+		    " (d)" : "") + 2;
 	/* What the agent must see first, if the line is short: help, callers
 	 * waiting; then the queues and the after-call choice. */
 	if (c->help)
@@ -323,8 +324,11 @@ view_call_head(struct console *c, struct tui_rect in)
 		    TUI_WRAP_UP : TUI_ON_CALL));
 		return in.y + 2;
 	case PHASE_ENDED:
-		snprintf(buf, sizeof buf, "CALL ENDED: %s, talked %s", c->call.ended,
-		    console_duration(c->call.talk_us / 1000000, d, sizeof d));
+		snprintf(buf, sizeof buf, "CALL ENDED: %s", c->call.ended);
+		if (c->call.talk_us > 0)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    ", talked %s", console_duration(c->call.talk_us /
+			    1000000, d, sizeof d));
 		tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(TUI_WRAP_UP));
 		return in.y + 2;
 	default:
