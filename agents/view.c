@@ -371,8 +371,8 @@ view_call(struct console *c, struct tui_rect r)
 	    PHASE_CONNECTED) && c->call.progress[0] == '\0' &&
 	    c->call.consult_from[0] == '\0')
 		y = view_row(in, y, "Customer", c->call.phase == PHASE_OFFERED ?
-		    "not known for this number" : "not known for this number: "
-		    "u to search, or a new one with this number");
+		    "not known for this number" : "not known for this number "
+		    "(u: search, or new with this number)");
 	y = view_row(in, y, "Dispo", c->call.disposition);
 	if (c->call.phase != PHASE_ENDED || y >= in.y + in.h)
 		return;
