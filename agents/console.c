@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "cli.h"
 #include "clock.h"
 #include "console.h"
@@ -45,6 +46,8 @@ console_free(struct console *c)
 	c->nreasons = 0;
 	tui_editor_free(&c->note);
 	json_decref(c->form);
+	json_decref(c->shown);
+	json_decref(c->stats);
 	json_decref(c->found);
 	if (c->modal == MODAL_PICK)
 		tui_pick_free(&c->pick);
@@ -170,6 +173,87 @@ int
 console_in_state(const struct console *c, const char *state)
 {
 	return strcmp(c->state, state) == 0;
+}
+
+void
+console_set_wrapup(struct console *c, json_t *secs)
+{
+	c->wrap_end = 0;
+	c->wrap_waiting = 0;
+	if (!console_in_state(c, "wrap_up") || !json_is_integer(secs))
+		return;
+	if (json_integer_value(secs) < 0)
+		c->wrap_waiting = 1;
+	else
+		c->wrap_end = clock_mono_us() +
+		    (uint64_t)json_integer_value(secs) * 1000000;
+}
+
+int
+console_dispo_due(const struct console *c)
+{
+	if (c->wrap_waiting)
+		return 1;
+	return c->call.phase == PHASE_ENDED && c->call.dispo_required &&
+	    c->call.disposition[0] == '\0' && console_in_state(c, "wrap_up");
+}
+
+void
+console_line_set(struct console *c, const char *queue, int waiting,
+    int longest_wait_s)
+{
+	struct console_line *l = NULL;
+
+	for (int i = 0; i < c->nlines && l == NULL; i++)
+		if (strcmp(c->lines[i].name, queue) == 0)
+			l = &c->lines[i];
+	if (l == NULL && c->nlines == CONSOLE_LINES_MAX)
+		return;
+	if (l == NULL)
+		l = &c->lines[c->nlines++];
+	snprintf(l->name, sizeof l->name, "%s", queue);
+	l->waiting = waiting;
+	l->oldest_since = clock_mono_us() - (uint64_t)(longest_wait_s > 0 ?
+	    longest_wait_s : 0) * 1000000;
+	c->dirty = 1;
+}
+
+void
+console_lines_text(const struct console *c, char *buf, size_t len)
+{
+	uint64_t	now = clock_mono_us();
+	char		d[16];
+
+	buf[0] = '\0';
+	for (int i = 0; i < c->nlines; i++) {
+		const struct console_line *l = &c->lines[i];
+
+		if (l->waiting <= 0)
+			continue;
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s %d (%s)",
+		    buf[0] ? ", " : "", l->name, l->waiting, console_duration(
+		    now > l->oldest_since ? (now - l->oldest_since) / 1000000 : 0,
+		    d, sizeof d));
+	}
+}
+
+void
+console_history_line(json_t *h, char *buf, size_t len)
+{
+	json_t		*at = json_object_get(h, "at_ms");
+	time_t		 t = (time_t)(json_integer_value(at) / 1000);
+	char		 when[20];
+	const char	*v[4] = { "direction", "queue", "agent", "disposition" };
+
+	strftime(when, sizeof when, "%d.%m %H:%M", localtime(&t));
+	for (int i = 0; i < 4; i++)
+		if ((v[i] = json_string_value(json_object_get(h, v[i]))) == NULL ||
+		    v[i][0] == '\0')
+			v[i] = i == 3 ? "" : "-";
+	snprintf(buf, len, "%s %s %s %s%s%s: %s", when, v[0], v[1], v[2],
+	    v[3][0] ? " " : "", v[3], json_string_value(json_object_get(h,
+	    "note")) != NULL ? json_string_value(json_object_get(h, "note")) :
+	    "");
 }
 
 int

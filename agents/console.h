@@ -11,6 +11,7 @@
 #include "ask.h"
 #include "bar.h"
 #include "editor.h"
+#include "form.h"
 #include "input.h"
 #include "pick.h"
 #include "prompt.h"
@@ -34,7 +35,8 @@ enum console_modal {
 	MODAL_HELP,
 	MODAL_PICK,		/* pick_kind says what for */
 	MODAL_PROMPT,		/* prompt_kind says what for */
-	MODAL_ASK		/* ask_kind says what for */
+	MODAL_ASK,		/* ask_kind says what for */
+	MODAL_FORM		/* the customer form */
 };
 
 enum console_pick_kind {
@@ -53,10 +55,10 @@ enum console_ask_kind {
 	ASK_DTMF,		/* digits to send the caller */
 	ASK_TRANSFER,		/* the queue, agent or number */
 	ASK_SEARCH,		/* a customer: name, number or #id */
-	ASK_CUSTOMER,		/* one field of the customer form */
 	ASK_CB_NUMBER,		/* a callback: the number */
 	ASK_CB_WHEN,		/* ... when */
-	ASK_CB_NOTE		/* ... and why */
+	ASK_CB_NOTE,		/* ... and why */
+	ASK_DISPOSITION		/* a code, when this console has no list */
 };
 
 /* Where a consultation stands, on the agent's screen. */
@@ -71,7 +73,8 @@ enum console_prompt_kind {
 	PROMPT_QUIT,
 	PROMPT_REPLACED,	/* the session was taken over: exit */
 	PROMPT_CLEAR_NOTE,
-	PROMPT_NOTICE
+	PROMPT_NOTICE,
+	PROMPT_CUSTOMER		/* a customer's card: e edits, l links */
 };
 
 #define CONSOLE_FORM_FIELDS	5	/* name, company, phone, phone2, email */
@@ -98,12 +101,23 @@ struct console_call {
 	int			 held, muted;
 	char			 recording[16];
 	char			 ended[96];	/* why it ended */
-	char			 disposition[64];
+	char			 disposition[64];	/* the one the core took */
+	int			 dispo_required;	/* wrap-up waits for one */
 	char			 direction[8];	/* "in", "out" */
 	char			 progress[16];	/* our own call: dialing, ringing */
 	enum console_consult	 consult;
 	char			 consult_with[64];	/* "number:...", "agent:..." */
+	char			 consult_id[CONSOLE_ID_MAX];	/* its call */
+	char			 consult_progress[16];	/* dialing, ringing */
 	char			 consult_from[32];	/* consulted by this agent */
+};
+
+/* The waiting line of one of the agent's queues, from queue events. */
+#define CONSOLE_LINES_MAX	8
+struct console_line {
+	char		name[32];
+	int		waiting;
+	uint64_t	oldest_since;	/* mono us: the longest waiter came */
 };
 
 /* A request waiting for its reply. */
@@ -137,6 +151,7 @@ struct console {
 	char			 reason[64];
 	uint64_t		 state_since;
 	uint64_t		 wrap_end;	/* mono us; 0: not told */
+	int			 wrap_waiting;	/* wrapup_s -1: for a disposition */
 	char			 queues[256];
 	char			*reasons[16];
 	int			 nreasons;
@@ -160,6 +175,7 @@ struct console {
 	char			 want_queues[128];	/* "" = all of them */
 	char			 login_error[512];
 	enum console_modal	 modal;
+	int			 help_top;	/* the help's first row shown */
 	enum console_pick_kind	 pick_kind;
 	struct tui_pick		 pick;
 	enum console_prompt_kind prompt_kind;
@@ -172,10 +188,14 @@ struct console {
 	char			 xfer_kind[8];	/* "queue", "agent", "number" */
 	char			 last_dialled[32];
 	char			 cb_number[32], cb_when[32], cb_note[256];
-	json_t			*form;		/* the customer being edited */
-	int			 form_field;
+	json_t			*form;		/* the customer being edited: id, fields */
+	struct tui_form		 custform;	/* ... and what is typed */
+	json_t			*shown;		/* the customer on the card */
 	json_t			*found;		/* the last search's customers */
-	char			 waiting[256];	/* "sales 3 (1:05)": queue events */
+	struct console_line	 lines[CONSOLE_LINES_MAX];	/* queue events */
+	int			 nlines;
+	json_t			*stats;		/* the last my-stats reply */
+	uint64_t		 stats_at;	/* mono us */
 	int			 help;		/* asked a supervisor for help */
 	char			 status[256];
 	enum tui_level		 status_level;
@@ -199,8 +219,21 @@ void	console_call_clear(struct console *);
 /* The call (re)starts: phase, id, and where it was seen. */
 void	console_call_fill(struct console *, json_t *ev, enum console_call_phase);
 int	console_in_state(const struct console *, const char *);
+/* wrapup_s of agent_state or the login reply: the countdown, or waiting
+ * for a disposition (-1). */
+void	console_set_wrapup(struct console *, json_t *secs);
+/* The call just ended needs a disposition before anything else. */
+int	console_dispo_due(const struct console *);
 /* Copies the string member KEY of EV into DST; leaves DST when absent. */
 void	console_copy(char *dst, size_t len, json_t *ev, const char *key);
+/* A queue's waiting line changed (queue event, my-stats). */
+void	console_line_set(struct console *, const char *queue, int waiting,
+	    int longest_wait_s);
+/* "sales 3 (1:05), support 1 (0:12)": the queues with callers waiting. */
+void	console_lines_text(const struct console *, char *buf, size_t len);
+/* One line of a customer's history: "23.11 08:02 in sales 1001 sale:
+ * the note". */
+void	console_history_line(json_t *history, char *buf, size_t len);
 /* On a call or ringing: quitting now would drop it. */
 int	console_busy(const struct console *);
 /* "1:02:03" or "02:03" for a number of seconds. */

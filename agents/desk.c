@@ -5,8 +5,10 @@
 #include <string.h>
 #include <time.h>
 #include "cli.h"
+#include "clock.h"
 #include "desk.h"
 #include "keys.h"
+#include "note.h"
 #include "session.h"
 
 #define DESK_CB_DEFAULT_S	3600	/* a callback defaults to in an hour */
@@ -14,9 +16,8 @@
 static const char *const desk_form_keys[CONSOLE_FORM_FIELDS] = {
 	"name", "company", "phone", "phone2", "email"
 };
-static const char *const desk_form_titles[CONSOLE_FORM_FIELDS] = {
-	"Customer: name", "Customer: company", "Customer: phone",
-	"Customer: second phone", "Customer: e-mail"
+static const char *const desk_form_labels[CONSOLE_FORM_FIELDS] = {
+	"Name", "Company", "Phone", "Phone 2", "E-mail"
 };
 
 static void
@@ -61,6 +62,15 @@ desk_redial(struct console *c)
 		console_status(c, TUI_LEVEL_INFO, "nothing dialled yet");
 	else
 		desk_send_dial(c, c->last_dialled);
+}
+
+/* The call's code typed in: this console started after the call ended,
+ * so it never got the list (the core's refusal names the codes). */
+void
+desk_disposition_ask(struct console *c)
+{
+	desk_ask(c, ASK_DISPOSITION, "Disposition of the last call", "its "
+	    "code, then Enter", "");
 }
 
 void
@@ -108,43 +118,176 @@ desk_conference(struct console *c)
 	desk_consult_end(c, "conference");
 }
 
+/* A call the customer dialogs work for: on it, or in its wrap-up. */
+static int
+desk_call_at_hand(const struct console *c)
+{
+	return c->call.id[0] != '\0' && c->call.consult_from[0] == '\0' &&
+	    (c->call.phase == PHASE_CONNECTED || (c->call.phase == PHASE_ENDED &&
+	    console_in_state(c, "wrap_up")));
+}
+
 void
 desk_customer(struct console *c)
 {
+	char	 fresh[96];
 	char	*items[3] = { "Search", "New customer", "Edit this customer" };
 	int	 n = c->call.customer != NULL ? 3 : 2;
 
+	if (c->call.customer == NULL && desk_call_at_hand(c) &&
+	    c->call.cli[0] != '\0') {
+		snprintf(fresh, sizeof fresh, "New customer with %s", c->call.cli);
+		items[1] = fresh;
+	}
 	keys_pick_open(c, PICK_CUSTOMER_MENU, "Customer", items, n);
 }
 
-/* The form's next field, prefilled with what the form holds. */
-static void
-desk_form_ask(struct console *c)
-{
-	const char *v = json_string_value(json_object_get(c->form,
-	    desk_form_keys[c->form_field]));
-
-	desk_ask(c, ASK_CUSTOMER, desk_form_titles[c->form_field],
-	    c->form_field == 0 ? "required; Enter for the next field" :
-	    "Enter for the next field (may stay empty)", v != NULL ? v : "");
-}
-
+/* The form, filled from a customer (edit) or empty (new: with the
+ * caller's number when a call is at hand). The center's own fields are
+ * kept to be saved back unchanged. */
 static void
 desk_form_start(struct console *c, json_t *from)
 {
+	char		 title[64];
+	const char	*v;
+
 	json_decref(c->form);
 	c->form = json_object();
-	if (from != NULL) {
+	if (json_is_integer(json_object_get(from, "id")))
 		json_object_set(c->form, "id", json_object_get(from, "id"));
-		for (int i = 0; i < CONSOLE_FORM_FIELDS; i++)
-			if (json_is_string(json_object_get(from, desk_form_keys[i])))
-				json_object_set(c->form, desk_form_keys[i],
-				    json_object_get(from, desk_form_keys[i]));
-	} else if (c->call.cli[0] != '\0' && (c->call.phase == PHASE_CONNECTED ||
-	    c->call.phase == PHASE_OFFERED || console_in_state(c, "wrap_up")))
-		json_object_set_new(c->form, "phone", json_string(c->call.cli));
-	c->form_field = 0;
-	desk_form_ask(c);
+	if (json_is_object(json_object_get(from, "fields")))
+		json_object_set(c->form, "fields", json_object_get(from,
+		    "fields"));
+	if (json_is_integer(json_object_get(c->form, "id")))
+		snprintf(title, sizeof title, "Customer #%lld",
+		    (long long)json_integer_value(json_object_get(c->form, "id")));
+	else
+		snprintf(title, sizeof title, "New customer");
+	tui_form_init(&c->custform, title, "Enter/Tab: next field   F2: save   "
+	    "Esc: cancel");
+	for (int i = 0; i < CONSOLE_FORM_FIELDS; i++) {
+		v = json_string_value(json_object_get(from, desk_form_keys[i]));
+		if (from == NULL && i == 2 && desk_call_at_hand(c))
+			v = c->call.cli;
+		tui_form_add(&c->custform, desk_form_labels[i], v);
+	}
+	if (c->modal == MODAL_PICK)
+		tui_pick_free(&c->pick);
+	c->modal = MODAL_FORM;
+}
+
+/* "+48 600-100-001" is fine to type; the core takes "+48600100001". */
+static void
+desk_phone_clean(char *s)
+{
+	char *w = s;
+
+	for (char *r = s; *r != '\0'; r++)
+		if (strchr(" -().", *r) == NULL)
+			*w++ = *r;
+	*w = '\0';
+}
+
+static int
+desk_phone_ok(const char *s)
+{
+	return s[0] == '\0' || desk_digits(s[0] == '+' ? s + 1 : s, 3, 20,
+	    "0123456789");
+}
+
+/* The form is given: checked here as far as we can, then customer-save. */
+void
+desk_form_done(struct console *c)
+{
+	char	*text;
+	int	 bad = -1;
+
+	for (int i = 0; i < CONSOLE_FORM_FIELDS; i++) {
+		text = tui_form_get(&c->custform, i);
+		if (i == 2 || i == 3)
+			desk_phone_clean(text);
+		if (bad < 0 && ((i == 0 && text[0] == '\0') ||
+		    ((i == 2 || i == 3) && !desk_phone_ok(text))))
+			bad = i;
+		json_object_set_new(c->form, desk_form_keys[i], json_string(text));
+		free(text);
+	}
+	if (bad >= 0) {
+		c->custform.cur = bad;
+		console_status(c, TUI_LEVEL_ALERT, bad == 0 ? "a customer needs "
+		    "a name" : "a phone number is 3 to 20 digits (+ in front "
+		    "allowed)");
+		return;
+	}
+	c->modal = MODAL_NONE;
+	session_send(c, REQ_SAVE, NULL, json_pack("{s:s,s:O}", "req",
+	    "customer-save", "customer", c->form));
+}
+
+/* A customer's card: who, how to reach them, the center's fields and
+ * the history; e edits it, l links it to the call at hand. */
+static void
+desk_card(struct console *c, json_t *cu)
+{
+	char		 text[2048], line[256];
+	const char	*k;
+	json_t		*v;
+	size_t		 i, n = json_array_size(json_object_get(cu, "history"));
+
+#define STR(key) (json_string_value(json_object_get(cu, key)) != NULL ? \
+	json_string_value(json_object_get(cu, key)) : "")
+	snprintf(text, sizeof text, "%s%s%s\nPhone    %s%s%s\nE-mail   %s\n",
+	    STR("name"), STR("company")[0] ? " - " : "", STR("company"),
+	    STR("phone"), STR("phone2")[0] ? ", " : "", STR("phone2"),
+	    STR("email"));
+#undef STR
+	json_object_foreach(json_object_get(cu, "fields"), k, v)
+		if (json_is_string(v))
+			snprintf(text + strlen(text), sizeof text - strlen(text),
+			    "%s: %s\n", k, json_string_value(v));
+	if (n == 1)
+		snprintf(text + strlen(text), sizeof text - strlen(text),
+		    "1 earlier contact:\n");
+	else
+		snprintf(text + strlen(text), sizeof text - strlen(text),
+		    "%zu earlier contacts%s\n", n, n > 0 ? ":" : ".");
+	json_array_foreach(json_object_get(cu, "history"), i, v) {
+		console_history_line(v, line, sizeof line);
+		snprintf(text + strlen(text), sizeof text - strlen(text), "%s\n",
+		    line);
+	}
+	json_decref(c->shown);
+	c->shown = json_incref(cu);
+	snprintf(line, sizeof line, "Customer #%lld",
+	    (long long)json_integer_value(json_object_get(cu, "id")));
+	keys_prompt(c, PROMPT_CUSTOMER, line, text, "");
+	c->prompt.wide = 1;
+	snprintf(c->prompt.hint, sizeof c->prompt.hint, "%s",
+	    desk_call_at_hand(c) ? "l: link to this call   e: edit   Esc: close" :
+	    "e: edit   Esc: close");
+}
+
+/* The customer becomes the call's: shown in the call panel, and linked
+ * in the core (the contact's history follows the customer). */
+static void
+desk_link(struct console *c, json_t *cu)
+{
+	json_decref(c->call.customer);
+	c->call.customer = json_incref(cu);
+	session_send(c, REQ_LINK, NULL, json_pack("{s:s,s:s,s:O}", "req",
+	    "customer-link", "call", c->call.id, "customer",
+	    json_object_get(cu, "id")));
+}
+
+void
+desk_prompted(struct console *c, enum console_prompt_kind kind, int answer)
+{
+	if (kind != PROMPT_CUSTOMER || c->shown == NULL)
+		return;
+	if (answer == 'e')
+		desk_form_start(c, c->shown);
+	else if (answer == 'l' && desk_call_at_hand(c))
+		desk_link(c, c->shown);
 }
 
 void
@@ -158,6 +301,14 @@ void
 desk_figures(struct console *c)
 {
 	session_send(c, REQ_STATS, NULL, json_pack("{s:s}", "req", "my-stats"));
+}
+
+void
+desk_figures_quiet(struct console *c)
+{
+	if (c->link == LINK_UP)
+		session_send(c, REQ_STATS, "quiet", json_pack("{s:s}", "req",
+		    "my-stats"));
 }
 
 void
@@ -221,24 +372,6 @@ desk_asked_transfer(struct console *c, const char *text)
 	    c->xfer_req, "call", c->call.id, "to", to));
 }
 
-static void
-desk_asked_form(struct console *c, const char *text)
-{
-	if (c->form_field == 0 && text[0] == '\0') {
-		console_status(c, TUI_LEVEL_ALERT, "a customer needs a name");
-		desk_form_ask(c);
-		return;
-	}
-	json_object_set_new(c->form, desk_form_keys[c->form_field],
-	    json_string(text));
-	if (++c->form_field < CONSOLE_FORM_FIELDS) {
-		desk_form_ask(c);
-		return;
-	}
-	session_send(c, REQ_SAVE, NULL, json_pack("{s:s,s:O}", "req",
-	    "customer-save", "customer", c->form));
-}
-
 void
 desk_asked(struct console *c, enum console_ask_kind kind, const char *text)
 {
@@ -271,9 +404,6 @@ desk_asked(struct console *c, enum console_ask_kind kind, const char *text)
 			session_send(c, REQ_FIND, text, json_pack("{s:s,s:s}",
 			    "req", "customer-find", "query", text));
 		break;
-	case ASK_CUSTOMER:
-		desk_asked_form(c, text);
-		break;
 	case ASK_CB_NUMBER:
 		snprintf(c->cb_number, sizeof c->cb_number, "%s", text);
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&t));
@@ -284,6 +414,10 @@ desk_asked(struct console *c, enum console_ask_kind kind, const char *text)
 		snprintf(c->cb_when, sizeof c->cb_when, "%s", text);
 		desk_ask(c, ASK_CB_NOTE, "Callback: note", "why, for whoever "
 		    "calls back", "");
+		break;
+	case ASK_DISPOSITION:
+		if (text[0] != '\0')
+			note_disposition(c, text);
 		break;
 	case ASK_CB_NOTE: {
 		char *items[] = { "For me", "For anyone in the queue" };
@@ -323,58 +457,75 @@ desk_found(struct console *c, json_t *list)
 		keys_pick_open(c, PICK_CUSTOMER, "Customers found", items, n);
 }
 
-/* A customer chosen or saved: on a call (or in its wrap-up) it becomes
- * the call's, linked in the core (history follows); else it is shown. */
-static void
-desk_show_customer(struct console *c, json_t *cu)
+/* Seconds today in a state, as of now: the reply's count, and the
+ * current state's time since the reply came. */
+static uint64_t
+desk_state_secs(const struct console *c, const char *state)
 {
-	char text[512];
+	json_t		*st = json_object_get(c->stats, "states");
+	uint64_t	 s = (uint64_t)json_number_value(json_object_get(st, state));
+	uint64_t	 now = clock_mono_us();
 
-	if (c->call.id[0] != '\0' && (c->call.phase == PHASE_CONNECTED ||
-	    (c->call.phase == PHASE_ENDED && console_in_state(c, "wrap_up")))) {
-		json_decref(c->call.customer);
-		c->call.customer = json_incref(cu);
-		session_send(c, REQ_LINK, NULL, json_pack("{s:s,s:s,s:O}", "req",
-		    "customer-link", "call", c->call.id, "customer",
-		    json_object_get(cu, "id")));
-		return;
-	}
-	snprintf(text, sizeof text, "%s\n%s\nphone %s %s\n%s\n%zu earlier "
-	    "contacts", json_string_value(json_object_get(cu, "name")),
-	    json_string_value(json_object_get(cu, "company")),
-	    json_string_value(json_object_get(cu, "phone")),
-	    json_string_value(json_object_get(cu, "phone2")),
-	    json_string_value(json_object_get(cu, "email")),
-	    json_array_size(json_object_get(cu, "history")));
-	keys_prompt(c, PROMPT_NOTICE, "Customer", text, "");
+	if (console_in_state(c, state) && now > c->stats_at)
+		s += (now - c->stats_at) / 1000000;
+	return s;
 }
 
-static void
-desk_stats(struct console *c, json_t *r)
+void
+desk_stats_text(const struct console *c, char *text, size_t len)
 {
-	char		 text[512], a[16], b[16], d[16], e[16], f[16];
-	json_t		*st = json_object_get(r, "states"), *q;
+	char		 a[16], b[16], d[16], e[16], f[16];
+	json_t		*q;
 	size_t		 i;
-	double		 aht = json_number_value(json_object_get(r, "aht_s"));
+	double		 aht = json_number_value(json_object_get(c->stats, "aht_s"));
 
-#define SECS(k) ((uint64_t)json_number_value(json_object_get(st, k)))
-	snprintf(text, sizeof text, "Calls handled today: %lld\nAverage handle "
+	text[0] = '\0';
+	if (c->stats == NULL)
+		return;
+	snprintf(text, len, "Calls handled today: %lld\nAverage handle "
 	    "time: %s\nReady %s   Not ready %s\nOn call %s   Wrap-up %s\n",
-	    (long long)json_integer_value(json_object_get(r, "calls")),
-	    json_is_number(json_object_get(r, "aht_s")) ?
+	    (long long)json_integer_value(json_object_get(c->stats, "calls")),
+	    json_is_number(json_object_get(c->stats, "aht_s")) ?
 	    console_duration((uint64_t)aht, a, sizeof a) : "-",
-	    console_duration(SECS("ready"), b, sizeof b),
-	    console_duration(SECS("not_ready"), d, sizeof d),
-	    console_duration(SECS("on_call"), e, sizeof e),
-	    console_duration(SECS("wrap_up"), f, sizeof f));
-#undef SECS
+	    console_duration(desk_state_secs(c, "ready"), b, sizeof b),
+	    console_duration(desk_state_secs(c, "not_ready"), d, sizeof d),
+	    console_duration(desk_state_secs(c, "on_call"), e, sizeof e),
+	    console_duration(desk_state_secs(c, "wrap_up"), f, sizeof f));
+	json_array_foreach(json_object_get(c->stats, "queues"), i, q) {
+		const char *name = json_string_value(json_object_get(q, "name"));
+
+		for (int j = 0; j < c->nlines; j++)
+			if (name != NULL && strcmp(c->lines[j].name, name) == 0)
+				snprintf(text + strlen(text), len - strlen(text),
+				    "Queue %s: %d waiting, longest %s\n", name,
+				    c->lines[j].waiting, console_duration(
+				    c->lines[j].waiting > 0 ? (clock_mono_us() -
+				    c->lines[j].oldest_since) / 1000000 : 0,
+				    a, sizeof a));
+	}
+}
+
+/* my-stats answered: kept for the figures panel (and its queues' lines
+ * as they are now); shown in a box when the agent asked. */
+static void
+desk_stats(struct console *c, const char *arg, json_t *r)
+{
+	char	 text[1024];
+	json_t	*q;
+	size_t	 i;
+
+	json_decref(c->stats);
+	c->stats = json_incref(r);
+	c->stats_at = clock_mono_us();
 	json_array_foreach(json_object_get(r, "queues"), i, q)
-		snprintf(text + strlen(text), sizeof text - strlen(text),
-		    "Queue %s: %lld waiting, longest %llds\n",
-		    json_string_value(json_object_get(q, "name")),
-		    (long long)json_integer_value(json_object_get(q, "waiting")),
-		    (long long)json_integer_value(json_object_get(q,
-		    "longest_wait_s")));
+		if (json_is_string(json_object_get(q, "name")))
+			console_line_set(c, json_string_value(json_object_get(q,
+			    "name")), (int)json_integer_value(json_object_get(q,
+			    "waiting")), (int)json_integer_value(json_object_get(q,
+			    "longest_wait_s")));
+	if (strcmp(arg, "quiet") == 0)
+		return;
+	desk_stats_text(c, text, sizeof text);
 	keys_prompt(c, PROMPT_NOTICE, "My figures today", text, "");
 }
 
@@ -402,6 +553,10 @@ desk_ok(struct console *c, int kind, const char *arg, json_t *r)
 			c->call.consult = CONSULT_RINGING;
 			snprintf(c->call.consult_with, sizeof c->call.consult_with,
 			    "%s", arg);
+			console_copy(c->call.consult_id, sizeof c->call.consult_id,
+			    r, "consult");
+			snprintf(c->call.consult_progress,
+			    sizeof c->call.consult_progress, "dialing");
 			console_status(c, TUI_LEVEL_INFO, "consulting %s: the "
 			    "caller is on hold", arg);
 		} else
@@ -424,24 +579,30 @@ desk_ok(struct console *c, int kind, const char *arg, json_t *r)
 		desk_found(c, json_object_get(r, "customers"));
 		break;
 	case REQ_GET:
-		desk_show_customer(c, json_object_get(r, "customer"));
+		if (strcmp(arg, "link") == 0 && desk_call_at_hand(c))
+			desk_link(c, json_object_get(r, "customer"));
+		desk_card(c, json_object_get(r, "customer"));
 		break;
 	case REQ_SAVE:
 		json_object_set(c->form, "id", json_object_get(r, "customer"));
 		console_status(c, TUI_LEVEL_INFO, "customer #%lld saved",
 		    (long long)json_integer_value(json_object_get(r, "customer")));
-		session_send(c, REQ_GET, NULL, json_pack("{s:s,s:O}", "req",
-		    "customer-get", "customer", json_object_get(r, "customer")));
+		session_send(c, REQ_GET, desk_call_at_hand(c) ? "link" : "",
+		    json_pack("{s:s,s:O}", "req", "customer-get", "customer",
+		    json_object_get(r, "customer")));
 		break;
 	case REQ_LINK:
-		console_status(c, TUI_LEVEL_INFO, "customer linked to this call");
+		console_status(c, TUI_LEVEL_INFO, "%s linked to this call",
+		    c->call.customer != NULL && json_string_value(json_object_get(
+		    c->call.customer, "name")) != NULL ? json_string_value(
+		    json_object_get(c->call.customer, "name")) : "customer");
 		break;
 	case REQ_CALLBACK:
 		console_status(c, TUI_LEVEL_INFO, "callback to %s scheduled for %s",
 		    arg, c->cb_when);
 		break;
 	case REQ_STATS:
-		desk_stats(c, r);
+		desk_stats(c, arg, r);
 		break;
 	case REQ_HELP:
 		if ((v = json_object_get(r, "help")) != NULL)
@@ -468,6 +629,8 @@ desk_reply(struct console *c, int kind, const char *arg, json_t *r)
 		desk_ok(c, kind, arg, r);
 		return;
 	}
+	if (kind == REQ_STATS && strcmp(arg, "quiet") == 0)
+		return;
 	console_status(c, TUI_LEVEL_ALERT, "%s refused: %s", what[kind],
 	    cli_reply_error(r));
 	if (kind == REQ_SAVE) {		/* the form again, as it was typed */

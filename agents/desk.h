@@ -12,6 +12,7 @@
 void	desk_dial(struct console *);
 void	desk_redial(struct console *);
 void	desk_dtmf(struct console *);
+void	desk_disposition_ask(struct console *);
 void	desk_transfer(struct console *);
 void	desk_consult_complete(struct console *);
 void	desk_consult_cancel(struct console *);
@@ -19,8 +20,16 @@ void	desk_conference(struct console *);
 void	desk_customer(struct console *);
 void	desk_callback(struct console *);
 void	desk_figures(struct console *);
+/* Asks for the figures again for the panel, without showing a box. */
+void	desk_figures_quiet(struct console *);
+/* The figures as lines of text ("" before the first reply). */
+void	desk_stats_text(const struct console *, char *text, size_t len);
 void	desk_help_flag(struct console *);
 
+/* The customer form was given (F2, or Enter on its last field). */
+void	desk_form_done(struct console *);
+/* A prompt of desk.c's (a customer's card) was answered with a key. */
+void	desk_prompted(struct console *, enum console_prompt_kind, int answer);
 /* A pick list of desk.c's was answered (item "" = cancelled). */
 void	desk_picked(struct console *, enum console_pick_kind, int sel,
 	    const char *item);

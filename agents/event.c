@@ -1,10 +1,12 @@
 /* event.c: one handler per event the core pushes, from a table. The
  * offer rings the bell and flashes before the agent answers; the call
  * panel follows offer, connect and end; a supervisor's message is shown
- * until the next one. */
+ * until the agent puts it away. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "clock.h"
+#include "desk.h"
 #include "event.h"
 #include "keys.h"
 #include "note.h"
@@ -35,15 +37,17 @@ event_agent_state(struct console *c, json_t *ev)
 	if (json_is_string(json_object_get(ev, "agent")) &&
 	    strcmp(event_str(ev, "agent"), c->agent) != 0)
 		return;
+	/* The same state and reason again only says how much wrap-up is left. */
+	if (!console_in_state(c, event_str(ev, "state")) ||
+	    strcmp(c->reason, event_str(ev, "reason")) != 0)
+		c->state_since = clock_mono_us();
 	snprintf(c->state, sizeof c->state, "%s", event_str(ev, "state"));
 	snprintf(c->reason, sizeof c->reason, "%s", event_str(ev, "reason"));
-	c->state_since = clock_mono_us();
-	c->wrap_end = 0;
-	if (console_in_state(c, "wrap_up") && json_is_integer(secs))
-		c->wrap_end = c->state_since +
-		    (uint64_t)json_integer_value(secs) * 1000000;
+	console_set_wrapup(c, secs);
 	if (!console_in_state(c, "wrap_up") && !console_in_state(c, "on_call"))
 		c->after[0] = '\0';
+	if (!console_in_state(c, "logged_out") && c->link == LINK_UP)
+		desk_figures_quiet(c);	/* the figures panel follows */
 	if (console_in_state(c, "logged_out")) {
 		c->link = LINK_OPEN;
 		c->want_login = 0;
@@ -120,6 +124,8 @@ event_call_ended(struct console *c, json_t *ev)
 	if (json_is_array(dispo) && json_array_size(dispo) > 0) {
 		json_decref(c->call.dispositions);
 		c->call.dispositions = json_incref(dispo);
+		c->call.dispo_required = json_is_true(json_object_get(ev,
+		    "disposition_required"));
 		keys_pick_disposition(c);
 	}
 }
@@ -158,10 +164,15 @@ event_shutdown(struct console *c, json_t *ev)
 static void
 event_message(struct console *c, json_t *ev)
 {
-	const char *from = event_str(ev, "from");
+	const char	*from = event_str(ev, "from");
+	json_t		*at = json_object_get(ev, "at_ms");
+	time_t		 t = json_is_integer(at) ? (time_t)(json_integer_value(at) /
+			    1000) : time(NULL);
+	char		 hhmm[8];
 
-	snprintf(c->message, sizeof c->message, "Message from %s: %s",
-	    from[0] != '\0' ? from : "supervisor", event_str(ev, "text"));
+	strftime(hhmm, sizeof hhmm, "%H:%M", localtime(&t));
+	snprintf(c->message, sizeof c->message, "Message from %s at %s: %s",
+	    from[0] != '\0' ? from : "supervisor", hhmm, event_str(ev, "text"));
 	c->message_at = clock_mono_us();
 	beep();
 }
@@ -170,6 +181,10 @@ event_message(struct console *c, json_t *ev)
 static void
 event_call_progress(struct console *c, json_t *ev)
 {
+	if (c->call.consult_id[0] != '\0' &&
+	    strcmp(event_str(ev, "call"), c->call.consult_id) == 0)
+		snprintf(c->call.consult_progress, sizeof c->call.consult_progress,
+		    "%s", event_str(ev, "progress"));
 	if (!event_for_call(c, ev))
 		return;
 	snprintf(c->call.progress, sizeof c->call.progress, "%s",
@@ -185,8 +200,8 @@ event_consult_connected(struct console *c, json_t *ev)
 	    CONSULT_RINGING)
 		c->call.consult = CONSULT_TALKING;
 	c->call.held = 1;
-	console_status(c, TUI_LEVEL_INFO, "consultation connected: x completes "
-	    "the transfer, f makes a conference, z goes back to the caller");
+	console_status(c, TUI_LEVEL_INFO, "consultation connected (the caller "
+	    "is on hold)");
 }
 
 static void
@@ -219,31 +234,13 @@ event_consult(struct console *c, json_t *ev)
 	    "call", c->call.consult_from);
 }
 
-/* A waiting line of one of our queues: "sales 3 (0:41)". */
+/* A waiting line of one of our queues. */
 static void
 event_queue(struct console *c, json_t *ev)
 {
-	char	 item[96], out[256] = "";
-	char	*p, *save;
-	char	 copy[256];
-	int	 n = (int)json_integer_value(json_object_get(ev, "waiting"));
-	size_t	 len = strlen(event_str(ev, "name"));
-
-	snprintf(item, sizeof item, "%s %d", event_str(ev, "name"), n);
-	snprintf(copy, sizeof copy, "%s", c->waiting);
-	for (p = strtok_r(copy, ",", &save); p != NULL;
-	    p = strtok_r(NULL, ",", &save)) {
-		while (*p == ' ')
-			p++;
-		if (strncmp(p, event_str(ev, "name"), len) == 0 && p[len] == ' ')
-			continue;
-		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s",
-		    out[0] ? ", " : "", p);
-	}
-	if (n > 0)
-		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s",
-		    out[0] ? ", " : "", item);
-	snprintf(c->waiting, sizeof c->waiting, "%s", out);
+	console_line_set(c, event_str(ev, "name"), (int)json_integer_value(
+	    json_object_get(ev, "waiting")), (int)json_integer_value(
+	    json_object_get(ev, "longest_wait_s")));
 }
 
 static const struct {

@@ -1,5 +1,5 @@
 /* help.c: the help screen, drawn from the keymap table so it cannot
- * disagree with what the keys do. */
+ * disagree with what the keys do. On a short terminal it scrolls. */
 #include <stdio.h>
 #include "help.h"
 #include "keys.h"
@@ -11,36 +11,79 @@ static const char *help_extra[][2] = {
 	{ "^L", "redraw the screen" },
 	{ "^C", "quit, like F10" },
 };
-#define HELP_NEXTRA	(sizeof help_extra / sizeof help_extra[0])
+#define HELP_NEXTRA	((int)(sizeof help_extra / sizeof help_extra[0]))
+#define HELP_ROWS	(keys_count + HELP_NEXTRA)
+
+/* Rows of keys the box shows on this terminal. */
+static int
+help_rows_shown(void)
+{
+	struct tui_rect r = tui_centre(HELP_ROWS + 3, 74);
+
+	return r.h - 3;
+}
+
+static void
+help_row(int row, int y, int x, int w)
+{
+	attr_t	key = tui_attr(TUI_FKEY), label = tui_attr(TUI_LABEL);
+	char	fk[16];
+
+	if (row >= keys_count) {
+		tui_text_put(stdscr, y, x, 6, help_extra[row - keys_count][0], key);
+		tui_text_put(stdscr, y, x + 19, w - 19,
+		    help_extra[row - keys_count][1], tui_attr(TUI_NORMAL));
+		return;
+	}
+	const struct keys_entry *e = &keys_table[row];
+
+	snprintf(fk, sizeof fk, "F%d", e->fkey ? e->fkey - KEY_F0 : 0);
+	if (e->fkey)
+		tui_text_put(stdscr, y, x, 4, fk, key);
+	if (e->letter == TUI_ESC)
+		tui_text_put(stdscr, y, x + 4, 3, "Esc", key);
+	else
+		tui_text_printf(stdscr, y, x + 5, 2, key, "%c", e->letter);
+	tui_text_printf(stdscr, y, x + 8, 10, label, "%s", e->label);
+	tui_text_put(stdscr, y, x + 19, w - 19, e->help, tui_attr(TUI_NORMAL));
+}
 
 void
 help_draw(struct console *c)
 {
-	struct tui_rect	r = tui_centre(keys_count + HELP_NEXTRA + 3, 72);
-	attr_t		key = tui_attr(TUI_FKEY), label = tui_attr(TUI_LABEL);
-	int		y = r.y + 1, w = r.w - 4;
-	char		fk[16];
+	struct tui_rect	r = tui_centre(HELP_ROWS + 3, 74);
+	int		rows = help_rows_shown(), y = r.y + 1;
 
+	if (c->help_top > HELP_ROWS - rows)
+		c->help_top = HELP_ROWS - rows > 0 ? HELP_ROWS - rows : 0;
 	tui_text_fill(stdscr, r, tui_attr(TUI_NORMAL));
 	tui_text_box(stdscr, r, "Help: keys", tui_attr(TUI_FRAME));
-	for (int i = 0; i < keys_count && y < r.y + r.h - 2; i++, y++) {
-		const struct keys_entry *e = &keys_table[i];
-
-		snprintf(fk, sizeof fk, "F%d", e->fkey ? e->fkey - KEY_F0 : 0);
-		if (e->fkey)
-			tui_text_put(stdscr, y, r.x + 2, 4, fk, key);
-		tui_text_printf(stdscr, y, r.x + 7, 2, key, "%c", e->letter);
-		tui_text_printf(stdscr, y, r.x + 10, w - 8, label, "%-9s",
-		    e->label);
-		tui_text_put(stdscr, y, r.x + 20, w - 18, e->help,
-		    tui_attr(TUI_NORMAL));
-	}
-	for (size_t i = 0; i < HELP_NEXTRA && y < r.y + r.h - 2; i++, y++) {
-		tui_text_put(stdscr, y, r.x + 2, 6, help_extra[i][0], key);
-		tui_text_put(stdscr, y, r.x + 20, w - 18, help_extra[i][1],
-		    tui_attr(TUI_NORMAL));
-	}
-	tui_text_put(stdscr, r.y + r.h - 2, r.x + 2, w,
+	for (int i = c->help_top; i < HELP_ROWS && y < r.y + 1 + rows; i++, y++)
+		help_row(i, y, r.x + 2, r.w - 4);
+	tui_text_put(stdscr, r.y + r.h - 2, r.x + 2, r.w - 4, rows < HELP_ROWS ?
+	    "Up/Down, PgUp/PgDn: more keys; any other key closes this." :
 	    "Letters work when not writing the note. Any key closes this.",
-	    label);
+	    tui_attr(TUI_LABEL));
+}
+
+int
+help_key(struct console *c, const struct tui_key *k)
+{
+	int rows = help_rows_shown();
+
+	if (tui_key_is(k, KEY_DOWN))
+		c->help_top++;
+	else if (tui_key_is(k, KEY_NPAGE) || tui_key_char(k, ' '))
+		c->help_top += rows - 1;
+	else if (tui_key_is(k, KEY_UP))
+		c->help_top--;
+	else if (tui_key_is(k, KEY_PPAGE))
+		c->help_top -= rows - 1;
+	else
+		return 0;
+	if (c->help_top < 0)
+		c->help_top = 0;
+	if (c->help_top > HELP_ROWS - rows)
+		c->help_top = HELP_ROWS - rows > 0 ? HELP_ROWS - rows : 0;
+	return 1;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "cli.h"
 #include "desk.h"
+#include "help.h"
 #include "keys.h"
 #include "login.h"
 #include "note.h"
@@ -28,10 +29,14 @@ keys_context(const struct console *c)
 	else
 		ctx = KEYS_IDLE;
 	if (c->call.phase == PHASE_ENDED &&
-	    json_array_size(c->call.dispositions) > 0)
+	    (json_array_size(c->call.dispositions) > 0 || c->call.dispo_required))
 		ctx |= KEYS_DISPO;
 	if (c->call.phase == PHASE_CONNECTED && c->call.consult != CONSULT_NONE)
 		ctx = KEYS_CONSULT;
+	if (c->message[0] != '\0')
+		ctx |= KEYS_MSG;
+	if (c->last_dialled[0] != '\0' && (ctx & KEYS_IDLE))
+		ctx |= KEYS_REDIAL;
 	return ctx;
 }
 
@@ -90,6 +95,7 @@ keys_pick_disposition(struct console *c)
 static void
 keys_help(struct console *c)
 {
+	c->help_top = 0;
 	c->modal = MODAL_HELP;
 }
 
@@ -167,7 +173,12 @@ keys_wrap_extend(struct console *c)
 static void
 keys_dispo(struct console *c)
 {
-	keys_pick_disposition(c);
+	if (json_array_size(c->call.dispositions) == 0 && c->call.id[0] != '\0')
+		desk_disposition_ask(c);
+	else if (json_array_size(c->call.dispositions) == 0)
+		console_status(c, TUI_LEVEL_INFO, "no call to give a disposition");
+	else
+		keys_pick_disposition(c);
 }
 
 static void
@@ -177,6 +188,12 @@ keys_after(struct console *c)
 	    "not_ready", "logout" };
 
 	keys_pick_open(c, PICK_AFTER, "After this call", items, 4);
+}
+
+static void
+keys_dismiss(struct console *c)
+{
+	c->message[0] = '\0';
 }
 
 static void
@@ -216,52 +233,59 @@ keys_quit(struct console *c)
 		keys_leave(c);
 }
 
+/* prio: which keys the bar drops first when they do not all fit (3, then
+ * 2; 1 stays; Quit, last, always). */
 const struct keys_entry keys_table[] = {
-	{ KEY_F(1), '?', "Help", "this help", KEYS_ALL, keys_help },
+	{ KEY_F(1), '?', "Help", "this help", KEYS_ALL, 2, keys_help },
 	{ KEY_F(2), 'r', "Ready", "ready: take calls (ends wrap-up)",
-	  KEYS_IDLE | KEYS_WRAP, keys_ready },
+	  KEYS_IDLE | KEYS_WRAP, 1, keys_ready },
 	{ KEY_F(3), 'n', "NotReady", "not ready, choosing a reason",
-	  KEYS_IDLE | KEYS_WRAP, keys_notready },
-	{ KEY_F(4), 'a', "Answer", "answer the call offered", KEYS_RINGING,
+	  KEYS_IDLE | KEYS_WRAP, 1, keys_notready },
+	{ KEY_F(4), 'a', "Answer", "answer the call offered", KEYS_RINGING, 1,
 	  keys_accept },
-	{ KEY_F(5), 'j', "Reject", "reject the call offered", KEYS_RINGING,
+	{ KEY_F(5), 'j', "Reject", "reject the call offered", KEYS_RINGING, 1,
 	  keys_reject },
-	{ KEY_F(6), 'h', "Hangup", "hang up", KEYS_ON_CALL, keys_hangup },
-	{ KEY_F(7), 'o', "Hold", "hold / retrieve the caller", KEYS_ON_CALL,
+	{ KEY_F(6), 'h', "Hangup", "hang up", KEYS_ON_CALL | KEYS_CONSULT, 1,
+	  keys_hangup },
+	{ KEY_F(7), 'o', "Hold", "hold / retrieve the caller", KEYS_ON_CALL, 1,
 	  keys_hold },
 	{ KEY_F(8), 'm', "Mute", "mute / unmute your microphone",
-	  KEYS_ON_CALL, keys_mute },
+	  KEYS_ON_CALL | KEYS_CONSULT, 2, keys_mute },
 	{ KEY_F(9), 'e', "Note", "write the note (Tab or Esc leaves it)",
-	  KEYS_ALL, keys_note },
-	{ 0, 'w', "EndWrap", "end wrap-up now", KEYS_WRAP, keys_wrap_end },
-	{ 0, '+', "Extend", "30 s more wrap-up", KEYS_WRAP, keys_wrap_extend },
-	{ 0, 'd', "Dispo", "choose the call's disposition", KEYS_DISPO,
+	  KEYS_ALL, 2, keys_note },
+	{ 0, TUI_ESC, "Dismiss", "put away the supervisor's message", KEYS_MSG,
+	  1, keys_dismiss },
+	{ 0, 'w', "EndWrap", "end wrap-up now", KEYS_WRAP, 1, keys_wrap_end },
+	{ 0, '+', "Extend", "30 s more wrap-up", KEYS_WRAP, 3, keys_wrap_extend },
+	{ 0, 'd', "Dispo", "choose the call's disposition", KEYS_DISPO, 1,
 	  keys_dispo },
 	{ 0, 'c', "After", "after this call: wrap-up/ready/not ready/logout",
-	  KEYS_IDLE | KEYS_ON_CALL, keys_after },
+	  KEYS_IDLE | KEYS_ON_CALL, 3, keys_after },
 	{ 0, 't', "Transfer", "transfer or consult (queue, agent, number)",
-	  KEYS_ON_CALL, desk_transfer },
+	  KEYS_ON_CALL, 1, desk_transfer },
 	{ 0, 'x', "Complete", "complete the transfer to the consulted party",
-	  KEYS_CONSULT, desk_consult_complete },
+	  KEYS_CONSULT, 1, desk_consult_complete },
 	{ 0, 'f', "Conference", "all three of you: caller, you, consulted",
-	  KEYS_CONSULT, desk_conference },
+	  KEYS_CONSULT, 1, desk_conference },
 	{ 0, 'z', "Back", "end the consultation, back to the caller",
-	  KEYS_CONSULT, desk_consult_cancel },
-	{ 0, '#', "DTMF", "send DTMF digits to the caller", 0, desk_dtmf },
-	{ 0, 'g', "Dial", "call a number", KEYS_IDLE, desk_dial },
-	{ 0, 'G', "Redial", "call the last number again", 0, desk_redial },
+	  KEYS_CONSULT, 1, desk_consult_cancel },
+	{ 0, '#', "DTMF", "send DTMF digits to the caller", KEYS_ON_CALL, 3,
+	  desk_dtmf },
+	{ 0, 'g', "Dial", "call a number", KEYS_IDLE, 2, desk_dial },
+	{ 0, 'G', "Redial", "call the last number again", KEYS_REDIAL, 3,
+	  desk_redial },
 	{ 0, 'u', "Customer", "customer: search, new, edit, link to the call",
-	  KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, desk_customer },
+	  KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 2, desk_customer },
 	{ 0, 'b', "Callback", "schedule a callback (number, time, note)",
-	  KEYS_WRAP, desk_callback },
-	{ 0, 's', "Figures", "my figures today and my queues' waiting calls",
-	  0, desk_figures },
-	{ 0, '!', "Help!", "raise or lower your hand for a supervisor", 0,
-	  desk_help_flag },
-	{ 0, 'k', "Clear", "clear the note", 0, keys_clear_note },
-	{ 0, 'l', "Logout", "log out", KEYS_IDLE | KEYS_WRAP, keys_logout },
+	  KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 3, desk_callback },
+	{ 0, 's', "Stats", "my figures today and my queues' waiting calls",
+	  KEYS_IDLE | KEYS_WRAP, 3, desk_figures },
+	{ 0, '!', "Help!", "raise or lower your hand for a supervisor",
+	  KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 3, desk_help_flag },
+	{ 0, 'k', "Clear", "clear the note", 0, 3, keys_clear_note },
+	{ 0, 'l', "Logout", "log out", KEYS_IDLE | KEYS_WRAP, 3, keys_logout },
 	{ KEY_F(10), 'q', "Quit", "quit (asks first while on a call)",
-	  KEYS_ALL, keys_quit },
+	  KEYS_ALL, 0, keys_quit },
 };
 const int keys_count = sizeof keys_table / sizeof keys_table[0];
 
@@ -276,26 +300,65 @@ keys_fname(int fkey)
 	return n >= 0 && n <= 12 ? names[n] : "F?";
 }
 
-int
-keys_bar(const struct console *c, struct tui_barkey *out, int max)
+/* Whether a key applies now, beyond its contexts: ready and not ready
+ * wait for a required disposition; redial needs a number dialled. */
+static int
+keys_applies(const struct console *c, const struct keys_entry *e, int ctx)
 {
-	int ctx = keys_context(c), n = 0;
+	if ((e->when & ctx) == 0)
+		return 0;
+	if (console_dispo_due(c) && (e->fn == keys_ready ||
+	    e->fn == keys_notready || e->fn == keys_wrap_end))
+		return 0;
+	if (e->fn == desk_redial && c->last_dialled[0] == '\0')
+		return 0;
+	if (c->call.consult == CONSULT_CONFERENCE && (e->fn ==
+	    desk_consult_complete || e->fn == desk_conference ||
+	    e->fn == desk_consult_cancel))
+		return 0;
+	return 1;
+}
 
-	for (int i = 0; i < keys_count && n < max; i++) {
-		const struct keys_entry *e = &keys_table[i];
+static void
+keys_bar_entry(const struct console *c, const struct keys_entry *e,
+    struct tui_barkey *out)
+{
+	out->fkey = e->fkey ? keys_fname(e->fkey) : e->letter == TUI_ESC ?
+	    "Esc" : NULL;
+	out->letter = e->letter == TUI_ESC ? 0 : e->letter;
+	out->label = e->label;
+	if (e->fn == keys_hold && c->call.held)
+		out->label = "Retrieve";
+	if (e->fn == keys_mute && c->call.muted)
+		out->label = "Unmute";
+}
 
-		if ((e->when & ctx) == 0)
-			continue;
-		out[n].fkey = e->fkey ? keys_fname(e->fkey) : NULL;
-		out[n].letter = e->letter;
-		out[n].label = e->label;
-		if (e->fn == keys_hold && c->call.held)
-			out[n].label = "Retrieve";
-		if (e->fn == keys_mute && c->call.muted)
-			out[n].label = "Unmute";
-		n++;
-	}
-	return n;
+int
+keys_bar(const struct console *c, struct tui_barkey *out, int max, int width)
+{
+	const struct keys_entry	*on[64];
+	struct tui_barkey	 k;
+	int			 ctx = keys_context(c), n = 0, m = 0, used = -2;
+	int			 take[64] = { 0 };
+
+	for (int i = 0; i < keys_count && n < 64; i++)
+		if (keys_applies(c, &keys_table[i], ctx))
+			on[n++] = &keys_table[i];
+	/* Quit first, then the most needed keys while they fit. */
+	for (int prio = 0; prio <= 3; prio++)
+		for (int i = 0; i < n; i++) {
+			if (on[i]->prio != prio)
+				continue;
+			keys_bar_entry(c, on[i], &k);
+			if (prio > 0 && used + 2 + tui_bar_width(&k, 1) > width)
+				continue;
+			used += 2 + tui_bar_width(&k, 1);
+			take[i] = 1;
+		}
+	for (int i = 0; i < n && m < max; i++)
+		if (take[i])
+			keys_bar_entry(c, on[i], &out[m++]);
+	return m;
 }
 
 /* A choice made in a pick list. */
@@ -368,6 +431,8 @@ keys_modal_prompt(struct console *c, const struct tui_key *k)
 		c->quit = 1;	/* the call ends with the link; agent_grace */
 	else if (c->prompt_kind == PROMPT_CLEAR_NOTE && c->prompt.answer == 'y')
 		note_clear(c);
+	else if (r == TUI_DONE)
+		desk_prompted(c, c->prompt_kind, c->prompt.answer);
 }
 
 static void
@@ -385,6 +450,17 @@ keys_modal_ask(struct console *c, const struct tui_key *k)
 		desk_asked(c, c->ask_kind, text);	/* may ask again */
 		free(text);
 	}
+}
+
+static void
+keys_modal_form(struct console *c, const struct tui_key *k)
+{
+	enum tui_result r = tui_form_key(&c->custform, k);
+
+	if (r == TUI_CANCEL)
+		c->modal = MODAL_NONE;
+	else if (r == TUI_DONE)
+		desk_form_done(c);	/* closes it unless a field is wrong */
 }
 
 /* The entry for a key: its function key, or (not editing) its letter. */
@@ -430,7 +506,8 @@ keys_handle(struct console *c, const struct tui_key *k)
 		return;
 	}
 	if (c->modal == MODAL_HELP) {
-		c->modal = MODAL_NONE;
+		if (!help_key(c, k))
+			c->modal = MODAL_NONE;
 		return;
 	}
 	if (c->modal == MODAL_PICK) {
@@ -443,6 +520,10 @@ keys_handle(struct console *c, const struct tui_key *k)
 	}
 	if (c->modal == MODAL_ASK) {
 		keys_modal_ask(c, k);
+		return;
+	}
+	if (c->modal == MODAL_FORM) {
+		keys_modal_form(c, k);
 		return;
 	}
 	if (tui_key_char(k, TUI_CTRL('c'))) {

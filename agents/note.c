@@ -89,10 +89,11 @@ note_disposition(struct console *c, const char *code)
 	char	*text = tui_editor_get(&c->note);
 	json_t	*req;
 
-	req = json_pack("{s:s,s:s,s:s,s:s}", "req", "disposition", "call",
-	    c->call.id, "code", code, "note", text);
+	req = json_pack("{s:s,s:s,s:s}", "req", "disposition", "call",
+	    c->call.id, "code", code);
+	if (strcmp(c->note_call, c->call.id) == 0)	/* else: not ours to replace */
+		json_object_set_new(req, "note", json_string(text));
 	free(text);
-	snprintf(c->call.disposition, sizeof c->call.disposition, "%s", code);
 	session_send(c, REQ_DISPOSITION, code, req);
 }
 
@@ -105,9 +106,13 @@ note_reply(struct console *c, int kind, const char *arg, json_t *r)
 	if (json_is_true(json_object_get(r, "ok"))) {
 		if (kind == REQ_NOTE && atoi(arg) == c->note_gen)
 			c->note_saved = 1;
-		if (kind == REQ_DISPOSITION)
+		if (kind == REQ_DISPOSITION) {
+			snprintf(c->call.disposition, sizeof c->call.disposition,
+			    "%s", arg);
+			c->wrap_waiting = 0;
 			console_status(c, TUI_LEVEL_INFO, "disposition %s saved",
 			    arg);
+		}
 		return;
 	}
 	if (code != NULL && strcmp(code, "unknown-request") == 0) {

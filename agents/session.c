@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "event.h"
 #include "desk.h"
+#include "keys.h"
 #include "note.h"
 #include "session.h"
 
@@ -224,6 +225,7 @@ session_logged_in(struct console *c, json_t *r)
 	console_copy(c->agent, sizeof c->agent, r, "agent");
 	console_copy(c->name, sizeof c->name, r, "name");
 	session_take_state(c, r);
+	console_set_wrapup(c, json_object_get(r, "wrapup_s"));
 	session_take_queues(c, json_object_get(r, "queues"));
 	console_set_reasons(c, json_object_get(r, "not_ready_reasons"));
 	session_take_call(c, json_object_get(r, "call"));
@@ -236,6 +238,10 @@ session_logged_in(struct console *c, json_t *r)
 	else
 		console_status(c, TUI_LEVEL_INFO, "logged in as %s", c->agent);
 	note_flush(c);
+	desk_figures_quiet(c);
+	if (c->wrap_waiting && c->call.phase == PHASE_NONE)	/* which call? */
+		session_send(c, REQ_WRAPUP, "end", json_pack("{s:s,s:s}", "req",
+		    "wrapup", "action", "end"));
 }
 
 /* A refused login: back to the login screen, saying why. */
@@ -336,6 +342,23 @@ session_reply_ok(struct console *c, struct console_pending *p, json_t *r)
 	}
 }
 
+/* "disposition required for call ID": a console started after the call
+ * ended learns which call it is (the login reply has no call then). */
+static void
+session_owed_call(struct console *c, const char *msg)
+{
+	const char *id = strstr(msg, "for call ");
+
+	if (id == NULL || c->call.phase != PHASE_NONE)
+		return;
+	id += strlen("for call ");
+	snprintf(c->call.id, sizeof c->call.id, "%.*s", (int)strcspn(id, " "), id);
+	c->call.phase = PHASE_ENDED;
+	c->call.since = clock_mono_us();
+	snprintf(c->call.ended, sizeof c->call.ended, "ended before this "
+	    "console started");
+}
+
 static void
 session_reply_error(struct console *c, struct console_pending *p, json_t *r)
 {
@@ -348,6 +371,9 @@ session_reply_error(struct console *c, struct console_pending *p, json_t *r)
 		[REQ_WRAPUP] = "wrap-up", [REQ_AFTER] = "after call",
 	};
 	const char *code = json_string_value(json_object_get(r, "error"));
+	const char *msg = json_string_value(json_object_get(r, "message"));
+	const char *w = p->kind < (int)(sizeof what / sizeof what[0]) &&
+	    what[p->kind] != NULL ? what[p->kind] : "request";
 
 	if (p->kind == REQ_NOTE || p->kind == REQ_DISPOSITION) {
 		note_reply(c, p->kind, p->arg, r);
@@ -357,13 +383,20 @@ session_reply_error(struct console *c, struct console_pending *p, json_t *r)
 		desk_reply(c, p->kind, p->arg, r);
 		return;
 	}
+	if (msg != NULL && strstr(msg, "disposition required") != NULL) {
+		session_owed_call(c, msg);
+		c->call.dispo_required = 1;
+		console_status(c, TUI_LEVEL_ALERT, "%s refused: disposition "
+		    "required first (d: choose one)", w);
+		keys_pick_disposition(c);
+		return;
+	}
 	if (p->kind == REQ_NOTREADY && code != NULL &&
 	    strcmp(code, "bad-args") == 0)
 		session_reasons_from_message(c, json_string_value(
 		    json_object_get(r, "message")));
-	console_status(c, TUI_LEVEL_ALERT, "%s refused: %s",
-	    p->kind < (int)(sizeof what / sizeof what[0]) && what[p->kind] ?
-	    what[p->kind] : "request", cli_reply_error(r));
+	console_status(c, TUI_LEVEL_ALERT, "%s refused: %s", w,
+	    cli_reply_error(r));
 }
 
 static void

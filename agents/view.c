@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "clock.h"
+#include "desk.h"
 #include "help.h"
 #include "keys.h"
 #include "login.h"
@@ -17,8 +18,11 @@
 #define VIEW_MIN_LINES	12
 #define VIEW_MIN_COLS	40
 
+#define VIEW_FIGURES_LINES 30	/* and VIEW_WIDE: the figures get a panel */
+#define VIEW_FIGURES_H	9
+
 struct view_layout {
-	struct tui_rect	call, note;
+	struct tui_rect	call, note, figures;	/* figures.h 0: none */
 	int		status_y, keys_y;
 };
 
@@ -34,6 +38,12 @@ view_layout(struct view_layout *l, const struct console *c)
 
 		l->call = (struct tui_rect){ top, 0, h, cw };
 		l->note = (struct tui_rect){ top, cw, h, COLS - cw };
+		l->figures = (struct tui_rect){ 0, 0, 0, 0 };
+		if (LINES >= VIEW_FIGURES_LINES && c->stats != NULL) {
+			l->note.h -= VIEW_FIGURES_H;
+			l->figures = (struct tui_rect){ top + l->note.h, cw,
+			    VIEW_FIGURES_H, COLS - cw };
+		}
 	} else {
 		int ch = h < 16 ? h / 2 : (h - 8 < 14 ? h - 8 : 14);
 
@@ -42,6 +52,7 @@ view_layout(struct view_layout *l, const struct console *c)
 
 		l->call = (struct tui_rect){ top, 0, ch, COLS };
 		l->note = (struct tui_rect){ top + ch, 0, h - ch, COLS };
+		l->figures = (struct tui_rect){ 0, 0, 0, 0 };
 	}
 }
 
@@ -119,26 +130,46 @@ view_state(struct console *c)
 		snprintf(buf, sizeof buf, " %s", console_duration(
 		    view_secs_since(c->state_since), d, sizeof d));
 	x += tui_text_put(stdscr, 1, x, COLS - x, buf, tui_attr(TUI_NORMAL));
+	if (console_dispo_due(c))
+		x += tui_text_printf(stdscr, 1, x + 2, COLS - x - 2,
+		    tui_attr(TUI_ALERT), "%s%s", c->wrap_waiting ? "waiting for a "
+		    "disposition" : "disposition needed", json_array_size(
+		    c->call.dispositions) > 0 || c->call.id[0] != '\0' ?
+		    " (d)" : "") + 2;
+	/* What the agent must see first, if the line is short: help, callers
+	 * waiting; then the queues and the after-call choice. */
+	if (c->help)
+		x += tui_text_put(stdscr, 1, x + 3, COLS - x - 3, "HELP REQUESTED",
+		    tui_attr(TUI_ALERT)) + 3;
+	console_lines_text(c, buf, sizeof buf);
+	if (buf[0] != '\0')
+		x += tui_text_printf(stdscr, 1, x + 3, COLS - x - 3,
+		    tui_attr(TUI_ALERT), "Waiting: %s", buf) + 3;
 	x += tui_text_printf(stdscr, 1, x + 3, COLS - x - 3, tui_attr(TUI_LABEL),
 	    "Queues ") + 3;
 	x += tui_text_put(stdscr, 1, x, COLS - x, c->queues, tui_attr(TUI_NORMAL));
 	if (c->after[0] != '\0')
-		x += tui_text_printf(stdscr, 1, x + 3, COLS - x - 3,
-		    tui_attr(TUI_NORMAL), "After call: %s", c->after) + 3;
-	if (c->waiting[0] != '\0')
-		x += tui_text_printf(stdscr, 1, x + 3, COLS - x - 3,
-		    tui_attr(TUI_ALERT), "Waiting: %s", c->waiting) + 3;
-	if (c->help)
-		tui_text_put(stdscr, 1, x + 3, COLS - x - 3, "HELP REQUESTED",
-		    tui_attr(TUI_ALERT));
+		tui_text_printf(stdscr, 1, x + 3, COLS - x - 3,
+		    tui_attr(TUI_NORMAL), "After call: %s", c->after);
 }
 
 static void
 view_message(struct console *c)
 {
+	struct tui_rect line = { 2, 0, 1, COLS };
+	const char	*hint = "  (Esc puts it away)";
+	int		 w = tui_text_width(hint);
+
 	if (c->message[0] == '\0')
 		return;
-	tui_text_put(stdscr, 2, 1, COLS - 2, c->message, tui_attr(TUI_MESSAGE));
+	tui_text_fill(stdscr, line, tui_attr(TUI_MESSAGE));
+	if (tui_text_width(c->message) + w + 2 > COLS)
+		w = 0;
+	tui_text_put(stdscr, 2, 1, COLS - 2 - w, c->message,
+	    tui_attr(TUI_MESSAGE));
+	if (w > 0)
+		tui_text_put(stdscr, 2, COLS - 1 - w, w, hint,
+		    tui_attr(TUI_MESSAGE));
 }
 
 /* One "Label     value" row of a panel; returns the next row. */
@@ -175,6 +206,15 @@ view_str(json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
+/* Appends "SEP VALUE" to buf when there is a value. */
+static void
+view_append(char *buf, size_t len, const char *sep, const char *value)
+{
+	if (value != NULL && value[0] != '\0')
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", sep,
+		    value);
+}
+
 /* The customer the core found for the caller: name, company, fields,
  * history lines. */
 static int
@@ -190,6 +230,15 @@ view_customer(struct tui_rect in, int y, json_t *cu)
 	    view_str(cu, "company") ? view_str(cu, "company") : "");
 	y = view_row(in, y, "Customer", buf);
 	buf[0] = '\0';
+	view_append(buf, sizeof buf, "phone ", view_str(cu, "phone"));
+	view_append(buf, sizeof buf, buf[0] ? ", " : "phone ",
+	    view_str(cu, "phone2"));
+	view_append(buf, sizeof buf, buf[0] ? "   " : "", view_str(cu, "email"));
+	snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s#%lld",
+	    buf[0] ? "   " : "", (long long)json_integer_value(
+	    json_object_get(cu, "id")));
+	y = view_row(in, y, "", buf);
+	buf[0] = '\0';
 	json_object_foreach(f, k, v) {
 		if (json_is_string(v))
 			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
@@ -202,18 +251,7 @@ view_customer(struct tui_rect in, int y, json_t *cu)
 	}
 	y = view_row(in, y, "", buf);
 	json_array_foreach(json_object_get(cu, "history"), i, v) {
-		time_t		 t = (time_t)(json_integer_value(json_object_get(v,
-				    "at_ms")) / 1000);
-		char		 when[20];
-		const char	*d = view_str(v, "disposition");
-
-		strftime(when, sizeof when, "%d.%m %H:%M", localtime(&t));
-		snprintf(buf, sizeof buf, "%s %s %s %s%s%s: %s", when,
-		    view_str(v, "direction") ? view_str(v, "direction") : "",
-		    view_str(v, "queue") ? view_str(v, "queue") : "-",
-		    view_str(v, "agent") ? view_str(v, "agent") : "",
-		    d != NULL ? " " : "", d != NULL ? d : "",
-		    view_str(v, "note") ? view_str(v, "note") : "");
+		console_history_line(v, buf, sizeof buf);
 		y = view_row(in, y, i == 0 ? "History" : "", buf);
 	}
 	return y;
@@ -251,13 +289,22 @@ view_call_head(struct console *c, struct tui_rect in)
 			return in.y + 2;
 		}
 		if (c->call.consult != CONSULT_NONE) {
-			snprintf(buf, sizeof buf, "%s %s%s", c->call.consult ==
+			char who[64];
+
+			snprintf(who, sizeof who, "%s", c->call.consult_with);
+			who[strcspn(who, ":")] = who[strcspn(who, ":")] ? ' ' : '\0';
+			snprintf(buf, sizeof buf, "%s %s  %s", c->call.consult ==
 			    CONSULT_CONFERENCE ? "CONFERENCE with" :
-			    "CONSULTING", c->call.consult_with, c->call.consult ==
-			    CONSULT_RINGING ? " (ringing)" : c->call.consult ==
-			    CONSULT_TALKING ? "  caller HELD" : "");
+			    "CONSULTING", who, c->call.consult ==
+			    CONSULT_RINGING ? c->call.consult_progress :
+			    c->call.consult == CONSULT_TALKING ? "talking, "
+			    "caller HELD" : "all three talking");
 			tui_text_put(stdscr, in.y, in.x, in.w, buf,
 			    tui_attr(TUI_WRAP_UP));
+			tui_text_put(stdscr, in.y + 1, in.x, in.w, c->call.consult ==
+			    CONSULT_CONFERENCE ? "h: hang up (ends it for all)" :
+			    "x: hand the caller over   f: conference   z: back to "
+			    "the caller", tui_attr(TUI_LABEL));
 			return in.y + 2;
 		}
 		if (c->call.consult_from[0] != '\0') {
@@ -277,8 +324,11 @@ view_call_head(struct console *c, struct tui_rect in)
 		    TUI_WRAP_UP : TUI_ON_CALL));
 		return in.y + 2;
 	case PHASE_ENDED:
-		snprintf(buf, sizeof buf, "CALL ENDED: %s, talked %s", c->call.ended,
-		    console_duration(c->call.talk_us / 1000000, d, sizeof d));
+		snprintf(buf, sizeof buf, "CALL ENDED: %s", c->call.ended);
+		if (c->call.talk_us > 0)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    ", talked %s", console_duration(c->call.talk_us /
+			    1000000, d, sizeof d));
 		tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(TUI_WRAP_UP));
 		return in.y + 2;
 	default:
@@ -317,6 +367,12 @@ view_call(struct console *c, struct tui_rect r)
 	}
 	if (c->call.customer != NULL)
 		y = view_customer(in, y, c->call.customer);
+	else if ((c->call.phase == PHASE_OFFERED || c->call.phase ==
+	    PHASE_CONNECTED) && c->call.progress[0] == '\0' &&
+	    c->call.consult_from[0] == '\0')
+		y = view_row(in, y, "Customer", c->call.phase == PHASE_OFFERED ?
+		    "not known for this number" : "not known for this number "
+		    "(u: search, or new with this number)");
 	y = view_row(in, y, "Dispo", c->call.disposition);
 	if (c->call.phase != PHASE_ENDED || y >= in.y + in.h)
 		return;
@@ -333,10 +389,26 @@ view_note(struct console *c, struct tui_rect r)
 	    "Note (e or F9 to write)", tui_attr(c->editing ? TUI_ON_CALL :
 	    TUI_FRAME));
 	tui_editor_draw(&c->note, stdscr, in, c->editing && c->modal == MODAL_NONE);
-	if (c->note_call[0] != '\0' && r.h > 2 && r.w > 30)
+	if (c->note_call[0] != '\0' && r.h > 2 && r.w > 30 &&
+	    !tui_editor_empty(&c->note))
 		tui_text_printf(stdscr, r.y + r.h - 1, r.x + r.w - 24, 22,
 		    tui_attr(TUI_FRAME), " %s ", c->note_saved ? "saved" :
 		    c->note_dirty ? "not sent yet" : "kept here");
+}
+
+/* On a big screen: the agent's figures today, kept current by the
+ * replies to my-stats the console asks for as its state changes. */
+static void
+view_figures(struct console *c, struct tui_rect r)
+{
+	struct tui_rect	in = { r.y + 1, r.x + 2, r.h - 2, r.w - 4 };
+	char		text[1024];
+
+	if (r.h == 0)
+		return;
+	tui_text_box(stdscr, r, "Today (s: more)", tui_attr(TUI_FRAME));
+	desk_stats_text(c, text, sizeof text);
+	tui_text_wrap(stdscr, in, text, tui_attr(TUI_NORMAL));
 }
 
 static void
@@ -378,7 +450,7 @@ view_keys(struct console *c, int y)
 	if (c->screen == SCREEN_LOGIN)
 		tui_bar_keys(stdscr, y, COLS, login_keys, 3);
 	else
-		tui_bar_keys(stdscr, y, COLS, keys, keys_bar(c, keys, 32));
+		tui_bar_keys(stdscr, y, COLS, keys, keys_bar(c, keys, 32, COLS));
 }
 
 static void
@@ -392,6 +464,8 @@ view_modal(struct console *c)
 		tui_prompt_draw(&c->prompt, stdscr);
 	else if (c->modal == MODAL_ASK)
 		tui_ask_draw(&c->ask, stdscr);
+	else if (c->modal == MODAL_FORM)
+		tui_form_draw(&c->custform, stdscr);
 }
 
 void
@@ -416,6 +490,7 @@ view_draw(struct console *c)
 		view_message(c);
 		view_call(c, l.call);
 		view_note(c, l.note);
+		view_figures(c, l.figures);
 	}
 	view_status(c, l.status_y);
 	view_keys(c, l.keys_y);

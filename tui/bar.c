@@ -42,6 +42,16 @@ tui_bar_key_width(const struct tui_barkey *k)
 	return n;
 }
 
+int
+tui_bar_width(const struct tui_barkey *keys, int n)
+{
+	int w = 0;
+
+	for (int i = 0; i < n; i++)
+		w += tui_bar_key_width(&keys[i]);
+	return n > 0 ? w - 2 : 0;
+}
+
 static int
 tui_bar_key(WINDOW *win, int y, int x, const struct tui_barkey *k)
 {

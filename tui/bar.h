@@ -21,6 +21,8 @@ enum tui_level {
 };
 
 void	tui_bar_title(WINDOW *, int y, int w, const char *left, const char *right);
+/* The cells n keys take in the bar. */
+int	tui_bar_width(const struct tui_barkey *, int n);
 /* Draws the keys that fit in w cells, the last one always. */
 void	tui_bar_keys(WINDOW *, int y, int w, const struct tui_barkey *, int n);
 void	tui_bar_status(WINDOW *, int y, int w, const char *, enum tui_level);

@@ -35,7 +35,8 @@ tui_prompt_key(struct tui_prompt *p, const struct tui_key *k)
 void
 tui_prompt_draw(struct tui_prompt *p, WINDOW *win)
 {
-	int		w = COLS - 10 < 60 ? COLS - 10 : 60;
+	int		max = p->wide ? 100 : 60;
+	int		w = COLS - 10 < max ? COLS - 10 : max;
 	struct tui_rect	r, in;
 	int		rows;
 
@@ -48,7 +49,10 @@ tui_prompt_draw(struct tui_prompt *p, WINDOW *win)
 	tui_text_box(win, r, p->title, tui_attr(TUI_FRAME));
 	in = (struct tui_rect){ r.y + 1, r.x + 2, r.h - 3, r.w - 4 };
 	tui_text_wrap(win, in, p->text, tui_attr(TUI_NORMAL));
-	if (strcmp(p->keys, "yn") == 0)
+	if (p->hint[0] != '\0')
+		tui_text_put(win, r.y + r.h - 2, r.x + 2, r.w - 4, p->hint,
+		    tui_attr(TUI_LABEL));
+	else if (strcmp(p->keys, "yn") == 0)
 		tui_text_put(win, r.y + r.h - 2, r.x + 2, r.w - 4,
 		    "y: yes   n / Esc: no", tui_attr(TUI_LABEL));
 	else if (p->keys[0] == '\0')

@@ -8,8 +8,10 @@
 
 struct tui_prompt {
 	char	title[64];
-	char	text[512];
+	char	text[2048];
 	char	keys[8];
+	char	hint[96];	/* the last line; "" for what the keys say */
+	int	wide;		/* up to 100 columns, not 60 */
 	int	answer;		/* the key given, or 0 when cancelled */
 };
 

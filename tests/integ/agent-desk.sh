@@ -5,9 +5,10 @@
 # queue, taken there; the required disposition chosen from the list;
 # everything stored in SQLite. The caller's next call shows that contact
 # as history. The console is killed mid-call and started again: the call,
-# its caller and the note are back. Then the agent dials out, finds the
-# customer, reads their own figures, gets a supervisor's message, raises
-# a hand for help, and schedules a callback.
+# its caller and the note are back; a consultation with a number, then
+# back to the caller. Then the agent dials out, finds the customer (card,
+# form, edit), reads their own figures, gets a supervisor's message and
+# puts it away, raises a hand for help, and schedules a callback.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -47,6 +48,10 @@ pass "screen pop before answering: the customer, UTF-8 intact"
 keys a
 must_show 5 "ON CALL" "not connected"
 keys e; typed "Wants the gold plan"; keys Escape
+keys o
+must_show 5 "ON CALL .* HELD" "hold not shown"
+keys o
+wait_until 5 hides "HELD" || fail "retrieve not shown"
 wait_until 5 sql_is "select note from contacts where agent='1001'" "Wants the gold plan" ||
 	fail "note not stored: $(sql 'select * from contacts')"
 keys t
@@ -89,6 +94,21 @@ must_show 5 "Second call: line may drop" "the note is not back"
 shows "Ștefan Łódź-Kowalski" || fail "the customer is not back"
 pass "console killed mid-call and started again: the call, its customer and note are back"
 
+keys t
+must_show 5 "Transfer or consult" "no transfer menu (consult)"
+keys Down Down Down Down Enter
+must_show 5 "the outside number" "no consult target asked"
+typed 700701; keys Enter
+must_show 10 "CONSULTING number 700701" "consultation not shown"
+must_show 10 "talking, caller HELD" "the consulted party's answer not shown"
+shows "z Back" || { screen; fail "no z Back in the key bar during the consultation"; }
+keys z
+must_show 5 "back to the caller" "consult-cancel not confirmed"
+wait_until 5 hides "CONSULTING" || fail "still consulting on screen"
+[ "$(sql "select group_concat(json_extract(detail, '\$.mode')) from events where kind='consult'")" = "start,cancel" ] ||
+	fail "consult events: $(sql "select kind, detail from events where kind='consult'")"
+pass "consulted a number (its progress and answer shown), then back to the caller"
+
 keys h
 must_show 5 "Disposition" "no disposition list"
 keys i
@@ -118,14 +138,21 @@ keys Escape
 keys u
 must_show 5 "New customer" "no customer menu"
 keys Down; keys Enter
-must_show 5 "Customer: name" "no customer form"
+must_show 5 "New customer" "no customer form"
+shows "E-mail" || { screen; fail "form: not all the fields in view"; }
 typed "Ana-Maria Popescu"; keys Enter
-must_show 5 "Customer: company" "form: no company field"
 typed "Brașov Trading"; keys Enter
-must_show 5 "Customer: phone" "form: no phone field"
-keys C-u; typed "+40720000111"; keys Enter; keys Enter; keys Enter
+typed "12"; keys F2
+must_show 5 "a phone number is 3 to 20 digits" "form: a bad phone number not caught"
+keys C-u; typed "+40 720 000 111"; keys F2
 must_show 5 "customer #2 saved" "new customer not saved"
-must_show 5 "Brașov Trading" "the saved customer is not shown"
+must_show 5 "Customer #2" "the saved customer's card is not shown"
+shows "Ana-Maria Popescu - Brașov Trading" || { screen; fail "card: name and company"; }
+keys e
+must_show 5 "Customer #2.*" "e on the card does not open the form"
+keys Tab; keys Tab; keys Tab; typed "212223242"; keys Tab; typed "ana@brasov.ro"; keys Enter
+wait_until 5 sql_is "select phone2 || ' ' || email from customers where id=2" "212223242 ana@brasov.ro" ||
+	fail "edited customer: $(sql 'select * from customers where id=2')"
 keys Escape
 [ "$(sql "select name, company, phone from customers where id=2")" = "Ana-Maria Popescu|Brașov Trading|+40720000111" ] ||
 	fail "customer row: $(sql 'select * from customers')"
@@ -142,7 +169,10 @@ PYTHONPATH="$S/tests/integ" python3 -c "
 from czclient import Session
 Session('$T/run/centrala.sock', {'user': 'super', 'pin': '4321'}).ok('message', agent='1001', text='Coming over now')
 " || fail "message not sent"
-must_show 5 "Message from super: Coming over now" "message not shown"
+must_show 5 "Message from super at [0-9:]*: Coming over now" "message not shown"
+shows "Esc Dismiss" || fail "no key bar entry to put the message away"
+keys Escape
+wait_until 5 hides "Coming over now" || fail "Esc did not put the message away"
 pass "figures, help flag seen by the core, supervisor's message on screen"
 
 keys b
