@@ -212,6 +212,37 @@ session_take_state(struct console *c, json_t *r)
 	c->wrap_end = 0;
 }
 
+/* A wrap-up waiting for a disposition of a call that ended before this
+ * console started: the call, its codes and note, and the list at once. */
+static void
+session_take_owed(struct console *c, json_t *owed)
+{
+	json_t		*codes = json_object_get(owed, "dispositions");
+	const char	*id = json_string_value(json_object_get(owed, "call"));
+
+	if (id == NULL || c->call.phase == PHASE_OFFERED ||
+	    c->call.phase == PHASE_CONNECTED)
+		return;
+	if (strcmp(c->call.id, id) != 0) {
+		console_call_clear(c);
+		console_copy(c->call.id, sizeof c->call.id, owed, "call");
+		console_copy(c->call.queue, sizeof c->call.queue, owed, "queue");
+		console_copy(c->call.cli, sizeof c->call.cli,
+		    json_object_get(owed, "contact"), "number");
+		c->call.since = clock_mono_us();
+		snprintf(c->call.ended, sizeof c->call.ended, "ended before this "
+		    "console started");
+	}
+	c->call.phase = PHASE_ENDED;
+	c->call.dispo_required = 1;
+	if (json_is_array(codes)) {
+		json_decref(c->call.dispositions);
+		c->call.dispositions = json_incref(codes);
+	}
+	note_take_contact(c, json_object_get(owed, "contact"));
+	keys_pick_disposition(c);
+}
+
 static void
 session_logged_in(struct console *c, json_t *r)
 {
@@ -239,9 +270,7 @@ session_logged_in(struct console *c, json_t *r)
 		console_status(c, TUI_LEVEL_INFO, "logged in as %s", c->agent);
 	note_flush(c);
 	desk_figures_quiet(c);
-	if (c->wrap_waiting && c->call.phase == PHASE_NONE)	/* which call? */
-		session_send(c, REQ_WRAPUP, "end", json_pack("{s:s,s:s}", "req",
-		    "wrapup", "action", "end"));
+	session_take_owed(c, json_object_get(r, "disposition_owed"));
 }
 
 /* A refused login: back to the login screen, saying why. */

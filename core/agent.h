@@ -50,6 +50,7 @@ struct agent {
 	enum agent_after	 after;
 	char			*after_reason;
 	char			 disp_call[24];	/* wrap-up waits for its disposition */
+	char			 disp_queue[64];	/* ... from this queue's codes */
 	struct event		*grace_timer;	/* console gone mid-call: logout */
 	int			 help;		/* asked a supervisor for help */
 	struct agent		*next;

@@ -318,8 +318,10 @@ call_wrapup_terms(struct call *call, struct agent *a, const struct queue *q,
 		    q->cfg->n_dispositions > 0 && call->agent_answer_ms != 0 &&
 		    a == call->agent;
 	}
-	if (required)
+	if (required) {
 		snprintf(a->disp_call, sizeof a->disp_call, "%s", call->id);
+		snprintf(a->disp_queue, sizeof a->disp_queue, "%s", q->name);
+	}
 	json_object_set_new(ev, "dispositions", codes);
 	json_object_set_new(ev, "disposition_required", json_boolean(required));
 	json_object_set_new(ev, "wrapup_s", json_integer(q != NULL &&

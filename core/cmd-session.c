@@ -15,6 +15,7 @@
 #include "media.h"
 #include "log.h"
 #include "pin.h"
+#include "queue.h"
 #include "xmalloc.h"
 
 #define LOGIN_MAX_FAILURES 5
@@ -96,6 +97,23 @@ cmd_reasons_json(void)
 	return a;
 }
 
+/* The ended call whose disposition holds the agent in wrap-up: a console
+ * started after it shows the codes at once. */
+static json_t *
+cmd_owed_view(const struct agent *a)
+{
+	struct queue	*q = queue_find(a->disp_queue);
+	json_t		*codes = json_array(), *contact;
+
+	for (int i = 0; q != NULL && q->cfg != NULL && i < q->cfg->n_dispositions;
+	    i++)
+		json_array_append_new(codes, json_string(q->cfg->dispositions[i]));
+	contact = db_contact_get(core.db, a->disp_call);
+	return json_pack("{s:s,s:s,s:o,s:o}", "call", a->disp_call, "queue",
+	    a->disp_queue, "dispositions", codes, "contact",
+	    contact != NULL ? contact : json_null());
+}
+
 /* The agent's current call as its console needs it after a reconnect. */
 static json_t *
 cmd_call_view(struct call *call)
@@ -158,6 +176,8 @@ cmd_login_agent(struct cmd_ctx *ctx, const char *id)
 	json_object_set_new(ctx->reply, "wrapup_s",
 	    json_integer(agent_wrapup_left_s(a)));
 	json_object_set_new(ctx->reply, "help", json_boolean(a->help));
+	json_object_set_new(ctx->reply, "disposition_owed", a->disp_call[0] ?
+	    cmd_owed_view(a) : json_null());
 	return 0;
 }
 

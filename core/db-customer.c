@@ -337,15 +337,16 @@ db_contact_get(struct db *db, const char *call_id)
 	json_t		*c = NULL;
 
 	if ((st = db_stmt(db, "SELECT note, disposition, customer_id, agent, "
-	    "queue FROM contacts WHERE call_id = ?")) == NULL)
+	    "queue, number FROM contacts WHERE call_id = ?")) == NULL)
 		return NULL;
 	db_bind_text(st, 1, call_id, DB_TEXT_REQUIRED);
 	if (db_step(db, st) == SQLITE_ROW)
-		c = json_pack("{s:s,s:s?,s:I,s:s,s:s?}", "note", db_col(st, 0),
+		c = json_pack("{s:s,s:s?,s:I,s:s,s:s?,s:s}", "note", db_col(st, 0),
 		    "disposition", (const char *)sqlite3_column_text(st, 1),
 		    "customer", (json_int_t)sqlite3_column_int64(st, 2),
 		    "agent", db_col(st, 3),
-		    "queue", (const char *)sqlite3_column_text(st, 4));
+		    "queue", (const char *)sqlite3_column_text(st, 4),
+		    "number", db_col(st, 5));
 	sqlite3_finalize(st);
 	return c;
 }

@@ -5,9 +5,9 @@
 # bar offers no Ready;
 # the wrap-up time runs out and the console says it waits for one; the
 # console is killed and started again (the core keeps the agent): it finds
-# out which call is owed, d asks for the code, a wrong one is refused with
-# the queue's codes, the right one makes the agent ready, and the note
-# written during the call is still stored. The help scrolls to its last key.
+# out from the login reply which call is owed and lists the queue's codes
+# at once; the one chosen makes the agent ready, and the note written
+# during the call is still stored. The help scrolls to its last key.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -63,14 +63,12 @@ tmux_cmd kill-session -t c
 console_start 80 24 "$B/centrala-agent --state-dir $T --agent 1001 --pin 1234"
 must_show 10 "CALL ENDED: ended before this console started" "restarted console does not know the owed call"
 shows "waiting for a disposition (d)" || fail "restarted console: state line"
-keys d
-must_show 5 "Disposition of the last call" "d asks nothing"
-typed nope; keys Enter
-must_show 5 "is not one of sale, no_s" "a wrong code not refused with the list"
-keys d; typed info; keys Enter
+shows "Caller    600100" || fail "restarted console: the owed call's caller not shown"
+must_show 5 "Disposition" "the owed call's codes not listed at once"
+keys i
 must_show 5 "disposition info saved" "disposition not saved"
 keys r
 wait_until 5 agent_is 1001 ready || fail "not ready after the disposition"
 [ "$(sql "select disposition, note from contacts where agent='1001'")" = "info|Wants a callback about the contract" ] ||
 	fail "contact: $(sql 'select * from contacts')"
-pass "console started again in that wrap-up: the owed call found, code asked, note kept"
+pass "console started again in that wrap-up: the owed call and its codes from the login reply, note kept"
