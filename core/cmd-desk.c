@@ -224,9 +224,10 @@ cmd_note(struct cmd_ctx *ctx)
 
 /* The codes of the queue the call came through ("" list: any code). */
 static int
-desk_code_ok(struct cmd_ctx *ctx, const char *call, const char *code)
+desk_code_ok(struct cmd_ctx *ctx, const struct agent *a, const char *call,
+    const char *code)
 {
-	json_t			*c = db_contact_get(core.db, call);
+	json_t			*c = db_contact_get(core.db, call, a->id);
 	const char		*qn = c != NULL ? json_string_value(
 				    json_object_get(c, "queue")) : NULL;
 	struct queue		*q = qn != NULL ? queue_find(qn) : NULL;
@@ -260,7 +261,7 @@ cmd_disposition(struct cmd_ctx *ctx)
 	if (note != NULL && strlen(note) > DESK_NOTE_MAX)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "disposition: \"note\" is "
 		    "at most %d bytes", DESK_NOTE_MAX);
-	if (desk_code_ok(ctx, call, code) != 0 ||
+	if (desk_code_ok(ctx, a, call, code) != 0 ||
 	    desk_contact_set(ctx, a, "disposition", code) != 0 ||
 	    (note != NULL && desk_contact_set(ctx, a, "note", note) != 0))
 		return -1;

@@ -108,7 +108,7 @@ cmd_owed_view(const struct agent *a)
 	for (int i = 0; q != NULL && q->cfg != NULL && i < q->cfg->n_dispositions;
 	    i++)
 		json_array_append_new(codes, json_string(q->cfg->dispositions[i]));
-	contact = db_contact_get(core.db, a->disp_call);
+	contact = db_contact_get(core.db, a->disp_call, a->id);
 	return json_pack("{s:s,s:s,s:o,s:o}", "call", a->disp_call, "queue",
 	    a->disp_queue, "dispositions", codes, "contact",
 	    contact != NULL ? contact : json_null());
@@ -116,9 +116,9 @@ cmd_owed_view(const struct agent *a)
 
 /* The agent's current call as its console needs it after a reconnect. */
 static json_t *
-cmd_call_view(struct call *call)
+cmd_call_view(struct call *call, const struct agent *a)
 {
-	json_t *contact = db_contact_get(core.db, call->id), *v;
+	json_t *contact = db_contact_get(core.db, call->id, a->id), *v;
 
 	v = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:b,s:b,s:i}",
 	    "call", call->id, "state", call_state_name(call->state),
@@ -172,7 +172,7 @@ cmd_login_agent(struct cmd_ctx *ctx, const char *id)
 	json_object_set_new(ctx->reply, "not_ready_reasons",
 	    cmd_reasons_json());
 	json_object_set_new(ctx->reply, "call", a->call != NULL ?
-	    cmd_call_view(a->call) : json_null());
+	    cmd_call_view(a->call, a) : json_null());
 	json_object_set_new(ctx->reply, "wrapup_s",
 	    json_integer(agent_wrapup_left_s(a)));
 	json_object_set_new(ctx->reply, "help", json_boolean(a->help));

@@ -331,15 +331,17 @@ db_contact_set(struct db *db, const char *call_id, const char *agent,
 }
 
 json_t *
-db_contact_get(struct db *db, const char *call_id)
+db_contact_get(struct db *db, const char *call_id, const char *agent)
 {
 	sqlite3_stmt	*st;
 	json_t		*c = NULL;
 
 	if ((st = db_stmt(db, "SELECT note, disposition, customer_id, agent, "
-	    "queue, number FROM contacts WHERE call_id = ?")) == NULL)
+	    "queue, number FROM contacts WHERE call_id = ?1 AND (?2 IS NULL OR "
+	    "agent = ?2) ORDER BY start_ms DESC LIMIT 1")) == NULL)
 		return NULL;
 	db_bind_text(st, 1, call_id, DB_TEXT_REQUIRED);
+	db_bind_text(st, 2, agent, DB_TEXT_OPTIONAL);
 	if (db_step(db, st) == SQLITE_ROW)
 		c = json_pack("{s:s,s:s?,s:I,s:s,s:s?,s:s}", "note", db_col(st, 0),
 		    "disposition", (const char *)sqlite3_column_text(st, 1),

@@ -162,9 +162,9 @@ int64_t	 db_customer_save(struct db *, const struct db_customer *);
 int	 db_contact_open(struct db *, const struct db_contact *);
 int	 db_contact_set(struct db *, const char *call_id, const char *agent,
 	    const char *column, const char *value);
-/* {note, disposition, customer, agent, queue, number} of a call's contact, or
- * NULL. */
-json_t	*db_contact_get(struct db *, const char *call_id);
+/* {note, disposition, customer, agent, queue, number} of AGENT's contact
+ * for a call (NULL agent: the latest of any agent), or NULL. */
+json_t	*db_contact_get(struct db *, const char *call_id, const char *agent);
 
 /* Counts for tests and status: rows in cdr, events, pins or meta (any
  * other name is refused). -1 on error. */

@@ -166,8 +166,8 @@ CREATE INDEX customers_phone_key ON customers (phone_key);
 CREATE INDEX customers_phone2_key ON customers (phone2_key);
 CREATE INDEX customers_name ON customers (name COLLATE NOCASE);
 
-CREATE TABLE contacts (
-	call_id		TEXT PRIMARY KEY,
+CREATE TABLE contacts (			-- one per agent who handled a call
+	call_id		TEXT NOT NULL,
 	customer_id	INTEGER,		-- NULL = nobody known
 	agent		TEXT NOT NULL,
 	queue		TEXT,
@@ -176,7 +176,8 @@ CREATE TABLE contacts (
 	start_ms	INTEGER NOT NULL,	-- the agent's answer
 	disposition	TEXT,
 	note		TEXT NOT NULL DEFAULT '',
-	updated_ms	INTEGER NOT NULL
+	updated_ms	INTEGER NOT NULL,
+	PRIMARY KEY (call_id, agent)
 );
 CREATE INDEX contacts_customer ON contacts (customer_id, start_ms);
 CREATE INDEX contacts_agent ON contacts (agent, start_ms);

@@ -79,7 +79,8 @@ pass "required disposition picked from the list; stored with the note and the cu
 kill "$PSTN_PID" 2>/dev/null
 pstn_bg --calls 1 --cli 600100001 --hold never
 must_show 20 "INCOMING CALL from 600100001" "no second offer"
-must_show 5 "History .* in sales 1001 sale: Wants the gold" "no history in the pop"
+must_show 5 "in sales 1001 sale: Wants the gold" "no history in the pop"
+shows "History .* in support 1018" || fail "the support agent's part of the call is not in the history"
 keys a
 must_show 5 "ON CALL" "second call not connected"
 keys e; typed "Second call: line may drop"; keys Escape
@@ -133,7 +134,7 @@ typed kowal; keys Enter
 must_show 5 "Customers found" "no results"
 shows "Łódź-Kowalski - ACME  +48600100001" || fail "result line"
 keys Enter
-must_show 5 "2 earlier contacts" "customer details not shown"
+must_show 5 "3 earlier contacts" "customer details not shown"
 keys Escape
 keys u
 must_show 5 "New customer" "no customer menu"
