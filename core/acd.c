@@ -24,7 +24,6 @@
 #include "core.h"
 #include "log.h"
 #include "media.h"
-#include "recording.h"
 #include "notify.h"
 #include "queue.h"
 #include "route.h"
@@ -122,17 +121,6 @@ acd_offer_timeout_cb(evutil_socket_t fd, short what, void *arg)
 			agent_set_state(rang[i], AGENT_NOT_READY, "missed");
 }
 
-/* What the caller did before the queue: menus walked, digits given. */
-static void
-acd_screen_pop(struct call *call, json_t *ev)
-{
-	if (call->ivr_path != NULL)
-		json_object_set_new(ev, "ivr", json_string(call->ivr_path));
-	if (call->vars != NULL)
-		json_object_set_new(ev, "vars", json_deep_copy(call->vars));
-	json_object_set_new(ev, "customer", customer_pop(call));
-}
-
 /* Offers the call to n agents at once (1, or all eligible for ring-all). */
 static void
 acd_offer(struct call *call, struct agent **who, int n)
@@ -163,7 +151,7 @@ acd_offer(struct call *call, struct agent **who, int n)
 		json_object_set_new(ev, "timeout_s", json_integer(timeout));
 		if (call->cb != NULL)
 			json_object_set_new(ev, "callback", callback_json(call));
-		acd_screen_pop(call, ev);
+		customer_screen_pop(call, ev);
 		notify_agent(call->ring[i], ev);
 	}
 	free(detail);
@@ -443,8 +431,6 @@ acd_withdraw(struct call *call, struct agent *a, const char *reason)
 void
 acd_accept(struct agent *a, struct call *call)
 {
-	json_t *ev = proto_event("call_connected");
-
 	evtimer_del(call->offer_timer);
 	for (int i = call->nring - 1; i >= 0; i--) {	/* ring-all: the others */
 		if (call->ring[i] == a)
@@ -455,30 +441,19 @@ acd_accept(struct agent *a, struct call *call)
 	call->nring = 0;
 	call->only_agent = NULL;
 	if (call->cb != NULL) {		/* a callback: dial the caller now */
-		json_decref(ev);
 		callback_accepted(a, call);
 		return;
 	}
-	call->agent = a;
-	call->agent_answer_ms = clock_wall_ms();
-	free(call->agent_id);
-	call->agent_id = xstrdup(a->id);
+	call_set_agent(call, a);
 	call->queue->answered++;
 	queue_leave(call);
 	call_set_state(call, CALL_CONNECTED);
 	call_event(call, EV_AGENT_ANSWER, NULL);
-	customer_contact_open(call, a);
-	a->calls++;
 	agent_set_state(a, AGENT_ON_CALL, NULL);
-	json_object_set_new(ev, "call", json_string(call->id));
-	json_object_set_new(ev, "cli", json_string(call->cli));
-	json_object_set_new(ev, "queue", json_string(call->queue_name));
-	acd_screen_pop(call, ev);
-	notify_agent(a, ev);
 	media_play_stop(call);		/* an announcement must not talk over */
 	if (a->ep != NULL)
 		media_join(call, a->ep, MEDIA_AGENT);
-	recording_answered(call);
+	call_agent_talks(call, NULL);
 }
 
 void

@@ -19,6 +19,7 @@
 #include "callback.h"
 #include "callback-offer.h"
 #include "cause.h"
+#include "customer.h"
 #include "ivr.h"
 #include "media.h"
 #include "recording.h"
@@ -298,6 +299,47 @@ call_set_hold(struct call *call, int on)
 		call->hold_since = 0;
 	}
 	media_hold(call, on);
+}
+
+void
+call_set_agent(struct call *call, struct agent *a)
+{
+	call->agent = a;
+	free(call->agent_id);
+	call->agent_id = xstrdup(a->id);
+}
+
+void
+call_agent_talks(struct call *call, json_t *extra)
+{
+	struct agent	*a = call->agent;
+	json_t		*ev = proto_event("call_connected");
+
+	call->agent_answer_ms = clock_wall_ms();
+	a->calls++;
+	customer_contact_open(call, a);
+	json_object_set_new(ev, "call", json_string(call->id));
+	json_object_set_new(ev, "cli", json_string(customer_number(call)));
+	json_object_set_new(ev, "direction", json_string(call->direction));
+	json_object_set_new(ev, "queue", call->queue_name != NULL ?
+	    json_string(call->queue_name) : json_null());
+	customer_screen_pop(call, ev);
+	if (extra != NULL) {
+		json_object_update(ev, extra);
+		json_decref(extra);
+	}
+	notify_agent(a, ev);
+	recording_answered(call);
+}
+
+void
+call_hold(struct call *call, int on)
+{
+	if (on == (call->hold_since != 0))
+		return;
+	call_set_hold(call, on);
+	call_event(call, on ? EV_HOLD : EV_RETRIEVE, NULL);
+	notify_call_state(call);
 }
 
 /* What the agent's wrap-up asks for (in call_ended): the queue's

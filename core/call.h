@@ -113,7 +113,17 @@ int		 call_count_live(void);	/* calls on the wire or being routed,
 /* Puts the caller on hold (music) or takes them off; hold time is kept
  * for the CDR. */
 void		 call_set_hold(struct call *, int on);
+/* The same, as a step of the call: a hold or retrieve event, watchers
+ * told. Nothing when it is so already. */
+void		 call_hold(struct call *, int on);
 void		 call_event(struct call *, const char *kind, const char *detail);
+/* AGENT handles the call now (and is named in its CDR). */
+void		 call_set_agent(struct call *, struct agent *);
+/* The call's agent and the caller talk from now on: the agent's count,
+ * a contact for the customer's history, call_connected with the screen
+ * pop (and EXTRA's members; stolen) to the console, the recording
+ * policy. */
+void		 call_agent_talks(struct call *, json_t *extra);
 /* The agent's part in the call ends (hang-up, transfer): call_ended to
  * its console, its headset leaves, wrap-up or ready. */
 void		 call_agent_leaves(struct call *, struct agent *, int cause,

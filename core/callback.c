@@ -13,16 +13,13 @@
 #include "cause.h"
 #include "clock.h"
 #include "core.h"
-#include "customer.h"
 #include "db.h"
 #include "endpoint.h"
 #include "evlog.h"
 #include "log.h"
 #include "media.h"
 #include "notify.h"
-#include "proto.h"
 #include "queue.h"
-#include "recording.h"
 #include "xmalloc.h"
 
 /* A dial that found no free channel is tried again this much later,
@@ -205,9 +202,7 @@ callback_accepted(struct agent *a, struct call *call)
 	int			 cause;
 
 	queue_leave(call);
-	call->agent = a;
-	free(call->agent_id);
-	call->agent_id = xstrdup(a->id);
+	call_set_agent(call, a);
 	agent_set_state(a, AGENT_ON_CALL, NULL);
 	if (a->ep != NULL)
 		media_join(call, a->ep, MEDIA_AGENT);
@@ -225,14 +220,12 @@ callback_answered(struct call *call)
 {
 	struct callback	*cb = call->cb;
 	struct agent	*a = call->agent;
-	json_t		*ev;
 	char		 extra[64];
 
-	call->agent_answer_ms = clock_wall_ms();
 	cb->attempts++;
 	call_set_state(call, CALL_CONNECTED);
 	snprintf(extra, sizeof extra, "\"delay_ms\":%lld",
-	    (long long)(call->agent_answer_ms - cb->requested_ms));
+	    (long long)(clock_wall_ms() - cb->requested_ms));
 	callback_event(cb, call, "connected", a != NULL ? a->id : NULL, extra);
 	callback_store(cb, "done", a != NULL ? a->id : NULL);
 	call->cb = NULL;
@@ -241,17 +234,7 @@ callback_answered(struct call *call)
 		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "agent gone");
 		return;
 	}
-	a->calls++;
-	customer_contact_open(call, a);
-	ev = proto_event("call_connected");
-	json_object_set_new(ev, "call", json_string(call->id));
-	json_object_set_new(ev, "cli", json_string(call->dnis));
-	json_object_set_new(ev, "queue", json_string(call->queue_name));
-	json_object_set_new(ev, "callback", json_true());
-	json_object_set_new(ev, "direction", json_string("out"));
-	json_object_set_new(ev, "customer", customer_pop(call));
-	notify_agent(a, ev);
-	recording_answered(call);
+	call_agent_talks(call, json_pack("{s:b}", "callback", 1));
 }
 
 void

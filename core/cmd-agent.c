@@ -8,7 +8,7 @@
 #include "cmd.h"
 #include "db.h"
 
-static struct agent *
+struct agent *
 cmd_agent_of(struct cmd_ctx *ctx)
 {
 	if (ctx->conn->agent == NULL)

@@ -76,14 +76,14 @@ cmd_dtmf(struct cmd_ctx *ctx)
 int
 cmd_dial(struct cmd_ctx *ctx)
 {
-	struct agent	*a = ctx->conn->agent;
+	struct agent	*a = cmd_agent_of(ctx);
 	const char	*number = cmd_str(ctx, "number"), *cli = cmd_str(ctx, "cli");
 	const char	*queue = cmd_str(ctx, "queue");
 	struct call	*call;
 	char		 why[128];
 
 	if (a == NULL)
-		return cmd_error(ctx, PROTO_E_BAD_STATE, "not an agent's session");
+		return -1;
 	if (!cmd_digits_ok(number, 3, 20, "0123456789"))
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "dial: \"number\" is 3 to "
 		    "20 digits");

@@ -23,14 +23,6 @@
 #define DESK_FIELDS_MAX		50
 #define DESK_SEARCH_MAX		50
 
-static struct agent *
-desk_agent(struct cmd_ctx *ctx)
-{
-	if (ctx->conn->agent == NULL)
-		cmd_error(ctx, PROTO_E_BAD_STATE, "this session is not an agent's");
-	return ctx->conn->agent;
-}
-
 static int
 desk_db_error(struct cmd_ctx *ctx)
 {
@@ -187,7 +179,7 @@ desk_contact_set(struct cmd_ctx *ctx, struct agent *a, const char *column,
 int
 cmd_customer_link(struct cmd_ctx *ctx)
 {
-	struct agent	*a = desk_agent(ctx);
+	struct agent	*a = cmd_agent_of(ctx);
 	json_int_t	 id = json_integer_value(json_object_get(ctx->args,
 			    "customer"));
 	struct call	*call;
@@ -211,7 +203,7 @@ cmd_customer_link(struct cmd_ctx *ctx)
 int
 cmd_note(struct cmd_ctx *ctx)
 {
-	struct agent	*a = desk_agent(ctx);
+	struct agent	*a = cmd_agent_of(ctx);
 	const char	*text = cmd_str(ctx, "text");
 
 	if (a == NULL)
@@ -252,7 +244,7 @@ desk_code_ok(struct cmd_ctx *ctx, const struct agent *a, const char *call,
 int
 cmd_disposition(struct cmd_ctx *ctx)
 {
-	struct agent	*a = desk_agent(ctx);
+	struct agent	*a = cmd_agent_of(ctx);
 	const char	*call = cmd_str(ctx, "call"), *code = cmd_str(ctx, "code");
 	const char	*note = cmd_str(ctx, "note");
 
@@ -276,7 +268,7 @@ cmd_my_stats(struct cmd_ctx *ctx)
 {
 	static const char *const names[ST_NSTATES] = { "ready", "ringing",
 	    "on_call", "wrap_up", "not_ready" };
-	struct agent			*a = desk_agent(ctx);
+	struct agent			*a = cmd_agent_of(ctx);
 	const struct stats_agent	*st;
 	json_t				*states = json_object(), *qs = json_array();
 
@@ -309,7 +301,7 @@ cmd_my_stats(struct cmd_ctx *ctx)
 int
 cmd_help(struct cmd_ctx *ctx)
 {
-	struct agent	*a = desk_agent(ctx);
+	struct agent	*a = cmd_agent_of(ctx);
 	int		 on = json_is_true(json_object_get(ctx->args, "on"));
 	json_t		*ev;
 
@@ -380,7 +372,7 @@ desk_first_queue(const struct agent *a)
 int
 cmd_callback_schedule(struct cmd_ctx *ctx)
 {
-	struct agent	*a = desk_agent(ctx), *who;
+	struct agent	*a = cmd_agent_of(ctx), *who;
 	const char	*number = cmd_str(ctx, "number"), *at = cmd_str(ctx, "at");
 	const char	*note = cmd_str(ctx, "note"), *qn = cmd_str(ctx, "queue");
 	const char	*for_agent = cmd_str(ctx, "agent");

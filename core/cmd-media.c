@@ -24,11 +24,7 @@ cmd_set_hold(struct cmd_ctx *ctx, int on)
 
 	if (call == NULL)
 		return -1;
-	if (media_held(call) != on) {
-		call_set_hold(call, on);
-		call_event(call, on ? EV_HOLD : EV_RETRIEVE, NULL);
-		notify_call_state(call);
-	}
+	call_hold(call, on);
 	cmd_reply_held(ctx, call);
 	return 0;
 }

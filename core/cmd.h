@@ -54,6 +54,8 @@ int	cmd_retrieve(struct cmd_ctx *);
 int	cmd_mute(struct cmd_ctx *);
 int	cmd_record(struct cmd_ctx *);
 int	cmd_monitor(struct cmd_ctx *);
+/* This session's agent, or NULL with the error set (not an agent's). */
+struct agent *cmd_agent_of(struct cmd_ctx *);
 /* The call named by "call" that this agent is talking with, or NULL with
  * the error set. */
 struct call *cmd_agent_connected(struct cmd_ctx *);

@@ -38,6 +38,16 @@ customer_pop(struct call *call)
 }
 
 void
+customer_screen_pop(struct call *call, json_t *ev)
+{
+	if (call->ivr_path != NULL)
+		json_object_set_new(ev, "ivr", json_string(call->ivr_path));
+	if (call->vars != NULL)
+		json_object_set_new(ev, "vars", json_deep_copy(call->vars));
+	json_object_set_new(ev, "customer", customer_pop(call));
+}
+
+void
 customer_contact_open(struct call *call, struct agent *a)
 {
 	struct db_contact c = {

@@ -14,6 +14,9 @@ struct agent;
 
 /* The call's customer with history, or json null. */
 json_t	*customer_pop(struct call *);
+/* What an agent sees of the caller in an offer or call_connected: the
+ * menus walked and digits given (ivr, vars) and the customer. */
+void	 customer_screen_pop(struct call *, json_t *ev);
 /* The agent answered (or placed) the call: its contact row opens. */
 void	 customer_contact_open(struct call *, struct agent *);
 /* The other party's number: the caller's, or the one dialled. */

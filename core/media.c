@@ -37,10 +37,8 @@ struct media_member {
 struct media_call {
 	tone_gen_state_t	*tone;		/* ringback */
 	tone_gen_state_t	*signal;	/* busy, congestion: over all else */
-	enum media_tone		 signal_kind;
 	int			 ringing;	/* an outside party rings: ringback */
 	dtmf_tx_state_t		*dtmf_tx;	/* digits the agent sends */
-	int			 dtmf_left;	/* samples of them still to go */
 	struct player		 prompt;
 	struct player		 moh;
 	media_done_fn		 done;
@@ -299,6 +297,19 @@ media_record_tap(struct call *call, struct media_call *m, const int16_t *caller,
 		m->rec_failed(call, err);
 }
 
+/* While spandsp has digits to send, they are what the caller hears. */
+static void
+media_dtmf_out(struct media_call *m, int16_t *heard)
+{
+	int16_t	digits[SPAN_SAMPLES];
+	int	n = dtmf_tx(m->dtmf_tx, digits, SPAN_SAMPLES);
+
+	if (n <= 0)
+		return;
+	memset(digits + n, 0, (SPAN_SAMPLES - n) * sizeof *digits);
+	memcpy(heard, digits, sizeof digits);
+}
+
 /* One call's frame: rx in, tx out. */
 static void
 media_call_frame(struct call *call, const uint8_t *rx, uint8_t *tx)
@@ -313,12 +324,8 @@ media_call_frame(struct call *call, const uint8_t *rx, uint8_t *tx)
 	for (int i = 0; i < m->nm; i++)
 		endpoint_capture(m->m[i].ep, m->m[i].in, SPAN_SAMPLES);
 	media_caller_hears(call, m, heard);
-	if (m->dtmf_tx != NULL && m->dtmf_left > 0) {	/* digits replace it */
-		int n = dtmf_tx(m->dtmf_tx, heard, SPAN_SAMPLES);
-
-		memset(heard + n, 0, (SPAN_SAMPLES - n) * sizeof *heard);
-		m->dtmf_left -= SPAN_SAMPLES;
-	}
+	if (m->dtmf_tx != NULL)		/* digits being sent replace it */
+		media_dtmf_out(m, heard);
 	media_members_hear(m, caller, heard);
 	media_record_tap(call, m, caller, heard);
 	for (int i = 0; i < SPAN_SAMPLES; i++)
@@ -567,7 +574,6 @@ media_signal(struct call *call, enum media_tone kind)
 	if (m->signal != NULL)
 		tone_gen_free(m->signal);
 	m->signal = kind == MEDIA_RINGBACK ? NULL : media_tone_new(call, kind);
-	m->signal_kind = kind;
 }
 
 void
@@ -587,5 +593,4 @@ media_send_dtmf(struct call *call, const char *digits)
 		dtmf_tx_set_timing(m->dtmf_tx, 80, 80);
 	}
 	dtmf_tx_put(m->dtmf_tx, digits, -1);
-	m->dtmf_left += (int)strlen(digits) * 160 * 8 + SPAN_SAMPLES;
 }

@@ -9,7 +9,6 @@
 #include "agent.h"
 #include "call.h"
 #include "cause.h"
-#include "clock.h"
 #include "core.h"
 #include "customer.h"
 #include "db.h"
@@ -20,7 +19,6 @@
 #include "notify.h"
 #include "proto.h"
 #include "queue.h"
-#include "recording.h"
 #include "transfer.h"
 #include "xmalloc.h"
 
@@ -40,16 +38,6 @@ xfer_event(struct call *call, const char *kind, const char *mode,
 }
 
 static void
-xfer_hold(struct call *call, int on)
-{
-	if (media_held(call) == on)
-		return;
-	call_set_hold(call, on);
-	call_event(call, on ? EV_HOLD : EV_RETRIEVE, NULL);
-	notify_call_state(call);
-}
-
-static void
 xfer_notify(struct agent *a, const char *name, struct call *call, int cause)
 {
 	json_t *ev;
@@ -64,21 +52,6 @@ xfer_notify(struct agent *a, const char *name, struct call *call, int cause)
 		    json_string(leg_call(call->party->leg)->id));
 	if (cause != 0)
 		json_object_set_new(ev, "cause", json_integer(cause));
-	notify_agent(a, ev);
-}
-
-/* call_connected for an agent who now has the caller. */
-static void
-xfer_connected(struct agent *a, struct call *call)
-{
-	json_t *ev = proto_event("call_connected");
-
-	json_object_set_new(ev, "call", json_string(call->id));
-	json_object_set_new(ev, "cli", json_string(customer_number(call)));
-	json_object_set_new(ev, "direction", json_string(call->direction));
-	json_object_set_new(ev, "queue", call->queue_name != NULL ?
-	    json_string(call->queue_name) : json_null());
-	json_object_set_new(ev, "customer", customer_pop(call));
 	notify_agent(a, ev);
 }
 
@@ -116,7 +89,7 @@ xfer_party_cb(struct leg *l, enum leg_event e, int cause, void *arg)
 	call->party_state = XFER_NONE;
 	endpoint_close(ep);
 	if (call->agent != NULL) {	/* back to the caller */
-		xfer_hold(call, 0);
+		call_hold(call, 0);
 		return;
 	}
 	if (was == XFER_RINGING) {	/* nobody took it: tell the caller */
@@ -142,6 +115,19 @@ xfer_idle(struct call *call, char *why, size_t len)
 	return 0;
 }
 
+/* TO may take a transfer or a consultation from FROM: ready, free, with
+ * a console to see it. */
+static int
+xfer_agent_free(const struct agent *to, const struct agent *from, char *why,
+    size_t len)
+{
+	if (to != from && to->state == AGENT_READY && to->call == NULL &&
+	    to->conn != NULL)
+		return 0;
+	snprintf(why, len, "agent %s is not ready", to->id);
+	return -1;
+}
+
 /* Who the consultation is with: "agent:ID" or "number:DIGITS". */
 static const char *
 xfer_party_name(struct call *call, char *buf, size_t len)
@@ -161,7 +147,7 @@ xfer_requeue(struct call *call, struct agent *a, struct queue *q,
 {
 	xfer_event(call, EV_TRANSFER, "blind", to);
 	log_info("call %s: agent %s transfers it to %s", call->id, a->id, to);
-	xfer_hold(call, 0);
+	call_hold(call, 0);
 	call_agent_leaves(call, a, CAUSE_NORMAL, "transfer");
 	call->agent_answer_ms = 0;
 	queue_enter(q, call);
@@ -189,11 +175,8 @@ transfer_to_agent(struct call *call, struct agent *from, struct agent *to,
 			    call->queue_name : "");
 	char		 name[64];
 
-	if (to == from || to->state != AGENT_READY || to->call != NULL ||
-	    to->conn == NULL) {
-		snprintf(why, len, "agent %s is not ready", to->id);
+	if (xfer_agent_free(to, from, why, len) != 0)
 		return -1;
-	}
 	if (q == NULL || q->removed || !agent_in_queue(to, q->name)) {
 		for (q = queues; q != NULL && (q->removed ||
 		    !agent_in_queue(to, q->name)); q = q->next)
@@ -235,7 +218,7 @@ transfer_to_number(struct call *call, struct agent *from, const char *number,
 	xfer_event(call, EV_TRANSFER, "blind", to);
 	log_info("call %s: transferred to %s", call->id, number);
 	if (from != NULL) {
-		xfer_hold(call, 0);
+		call_hold(call, 0);
 		call_agent_leaves(call, from, CAUSE_NORMAL, "transfer");
 	}
 	media_join(call, xfer_dial(call, number, "transfer"), MEDIA_AGENT);
@@ -249,13 +232,13 @@ int
 transfer_consult_number(struct call *call, struct agent *a,
     const char *number, char *why, size_t len)
 {
-	if (xfer_idle(call, why, len) != 0)
-		return -1;
 	char to[64];
 
+	if (xfer_idle(call, why, len) != 0)
+		return -1;
 	snprintf(to, sizeof to, "number:%s", number);
 	xfer_event(call, EV_CONSULT, "start", to);
-	xfer_hold(call, 1);
+	call_hold(call, 1);
 	media_join(call, xfer_dial(call, number, "consultation"),
 	    MEDIA_CONSULT);
 	return 0;
@@ -265,20 +248,15 @@ int
 transfer_consult_agent(struct call *call, struct agent *a, struct agent *to,
     char *why, size_t len)
 {
-	json_t *ev;
+	json_t	*ev;
+	char	 name[64];
 
-	if (xfer_idle(call, why, len) != 0)
+	if (xfer_idle(call, why, len) != 0 ||
+	    xfer_agent_free(to, a, why, len) != 0)
 		return -1;
-	if (to == a || to->state != AGENT_READY || to->call != NULL ||
-	    to->conn == NULL) {
-		snprintf(why, len, "agent %s is not ready", to->id);
-		return -1;
-	}
-	char name[64];
-
 	snprintf(name, sizeof name, "agent:%s", to->id);
 	xfer_event(call, EV_CONSULT, "start", name);
-	xfer_hold(call, 1);
+	call_hold(call, 1);
 	to->call = call;
 	call->consult_agent = to;
 	call->party_state = XFER_CONSULT;
@@ -320,7 +298,7 @@ transfer_complete(struct call *call, struct agent *a, char *why, size_t len)
 		return -1;
 	xfer_event(call, EV_TRANSFER, "consult", xfer_party_name(call, name,
 	    sizeof name));
-	xfer_hold(call, 0);
+	call_hold(call, 0);
 	if (to == NULL) {
 		media_join(call, call->party, MEDIA_AGENT);	/* role change */
 		call->party_state = XFER_TRANSFERRED;
@@ -332,13 +310,8 @@ transfer_complete(struct call *call, struct agent *a, char *why, size_t len)
 	call_agent_leaves(call, a, CAUSE_NORMAL, "transfer");
 	if (to->ep != NULL)
 		media_join(call, to->ep, MEDIA_AGENT);
-	call->agent = to;
-	call->agent_answer_ms = clock_wall_ms();
-	free(call->agent_id);
-	call->agent_id = xstrdup(to->id);
-	to->calls++;
-	customer_contact_open(call, to);
-	xfer_connected(to, call);
+	call_set_agent(call, to);
+	call_agent_talks(call, NULL);
 	return 0;
 }
 
@@ -369,7 +342,7 @@ transfer_cancel(struct call *call, struct agent *a, char *why, size_t len)
 		agent_set_state(to, AGENT_READY, NULL);
 	}
 	call->party_state = XFER_NONE;
-	xfer_hold(call, 0);
+	call_hold(call, 0);
 	return 0;
 }
 
@@ -379,7 +352,7 @@ transfer_agent_gone(struct call *call, struct agent *to)
 	call->party_state = XFER_NONE;
 	call_agent_leaves(call, to, CAUSE_NORMAL, "logout");
 	xfer_notify(call->agent, "consult_ended", call, CAUSE_NORMAL);
-	xfer_hold(call, 0);
+	call_hold(call, 0);
 }
 
 int
@@ -397,7 +370,7 @@ transfer_conference(struct call *call, struct agent *a, char *why, size_t len)
 	else if (to->ep != NULL)
 		media_join(call, to->ep, MEDIA_BARGE);
 	call->party_state = XFER_CONFERENCE;
-	xfer_hold(call, 0);
+	call_hold(call, 0);
 	return 0;
 }
 
@@ -415,8 +388,7 @@ transfer_dial(struct agent *a, const char *number, const char *cli,
 	if (a->state == AGENT_NOT_READY && a->after == AFTER_DEFAULT)
 		agent_set_after(a, AFTER_NOT_READY, a->reason);	/* back to it */
 	call = call_new_outbound(number);
-	call->agent = a;
-	call->agent_id = xstrdup(a->id);
+	call_set_agent(call, a);
 	call->route = xstrdup("dial");
 	if (queue != NULL)
 		call->queue_name = xstrdup(queue);
@@ -437,12 +409,6 @@ transfer_dial(struct agent *a, const char *number, const char *cli,
 void
 transfer_dial_answered(struct call *call)
 {
-	struct agent *a = call->agent;
-
-	call->agent_answer_ms = clock_wall_ms();
 	call_set_state(call, CALL_CONNECTED);
-	a->calls++;
-	customer_contact_open(call, a);
-	xfer_connected(a, call);
-	recording_answered(call);
+	call_agent_talks(call, NULL);
 }
