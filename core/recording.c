@@ -185,6 +185,8 @@ recording_answered(struct call *call)
 	int			 pct = q != NULL ? q->cfg->record : 0;
 	char			 err[256];
 
+	if (call->rec != NULL)		/* recorded since an earlier agent */
+		return;
 	if (call->agent != NULL && call->agent->cfg->record > pct)
 		pct = call->agent->cfg->record;
 	if (pct <= 0 || (pct < 100 && random() % 100 >= pct))

@@ -7,11 +7,14 @@
 # cancelled; a blind transfer to a queue (another agent takes it), from
 # there to a named agent, and from that agent to an outside number. Then
 # an agent's own calls: one answered, one busy. Events, CDRs and the
-# statistics follow each hand-over.
+# statistics follow each hand-over; the recording started by the first
+# agent runs on through the hand-overs, one file.
 . "$top_srcdir/tests/integ/lib.sh"
 A="python3 $S/tests/integ/audio.py"
 
-start_core
+sed -e '/^\[queue sales\]$/a record = 100' -e '/^\[queue support\]$/a record = 100' \
+    "$S/data/centrala.ini" >"$T/c.ini"
+start_core -c "$T/c.ini"
 mkdir "$T/heard"
 pstn_bg --calls 1 --cli 600100001 --dnis 2000 --hold never --answer-tone 1500 \
 	--answer 555:busy --save-audio "$T/heard" --duration 60
@@ -88,6 +91,9 @@ c=$(sql "select call_id from cdr where direction='in'")
 [ "$(sql "select route, agent, cause from cdr where dnis='5550001'")" = "dial|1017|17" ] &&
 [ "$(sql "select route, agent, talk_ms > 500 from cdr where dnis='700700'")" = "dial|1017|1" ] ||
 	fail "dialled CDRs: $(sql "select dnis, route, agent, cause, talk_ms from cdr where route='dial'")"
+[ "$(sql "select count(*), sum(status = 'ok') from recordings where call_id='$c'")" = "1|1" ] &&
+[ "$(sql "select count(*) from events where kind='record' and state='failed'")" = 0 ] ||
+	fail "one recording across the hand-overs: $(sql "select call_id, status, error from recordings")"
 pass "events and CDRs follow every hand-over; the agent's own calls are recorded"
 
 "$B/centrala-report" --state-dir "$T" --csv --interval day >"$T/report.csv" || fail "report"
