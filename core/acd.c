@@ -128,6 +128,7 @@ acd_offer(struct call *call, struct agent **who, int n)
 	int		 timeout = call->queue->cfg->offer_timeout;
 	struct timeval	 tv = { timeout, 0 };
 	json_t		*why = json_pack("{s:s}", "why", call->why);
+	json_t		*pop = json_object();	/* the same for all who ring */
 	char		*detail = json_dumps(why, JSON_COMPACT);
 
 	call->nring = n < CALL_RING_MAX ? n : CALL_RING_MAX;
@@ -137,6 +138,9 @@ acd_offer(struct call *call, struct agent **who, int n)
 	}
 	call->agent = call->ring[0];
 	call_set_state(call, CALL_OFFERED);
+	customer_screen_pop(call, pop);
+	if (call->cb != NULL)
+		json_object_set_new(pop, "callback", callback_json(call));
 	for (int i = 0; i < call->nring; i++) {
 		json_t *ev = proto_event("offer");
 
@@ -149,11 +153,10 @@ acd_offer(struct call *call, struct agent **who, int n)
 		json_object_set_new(ev, "wait_s", json_integer((clock_mono_us() -
 		    call->queue_enter_mono) / 1000000));
 		json_object_set_new(ev, "timeout_s", json_integer(timeout));
-		if (call->cb != NULL)
-			json_object_set_new(ev, "callback", callback_json(call));
-		customer_screen_pop(call, ev);
+		json_object_update(ev, pop);
 		notify_agent(call->ring[i], ev);
 	}
+	json_decref(pop);
 	free(detail);
 	json_decref(why);
 	if (call->offer_timer == NULL)

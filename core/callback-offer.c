@@ -18,6 +18,7 @@
 #include <string.h>
 #include <event2/event.h>
 #include "acd.h"
+#include "action.h"
 #include "call.h"
 #include "callback.h"
 #include "callback-offer.h"
@@ -31,8 +32,8 @@
 
 #define CBO_TIMEOUT_S	8
 #define CBO_TRIES	3
-#define CBO_MIN_DIGITS	3
-#define CBO_MAX_DIGITS	20
+#define CBO_MIN_DIGITS	ACTION_NUMBER_MIN
+#define CBO_MAX_DIGITS	ACTION_NUMBER_MAX
 
 enum cbo_step { CBO_ASK_CLI, CBO_ENTER, CBO_CONFIRM, CBO_BYE };
 
@@ -214,15 +215,6 @@ cbo_confirm(struct call *call, const char *number)
 	cbo_step(call, CBO_BYE);
 }
 
-static int
-cbo_valid_number(const char *s)
-{
-	size_t n = strlen(s);
-
-	return n >= CBO_MIN_DIGITS && n <= CBO_MAX_DIGITS &&
-	    strspn(s, "0123456789") == n;
-}
-
 static void
 cbo_digit(struct call *call, int digit)
 {
@@ -284,5 +276,5 @@ cb_offer_start(struct call *call, const char *queue, int from_exit)
 	call->cbo = o;
 	log_info("call %s: callback offered from %s", call->id, queue);
 	media_detect_dtmf(call, cbo_digit);
-	cbo_step(call, cbo_valid_number(call->cli) ? CBO_ASK_CLI : CBO_ENTER);
+	cbo_step(call, action_number_ok(call->cli) ? CBO_ASK_CLI : CBO_ENTER);
 }

@@ -3,6 +3,7 @@
  * is transfer.c's; this checks the requests. */
 #include <stdio.h>
 #include <string.h>
+#include "action.h"
 #include "agent.h"
 #include "call.h"
 #include "cmd.h"
@@ -44,7 +45,7 @@ cmd_target(struct cmd_ctx *ctx, int allowed_queue, struct cmd_target *t)
 		return 0;
 	}
 	if (strncmp(to, "number:", 7) == 0 &&
-	    cmd_digits_ok(to + 7, 3, 20, "0123456789")) {
+	    action_number_ok(to + 7)) {
 		t->number = to + 7;
 		return 0;
 	}
@@ -84,7 +85,7 @@ cmd_dial(struct cmd_ctx *ctx)
 
 	if (a == NULL)
 		return -1;
-	if (!cmd_digits_ok(number, 3, 20, "0123456789"))
+	if (!action_number_ok(number))
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "dial: \"number\" is 3 to "
 		    "20 digits");
 	if (cli != NULL && !cmd_digits_ok(cli, 0, 20, "0123456789"))

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "action.h"
 #include "agent.h"
 #include "call.h"
 #include "callback.h"
@@ -63,14 +64,7 @@ cmd_customer_get(struct cmd_ctx *ctx)
 static int
 desk_phone_ok(const char *s)
 {
-	size_t n;
-
-	if (*s == '\0')
-		return 1;
-	if (*s == '+')
-		s++;
-	n = strlen(s);
-	return n >= 3 && n <= 20 && strspn(s, "0123456789") == n;
+	return *s == '\0' || action_number_ok(*s == '+' ? s + 1 : s);
 }
 
 static const char *
@@ -378,11 +372,10 @@ cmd_callback_schedule(struct cmd_ctx *ctx)
 	const char	*for_agent = cmd_str(ctx, "agent");
 	struct queue	*q;
 	int64_t		 due = desk_local_time(at), id, now = clock_wall_ms();
-	size_t		 n = strlen(number);
 
 	if (a == NULL)
 		return -1;
-	if (n < 3 || n > 20 || strspn(number, "0123456789") != n)
+	if (!action_number_ok(number))
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-schedule: "
 		    "\"number\" is 3 to 20 digits");
 	if (due < 0 || due > now + 366LL * 86400 * 1000)

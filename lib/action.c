@@ -37,6 +37,15 @@ action_name_ok(const char *s)
 	return 1;
 }
 
+int
+action_number_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= ACTION_NUMBER_MIN && n <= ACTION_NUMBER_MAX &&
+	    strspn(s, "0123456789") == n;
+}
+
 const char *
 action_kind_name(enum action_kind kind)
 {
@@ -90,9 +99,7 @@ static int
 action_exists(const struct action *a, const struct config *cfg, char *why,
     size_t len)
 {
-	if (a->kind == ACT_TRANSFER && (strlen(a->arg) < 3 ||
-	    strlen(a->arg) > 20 || strspn(a->arg, "0123456789") !=
-	    strlen(a->arg))) {
+	if (a->kind == ACT_TRANSFER && !action_number_ok(a->arg)) {
 		snprintf(why, len, "transfer:%s: a number is 3 to 20 digits",
 		    a->arg);
 		return -1;

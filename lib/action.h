@@ -37,6 +37,11 @@ int		 action_parse(const char *s, int allowed, const struct config *cfg,
 		    struct action *, char *why, size_t len);
 /* A prompt or box name: a-z, 0-9, '-' and '_', 1 to 63 long. */
 int		 action_name_ok(const char *);
+/* A telephone number the core may dial: 3 to 20 digits
+ * (ACTION_NUMBER_MIN, ACTION_NUMBER_MAX). */
+#define ACTION_NUMBER_MIN	3
+#define ACTION_NUMBER_MAX	20
+int		 action_number_ok(const char *);
 const char	*action_kind_name(enum action_kind);
 
 #endif

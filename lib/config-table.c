@@ -265,8 +265,7 @@ check_audio(const struct config *cfg, const void *sect, const char *v,
 {
 	if (v[0] == '\0' || (strncmp(v, "alsa:", 5) == 0 && v[5] != '\0'))
 		return 0;
-	if (strncmp(v, "phone:", 6) == 0 && strlen(v + 6) >= 3 &&
-	    strlen(v + 6) <= 20 && strspn(v + 6, "0123456789") == strlen(v + 6))
+	if (strncmp(v, "phone:", 6) == 0 && action_number_ok(v + 6))
 		return 0;
 	snprintf(why, len, "\"%s\" is not an audio endpoint (alsa:DEVICE, "
 	    "e.g. alsa:plughw:CARD=Headset,DEV=0, or phone:NUMBER for a line "
