@@ -143,6 +143,18 @@ callback_queue(struct callback *cb)
 	acd_dispatch();
 }
 
+/* Waits in its queue from DUE_MS on (now, if that is past). */
+static void
+callback_start(struct callback *cb, int64_t due_ms)
+{
+	int64_t now = clock_wall_ms();
+
+	if (due_ms > now)
+		callback_retry_in(cb, (int)((due_ms - now + 999) / 1000));
+	else
+		callback_queue(cb);
+}
+
 static struct callback *
 callback_new(const struct db_callback *row)
 {
@@ -167,6 +179,19 @@ callback_new(const struct db_callback *row)
 	return cb;
 }
 
+/* Stores a new request (ROW) and keeps it in memory; NULL if the
+ * database would not take it. */
+static struct callback *
+callback_add(struct db_callback *row)
+{
+	if ((row->id = db_callback_add(core.db, row)) < 0) {
+		log_error("callback to %s not stored: %s", row->number,
+		    db_last_error(core.db));
+		return NULL;
+	}
+	return callback_new(row);
+}
+
 int
 callback_request(struct call *call, struct queue *q, const char *number)
 {
@@ -180,12 +205,8 @@ callback_request(struct call *call, struct queue *q, const char *number)
 		    call->queue_enter_ms : now,
 	};
 
-	if ((row.id = db_callback_add(core.db, &row)) < 0) {
-		log_error("call %s: callback to %s not stored: %s", call->id,
-		    number, db_last_error(core.db));
+	if ((cb = callback_add(&row)) == NULL)
 		return -1;
-	}
-	cb = callback_new(&row);
 	log_info("call %s: callback %lld requested to %s from %s", call->id,
 	    (long long)cb->id, number, q->name);
 	callback_event(cb, call, "requested", NULL, NULL);
@@ -287,12 +308,7 @@ callback_restore_one(const struct db_callback *row, void *arg)
 
 	if (row->attempts > 0 && q != NULL)
 		due += (int64_t)q->cfg->callback_retry * 1000;
-	if (row->due_ms > due)
-		due = row->due_ms;
-	if (due > clock_wall_ms())
-		callback_retry_in(cb, (int)((due - clock_wall_ms()) / 1000) + 1);
-	else
-		callback_queue(cb);
+	callback_start(cb, row->due_ms > due ? row->due_ms : due);
 	(*(int *)arg)++;
 }
 
@@ -342,25 +358,17 @@ callback_schedule(const char *number, struct queue *q, int64_t due_ms,
     const char *for_agent, const char *note, const char *by)
 {
 	struct callback		*cb;
-	int64_t			 now = clock_wall_ms();
 	struct db_callback	 row = {
-		.number = number, .queue = q->name, .requested_ms = now,
+		.number = number, .queue = q->name, .requested_ms = clock_wall_ms(),
 		.place_ms = due_ms, .due_ms = due_ms, .state = "waiting",
 		.for_agent = for_agent, .note = note,
 	};
 
-	if ((row.id = db_callback_add(core.db, &row)) < 0) {
-		log_error("callback to %s not stored: %s", number,
-		    db_last_error(core.db));
+	if ((cb = callback_add(&row)) == NULL)
 		return -1;
-	}
-	cb = callback_new(&row);
 	log_info("callback %lld to %s scheduled by %s for %s in %s", (long long)
 	    cb->id, number, by, for_agent ? for_agent : "anyone", q->name);
 	callback_event(cb, NULL, "requested", by, NULL);
-	if (due_ms > now)
-		callback_retry_in(cb, (int)((due_ms - now + 999) / 1000));
-	else
-		callback_queue(cb);
+	callback_start(cb, due_ms);
 	return cb->id;
 }
