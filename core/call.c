@@ -349,25 +349,22 @@ static void
 call_wrapup_terms(struct call *call, struct agent *a, const struct queue *q,
     json_t *ev)
 {
-	json_t	*codes = json_array();
-	int	 required = 0;
+	int	 known = q != NULL && q->cfg != NULL, required = 0;
+	json_t	*codes = known ? proto_strings(q->cfg->dispositions,
+		    q->cfg->n_dispositions) : json_array();
 
-	if (q != NULL && q->cfg != NULL) {
-		for (int i = 0; i < q->cfg->n_dispositions; i++)
-			json_array_append_new(codes,
-			    json_string(q->cfg->dispositions[i]));
+	if (known)
 		required = q->cfg->disposition_required &&
 		    q->cfg->n_dispositions > 0 && call->agent_answer_ms != 0 &&
 		    a == call->agent;
-	}
 	if (required) {
 		snprintf(a->disp_call, sizeof a->disp_call, "%s", call->id);
 		snprintf(a->disp_queue, sizeof a->disp_queue, "%s", q->name);
 	}
 	json_object_set_new(ev, "dispositions", codes);
 	json_object_set_new(ev, "disposition_required", json_boolean(required));
-	json_object_set_new(ev, "wrapup_s", json_integer(q != NULL &&
-	    q->cfg != NULL && a->after != AFTER_READY ? q->cfg->wrapup : 0));
+	json_object_set_new(ev, "wrapup_s", json_integer(known &&
+	    a->after != AFTER_READY ? q->cfg->wrapup : 0));
 }
 
 void

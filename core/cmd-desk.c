@@ -218,21 +218,14 @@ desk_code_ok(struct cmd_ctx *ctx, const struct agent *a, const char *call,
 				    json_object_get(c, "queue")) : NULL;
 	struct queue		*q = qn != NULL ? queue_find(qn) : NULL;
 	const struct cfg_queue	*qc = q != NULL ? q->cfg : NULL;
-	char			 list[512] = "";
 
 	json_decref(c);
 	if (qc == NULL || qc->n_dispositions == 0)
 		return strlen(code) >= 1 && strlen(code) <= 63 ? 0 :
 		    cmd_error(ctx, PROTO_E_BAD_ARGS, "disposition: a code is 1 "
 		    "to 63 characters");
-	for (int i = 0; i < qc->n_dispositions; i++) {
-		if (strcmp(qc->dispositions[i], code) == 0)
-			return 0;
-		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
-		    i ? ", " : "", qc->dispositions[i]);
-	}
-	return cmd_error(ctx, PROTO_E_BAD_ARGS, "disposition: \"%.63s\" is not "
-	    "one of %s", code, list);
+	return cmd_check_code(ctx, "disposition", qc->dispositions,
+	    qc->n_dispositions, code);
 }
 
 int

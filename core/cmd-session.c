@@ -86,28 +86,16 @@ cmd_authenticate(struct cmd_ctx *ctx, const char *who, const char *hash,
 	return cmd_error(ctx, PROTO_E_AUTH, "unknown id or wrong PIN");
 }
 
-static json_t *
-cmd_reasons_json(void)
-{
-	json_t *a = json_array();
-
-	for (int i = 0; i < core.cfg->core.n_not_ready_reasons; i++)
-		json_array_append_new(a,
-		    json_string(core.cfg->core.not_ready_reasons[i]));
-	return a;
-}
-
 /* The ended call whose disposition holds the agent in wrap-up: a console
  * started after it shows the codes at once. */
 static json_t *
 cmd_owed_view(const struct agent *a)
 {
 	struct queue	*q = queue_find(a->disp_queue);
-	json_t		*codes = json_array(), *contact;
+	json_t		*codes, *contact;
 
-	for (int i = 0; q != NULL && q->cfg != NULL && i < q->cfg->n_dispositions;
-	    i++)
-		json_array_append_new(codes, json_string(q->cfg->dispositions[i]));
+	codes = q != NULL && q->cfg != NULL ? proto_strings(q->cfg->dispositions,
+	    q->cfg->n_dispositions) : json_array();
 	contact = db_contact_get(core.db, a->disp_call, a->id);
 	return json_pack("{s:s,s:s,s:o,s:o}", "call", a->disp_call, "queue",
 	    a->disp_queue, "dispositions", codes, "contact",
@@ -170,7 +158,8 @@ cmd_login_agent(struct cmd_ctx *ctx, const char *id)
 	json_object_set_new(ctx->reply, "reason", a->reason != NULL ?
 	    json_string(a->reason) : json_null());
 	json_object_set_new(ctx->reply, "not_ready_reasons",
-	    cmd_reasons_json());
+	    proto_strings(core.cfg->core.not_ready_reasons,
+	    core.cfg->core.n_not_ready_reasons));
 	json_object_set_new(ctx->reply, "call", a->call != NULL ?
 	    cmd_call_view(a->call, a) : json_null());
 	json_object_set_new(ctx->reply, "wrapup_s",

@@ -108,19 +108,27 @@ cmd_str(struct cmd_ctx *ctx, const char *name)
 }
 
 int
-cmd_check_reason(struct cmd_ctx *ctx, const char *reason)
+cmd_check_code(struct cmd_ctx *ctx, const char *what, char *const *list,
+    int n, const char *code)
 {
-	const struct cfg_core	*cc = &core.cfg->core;
-	char			 allowed[512] = "";
+	char allowed[512] = "";
 
-	for (int i = 0; i < cc->n_not_ready_reasons; i++) {
-		if (strcmp(cc->not_ready_reasons[i], reason) == 0)
+	for (int i = 0; i < n; i++) {
+		if (strcmp(list[i], code) == 0)
 			return 0;
 		snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed),
-		    "%s%s", i ? ", " : "", cc->not_ready_reasons[i]);
+		    "%s%s", i ? ", " : "", list[i]);
 	}
-	return cmd_error(ctx, PROTO_E_BAD_ARGS, "\"%.32s\" is not a not-ready "
-	    "reason (%s)", reason, allowed);
+	return cmd_error(ctx, PROTO_E_BAD_ARGS, "\"%.32s\" is not a %s (%s)",
+	    code, what, allowed);
+}
+
+int
+cmd_check_reason(struct cmd_ctx *ctx, const char *reason)
+{
+	return cmd_check_code(ctx, "not-ready reason",
+	    core.cfg->core.not_ready_reasons,
+	    core.cfg->core.n_not_ready_reasons, reason);
 }
 
 static const struct cmd_entry *

@@ -34,6 +34,10 @@ void	cmd_dispatch(struct conn *, const char *line, size_t len);
 int	cmd_error(struct cmd_ctx *, const char *code, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 const char *cmd_str(struct cmd_ctx *, const char *name);	/* NULL if absent */
+/* 0 if CODE is one of the N of LIST, else an error naming WHAT and the
+ * list: "\"x\" is not a WHAT (a, b)". */
+int	cmd_check_code(struct cmd_ctx *, const char *what, char *const *list,
+	    int n, const char *code);
 /* 0 if reason is a configured not-ready reason, else an error. */
 int	cmd_check_reason(struct cmd_ctx *, const char *reason);
 

@@ -171,6 +171,16 @@ proto_reply_error(json_t *id, const char *code, const char *fmt, ...)
 }
 
 json_t *
+proto_strings(char *const *list, int n)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_string(list[i]));
+	return a;
+}
+
+json_t *
 proto_event(const char *name)
 {
 	json_t *o = json_object();

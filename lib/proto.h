@@ -66,6 +66,8 @@ json_t	*proto_reply_ok(json_t *id);
 json_t	*proto_reply_error(json_t *id, const char *code, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 json_t	*proto_event(const char *name);
+/* A JSON array of the N strings of LIST. */
+json_t	*proto_strings(char *const *list, int n);
 char	*proto_encode(json_t *, size_t *len);	/* malloc'd, with newline */
 
 #endif

@@ -62,7 +62,7 @@ assert "disposition required" in refused(a, "bad-state", "ready")
 assert "disposition required" in refused(a, "bad-state", "wrapup", action="end")
 st = a.event("agent_state", timeout=5, state="wrap_up")     # the timer ran out
 assert st["wrapup_s"] == -1, st
-print(refused(a, "bad-args", "disposition", call=call, code="maybe"))
+assert "not a disposition (sale, no_sale, info)" in refused(a, "bad-args", "disposition", call=call, code="maybe")
 a.ok("disposition", call=call, code="sale")
 a.event("agent_state", timeout=5, state="ready")
 row = sql("select note, disposition, customer_id, agent, queue from contacts where call_id='%s'" % call)
