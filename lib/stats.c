@@ -199,19 +199,40 @@ stats_call(struct stats *s, const char *id, int unlink)
 	return NULL;
 }
 
-static void
-stats_queue_enter(struct stats *s, const struct stats_event *e)
+/* A call of e's queue from e's time on, in the interval it counts in. */
+static struct stats_call *
+stats_call_new(struct stats *s, const struct stats_event *e)
 {
-	struct stats_call *c = xcalloc(1, sizeof *c);
-	unsigned h = stats_hash(e->call_id);
+	struct stats_call	*c = xcalloc(1, sizeof *c);
+	unsigned		 h = stats_hash(e->call_id);
 
 	strncpy(c->id, e->call_id, sizeof c->id - 1);
 	c->row = stats_qrow(s, e->queue, e->ts_ms);
-	if (e->sl_target_s > 0)
-		s->q[c->row].sl_target_s = e->sl_target_s;
 	c->enter_ms = e->ts_ms;
 	c->next = s->calls[h];
 	s->calls[h] = c;
+	return c;
+}
+
+/* The agent of e handles call c: counted, and its wrap-up goes to c's
+ * queue row. */
+static void
+stats_handled(struct stats *s, struct stats_call *c, const struct stats_event *e)
+{
+	if (e->agent == NULL)
+		return;
+	strncpy(c->agent, e->agent, sizeof c->agent - 1);
+	stats_arow(s, e->agent, stats_interval(s, e->ts_ms))->handled++;
+	stats_now(s, e->agent)->last_row = c->row;
+}
+
+static void
+stats_queue_enter(struct stats *s, const struct stats_event *e)
+{
+	struct stats_call *c = stats_call_new(s, e);
+
+	if (e->sl_target_s > 0)
+		s->q[c->row].sl_target_s = e->sl_target_s;
 	s->q[c->row].offered++;
 	s->waiting++;
 }
@@ -235,17 +256,12 @@ stats_answer(struct stats *s, const struct stats_event *e)
 	q = &s->q[c->row];
 	wait = e->ts_ms - c->enter_ms;
 	c->answer_ms = e->ts_ms;
-	if (e->agent != NULL)
-		strncpy(c->agent, e->agent, sizeof c->agent - 1);
 	q->answered++;
 	q->wait_answered_ms += wait;
 	q->answered_in_sl += wait <= (int64_t)q->sl_target_s * 1000;
 	stats_max_wait(q, wait);
 	s->waiting--;
-	if (e->agent != NULL) {
-		stats_arow(s, e->agent, stats_interval(s, e->ts_ms))->handled++;
-		stats_now(s, e->agent)->last_row = c->row;
-	}
+	stats_handled(s, c, e);
 }
 
 static void
@@ -309,20 +325,12 @@ stats_callback(struct stats *s, const struct stats_event *e)
 		s->q[stats_qrow(s, e->queue, e->ts_ms)].cb_failed++;
 	else if (strcmp(e->state, "connected") == 0 && e->call_id != NULL &&
 	    stats_call(s, e->call_id, 0) == NULL) {
-		c = xcalloc(1, sizeof *c);
-		strncpy(c->id, e->call_id, sizeof c->id - 1);
-		c->row = stats_qrow(s, e->queue, e->ts_ms);
-		c->enter_ms = c->answer_ms = e->ts_ms;
-		c->next = s->calls[stats_hash(c->id)];
-		s->calls[stats_hash(c->id)] = c;
+		c = stats_call_new(s, e);
+		c->answer_ms = e->ts_ms;
 		q = &s->q[c->row];
 		q->cb_connected++;
 		q->cb_delay_ms += e->delay_ms;
-		if (e->agent != NULL) {
-			strncpy(c->agent, e->agent, sizeof c->agent - 1);
-			stats_arow(s, e->agent, stats_interval(s, e->ts_ms))->handled++;
-			stats_now(s, e->agent)->last_row = c->row;
-		}
+		stats_handled(s, c, e);
 	}
 }
 
