@@ -31,7 +31,7 @@
 
 static struct event *acd_ev;
 static void	acd_run_cb(evutil_socket_t, short, void *);
-static void	acd_event(struct call *, struct agent *, const char *, const char *);
+static void	acd_event(struct call *, struct agent *, const char *, json_t *);
 static void	acd_unring(struct call *, struct agent *, const char *);
 
 static int
@@ -129,7 +129,6 @@ acd_offer(struct call *call, struct agent **who, int n)
 	struct timeval	 tv = { timeout, 0 };
 	json_t		*why = json_pack("{s:s}", "why", call->why);
 	json_t		*pop = json_object();	/* the same for all who ring */
-	char		*detail = json_dumps(why, JSON_COMPACT);
 
 	call->nring = n < CALL_RING_MAX ? n : CALL_RING_MAX;
 	for (int i = 0; i < call->nring; i++) {
@@ -144,7 +143,7 @@ acd_offer(struct call *call, struct agent **who, int n)
 	for (int i = 0; i < call->nring; i++) {
 		json_t *ev = proto_event("offer");
 
-		acd_event(call, call->ring[i], EV_OFFER, detail);
+		acd_event(call, call->ring[i], EV_OFFER, json_incref(why));
 		agent_set_state(call->ring[i], AGENT_RINGING, NULL);
 		json_object_set_new(ev, "call", json_string(call->id));
 		json_object_set_new(ev, "cli", json_string(call->cli));
@@ -157,7 +156,6 @@ acd_offer(struct call *call, struct agent **who, int n)
 		notify_agent(call->ring[i], ev);
 	}
 	json_decref(pop);
-	free(detail);
 	json_decref(why);
 	if (call->offer_timer == NULL)
 		call->offer_timer = evtimer_new(core.base, acd_offer_timeout_cb, call);
@@ -362,7 +360,7 @@ acd_dispatch(void)
 /* An event about the call naming one of the agents it rings. */
 static void
 acd_event(struct call *call, struct agent *a, const char *kind,
-    const char *detail)
+    json_t *detail)
 {
 	struct agent *first = call->agent;
 
@@ -371,13 +369,10 @@ acd_event(struct call *call, struct agent *a, const char *kind,
 	call->agent = first;
 }
 
-static const char *
+static json_t *
 reason_detail(const char *reason)
 {
-	static char buf[64];
-
-	snprintf(buf, sizeof buf, "{\"reason\":\"%s\"}", reason);
-	return buf;
+	return json_pack("{s:s}", "reason", reason);
 }
 
 /* Stops one agent's ringing for this call. */

@@ -257,7 +257,6 @@ agent_free_all(void)
 void
 agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 {
-	char		 detail[128];
 	struct db_event	 ev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_AGENT_STATE, .agent = a->id,
 		.state = agent_state_name(st),
@@ -276,11 +275,8 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 	a->reason = reason != NULL ? xstrdup(reason) : NULL;
 	if (st == AGENT_READY)
 		a->idle_since = clock_mono_us();
-	if (reason != NULL) {
-		snprintf(detail, sizeof detail, "{\"reason\":\"%s\"}", reason);
-		ev.detail = detail;
-	}
-	evlog_add(&ev);
+	evlog_add(&ev, reason != NULL ? json_pack("{s:s}", "reason", reason) :
+	    NULL);
 	notify_agent_state(a);
 	if (st == AGENT_READY)
 		acd_dispatch();
@@ -312,7 +308,7 @@ agent_login(struct agent *a, struct conn *c)
 		snprintf(owner, sizeof owner, "agent %s", a->id);
 		a->ep = endpoint_open(a->cfg->audio, owner);
 	}
-	evlog_add(&ev);
+	evlog_add(&ev, NULL);
 	agent_set_state(a, AGENT_NOT_READY, "login");
 }
 
@@ -321,9 +317,7 @@ agent_logout(struct agent *a, const char *why)
 {
 	struct db_event ev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_AGENT_LOGOUT, .agent = a->id,
-		.detail = NULL,
 	};
-	char		 detail[128];
 	struct call	*call;
 
 	a->leaving = 1;
@@ -337,10 +331,8 @@ agent_logout(struct agent *a, const char *why)
 	else if (a->call != NULL && (a->call->state == CALL_CONNECTED ||
 	    a->call->state == CALL_DIALING))
 		call_hangup(a->call, CAUSE_NORMAL, DB_CLEARED_AGENT, why);
-	snprintf(detail, sizeof detail, "{\"why\":\"%s\"}", why);
-	ev.detail = detail;
 	agent_set_state(a, AGENT_LOGGED_OUT, NULL);
-	evlog_add(&ev);
+	evlog_add(&ev, json_pack("{s:s}", "why", why));
 	if (a->conn != NULL) {
 		a->conn->agent = NULL;
 		a->conn->role = ROLE_NONE;

@@ -56,15 +56,13 @@ announce_cb(evutil_socket_t fd, short what, void *arg)
 		return;
 	if (!media_playing(call) && call->cbo == NULL) {
 		int	pos = queue_position(call), ewt = queue_ewt_s(call);
-		char	detail[64];
 
 		n = announce_names(pos, ewt, call->lang, names, 15);
 		if (call->queue->cfg->callback)
 			names[n++] = "callback-offer";
 		media_play(call, names, n, NULL);
-		snprintf(detail, sizeof detail, "{\"position\":%d,\"ewt_s\":%d}",
-		    pos, ewt);
-		call_event(call, EV_ANNOUNCE, detail);
+		call_event(call, EV_ANNOUNCE, json_pack("{s:i,s:i}", "position",
+		    pos, "ewt_s", ewt));
 	}
 	announce_arm(call);
 }

@@ -45,15 +45,15 @@ call_state_name(enum call_state st)
 }
 
 void
-call_event(struct call *call, const char *kind, const char *detail)
+call_event(struct call *call, const char *kind, json_t *detail)
 {
 	struct db_event ev = {
 		.ts_ms = clock_wall_ms(), .kind = kind, .call_id = call->id,
 		.agent = call->agent != NULL ? call->agent->id : call->agent_id,
-		.queue = call->queue_name, .detail = detail,
+		.queue = call->queue_name,
 	};
 
-	evlog_add(&ev);
+	evlog_add(&ev, detail);
 }
 
 static void
@@ -68,7 +68,6 @@ struct call *
 call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
 {
 	struct call	*call = xcalloc(1, sizeof *call);
-	char		 detail[256];
 
 	call_make_id(call);
 	strcpy(call->direction, "in");
@@ -81,9 +80,8 @@ call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
 	ncalls++;
 	log_info("call %s: in on %s/%d from \"%s\" to \"%s\"", call->id,
 	    s->name, ch, call->cli, call->dnis);
-	snprintf(detail, sizeof detail, "{\"span\":\"%s\",\"channel\":%d,"
-	    "\"direction\":\"in\"}", s->name, ch);
-	call_event(call, EV_CALL_START, detail);
+	call_event(call, EV_CALL_START, json_pack("{s:s,s:i,s:s}", "span",
+	    s->name, "channel", ch, "direction", "in"));
 	notify_call_state(call);
 	return call;
 }
@@ -130,7 +128,6 @@ int
 call_dial(struct call *call, const char *cli, int ring_s)
 {
 	struct timeval	 tv = { ring_s, 0 };
-	char		 detail[256];
 	struct span	*s;
 	int		 ch = -1;
 
@@ -148,9 +145,8 @@ call_dial(struct call *call, const char *cli, int ring_s)
 		snprintf(call->cli, sizeof call->cli, "%s", s->cfg.caller_id);
 	log_info("call %s: out on %s/%d to \"%s\" from \"%s\"", call->id,
 	    s->name, ch, call->dnis, call->cli);
-	snprintf(detail, sizeof detail, "{\"span\":\"%s\",\"channel\":%d,"
-	    "\"direction\":\"out\"}", s->name, ch);
-	call_event(call, EV_CALL_START, detail);
+	call_event(call, EV_CALL_START, json_pack("{s:s,s:i,s:s}", "span",
+	    s->name, "channel", ch, "direction", "out"));
 	call_set_state(call, CALL_DIALING);
 	call->dial_timer = evtimer_new(core.base, call_dial_timeout_cb, call);
 	evtimer_add(call->dial_timer, &tv);
@@ -418,7 +414,6 @@ call_end(struct call *call, int cause, const char *cleared_by,
     const char *reason)
 {
 	int64_t	end_ms = clock_wall_ms();
-	char	detail[256];
 
 	if (call->state == CALL_CLEARING)
 		return;
@@ -440,9 +435,8 @@ call_end(struct call *call, int cause, const char *cleared_by,
 	call_release_parties(call, cause, cleared_by);
 	if (call->span != NULL) {	/* else a callback that never dialed */
 		call_write_cdr(call, end_ms, cause, cleared_by, reason);
-		snprintf(detail, sizeof detail, "{\"cause\":%d,\"cleared_by\":"
-		    "\"%s\",\"reason\":\"%s\"}", cause, cleared_by, reason);
-		call_event(call, EV_CALL_END, detail);
+		call_event(call, EV_CALL_END, json_pack("{s:i,s:s,s:s}", "cause",
+		    cause, "cleared_by", cleared_by, "reason", reason));
 	}
 	log_info("call %s: ended, cause %d, cleared by %s (%s)", call->id,
 	    cause, cleared_by, reason);

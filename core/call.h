@@ -116,7 +116,8 @@ void		 call_set_hold(struct call *, int on);
 /* The same, as a step of the call: a hold or retrieve event, watchers
  * told. Nothing when it is so already. */
 void		 call_hold(struct call *, int on);
-void		 call_event(struct call *, const char *kind, const char *detail);
+/* Records an event of the call; DETAIL (JSON, stolen) may be NULL. */
+void		 call_event(struct call *, const char *kind, json_t *detail);
 /* AGENT handles the call now (and is named in its CDR). */
 void		 call_set_agent(struct call *, struct agent *);
 /* The call's agent and the caller talk from now on: the agent's count,

@@ -47,22 +47,24 @@ static LIST_HEAD(, callback) callbacks = LIST_HEAD_INITIALIZER(callbacks);
 
 static void	callback_queue(struct callback *);
 
+/* The detail names the callback; KEY (NULL: none) adds one figure. */
 static void
 callback_event(struct callback *cb, struct call *call, const char *state,
-    const char *agent, const char *extra)
+    const char *agent, const char *key, json_int_t value)
 {
-	char		 detail[256];
 	struct db_event	 ev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_CALLBACK,
 		.call_id = call != NULL ? call->id : cb->parent[0] != '\0' ?
 		    cb->parent : NULL, .agent = agent,
-		.queue = cb->queue, .state = state, .detail = detail,
+		.queue = cb->queue, .state = state,
 	};
+	json_t		*d = json_pack("{s:I,s:s,s:i}", "callback",
+			    (json_int_t)cb->id, "number", cb->number, "attempts",
+			    cb->attempts);
 
-	snprintf(detail, sizeof detail, "{\"callback\":%lld,\"number\":\"%s\","
-	    "\"attempts\":%d%s%s}", (long long)cb->id, cb->number, cb->attempts,
-	    extra != NULL ? "," : "", extra != NULL ? extra : "");
-	evlog_add(&ev);
+	if (key != NULL)
+		json_object_set_new(d, key, json_integer(value));
+	evlog_add(&ev, d);
 }
 
 static void
@@ -139,7 +141,7 @@ callback_queue(struct callback *cb)
 	    now - (uint64_t)waited_us : (waited_us > 0 ? 1 : now);
 	log_info("callback %lld: %s waits in %s as call %s (attempt %d)",
 	    (long long)cb->id, cb->number, cb->queue, call->id, cb->attempts + 1);
-	callback_event(cb, call, "queued", NULL, NULL);
+	callback_event(cb, call, "queued", NULL, NULL, 0);
 	acd_dispatch();
 }
 
@@ -209,7 +211,7 @@ callback_request(struct call *call, struct queue *q, const char *number)
 		return -1;
 	log_info("call %s: callback %lld requested to %s from %s", call->id,
 	    (long long)cb->id, number, q->name);
-	callback_event(cb, call, "requested", NULL, NULL);
+	callback_event(cb, call, "requested", NULL, NULL, 0);
 	if (call->queue != NULL)
 		queue_exit(call, "callback", NULL);
 	callback_queue(cb);
@@ -227,7 +229,7 @@ callback_accepted(struct agent *a, struct call *call)
 	agent_set_state(a, AGENT_ON_CALL, NULL);
 	if (a->ep != NULL)
 		media_join(call, a->ep, MEDIA_AGENT);
-	callback_event(call->cb, call, "dialing", a->id, NULL);
+	callback_event(call->cb, call, "dialing", a->id, NULL, 0);
 	if ((cause = call_dial(call, call->cli, qc->callback_ring)) != 0) {
 		log_warn("call %s: callback to %s not placed: no free channel",
 		    call->id, call->dnis);
@@ -241,13 +243,11 @@ callback_answered(struct call *call)
 {
 	struct callback	*cb = call->cb;
 	struct agent	*a = call->agent;
-	char		 extra[64];
 
 	cb->attempts++;
 	call_set_state(call, CALL_CONNECTED);
-	snprintf(extra, sizeof extra, "\"delay_ms\":%lld",
-	    (long long)(clock_wall_ms() - cb->requested_ms));
-	callback_event(cb, call, "connected", a != NULL ? a->id : NULL, extra);
+	callback_event(cb, call, "connected", a != NULL ? a->id : NULL,
+	    "delay_ms", clock_wall_ms() - cb->requested_ms);
 	callback_store(cb, "done", a != NULL ? a->id : NULL);
 	call->cb = NULL;
 	callback_free(cb);
@@ -264,7 +264,6 @@ callback_call_end(struct call *call, int cause)
 	struct callback		*cb = call->cb;
 	struct queue		*q;
 	int			 max = 3, retry = 300;
-	char			 extra[32];
 
 	if (cb == NULL)
 		return;
@@ -283,18 +282,18 @@ callback_call_end(struct call *call, int cause)
 	}
 	cb->attempts++;
 	cb->last_cause = cause;
-	snprintf(extra, sizeof extra, "\"cause\":%d", cause);
 	if (cb->attempts >= max) {
 		log_info("callback %lld: %s failed %d times (last cause %d): "
 		    "given up", (long long)cb->id, cb->number, cb->attempts, cause);
-		callback_event(cb, call, "failed", call->agent_id, extra);
+		callback_event(cb, call, "failed", call->agent_id, "cause", cause);
 		callback_store(cb, "failed", NULL);
 		callback_free(cb);
 		return;
 	}
 	log_info("callback %lld: attempt %d to %s failed (cause %d); next in "
 	    "%d s", (long long)cb->id, cb->attempts, cb->number, cause, retry);
-	callback_event(cb, call, "attempt_failed", call->agent_id, extra);
+	callback_event(cb, call, "attempt_failed", call->agent_id, "cause",
+	    cause);
 	callback_store(cb, "waiting", NULL);
 	callback_retry_in(cb, retry);
 }
@@ -368,7 +367,7 @@ callback_schedule(const char *number, struct queue *q, int64_t due_ms,
 		return -1;
 	log_info("callback %lld to %s scheduled by %s for %s in %s", (long long)
 	    cb->id, number, by, for_agent ? for_agent : "anyone", q->name);
-	callback_event(cb, NULL, "requested", by, NULL);
+	callback_event(cb, NULL, "requested", by, NULL, 0);
 	callback_start(cb, due_ms);
 	return cb->id;
 }

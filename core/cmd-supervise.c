@@ -65,7 +65,7 @@ int
 cmd_agent_queues(struct cmd_ctx *ctx)
 {
 	struct agent	*a = agent_find(cmd_str(ctx, "agent"));
-	char		 why[160], *detail;
+	char		 why[160];
 	json_t		*q, *ev;
 
 	if (a == NULL || a->removed || a->cfg == NULL)
@@ -74,11 +74,9 @@ cmd_agent_queues(struct cmd_ctx *ctx)
 	if (agent_set_queues(a, cmd_str(ctx, "queues"), why, sizeof why) != 0)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
 	q = agent_queues_json(a);
-	detail = json_dumps(json_pack("{s:O,s:s}", "queues", q, "by",
-	    ctx->conn->user ? ctx->conn->user : "?"), JSON_COMPACT);
 	evlog_add(&(struct db_event){ .ts_ms = clock_wall_ms(),
-	    .kind = "agent_queues", .agent = a->id, .detail = detail });
-	free(detail);
+	    .kind = "agent_queues", .agent = a->id }, json_pack("{s:O,s:s}",
+	    "queues", q, "by", ctx->conn->user ? ctx->conn->user : "?"));
 	ev = proto_event("agent_queues");
 	json_object_set_new(ev, "agent", json_string(a->id));
 	json_object_set(ev, "queues", q);

@@ -19,10 +19,9 @@
 static void
 endpoint_report(struct endpoint *ep, int failed)
 {
-	char		 detail[400];
 	json_t		*ev = proto_event(failed ? "audio_failed" : "audio_ok");
 	struct db_event	 dbev = {
-		.ts_ms = clock_wall_ms(), .kind = EV_AUDIO, .detail = detail,
+		.ts_ms = clock_wall_ms(), .kind = EV_AUDIO,
 		.state = failed ? "failed" : "ok",
 	};
 
@@ -30,9 +29,8 @@ endpoint_report(struct endpoint *ep, int failed)
 		log_warn("%s: audio %s: %s", ep->owner, ep->spec, ep->error);
 	else
 		log_info("%s: audio %s is back", ep->owner, ep->spec);
-	snprintf(detail, sizeof detail, "{\"owner\":\"%s\",\"device\":\"%s\"}",
-	    ep->owner, ep->spec);
-	evlog_add(&dbev);
+	evlog_add(&dbev, json_pack("{s:s,s:s}", "owner", ep->owner, "device",
+	    ep->spec));
 	json_object_set_new(ev, "owner", json_string(ep->owner));
 	json_object_set_new(ev, "device", json_string(ep->spec));
 	if (failed)

@@ -52,11 +52,19 @@ evlog_close(void)
 }
 
 void
-evlog_add(const struct db_event *ev)
+evlog_add(const struct db_event *ev, json_t *detail)
 {
-	db_event_add(core.db, ev);
+	struct db_event	 e = *ev;
+	char		*text = NULL;
+
+	if (detail != NULL)
+		text = json_dumps(detail, JSON_COMPACT);
+	e.detail = text;
+	db_event_add(core.db, &e);
 	if (live != NULL)
-		evlog_feed(ev, NULL);
+		evlog_feed(&e, NULL);
+	free(text);
+	json_decref(detail);
 }
 
 const struct stats_queue *

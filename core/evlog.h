@@ -4,12 +4,15 @@
 #ifndef CZ_EVLOG_H
 #define CZ_EVLOG_H
 
+#include <jansson.h>
 #include "db.h"
 #include "stats.h"
 
 void		 evlog_open(void);	/* primes today's figures from the db */
 void		 evlog_close(void);
-void		 evlog_add(const struct db_event *);
+/* Records EV; its detail is DETAIL (a JSON object, stolen; NULL: none)
+ * as compact text, whatever ev->detail says. */
+void		 evlog_add(const struct db_event *, json_t *detail);
 /* Today's figures for a queue (NULL: nothing yet today). */
 const struct stats_queue *evlog_today(const char *queue);
 /* Today's figures for an agent, up to now (NULL before evlog_open). */

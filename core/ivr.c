@@ -43,12 +43,8 @@ ivr_menu(struct call *call)
 static void
 ivr_event(struct call *call, const char *what, const char *value)
 {
-	json_t	*d = json_pack("{s:s,s:s}", "menu", call->ivr->menu, what, value);
-	char	*s = json_dumps(d, JSON_COMPACT);
-
-	call_event(call, EV_IVR, s);
-	free(s);
-	json_decref(d);
+	call_event(call, EV_IVR, json_pack("{s:s,s:s}", "menu", call->ivr->menu,
+	    what, value));
 }
 
 static void

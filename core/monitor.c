@@ -27,15 +27,12 @@ static const struct {
 static void
 monitor_event(struct call *call, struct conn *c, const char *mode)
 {
-	char		 detail[128];
 	struct db_event	 ev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_MONITOR, .call_id = call->id,
 		.agent = call->agent_id, .queue = call->queue_name, .state = mode,
-		.detail = detail,
 	};
 
-	snprintf(detail, sizeof detail, "{\"user\":\"%s\"}", c->user);
-	evlog_add(&ev);
+	evlog_add(&ev, json_pack("{s:s?}", "user", c->user));
 	log_info("call %s: %s by %s", call->id, mode, c->user);
 }
 

@@ -82,8 +82,6 @@ queue_free_all(void)
 void
 queue_enter(struct queue *q, struct call *call)
 {
-	char detail[64];
-
 	call->queue = q;
 	free(call->queue_name);
 	call->queue_name = xstrdup(q->name);
@@ -98,8 +96,8 @@ queue_enter(struct queue *q, struct call *call)
 		return;
 	}
 	q->offered++;
-	snprintf(detail, sizeof detail, "{\"sl_target\":%d}", q->cfg->sl_target);
-	call_event(call, EV_QUEUE_ENTER, detail);
+	call_event(call, EV_QUEUE_ENTER, json_pack("{s:i}", "sl_target",
+	    q->cfg->sl_target));
 	call_set_state(call, CALL_QUEUED);
 	announce_start(call);
 	if (q->cfg->callback)
@@ -148,19 +146,17 @@ queue_exit_target(const struct queue *q, const char *rule)
 void
 queue_exit(struct call *call, const char *why, struct queue *to)
 {
-	char		 detail[128];
 	struct db_event	 ev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_QUEUE_EXIT,
 		.call_id = call->id, .queue = call->queue_name,
 		.state = to != NULL ? "overflow" : strcmp(why, "callback") == 0 ?
-		    "callback" : "hangup", .detail = detail,
+		    "callback" : "hangup",
 	};
 
-	snprintf(detail, sizeof detail, "{\"why\":\"%s\",\"to\":%s%s%s}", why,
-	    to ? "\"" : "", to ? to->name : "null", to ? "\"" : "");
 	log_info("call %s: leaves queue %s (%s)%s%s", call->id, call->queue_name,
 	    why, to ? " for " : "", to ? to->name : "");
-	evlog_add(&ev);
+	evlog_add(&ev, json_pack("{s:s,s:s?}", "why", why, "to",
+	    to != NULL ? to->name : NULL));
 	queue_leave(call);
 	if (to != NULL)
 		queue_enter(to, call);

@@ -33,7 +33,6 @@ recording_event(struct call *call, const char *path, const char *state,
 {
 	json_t		*d = json_pack("{s:s}", "path", path);
 	json_t		*ev = proto_event("recording");
-	char		*s;
 	struct db_event	 dbev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_RECORD, .call_id = call->id,
 		.agent = call->agent_id, .queue = call->queue_name, .state = state,
@@ -41,10 +40,7 @@ recording_event(struct call *call, const char *path, const char *state,
 
 	if (error != NULL)
 		json_object_set_new(d, "error", json_string(error));
-	s = json_dumps(d, JSON_COMPACT);
-	dbev.detail = s;
-	evlog_add(&dbev);
-	free(s);
+	evlog_add(&dbev, json_incref(d));
 	json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "state", json_string(state));
 	json_object_update(ev, d);

@@ -142,7 +142,6 @@ int
 route_inbound(struct call *call)
 {
 	const struct cfg_did	*did = config_find_did(core.cfg, call->dnis);
-	char			 detail[160];
 
 	if (did == NULL) {
 		log_info("call %s: no DID %s: unallocated", call->id, call->dnis);
@@ -150,7 +149,7 @@ route_inbound(struct call *call)
 	}
 	call->route = xstrdup(did->target);
 	call->priority = did->priority;
-	snprintf(detail, sizeof detail, "{\"target\":\"%s\"}", did->target);
-	call_event(call, EV_CALL_ROUTED, detail);
+	call_event(call, EV_CALL_ROUTED, json_pack("{s:s}", "target",
+	    did->target));
 	return route_action(call, did->target);
 }

@@ -124,16 +124,12 @@ span_l2_name(const struct span *s)
 static void
 span_record_state(struct span *s, const char *why)
 {
-	char		 detail[160];
 	struct db_event	 ev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_SPAN_STATE,
 		.state = s->l1_up ? (s->l2_up ? "up" : "l2-down") : "down",
-		.detail = detail,
 	};
 
-	snprintf(detail, sizeof detail, "{\"span\":\"%s\",\"why\":\"%s\"}",
-	    s->name, why);
-	evlog_add(&ev);
+	evlog_add(&ev, json_pack("{s:s,s:s}", "span", s->name, "why", why));
 	notify_span_state(s);
 }
 

@@ -29,12 +29,7 @@ static void
 xfer_event(struct call *call, const char *kind, const char *mode,
     const char *to)
 {
-	json_t	*d = json_pack("{s:s,s:s}", "mode", mode, "to", to);
-	char	*s = json_dumps(d, JSON_COMPACT);
-
-	call_event(call, kind, s);
-	free(s);
-	json_decref(d);
+	call_event(call, kind, json_pack("{s:s,s:s}", "mode", mode, "to", to));
 }
 
 static void

@@ -36,7 +36,7 @@ static void
 voicemail_save(struct call *call)
 {
 	struct voicemail	*vm = call->vm;
-	char			 err[256] = "", detail[512];
+	char			 err[256] = "";
 	json_t			*ev;
 	struct db_voicemail	 row = { .call_id = call->id, .box = vm->box,
 		.cli = call->cli, .path = vm->path, .start_ms = vm->start_ms,
@@ -49,10 +49,8 @@ voicemail_save(struct call *call)
 	media_detect_dtmf(call, NULL);
 	if (db_voicemail_add(core.db, &row) != 0)
 		log_error("call %s: voicemail %s not indexed", call->id, vm->path);
-	snprintf(detail, sizeof detail, "{\"box\":\"%s\",\"path\":\"%s\","
-	    "\"duration_ms\":%lld}", vm->box, vm->path,
-	    (long long)row.duration_ms);
-	call_event(call, EV_VOICEMAIL, detail);
+	call_event(call, EV_VOICEMAIL, json_pack("{s:s,s:s,s:I}", "box",
+	    vm->box, "path", vm->path, "duration_ms", (json_int_t)row.duration_ms));
 	log_info("call %s: voicemail in %s, %lld ms", call->id, vm->path,
 	    (long long)row.duration_ms);
 	ev = proto_event("voicemail");
