@@ -1,5 +1,6 @@
 /* cmd-agent.c: what an agent asks for: ready, not ready, accept or reject
- * an offer, hang up. */
+ * an offer, hang up, wrap-up and what follows the call. The dispatcher
+ * has resolved the agent (ctx->self) and the call (ctx->call). */
 #include <string.h>
 #include "acd.h"
 #include "agent.h"
@@ -7,14 +8,6 @@
 #include "cause.h"
 #include "cmd.h"
 #include "db.h"
-
-struct agent *
-cmd_agent_of(struct cmd_ctx *ctx)
-{
-	if (ctx->conn->agent == NULL)
-		cmd_error(ctx, PROTO_E_BAD_STATE, "this session is not an agent's");
-	return ctx->conn->agent;
-}
 
 /* Wrap-up of a queue with disposition_required ends only with one. */
 static int
@@ -36,10 +29,8 @@ cmd_reply_state(struct cmd_ctx *ctx, struct agent *a)
 int
 cmd_ready(struct cmd_ctx *ctx)
 {
-	struct agent *a = cmd_agent_of(ctx);
+	struct agent *a = ctx->self;
 
-	if (a == NULL)
-		return -1;
 	if (a->state == AGENT_RINGING || a->state == AGENT_ON_CALL)
 		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent is %s",
 		    agent_state_name(a->state));
@@ -53,11 +44,9 @@ cmd_ready(struct cmd_ctx *ctx)
 int
 cmd_notready(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx);
+	struct agent	*a = ctx->self;
 	const char	*reason = cmd_str(ctx, "reason");
 
-	if (a == NULL)
-		return -1;
 	if (reason == NULL)
 		reason = "break";
 	if (cmd_check_reason(ctx, reason) != 0)
@@ -72,88 +61,40 @@ cmd_notready(struct cmd_ctx *ctx)
 	return 0;
 }
 
-/* The call named in the request, which must be this agent's. */
-static struct call *
-cmd_agent_call(struct cmd_ctx *ctx, struct agent *a, enum call_state want)
-{
-	const char	*id = cmd_str(ctx, "call");
-	struct call	*call = call_find(id);
-
-	if (call == NULL) {
-		cmd_error(ctx, PROTO_E_NOT_FOUND, "no call %.64s", id);
-		return NULL;
-	}
-	if (call->state != want || (want == CALL_OFFERED ? a->call != call :
-	    call->agent != a)) {
-		cmd_error(ctx, PROTO_E_BAD_STATE, "call %s is not %s to you",
-		    call->id, want == CALL_OFFERED ? "offered" : "connected");
-		return NULL;
-	}
-	return call;
-}
-
 int
 cmd_accept(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx);
-	struct call	*call;
-
-	if (a == NULL || (call = cmd_agent_call(ctx, a, CALL_OFFERED)) == NULL)
-		return -1;
-	acd_accept(a, call);
+	acd_accept(ctx->self, ctx->call);
 	return 0;
 }
 
 int
 cmd_reject(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx);
-	struct call	*call;
-
-	if (a == NULL || (call = cmd_agent_call(ctx, a, CALL_OFFERED)) == NULL)
-		return -1;
-	acd_reject(a, call);
+	acd_reject(ctx->self, ctx->call);
 	return 0;
 }
 
+/* A call connected to the agent, or the agent's own call still ringing. */
 int
 cmd_hangup(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx);
-	struct call	*call;
+	int dialing = ctx->call->state == CALL_DIALING;
 
-	if (a == NULL)
-		return -1;
-	call = call_find(cmd_str(ctx, "call"));
-	if (call != NULL && call->state == CALL_DIALING && call->agent == a) {
-		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_AGENT, "agent gave up");
-		return 0;	/* its own call, still ringing */
-	}
-	if ((call = cmd_agent_call(ctx, a, CALL_CONNECTED)) == NULL)
-		return -1;
-	call_hangup(call, CAUSE_NORMAL, DB_CLEARED_AGENT, "agent hung up");
+	call_hangup(ctx->call, CAUSE_NORMAL, DB_CLEARED_AGENT, dialing ?
+	    "agent gave up" : "agent hung up");
 	return 0;
-}
-
-struct call *
-cmd_agent_connected(struct cmd_ctx *ctx)
-{
-	struct agent *a = cmd_agent_of(ctx);
-
-	return a != NULL ? cmd_agent_call(ctx, a, CALL_CONNECTED) : NULL;
 }
 
 /* Ends wrap-up now, or gives it more time. */
 int
 cmd_wrapup(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx);
+	struct agent	*a = ctx->self;
 	const char	*action = cmd_str(ctx, "action");
 	json_t		*sec = json_object_get(ctx->args, "seconds");
 	int		 n = sec != NULL ? (int)json_integer_value(sec) : 30;
 
-	if (a == NULL)
-		return -1;
 	if (a->state != AGENT_WRAP_UP)
 		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent is %s, not in "
 		    "wrap-up", agent_state_name(a->state));
@@ -177,12 +118,10 @@ cmd_after_call(struct cmd_ctx *ctx)
 {
 	static const char *const names[] = { "wrap_up", "ready", "not_ready",
 	    "logout", NULL };
-	struct agent	*a = cmd_agent_of(ctx);
+	struct agent	*a = ctx->self;
 	const char	*then = cmd_str(ctx, "then"), *reason = cmd_str(ctx, "reason");
 	int		 i;
 
-	if (a == NULL)
-		return -1;
 	for (i = 0; names[i] != NULL && strcmp(names[i], then) != 0; i++)
 		;
 	if (names[i] == NULL)

@@ -173,15 +173,13 @@ desk_contact_set(struct cmd_ctx *ctx, struct agent *a, const char *column,
 int
 cmd_customer_link(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx);
+	struct agent	*a = ctx->self;
 	json_int_t	 id = json_integer_value(json_object_get(ctx->args,
 			    "customer"));
 	struct call	*call;
 	json_t		*c;
 	char		 v[32];
 
-	if (a == NULL)
-		return -1;
 	if ((c = db_customer_get(core.db, id, 0, NULL)) == NULL)
 		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no customer %lld",
 		    (long long)id);
@@ -197,11 +195,9 @@ cmd_customer_link(struct cmd_ctx *ctx)
 int
 cmd_note(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx);
+	struct agent	*a = ctx->self;
 	const char	*text = cmd_str(ctx, "text");
 
-	if (a == NULL)
-		return -1;
 	if (strlen(text) > DESK_NOTE_MAX)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "note: \"text\" is at most "
 		    "%d bytes", DESK_NOTE_MAX);
@@ -231,12 +227,10 @@ desk_code_ok(struct cmd_ctx *ctx, const struct agent *a, const char *call,
 int
 cmd_disposition(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx);
+	struct agent	*a = ctx->self;
 	const char	*call = cmd_str(ctx, "call"), *code = cmd_str(ctx, "code");
 	const char	*note = cmd_str(ctx, "note");
 
-	if (a == NULL)
-		return -1;
 	if (note != NULL && strlen(note) > DESK_NOTE_MAX)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "disposition: \"note\" is "
 		    "at most %d bytes", DESK_NOTE_MAX);
@@ -255,15 +249,10 @@ cmd_my_stats(struct cmd_ctx *ctx)
 {
 	static const char *const names[ST_NSTATES] = { "ready", "ringing",
 	    "on_call", "wrap_up", "not_ready" };
-	struct agent			*a = cmd_agent_of(ctx);
+	struct agent			*a = ctx->self;
 	const struct stats_agent	*st;
 	json_t				*states = json_object(), *qs = json_array();
 
-	if (a == NULL) {
-		json_decref(states);
-		json_decref(qs);
-		return -1;
-	}
 	st = evlog_agent_today(a->id);
 	for (int i = 0; i < ST_NSTATES; i++)
 		json_object_set_new(states, names[i], json_real(st != NULL ?
@@ -288,12 +277,10 @@ cmd_my_stats(struct cmd_ctx *ctx)
 int
 cmd_help(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx);
+	struct agent	*a = ctx->self;
 	int		 on = json_is_true(json_object_get(ctx->args, "on"));
 	json_t		*ev;
 
-	if (a == NULL)
-		return -1;
 	if (a->help != on) {
 		a->help = on;
 		ev = proto_event("help");
@@ -308,13 +295,10 @@ cmd_help(struct cmd_ctx *ctx)
 int
 cmd_message(struct cmd_ctx *ctx)
 {
-	struct agent	*a = agent_find(cmd_str(ctx, "agent"));
+	struct agent	*a = ctx->agent;
 	const char	*text = cmd_str(ctx, "text");
 	json_t		*ev;
 
-	if (a == NULL)
-		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no agent %.32s",
-		    cmd_str(ctx, "agent"));
 	if (strlen(text) < 1 || strlen(text) > 500)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "message: \"text\" is 1 "
 		    "to 500 bytes");
@@ -359,15 +343,12 @@ desk_first_queue(const struct agent *a)
 int
 cmd_callback_schedule(struct cmd_ctx *ctx)
 {
-	struct agent	*a = cmd_agent_of(ctx), *who;
+	struct agent	*a = ctx->self, *who = ctx->agent;
 	const char	*number = cmd_str(ctx, "number"), *at = cmd_str(ctx, "at");
-	const char	*note = cmd_str(ctx, "note"), *qn = cmd_str(ctx, "queue");
-	const char	*for_agent = cmd_str(ctx, "agent");
-	struct queue	*q;
+	const char	*note = cmd_str(ctx, "note");
+	struct queue	*q = ctx->queue;
 	int64_t		 due = desk_local_time(at), id, now = clock_wall_ms();
 
-	if (a == NULL)
-		return -1;
 	if (!action_number_ok(number))
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-schedule: "
 		    "\"number\" is 3 to 20 digits");
@@ -380,16 +361,11 @@ cmd_callback_schedule(struct cmd_ctx *ctx)
 	if (note != NULL && strlen(note) > DESK_NOTE_MAX)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-schedule: "
 		    "\"note\" is at most %d bytes", DESK_NOTE_MAX);
-	if (for_agent == NULL)
-		for_agent = a->id;		/* for me, by default */
-	who = for_agent[0] != '\0' ? agent_find(for_agent) : NULL;
-	if (for_agent[0] != '\0' && who == NULL)
-		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no agent %.32s",
-		    for_agent);
-	q = qn != NULL ? queue_find(qn) : desk_first_queue(who != NULL ? who : a);
-	if (q == NULL || q->removed)
-		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no queue %.64s",
-		    qn != NULL ? qn : "for this agent");
+	if (cmd_str(ctx, "agent") == NULL)
+		who = a;		/* for me, by default; "": anyone */
+	if (q == NULL && (q = desk_first_queue(who != NULL ? who : a)) == NULL)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no queue for this "
+		    "agent");
 	if (who != NULL && !agent_in_queue(who, q->name))
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "agent %s takes no calls "
 		    "from %s", who->id, q->name);

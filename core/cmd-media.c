@@ -1,5 +1,6 @@
 /* cmd-media.c: what an agent does to the audio of their call (hold,
- * retrieve, mute, record) and a supervisor's listen, whisper and barge. */
+ * retrieve, mute, record) and a supervisor's listen, whisper and barge.
+ * The dispatcher has resolved the call (ctx->call). */
 #include <string.h>
 #include "agent.h"
 #include "call.h"
@@ -20,12 +21,8 @@ cmd_reply_held(struct cmd_ctx *ctx, struct call *call)
 static int
 cmd_set_hold(struct cmd_ctx *ctx, int on)
 {
-	struct call *call = cmd_agent_connected(ctx);
-
-	if (call == NULL)
-		return -1;
-	call_hold(call, on);
-	cmd_reply_held(ctx, call);
+	call_hold(ctx->call, on);
+	cmd_reply_held(ctx, ctx->call);
 	return 0;
 }
 
@@ -44,12 +41,8 @@ cmd_retrieve(struct cmd_ctx *ctx)
 int
 cmd_mute(struct cmd_ctx *ctx)
 {
-	struct call *call = cmd_agent_connected(ctx);
-
-	if (call == NULL)
-		return -1;
-	media_mute(call, json_is_true(json_object_get(ctx->args, "on")));
-	cmd_reply_held(ctx, call);
+	media_mute(ctx->call, json_is_true(json_object_get(ctx->args, "on")));
+	cmd_reply_held(ctx, ctx->call);
 	return 0;
 }
 
@@ -57,13 +50,11 @@ cmd_mute(struct cmd_ctx *ctx)
 int
 cmd_record(struct cmd_ctx *ctx)
 {
-	struct call	*call = cmd_agent_connected(ctx);
+	struct call	*call = ctx->call;
 	const char	*action = cmd_str(ctx, "action");
 	char		 err[256];
 	int		 rc;
 
-	if (call == NULL)
-		return -1;
 	if (strcmp(action, "start") == 0)
 		rc = recording_start(call, "agent", err, sizeof err);
 	else if (strcmp(action, "stop") == 0)
@@ -83,13 +74,10 @@ cmd_record(struct cmd_ctx *ctx)
 int
 cmd_monitor(struct cmd_ctx *ctx)
 {
-	struct call	*call = call_find(cmd_str(ctx, "call"));
+	struct call	*call = ctx->call;
 	const char	*mode = cmd_str(ctx, "mode");
 	char		 err[256];
 
-	if (call == NULL)
-		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no call %.64s",
-		    cmd_str(ctx, "call"));
 	if (strcmp(mode, "stop") == 0) {
 		monitor_stop(call, ctx->conn);
 		return 0;

@@ -1,25 +1,22 @@
-/* cmd-supervise.c: a supervisor acts on an agent: make them ready, not
- * ready with a reason, or log them out. The agent's console is told by the
- * state event, as for any change. */
+/* cmd-supervise.c: a supervisor acts on an agent (ctx->agent): make them
+ * ready, not ready with a reason, or log them out; move them among their
+ * queues; and asks why a call (ctx->call) went where it did. The agent's
+ * console is told by the state event, as for any change. */
 #include <string.h>
 #include "agent.h"
 #include "call.h"
 #include "clock.h"
 #include "evlog.h"
 #include "notify.h"
-#include <stdlib.h>
 #include "cmd.h"
 #include "log.h"
 
 int
 cmd_agent_state(struct cmd_ctx *ctx)
 {
-	struct agent	*a = agent_find(cmd_str(ctx, "agent"));
+	struct agent	*a = ctx->agent;
 	const char	*state = cmd_str(ctx, "state"), *reason = cmd_str(ctx, "reason");
 
-	if (a == NULL || a->removed)
-		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no agent %.32s",
-		    cmd_str(ctx, "agent"));
 	if (a->state == AGENT_LOGGED_OUT)
 		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent %s is logged out",
 		    a->id);
@@ -45,15 +42,13 @@ cmd_agent_state(struct cmd_ctx *ctx)
 	return 0;
 }
 
-/* Why the call was offered to whom (the last routing decision). */
+/* Why the call was offered to whom (the last routing decision); for a
+ * call that ended, its offer events say it. */
 int
 cmd_why(struct cmd_ctx *ctx)
 {
-	struct call *call = call_find(cmd_str(ctx, "call"));
+	struct call *call = ctx->call;
 
-	if (call == NULL)
-		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no call %.40s (a call "
-		    "that ended: see its offer events)", cmd_str(ctx, "call"));
 	json_object_set_new(ctx->reply, "why", json_string(call->why[0] ?
 	    call->why : "not routed to an agent yet"));
 	return 0;
@@ -64,13 +59,10 @@ cmd_why(struct cmd_ctx *ctx)
 int
 cmd_agent_queues(struct cmd_ctx *ctx)
 {
-	struct agent	*a = agent_find(cmd_str(ctx, "agent"));
+	struct agent	*a = ctx->agent;
 	char		 why[160];
 	json_t		*q, *ev;
 
-	if (a == NULL || a->removed || a->cfg == NULL)
-		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no agent %.32s",
-		    cmd_str(ctx, "agent"));
 	if (agent_set_queues(a, cmd_str(ctx, "queues"), why, sizeof why) != 0)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
 	q = agent_queues_json(a);

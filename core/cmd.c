@@ -1,7 +1,8 @@
-/* cmd.c: the request table and its dispatcher. Every check happens here,
- * once, before any handler runs: the line's shape, hello first, login, the
- * client's role, each argument's name and type. Handlers see only requests
- * that passed. */
+/* cmd.c: the dispatcher of the request table (cmd-table.c). Every check
+ * happens here, once, before any handler runs: the line's shape, hello
+ * first, login, the client's role, each argument's name and type, then
+ * the target and the things the arguments name (cmd-target.c). Handlers
+ * see only requests that passed. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,85 +10,13 @@
 #include "core.h"
 #include "log.h"
 
-#define NOARGS { { NULL, 0, 0 } }
-
-static const struct cmd_entry cmd_table[] = {
-	{ "hello", ROLE_NONE, 1, { { "proto", ARG_INT, 1 },
-	    { "client", ARG_STRING, 0 } }, cmd_hello },
-	{ "login", ROLE_NONE, 1, { { "agent", ARG_STRING, 0 },
-	    { "user", ARG_STRING, 0 }, { "pin", ARG_STRING, 0 },
-	    { "local", ARG_BOOL, 0 }, { "queues", ARG_STRING, 0 } }, cmd_login },
-	{ "ping", ROLE_NONE, 1, NOARGS, cmd_ping },
-	{ "logout", ROLE_AGENT, 0, NOARGS, cmd_logout },
-	{ "ready", ROLE_AGENT, 0, NOARGS, cmd_ready },
-	{ "notready", ROLE_AGENT, 0, { { "reason", ARG_STRING, 0 } }, cmd_notready },
-	{ "accept", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } }, cmd_accept },
-	{ "reject", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } }, cmd_reject },
-	{ "hangup", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } }, cmd_hangup },
-	{ "wrapup", ROLE_AGENT, 0, { { "action", ARG_STRING, 1 },
-	    { "seconds", ARG_INT, 0 } }, cmd_wrapup },
-	{ "after-call", ROLE_AGENT, 0, { { "then", ARG_STRING, 1 },
-	    { "reason", ARG_STRING, 0 } }, cmd_after_call },
-	{ "hold", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } }, cmd_hold },
-	{ "retrieve", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } }, cmd_retrieve },
-	{ "mute", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
-	    { "on", ARG_BOOL, 1 } }, cmd_mute },
-	{ "record", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
-	    { "action", ARG_STRING, 1 } }, cmd_record },
-	{ "dtmf", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
-	    { "digits", ARG_STRING, 1 } }, cmd_dtmf },
-	{ "dial", ROLE_AGENT, 0, { { "number", ARG_STRING, 1 },
-	    { "cli", ARG_STRING, 0 }, { "queue", ARG_STRING, 0 } }, cmd_dial },
-	{ "transfer", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
-	    { "to", ARG_STRING, 1 } }, cmd_transfer },
-	{ "consult", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
-	    { "to", ARG_STRING, 1 } }, cmd_transfer },
-	{ "consult-complete", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } },
-	    cmd_consult_end },
-	{ "consult-cancel", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } },
-	    cmd_consult_end },
-	{ "conference", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 } },
-	    cmd_consult_end },
-	{ "customer-find", ROLE_AGENT, 0, { { "query", ARG_STRING, 1 } },
-	    cmd_customer_find },
-	{ "customer-get", ROLE_AGENT, 0, { { "customer", ARG_INT, 1 } },
-	    cmd_customer_get },
-	{ "customer-save", ROLE_AGENT, 0, { { "customer", ARG_OBJECT, 1 } },
-	    cmd_customer_save },
-	{ "customer-link", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
-	    { "customer", ARG_INT, 1 } }, cmd_customer_link },
-	{ "note", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
-	    { "text", ARG_STRING, 1 } }, cmd_note },
-	{ "disposition", ROLE_AGENT, 0, { { "call", ARG_STRING, 1 },
-	    { "code", ARG_STRING, 1 }, { "note", ARG_STRING, 0 } },
-	    cmd_disposition },
-	{ "my-stats", ROLE_AGENT, 0, NOARGS, cmd_my_stats },
-	{ "callback-schedule", ROLE_AGENT, 0, { { "number", ARG_STRING, 1 },
-	    { "at", ARG_STRING, 1 }, { "note", ARG_STRING, 0 },
-	    { "queue", ARG_STRING, 0 }, { "agent", ARG_STRING, 0 } },
-	    cmd_callback_schedule },
-	{ "help", ROLE_AGENT, 0, { { "on", ARG_BOOL, 1 } }, cmd_help },
-	{ "message", ROLE_SUPERVISOR, 0, { { "agent", ARG_STRING, 1 },
-	    { "text", ARG_STRING, 1 } }, cmd_message },
-	{ "monitor", ROLE_SUPERVISOR, 0, { { "call", ARG_STRING, 1 },
-	    { "mode", ARG_STRING, 1 } }, cmd_monitor },
-	{ "agent-state", ROLE_SUPERVISOR, 0, { { "agent", ARG_STRING, 1 },
-	    { "state", ARG_STRING, 1 }, { "reason", ARG_STRING, 0 } },
-	    cmd_agent_state },
-	{ "why", ROLE_SUPERVISOR, 0, { { "call", ARG_STRING, 1 } }, cmd_why },
-	{ "agent-queues", ROLE_SUPERVISOR, 0, { { "agent", ARG_STRING, 1 },
-	    { "queues", ARG_STRING, 1 } }, cmd_agent_queues },
-	{ "status", ROLE_SUPERVISOR, 0, NOARGS, cmd_status },
-	{ "subscribe", ROLE_SUPERVISOR, 0, NOARGS, cmd_subscribe },
-	{ "reload", ROLE_ADMIN, 0, NOARGS, cmd_reload },
-	{ "stop", ROLE_ADMIN, 0, { { "mode", ARG_STRING, 0 } }, cmd_stop },
-	{ "set-pin", ROLE_ADMIN, 0, { { "who", ARG_STRING, 1 },
-	    { "pin", ARG_STRING, 1 } }, cmd_set_pin },
-	{ "show-config", ROLE_ADMIN, 0, NOARGS, cmd_show_config },
+static const char *cmd_type_names[] = {
+	[ARG_STRING] = "a string", [ARG_INT] = "an integer",
+	[ARG_BOOL] = "true or false", [ARG_OBJECT] = "an object",
+	[ARG_CALL] = "a string", [ARG_AGENT] = "a string",
+	[ARG_QUEUE] = "a string", [ARG_DEST] = "a string",
+	[ARG_PARTY] = "a string",
 };
-
-static const char *cmd_type_names[] = { "a string", "an integer",
-	"true or false", "an object" };
 
 int
 cmd_error(struct cmd_ctx *ctx, const char *code, const char *fmt, ...)
@@ -131,27 +60,18 @@ cmd_check_reason(struct cmd_ctx *ctx, const char *reason)
 	    core.cfg->core.n_not_ready_reasons, reason);
 }
 
-static const struct cmd_entry *
-cmd_find(const char *name)
-{
-	for (size_t i = 0; i < sizeof cmd_table / sizeof cmd_table[0]; i++)
-		if (strcmp(cmd_table[i].name, name) == 0)
-			return &cmd_table[i];
-	return NULL;
-}
-
 static int
 cmd_type_ok(json_t *v, enum cmd_arg_type t)
 {
 	switch (t) {
-	case ARG_STRING:
-		return json_is_string(v) && json_string_length(v) <= 4096;
 	case ARG_INT:
 		return json_is_integer(v);
 	case ARG_OBJECT:
 		return json_is_object(v);
-	default:
+	case ARG_BOOL:
 		return json_is_boolean(v);
+	default:	/* a string, or one naming something */
+		return json_is_string(v) && json_string_length(v) <= 4096;
 	}
 }
 
@@ -215,7 +135,8 @@ cmd_run(struct cmd_ctx *ctx, const struct proto_req *req)
 	if (e == NULL)
 		return cmd_error(ctx, PROTO_E_UNKNOWN, "unknown request "
 		    "\"%.64s\"", req->name);
-	if (cmd_check_access(e, ctx) != 0 || cmd_check_args(e, ctx) != 0)
+	if (cmd_check_access(e, ctx) != 0 || cmd_check_args(e, ctx) != 0 ||
+	    cmd_resolve(e, ctx) != 0)
 		return -1;
 	return e->handler(ctx);
 }

@@ -1,17 +1,52 @@
-/* cmd.h: the request table. Each request names its arguments, the role it
- * needs and its handler; cmd.c checks all of that before a handler runs. */
+/* cmd.h: the request table. Each request names its role, its arguments
+ * with their types and the target it acts on; cmd.c checks all of that,
+ * and cmd-target.c resolves the target, before a handler runs. */
 #ifndef CZ_CMD_H
 #define CZ_CMD_H
 
 #include <jansson.h>
 #include "conn.h"
 
-enum cmd_arg_type { ARG_STRING, ARG_INT, ARG_BOOL, ARG_OBJECT };
+struct agent;
+struct call;
+struct queue;
+
+/* An argument's type. The last four are strings naming something the
+ * dispatcher looks up (cmd-target.c) before the handler runs. */
+enum cmd_arg_type {
+	ARG_STRING, ARG_INT, ARG_BOOL, ARG_OBJECT,
+	ARG_CALL,	/* a live call: the target's (see enum cmd_target) */
+	ARG_AGENT,	/* an agent id: ctx->agent ("" names none) */
+	ARG_QUEUE,	/* a queue name: ctx->queue */
+	ARG_DEST,	/* "queue:NAME", "agent:ID", "number:DIGITS": ctx->to */
+	ARG_PARTY,	/* "agent:ID" or "number:DIGITS": ctx->to */
+};
+
+/* What a request acts on, resolved and checked once by the dispatcher;
+ * an unknown or wrong target gets one uniform error reply. */
+enum cmd_target {
+	TGT_NONE,
+	TGT_SELF,		/* the session's agent: ctx->self */
+	TGT_AGENT,		/* "agent" names an agent: ctx->agent */
+	TGT_CALL,		/* "call" names any live call: ctx->call */
+	TGT_OFFERED_CALL,	/* "call" rings ctx->self: ctx->call */
+	TGT_OWN_CALL,		/* "call" is connected to ctx->self */
+	TGT_OWN_LIVE_CALL,	/* connected, or ctx->self's own still dialing */
+};
 
 struct cmd_arg {
 	const char		*name;
 	enum cmd_arg_type	 type;
 	int			 required;
+};
+#define REQ(n, t)	{ .name = (n), .type = (t), .required = 1 }
+#define OPT(n, t)	{ .name = (n), .type = (t), .required = 0 }
+
+/* Where a transfer or consultation goes (ARG_DEST, ARG_PARTY). */
+struct cmd_dest {
+	struct queue	*queue;
+	struct agent	*agent;
+	const char	*number;
 };
 
 struct cmd_ctx {
@@ -20,16 +55,30 @@ struct cmd_ctx {
 	json_t		*reply;		/* handler adds results here */
 	const char	*err_code;
 	char		 err_msg[256];
+	/* Resolved by the dispatcher, per the request's row. */
+	struct agent	*self;		/* the session's agent */
+	struct agent	*agent;		/* ARG_AGENT, TGT_AGENT */
+	struct queue	*queue;		/* ARG_QUEUE */
+	struct call	*call;		/* TGT_*CALL */
+	struct cmd_dest	 to;		/* ARG_DEST, ARG_PARTY */
 };
 
 struct cmd_entry {
 	const char		*name;
 	enum conn_role		 role;		/* least role; ROLE_NONE = any */
 	int			 before_login;	/* allowed before login */
+	enum cmd_target		 target;
 	struct cmd_arg		 args[6];
 	int			(*handler)(struct cmd_ctx *);
 };
 
+/* cmd-table.c */
+const struct cmd_entry *cmd_find(const char *name);
+
+/* cmd-target.c: 0, or -1 with the error set. */
+int	cmd_resolve(const struct cmd_entry *, struct cmd_ctx *);
+
+/* cmd.c */
 void	cmd_dispatch(struct conn *, const char *line, size_t len);
 int	cmd_error(struct cmd_ctx *, const char *code, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
@@ -58,16 +107,14 @@ int	cmd_retrieve(struct cmd_ctx *);
 int	cmd_mute(struct cmd_ctx *);
 int	cmd_record(struct cmd_ctx *);
 int	cmd_monitor(struct cmd_ctx *);
-/* This session's agent, or NULL with the error set (not an agent's). */
-struct agent *cmd_agent_of(struct cmd_ctx *);
-/* The call named by "call" that this agent is talking with, or NULL with
- * the error set. */
-struct call *cmd_agent_connected(struct cmd_ctx *);
 int	cmd_agent_state(struct cmd_ctx *);
 int	cmd_dtmf(struct cmd_ctx *);
 int	cmd_dial(struct cmd_ctx *);
-int	cmd_transfer(struct cmd_ctx *);	/* transfer and consult */
-int	cmd_consult_end(struct cmd_ctx *);	/* complete, cancel, conference */
+int	cmd_transfer(struct cmd_ctx *);
+int	cmd_consult(struct cmd_ctx *);
+int	cmd_consult_complete(struct cmd_ctx *);
+int	cmd_consult_cancel(struct cmd_ctx *);
+int	cmd_conference(struct cmd_ctx *);
 int	cmd_customer_find(struct cmd_ctx *);
 int	cmd_customer_get(struct cmd_ctx *);
 int	cmd_customer_save(struct cmd_ctx *);

@@ -1,0 +1,199 @@
+/* cmd-target.c: the dispatcher's lookups. A request's target (its row's
+ * enum cmd_target) and its arguments that name things (ARG_AGENT,
+ * ARG_QUEUE, ARG_DEST, ARG_PARTY) are resolved here, once, with one
+ * wording per failure, then checked against the session's scope; a
+ * handler finds them ready in its ctx and looks nothing up itself. */
+#include <string.h>
+#include "action.h"
+#include "agent.h"
+#include "call.h"
+#include "cmd.h"
+#include "queue.h"
+
+static int
+tgt_find_agent(struct cmd_ctx *ctx, const char *id, struct agent **out)
+{
+	struct agent *a = agent_find(id);
+
+	if (a == NULL || a->removed)	/* removed: gone from the config */
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no agent %.32s", id);
+	*out = a;
+	return 0;
+}
+
+static int
+tgt_find_queue(struct cmd_ctx *ctx, const char *name, struct queue **out)
+{
+	struct queue *q = queue_find(name);
+
+	if (q == NULL || q->removed)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no queue %.64s", name);
+	*out = q;
+	return 0;
+}
+
+static int
+tgt_self(struct cmd_ctx *ctx, const char *unused)
+{
+	(void)unused;
+	if (ctx->self == NULL)
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "this session is not "
+		    "an agent's");
+	return 0;
+}
+
+static int
+tgt_agent(struct cmd_ctx *ctx, const char *id)
+{
+	return tgt_find_agent(ctx, id, &ctx->agent);
+}
+
+static int
+tgt_call(struct cmd_ctx *ctx, const char *id)
+{
+	if ((ctx->call = call_find(id)) == NULL)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no call %.64s", id);
+	return 0;
+}
+
+/* This agent's call: ringing them (WANT offered) or connected to them. */
+static int
+tgt_agents_call(struct cmd_ctx *ctx, const char *id, enum call_state want)
+{
+	struct call *call;
+
+	if (tgt_self(ctx, NULL) != 0 || tgt_call(ctx, id) != 0)
+		return -1;
+	call = ctx->call;
+	if (call->state == want && (want == CALL_OFFERED ?
+	    ctx->self->call == call : call->agent == ctx->self))
+		return 0;
+	return cmd_error(ctx, PROTO_E_BAD_STATE, "call %s is not %s to you",
+	    call->id, want == CALL_OFFERED ? "offered" : "connected");
+}
+
+static int
+tgt_offered_call(struct cmd_ctx *ctx, const char *id)
+{
+	return tgt_agents_call(ctx, id, CALL_OFFERED);
+}
+
+static int
+tgt_own_call(struct cmd_ctx *ctx, const char *id)
+{
+	return tgt_agents_call(ctx, id, CALL_CONNECTED);
+}
+
+/* Connected to the agent, or the agent's own call still ringing out. */
+static int
+tgt_own_live_call(struct cmd_ctx *ctx, const char *id)
+{
+	struct call *call = call_find(id);
+
+	if (call != NULL && ctx->self != NULL && call->state == CALL_DIALING &&
+	    call->agent == ctx->self) {
+		ctx->call = call;
+		return 0;
+	}
+	return tgt_own_call(ctx, id);
+}
+
+/* Each target kind: the argument naming it, and how it is resolved. */
+static const struct {
+	const char	*arg;
+	int		(*resolve)(struct cmd_ctx *, const char *);
+} tgt_kinds[] = {
+	[TGT_NONE] = { NULL, NULL },
+	[TGT_SELF] = { NULL, tgt_self },
+	[TGT_AGENT] = { "agent", tgt_agent },
+	[TGT_CALL] = { "call", tgt_call },
+	[TGT_OFFERED_CALL] = { "call", tgt_offered_call },
+	[TGT_OWN_CALL] = { "call", tgt_own_call },
+	[TGT_OWN_LIVE_CALL] = { "call", tgt_own_live_call },
+};
+
+static int
+ref_agent(struct cmd_ctx *ctx, const char *id)
+{
+	if (id[0] == '\0')	/* names nobody: e.g. a callback for anyone */
+		return 0;
+	return tgt_find_agent(ctx, id, &ctx->agent);
+}
+
+static int
+ref_queue(struct cmd_ctx *ctx, const char *name)
+{
+	return tgt_find_queue(ctx, name, &ctx->queue);
+}
+
+/* "queue:NAME" (where QUEUE_OK), "agent:ID" or "number:DIGITS". */
+static int
+ref_to(struct cmd_ctx *ctx, const char *to, int queue_ok)
+{
+	if (queue_ok && strncmp(to, "queue:", 6) == 0)
+		return tgt_find_queue(ctx, to + 6, &ctx->to.queue);
+	if (strncmp(to, "agent:", 6) == 0)
+		return tgt_find_agent(ctx, to + 6, &ctx->to.agent);
+	if (strncmp(to, "number:", 7) == 0 && action_number_ok(to + 7)) {
+		ctx->to.number = to + 7;
+		return 0;
+	}
+	return cmd_error(ctx, PROTO_E_BAD_ARGS, "\"to\" is %sagent:ID or "
+	    "number:DIGITS (3 to 20)", queue_ok ? "queue:NAME, " : "");
+}
+
+static int
+ref_dest(struct cmd_ctx *ctx, const char *to)
+{
+	return ref_to(ctx, to, 1);
+}
+
+static int
+ref_party(struct cmd_ctx *ctx, const char *to)
+{
+	return ref_to(ctx, to, 0);
+}
+
+/* Argument types that name something; the others are plain values. */
+static int (*const ref_kinds[ARG_PARTY + 1])(struct cmd_ctx *, const char *) = {
+	[ARG_AGENT] = ref_agent,
+	[ARG_QUEUE] = ref_queue,
+	[ARG_DEST] = ref_dest,
+	[ARG_PARTY] = ref_party,
+};
+
+/* Whether this session may act on what the request named. Every role
+ * may act on everything today. A supervisor limited to one client's
+ * agents, queues and calls (issue 12) is checked here, once for every
+ * request: ctx->agent, ctx->queue, ctx->call and ctx->to are resolved. */
+static int
+cmd_scope_ok(struct cmd_ctx *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+int
+cmd_resolve(const struct cmd_entry *e, struct cmd_ctx *ctx)
+{
+	const char		*tgt_arg = tgt_kinds[e->target].arg, *v;
+	const struct cmd_arg	*a;
+
+	ctx->self = ctx->conn->agent;
+	v = tgt_arg != NULL ? cmd_str(ctx, tgt_arg) : NULL;
+	if (tgt_arg != NULL && v == NULL)	/* a row without REQ(tgt_arg) */
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s: missing argument "
+		    "\"%s\"", e->name, tgt_arg);
+	if (tgt_kinds[e->target].resolve != NULL &&
+	    tgt_kinds[e->target].resolve(ctx, v) != 0)
+		return -1;
+	for (a = e->args; a->name != NULL; a++) {
+		if (ref_kinds[a->type] == NULL || (tgt_arg != NULL &&
+		    strcmp(a->name, tgt_arg) == 0) ||
+		    (v = cmd_str(ctx, a->name)) == NULL)
+			continue;
+		if (ref_kinds[a->type](ctx, v) != 0)
+			return -1;
+	}
+	return cmd_scope_ok(ctx);
+}
