@@ -444,13 +444,6 @@ cli_hello(struct cli *c, const char *client)
 }
 
 int
-cli_login_agent(struct cli *c, const char *agent, const char *pin,
-    json_t **reply)
-{
-	return cli_expect_ok(c, "login", cli_req_login_agent(agent, pin), reply);
-}
-
-int
 cli_login_user(struct cli *c, const char *user, const char *pin,
     json_t **reply)
 {

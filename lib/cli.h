@@ -64,8 +64,6 @@ const char	*cli_reply_error(json_t *reply);
  * cli_error set. *reply, when reply is not NULL, gets the login reply
  * (role, name, state, queues...); the caller decrefs it. */
 int		 cli_hello(struct cli *, const char *client);
-int		 cli_login_agent(struct cli *, const char *agent, const char *pin,
-		    json_t **reply);
 int		 cli_login_user(struct cli *, const char *user, const char *pin,
 		    json_t **reply);
 int		 cli_login_local(struct cli *, json_t **reply);
