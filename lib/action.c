@@ -46,15 +46,6 @@ action_number_ok(const char *s)
 	    strspn(s, "0123456789") == n;
 }
 
-const char *
-action_kind_name(enum action_kind kind)
-{
-	for (size_t i = 0; i < ACTION_NWORDS; i++)
-		if (action_words[i].kind == kind)
-			return action_words[i].word;
-	return "?";
-}
-
 /* The words allowed by mask, for the error message. */
 static void
 action_allowed(int allowed, char *buf, size_t len)

@@ -42,6 +42,5 @@ int		 action_name_ok(const char *);
 #define ACTION_NUMBER_MIN	3
 #define ACTION_NUMBER_MAX	20
 int		 action_number_ok(const char *);
-const char	*action_kind_name(enum action_kind);
 
 #endif
