@@ -88,12 +88,6 @@ tui_is_utf8(void)
 	return tui.utf8;
 }
 
-int
-tui_has_color(void)
-{
-	return tui.color;
-}
-
 attr_t
 tui_attr(enum tui_color c)
 {

@@ -57,7 +57,6 @@ struct tui_key {
 void	tui_init(void);
 void	tui_end(void);
 int	tui_is_utf8(void);
-int	tui_has_color(void);
 attr_t	tui_attr(enum tui_color);
 /* The next key if one is waiting (never blocks): 1, else 0. */
 int	tui_read_key(struct tui_key *);
