@@ -140,6 +140,20 @@ conn_login_timeout_cb(evutil_socket_t fd, short what, void *arg)
 		conn_close(c, "no login in time");
 }
 
+/* Answers a client the core will not serve, and hangs up. */
+static void
+conn_refuse(int fd, const char *code, const char *why)
+{
+	json_t	*r = proto_reply_error(NULL, code, "%s", why);
+	size_t	 len;
+	char	*line = proto_encode(r, &len);
+
+	(void)!write(fd, line, len);
+	free(line);
+	json_decref(r);
+	close(fd);
+}
+
 void
 conn_new(int fd)
 {
@@ -149,11 +163,8 @@ conn_new(int fd)
 	struct timeval	 tv = { core.cfg->core.idle_login_timeout, 0 };
 
 	if (conn_count() >= core.cfg->core.max_clients) {
-		static const char msg[] = "{\"ok\":false,\"error\":\"busy\","
-		    "\"message\":\"too many clients\"}\n";
 		log_warn("client refused: max_clients reached");
-		(void)!write(fd, msg, sizeof msg - 1);
-		close(fd);
+		conn_refuse(fd, PROTO_E_BUSY, "too many clients");
 		return;
 	}
 	c = xcalloc(1, sizeof *c);

@@ -65,3 +65,39 @@ PY
 wait_until 5 grep -q "closed: \(flooding\|output limit\)" "$T/log/core.log" || fail "flooder not cut off"
 ctl status >/dev/null || fail "core unusable after the flood"
 pass "flooding client cut off; core still serving"
+
+# One client more than max_clients is told so and hung up on.
+ctl stop >/dev/null || fail "stop"
+wait_until 20 sh -c "! kill -0 $CORE_PID" || fail "core did not stop"
+sed '/^\[core\]$/a max_clients = 2' "$S/data/centrala.ini" >"$T/c.ini"
+start_core -c "$T/c.ini"
+python3 - "$T/run/centrala.sock" >"$T/raw.out" 2>&1 <<'PY' || fail "max_clients: $(cat "$T/raw.out")"
+import json, socket, sys, time
+def client(hello=True):
+    s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.settimeout(5)
+    if hello:
+        s.sendall(b'{"id":1,"req":"hello","proto":1}\n')
+    buf = b""
+    while b"\n" not in buf:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        buf += chunk
+    return s, json.loads(buf.split(b"\n")[0])
+kept, end = [], time.time() + 10
+while len(kept) < 2 and time.time() < end:     # ctl's own may still be closing
+    try:
+        s, r = client()
+    except (ConnectionResetError, BrokenPipeError):
+        r = {}
+    if r.get("ok"):
+        kept.append(s)
+    else:
+        time.sleep(0.1)
+assert len(kept) == 2, "two clients not served"
+s, r = client(hello=False)     # says nothing: the refusal is all it reads
+print(json.dumps(r))
+assert r == {"ok": False, "error": "busy", "message": "too many clients"}, r
+assert s.recv(10) == b"", "not hung up on"
+PY
+pass "a client over max_clients: busy, too many clients"
