@@ -2,14 +2,12 @@
  * calls, blind and consulted transfers, three-way conferences. The work
  * is transfer.c's; the dispatcher has resolved the call and where it
  * goes (ctx->to); this checks the rest. */
-#include <stdio.h>
 #include <string.h>
 #include "action.h"
 #include "agent.h"
 #include "call.h"
 #include "cmd.h"
 #include "media.h"
-#include "queue.h"
 #include "transfer.h"
 
 static int
