@@ -37,6 +37,10 @@ static const struct {
 	[TUI_NOT_READY] =	{ COLOR_RED, -1, A_BOLD, 0 },
 	[TUI_ON_CALL] =		{ COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[TUI_WRAP_UP] =		{ COLOR_MAGENTA, -1, A_BOLD, A_UNDERLINE },
+	[TUI_HEADER] =		{ COLOR_BLACK, COLOR_GREEN, 0, A_REVERSE },
+	[TUI_VALUE_OK] =	{ COLOR_GREEN, -1, 0, 0 },
+	[TUI_VALUE_WARN] =	{ COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+	[TUI_VALUE_ALERT] =	{ COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
 };
 
 static void
@@ -86,12 +90,6 @@ int
 tui_is_utf8(void)
 {
 	return tui.utf8;
-}
-
-int
-tui_has_color(void)
-{
-	return tui.color;
 }
 
 attr_t
