@@ -12,7 +12,7 @@ static const char *help_extra[][2] = {
 	{ "^C", "quit, like F10" },
 };
 #define HELP_NEXTRA	((int)(sizeof help_extra / sizeof help_extra[0]))
-#define HELP_ROWS	(keys_count + HELP_NEXTRA)
+#define HELP_ROWS	(KA_COUNT + HELP_NEXTRA)
 
 /* Rows of keys the box shows on this terminal. */
 static int
@@ -27,19 +27,16 @@ static void
 help_row(int row, int y, int x, int w)
 {
 	attr_t	key = tui_attr(TUI_FKEY), label = tui_attr(TUI_LABEL);
-	char	fk[16];
 
-	if (row >= keys_count) {
-		tui_text_put(stdscr, y, x, 6, help_extra[row - keys_count][0], key);
+	if (row >= KA_COUNT) {
+		tui_text_put(stdscr, y, x, 6, help_extra[row - KA_COUNT][0], key);
 		tui_text_put(stdscr, y, x + 19, w - 19,
-		    help_extra[row - keys_count][1], tui_attr(TUI_NORMAL));
+		    help_extra[row - KA_COUNT][1], tui_attr(TUI_NORMAL));
 		return;
 	}
-	const struct keys_entry *e = &keys_table[row];
+	const struct tui_keydef *e = &keys_table[row].key;
 
-	snprintf(fk, sizeof fk, "F%d", e->fkey ? e->fkey - KEY_F0 : 0);
-	if (e->fkey)
-		tui_text_put(stdscr, y, x, 4, fk, key);
+	tui_text_put(stdscr, y, x, 4, tui_keydef_fname(e->fkey), key);
 	if (e->letter == TUI_ESC)
 		tui_text_put(stdscr, y, x + 4, 3, "Esc", key);
 	else
