@@ -483,7 +483,7 @@ view_line_cmp_longest(const void *a, const void *b)
 
 static const struct tui_column view_line_columns[] = {
 	{ "Queue", 16, 8, 1, TUI_ALIGN_LEFT, view_line_name, NULL, NULL },
-	{ "Waiting", 7, 0, 0, TUI_ALIGN_RIGHT, view_line_waiting,
+	{ "Waiting", 8, 0, 0, TUI_ALIGN_RIGHT, view_line_waiting,
 	  view_line_waiting_color, NULL },
 	{ "Longest", 8, 0, 0, TUI_ALIGN_RIGHT, view_line_longest_text,
 	  view_line_longest_color, view_line_cmp_longest },

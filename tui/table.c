@@ -337,9 +337,10 @@ tui_table_draw_head(struct tui_table *t, WINDOW *win, struct tui_rect r,
 
 	tui_text_fill(win, line, a);
 	for (int c = 0; c < t->ncols; c++) {
-		const char *mark = c != t->sort_col ? "" : t->sort_desc ?
-		    "v" : "^";
-		int tw = tui_text_width(t->cols[c].title) + (mark[0] != '\0');
+		const char *mark = c != t->sort_col ? "" : !tui_is_utf8() ?
+		    (t->sort_desc ? "v" : "^") : t->sort_desc ?
+		    "\xe2\x96\xbc" : "\xe2\x96\xb2";	/* U+25BC, U+25B2 */
+		int tw = tui_text_width(t->cols[c].title) + tui_text_width(mark);
 		int at = t->cols[c].align == TUI_ALIGN_RIGHT && tw < widths[c] ?
 		    widths[c] - tw : 0;
 
