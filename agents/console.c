@@ -21,9 +21,9 @@ console_init(struct console *c, const char *socket_path)
 	c->screen = SCREEN_LOGIN;
 	model_init(&c->m);
 	tui_editor_init(&c->note);
-	tui_input_init(&c->login_id, 0);
-	tui_input_init(&c->login_pin, 1);
-	tui_input_init(&c->login_queues, 0);
+	tui_input_init(&c->login.id, 0);
+	tui_input_init(&c->login.pin, 1);
+	tui_input_init(&c->login.queues, 0);
 	c->dirty = 1;
 }
 

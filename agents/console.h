@@ -65,6 +65,13 @@ enum console_dialog {
 
 #define CONSOLE_FORM_FIELDS	5	/* name, company, phone, phone2, email */
 
+/* The login screen's fields and what the last try came to (login.c). */
+struct console_login {
+	struct tui_input	id, pin, queues;
+	int			field;		/* 0 id, 1 PIN, 2 queues */
+	char			error[512];
+};
+
 /* A request waiting for its reply. */
 struct console_pending {
 	int	id;
@@ -105,10 +112,8 @@ struct console {
 	/* The screen. */
 	enum console_screen	 screen;
 	int			 editing;	/* keys go to the note */
-	struct tui_input	 login_id, login_pin, login_queues;
-	int			 login_field;	/* 0 id, 1 PIN, 2 queues */
+	struct console_login	 login;
 	char			 want_queues[128];	/* "" = all of them */
-	char			 login_error[512];
 	enum console_modal	 modal;
 	int			 help_top;	/* the help's first row shown */
 	struct tui_dialog	 dialog;	/* purpose: enum console_dialog */

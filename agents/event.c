@@ -10,6 +10,7 @@
 #include "event.h"
 #include "keys.h"
 #include "note.h"
+#include "session.h"
 
 /* How long "session taken over" stays on screen before the console exits. */
 #define EVENT_REPLACED_EXIT_US	(10 * 1000000ULL)
@@ -42,17 +43,8 @@ event_agent_state(struct console *c, json_t *ev)
 	model_set_wrapup(&c->m, secs);
 	if (!model_in_state(&c->m, "logged_out") && c->link == LINK_UP)
 		desk_figures_quiet(c);	/* the figures panel follows */
-	if (model_in_state(&c->m, "logged_out")) {
-		c->link = LINK_OPEN;
-		c->want_login = 0;
-		c->creds_ok = 0;
-		c->screen = SCREEN_LOGIN;
-		c->login_field = 1;
-		tui_input_set(&c->login_id, c->agent);
-		tui_input_set(&c->login_pin, "");
-		snprintf(c->login_error, sizeof c->login_error,
-		    "You were logged out.");
-	}
+	if (model_in_state(&c->m, "logged_out"))
+		session_logged_out(c, "You were logged out.");
 }
 
 static void

@@ -45,17 +45,27 @@ help_row(int row, int y, int x, int w)
 	tui_text_put(stdscr, y, x + 19, w - 19, e->help, tui_attr(TUI_NORMAL));
 }
 
+/* The first row shown: where the keys left it, within this terminal. */
+static int
+help_top(int top)
+{
+	int max = HELP_ROWS - help_rows_shown();
+
+	if (top > max)
+		top = max;
+	return top < 0 ? 0 : top;
+}
+
 void
-help_draw(struct console *c)
+help_draw(const struct console *c)
 {
 	struct tui_rect	r = tui_centre(HELP_ROWS + 3, 74);
 	int		rows = help_rows_shown(), y = r.y + 1;
 
-	if (c->help_top > HELP_ROWS - rows)
-		c->help_top = HELP_ROWS - rows > 0 ? HELP_ROWS - rows : 0;
 	tui_text_fill(stdscr, r, tui_attr(TUI_NORMAL));
 	tui_text_box(stdscr, r, "Help: keys", tui_attr(TUI_FRAME));
-	for (int i = c->help_top; i < HELP_ROWS && y < r.y + 1 + rows; i++, y++)
+	for (int i = help_top(c->help_top); i < HELP_ROWS && y < r.y + 1 + rows;
+	    i++, y++)
 		help_row(i, y, r.x + 2, r.w - 4);
 	tui_text_put(stdscr, r.y + r.h - 2, r.x + 2, r.w - 4, rows < HELP_ROWS ?
 	    "Up/Down, PgUp/PgDn: more keys; any other key closes this." :
@@ -78,9 +88,6 @@ help_key(struct console *c, const struct tui_key *k)
 		c->help_top -= rows - 1;
 	else
 		return 0;
-	if (c->help_top < 0)
-		c->help_top = 0;
-	if (c->help_top > HELP_ROWS - rows)
-		c->help_top = HELP_ROWS - rows > 0 ? HELP_ROWS - rows : 0;
+	c->help_top = help_top(c->help_top);
 	return 1;
 }

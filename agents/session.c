@@ -10,6 +10,7 @@
 #include "event.h"
 #include "desk.h"
 #include "keys.h"
+#include "login.h"
 #include "note.h"
 #include "session.h"
 
@@ -17,6 +18,15 @@
 #define SESSION_CLIENT		"agent-console/" VERSION
 
 static void	session_reply(struct console *, json_t *);
+
+void
+session_logged_out(struct console *c, const char *why)
+{
+	c->link = LINK_OPEN;
+	c->want_login = 0;
+	c->creds_ok = 0;
+	login_show(c, why);
+}
 
 void
 session_lost(struct console *c)
@@ -50,7 +60,7 @@ session_connect(struct console *c)
 	c->tries++;
 	if ((c->cli = cli_connect(c->socket_path, err, sizeof err)) == NULL) {
 		if (!c->was_up && c->screen == SCREEN_LOGIN)
-			snprintf(c->login_error, sizeof c->login_error, "%s", err);
+			login_say(c, "%s", err);
 		session_lost(c);
 		session_backoff(c);
 		return;
@@ -216,7 +226,7 @@ session_logged_in(struct console *c, json_t *r)
 	c->creds_ok = 1;
 	c->tries = 0;
 	c->screen = SCREEN_MAIN;
-	c->login_error[0] = '\0';
+	login_say(c, "%s", "");
 	console_copy(c->agent, sizeof c->agent, r, "agent");
 	if (json_is_string(json_object_get(r, "name")))
 		model_set_name(&c->m, json_string_value(json_object_get(r,
@@ -246,24 +256,18 @@ session_login_refused(struct console *c, const char *how, json_t *r)
 	const char *code = json_string_value(json_object_get(r, "error"));
 
 	c->want_login = 0;
-	c->screen = SCREEN_LOGIN;
-	tui_input_set(&c->login_id, c->agent);
-	tui_input_set(&c->login_pin, "");
-	c->login_field = 1;
+	login_show(c, "");
 	if (strcmp(how, "nopin") == 0 && code != NULL &&
 	    strcmp(code, "bad-args") == 0) {
-		snprintf(c->login_error, sizeof c->login_error,
-		    "Enter your PIN.");
+		login_say(c, "Enter your PIN.");
 		return;
 	}
 	if (code != NULL && strcmp(code, "auth-failed") == 0)
-		snprintf(c->login_error, sizeof c->login_error,
-		    "Login refused: wrong agent id or PIN (auth-failed)");
+		login_say(c, "Login refused: wrong agent id or PIN (auth-failed)");
 	else
-		snprintf(c->login_error, sizeof c->login_error,
-		    "Login refused: %s", cli_reply_error(r));
+		login_say(c, "Login refused: %s", cli_reply_error(r));
 	if (c->was_up)
-		console_status(c, TUI_LEVEL_ALERT, "%s", c->login_error);
+		console_status(c, TUI_LEVEL_ALERT, "%s", c->login.error);
 }
 
 /* "... is not a not-ready reason (break, lunch)": the list in brackets. */
@@ -313,14 +317,8 @@ session_reply_ok(struct console *c, struct console_pending *p, json_t *r)
 		    "wrap-up ended" : "wrap-up extended");
 		break;
 	case REQ_LOGOUT:
-		c->link = LINK_OPEN;
-		c->want_login = 0;
-		c->creds_ok = 0;
-		c->screen = SCREEN_LOGIN;
-		tui_input_set(&c->login_pin, "");
-		c->login_field = 1;
-		snprintf(c->login_error, sizeof c->login_error, "Logged out.");
 		model_set_state(&c->m, "logged_out", "");
+		session_logged_out(c, "Logged out.");
 		break;
 	case REQ_NOTE:
 	case REQ_DISPOSITION:

@@ -71,7 +71,7 @@ view_secs_since(uint64_t since)
 }
 
 static void
-view_title(struct console *c)
+view_title(const struct console *c)
 {
 	char	left[256], right[32];
 	time_t	t = time(NULL);
@@ -120,7 +120,7 @@ view_dispo_hint(const struct console *c)
 }
 
 static void
-view_state(struct console *c)
+view_state(const struct console *c)
 {
 	enum tui_color	color;
 	const char	*name = view_state_name(c->m.state, &color);
@@ -168,7 +168,7 @@ view_state(struct console *c)
 }
 
 static void
-view_message(struct console *c)
+view_message(const struct console *c)
 {
 	struct tui_rect line = { 2, 0, 1, COLS };
 	char		 hint[32];
@@ -276,7 +276,7 @@ view_customer(struct tui_rect in, int y, json_t *cu)
 
 /* The first row of the call panel: what is happening, loudly. */
 static int
-view_call_head(struct console *c, struct tui_rect in)
+view_call_head(const struct console *c, struct tui_rect in)
 {
 	struct tui_rect	 line = { in.y, in.x, 1, in.w };
 	char		 buf[256], d[32];
@@ -369,7 +369,7 @@ view_call_head(struct console *c, struct tui_rect in)
 }
 
 static void
-view_call(struct console *c, struct tui_rect r)
+view_call(const struct console *c, struct tui_rect r)
 {
 	struct tui_rect	in = { r.y + 1, r.x + 2, r.h - 2, r.w - 4 };
 	char		buf[512], unknown[96];
@@ -510,7 +510,7 @@ view_lines(const struct console *c, struct tui_rect r)
  * replies to my-stats the console asks for as its state changes, and
  * the queues' waiting lines. */
 static void
-view_figures(struct console *c, struct tui_rect r)
+view_figures(const struct console *c, struct tui_rect r)
 {
 	struct tui_rect	in = { r.y + 1, r.x + 2, r.h - 2, r.w - 4 };
 	char		text[1024], title[32];
@@ -528,7 +528,7 @@ view_figures(struct console *c, struct tui_rect r)
 }
 
 static void
-view_status(struct console *c, int y)
+view_status(const struct console *c, int y)
 {
 	char	buf[256];
 	int	wait;
@@ -555,7 +555,7 @@ view_status(struct console *c, int y)
 }
 
 static void
-view_keys(struct console *c, int y)
+view_keys(const struct console *c, int y)
 {
 	static const struct tui_barkey login_keys[] = {
 		{ "Enter", 0, "Log in" }, { "Tab", 0, "Field" },
@@ -608,5 +608,4 @@ view_draw(struct console *c)
 	view_keys(c, l.keys_y);
 	view_modal(c);
 	tui_frame_end();
-	c->dirty = 0;
 }

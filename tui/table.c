@@ -356,21 +356,22 @@ void
 tui_table_draw(struct tui_table *t, WINDOW *win, struct tui_rect r,
     int focused)
 {
-	int widths[32], rows = r.h - 1;
+	int widths[32], head = !t->headless, rows = r.h - head;
 
 	if (r.h < 1 || t->ncols > 32)
 		return;
 	tui_table_layout(t, r.w, widths);
-	tui_table_draw_head(t, win, r, widths);
+	if (head)
+		tui_table_draw_head(t, win, r, widths);
 	tui_table_scroll(t, rows);
 	for (int i = 0; i < rows && t->top + i < t->nview; i++) {
 		int		 j = t->top + i;
 		attr_t		 sel = focused && j == t->sel ?
 				    tui_attr(TUI_SELECTED) : 0;
-		struct tui_rect	 line = { r.y + 1 + i, r.x, 1, r.w };
+		struct tui_rect	 line = { r.y + head + i, r.x, 1, r.w };
 
 		if (sel)
 			tui_text_fill(win, line, sel);
-		tui_table_draw_row(t, win, r.y + 1 + i, r.x, widths, j, sel);
+		tui_table_draw_row(t, win, line.y, r.x, widths, j, sel);
 	}
 }

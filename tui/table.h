@@ -47,6 +47,7 @@ struct tui_table {
 	char			  filter[64];	/* "" : none */
 	int			(*pred)(const void *row, void *arg);
 	void			 *pred_arg;
+	int			  headless;	/* no title row (a pick list) */
 };
 
 void	tui_table_init(struct tui_table *, const struct tui_column *, int n);

@@ -7,6 +7,7 @@
 #include "big.h"
 #include "form.h"
 #include "keymap.h"
+#include "pick.h"
 #include "status.h"
 #include "table.h"
 #include "tap.h"
@@ -315,6 +316,27 @@ test_keymap(void)
 }
 
 static void
+test_pick(void)
+{
+	struct tui_pick	p;
+	struct tui_key	up = { KEY_UP, 0 }, l = { 0, 'l' }, b = { 0, 'b' };
+
+	tui_pick_init(&p, "Not ready: why?");
+	tui_pick_add(&p, "break");
+	tui_pick_add(&p, "lunch");
+	tui_pick_add(&p, "lecture");
+	ok(p.sel == 0 && tui_table_selected(&p.table) == &p.items[0],
+	    "pick: the first item, in its table");
+	ok(tui_pick_key(&p, &up) == TUI_USED && p.sel == 2 && p.table.sel == 2,
+	    "pick: up from the first goes round to the last");
+	ok(tui_pick_key(&p, &l) == TUI_USED && p.sel == 1,
+	    "pick: a letter two items share moves to the next");
+	ok(tui_pick_key(&p, &b) == TUI_DONE && p.sel == 0,
+	    "pick: a letter only one has chooses it");
+	tui_pick_free(&p);
+}
+
+static void
 test_status(void)
 {
 	struct tui_status s;
@@ -344,6 +366,7 @@ main(void)
 	test_big();
 	test_form();
 	test_keymap();
+	test_pick();
 	test_status();
 	return tap_done();
 }
