@@ -6,9 +6,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "keymap.h"
 #include "login.h"
 #include "session.h"
 #include "text.h"
+
+/* The login screen's keys: the bar and the line under the fields. */
+static const struct tui_keydef login_keys[] = {
+	{ KEY_ENTER, 0, "Log in", "next / log in", 1, 1 },
+	{ 0, '\t', "Field", "other field", 1, 1 },
+	{ 0, TUI_ESC, "Quit", "quit", 1, 0 },
+};
+#define LOGIN_NKEYS	((int)(sizeof login_keys / sizeof login_keys[0]))
 
 static void
 login_submit(struct console *c)
@@ -60,10 +69,25 @@ login_key(struct console *c, const struct tui_key *k)
 		c->quit = 1;
 }
 
+/* "Enter: next / log in   Tab: other field   Esc: quit". */
+static void
+login_hints(char *buf, size_t len)
+{
+	char key[16];
+
+	buf[0] = '\0';
+	for (int i = 0; i < LOGIN_NKEYS; i++) {
+		tui_keydef_hint(&login_keys[i], key, sizeof key);
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s: %s",
+		    i > 0 ? "   " : "", key, login_keys[i].help);
+	}
+}
+
 void
 login_draw(struct console *c)
 {
 	struct tui_rect	r = tui_centre(14, 60), msg;
+	char		hints[128];
 	attr_t		label = tui_attr(TUI_LABEL);
 	int		fx = r.x + 12, fw = r.w - 14;
 
@@ -81,9 +105,19 @@ login_draw(struct console *c)
 	tui_text_wrap(stdscr, msg, c->login.error, tui_attr(strncmp(c->login.error,
 	    "Login refused", 13) == 0 || strncmp(c->login.error, "cannot", 6) == 0 ?
 	    TUI_ALERT : TUI_INFO));
-	tui_text_put(stdscr, r.y + 11, r.x + 2, r.w - 4,
-	    "Enter: next / log in   Tab: other field   Esc: quit",
+	login_hints(hints, sizeof hints);
+	tui_text_put(stdscr, r.y + 11, r.x + 2, r.w - 4, hints,
 	    tui_attr(TUI_NORMAL));
+}
+
+int
+login_bar(struct tui_barkey *out, int max)
+{
+	int n = 0;
+
+	for (; n < LOGIN_NKEYS && n < max; n++)
+		tui_keydef_barkey(&login_keys[n], NULL, &out[n]);
+	return n;
 }
 
 void

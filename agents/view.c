@@ -557,14 +557,10 @@ view_status(const struct console *c, int y)
 static void
 view_keys(const struct console *c, int y)
 {
-	static const struct tui_barkey login_keys[] = {
-		{ "Enter", 0, "Log in" }, { "Tab", 0, "Field" },
-		{ "Esc", 0, "Quit" },
-	};
 	struct tui_barkey keys[32];
 
 	if (c->screen == SCREEN_LOGIN)
-		tui_bar_keys(stdscr, y, COLS, login_keys, 3);
+		tui_bar_keys(stdscr, y, COLS, keys, login_bar(keys, 32));
 	else
 		tui_bar_keys(stdscr, y, COLS, keys, keys_bar(c, keys, 32, COLS));
 }

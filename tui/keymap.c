@@ -13,14 +13,29 @@ tui_keydef_fname(int fkey)
 
 	if (fkey == 0)
 		return "";
+	if (fkey == KEY_ENTER)
+		return "Enter";
 	return n >= 0 && n <= 12 ? names[n] : "F?";
+}
+
+/* The name of a letter that does not print itself, or NULL. */
+static const char *
+tui_keydef_lname(int letter)
+{
+	if (letter == TUI_ESC)
+		return "Esc";
+	if (letter == '\t')
+		return "Tab";
+	return NULL;
 }
 
 void
 tui_keydef_hint(const struct tui_keydef *d, char *buf, size_t len)
 {
-	if (d->letter == TUI_ESC)
-		snprintf(buf, len, "Esc");
+	const char *name = tui_keydef_lname(d->letter);
+
+	if (name != NULL)
+		snprintf(buf, len, "%s", name);
 	else if (d->fkey != 0 && d->letter != 0)
 		snprintf(buf, len, "%s/%c", tui_keydef_fname(d->fkey), d->letter);
 	else if (d->fkey != 0)
@@ -35,16 +50,19 @@ tui_keydef_match(const struct tui_keydef *d, const struct tui_key *k,
 {
 	if (k->fn != 0)
 		return d->fkey != 0 && k->fn == d->fkey;
-	return letters && d->letter != 0 && k->ch == (wint_t)d->letter;
+	if (d->letter == 0 || k->ch != (wint_t)d->letter)
+		return 0;
+	return letters || tui_keydef_lname(d->letter) != NULL;
 }
 
 void
 tui_keydef_barkey(const struct tui_keydef *d, const char *label,
     struct tui_barkey *out)
 {
-	out->fkey = d->fkey ? tui_keydef_fname(d->fkey) :
-	    d->letter == TUI_ESC ? "Esc" : NULL;
-	out->letter = d->letter == TUI_ESC ? 0 : d->letter;
+	const char *name = tui_keydef_lname(d->letter);
+
+	out->fkey = d->fkey ? tui_keydef_fname(d->fkey) : name;
+	out->letter = name != NULL ? 0 : d->letter;
 	out->label = label != NULL ? label : d->label;
 }
 

@@ -12,7 +12,7 @@
 
 struct tui_keydef {
 	int		 fkey;		/* KEY_F(n), or 0 */
-	int		 letter;	/* 0: none; TUI_ESC: the Escape key */
+	int		 letter;	/* 0: none; also TUI_ESC, '\t' */
 	const char	*label;		/* "Ready" */
 	const char	*help;		/* "ready: take calls" */
 	int		 when;		/* context bits; 0: never in the bar */
@@ -20,12 +20,12 @@ struct tui_keydef {
 					 * 3 dropped first */
 };
 
-/* "F2" for KEY_F(2) ("" for 0). */
+/* "F2" for KEY_F(2), "Enter" for KEY_ENTER ("" for 0). */
 const char *tui_keydef_fname(int fkey);
-/* How text names the key: "F2/r", "F10", "u", "Esc". */
+/* How text names the key: "F2/r", "F10", "u", "Esc", "Tab". */
 void	tui_keydef_hint(const struct tui_keydef *, char *buf, size_t len);
 /* Whether k is this key: its function key, or its letter when letters
- * are taken (not while typing). */
+ * are taken (not while typing; Tab and Escape always are). */
 int	tui_keydef_match(const struct tui_keydef *, const struct tui_key *,
 	    int letters);
 /* The key bar's entry (label: NULL for the key's own). */

@@ -289,6 +289,9 @@ test_keymap(void)
 	static const struct tui_keydef quit = { KEY_F(10), 'q', "Quit", "", 1, 0 };
 	static const struct tui_keydef esc = { 0, TUI_ESC, "Dismiss", "", 1, 1 };
 	static const struct tui_keydef cust = { 0, 'u', "Customer", "", 1, 3 };
+	static const struct tui_keydef enter = { KEY_ENTER, 0, "Log in", "", 1, 1 };
+	static const struct tui_keydef tab = { 0, '\t', "Field", "", 1, 1 };
+	struct tui_key		tabkey = { 0, '\t' }, esckey = { 0, TUI_ESC };
 	struct tui_barkey	keys[4], out[4];
 	int			prio[4] = { 1, 3, 1, 0 }, n;
 	char			hint[16];
@@ -302,6 +305,15 @@ test_keymap(void)
 	ok(strcmp(hint, "u") == 0, "hint %s", hint);
 	ok(tui_keydef_match(&ready, &f2, 0) && tui_keydef_match(&ready, &r, 1) &&
 	    !tui_keydef_match(&ready, &r, 0), "F2 always, r when letters are on");
+	tui_keydef_hint(&enter, hint, sizeof hint);
+	ok(strcmp(hint, "Enter") == 0, "hint %s", hint);
+	tui_keydef_hint(&tab, hint, sizeof hint);
+	ok(strcmp(hint, "Tab") == 0, "hint %s", hint);
+	ok(tui_keydef_match(&tab, &tabkey, 0) && tui_keydef_match(&esc, &esckey, 0),
+	    "Tab and Esc match while typing");
+	tui_keydef_barkey(&tab, NULL, &keys[0]);
+	ok(strcmp(keys[0].fkey, "Tab") == 0 && keys[0].letter == 0,
+	    "Tab in the bar: named, no letter");
 	tui_keydef_barkey(&ready, NULL, &keys[0]);
 	tui_keydef_barkey(&cust, NULL, &keys[1]);
 	tui_keydef_barkey(&esc, NULL, &keys[2]);
