@@ -274,81 +274,93 @@ view_customer(struct tui_rect in, int y, json_t *cu)
 	return y;
 }
 
+/* The offer: who, which queue, the keys and the time left. */
+static int
+view_head_offered(const struct console *c, struct tui_rect in, uint64_t s)
+{
+	struct tui_rect	line = { in.y, in.x, 1, in.w };
+	char		buf[256];
+
+	tui_text_fill(stdscr, line, tui_attr(TUI_OFFER));
+	tui_text_printf(stdscr, in.y, in.x + 1, in.w - 2, tui_attr(TUI_OFFER),
+	    "INCOMING CALL from %s  queue %s", c->m.call.cli, c->m.call.queue);
+	snprintf(buf, sizeof buf, "%s answer  %s reject", keys_hint(KA_ANSWER),
+	    keys_hint(KA_REJECT));
+	if (c->m.call.timeout_s > 0 && (uint64_t)c->m.call.timeout_s > s)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+		    "  (%llus to answer)", (unsigned long long)
+		    (c->m.call.timeout_s - s));
+	tui_text_put(stdscr, in.y + 1, in.x + 1, in.w - 1, buf,
+	    tui_attr(TUI_ON_CALL));
+	return in.y + 2;
+}
+
+/* A consultation: with whom, how far, and its keys. */
+static int
+view_head_consult(const struct console *c, struct tui_rect in)
+{
+	char who[64], buf[256];
+
+	snprintf(who, sizeof who, "%s", c->m.call.consult_with);
+	who[strcspn(who, ":")] = who[strcspn(who, ":")] ? ' ' : '\0';
+	snprintf(buf, sizeof buf, "%s %s  %s", c->m.call.consult ==
+	    CONSULT_CONFERENCE ? "CONFERENCE with" : "CONSULTING", who,
+	    c->m.call.consult == CONSULT_RINGING ? c->m.call.consult_progress :
+	    c->m.call.consult == CONSULT_TALKING ? "talking, caller HELD" :
+	    "all three talking");
+	tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(TUI_WRAP_UP));
+	if (c->m.call.consult == CONSULT_CONFERENCE)
+		snprintf(buf, sizeof buf, "%s: hang up (ends it for all)",
+		    keys_hint(KA_HANGUP));
+	else
+		snprintf(buf, sizeof buf, "%s: hand the caller over   %s: "
+		    "conference   %s: back to the caller", keys_hint(KA_COMPLETE),
+		    keys_hint(KA_CONFERENCE), keys_hint(KA_BACK));
+	tui_text_put(stdscr, in.y + 1, in.x, in.w, buf, tui_attr(TUI_LABEL));
+	return in.y + 2;
+}
+
+/* Connected: our own call ringing out, a consultation, being consulted,
+ * or on the call (held, muted, recorded). */
+static int
+view_head_connected(const struct console *c, struct tui_rect in, uint64_t s)
+{
+	const struct model_call	*k = &c->m.call;
+	char			 buf[256], d[32];
+	int			 rec = strcmp(k->recording, "start") == 0 ||
+				    strcmp(k->recording, "resume") == 0;
+
+	if (k->consult != CONSULT_NONE && k->progress[0] == '\0')
+		return view_head_consult(c, in);
+	if (k->progress[0] != '\0')	/* our own call */
+		snprintf(buf, sizeof buf, "CALLING %s (%s)  %s: give up", k->cli,
+		    k->progress, keys_hint(KA_HANGUP));
+	else if (k->consult_from[0] != '\0')
+		snprintf(buf, sizeof buf, "CONSULTED by agent %s %s",
+		    k->consult_from, console_duration(s, d, sizeof d));
+	else
+		snprintf(buf, sizeof buf, "ON CALL %s%s%s%s", console_duration(s,
+		    d, sizeof d), k->held ? "  HELD" : "", k->muted ?
+		    "  MUTED" : "", rec ? "  REC" : strcmp(k->recording,
+		    "pause") == 0 ? "  REC paused" : "");
+	tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(k->held &&
+	    k->progress[0] == '\0' && k->consult_from[0] == '\0' ?
+	    TUI_WRAP_UP : TUI_ON_CALL));
+	return in.y + 2;
+}
+
 /* The first row of the call panel: what is happening, loudly. */
 static int
 view_call_head(const struct console *c, struct tui_rect in)
 {
-	struct tui_rect	 line = { in.y, in.x, 1, in.w };
-	char		 buf[256], d[32];
-	uint64_t	 s = view_secs_since(c->m.call.since);
+	char		buf[256], d[32];
+	uint64_t	s = view_secs_since(c->m.call.since);
 
 	switch (c->m.call.phase) {
 	case PHASE_OFFERED:
-		tui_text_fill(stdscr, line, tui_attr(TUI_OFFER));
-		tui_text_printf(stdscr, in.y, in.x + 1, in.w - 2,
-		    tui_attr(TUI_OFFER), "INCOMING CALL from %s  queue %s",
-		    c->m.call.cli, c->m.call.queue);
-		if (c->m.call.timeout_s > 0 && (uint64_t)c->m.call.timeout_s > s)
-			snprintf(buf, sizeof buf, "%s answer  %s reject  "
-			    "(%llus to answer)", keys_hint(KA_ANSWER),
-			    keys_hint(KA_REJECT), (unsigned long long)
-			    (c->m.call.timeout_s - s));
-		else
-			snprintf(buf, sizeof buf, "%s answer  %s reject",
-			    keys_hint(KA_ANSWER), keys_hint(KA_REJECT));
-		tui_text_put(stdscr, in.y + 1, in.x + 1, in.w - 1, buf,
-		    tui_attr(TUI_ON_CALL));
-		return in.y + 2;
+		return view_head_offered(c, in, s);
 	case PHASE_CONNECTED:
-		if (c->m.call.progress[0] != '\0') {	/* our own call */
-			snprintf(buf, sizeof buf, "CALLING %s (%s)  %s: give up",
-			    c->m.call.cli, c->m.call.progress,
-			    keys_hint(KA_HANGUP));
-			tui_text_put(stdscr, in.y, in.x, in.w, buf,
-			    tui_attr(TUI_ON_CALL));
-			return in.y + 2;
-		}
-		if (c->m.call.consult != CONSULT_NONE) {
-			char who[64];
-
-			snprintf(who, sizeof who, "%s", c->m.call.consult_with);
-			who[strcspn(who, ":")] = who[strcspn(who, ":")] ? ' ' : '\0';
-			snprintf(buf, sizeof buf, "%s %s  %s", c->m.call.consult ==
-			    CONSULT_CONFERENCE ? "CONFERENCE with" :
-			    "CONSULTING", who, c->m.call.consult ==
-			    CONSULT_RINGING ? c->m.call.consult_progress :
-			    c->m.call.consult == CONSULT_TALKING ? "talking, "
-			    "caller HELD" : "all three talking");
-			tui_text_put(stdscr, in.y, in.x, in.w, buf,
-			    tui_attr(TUI_WRAP_UP));
-			if (c->m.call.consult == CONSULT_CONFERENCE)
-				snprintf(buf, sizeof buf, "%s: hang up (ends it "
-				    "for all)", keys_hint(KA_HANGUP));
-			else
-				snprintf(buf, sizeof buf, "%s: hand the caller "
-				    "over   %s: conference   %s: back to the "
-				    "caller", keys_hint(KA_COMPLETE),
-				    keys_hint(KA_CONFERENCE), keys_hint(KA_BACK));
-			tui_text_put(stdscr, in.y + 1, in.x, in.w, buf,
-			    tui_attr(TUI_LABEL));
-			return in.y + 2;
-		}
-		if (c->m.call.consult_from[0] != '\0') {
-			snprintf(buf, sizeof buf, "CONSULTED by agent %s %s",
-			    c->m.call.consult_from, console_duration(s, d, sizeof d));
-			tui_text_put(stdscr, in.y, in.x, in.w, buf,
-			    tui_attr(TUI_ON_CALL));
-			return in.y + 2;
-		}
-		snprintf(buf, sizeof buf, "ON CALL %s%s%s%s",
-		    console_duration(s, d, sizeof d), c->m.call.held ? "  HELD" : "",
-		    c->m.call.muted ? "  MUTED" : "",
-		    strcmp(c->m.call.recording, "start") == 0 ||
-		    strcmp(c->m.call.recording, "resume") == 0 ? "  REC" :
-		    strcmp(c->m.call.recording, "pause") == 0 ? "  REC paused" : "");
-		tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(c->m.call.held ?
-		    TUI_WRAP_UP : TUI_ON_CALL));
-		return in.y + 2;
+		return view_head_connected(c, in, s);
 	case PHASE_ENDED:
 		snprintf(buf, sizeof buf, "CALL ENDED: %s", c->m.call.ended);
 		if (c->m.call.talk_us > 0)
