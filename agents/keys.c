@@ -141,9 +141,9 @@ keys_wrap_end(struct console *c)
 static void
 keys_wrap_extend(struct console *c)
 {
-	if (session_send(c, REQ_WRAPUP, "extend", json_pack("{s:s,s:s,s:i}",
-	    "req", "wrapup", "action", "extend", "seconds", KEYS_EXTEND_S)) == 0)
-		model_wrap_extend(&c->m, KEYS_EXTEND_S);
+	/* The new end comes back in the agent_state event the core sends. */
+	session_send(c, REQ_WRAPUP, "extend", json_pack("{s:s,s:s,s:i}", "req",
+	    "wrapup", "action", "extend", "seconds", KEYS_EXTEND_S));
 }
 
 static void

@@ -78,13 +78,6 @@ model_set_wrapup(struct console_model *m, json_t *secs)
 }
 
 void
-model_wrap_extend(struct console_model *m, int secs)
-{
-	if (m->wrap_end != 0)
-		m->wrap_end += (uint64_t)secs * 1000000;
-}
-
-void
 model_set_name(struct console_model *m, const char *name)
 {
 	snprintf(m->name, sizeof m->name, "%s", name);

@@ -93,7 +93,6 @@ void	model_set_state(struct console_model *, const char *state,
 /* wrapup_s of agent_state or the login reply: the countdown, or waiting
  * for a disposition (-1). */
 void	model_set_wrapup(struct console_model *, json_t *secs);
-void	model_wrap_extend(struct console_model *, int secs);
 void	model_set_name(struct console_model *, const char *);
 /* The queues from an array of names. */
 void	model_set_queues(struct console_model *, json_t *array);
