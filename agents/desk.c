@@ -140,8 +140,8 @@ desk_customer(struct console *c)
 
 /* A phone field: "+48 600-100-001" is fine to type; the core takes
  * "+48600100001": 3 to 20 digits, + in front allowed, or nothing. */
-static const char *
-desk_phone_check(char *s)
+static int
+desk_phone_check(char *s, const void *arg, char *why, size_t len)
 {
 	char *w = s;
 
@@ -151,14 +151,19 @@ desk_phone_check(char *s)
 	*w = '\0';
 	if (s[0] == '\0' || desk_digits(s[0] == '+' ? s + 1 : s, 3, 20,
 	    "0123456789"))
-		return NULL;
-	return "a phone number is 3 to 20 digits (+ in front allowed)";
+		return 0;
+	snprintf(why, len, "a phone number is 3 to 20 digits (+ in front "
+	    "allowed)");
+	return -1;
 }
 
-static const char *
-desk_name_check(char *s)
+static int
+desk_name_check(char *s, const void *arg, char *why, size_t len)
 {
-	return s[0] == '\0' ? "a customer needs a name" : NULL;
+	if (s[0] != '\0')
+		return 0;
+	snprintf(why, len, "a customer needs a name");
+	return -1;
 }
 
 /* Each field's validator (form.h), by desk_form_keys. */
@@ -194,7 +199,7 @@ desk_form_start(struct console *c, json_t *from)
 		if (from == NULL && i == 2 && desk_call_at_hand(c))
 			v = c->m.call.cli;
 		tui_form_add(&c->custform, desk_form_labels[i], v);
-		tui_form_check_with(&c->custform, desk_form_checks[i]);
+		tui_form_check_with(&c->custform, desk_form_checks[i], NULL);
 	}
 	console_modal_close(c);
 	c->modal = MODAL_FORM;

@@ -24,41 +24,81 @@ tui_form_add(struct tui_form *f, const char *label, const char *value)
 	tui_input_init(&f->in[f->n], 0);
 	tui_input_set(&f->in[f->n], value);
 	f->check[f->n] = NULL;
+	f->check_arg[f->n] = NULL;
 	f->error[f->n][0] = '\0';
 	f->n++;
 }
 
 void
-tui_form_check_with(struct tui_form *f, tui_form_check check)
+tui_form_check_with(struct tui_form *f, tui_form_check check, const void *arg)
 {
-	if (f->n > 0)
-		f->check[f->n - 1] = check;
+	if (f->n == 0)
+		return;
+	f->check[f->n - 1] = check;
+	f->check_arg[f->n - 1] = arg;
 }
 
-const char *
-tui_form_required(char *text)
+int
+tui_form_required(char *text, const void *arg, char *why, size_t len)
 {
-	return text[0] == '\0' ? "this field is needed" : NULL;
+	if (text[0] != '\0')
+		return 0;
+	snprintf(why, len, "this field is needed");
+	return -1;
+}
+
+int
+tui_form_int(char *text, const void *arg, char *why, size_t len)
+{
+	const struct tui_form_range	*r = arg;
+	char				*end;
+	long				 v = strtol(text, &end, 10);
+
+	if (text[0] == '\0' || (*end == '\0' && (r == NULL ||
+	    (v >= r->min && v <= r->max))))
+		return 0;
+	if (r != NULL)
+		snprintf(why, len, "a whole number from %ld to %ld", r->min,
+		    r->max);
+	else
+		snprintf(why, len, "a whole number");
+	return -1;
+}
+
+int
+tui_form_choice(char *text, const void *arg, char *why, size_t len)
+{
+	const char *const	*words = arg;
+	size_t			 at = 0;
+
+	if (text[0] == '\0')
+		return 0;
+	for (int i = 0; words[i] != NULL; i++)
+		if (strcmp(words[i], text) == 0)
+			return 0;
+	at = (size_t)snprintf(why, len, "one of:");
+	for (int i = 0; words[i] != NULL && at < len; i++)
+		at += (size_t)snprintf(why + at, len - at, " %s", words[i]);
+	return -1;
 }
 
 /* Checks field i (tidying its text); 1 when it is right. */
 static int
 tui_form_check_field(struct tui_form *f, int i)
 {
-	char		*text;
-	const char	*why;
+	char	*text;
+	int	 bad;
 
 	f->error[i][0] = '\0';
 	if (f->check[i] == NULL)
 		return 1;
 	text = tui_input_get(&f->in[i]);
-	why = f->check[i](text);
-	if (why == NULL)
+	bad = f->check[i](text, f->check_arg[i], f->error[i],
+	    sizeof f->error[i]) != 0;
+	if (!bad)
 		tui_input_set(&f->in[i], text);
-	else
-		snprintf(f->error[i], sizeof f->error[i], "%s", why);
 	free(text);
-	return why == NULL;
+	return !bad;
 }
 
 int

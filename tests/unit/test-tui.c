@@ -241,8 +241,8 @@ test_big(void)
 	ok(strcmp(buf, "  ") == 0, "a character the font lacks: blank");
 }
 
-static const char *
-check_digits(char *text)
+static int
+check_digits(char *text, const void *arg, char *why, size_t len)
 {
 	char *w = text;
 
@@ -250,8 +250,10 @@ check_digits(char *text)
 		if (*r != ' ' && *r != '-')
 			*w++ = *r;
 	*w = '\0';
-	return strspn(text, "0123456789") == strlen(text) && text[0] != '\0' ?
-	    NULL : "digits only";
+	if (strspn(text, "0123456789") == strlen(text) && text[0] != '\0')
+		return 0;
+	snprintf(why, len, "%s only", (const char *)arg);
+	return -1;
 }
 
 static void
@@ -263,9 +265,9 @@ test_form(void)
 
 	tui_form_init(&f, "Test", NULL);
 	tui_form_add(&f, "Name", "");
-	tui_form_check_with(&f, tui_form_required);
+	tui_form_check_with(&f, tui_form_required, NULL);
 	tui_form_add(&f, "Phone", "600 100-001");
-	tui_form_check_with(&f, check_digits);
+	tui_form_check_with(&f, check_digits, "digits");
 	tui_form_add(&f, "Note", "");
 	ok(tui_form_key(&f, &f2) == TUI_USED && f.cur == 0,
 	    "F2 with a required field empty: not given, cursor there");
@@ -279,7 +281,34 @@ test_form(void)
 	free(s);
 	tui_input_set(&f.in[1], "60x");
 	ok(tui_form_validate(&f) == 1 && strcmp(f.error[1], "digits only") == 0 &&
-	    f.cur == 1, "a wrong field: its index and message");
+	    f.cur == 1, "a wrong field: its index and message (from its arg)");
+}
+
+static void
+test_form_builtin(void)
+{
+	static const struct tui_form_range	wrap = { 0, 3600 };
+	static const char *const		strategy[] = { "linear",
+						    "ring_all", NULL };
+	char					t[32], why[96];
+
+	snprintf(t, sizeof t, "120");
+	ok(tui_form_int(t, &wrap, why, sizeof why) == 0, "120 in 0..3600");
+	snprintf(t, sizeof t, "4000");
+	ok(tui_form_int(t, &wrap, why, sizeof why) != 0 &&
+	    strcmp(why, "a whole number from 0 to 3600") == 0, "4000: %s", why);
+	snprintf(t, sizeof t, "12x");
+	ok(tui_form_int(t, NULL, why, sizeof why) != 0, "12x: not a number");
+	snprintf(t, sizeof t, "ring_all");
+	ok(tui_form_choice(t, strategy, why, sizeof why) == 0, "a choice");
+	snprintf(t, sizeof t, "ring");
+	ok(tui_form_choice(t, strategy, why, sizeof why) != 0 &&
+	    strcmp(why, "one of: linear ring_all") == 0, "not a choice: %s", why);
+	t[0] = '\0';
+	ok(tui_form_int(t, &wrap, why, sizeof why) == 0 &&
+	    tui_form_choice(t, strategy, why, sizeof why) == 0 &&
+	    tui_form_required(t, NULL, why, sizeof why) != 0,
+	    "empty: allowed but where required");
 }
 
 static void
@@ -377,6 +406,7 @@ main(void)
 	test_thresh();
 	test_big();
 	test_form();
+	test_form_builtin();
 	test_keymap();
 	test_pick();
 	test_status();
