@@ -3,7 +3,8 @@
 # C locale so the ASCII fallback shows): big digits, a table that fits 80
 # columns and grows at 120, sorted both ways by a key, scrolled to keep
 # the selection in view, filtered by text (through the ask dialog) and by
-# a predicate; a key bar from the keymap; a confirmation before quitting.
+# a predicate; colours by threshold; a key bar from the keymap; a
+# confirmation before quitting.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 
@@ -19,6 +20,17 @@ row_is 9 "Agent                 State       Calls  In state Skills" || { screen;
 [ "$(row 10 | wc -c)" -le 81 ] || fail "80 columns: a row is wider"
 row_has 24 "^F2 Sort  F3 Reverse  F4 Filter  F5 ReadyOnly  F10 Quit" || { screen; fail "key bar"; }
 pass "big digits, an 80-column table, the key bar from the keymap"
+
+# Colours (capture-pane -e keeps them): a column's colour by its
+# threshold (ok green, warn yellow, alert white on red), the big digits'
+# too, the selected row black on cyan.
+sgr() { tmux_cmd capture-pane -e -p -t c | sed -n "$1p"; }
+sgr 11 | grep -q '32m *00:37' || { sgr 11 | cat -v; fail "an ok value is not green"; }
+sgr 14 | grep -q '33m *02:28' || { sgr 14 | cat -v; fail "a warn value is not yellow"; }
+sgr 19 | grep -q '41m *05:33' || { sgr 19 | cat -v; fail "an alert value is not on red"; }
+sgr 3 | grep -q '32m###' || { sgr 3 | cat -v; fail "big digits: 87% (ok) not green"; }
+sgr 10 | grep -q '46magent01' || { sgr 10 | cat -v; fail "the selected row is not marked"; }
+pass "colours by threshold, in the table and the big digits"
 
 keys s s
 wait_until 5 row_has 9 "State^" || { screen; fail "sort by state: no mark"; }
