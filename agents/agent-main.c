@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "console.h"
 #include "keys.h"
+#include "login.h"
 #include "note.h"
 #include "session.h"
 #include "view.h"
@@ -99,8 +100,10 @@ agent_loop(struct console *c)
 			second = now / 1000000;
 			c->dirty = 1;
 		}
-		if (c->dirty)
+		if (c->dirty) {
 			view_draw(c);
+			c->dirty = 0;
+		}
 		pfd[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
 		n = 1;
 		if (c->cli != NULL) {
@@ -162,14 +165,8 @@ main(int argc, char **argv)
 		return 2;
 	}
 	console_init(&c, cli_socket_path(sock, state_dir));
-	if (queues != NULL) {
-		tui_input_set(&c.login_queues, queues);
-		snprintf(c.want_queues, sizeof c.want_queues, "%s", queues);
-	}
+	login_prefill(&c, agent, queues);
 	if (agent != NULL) {
-		snprintf(c.agent, sizeof c.agent, "%s", agent);
-		tui_input_set(&c.login_id, agent);
-		c.login_field = 1;
 		c.have_pin = pin != NULL;
 		snprintf(c.pin, sizeof c.pin, "%s", pin != NULL ? pin : "");
 		c.want_login = 1;

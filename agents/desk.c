@@ -21,14 +21,10 @@ static const char *const desk_form_labels[CONSOLE_FORM_FIELDS] = {
 };
 
 static void
-desk_ask(struct console *c, enum console_ask_kind kind, const char *title,
+desk_ask(struct console *c, enum console_dialog kind, const char *title,
     const char *hint, const char *value)
 {
-	if (c->modal == MODAL_PICK)
-		tui_pick_free(&c->pick);
-	tui_ask_init(&c->ask, title, hint, value);
-	c->ask_kind = kind;
-	c->modal = MODAL_ASK;
+	console_ask(c, kind, title, hint, value);
 }
 
 static int
@@ -86,18 +82,18 @@ desk_transfer(struct console *c)
 	static char *items[] = { "Transfer to a queue", "Transfer to an agent",
 	    "Transfer to a number", "Consult an agent", "Consult a number" };
 
-	keys_pick_open(c, PICK_TRANSFER, "Transfer or consult", items, 5);
+	console_pick(c, PICK_TRANSFER, "Transfer or consult", items, 5);
 }
 
 static void
 desk_consult_end(struct console *c, const char *req)
 {
-	if (c->call.consult == CONSULT_NONE) {
+	if (c->m.call.consult == CONSULT_NONE) {
 		console_status(c, TUI_LEVEL_INFO, "no consultation");
 		return;
 	}
 	session_send(c, REQ_CONSULT_END, req, json_pack("{s:s,s:s}", "req", req,
-	    "call", c->call.id));
+	    "call", c->m.call.id));
 }
 
 void
@@ -122,9 +118,9 @@ desk_conference(struct console *c)
 static int
 desk_call_at_hand(const struct console *c)
 {
-	return c->call.id[0] != '\0' && c->call.consult_from[0] == '\0' &&
-	    (c->call.phase == PHASE_CONNECTED || (c->call.phase == PHASE_ENDED &&
-	    console_in_state(c, "wrap_up")));
+	return c->m.call.id[0] != '\0' && c->m.call.consult_from[0] == '\0' &&
+	    (c->m.call.phase == PHASE_CONNECTED || (c->m.call.phase == PHASE_ENDED &&
+	    model_in_state(&c->m, "wrap_up")));
 }
 
 void
@@ -132,15 +128,48 @@ desk_customer(struct console *c)
 {
 	char	 fresh[96];
 	char	*items[3] = { "Search", "New customer", "Edit this customer" };
-	int	 n = c->call.customer != NULL ? 3 : 2;
+	int	 n = c->m.call.customer != NULL ? 3 : 2;
 
-	if (c->call.customer == NULL && desk_call_at_hand(c) &&
-	    c->call.cli[0] != '\0') {
-		snprintf(fresh, sizeof fresh, "New customer with %s", c->call.cli);
+	if (c->m.call.customer == NULL && desk_call_at_hand(c) &&
+	    c->m.call.cli[0] != '\0') {
+		snprintf(fresh, sizeof fresh, "New customer with %s", c->m.call.cli);
 		items[1] = fresh;
 	}
-	keys_pick_open(c, PICK_CUSTOMER_MENU, "Customer", items, n);
+	console_pick(c, PICK_CUSTOMER_MENU, "Customer", items, n);
 }
+
+/* A phone field: "+48 600-100-001" is fine to type; the core takes
+ * "+48600100001": 3 to 20 digits, + in front allowed, or nothing. */
+static int
+desk_phone_check(char *s, const void *arg, char *why, size_t len)
+{
+	char *w = s;
+
+	for (char *r = s; *r != '\0'; r++)
+		if (strchr(" -().", *r) == NULL)
+			*w++ = *r;
+	*w = '\0';
+	if (s[0] == '\0' || desk_digits(s[0] == '+' ? s + 1 : s, 3, 20,
+	    "0123456789"))
+		return 0;
+	snprintf(why, len, "a phone number is 3 to 20 digits (+ in front "
+	    "allowed)");
+	return -1;
+}
+
+static int
+desk_name_check(char *s, const void *arg, char *why, size_t len)
+{
+	if (s[0] != '\0')
+		return 0;
+	snprintf(why, len, "a customer needs a name");
+	return -1;
+}
+
+/* Each field's validator (form.h), by desk_form_keys. */
+static const tui_form_check desk_form_checks[CONSOLE_FORM_FIELDS] = {
+	desk_name_check, NULL, desk_phone_check, desk_phone_check, NULL
+};
 
 /* The form, filled from a customer (edit) or empty (new: with the
  * caller's number when a call is at hand). The center's own fields are
@@ -168,56 +197,25 @@ desk_form_start(struct console *c, json_t *from)
 	for (int i = 0; i < CONSOLE_FORM_FIELDS; i++) {
 		v = json_string_value(json_object_get(from, desk_form_keys[i]));
 		if (from == NULL && i == 2 && desk_call_at_hand(c))
-			v = c->call.cli;
+			v = c->m.call.cli;
 		tui_form_add(&c->custform, desk_form_labels[i], v);
+		tui_form_check_with(&c->custform, desk_form_checks[i], NULL);
 	}
-	if (c->modal == MODAL_PICK)
-		tui_pick_free(&c->pick);
+	console_modal_close(c);
 	c->modal = MODAL_FORM;
 }
 
-/* "+48 600-100-001" is fine to type; the core takes "+48600100001". */
-static void
-desk_phone_clean(char *s)
-{
-	char *w = s;
-
-	for (char *r = s; *r != '\0'; r++)
-		if (strchr(" -().", *r) == NULL)
-			*w++ = *r;
-	*w = '\0';
-}
-
-static int
-desk_phone_ok(const char *s)
-{
-	return s[0] == '\0' || desk_digits(s[0] == '+' ? s + 1 : s, 3, 20,
-	    "0123456789");
-}
-
-/* The form is given: checked here as far as we can, then customer-save. */
+/* The form is given, its fields right (the validators saw to that):
+ * customer-save. */
 void
 desk_form_done(struct console *c)
 {
-	char	*text;
-	int	 bad = -1;
+	char *text;
 
 	for (int i = 0; i < CONSOLE_FORM_FIELDS; i++) {
 		text = tui_form_get(&c->custform, i);
-		if (i == 2 || i == 3)
-			desk_phone_clean(text);
-		if (bad < 0 && ((i == 0 && text[0] == '\0') ||
-		    ((i == 2 || i == 3) && !desk_phone_ok(text))))
-			bad = i;
 		json_object_set_new(c->form, desk_form_keys[i], json_string(text));
 		free(text);
-	}
-	if (bad >= 0) {
-		c->custform.cur = bad;
-		console_status(c, TUI_LEVEL_ALERT, bad == 0 ? "a customer needs "
-		    "a name" : "a phone number is 3 to 20 digits (+ in front "
-		    "allowed)");
-		return;
 	}
 	c->modal = MODAL_NONE;
 	session_send(c, REQ_SAVE, NULL, json_pack("{s:s,s:O}", "req",
@@ -260,9 +258,9 @@ desk_card(struct console *c, json_t *cu)
 	c->shown = json_incref(cu);
 	snprintf(line, sizeof line, "Customer #%lld",
 	    (long long)json_integer_value(json_object_get(cu, "id")));
-	keys_prompt(c, PROMPT_CUSTOMER, line, text, "");
-	c->prompt.wide = 1;
-	snprintf(c->prompt.hint, sizeof c->prompt.hint, "%s",
+	console_prompt(c, PROMPT_CUSTOMER, line, text, "");
+	c->dialog.prompt.wide = 1;
+	snprintf(c->dialog.prompt.hint, sizeof c->dialog.prompt.hint, "%s",
 	    desk_call_at_hand(c) ? "l: link to this call   e: edit   Esc: close" :
 	    "e: edit   Esc: close");
 }
@@ -272,15 +270,14 @@ desk_card(struct console *c, json_t *cu)
 static void
 desk_link(struct console *c, json_t *cu)
 {
-	json_decref(c->call.customer);
-	c->call.customer = json_incref(cu);
+	model_call_customer(&c->m, cu);
 	session_send(c, REQ_LINK, NULL, json_pack("{s:s,s:s,s:O}", "req",
-	    "customer-link", "call", c->call.id, "customer",
+	    "customer-link", "call", c->m.call.id, "customer",
 	    json_object_get(cu, "id")));
 }
 
 void
-desk_prompted(struct console *c, enum console_prompt_kind kind, int answer)
+desk_prompted(struct console *c, enum console_dialog kind, int answer)
 {
 	if (kind != PROMPT_CUSTOMER || c->shown == NULL)
 		return;
@@ -294,7 +291,7 @@ void
 desk_callback(struct console *c)
 {
 	desk_ask(c, ASK_CB_NUMBER, "Callback: number", "the number to call "
-	    "back, then Enter", c->call.cli);
+	    "back, then Enter", c->m.call.cli);
 }
 
 void
@@ -315,11 +312,11 @@ void
 desk_help_flag(struct console *c)
 {
 	session_send(c, REQ_HELP, NULL, json_pack("{s:s,s:b}", "req", "help",
-	    "on", !c->help));
+	    "on", !c->m.help));
 }
 
 void
-desk_picked(struct console *c, enum console_pick_kind kind, int sel,
+desk_picked(struct console *c, enum console_dialog kind, int sel,
     const char *item)
 {
 	static const char *const xfer[][3] = {
@@ -342,7 +339,7 @@ desk_picked(struct console *c, enum console_pick_kind kind, int sel,
 			desk_ask(c, ASK_SEARCH, "Find a customer", "a name, a "
 			    "number or #id, then Enter", "");
 		else
-			desk_form_start(c, sel == 2 ? c->call.customer : NULL);
+			desk_form_start(c, sel == 2 ? c->m.call.customer : NULL);
 		break;
 	case PICK_CUSTOMER:
 		cu = json_array_get(c->found, sel);
@@ -369,11 +366,11 @@ desk_asked_transfer(struct console *c, const char *text)
 
 	snprintf(to, sizeof to, "%s:%s", c->xfer_kind, text);
 	session_send(c, REQ_TRANSFER, to, json_pack("{s:s,s:s,s:s}", "req",
-	    c->xfer_req, "call", c->call.id, "to", to));
+	    c->xfer_req, "call", c->m.call.id, "to", to));
 }
 
 void
-desk_asked(struct console *c, enum console_ask_kind kind, const char *text)
+desk_asked(struct console *c, enum console_dialog kind, const char *text)
 {
 	char	when[32];
 	time_t	t = time(NULL) + DESK_CB_DEFAULT_S;
@@ -393,7 +390,7 @@ desk_asked(struct console *c, enum console_ask_kind kind, const char *text)
 			console_status(c, TUI_LEVEL_ALERT, "DTMF is 0-9 * # A-D");
 		else
 			session_send(c, REQ_DTMF, text, json_pack("{s:s,s:s,s:s}",
-			    "req", "dtmf", "call", c->call.id, "digits", text));
+			    "req", "dtmf", "call", c->m.call.id, "digits", text));
 		break;
 	case ASK_TRANSFER:
 		if (text[0] != '\0')
@@ -423,10 +420,12 @@ desk_asked(struct console *c, enum console_ask_kind kind, const char *text)
 		char *items[] = { "For me", "For anyone in the queue" };
 
 		snprintf(c->cb_note, sizeof c->cb_note, "%s", text);
-		keys_pick_open(c, PICK_CALLBACK_FOR, "Callback: who calls back",
+		console_pick(c, PICK_CALLBACK_FOR, "Callback: who calls back",
 		    items, 2);
 		break;
 	}
+	default:
+		break;
 	}
 }
 
@@ -454,7 +453,7 @@ desk_found(struct console *c, json_t *list)
 	if (n == 0)
 		console_status(c, TUI_LEVEL_INFO, "no customer found");
 	else
-		keys_pick_open(c, PICK_CUSTOMER, "Customers found", items, n);
+		console_pick(c, PICK_CUSTOMER, "Customers found", items, n);
 }
 
 /* Seconds today in a state, as of now: the reply's count, and the
@@ -462,45 +461,47 @@ desk_found(struct console *c, json_t *list)
 static uint64_t
 desk_state_secs(const struct console *c, const char *state)
 {
-	json_t		*st = json_object_get(c->stats, "states");
+	json_t		*st = json_object_get(c->m.stats, "states");
 	uint64_t	 s = (uint64_t)json_number_value(json_object_get(st, state));
 	uint64_t	 now = clock_mono_us();
 
-	if (console_in_state(c, state) && now > c->stats_at)
-		s += (now - c->stats_at) / 1000000;
+	if (model_in_state(&c->m, state) && now > c->m.stats_at)
+		s += (now - c->m.stats_at) / 1000000;
 	return s;
 }
 
 void
-desk_stats_text(const struct console *c, char *text, size_t len)
+desk_stats_text(const struct console *c, char *text, size_t len, int queues)
 {
 	char		 a[16], b[16], d[16], e[16], f[16];
 	json_t		*q;
 	size_t		 i;
-	double		 aht = json_number_value(json_object_get(c->stats, "aht_s"));
+	double		 aht = json_number_value(json_object_get(c->m.stats, "aht_s"));
 
 	text[0] = '\0';
-	if (c->stats == NULL)
+	if (c->m.stats == NULL)
 		return;
 	snprintf(text, len, "Calls handled today: %lld\nAverage handle "
 	    "time: %s\nReady %s   Not ready %s\nOn call %s   Wrap-up %s\n",
-	    (long long)json_integer_value(json_object_get(c->stats, "calls")),
-	    json_is_number(json_object_get(c->stats, "aht_s")) ?
+	    (long long)json_integer_value(json_object_get(c->m.stats, "calls")),
+	    json_is_number(json_object_get(c->m.stats, "aht_s")) ?
 	    console_duration((uint64_t)aht, a, sizeof a) : "-",
 	    console_duration(desk_state_secs(c, "ready"), b, sizeof b),
 	    console_duration(desk_state_secs(c, "not_ready"), d, sizeof d),
 	    console_duration(desk_state_secs(c, "on_call"), e, sizeof e),
 	    console_duration(desk_state_secs(c, "wrap_up"), f, sizeof f));
-	json_array_foreach(json_object_get(c->stats, "queues"), i, q) {
+	json_array_foreach(json_object_get(c->m.stats, "queues"), i, q) {
+		if (!queues)
+			break;
 		const char *name = json_string_value(json_object_get(q, "name"));
 
-		for (int j = 0; j < c->nlines; j++)
-			if (name != NULL && strcmp(c->lines[j].name, name) == 0)
+		for (int j = 0; j < c->m.nlines; j++)
+			if (name != NULL && strcmp(c->m.lines[j].name, name) == 0)
 				snprintf(text + strlen(text), len - strlen(text),
 				    "Queue %s: %d waiting, longest %s\n", name,
-				    c->lines[j].waiting, console_duration(
-				    c->lines[j].waiting > 0 ? (clock_mono_us() -
-				    c->lines[j].oldest_since) / 1000000 : 0,
+				    c->m.lines[j].waiting, console_duration(
+				    c->m.lines[j].waiting > 0 ? (clock_mono_us() -
+				    c->m.lines[j].oldest_since) / 1000000 : 0,
 				    a, sizeof a));
 	}
 }
@@ -510,23 +511,13 @@ desk_stats_text(const struct console *c, char *text, size_t len)
 static void
 desk_stats(struct console *c, const char *arg, json_t *r)
 {
-	char	 text[1024];
-	json_t	*q;
-	size_t	 i;
+	char text[1024];
 
-	json_decref(c->stats);
-	c->stats = json_incref(r);
-	c->stats_at = clock_mono_us();
-	json_array_foreach(json_object_get(r, "queues"), i, q)
-		if (json_is_string(json_object_get(q, "name")))
-			console_line_set(c, json_string_value(json_object_get(q,
-			    "name")), (int)json_integer_value(json_object_get(q,
-			    "waiting")), (int)json_integer_value(json_object_get(q,
-			    "longest_wait_s")));
+	model_set_stats(&c->m, r);
 	if (strcmp(arg, "quiet") == 0)
 		return;
-	desk_stats_text(c, text, sizeof text);
-	keys_prompt(c, PROMPT_NOTICE, "My figures today", text, "");
+	desk_stats_text(c, text, sizeof text, 1);
+	console_prompt(c, PROMPT_NOTICE, "My figures today", text, "");
 }
 
 static void
@@ -536,27 +527,16 @@ desk_ok(struct console *c, int kind, const char *arg, json_t *r)
 
 	switch (kind) {
 	case REQ_DIAL:
-		console_call_clear(c);
-		snprintf(c->call.id, sizeof c->call.id, "%s",
-		    json_string_value(json_object_get(r, "call")));
-		snprintf(c->call.cli, sizeof c->call.cli, "%s", arg);
-		snprintf(c->call.direction, sizeof c->call.direction, "out");
-		snprintf(c->call.progress, sizeof c->call.progress, "dialing");
-		c->call.phase = PHASE_CONNECTED;
-		c->call.since = 0;
+		model_call_dialled(&c->m, json_string_value(json_object_get(r,
+		    "call")), arg);
 		break;
 	case REQ_DTMF:
 		console_status(c, TUI_LEVEL_INFO, "sent %s", arg);
 		break;
 	case REQ_TRANSFER:
 		if (strcmp(c->xfer_req, "consult") == 0) {
-			c->call.consult = CONSULT_RINGING;
-			snprintf(c->call.consult_with, sizeof c->call.consult_with,
-			    "%s", arg);
-			console_copy(c->call.consult_id, sizeof c->call.consult_id,
-			    r, "consult");
-			snprintf(c->call.consult_progress,
-			    sizeof c->call.consult_progress, "dialing");
+			model_call_consult(&c->m, CONSULT_RINGING, arg,
+			    json_string_value(json_object_get(r, "consult")));
 			console_status(c, TUI_LEVEL_INFO, "consulting %s: the "
 			    "caller is on hold", arg);
 		} else
@@ -564,13 +544,11 @@ desk_ok(struct console *c, int kind, const char *arg, json_t *r)
 		break;
 	case REQ_CONSULT_END:
 		if (strcmp(arg, "conference") == 0) {
-			c->call.consult = CONSULT_CONFERENCE;
-			c->call.held = 0;
+			model_call_consult(&c->m, CONSULT_CONFERENCE, NULL, NULL);
 			console_status(c, TUI_LEVEL_INFO, "conference: all three "
 			    "of you");
 		} else if (strcmp(arg, "consult-cancel") == 0) {
-			c->call.consult = CONSULT_NONE;
-			c->call.held = 0;
+			model_call_consult(&c->m, CONSULT_NONE, NULL, NULL);
 			console_status(c, TUI_LEVEL_INFO, "back to the caller");
 		} else
 			console_status(c, TUI_LEVEL_INFO, "transferred");
@@ -593,9 +571,9 @@ desk_ok(struct console *c, int kind, const char *arg, json_t *r)
 		break;
 	case REQ_LINK:
 		console_status(c, TUI_LEVEL_INFO, "%s linked to this call",
-		    c->call.customer != NULL && json_string_value(json_object_get(
-		    c->call.customer, "name")) != NULL ? json_string_value(
-		    json_object_get(c->call.customer, "name")) : "customer");
+		    c->m.call.customer != NULL && json_string_value(json_object_get(
+		    c->m.call.customer, "name")) != NULL ? json_string_value(
+		    json_object_get(c->m.call.customer, "name")) : "customer");
 		break;
 	case REQ_CALLBACK:
 		console_status(c, TUI_LEVEL_INFO, "callback to %s scheduled for %s",
@@ -606,8 +584,8 @@ desk_ok(struct console *c, int kind, const char *arg, json_t *r)
 		break;
 	case REQ_HELP:
 		if ((v = json_object_get(r, "help")) != NULL)
-			c->help = json_is_true(v);
-		console_status(c, TUI_LEVEL_INFO, c->help ? "help requested: a "
+			model_set_help(&c->m, json_is_true(v));
+		console_status(c, TUI_LEVEL_INFO, c->m.help ? "help requested: a "
 		    "supervisor sees your raised hand" : "help request withdrawn");
 		break;
 	}

@@ -22,19 +22,21 @@ void	desk_callback(struct console *);
 void	desk_figures(struct console *);
 /* Asks for the figures again for the panel, without showing a box. */
 void	desk_figures_quiet(struct console *);
-/* The figures as lines of text ("" before the first reply). */
-void	desk_stats_text(const struct console *, char *text, size_t len);
+/* The figures as lines of text ("" before the first reply), with a line
+ * per queue when queues is set. */
+void	desk_stats_text(const struct console *, char *text, size_t len,
+	    int queues);
 void	desk_help_flag(struct console *);
 
 /* The customer form was given (F2, or Enter on its last field). */
 void	desk_form_done(struct console *);
 /* A prompt of desk.c's (a customer's card) was answered with a key. */
-void	desk_prompted(struct console *, enum console_prompt_kind, int answer);
+void	desk_prompted(struct console *, enum console_dialog, int answer);
 /* A pick list of desk.c's was answered (item "" = cancelled). */
-void	desk_picked(struct console *, enum console_pick_kind, int sel,
+void	desk_picked(struct console *, enum console_dialog, int sel,
 	    const char *item);
 /* An ask was answered (text NULL = cancelled). */
-void	desk_asked(struct console *, enum console_ask_kind, const char *text);
+void	desk_asked(struct console *, enum console_dialog, const char *text);
 /* The reply to a desk request (kind: enum session_req). */
 void	desk_reply(struct console *, int kind, const char *arg, json_t *r);
 

@@ -10,6 +10,7 @@
 #include "event.h"
 #include "keys.h"
 #include "note.h"
+#include "session.h"
 
 /* How long "session taken over" stays on screen before the console exits. */
 #define EVENT_REPLACED_EXIT_US	(10 * 1000000ULL)
@@ -26,7 +27,7 @@ event_str(json_t *ev, const char *key)
 static int
 event_for_call(struct console *c, json_t *ev)
 {
-	return strcmp(event_str(ev, "call"), c->call.id) == 0;
+	return strcmp(event_str(ev, "call"), c->m.call.id) == 0;
 }
 
 static void
@@ -38,33 +39,18 @@ event_agent_state(struct console *c, json_t *ev)
 	    strcmp(event_str(ev, "agent"), c->agent) != 0)
 		return;
 	/* The same state and reason again only says how much wrap-up is left. */
-	if (!console_in_state(c, event_str(ev, "state")) ||
-	    strcmp(c->reason, event_str(ev, "reason")) != 0)
-		c->state_since = clock_mono_us();
-	snprintf(c->state, sizeof c->state, "%s", event_str(ev, "state"));
-	snprintf(c->reason, sizeof c->reason, "%s", event_str(ev, "reason"));
-	console_set_wrapup(c, secs);
-	if (!console_in_state(c, "wrap_up") && !console_in_state(c, "on_call"))
-		c->after[0] = '\0';
-	if (!console_in_state(c, "logged_out") && c->link == LINK_UP)
+	model_set_state(&c->m, event_str(ev, "state"), event_str(ev, "reason"));
+	model_set_wrapup(&c->m, secs);
+	if (!model_in_state(&c->m, "logged_out") && c->link == LINK_UP)
 		desk_figures_quiet(c);	/* the figures panel follows */
-	if (console_in_state(c, "logged_out")) {
-		c->link = LINK_OPEN;
-		c->want_login = 0;
-		c->creds_ok = 0;
-		c->screen = SCREEN_LOGIN;
-		c->login_field = 1;
-		tui_input_set(&c->login_id, c->agent);
-		tui_input_set(&c->login_pin, "");
-		snprintf(c->login_error, sizeof c->login_error,
-		    "You were logged out.");
-	}
+	if (model_in_state(&c->m, "logged_out"))
+		session_logged_out(c, "You were logged out.");
 }
 
 static void
 event_offer(struct console *c, json_t *ev)
 {
-	console_call_fill(c, ev, PHASE_OFFERED);
+	model_call_fill(&c->m, ev, PHASE_OFFERED);
 	beep();
 	flash();
 }
@@ -72,9 +58,9 @@ event_offer(struct console *c, json_t *ev)
 static void
 event_offer_cancel(struct console *c, json_t *ev)
 {
-	if (!event_for_call(c, ev) || c->call.phase != PHASE_OFFERED)
+	if (!event_for_call(c, ev) || c->m.call.phase != PHASE_OFFERED)
 		return;
-	console_call_clear(c);
+	model_call_clear(&c->m);
 	console_status(c, TUI_LEVEL_INFO, "the offer was withdrawn (%s)",
 	    event_str(ev, "reason"));
 }
@@ -83,10 +69,8 @@ static void
 event_call_connected(struct console *c, json_t *ev)
 {
 	note_new_call(c, event_str(ev, "call"));
-	console_call_fill(c, ev, PHASE_CONNECTED);
-	c->call.progress[0] = '\0';
-	c->call.consult_from[0] = '\0';
-	console_status(c, TUI_LEVEL_INFO, "connected to %s", c->call.cli);
+	model_call_connected(&c->m, ev);
+	console_status(c, TUI_LEVEL_INFO, "connected to %s", c->m.call.cli);
 }
 
 /* Who ended it, in words. */
@@ -109,25 +93,19 @@ event_cleared_by(const char *by)
 static void
 event_call_ended(struct console *c, json_t *ev)
 {
-	json_t *dispo = json_object_get(ev, "dispositions");
+	json_t	*dispo = json_object_get(ev, "dispositions");
+	char	 why[96];
 
 	if (!event_for_call(c, ev))
 		return;
-	c->call.phase = PHASE_ENDED;
-	c->call.talk_us = clock_mono_us() - c->call.since;
-	c->call.since = clock_mono_us();
-	c->call.held = c->call.muted = 0;
-	snprintf(c->call.ended, sizeof c->call.ended, "%s (cause %d)",
+	snprintf(why, sizeof why, "%s (cause %d)",
 	    event_cleared_by(event_str(ev, "cleared_by")),
 	    (int)json_integer_value(json_object_get(ev, "cause")));
+	model_call_ended(&c->m, why, dispo, json_is_true(json_object_get(ev,
+	    "disposition_required")));
 	note_flush(c);
-	if (json_is_array(dispo) && json_array_size(dispo) > 0) {
-		json_decref(c->call.dispositions);
-		c->call.dispositions = json_incref(dispo);
-		c->call.dispo_required = json_is_true(json_object_get(ev,
-		    "disposition_required"));
+	if (json_array_size(dispo) > 0)
 		keys_pick_disposition(c);
-	}
 }
 
 static void
@@ -135,9 +113,8 @@ event_recording(struct console *c, json_t *ev)
 {
 	if (!event_for_call(c, ev))
 		return;
-	snprintf(c->call.recording, sizeof c->call.recording, "%s",
-	    event_str(ev, "state"));
-	if (strcmp(c->call.recording, "failed") == 0)
+	model_call_recording(&c->m, event_str(ev, "state"));
+	if (strcmp(c->m.call.recording, "failed") == 0)
 		console_status(c, TUI_LEVEL_ALERT, "recording failed: %s",
 		    event_str(ev, "error"));
 }
@@ -149,7 +126,7 @@ event_session_replaced(struct console *c, json_t *ev)
 	c->creds_ok = 0;
 	c->exit_why = "session taken over elsewhere";
 	c->exit_at = clock_mono_us() + EVENT_REPLACED_EXIT_US;
-	keys_prompt(c, PROMPT_REPLACED, "Session taken over",
+	console_prompt(c, PROMPT_REPLACED, "Session taken over",
 	    "Your session was taken over elsewhere (you logged in on another "
 	    "terminal). This console closes in 10 seconds.", "");
 }
@@ -168,12 +145,12 @@ event_message(struct console *c, json_t *ev)
 	json_t		*at = json_object_get(ev, "at_ms");
 	time_t		 t = json_is_integer(at) ? (time_t)(json_integer_value(at) /
 			    1000) : time(NULL);
-	char		 hhmm[8];
+	char		 hhmm[8], text[sizeof c->m.message];
 
 	strftime(hhmm, sizeof hhmm, "%H:%M", localtime(&t));
-	snprintf(c->message, sizeof c->message, "Message from %s at %s: %s",
+	snprintf(text, sizeof text, "Message from %s at %s: %s",
 	    from[0] != '\0' ? from : "supervisor", hhmm, event_str(ev, "text"));
-	c->message_at = clock_mono_us();
+	model_set_message(&c->m, text);
 	beep();
 }
 
@@ -181,14 +158,8 @@ event_message(struct console *c, json_t *ev)
 static void
 event_call_progress(struct console *c, json_t *ev)
 {
-	if (c->call.consult_id[0] != '\0' &&
-	    strcmp(event_str(ev, "call"), c->call.consult_id) == 0)
-		snprintf(c->call.consult_progress, sizeof c->call.consult_progress,
-		    "%s", event_str(ev, "progress"));
-	if (!event_for_call(c, ev))
-		return;
-	snprintf(c->call.progress, sizeof c->call.progress, "%s",
-	    event_str(ev, "progress"));
+	model_call_progress(&c->m, event_str(ev, "call"), event_str(ev,
+	    "progress"));
 }
 
 static void
@@ -196,10 +167,11 @@ event_consult_connected(struct console *c, json_t *ev)
 {
 	if (!event_for_call(c, ev))
 		return;
-	if (c->call.consult == CONSULT_NONE || c->call.consult ==
+	if (c->m.call.consult == CONSULT_NONE || c->m.call.consult ==
 	    CONSULT_RINGING)
-		c->call.consult = CONSULT_TALKING;
-	c->call.held = 1;
+		model_call_consult(&c->m, CONSULT_TALKING, NULL, NULL);
+	else
+		model_call_set_held(&c->m, 1);
 	console_status(c, TUI_LEVEL_INFO, "consultation connected (the caller "
 	    "is on hold)");
 }
@@ -209,14 +181,11 @@ event_consult_ended(struct console *c, json_t *ev)
 {
 	if (!event_for_call(c, ev))
 		return;
-	if (c->call.consult_from[0] != '\0') {		/* we were consulted */
-		c->call.phase = PHASE_ENDED;
-		snprintf(c->call.ended, sizeof c->call.ended, "consultation "
-		    "ended");
+	if (c->m.call.consult_from[0] != '\0') {		/* we were consulted */
+		model_call_gone(&c->m, "consultation ended");
 		return;
 	}
-	c->call.consult = CONSULT_NONE;
-	c->call.held = 0;
+	model_call_consult(&c->m, CONSULT_NONE, NULL, NULL);
 	console_status(c, TUI_LEVEL_INFO, "the consulted party left (cause "
 	    "%d): back to the caller", (int)json_integer_value(
 	    json_object_get(ev, "cause")));
@@ -226,19 +195,17 @@ event_consult_ended(struct console *c, json_t *ev)
 static void
 event_consult(struct console *c, json_t *ev)
 {
-	console_call_fill(c, ev, PHASE_CONNECTED);
-	snprintf(c->call.consult_from, sizeof c->call.consult_from, "%s",
-	    event_str(ev, "from"));
+	model_call_consulted(&c->m, ev, event_str(ev, "from"));
 	beep();
 	console_status(c, TUI_LEVEL_INFO, "agent %s consults you about this "
-	    "call", c->call.consult_from);
+	    "call", c->m.call.consult_from);
 }
 
 /* A waiting line of one of our queues. */
 static void
 event_queue(struct console *c, json_t *ev)
 {
-	console_line_set(c, event_str(ev, "name"), (int)json_integer_value(
+	model_line_set(&c->m, event_str(ev, "name"), (int)json_integer_value(
 	    json_object_get(ev, "waiting")), (int)json_integer_value(
 	    json_object_get(ev, "longest_wait_s")));
 }

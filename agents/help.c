@@ -1,9 +1,10 @@
-/* help.c: the help screen, drawn from the keymap table so it cannot
- * disagree with what the keys do. On a short terminal it scrolls. */
+/* help.c: the help screen (F1): the rows of tui's key help, pointing into
+ * the keymap table so it cannot disagree with what the keys do, and the
+ * keys the table does not have. */
 #include <stdio.h>
 #include "help.h"
+#include "keyhelp.h"
 #include "keys.h"
-#include "text.h"
 
 /* Keys that are not in the table. */
 static const char *help_extra[][2] = {
@@ -12,78 +13,31 @@ static const char *help_extra[][2] = {
 	{ "^C", "quit, like F10" },
 };
 #define HELP_NEXTRA	((int)(sizeof help_extra / sizeof help_extra[0]))
-#define HELP_ROWS	(keys_count + HELP_NEXTRA)
+#define HELP_ROWS	(KA_COUNT + HELP_NEXTRA)
 
-/* Rows of keys the box shows on this terminal. */
-static int
-help_rows_shown(void)
+static const struct tui_keyhelp_row *
+help_rows(void)
 {
-	struct tui_rect r = tui_centre(HELP_ROWS + 3, 74);
+	static struct tui_keyhelp_row	rows[HELP_ROWS];
 
-	return r.h - 3;
-}
-
-static void
-help_row(int row, int y, int x, int w)
-{
-	attr_t	key = tui_attr(TUI_FKEY), label = tui_attr(TUI_LABEL);
-	char	fk[16];
-
-	if (row >= keys_count) {
-		tui_text_put(stdscr, y, x, 6, help_extra[row - keys_count][0], key);
-		tui_text_put(stdscr, y, x + 19, w - 19,
-		    help_extra[row - keys_count][1], tui_attr(TUI_NORMAL));
-		return;
+	for (int i = 0; i < KA_COUNT; i++)
+		rows[i].key = &keys_table[i].key;
+	for (int i = 0; i < HELP_NEXTRA; i++) {
+		rows[KA_COUNT + i].name = help_extra[i][0];
+		rows[KA_COUNT + i].text = help_extra[i][1];
 	}
-	const struct keys_entry *e = &keys_table[row];
-
-	snprintf(fk, sizeof fk, "F%d", e->fkey ? e->fkey - KEY_F0 : 0);
-	if (e->fkey)
-		tui_text_put(stdscr, y, x, 4, fk, key);
-	if (e->letter == TUI_ESC)
-		tui_text_put(stdscr, y, x + 4, 3, "Esc", key);
-	else
-		tui_text_printf(stdscr, y, x + 5, 2, key, "%c", e->letter);
-	tui_text_printf(stdscr, y, x + 8, 10, label, "%s", e->label);
-	tui_text_put(stdscr, y, x + 19, w - 19, e->help, tui_attr(TUI_NORMAL));
+	return rows;
 }
 
 void
-help_draw(struct console *c)
+help_draw(const struct console *c)
 {
-	struct tui_rect	r = tui_centre(HELP_ROWS + 3, 74);
-	int		rows = help_rows_shown(), y = r.y + 1;
-
-	if (c->help_top > HELP_ROWS - rows)
-		c->help_top = HELP_ROWS - rows > 0 ? HELP_ROWS - rows : 0;
-	tui_text_fill(stdscr, r, tui_attr(TUI_NORMAL));
-	tui_text_box(stdscr, r, "Help: keys", tui_attr(TUI_FRAME));
-	for (int i = c->help_top; i < HELP_ROWS && y < r.y + 1 + rows; i++, y++)
-		help_row(i, y, r.x + 2, r.w - 4);
-	tui_text_put(stdscr, r.y + r.h - 2, r.x + 2, r.w - 4, rows < HELP_ROWS ?
-	    "Up/Down, PgUp/PgDn: more keys; any other key closes this." :
-	    "Letters work when not writing the note. Any key closes this.",
-	    tui_attr(TUI_LABEL));
+	tui_keyhelp_draw(stdscr, "Help: keys", help_rows(), HELP_ROWS,
+	    c->help_top);
 }
 
 int
 help_key(struct console *c, const struct tui_key *k)
 {
-	int rows = help_rows_shown();
-
-	if (tui_key_is(k, KEY_DOWN))
-		c->help_top++;
-	else if (tui_key_is(k, KEY_NPAGE) || tui_key_char(k, ' '))
-		c->help_top += rows - 1;
-	else if (tui_key_is(k, KEY_UP))
-		c->help_top--;
-	else if (tui_key_is(k, KEY_PPAGE))
-		c->help_top -= rows - 1;
-	else
-		return 0;
-	if (c->help_top < 0)
-		c->help_top = 0;
-	if (c->help_top > HELP_ROWS - rows)
-		c->help_top = HELP_ROWS - rows > 0 ? HELP_ROWS - rows : 0;
-	return 1;
+	return tui_keyhelp_key(HELP_ROWS, &c->help_top, k);
 }

@@ -4,7 +4,7 @@
 
 #include "console.h"
 
-void	help_draw(struct console *);
+void	help_draw(const struct console *);
 /* A key on the help screen: 1 when it scrolled, 0 when it closes it. */
 int	help_key(struct console *, const struct tui_key *);
 

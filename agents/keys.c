@@ -1,6 +1,7 @@
-/* keys.c: the keymap and its actions, and the keys of what is on top (a
- * pick list, a prompt, the help). Actions send requests and return; what
- * changes on screen comes back as replies and events. */
+/* keys.c: the keymap and its actions, and the keys of what is on top
+ * (the dialog, the form, the help). Actions send requests or open
+ * dialogs and return; what changes on screen comes back as replies and
+ * events, into the model. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,20 +21,20 @@ keys_context(const struct console *c)
 {
 	int ctx;
 
-	if (c->call.phase == PHASE_OFFERED)
+	if (c->m.call.phase == PHASE_OFFERED)
 		ctx = KEYS_RINGING;
-	else if (c->call.phase == PHASE_CONNECTED)
+	else if (c->m.call.phase == PHASE_CONNECTED)
 		ctx = KEYS_ON_CALL;
-	else if (console_in_state(c, "wrap_up"))
+	else if (model_in_state(&c->m, "wrap_up"))
 		ctx = KEYS_WRAP;
 	else
 		ctx = KEYS_IDLE;
-	if (c->call.phase == PHASE_ENDED &&
-	    (json_array_size(c->call.dispositions) > 0 || c->call.dispo_required))
+	if (c->m.call.phase == PHASE_ENDED &&
+	    (json_array_size(c->m.call.dispositions) > 0 || c->m.call.dispo_required))
 		ctx |= KEYS_DISPO;
-	if (c->call.phase == PHASE_CONNECTED && c->call.consult != CONSULT_NONE)
+	if (c->m.call.phase == PHASE_CONNECTED && c->m.call.consult != CONSULT_NONE)
 		ctx = KEYS_CONSULT;
-	if (c->message[0] != '\0')
+	if (c->m.message[0] != '\0')
 		ctx |= KEYS_MSG;
 	if (c->last_dialled[0] != '\0' && (ctx & KEYS_IDLE))
 		ctx |= KEYS_REDIAL;
@@ -44,36 +45,12 @@ keys_context(const struct console *c)
 static void
 keys_call_req(struct console *c, enum session_req kind, const char *name)
 {
-	if (c->call.id[0] == '\0') {
+	if (c->m.call.id[0] == '\0') {
 		console_status(c, TUI_LEVEL_INFO, "no call");
 		return;
 	}
 	session_send(c, kind, name, json_pack("{s:s,s:s}", "req", name, "call",
-	    c->call.id));
-}
-
-void
-keys_pick_open(struct console *c, enum console_pick_kind kind,
-    const char *title, char **items, int n)
-{
-	if (c->modal == MODAL_PICK)
-		tui_pick_free(&c->pick);
-	tui_pick_init(&c->pick, title);
-	for (int i = 0; i < n; i++)
-		tui_pick_add(&c->pick, items[i]);
-	c->pick_kind = kind;
-	c->modal = MODAL_PICK;
-}
-
-void
-keys_prompt(struct console *c, enum console_prompt_kind kind, const char *title,
-    const char *text, const char *keys)
-{
-	if (c->modal == MODAL_PICK)
-		tui_pick_free(&c->pick);
-	tui_prompt_init(&c->prompt, title, text, keys);
-	c->prompt_kind = kind;
-	c->modal = MODAL_PROMPT;
+	    c->m.call.id));
 }
 
 void
@@ -84,12 +61,12 @@ keys_pick_disposition(struct console *c)
 	size_t	 i;
 	json_t	*v;
 
-	json_array_foreach(c->call.dispositions, i, v) {
+	json_array_foreach(c->m.call.dispositions, i, v) {
 		if (json_is_string(v) && n < TUI_PICK_MAX)
 			items[n++] = (char *)json_string_value(v);
 	}
 	if (n > 0)
-		keys_pick_open(c, PICK_DISPOSITION, "Disposition", items, n);
+		console_pick(c, PICK_DISPOSITION, "Disposition", items, n);
 }
 
 static void
@@ -108,8 +85,8 @@ keys_ready(struct console *c)
 static void
 keys_notready(struct console *c)
 {
-	keys_pick_open(c, PICK_REASON, "Not ready: why?", c->reasons,
-	    c->nreasons);
+	console_pick(c, PICK_REASON, "Not ready: why?", c->m.reasons,
+	    c->m.nreasons);
 }
 
 static void
@@ -133,7 +110,7 @@ keys_hangup(struct console *c)
 static void
 keys_hold(struct console *c)
 {
-	if (c->call.held)
+	if (c->m.call.held)
 		keys_call_req(c, REQ_RETRIEVE, "retrieve");
 	else
 		keys_call_req(c, REQ_HOLD, "hold");
@@ -142,10 +119,10 @@ keys_hold(struct console *c)
 static void
 keys_mute(struct console *c)
 {
-	if (c->call.id[0] == '\0')
+	if (c->m.call.id[0] == '\0')
 		return;
 	session_send(c, REQ_MUTE, NULL, json_pack("{s:s,s:s,s:b}", "req",
-	    "mute", "call", c->call.id, "on", !c->call.muted));
+	    "mute", "call", c->m.call.id, "on", !c->m.call.muted));
 }
 
 static void
@@ -164,18 +141,17 @@ keys_wrap_end(struct console *c)
 static void
 keys_wrap_extend(struct console *c)
 {
-	if (session_send(c, REQ_WRAPUP, "extend", json_pack("{s:s,s:s,s:i}",
-	    "req", "wrapup", "action", "extend", "seconds", KEYS_EXTEND_S)) == 0 &&
-	    c->wrap_end != 0)
-		c->wrap_end += KEYS_EXTEND_S * 1000000ULL;
+	/* The new end comes back in the agent_state event the core sends. */
+	session_send(c, REQ_WRAPUP, "extend", json_pack("{s:s,s:s,s:i}", "req",
+	    "wrapup", "action", "extend", "seconds", KEYS_EXTEND_S));
 }
 
 static void
 keys_dispo(struct console *c)
 {
-	if (json_array_size(c->call.dispositions) == 0 && c->call.id[0] != '\0')
+	if (json_array_size(c->m.call.dispositions) == 0 && c->m.call.id[0] != '\0')
 		desk_disposition_ask(c);
-	else if (json_array_size(c->call.dispositions) == 0)
+	else if (json_array_size(c->m.call.dispositions) == 0)
 		console_status(c, TUI_LEVEL_INFO, "no call to give a disposition");
 	else
 		keys_pick_disposition(c);
@@ -187,19 +163,19 @@ keys_after(struct console *c)
 	static char *items[] = { "wrap_up (as the queue says)", "ready",
 	    "not_ready", "logout" };
 
-	keys_pick_open(c, PICK_AFTER, "After this call", items, 4);
+	console_pick(c, PICK_AFTER, "After this call", items, 4);
 }
 
 static void
 keys_dismiss(struct console *c)
 {
-	c->message[0] = '\0';
+	model_set_message(&c->m, "");
 }
 
 static void
 keys_clear_note(struct console *c)
 {
-	keys_prompt(c, PROMPT_CLEAR_NOTE, "Clear the note",
+	console_prompt(c, PROMPT_CLEAR_NOTE, "Clear the note",
 	    "Clear the note's text?", "yn");
 }
 
@@ -226,144 +202,134 @@ static void
 keys_quit(struct console *c)
 {
 	if (console_busy(c))
-		keys_prompt(c, PROMPT_QUIT, "Quit", "You are on a call (or one is "
+		console_prompt(c, PROMPT_QUIT, "Quit", "You are on a call (or one is "
 		    "ringing). If you quit, the call stays up for a short while: "
 		    "start the console again to pick it up. Quit anyway?", "yn");
 	else
 		keys_leave(c);
 }
 
-/* prio: which keys the bar drops first when they do not all fit (3, then
- * 2; 1 stays; Quit, last, always). */
-const struct keys_entry keys_table[] = {
-	{ KEY_F(1), '?', "Help", "this help", KEYS_ALL, 2, keys_help },
-	{ KEY_F(2), 'r', "Ready", "ready: take calls (ends wrap-up)",
-	  KEYS_IDLE | KEYS_WRAP, 1, keys_ready },
-	{ KEY_F(3), 'n', "NotReady", "not ready, choosing a reason",
-	  KEYS_IDLE | KEYS_WRAP, 1, keys_notready },
-	{ KEY_F(4), 'a', "Answer", "answer the call offered", KEYS_RINGING, 1,
-	  keys_accept },
-	{ KEY_F(5), 'j', "Reject", "reject the call offered", KEYS_RINGING, 1,
-	  keys_reject },
-	{ KEY_F(6), 'h', "Hangup", "hang up", KEYS_ON_CALL | KEYS_CONSULT, 1,
-	  keys_hangup },
-	{ KEY_F(7), 'o', "Hold", "hold / retrieve the caller", KEYS_ON_CALL, 1,
-	  keys_hold },
-	{ KEY_F(8), 'm', "Mute", "mute / unmute your microphone",
-	  KEYS_ON_CALL | KEYS_CONSULT, 2, keys_mute },
-	{ KEY_F(9), 'e', "Note", "write the note (Tab or Esc leaves it)",
-	  KEYS_ALL, 2, keys_note },
-	{ 0, TUI_ESC, "Dismiss", "put away the supervisor's message", KEYS_MSG,
-	  1, keys_dismiss },
-	{ 0, 'w', "EndWrap", "end wrap-up now", KEYS_WRAP, 1, keys_wrap_end },
-	{ 0, '+', "Extend", "30 s more wrap-up", KEYS_WRAP, 3, keys_wrap_extend },
-	{ 0, 'd', "Dispo", "choose the call's disposition", KEYS_DISPO, 1,
-	  keys_dispo },
-	{ 0, 'c', "After", "after this call: wrap-up/ready/not ready/logout",
-	  KEYS_IDLE | KEYS_ON_CALL, 3, keys_after },
-	{ 0, 't', "Transfer", "transfer or consult (queue, agent, number)",
-	  KEYS_ON_CALL, 1, desk_transfer },
-	{ 0, 'x', "Complete", "complete the transfer to the consulted party",
-	  KEYS_CONSULT, 1, desk_consult_complete },
-	{ 0, 'f', "Conference", "all three of you: caller, you, consulted",
-	  KEYS_CONSULT, 1, desk_conference },
-	{ 0, 'z', "Back", "end the consultation, back to the caller",
-	  KEYS_CONSULT, 1, desk_consult_cancel },
-	{ 0, '#', "DTMF", "send DTMF digits to the caller", KEYS_ON_CALL, 3,
-	  desk_dtmf },
-	{ 0, 'g', "Dial", "call a number", KEYS_IDLE, 2, desk_dial },
-	{ 0, 'G', "Redial", "call the last number again", KEYS_REDIAL, 3,
-	  desk_redial },
-	{ 0, 'u', "Customer", "customer: search, new, edit, link to the call",
-	  KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 2, desk_customer },
-	{ 0, 'b', "Callback", "schedule a callback (number, time, note)",
-	  KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 3, desk_callback },
-	{ 0, 's', "Stats", "my figures today and my queues' waiting calls",
-	  KEYS_IDLE | KEYS_WRAP, 3, desk_figures },
-	{ 0, '!', "Help!", "raise or lower your hand for a supervisor",
-	  KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 3, desk_help_flag },
-	{ 0, 'k', "Clear", "clear the note", 0, 3, keys_clear_note },
-	{ 0, 'l', "Logout", "log out", KEYS_IDLE | KEYS_WRAP, 3, keys_logout },
-	{ KEY_F(10), 'q', "Quit", "quit (asks first while on a call)",
-	  KEYS_ALL, 0, keys_quit },
+/* The keymap. prio: which keys the bar drops first when they do not all
+ * fit (3, then 2; 1 stays; Quit, 0, always). */
+const struct keys_entry keys_table[KA_COUNT] = {
+	[KA_HELP] = { { KEY_F(1), '?', "Help", "this help", KEYS_ALL, 2 },
+	  keys_help },
+	[KA_READY] = { { KEY_F(2), 'r', "Ready", "ready: take calls (ends "
+	  "wrap-up)", KEYS_IDLE | KEYS_WRAP, 1 }, keys_ready },
+	[KA_NOTREADY] = { { KEY_F(3), 'n', "NotReady", "not ready, choosing a "
+	  "reason", KEYS_IDLE | KEYS_WRAP, 1 }, keys_notready },
+	[KA_ANSWER] = { { KEY_F(4), 'a', "Answer", "answer the call offered",
+	  KEYS_RINGING, 1 }, keys_accept },
+	[KA_REJECT] = { { KEY_F(5), 'j', "Reject", "reject the call offered",
+	  KEYS_RINGING, 1 }, keys_reject },
+	[KA_HANGUP] = { { KEY_F(6), 'h', "Hangup", "hang up",
+	  KEYS_ON_CALL | KEYS_CONSULT, 1 }, keys_hangup },
+	[KA_HOLD] = { { KEY_F(7), 'o', "Hold", "hold / retrieve the caller",
+	  KEYS_ON_CALL, 1 }, keys_hold },
+	[KA_MUTE] = { { KEY_F(8), 'm', "Mute", "mute / unmute your microphone",
+	  KEYS_ON_CALL | KEYS_CONSULT, 2 }, keys_mute },
+	[KA_NOTE] = { { KEY_F(9), 'e', "Note", "write the note (Tab or Esc "
+	  "leaves it)", KEYS_ALL, 2 }, keys_note },
+	[KA_DISMISS] = { { 0, TUI_ESC, "Dismiss", "put away the supervisor's "
+	  "message", KEYS_MSG, 1 }, keys_dismiss },
+	[KA_ENDWRAP] = { { 0, 'w', "EndWrap", "end wrap-up now", KEYS_WRAP, 1 },
+	  keys_wrap_end },
+	[KA_EXTEND] = { { 0, '+', "Extend", "30 s more wrap-up", KEYS_WRAP, 3 },
+	  keys_wrap_extend },
+	[KA_DISPO] = { { 0, 'd', "Dispo", "choose the call's disposition",
+	  KEYS_DISPO, 1 }, keys_dispo },
+	[KA_AFTER] = { { 0, 'c', "After", "after this call: wrap-up/ready/not "
+	  "ready/logout", KEYS_IDLE | KEYS_ON_CALL, 3 }, keys_after },
+	[KA_TRANSFER] = { { 0, 't', "Transfer", "transfer or consult (queue, "
+	  "agent, number)", KEYS_ON_CALL, 1 }, desk_transfer },
+	[KA_COMPLETE] = { { 0, 'x', "Complete", "complete the transfer to the "
+	  "consulted party", KEYS_CONSULT, 1 }, desk_consult_complete },
+	[KA_CONFERENCE] = { { 0, 'f', "Conference", "all three of you: caller, "
+	  "you, consulted", KEYS_CONSULT, 1 }, desk_conference },
+	[KA_BACK] = { { 0, 'z', "Back", "end the consultation, back to the "
+	  "caller", KEYS_CONSULT, 1 }, desk_consult_cancel },
+	[KA_DTMF] = { { 0, '#', "DTMF", "send DTMF digits to the caller",
+	  KEYS_ON_CALL, 3 }, desk_dtmf },
+	[KA_DIAL] = { { 0, 'g', "Dial", "call a number", KEYS_IDLE, 2 },
+	  desk_dial },
+	[KA_REDIAL] = { { 0, 'G', "Redial", "call the last number again",
+	  KEYS_REDIAL, 3 }, desk_redial },
+	[KA_CUSTOMER] = { { 0, 'u', "Customer", "customer: search, new, edit, "
+	  "link to the call", KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 2 },
+	  desk_customer },
+	[KA_CALLBACK] = { { 0, 'b', "Callback", "schedule a callback (number, "
+	  "time, note)", KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 3 },
+	  desk_callback },
+	[KA_STATS] = { { 0, 's', "Stats", "my figures today and my queues' "
+	  "waiting calls", KEYS_IDLE | KEYS_WRAP, 3 }, desk_figures },
+	[KA_HELPFLAG] = { { 0, '!', "Help!", "raise or lower your hand for a "
+	  "supervisor", KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 3 },
+	  desk_help_flag },
+	[KA_CLEAR] = { { 0, 'k', "Clear", "clear the note", 0, 3 },
+	  keys_clear_note },
+	[KA_LOGOUT] = { { 0, 'l', "Logout", "log out", KEYS_IDLE | KEYS_WRAP,
+	  3 }, keys_logout },
+	[KA_QUIT] = { { KEY_F(10), 'q', "Quit", "quit (asks first while on a "
+	  "call)", KEYS_ALL, 0 }, keys_quit },
 };
-const int keys_count = sizeof keys_table / sizeof keys_table[0];
 
-/* "F2" for KEY_F(2). */
-static const char *
-keys_fname(int fkey)
+const char *
+keys_hint(enum keys_action a)
 {
-	static const char *names[] = { "F0", "F1", "F2", "F3", "F4", "F5",
-	    "F6", "F7", "F8", "F9", "F10", "F11", "F12" };
-	int n = fkey - KEY_F0;
+	static char	hints[KA_COUNT][16];
 
-	return n >= 0 && n <= 12 ? names[n] : "F?";
+	if (hints[a][0] == '\0')
+		tui_keydef_hint(&keys_table[a].key, hints[a], sizeof hints[a]);
+	return hints[a];
 }
 
 /* Whether a key applies now, beyond its contexts: ready and not ready
  * wait for a required disposition; redial needs a number dialled. */
 static int
-keys_applies(const struct console *c, const struct keys_entry *e, int ctx)
+keys_applies(const struct console *c, enum keys_action a, int ctx)
 {
-	if ((e->when & ctx) == 0)
+	if ((keys_table[a].key.when & ctx) == 0)
 		return 0;
-	if (console_dispo_due(c) && (e->fn == keys_ready ||
-	    e->fn == keys_notready || e->fn == keys_wrap_end))
+	if (model_dispo_due(&c->m) && (a == KA_READY || a == KA_NOTREADY ||
+	    a == KA_ENDWRAP))
 		return 0;
-	if (e->fn == desk_redial && c->last_dialled[0] == '\0')
+	if (a == KA_REDIAL && c->last_dialled[0] == '\0')
 		return 0;
-	if (c->call.consult == CONSULT_CONFERENCE && (e->fn ==
-	    desk_consult_complete || e->fn == desk_conference ||
-	    e->fn == desk_consult_cancel))
+	if (c->m.call.consult == CONSULT_CONFERENCE && (a == KA_COMPLETE ||
+	    a == KA_CONFERENCE || a == KA_BACK))
 		return 0;
 	return 1;
 }
 
-static void
-keys_bar_entry(const struct console *c, const struct keys_entry *e,
-    struct tui_barkey *out)
+/* The label the bar shows: Hold and Mute say what they would undo. */
+static const char *
+keys_label(const struct console *c, enum keys_action a)
 {
-	out->fkey = e->fkey ? keys_fname(e->fkey) : e->letter == TUI_ESC ?
-	    "Esc" : NULL;
-	out->letter = e->letter == TUI_ESC ? 0 : e->letter;
-	out->label = e->label;
-	if (e->fn == keys_hold && c->call.held)
-		out->label = "Retrieve";
-	if (e->fn == keys_mute && c->call.muted)
-		out->label = "Unmute";
+	if (a == KA_HOLD && c->m.call.held)
+		return "Retrieve";
+	if (a == KA_MUTE && c->m.call.muted)
+		return "Unmute";
+	return NULL;
 }
 
 int
 keys_bar(const struct console *c, struct tui_barkey *out, int max, int width)
 {
-	const struct keys_entry	*on[64];
-	struct tui_barkey	 k;
-	int			 ctx = keys_context(c), n = 0, m = 0, used = -2;
-	int			 take[64] = { 0 };
+	struct tui_barkey	on[KA_COUNT];
+	int			prio[KA_COUNT], ctx = keys_context(c), n = 0;
 
-	for (int i = 0; i < keys_count && n < 64; i++)
-		if (keys_applies(c, &keys_table[i], ctx))
-			on[n++] = &keys_table[i];
-	/* Quit first, then the most needed keys while they fit. */
-	for (int prio = 0; prio <= 3; prio++)
-		for (int i = 0; i < n; i++) {
-			if (on[i]->prio != prio)
-				continue;
-			keys_bar_entry(c, on[i], &k);
-			if (prio > 0 && used + 2 + tui_bar_width(&k, 1) > width)
-				continue;
-			used += 2 + tui_bar_width(&k, 1);
-			take[i] = 1;
-		}
-	for (int i = 0; i < n && m < max; i++)
-		if (take[i])
-			keys_bar_entry(c, on[i], &out[m++]);
-	return m;
+	for (int a = 0; a < KA_COUNT; a++) {
+		if (!keys_applies(c, a, ctx))
+			continue;
+		tui_keydef_barkey(&keys_table[a].key, keys_label(c, a), &on[n]);
+		prio[n++] = keys_table[a].key.prio;
+	}
+	return n <= max ? tui_keymap_fit(on, prio, n, out, width) : 0;
 }
 
 /* A choice made in a pick list. */
 static void
-keys_picked(struct console *c, enum console_pick_kind kind, const char *item)
+keys_picked(struct console *c, enum console_dialog kind, const char *item)
 {
 	char then[200];
 
@@ -375,8 +341,8 @@ keys_picked(struct console *c, enum console_pick_kind kind, const char *item)
 	case PICK_AFTER:
 		snprintf(then, sizeof then, "%.*s", (int)strcspn(item, " "), item);
 		if (strcmp(then, "not_ready") == 0) {
-			keys_pick_open(c, PICK_AFTER_REASON, "Not ready after "
-			    "the call: why?", c->reasons, c->nreasons);
+			console_pick(c, PICK_AFTER_REASON, "Not ready after "
+			    "the call: why?", c->m.reasons, c->m.nreasons);
 			return;
 		}
 		session_send(c, REQ_AFTER, then, json_pack("{s:s,s:s}", "req",
@@ -395,61 +361,57 @@ keys_picked(struct console *c, enum console_pick_kind kind, const char *item)
 	}
 }
 
+/* The dialog answered: what it was for decides what happens. */
 static void
-keys_modal_pick(struct console *c, const struct tui_key *k)
+keys_answered(struct console *c, struct tui_dialog *d)
 {
-	enum tui_result			r = tui_pick_key(&c->pick, k);
-	enum console_pick_kind		kind = c->pick_kind;
-	char				item[160];
-	int				sel = c->pick.sel;
+	char	item[160], *text;
+	int	sel = d->pick.sel;
 
-	if (r != TUI_DONE && r != TUI_CANCEL)
-		return;
-	snprintf(item, sizeof item, "%s", c->pick.n > 0 ?
-	    c->pick.items[c->pick.sel] : "");
-	tui_pick_free(&c->pick);
-	c->modal = MODAL_NONE;
-	if (r != TUI_DONE || item[0] == '\0')
-		return;
-	if (kind >= PICK_TRANSFER)
-		desk_picked(c, kind, sel, item);
-	else
-		keys_picked(c, kind, item);
-}
-
-static void
-keys_modal_prompt(struct console *c, const struct tui_key *k)
-{
-	enum tui_result r = tui_prompt_key(&c->prompt, k);
-
-	if (r != TUI_DONE && r != TUI_CANCEL)
-		return;
-	c->modal = MODAL_NONE;
-	if (c->prompt_kind == PROMPT_REPLACED)
-		c->quit = 1;
-	else if (c->prompt_kind == PROMPT_QUIT && c->prompt.answer == 'y')
-		c->quit = 1;	/* the call ends with the link; agent_grace */
-	else if (c->prompt_kind == PROMPT_CLEAR_NOTE && c->prompt.answer == 'y')
-		note_clear(c);
-	else if (r == TUI_DONE)
-		desk_prompted(c, c->prompt_kind, c->prompt.answer);
-}
-
-static void
-keys_modal_ask(struct console *c, const struct tui_key *k)
-{
-	enum tui_result	 r = tui_ask_key(&c->ask, k);
-	char		*text;
-
-	if (r == TUI_CANCEL) {
-		c->modal = MODAL_NONE;
-		desk_asked(c, c->ask_kind, NULL);
-	} else if (r == TUI_DONE) {
-		text = tui_ask_get(&c->ask);
-		c->modal = MODAL_NONE;
-		desk_asked(c, c->ask_kind, text);	/* may ask again */
+	switch (d->kind) {
+	case TUI_DIALOG_PICK:
+		snprintf(item, sizeof item, "%s", d->pick.n > 0 ?
+		    d->pick.items[sel] : "");
+		if (item[0] == '\0')
+			break;
+		if (d->purpose >= PICK_TRANSFER)
+			desk_picked(c, d->purpose, sel, item);
+		else
+			keys_picked(c, d->purpose, item);
+		break;
+	case TUI_DIALOG_ASK:
+		text = tui_ask_get(&d->ask);
+		desk_asked(c, d->purpose, text);	/* may ask again */
 		free(text);
+		break;
+	default:
+		if (d->purpose == PROMPT_QUIT && d->prompt.answer == 'y')
+			c->quit = 1;	/* the call ends with the link; agent_grace */
+		else if (d->purpose == PROMPT_CLEAR_NOTE && d->prompt.answer == 'y')
+			note_clear(c);
+		else
+			desk_prompted(c, d->purpose, d->prompt.answer);
 	}
+}
+
+static void
+keys_modal_dialog(struct console *c, const struct tui_key *k)
+{
+	enum tui_result		r = tui_dialog_key(&c->dialog, k);
+	struct tui_dialog	d;
+
+	if (r != TUI_DONE && r != TUI_CANCEL)
+		return;
+	/* A copy answers, so that the answer may open the next dialog. */
+	d = c->dialog;
+	c->dialog.kind = TUI_DIALOG_NONE;
+	c->modal = MODAL_NONE;
+	if (d.purpose == PROMPT_REPLACED)
+		c->quit = 1;
+	else if (r == TUI_DONE)
+		keys_answered(c, &d);
+	if (d.kind == TUI_DIALOG_PICK)
+		tui_pick_free(&d.pick);
 }
 
 static void
@@ -460,19 +422,16 @@ keys_modal_form(struct console *c, const struct tui_key *k)
 	if (r == TUI_CANCEL)
 		c->modal = MODAL_NONE;
 	else if (r == TUI_DONE)
-		desk_form_done(c);	/* closes it unless a field is wrong */
+		desk_form_done(c);	/* its fields are right: closes it */
 }
 
 /* The entry for a key: its function key, or (not editing) its letter. */
 static const struct keys_entry *
 keys_find(const struct console *c, const struct tui_key *k)
 {
-	for (int i = 0; i < keys_count; i++) {
-		if (k->fn != 0 && k->fn == keys_table[i].fkey)
+	for (int i = 0; i < KA_COUNT; i++)
+		if (tui_keydef_match(&keys_table[i].key, k, !c->editing))
 			return &keys_table[i];
-		if (!c->editing && !k->fn && k->ch == (wint_t)keys_table[i].letter)
-			return &keys_table[i];
-	}
 	return NULL;
 }
 
@@ -510,16 +469,8 @@ keys_handle(struct console *c, const struct tui_key *k)
 			c->modal = MODAL_NONE;
 		return;
 	}
-	if (c->modal == MODAL_PICK) {
-		keys_modal_pick(c, k);
-		return;
-	}
-	if (c->modal == MODAL_PROMPT) {
-		keys_modal_prompt(c, k);
-		return;
-	}
-	if (c->modal == MODAL_ASK) {
-		keys_modal_ask(c, k);
+	if (c->modal == MODAL_DIALOG) {
+		keys_modal_dialog(c, k);
 		return;
 	}
 	if (c->modal == MODAL_FORM) {

@@ -1,11 +1,14 @@
-/* keys.h: the console's keymap, a table: function key, letter, label for
- * the key bar, help text, when it applies, and the action. Also what is on
- * top of the screen (pick lists, prompts, the help) and their keys. */
+/* keys.h: the console's input: the keymap, a table indexed by action
+ * (function key, letter, label for the key bar, help text, when it
+ * applies, and the function), and the keys of what is on top (the
+ * dialog, the form, the help). The key bar, the help screen and the key
+ * hints in the views are all drawn from the table. */
 #ifndef CZ_AGENT_KEYS_H
 #define CZ_AGENT_KEYS_H
 
 #include "bar.h"
 #include "console.h"
+#include "keymap.h"
 
 /* When a key applies (and shows in the key bar). */
 #define KEYS_IDLE	0x01	/* ready or not ready, no call */
@@ -19,18 +22,22 @@
 #define KEYS_ALL	(KEYS_IDLE | KEYS_RINGING | KEYS_ON_CALL | KEYS_WRAP | \
 			 KEYS_DISPO | KEYS_CONSULT)
 
-struct keys_entry {
-	int		 fkey;		/* KEY_F(n), or 0 */
-	int		 letter;
-	const char	*label;
-	const char	*help;
-	int		 when;		/* KEYS_*: 0 = never in the bar */
-	int		 prio;		/* 1 kept longest in the bar, 3 dropped first */
-	void		(*fn)(struct console *);
+/* The actions, in the order of the help and the key bar. */
+enum keys_action {
+	KA_HELP, KA_READY, KA_NOTREADY, KA_ANSWER, KA_REJECT, KA_HANGUP,
+	KA_HOLD, KA_MUTE, KA_NOTE, KA_DISMISS, KA_ENDWRAP, KA_EXTEND,
+	KA_DISPO, KA_AFTER, KA_TRANSFER, KA_COMPLETE, KA_CONFERENCE,
+	KA_BACK, KA_DTMF, KA_DIAL, KA_REDIAL, KA_CUSTOMER, KA_CALLBACK,
+	KA_STATS, KA_HELPFLAG, KA_CLEAR, KA_LOGOUT, KA_QUIT,
+	KA_COUNT
 };
 
-extern const struct keys_entry	keys_table[];
-extern const int		keys_count;
+struct keys_entry {
+	struct tui_keydef	 key;
+	void			(*fn)(struct console *);
+};
+
+extern const struct keys_entry	keys_table[KA_COUNT];
 
 /* One key press, wherever the console is. */
 void	keys_handle(struct console *, const struct tui_key *);
@@ -38,10 +45,9 @@ void	keys_handle(struct console *, const struct tui_key *);
  * returns how many. */
 int	keys_bar(const struct console *, struct tui_barkey *out, int max,
 	    int width);
-void	keys_prompt(struct console *, enum console_prompt_kind,
-	    const char *title, const char *text, const char *keys);
+/* How the text names an action's key: "F4/a", "u", "Esc". */
+const char *keys_hint(enum keys_action);
+/* The disposition list of the call on screen, if it has one. */
 void	keys_pick_disposition(struct console *);
-void	keys_pick_open(struct console *, enum console_pick_kind,
-	    const char *title, char **items, int n);
 
 #endif

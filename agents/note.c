@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cli.h"
 #include "clock.h"
+#include "keys.h"
 #include "note.h"
 #include "session.h"
 
@@ -16,8 +17,8 @@ note_edited(struct console *c)
 	c->note_dirty = 1;
 	c->note_saved = 0;
 	c->note_gen++;
-	if (c->note_call[0] == '\0' && c->call.id[0] != '\0')
-		snprintf(c->note_call, sizeof c->note_call, "%s", c->call.id);
+	if (c->note_call[0] == '\0' && c->m.call.id[0] != '\0')
+		snprintf(c->note_call, sizeof c->note_call, "%s", c->m.call.id);
 }
 
 void
@@ -77,7 +78,7 @@ note_new_call(struct console *c, const char *call)
 		note_clear(c);
 	else if (c->note_call[0] != '\0')
 		console_status(c, TUI_LEVEL_INFO, "the note from the last call "
-		    "was not saved: kept (k clears it)");
+		    "was not saved: kept (%s clears it)", keys_hint(KA_CLEAR));
 	snprintf(c->note_call, sizeof c->note_call, "%s", call);
 	if (!tui_editor_empty(&c->note))
 		c->note_dirty = 1;
@@ -90,8 +91,8 @@ note_disposition(struct console *c, const char *code)
 	json_t	*req;
 
 	req = json_pack("{s:s,s:s,s:s}", "req", "disposition", "call",
-	    c->call.id, "code", code);
-	if (strcmp(c->note_call, c->call.id) == 0)	/* else: not ours to replace */
+	    c->m.call.id, "code", code);
+	if (strcmp(c->note_call, c->m.call.id) == 0)	/* else: not ours to replace */
 		json_object_set_new(req, "note", json_string(text));
 	free(text);
 	session_send(c, REQ_DISPOSITION, code, req);
@@ -107,9 +108,7 @@ note_reply(struct console *c, int kind, const char *arg, json_t *r)
 		if (kind == REQ_NOTE && atoi(arg) == c->note_gen)
 			c->note_saved = 1;
 		if (kind == REQ_DISPOSITION) {
-			snprintf(c->call.disposition, sizeof c->call.disposition,
-			    "%s", arg);
-			c->wrap_waiting = 0;
+			model_call_disposition(&c->m, arg);
 			console_status(c, TUI_LEVEL_INFO, "disposition %s saved",
 			    arg);
 		}
@@ -137,17 +136,16 @@ note_take_contact(struct console *c, json_t *contact)
 	const char *dispo = json_string_value(json_object_get(contact,
 	    "disposition"));
 
-	if (c->call.id[0] != '\0' && dispo != NULL)
-		snprintf(c->call.disposition, sizeof c->call.disposition, "%s",
-		    dispo);
-	if (note == NULL || c->call.id[0] == '\0')
+	if (c->m.call.id[0] != '\0' && dispo != NULL)
+		model_call_disposition(&c->m, dispo);
+	if (note == NULL || c->m.call.id[0] == '\0')
 		return;
-	if (strcmp(c->note_call, c->call.id) == 0 && c->note_dirty)
+	if (strcmp(c->note_call, c->m.call.id) == 0 && c->note_dirty)
 		return;
-	if (!tui_editor_empty(&c->note) && strcmp(c->note_call, c->call.id) != 0)
+	if (!tui_editor_empty(&c->note) && strcmp(c->note_call, c->m.call.id) != 0)
 		return;		/* another call's unsaved note: keep it */
 	tui_editor_set(&c->note, note);
-	snprintf(c->note_call, sizeof c->note_call, "%s", c->call.id);
+	snprintf(c->note_call, sizeof c->note_call, "%s", c->m.call.id);
 	c->note_saved = 1;
 	c->note_dirty = 0;
 }

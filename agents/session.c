@@ -10,6 +10,7 @@
 #include "event.h"
 #include "desk.h"
 #include "keys.h"
+#include "login.h"
 #include "note.h"
 #include "session.h"
 
@@ -17,6 +18,15 @@
 #define SESSION_CLIENT		"agent-console/" VERSION
 
 static void	session_reply(struct console *, json_t *);
+
+void
+session_logged_out(struct console *c, const char *why)
+{
+	c->link = LINK_OPEN;
+	c->want_login = 0;
+	c->creds_ok = 0;
+	login_show(c, why);
+}
 
 void
 session_lost(struct console *c)
@@ -50,7 +60,7 @@ session_connect(struct console *c)
 	c->tries++;
 	if ((c->cli = cli_connect(c->socket_path, err, sizeof err)) == NULL) {
 		if (!c->was_up && c->screen == SCREEN_LOGIN)
-			snprintf(c->login_error, sizeof c->login_error, "%s", err);
+			login_say(c, "%s", err);
 		session_lost(c);
 		session_backoff(c);
 		return;
@@ -151,30 +161,12 @@ session_timeout(const struct console *c, uint64_t now)
 
 /* --- replies --- */
 
-/* The queues as "sales, support". */
-static void
-session_take_queues(struct console *c, json_t *queues)
-{
-	size_t	 i;
-	json_t	*q;
-
-	if (!json_is_array(queues))
-		return;
-	c->queues[0] = '\0';
-	json_array_foreach(queues, i, q) {
-		if (!json_is_string(q))
-			continue;
-		snprintf(c->queues + strlen(c->queues), sizeof c->queues -
-		    strlen(c->queues), "%s%s", i ? ", " : "", json_string_value(q));
-	}
-}
-
 /* The call the login reply names: an id, or an object like an offer. */
 static void
 session_take_call(struct console *c, json_t *call)
 {
 	json_t *ev;
-	enum console_call_phase phase = console_in_state(c, "ringing") ?
+	enum model_call_phase phase = model_in_state(&c->m, "ringing") ?
 	    PHASE_OFFERED : PHASE_CONNECTED;
 
 	if (json_is_object(call))
@@ -183,16 +175,14 @@ session_take_call(struct console *c, json_t *call)
 		ev = json_pack("{s:O}", "call", call);
 	else {
 		/* The core has no call for us: one on screen went with it. */
-		if (c->call.phase == PHASE_OFFERED || c->call.phase == PHASE_CONNECTED) {
-			c->call.phase = PHASE_ENDED;
-			snprintf(c->call.ended, sizeof c->call.ended,
-			    "lost with the connection to the core");
-		}
+		if (c->m.call.phase == PHASE_OFFERED || c->m.call.phase == PHASE_CONNECTED)
+			model_call_gone(&c->m, "lost with the connection to "
+			    "the core");
 		return;
 	}
 	if (json_object_get(ev, "call") == NULL && json_object_get(ev, "id") != NULL)
 		json_object_set(ev, "call", json_object_get(ev, "id"));
-	console_call_fill(c, ev, phase);
+	model_call_fill(&c->m, ev, phase);
 	json_decref(ev);
 }
 
@@ -202,14 +192,11 @@ static void
 session_take_state(struct console *c, json_t *r)
 {
 	const char *st = json_string_value(json_object_get(r, "state"));
+	const char *reason = json_string_value(json_object_get(r, "reason"));
 
-	if (st == NULL || console_in_state(c, st))
+	if (st == NULL || model_in_state(&c->m, st))
 		return;
-	snprintf(c->state, sizeof c->state, "%s", st);
-	c->reason[0] = '\0';
-	console_copy(c->reason, sizeof c->reason, r, "reason");
-	c->state_since = clock_mono_us();
-	c->wrap_end = 0;
+	model_set_state(&c->m, st, reason != NULL ? reason : "");
 }
 
 /* A wrap-up waiting for a disposition of a call that ended before this
@@ -220,25 +207,12 @@ session_take_owed(struct console *c, json_t *owed)
 	json_t		*codes = json_object_get(owed, "dispositions");
 	const char	*id = json_string_value(json_object_get(owed, "call"));
 
-	if (id == NULL || c->call.phase == PHASE_OFFERED ||
-	    c->call.phase == PHASE_CONNECTED)
+	if (id == NULL || c->m.call.phase == PHASE_OFFERED ||
+	    c->m.call.phase == PHASE_CONNECTED)
 		return;
-	if (strcmp(c->call.id, id) != 0) {
-		console_call_clear(c);
-		console_copy(c->call.id, sizeof c->call.id, owed, "call");
-		console_copy(c->call.queue, sizeof c->call.queue, owed, "queue");
-		console_copy(c->call.cli, sizeof c->call.cli,
-		    json_object_get(owed, "contact"), "number");
-		c->call.since = clock_mono_us();
-		snprintf(c->call.ended, sizeof c->call.ended, "ended before this "
-		    "console started");
-	}
-	c->call.phase = PHASE_ENDED;
-	c->call.dispo_required = 1;
-	if (json_is_array(codes)) {
-		json_decref(c->call.dispositions);
-		c->call.dispositions = json_incref(codes);
-	}
+	model_call_owed(&c->m, id, json_string_value(json_object_get(owed,
+	    "queue")), json_string_value(json_object_get(json_object_get(owed,
+	    "contact"), "number")), codes);
 	note_take_contact(c, json_object_get(owed, "contact"));
 	keys_pick_disposition(c);
 }
@@ -252,17 +226,19 @@ session_logged_in(struct console *c, json_t *r)
 	c->creds_ok = 1;
 	c->tries = 0;
 	c->screen = SCREEN_MAIN;
-	c->login_error[0] = '\0';
+	login_say(c, "%s", "");
 	console_copy(c->agent, sizeof c->agent, r, "agent");
-	console_copy(c->name, sizeof c->name, r, "name");
+	if (json_is_string(json_object_get(r, "name")))
+		model_set_name(&c->m, json_string_value(json_object_get(r,
+		    "name")));
 	session_take_state(c, r);
-	console_set_wrapup(c, json_object_get(r, "wrapup_s"));
-	session_take_queues(c, json_object_get(r, "queues"));
-	console_set_reasons(c, json_object_get(r, "not_ready_reasons"));
+	model_set_wrapup(&c->m, json_object_get(r, "wrapup_s"));
+	model_set_queues(&c->m, json_object_get(r, "queues"));
+	model_set_reasons(&c->m, json_object_get(r, "not_ready_reasons"));
 	session_take_call(c, json_object_get(r, "call"));
 	note_take_contact(c, json_object_get(json_object_get(r, "call"),
 	    "contact"));
-	c->help = json_is_true(json_object_get(r, "help"));
+	model_set_help(&c->m, json_is_true(json_object_get(r, "help")));
 	if (again)
 		console_status(c, TUI_LEVEL_INFO, "reconnected: logged in again "
 		    "as %s", c->agent);
@@ -280,24 +256,18 @@ session_login_refused(struct console *c, const char *how, json_t *r)
 	const char *code = json_string_value(json_object_get(r, "error"));
 
 	c->want_login = 0;
-	c->screen = SCREEN_LOGIN;
-	tui_input_set(&c->login_id, c->agent);
-	tui_input_set(&c->login_pin, "");
-	c->login_field = 1;
+	login_show(c, "");
 	if (strcmp(how, "nopin") == 0 && code != NULL &&
 	    strcmp(code, "bad-args") == 0) {
-		snprintf(c->login_error, sizeof c->login_error,
-		    "Enter your PIN.");
+		login_say(c, "Enter your PIN.");
 		return;
 	}
 	if (code != NULL && strcmp(code, "auth-failed") == 0)
-		snprintf(c->login_error, sizeof c->login_error,
-		    "Login refused: wrong agent id or PIN (auth-failed)");
+		login_say(c, "Login refused: wrong agent id or PIN (auth-failed)");
 	else
-		snprintf(c->login_error, sizeof c->login_error,
-		    "Login refused: %s", cli_reply_error(r));
+		login_say(c, "Login refused: %s", cli_reply_error(r));
 	if (c->was_up)
-		console_status(c, TUI_LEVEL_ALERT, "%s", c->login_error);
+		console_status(c, TUI_LEVEL_ALERT, "%s", c->login.error);
 }
 
 /* "... is not a not-ready reason (break, lunch)": the list in brackets. */
@@ -319,7 +289,7 @@ session_reasons_from_message(struct console *c, const char *msg)
 		if (*tok != '\0')
 			json_array_append_new(list, json_string(tok));
 	}
-	console_set_reasons(c, list);
+	model_set_reasons(&c->m, list);
 	json_decref(list);
 }
 
@@ -327,24 +297,19 @@ session_reasons_from_message(struct console *c, const char *msg)
 static void
 session_reply_ok(struct console *c, struct console_pending *p, json_t *r)
 {
-	json_t *v;
-
-	if ((v = json_object_get(r, "held")) != NULL)
-		c->call.held = json_is_true(v);
-	if ((v = json_object_get(r, "muted")) != NULL)
-		c->call.muted = json_is_true(v);
+	model_call_flags(&c->m, r);
 	switch (p->kind) {
 	case REQ_HOLD:
 	case REQ_RETRIEVE:
-		console_status(c, TUI_LEVEL_INFO, c->call.held ? "call on hold" :
+		console_status(c, TUI_LEVEL_INFO, c->m.call.held ? "call on hold" :
 		    "call retrieved");
 		break;
 	case REQ_MUTE:
-		console_status(c, TUI_LEVEL_INFO, c->call.muted ? "microphone "
+		console_status(c, TUI_LEVEL_INFO, c->m.call.muted ? "microphone "
 		    "muted" : "microphone on");
 		break;
 	case REQ_AFTER:
-		snprintf(c->after, sizeof c->after, "%s", p->arg);
+		model_set_after(&c->m, p->arg);
 		console_status(c, TUI_LEVEL_INFO, "after this call: %s", p->arg);
 		break;
 	case REQ_WRAPUP:
@@ -352,14 +317,8 @@ session_reply_ok(struct console *c, struct console_pending *p, json_t *r)
 		    "wrap-up ended" : "wrap-up extended");
 		break;
 	case REQ_LOGOUT:
-		c->link = LINK_OPEN;
-		c->want_login = 0;
-		c->creds_ok = 0;
-		c->screen = SCREEN_LOGIN;
-		tui_input_set(&c->login_pin, "");
-		c->login_field = 1;
-		snprintf(c->login_error, sizeof c->login_error, "Logged out.");
-		snprintf(c->state, sizeof c->state, "logged_out");
+		model_set_state(&c->m, "logged_out", "");
+		session_logged_out(c, "Logged out.");
 		break;
 	case REQ_NOTE:
 	case REQ_DISPOSITION:
@@ -376,16 +335,14 @@ session_reply_ok(struct console *c, struct console_pending *p, json_t *r)
 static void
 session_owed_call(struct console *c, const char *msg)
 {
-	const char *id = strstr(msg, "for call ");
+	const char	*id = strstr(msg, "for call ");
+	char		 call[MODEL_ID_MAX];
 
-	if (id == NULL || c->call.phase != PHASE_NONE)
+	if (id == NULL || c->m.call.phase != PHASE_NONE)
 		return;
 	id += strlen("for call ");
-	snprintf(c->call.id, sizeof c->call.id, "%.*s", (int)strcspn(id, " "), id);
-	c->call.phase = PHASE_ENDED;
-	c->call.since = clock_mono_us();
-	snprintf(c->call.ended, sizeof c->call.ended, "ended before this "
-	    "console started");
+	snprintf(call, sizeof call, "%.*s", (int)strcspn(id, " "), id);
+	model_call_owed(&c->m, call, NULL, NULL, NULL);
 }
 
 static void
@@ -414,9 +371,9 @@ session_reply_error(struct console *c, struct console_pending *p, json_t *r)
 	}
 	if (msg != NULL && strstr(msg, "disposition required") != NULL) {
 		session_owed_call(c, msg);
-		c->call.dispo_required = 1;
+		model_call_dispo_required(&c->m);
 		console_status(c, TUI_LEVEL_ALERT, "%s refused: disposition "
-		    "required first (d: choose one)", w);
+		    "required first (%s: choose one)", w, keys_hint(KA_DISPO));
 		keys_pick_disposition(c);
 		return;
 	}

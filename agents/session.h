@@ -53,6 +53,8 @@ void	session_read(struct console *);
 void	session_tick(struct console *, uint64_t now);
 /* ms until the next thing session_tick has to do, or -1. */
 int	session_timeout(const struct console *, uint64_t now);
+/* The agent is logged out (asked, or told): the login screen. */
+void	session_logged_out(struct console *, const char *why);
 /* The link is gone: forget it, say so, plan the next try. */
 void	session_lost(struct console *);
 

@@ -1,7 +1,8 @@
-/* view.c: draws the whole screen from the console's state, every time
- * something changes and once a second for the clocks (curses sends only
- * what differs). The layout is computed from LINES and COLS on each draw,
- * so a resize is just another draw. */
+/* view.c: draws the whole screen from the model and the console's own
+ * state, every time something changes and once a second for the clocks
+ * (curses sends only what differs); it changes neither. The layout is
+ * computed from LINES and COLS on each draw, so a resize is just another
+ * draw. Key hints in the text come from the keymap (keys_hint). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,9 @@
 #include "help.h"
 #include "keys.h"
 #include "login.h"
+#include "table.h"
 #include "text.h"
+#include "thresh.h"
 #include "view.h"
 
 #define VIEW_WIDE	100	/* columns from which the panels go side by side */
@@ -19,7 +22,7 @@
 #define VIEW_MIN_COLS	40
 
 #define VIEW_FIGURES_LINES 30	/* and VIEW_WIDE: the figures get a panel */
-#define VIEW_FIGURES_H	9
+#define VIEW_FIGURES_H	9	/* the figures, and two queues' lines */
 
 struct view_layout {
 	struct tui_rect	call, note, figures;	/* figures.h 0: none */
@@ -39,15 +42,18 @@ view_layout(struct view_layout *l, const struct console *c)
 		l->call = (struct tui_rect){ top, 0, h, cw };
 		l->note = (struct tui_rect){ top, cw, h, COLS - cw };
 		l->figures = (struct tui_rect){ 0, 0, 0, 0 };
-		if (LINES >= VIEW_FIGURES_LINES && c->stats != NULL) {
-			l->note.h -= VIEW_FIGURES_H;
-			l->figures = (struct tui_rect){ top + l->note.h, cw,
-			    VIEW_FIGURES_H, COLS - cw };
+		if (LINES >= VIEW_FIGURES_LINES && c->m.stats != NULL) {
+			int fh = VIEW_FIGURES_H + (c->m.nlines > 2 ?
+			    (c->m.nlines < 6 ? c->m.nlines : 6) - 2 : 0);
+
+			l->note.h -= fh;
+			l->figures = (struct tui_rect){ top + l->note.h, cw, fh,
+			    COLS - cw };
 		}
 	} else {
 		int ch = h < 16 ? h / 2 : (h - 8 < 14 ? h - 8 : 14);
 
-		if (c->call.customer != NULL && h >= 16 && ch < h - 7)
+		if (c->m.call.customer != NULL && h >= 16 && ch < h - 7)
 			ch = h - 7;	/* the screen pop first; the note keeps 5 rows */
 
 		l->call = (struct tui_rect){ top, 0, ch, COLS };
@@ -65,7 +71,7 @@ view_secs_since(uint64_t since)
 }
 
 static void
-view_title(struct console *c)
+view_title(const struct console *c)
 {
 	char	left[256], right[32];
 	time_t	t = time(NULL);
@@ -73,7 +79,7 @@ view_title(struct console *c)
 	strftime(right, sizeof right, "%H:%M:%S", localtime(&t));
 	if (c->screen == SCREEN_MAIN)
 		snprintf(left, sizeof left, "Centrala agent console | %s %s",
-		    c->agent, c->name);
+		    c->agent, c->m.name);
 	else
 		snprintf(left, sizeof left, "Centrala agent console");
 	tui_bar_title(stdscr, 0, COLS, left, right);
@@ -105,11 +111,19 @@ view_state_name(const char *state, enum tui_color *color)
 	return state;
 }
 
+/* Whether d can give the disposition: a list, or a call to type it for. */
+static int
+view_dispo_hint(const struct console *c)
+{
+	return json_array_size(c->m.call.dispositions) > 0 ||
+	    c->m.call.id[0] != '\0';
+}
+
 static void
-view_state(struct console *c)
+view_state(const struct console *c)
 {
 	enum tui_color	color;
-	const char	*name = view_state_name(c->state, &color);
+	const char	*name = view_state_name(c->m.state, &color);
 	char		buf[256], d[32];
 	int		x = 1;
 
@@ -118,27 +132,27 @@ view_state(struct console *c)
 		tui_text_put(stdscr, 1, x, COLS - x, "OFFLINE", tui_attr(TUI_ALERT));
 		return;
 	}
-	if (c->reason[0] != '\0')
-		snprintf(buf, sizeof buf, "%s (%s)", name, c->reason);
+	if (c->m.reason[0] != '\0')
+		snprintf(buf, sizeof buf, "%s (%s)", name, c->m.reason);
 	else
 		snprintf(buf, sizeof buf, "%s", name);
 	x += tui_text_put(stdscr, 1, x, COLS - x, buf, tui_attr(color));
-	if (console_in_state(c, "wrap_up") && c->wrap_end > clock_mono_us())
+	if (model_in_state(&c->m, "wrap_up") && c->m.wrap_end > clock_mono_us())
 		snprintf(buf, sizeof buf, " %s left", console_duration(
-		    (c->wrap_end - clock_mono_us() + 999999) / 1000000, d, sizeof d));
+		    (c->m.wrap_end - clock_mono_us() + 999999) / 1000000, d, sizeof d));
 	else
 		snprintf(buf, sizeof buf, " %s", console_duration(
-		    view_secs_since(c->state_since), d, sizeof d));
+		    view_secs_since(c->m.state_since), d, sizeof d));
 	x += tui_text_put(stdscr, 1, x, COLS - x, buf, tui_attr(TUI_NORMAL));
-	if (console_dispo_due(c))
+	if (model_dispo_due(&c->m))
 		x += tui_text_printf(stdscr, 1, x + 2, COLS - x - 2,
-		    tui_attr(TUI_ALERT), "%s%s", c->wrap_waiting ? "waiting for a "
-		    "disposition" : "disposition needed", json_array_size(
-		    c->call.dispositions) > 0 || c->call.id[0] != '\0' ?
-		    " (d)" : "") + 2;
+		    tui_attr(TUI_ALERT), "%s%s%s%s", c->m.wrap_waiting ?
+		    "waiting for a disposition" : "disposition needed",
+		    view_dispo_hint(c) ? " (" : "", view_dispo_hint(c) ?
+		    keys_hint(KA_DISPO) : "", view_dispo_hint(c) ? ")" : "") + 2;
 	/* What the agent must see first, if the line is short: help, callers
 	 * waiting; then the queues and the after-call choice. */
-	if (c->help)
+	if (c->m.help)
 		x += tui_text_put(stdscr, 1, x + 3, COLS - x - 3, "HELP REQUESTED",
 		    tui_attr(TUI_ALERT)) + 3;
 	console_lines_text(c, buf, sizeof buf);
@@ -147,25 +161,28 @@ view_state(struct console *c)
 		    tui_attr(TUI_ALERT), "Waiting: %s", buf) + 3;
 	x += tui_text_printf(stdscr, 1, x + 3, COLS - x - 3, tui_attr(TUI_LABEL),
 	    "Queues ") + 3;
-	x += tui_text_put(stdscr, 1, x, COLS - x, c->queues, tui_attr(TUI_NORMAL));
-	if (c->after[0] != '\0')
+	x += tui_text_put(stdscr, 1, x, COLS - x, c->m.queues, tui_attr(TUI_NORMAL));
+	if (c->m.after[0] != '\0')
 		tui_text_printf(stdscr, 1, x + 3, COLS - x - 3,
-		    tui_attr(TUI_NORMAL), "After call: %s", c->after);
+		    tui_attr(TUI_NORMAL), "After call: %s", c->m.after);
 }
 
 static void
-view_message(struct console *c)
+view_message(const struct console *c)
 {
 	struct tui_rect line = { 2, 0, 1, COLS };
-	const char	*hint = "  (Esc puts it away)";
-	int		 w = tui_text_width(hint);
+	char		 hint[32];
+	int		 w;
 
-	if (c->message[0] == '\0')
+	snprintf(hint, sizeof hint, "  (%s puts it away)", keys_hint(KA_DISMISS));
+	w = tui_text_width(hint);
+
+	if (c->m.message[0] == '\0')
 		return;
 	tui_text_fill(stdscr, line, tui_attr(TUI_MESSAGE));
-	if (tui_text_width(c->message) + w + 2 > COLS)
+	if (tui_text_width(c->m.message) + w + 2 > COLS)
 		w = 0;
-	tui_text_put(stdscr, 2, 1, COLS - 2 - w, c->message,
+	tui_text_put(stdscr, 2, 1, COLS - 2 - w, c->m.message,
 	    tui_attr(TUI_MESSAGE));
 	if (w > 0)
 		tui_text_put(stdscr, 2, COLS - 1 - w, w, hint,
@@ -257,137 +274,167 @@ view_customer(struct tui_rect in, int y, json_t *cu)
 	return y;
 }
 
+/* The offer: who, which queue, the keys and the time left. */
+static int
+view_head_offered(const struct console *c, struct tui_rect in, uint64_t s)
+{
+	struct tui_rect	line = { in.y, in.x, 1, in.w };
+	char		buf[256];
+
+	tui_text_fill(stdscr, line, tui_attr(TUI_OFFER));
+	tui_text_printf(stdscr, in.y, in.x + 1, in.w - 2, tui_attr(TUI_OFFER),
+	    "INCOMING CALL from %s  queue %s", c->m.call.cli, c->m.call.queue);
+	snprintf(buf, sizeof buf, "%s answer  %s reject", keys_hint(KA_ANSWER),
+	    keys_hint(KA_REJECT));
+	if (c->m.call.timeout_s > 0 && (uint64_t)c->m.call.timeout_s > s)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+		    "  (%llus to answer)", (unsigned long long)
+		    (c->m.call.timeout_s - s));
+	tui_text_put(stdscr, in.y + 1, in.x + 1, in.w - 1, buf,
+	    tui_attr(TUI_ON_CALL));
+	return in.y + 2;
+}
+
+/* A consultation: with whom, how far, and its keys. */
+static int
+view_head_consult(const struct console *c, struct tui_rect in)
+{
+	char who[64], buf[256];
+
+	snprintf(who, sizeof who, "%s", c->m.call.consult_with);
+	who[strcspn(who, ":")] = who[strcspn(who, ":")] ? ' ' : '\0';
+	snprintf(buf, sizeof buf, "%s %s  %s", c->m.call.consult ==
+	    CONSULT_CONFERENCE ? "CONFERENCE with" : "CONSULTING", who,
+	    c->m.call.consult == CONSULT_RINGING ? c->m.call.consult_progress :
+	    c->m.call.consult == CONSULT_TALKING ? "talking, caller HELD" :
+	    "all three talking");
+	tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(TUI_WRAP_UP));
+	if (c->m.call.consult == CONSULT_CONFERENCE)
+		snprintf(buf, sizeof buf, "%s: hang up (ends it for all)",
+		    keys_hint(KA_HANGUP));
+	else
+		snprintf(buf, sizeof buf, "%s: hand the caller over   %s: "
+		    "conference   %s: back to the caller", keys_hint(KA_COMPLETE),
+		    keys_hint(KA_CONFERENCE), keys_hint(KA_BACK));
+	tui_text_put(stdscr, in.y + 1, in.x, in.w, buf, tui_attr(TUI_LABEL));
+	return in.y + 2;
+}
+
+/* Connected: our own call ringing out, a consultation, being consulted,
+ * or on the call (held, muted, recorded). */
+static int
+view_head_connected(const struct console *c, struct tui_rect in, uint64_t s)
+{
+	const struct model_call	*k = &c->m.call;
+	char			 buf[256], d[32];
+	int			 rec = strcmp(k->recording, "start") == 0 ||
+				    strcmp(k->recording, "resume") == 0;
+
+	if (k->consult != CONSULT_NONE && k->progress[0] == '\0')
+		return view_head_consult(c, in);
+	if (k->progress[0] != '\0')	/* our own call */
+		snprintf(buf, sizeof buf, "CALLING %s (%s)  %s: give up", k->cli,
+		    k->progress, keys_hint(KA_HANGUP));
+	else if (k->consult_from[0] != '\0')
+		snprintf(buf, sizeof buf, "CONSULTED by agent %s %s",
+		    k->consult_from, console_duration(s, d, sizeof d));
+	else
+		snprintf(buf, sizeof buf, "ON CALL %s%s%s%s", console_duration(s,
+		    d, sizeof d), k->held ? "  HELD" : "", k->muted ?
+		    "  MUTED" : "", rec ? "  REC" : strcmp(k->recording,
+		    "pause") == 0 ? "  REC paused" : "");
+	tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(k->held &&
+	    k->progress[0] == '\0' && k->consult_from[0] == '\0' ?
+	    TUI_WRAP_UP : TUI_ON_CALL));
+	return in.y + 2;
+}
+
 /* The first row of the call panel: what is happening, loudly. */
 static int
-view_call_head(struct console *c, struct tui_rect in)
+view_call_head(const struct console *c, struct tui_rect in)
 {
-	struct tui_rect	 line = { in.y, in.x, 1, in.w };
-	char		 buf[256], d[32];
-	uint64_t	 s = view_secs_since(c->call.since);
+	char		buf[256], d[32];
+	uint64_t	s = view_secs_since(c->m.call.since);
 
-	switch (c->call.phase) {
+	switch (c->m.call.phase) {
 	case PHASE_OFFERED:
-		tui_text_fill(stdscr, line, tui_attr(TUI_OFFER));
-		tui_text_printf(stdscr, in.y, in.x + 1, in.w - 2,
-		    tui_attr(TUI_OFFER), "INCOMING CALL from %s  queue %s",
-		    c->call.cli, c->call.queue);
-		if (c->call.timeout_s > 0 && (uint64_t)c->call.timeout_s > s)
-			snprintf(buf, sizeof buf, "F4/a answer  F5/j reject  "
-			    "(%llus to answer)", (unsigned long long)
-			    (c->call.timeout_s - s));
-		else
-			snprintf(buf, sizeof buf, "F4/a answer  F5/j reject");
-		tui_text_put(stdscr, in.y + 1, in.x + 1, in.w - 1, buf,
-		    tui_attr(TUI_ON_CALL));
-		return in.y + 2;
+		return view_head_offered(c, in, s);
 	case PHASE_CONNECTED:
-		if (c->call.progress[0] != '\0') {	/* our own call */
-			snprintf(buf, sizeof buf, "CALLING %s (%s)  h: give up",
-			    c->call.cli, c->call.progress);
-			tui_text_put(stdscr, in.y, in.x, in.w, buf,
-			    tui_attr(TUI_ON_CALL));
-			return in.y + 2;
-		}
-		if (c->call.consult != CONSULT_NONE) {
-			char who[64];
-
-			snprintf(who, sizeof who, "%s", c->call.consult_with);
-			who[strcspn(who, ":")] = who[strcspn(who, ":")] ? ' ' : '\0';
-			snprintf(buf, sizeof buf, "%s %s  %s", c->call.consult ==
-			    CONSULT_CONFERENCE ? "CONFERENCE with" :
-			    "CONSULTING", who, c->call.consult ==
-			    CONSULT_RINGING ? c->call.consult_progress :
-			    c->call.consult == CONSULT_TALKING ? "talking, "
-			    "caller HELD" : "all three talking");
-			tui_text_put(stdscr, in.y, in.x, in.w, buf,
-			    tui_attr(TUI_WRAP_UP));
-			tui_text_put(stdscr, in.y + 1, in.x, in.w, c->call.consult ==
-			    CONSULT_CONFERENCE ? "h: hang up (ends it for all)" :
-			    "x: hand the caller over   f: conference   z: back to "
-			    "the caller", tui_attr(TUI_LABEL));
-			return in.y + 2;
-		}
-		if (c->call.consult_from[0] != '\0') {
-			snprintf(buf, sizeof buf, "CONSULTED by agent %s %s",
-			    c->call.consult_from, console_duration(s, d, sizeof d));
-			tui_text_put(stdscr, in.y, in.x, in.w, buf,
-			    tui_attr(TUI_ON_CALL));
-			return in.y + 2;
-		}
-		snprintf(buf, sizeof buf, "ON CALL %s%s%s%s",
-		    console_duration(s, d, sizeof d), c->call.held ? "  HELD" : "",
-		    c->call.muted ? "  MUTED" : "",
-		    strcmp(c->call.recording, "start") == 0 ||
-		    strcmp(c->call.recording, "resume") == 0 ? "  REC" :
-		    strcmp(c->call.recording, "pause") == 0 ? "  REC paused" : "");
-		tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(c->call.held ?
-		    TUI_WRAP_UP : TUI_ON_CALL));
-		return in.y + 2;
+		return view_head_connected(c, in, s);
 	case PHASE_ENDED:
-		snprintf(buf, sizeof buf, "CALL ENDED: %s", c->call.ended);
-		if (c->call.talk_us > 0)
+		snprintf(buf, sizeof buf, "CALL ENDED: %s", c->m.call.ended);
+		if (c->m.call.talk_us > 0)
 			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
-			    ", talked %s", console_duration(c->call.talk_us /
+			    ", talked %s", console_duration(c->m.call.talk_us /
 			    1000000, d, sizeof d));
 		tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(TUI_WRAP_UP));
 		return in.y + 2;
 	default:
-		tui_text_put(stdscr, in.y, in.x, in.w, console_in_state(c, "ready") ?
-		    "No call. Waiting for one..." : "No call. Press F2 (r) to take "
-		    "calls.", tui_attr(TUI_NORMAL));
+		if (model_in_state(&c->m, "ready"))
+			snprintf(buf, sizeof buf, "No call. Waiting for one...");
+		else
+			snprintf(buf, sizeof buf, "No call. Press %s to take "
+			    "calls.", keys_hint(KA_READY));
+		tui_text_put(stdscr, in.y, in.x, in.w, buf, tui_attr(TUI_NORMAL));
 		return in.y + 1;
 	}
 }
 
 static void
-view_call(struct console *c, struct tui_rect r)
+view_call(const struct console *c, struct tui_rect r)
 {
 	struct tui_rect	in = { r.y + 1, r.x + 2, r.h - 2, r.w - 4 };
-	char		buf[512];
+	char		buf[512], unknown[96];
 	int		y;
 
 	tui_text_box(stdscr, r, "Call", tui_attr(TUI_FRAME));
 	if (in.h < 1 || in.w < 12)
 		return;
 	y = view_call_head(c, in);
-	if (c->call.phase == PHASE_NONE)
+	if (c->m.call.phase == PHASE_NONE)
 		return;
-	snprintf(buf, sizeof buf, "%s", c->call.cli);
-	if (c->call.dnis[0] != '\0')
+	snprintf(buf, sizeof buf, "%s", c->m.call.cli);
+	if (c->m.call.dnis[0] != '\0')
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
-		    "   dialled %s", c->call.dnis);
-	if (c->call.queue[0] != '\0')
+		    "   dialled %s", c->m.call.dnis);
+	if (c->m.call.queue[0] != '\0')
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
-		    "   queue %s, waited %ds", c->call.queue, c->call.wait_s);
+		    "   queue %s, waited %ds", c->m.call.queue, c->m.call.wait_s);
 	y = view_row(in, y, "Caller", buf);
-	y = view_row(in, y, "IVR", c->call.ivr);
-	if (json_object_size(c->call.vars) > 0) {
-		view_pairs(c->call.vars, buf, sizeof buf);
+	y = view_row(in, y, "IVR", c->m.call.ivr);
+	if (json_object_size(c->m.call.vars) > 0) {
+		view_pairs(c->m.call.vars, buf, sizeof buf);
 		y = view_row(in, y, "Entered", buf);
 	}
-	if (c->call.customer != NULL)
-		y = view_customer(in, y, c->call.customer);
-	else if ((c->call.phase == PHASE_OFFERED || c->call.phase ==
-	    PHASE_CONNECTED) && c->call.progress[0] == '\0' &&
-	    c->call.consult_from[0] == '\0')
-		y = view_row(in, y, "Customer", c->call.phase == PHASE_OFFERED ?
-		    "not known for this number" : "not known for this number "
-		    "(u: search, or new with this number)");
-	y = view_row(in, y, "Dispo", c->call.disposition);
-	if (c->call.phase != PHASE_ENDED || y >= in.y + in.h)
+	if (c->m.call.customer != NULL)
+		y = view_customer(in, y, c->m.call.customer);
+	else if ((c->m.call.phase == PHASE_OFFERED || c->m.call.phase ==
+	    PHASE_CONNECTED) && c->m.call.progress[0] == '\0' &&
+	    c->m.call.consult_from[0] == '\0')
+		y = view_row(in, y, "Customer", c->m.call.phase == PHASE_OFFERED ?
+		    "not known for this number" : (snprintf(unknown,
+		    sizeof unknown, "not known for this number (%s: search, or "
+		    "new with this number)", keys_hint(KA_CUSTOMER)), unknown));
+	y = view_row(in, y, "Dispo", c->m.call.disposition);
+	if (c->m.call.phase != PHASE_ENDED || y >= in.y + in.h)
 		return;
-	if (json_array_size(c->call.dispositions) > 0 && !c->call.disposition[0])
-		view_row(in, y, "", "d: choose a disposition");
+	if (json_array_size(c->m.call.dispositions) > 0 &&
+	    !c->m.call.disposition[0]) {
+		snprintf(buf, sizeof buf, "%s: choose a disposition",
+		    keys_hint(KA_DISPO));
+		view_row(in, y, "", buf);
+	}
 }
 
 static void
 view_note(struct console *c, struct tui_rect r)
 {
 	struct tui_rect in = { r.y + 1, r.x + 2, r.h - 2, r.w - 4 };
+	char		title[64];
 
+	snprintf(title, sizeof title, "Note (%s to write)", keys_hint(KA_NOTE));
 	tui_text_box(stdscr, r, c->editing ? "Note: writing (Tab/Esc leaves)" :
-	    "Note (e or F9 to write)", tui_attr(c->editing ? TUI_ON_CALL :
-	    TUI_FRAME));
+	    title, tui_attr(c->editing ? TUI_ON_CALL : TUI_FRAME));
 	tui_editor_draw(&c->note, stdscr, in, c->editing && c->modal == MODAL_NONE);
 	if (c->note_call[0] != '\0' && r.h > 2 && r.w > 30 &&
 	    !tui_editor_empty(&c->note))
@@ -396,23 +443,104 @@ view_note(struct console *c, struct tui_rect r)
 		    c->note_dirty ? "not sent yet" : "kept here");
 }
 
-/* On a big screen: the agent's figures today, kept current by the
- * replies to my-stats the console asks for as its state changes. */
-static void
-view_figures(struct console *c, struct tui_rect r)
-{
-	struct tui_rect	in = { r.y + 1, r.x + 2, r.h - 2, r.w - 4 };
-	char		text[1024];
+/* The waiting lines of the agent's queues, a table: callers waiting and
+ * the longest wait, coloured against their limits. */
+static const struct tui_thresh view_waiting_limits = { 1, 3, 0 };
+static const struct tui_thresh view_longest_limits = { 30, 60, 0 };
 
-	if (r.h == 0)
-		return;
-	tui_text_box(stdscr, r, "Today (s: more)", tui_attr(TUI_FRAME));
-	desk_stats_text(c, text, sizeof text);
-	tui_text_wrap(stdscr, in, text, tui_attr(TUI_NORMAL));
+static uint64_t
+view_line_longest(const struct model_line *l)
+{
+	return l->waiting > 0 ? view_secs_since(l->oldest_since) : 0;
 }
 
 static void
-view_status(struct console *c, int y)
+view_line_name(const void *row, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", ((const struct model_line *)row)->name);
+}
+
+static void
+view_line_waiting(const void *row, char *buf, size_t len)
+{
+	snprintf(buf, len, "%d", ((const struct model_line *)row)->waiting);
+}
+
+static enum tui_color
+view_line_waiting_color(const void *row)
+{
+	return tui_thresh_color(&view_waiting_limits,
+	    ((const struct model_line *)row)->waiting);
+}
+
+static void
+view_line_longest_text(const void *row, char *buf, size_t len)
+{
+	console_duration(view_line_longest(row), buf, len);
+}
+
+static enum tui_color
+view_line_longest_color(const void *row)
+{
+	return tui_thresh_color(&view_longest_limits, view_line_longest(row));
+}
+
+static int
+view_line_cmp_longest(const void *a, const void *b)
+{
+	uint64_t x = view_line_longest(a), y = view_line_longest(b);
+
+	return x < y ? -1 : x > y;
+}
+
+static const struct tui_column view_line_columns[] = {
+	{ "Queue", 16, 8, 1, TUI_ALIGN_LEFT, view_line_name, NULL, NULL },
+	{ "Waiting", 8, 0, 0, TUI_ALIGN_RIGHT, view_line_waiting,
+	  view_line_waiting_color, NULL },
+	{ "Longest", 8, 0, 0, TUI_ALIGN_RIGHT, view_line_longest_text,
+	  view_line_longest_color, view_line_cmp_longest },
+};
+
+static void
+view_lines(const struct console *c, struct tui_rect r)
+{
+	static struct tui_table	t;
+
+	if (t.cols == NULL) {
+		tui_table_init(&t, view_line_columns, 3);
+		tui_table_sort(&t, 1);
+		tui_table_sort(&t, 1);		/* most callers first */
+	}
+	tui_table_clear(&t);
+	for (int i = 0; i < c->m.nlines; i++)
+		tui_table_add(&t, &c->m.lines[i]);
+	tui_table_update(&t);
+	tui_table_draw(&t, stdscr, r, 0);
+}
+
+/* On a big screen: the agent's figures today, kept current by the
+ * replies to my-stats the console asks for as its state changes, and
+ * the queues' waiting lines. */
+static void
+view_figures(const struct console *c, struct tui_rect r)
+{
+	struct tui_rect	in = { r.y + 1, r.x + 2, r.h - 2, r.w - 4 };
+	char		text[1024], title[32];
+	int		rows;
+
+	if (r.h == 0)
+		return;
+	snprintf(title, sizeof title, "Today (%s: more)", keys_hint(KA_STATS));
+	tui_text_box(stdscr, r, title, tui_attr(TUI_FRAME));
+	desk_stats_text(c, text, sizeof text, 0);
+	rows = tui_text_wrap(stdscr, in, text, tui_attr(TUI_NORMAL));
+	if (c->m.nlines > 0 && rows + 2 <= in.h)
+		view_lines(c, (struct tui_rect){ in.y + rows, in.x, in.h - rows,
+		    in.w });
+}
+
+static void
+view_status(const struct console *c, int y)
 {
 	char	buf[256];
 	int	wait;
@@ -431,24 +559,20 @@ view_status(struct console *c, int y)
 		tui_bar_status(stdscr, y, COLS, buf, TUI_LEVEL_ALERT);
 		return;
 	}
-	if (c->status[0] != '\0' && clock_mono_us() < c->status_until)
-		tui_bar_status(stdscr, y, COLS, c->status, c->status_level);
-	else if (c->editing)
+	if (tui_status_draw(&c->status, stdscr, y, COLS, clock_mono_us()))
+		return;
+	if (c->editing)
 		tui_bar_status(stdscr, y, COLS, "Writing the note: Tab or Esc "
 		    "leaves the editor; F-keys still work", TUI_LEVEL_INFO);
 }
 
 static void
-view_keys(struct console *c, int y)
+view_keys(const struct console *c, int y)
 {
-	static const struct tui_barkey login_keys[] = {
-		{ "Enter", 0, "Log in" }, { "Tab", 0, "Field" },
-		{ "Esc", 0, "Quit" },
-	};
 	struct tui_barkey keys[32];
 
 	if (c->screen == SCREEN_LOGIN)
-		tui_bar_keys(stdscr, y, COLS, login_keys, 3);
+		tui_bar_keys(stdscr, y, COLS, keys, login_bar(keys, 32));
 	else
 		tui_bar_keys(stdscr, y, COLS, keys, keys_bar(c, keys, 32, COLS));
 }
@@ -458,12 +582,8 @@ view_modal(struct console *c)
 {
 	if (c->modal == MODAL_HELP)
 		help_draw(c);
-	else if (c->modal == MODAL_PICK)
-		tui_pick_draw(&c->pick, stdscr);
-	else if (c->modal == MODAL_PROMPT)
-		tui_prompt_draw(&c->prompt, stdscr);
-	else if (c->modal == MODAL_ASK)
-		tui_ask_draw(&c->ask, stdscr);
+	else if (c->modal == MODAL_DIALOG)
+		tui_dialog_draw(&c->dialog, stdscr);
 	else if (c->modal == MODAL_FORM)
 		tui_form_draw(&c->custform, stdscr);
 }
@@ -496,5 +616,4 @@ view_draw(struct console *c)
 	view_keys(c, l.keys_y);
 	view_modal(c);
 	tui_frame_end();
-	c->dirty = 0;
 }

@@ -135,7 +135,7 @@ tui_text_putw(WINDOW *win, int y, int x, int w, const wchar_t *s, size_t n,
 			break;
 		if (cw == 0 && used == 0)
 			continue;
-		setcchar(&cc, c, attr, 0, NULL);
+		setcchar(&cc, c, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 		mvwadd_wch(win, y, x + used, &cc);
 		used += cw;
 	}
@@ -230,7 +230,7 @@ tui_text_line_char(WINDOW *win, int y, int x, wchar_t u, char a, attr_t attr)
 	wchar_t	c[2] = { tui_is_utf8() ? u : (wchar_t)a, 0 };
 	cchar_t	cc;
 
-	setcchar(&cc, c, attr, 0, NULL);
+	setcchar(&cc, c, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	mvwadd_wch(win, y, x, &cc);
 }
 

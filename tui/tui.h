@@ -2,7 +2,8 @@
  * curses, the character set (UTF-8, or ASCII when the locale is not),
  * colours named by meaning with a monochrome fallback, keys, and where the
  * cursor goes when a frame is done. Text and widgets have their own
- * headers (text.h, bar.h, input.h, editor.h, pick.h, prompt.h). */
+ * headers (text.h, bar.h, keymap.h, input.h, editor.h, form.h, dialog.h,
+ * table.h, big.h, thresh.h). */
 #ifndef CZ_TUI_H
 #define CZ_TUI_H
 
@@ -34,6 +35,10 @@ enum tui_color {
 	TUI_NOT_READY,
 	TUI_ON_CALL,
 	TUI_WRAP_UP,
+	TUI_HEADER,		/* a table's column titles */
+	TUI_VALUE_OK,		/* a figure within its limits (thresh.h) */
+	TUI_VALUE_WARN,
+	TUI_VALUE_ALERT,
 	TUI_NCOLORS
 };
 
