@@ -450,6 +450,10 @@ ev_queues(void)			/* an agent takes calls from some queues */
 {
 	struct agent *a = &av[rnd(na)];
 
+	if (rnd(8) == 0) {	/* or the config is reloaded as it was */
+		acd_index_stale();
+		return;
+	}
 	a->active = rnd(3) == 0 ? ~0ULL : (1ULL << rnd(3)) | (1ULL << rnd(3));
 	acd_index_agent(a);
 }
