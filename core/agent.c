@@ -6,6 +6,7 @@
 #include <string.h>
 #include <event2/event.h>
 #include "acd.h"
+#include "acd-index.h"
 #include "agent.h"
 #include "endpoint.h"
 #include "media.h"
@@ -22,6 +23,7 @@
 #include "xmalloc.h"
 
 struct agent *agents;
+static int nslots;		/* agents ever created */
 
 static const char *agent_state_names[] = {
 	"logged_out", "not_ready", "ready", "ringing", "on_call", "wrap_up"
@@ -75,6 +77,7 @@ agent_set_queues(struct agent *a, const char *csv, char *why, size_t len)
 		mask |= 1ULL << i;
 	}
 	a->active = mask != 0 ? mask : ~0ULL;
+	acd_index_agent(a);
 	acd_dispatch();
 	return 0;
 }
@@ -219,6 +222,7 @@ agent_sync(const struct config *cfg)
 
 		if (a == NULL) {
 			a = xcalloc(1, sizeof *a);
+			a->slot = nslots++;
 			a->id = xstrdup(ca->id);
 			a->state = AGENT_LOGGED_OUT;
 			a->wrap_timer = evtimer_new(core.base, agent_wrap_cb, a);
@@ -233,6 +237,7 @@ agent_sync(const struct config *cfg)
 		a->active = ~0ULL;	/* a reload resets to all configured queues */
 		skill_parse(ca->skills, &a->skills, why, sizeof why);
 	}
+	acd_index_stale();
 }
 
 void
@@ -264,8 +269,10 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 	};
 
 	if (a->state == st && (reason == NULL || (a->reason != NULL &&
-	    strcmp(reason, a->reason) == 0)))
+	    strcmp(reason, a->reason) == 0))) {
+		acd_index_agent(a);
 		return;
+	}
 	log_info("agent %s: %s -> %s%s%s", a->id, agent_state_name(a->state),
 	    agent_state_name(st), reason ? " " : "", reason ? reason : "");
 	if (st != AGENT_WRAP_UP)
@@ -275,11 +282,19 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 	a->reason = reason != NULL ? xstrdup(reason) : NULL;
 	if (st == AGENT_READY)
 		a->idle_since = clock_mono_us();
+	acd_index_agent(a);
 	evlog_add(&ev, reason != NULL ? json_pack("{s:s}", "reason", reason) :
 	    NULL);
 	notify_agent_state(a);
 	if (st == AGENT_READY)
 		acd_dispatch();
+}
+
+void
+agent_set_call(struct agent *a, struct call *call)
+{
+	a->call = call;
+	acd_index_agent(a);
 }
 
 void
@@ -359,7 +374,7 @@ agent_call_done(struct agent *a, const struct queue *q)
 {
 	int wrapup = q != NULL && q->cfg != NULL ? q->cfg->wrapup : 0;
 
-	a->call = NULL;
+	agent_set_call(a, NULL);
 	if (a->state == AGENT_LOGGED_OUT || a->leaving)
 		return;
 	if (a->after == AFTER_READY)

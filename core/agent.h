@@ -42,6 +42,7 @@ struct agent {
 	unsigned		 calls;		/* answered since login */
 	int64_t			 talk_ms;	/* talk time since login */
 	int			 order;		/* position in the config */
+	int			 slot;		/* creation order, never reused */
 	struct skillset		 skills;
 	uint64_t		 active;	/* bit i: in cfg->queues[i] now */
 	int			 leaving;	/* logging out: no state but logged out */
@@ -63,6 +64,8 @@ void		 agent_free_all(void);
 struct agent	*agent_find(const char *id);
 int		 agent_in_queue(const struct agent *, const char *queue);
 void		 agent_set_state(struct agent *, enum agent_state, const char *reason);
+/* The call offered to or handled by the agent (NULL: none). */
+void		 agent_set_call(struct agent *, struct call *);
 const char	*agent_state_name(enum agent_state);
 void		 agent_login(struct agent *, struct conn *);
 void		 agent_logout(struct agent *, const char *why);

@@ -47,9 +47,16 @@ call_state_name(enum call_state st)
 void
 call_event(struct call *call, const char *kind, json_t *detail)
 {
+	call_event_agent(call, call->agent, kind, detail);
+}
+
+void
+call_event_agent(struct call *call, struct agent *a, const char *kind,
+    json_t *detail)
+{
 	struct db_event ev = {
 		.ts_ms = clock_wall_ms(), .kind = kind, .call_id = call->id,
-		.agent = call->agent != NULL ? call->agent->id : call->agent_id,
+		.agent = a != NULL ? a->id : call->agent_id,
 		.queue = call->queue_name,
 	};
 
@@ -304,6 +311,77 @@ call_set_agent(struct call *call, struct agent *a)
 	free(call->agent_id);
 	call->agent_id = xstrdup(a->id);
 }
+
+/* setters: owned fields of struct call */
+
+void
+call_set_why(struct call *call, const char *why)
+{
+	snprintf(call->why, sizeof call->why, "%s", why);
+}
+
+int
+call_ring(struct call *call, struct agent **who, int n)
+{
+	call->nring = n < CALL_RING_MAX ? n : CALL_RING_MAX;
+	memcpy(call->ring, who, call->nring * sizeof *call->ring);
+	call->agent = call->ring[0];
+	return call->nring;
+}
+
+void
+call_unring(struct call *call, struct agent *a)
+{
+	int j = 0;
+
+	for (int i = 0; i < call->nring; i++)
+		if (call->ring[i] != a)
+			call->ring[j++] = call->ring[i];
+	call->nring = j;
+	call->agent = j > 0 ? call->ring[0] : NULL;
+}
+
+void
+call_offer_taken(struct call *call)
+{
+	call->nring = 0;
+	call->only_agent = NULL;
+}
+
+void
+call_offer_over(struct call *call)
+{
+	call->nring = 0;
+	call->agent = NULL;
+}
+
+void
+call_set_only_agent(struct call *call, struct agent *a)
+{
+	call->only_agent = a;
+}
+
+void
+call_add_refusal(struct call *call, const char *agent_id)
+{
+	if (call->nrejected < CALL_MAX_REJECTS) {
+		call->rejected[call->nrejected++] = xstrdup(agent_id);
+		return;
+	}
+	for (int i = 0; i < call->nrejected; i++)	/* everyone refused: */
+		free(call->rejected[i]);		/* a new round */
+	call->nrejected = 0;
+}
+
+struct event *
+call_offer_timer(struct call *call, event_callback_fn cb)
+{
+	if (call->offer_timer == NULL)
+		call->offer_timer = evtimer_new(core.base, cb, call);
+	return call->offer_timer;
+}
+
+/* end of setters */
 
 void
 call_agent_talks(struct call *call, json_t *extra)

@@ -118,6 +118,21 @@ void		 call_set_hold(struct call *, int on);
 void		 call_hold(struct call *, int on);
 /* Records an event of the call; DETAIL (JSON, stolen) may be NULL. */
 void		 call_event(struct call *, const char *kind, json_t *detail);
+/* The same, naming agent A (one of those an offer rings). */
+void		 call_event_agent(struct call *, struct agent *a, const char *kind,
+		    json_t *detail);
+/* Setters of the routing's fields (acd.c). */
+void		 call_set_why(struct call *, const char *why);
+/* Rings these agents (the first CALL_RING_MAX); returns how many. */
+int		 call_ring(struct call *, struct agent **who, int n);
+void		 call_unring(struct call *, struct agent *);
+void		 call_offer_taken(struct call *);	/* an agent accepted */
+void		 call_offer_over(struct call *);	/* no one rings any more */
+void		 call_set_only_agent(struct call *, struct agent *);
+/* The agent passed on it; past CALL_MAX_REJECTS a new round begins. */
+void		 call_add_refusal(struct call *, const char *agent_id);
+/* The offer's timeout timer, made on first use. */
+struct event	*call_offer_timer(struct call *, event_callback_fn);
 /* AGENT handles the call now (and is named in its CDR). */
 void		 call_set_agent(struct call *, struct agent *);
 /* The call's agent and the caller talk from now on: the agent's count,

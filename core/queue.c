@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "acd-index.h"
 #include "call.h"
 #include "clock.h"
 #include "core.h"
@@ -17,6 +18,7 @@
 #include "xmalloc.h"
 
 struct queue *queues;
+static int nslots;		/* queues ever created */
 
 struct queue *
 queue_find(const char *name)
@@ -55,6 +57,7 @@ queue_sync(const struct config *cfg)
 			q->name = xstrdup(cq->name);
 			TAILQ_INIT(&q->waiting);
 			q->rr_last = -1;
+			q->slot = nslots++;
 			q->next = queues;
 			queues = q;
 		}
@@ -62,6 +65,7 @@ queue_sync(const struct config *cfg)
 		q->removed = 0;
 		queue_parse(q);
 	}
+	acd_index_stale();
 }
 
 void
@@ -69,6 +73,7 @@ queue_free_all(void)
 {
 	struct queue *q, *next;
 
+	acd_index_free();
 	for (q = queues; q != NULL; q = next) {
 		next = q->next;
 		free(q->name);
@@ -90,6 +95,7 @@ queue_enter(struct queue *q, struct call *call)
 	call->queue_enter_mono = clock_mono_us();
 	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
 	q->nwaiting++;
+	acd_index_enter(call);
 	notify_queue_waiting(q);
 	if (call->cb != NULL) {	/* a callback: offered once, when asked for */
 		call_set_state(call, CALL_QUEUED);
@@ -111,6 +117,7 @@ queue_leave(struct call *call)
 
 	if (q == NULL)
 		return;
+	acd_index_leave(call);
 	TAILQ_REMOVE(&q->waiting, call, qentry);
 	q->nwaiting--;
 	notify_queue_waiting(q);

@@ -19,6 +19,7 @@ struct queue {
 	struct widen		 widen;
 	struct hours		 hours;
 	int			 rr_last;	/* round robin memory: an order */
+	int			 slot;		/* creation order, never reused */
 	struct queue		*next;
 };
 

@@ -51,10 +51,12 @@ import sys
 from czclient import Session
 sup = Session(sys.argv[1], {"user": "super", "pin": "4321"})
 sup.ok("subscribe")
+print("subscribed", flush=True)
 ev = sup.event("recording", timeout=30, state="failed")
 print("told:", ev["error"])
 PY
 SUP_PID=$!
+wait_until 20 grep -q subscribed "$T/recfail.log" || fail "supervisor did not subscribe"
 pstn --calls 1 --dnis 2000 --hold fixed:3 --duration 30 || fail "pstn (recording) failed"
 wait "$SUP_PID" || fail "supervisor not told: $(cat "$T/recfail.log")"
 [ "$(sql "select agent || ' ' || cause from cdr where dnis='2000'")" = "1001 16" ] || fail "call: $(sql "select * from cdr where dnis='2000'")"
