@@ -64,6 +64,21 @@ call_make_id(struct call *call)
 	    (unsigned long long)call->start_ms, call_seq++ & 0xfff);
 }
 
+/* The call is in the database from its SETUP or dial, should the core
+ * die before its CDR (db-recover.c). */
+static void
+call_store_open(const struct call *call)
+{
+	struct cdr c = {
+		.call_id = call->id, .direction = call->direction,
+		.start_ms = call->start_ms, .cli = call->cli, .dnis = call->dnis,
+		.span = call->span->name, .channel = call->channel,
+		.parent = call->parent,
+	};
+
+	db_call_open(core.db, &c);
+}
+
 struct call *
 call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
 {
@@ -84,6 +99,7 @@ call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
 	snprintf(detail, sizeof detail, "{\"span\":\"%s\",\"channel\":%d,"
 	    "\"direction\":\"in\"}", s->name, ch);
 	call_event(call, EV_CALL_START, detail);
+	call_store_open(call);
 	notify_call_state(call);
 	return call;
 }
@@ -151,6 +167,7 @@ call_dial(struct call *call, const char *cli, int ring_s)
 	snprintf(detail, sizeof detail, "{\"span\":\"%s\",\"channel\":%d,"
 	    "\"direction\":\"out\"}", s->name, ch);
 	call_event(call, EV_CALL_START, detail);
+	call_store_open(call);
 	call_set_state(call, CALL_DIALING);
 	call->dial_timer = evtimer_new(core.base, call_dial_timeout_cb, call);
 	evtimer_add(call->dial_timer, &tv);

@@ -185,3 +185,45 @@ CREATE INDEX contacts_agent ON contacts (agent, start_ms);
 ALTER TABLE callbacks ADD COLUMN due_ms INTEGER NOT NULL DEFAULT 0;	-- not before
 ALTER TABLE callbacks ADD COLUMN for_agent TEXT;	-- only this agent; NULL = the queue
 ALTER TABLE callbacks ADD COLUMN note TEXT;
+
+-- version 5
+-- No record lost, whatever stops the core. A call is stored from its SETUP
+-- (or its dial) in calls_open; the transaction that writes its CDR deletes
+-- it. An agent's session is a row from login to logout. The core updates
+-- the heartbeat every few seconds; at start it closes what an earlier
+-- process left open (calls, sessions, recordings) at the time that process
+-- was last alive, with the reason 'core stopped' (core/db-recover.c).
+CREATE TABLE calls_open (
+	call_id		TEXT PRIMARY KEY,
+	direction	TEXT NOT NULL,		-- 'in' or 'out'
+	start_ms	INTEGER NOT NULL,	-- SETUP seen or sent
+	cli		TEXT NOT NULL DEFAULT '',
+	dnis		TEXT NOT NULL DEFAULT '',
+	span		TEXT NOT NULL DEFAULT '',
+	channel		INTEGER NOT NULL DEFAULT 0,
+	parent		TEXT			-- the call a callback serves
+);
+-- Writing a call's CDR closes its open row, in the same transaction.
+CREATE TRIGGER cdr_closes_open AFTER INSERT ON cdr BEGIN
+	DELETE FROM calls_open WHERE call_id = NEW.call_id;
+END;
+
+CREATE TABLE sessions (			-- one per agent login
+	id		INTEGER PRIMARY KEY,
+	agent		TEXT NOT NULL,
+	login_ms	INTEGER NOT NULL,
+	logout_ms	INTEGER NOT NULL DEFAULT 0,	-- 0 = still logged in
+	cause		TEXT			-- why it ended: 'logout', 'core stopped', ...
+);
+CREATE INDEX sessions_agent ON sessions (agent, login_ms);
+CREATE INDEX sessions_open ON sessions (logout_ms) WHERE logout_ms = 0;
+
+CREATE TABLE heartbeat (		-- exactly one row
+	id		INTEGER PRIMARY KEY CHECK (id = 1),
+	pid		INTEGER NOT NULL DEFAULT 0,
+	started_ms	INTEGER NOT NULL DEFAULT 0,	-- the process's start
+	alive_ms	INTEGER NOT NULL DEFAULT 0,	-- last seen alive
+	period_ms	INTEGER NOT NULL DEFAULT 0,	-- between two updates
+	stopped_ms	INTEGER NOT NULL DEFAULT 0	-- orderly stop; 0 = running or crashed
+);
+INSERT INTO heartbeat (id) VALUES (1);
