@@ -9,8 +9,9 @@
  * children have been reaped). Stopping never kills a core that is still
  * writing its records: a second Ctrl-C (or timeout(1)'s second SIGINT)
  * says what we wait for; every DEMO_GUARD_S the demo says it again and
- * asks again; only after DEMO_KILL_S does it SIGKILL what is left, saying
- * so (the next start of the core closes the calls it left open). */
+ * asks again; only after DEMO_KILL_S does it SIGKILL a child still there,
+ * saying so, and the core only if it has stopped writing (the next start
+ * of the core closes the calls it left open). */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -28,6 +29,7 @@
 #include "bots.h"
 #include "cli.h"
 #include "clock.h"
+#include "db.h"
 #include "xmalloc.h"
 
 #define DEMO_START_S	15	/* the core has this long to answer */
@@ -432,30 +434,50 @@ demo_duration_cb(evutil_socket_t fd, short what, void *arg)
 	    "core (clearing calls)");
 }
 
-/* Every DEMO_GUARD_S of a stop: say what it waits for and ask again;
- * after DEMO_KILL_S, kill what is left and say so. */
+/* The core is still writing when its database's WAL changed within three
+ * heartbeats (core/db.h): a core that still writes is never killed. */
+static int
+demo_core_writing(void)
+{
+	char		path[PATH_MAX];
+	struct stat	st;
+
+	snprintf(path, sizeof path, "%s/centrala.db-wal", opt.state);
+	return stat(path, &st) == 0 &&
+	    time(NULL) - st.st_mtime <= 3 * DB_HEARTBEAT_MS / 1000;
+}
+
+/* Every DEMO_GUARD_S of a stop: say what it waits for and ask again.
+ * After DEMO_KILL_S, a telco still there is killed (the core then ends its
+ * calls as the link is lost), and so is a core that writes no more,
+ * saying so; a core still writing is left to finish. */
 static void
 demo_guard_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct timeval	guard = { DEMO_GUARD_S, 0 };
+	int		late = clock_mono_us() - demo.stop_began >=
+			    DEMO_KILL_S * 1000000ULL;
 
-	if (clock_mono_us() - demo.stop_began < DEMO_KILL_S * 1000000ULL) {
+	if (late && demo.pstn_pid > 0) {
+		fprintf(stderr, "centrala demo: the telco simulator did not stop "
+		    "in %ds: killing it (SIGKILL)\n", DEMO_KILL_S);
+		demo_kill(demo.pstn_pid, SIGKILL);
+	} else if (late && !demo_core_writing()) {
+		fprintf(stderr, "centrala demo: the core (pid %d) did not stop "
+		    "in %ds and has written nothing for %ds: killing it "
+		    "(SIGKILL); its next start closes the calls it left open, "
+		    "as 'core stopped' (see %s/log/)\n", (int)demo.core_pid,
+		    DEMO_KILL_S, 3 * DB_HEARTBEAT_MS / 1000, opt.state);
+		demo_kill(demo.core_pid, SIGKILL);
+		demo.exit_code = 1;
+		return;
+	} else {
 		demo_say_waiting("still stopping");
 		demo_kill(demo.pstn_pid, SIGTERM);
 		if (demo.pstn_pid <= 0)
 			demo_kill(demo.core_pid, SIGTERM);
-		event_add(demo.ev_guard, &guard);
-		return;
 	}
-	fprintf(stderr, "centrala demo: still not stopped after %ds: killing "
-	    "%s%s%s (SIGKILL); the core closes the calls it left open at its "
-	    "next start, as 'core stopped' (see %s/log/)\n", DEMO_KILL_S,
-	    demo.pstn_pid > 0 ? "the telco simulator" : "",
-	    demo.pstn_pid > 0 && demo.core_pid > 0 ? " and " : "",
-	    demo.core_pid > 0 ? "the core" : "", opt.state);
-	demo_kill(demo.pstn_pid, SIGKILL);
-	demo_kill(demo.core_pid, SIGKILL);
-	demo.exit_code = 1;
+	event_add(demo.ev_guard, &guard);
 }
 
 /* --- main --- */

@@ -2,8 +2,9 @@
 # demo-stop.sh: `centrala demo` under `timeout -s INT`, which sends SIGINT
 # to the demo and then again to its process group: two at once (the kernel
 # may merge them). The first stops the telco, then the core, in order; one
-# more while stopping (the telco paused with SIGSTOP, so that stopping
-# lasts) only says "still stopping" and what it waits for. Every call the
+# more while stopping (the core paused with SIGSTOP, so that stopping
+# lasts) only says "still stopping" and what it waits for, as the demo
+# does again 15 s into a stop, killing nothing. Every call the
 # telco placed has its CDR, none is left open, every agent session is
 # closed, and nothing was killed.
 . "$top_srcdir/tests/integ/lib.sh"
@@ -14,19 +15,23 @@ PIDS="$PIDS $TIMEOUT_PID"
 wait_until 60 sql_ge "select count(*) from calls_open" 10 || fail "no 10 calls in progress: $(cat "$T/demo.out")"
 OPEN=$(sql "select count(*) from calls_open")
 DEMO_PID=$(ps -o pid= --ppid "$TIMEOUT_PID" | tr -d ' ')
-PSTN=$(ps -o pid=,args= --ppid "$DEMO_PID" | sed -n 's/^ *\([0-9]*\) .*centrala-pstn.*/\1/p')
-[ -n "$DEMO_PID" ] && [ -n "$PSTN" ] || fail "demo $DEMO_PID, its pstn $PSTN"
-# The telco is paused so that the stop is still going on when the next
+CORE=$(ps -o pid=,args= --ppid "$DEMO_PID" | sed -n 's/^ *\([0-9]*\) .*centrala-core.*/\1/p')
+[ -n "$DEMO_PID" ] && [ -n "$CORE" ] || fail "demo $DEMO_PID, its core $CORE"
+# The core is paused so that the stop is still going on when the next
 # Ctrl-C comes (the two of timeout(1) may reach the demo as one).
-kill -STOP "$PSTN"
-paused_fail() { kill -CONT "$PSTN"; fail "$@"; }
+kill -STOP "$CORE"
+paused_fail() { kill -CONT "$CORE"; fail "$@"; }
 kill -ALRM "$TIMEOUT_PID"	# timeout's own timer signal: it fires now
 wait_until 20 grep -q "^stopping" "$T/demo.out" || paused_fail "no 'stopping' line: $(cat "$T/demo.out")"
 kill -INT "$DEMO_PID"
-wait_until 20 grep -q "^still stopping.*waiting for the telco" "$T/demo.out" ||
+wait_until 20 grep -q "^still stopping.*waiting for the" "$T/demo.out" ||
 	paused_fail "a Ctrl-C while stopping said nothing: $(cat "$T/demo.out")"
-kill -0 "$PSTN" && kill -0 "$DEMO_PID" || paused_fail "a Ctrl-C while stopping killed something"
-kill -CONT "$PSTN"
+kill -0 "$CORE" && kill -0 "$DEMO_PID" || paused_fail "a Ctrl-C while stopping killed something"
+# 15 s on, the demo says again what it waits for, and still kills nothing.
+wait_until 40 grep -q "^still stopping (1[5-9]s): waiting for the core" "$T/demo.out" ||
+	paused_fail "no word from the stop after 15 s: $(cat "$T/demo.out")"
+kill -0 "$CORE" && kill -0 "$DEMO_PID" || paused_fail "the stop killed something after 15 s"
+kill -CONT "$CORE"
 wait_until 60 sh -c "! kill -0 $TIMEOUT_PID" || fail "the demo did not stop: $(cat "$T/demo.out")"
 wait "$TIMEOUT_PID"
 RC=$?
