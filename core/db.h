@@ -1,7 +1,9 @@
 /* db.h: the core's SQLite store: schema (data/schema.sql) upgraded in place
  * at open, WAL mode, one CDR per finished call and an append-only event
  * table that every statistic is computed from. Every write is its own
- * committed transaction, so a finished call survives SIGKILL of the core. */
+ * committed transaction, so a finished call survives SIGKILL of the core;
+ * a call in progress and an agent's session are stored from their start,
+ * and closed by the next start if the core dies (db-recover.c). */
 #ifndef CZ_DB_H
 #define CZ_DB_H
 
