@@ -217,6 +217,15 @@ CREATE TABLE sessions (			-- one per agent login
 );
 CREATE INDEX sessions_agent ON sessions (agent, login_ms);
 CREATE INDEX sessions_open ON sessions (logout_ms) WHERE logout_ms = 0;
+-- Agents an earlier Centrala left logged in (its last state for them is
+-- not logged_out): an open session each, which the first start closes.
+WITH last AS (SELECT agent, max(id) AS id FROM events
+	WHERE kind = 'agent_state' AND agent IS NOT NULL GROUP BY agent)
+INSERT INTO sessions (agent, login_ms)
+	SELECT e.agent, coalesce((SELECT max(l.ts_ms) FROM events l WHERE
+	    l.agent = e.agent AND l.kind = 'agent_login'), e.ts_ms)
+	FROM last JOIN events e ON e.id = last.id
+	WHERE e.state IS NOT 'logged_out' ORDER BY e.agent;
 
 CREATE TABLE heartbeat (		-- exactly one row
 	id		INTEGER PRIMARY KEY CHECK (id = 1),

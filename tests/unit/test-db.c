@@ -736,10 +736,11 @@ test_sigkill(const char *p)
 static void
 test_upgrade4(void)
 {
-	const char	*p = in_dir("v4.db");
-	const char	*end = strstr(schema_sql, "\n-- version 5\n");
-	char		*sql;
-	struct db	*db;
+	const char		*p = in_dir("v4.db");
+	const char		*end = strstr(schema_sql, "\n-- version 5\n");
+	char			*sql;
+	struct db		*db;
+	struct db_recovery	 r;
 
 	sql = malloc(end - schema_sql + 64);
 	sprintf(sql, "%.*s\nPRAGMA user_version = 4;", (int)(end - schema_sql),
@@ -747,7 +748,13 @@ test_upgrade4(void)
 	q_exec(p, sql);
 	free(sql);
 	q_exec(p, "INSERT INTO cdr (call_id, direction, start_ms, end_ms, "
-	    "cleared_by) VALUES ('old', 'in', 1, 2, 'network')");
+	    "cleared_by) VALUES ('old', 'in', 1, 2, 'network'); "
+	    "INSERT INTO events (ts_ms, kind, agent, state) VALUES "
+	    "(10, 'agent_login', '1001', NULL), (10, 'agent_state', '1001', "
+	    "'not_ready'), (20, 'agent_state', '1001', 'ready'), "
+	    "(11, 'agent_login', '1002', NULL), (11, 'agent_state', '1002', "
+	    "'ready'), (30, 'agent_state', '1002', 'logged_out'), "
+	    "(40, 'call_start', NULL, NULL)");
 	ok(q_int(p, "PRAGMA user_version") == 4 && q_int(p, "SELECT count(*) "
 	    "FROM sqlite_master WHERE name = 'heartbeat'") == 0,
 	    "a version 4 database, made by hand");
@@ -757,8 +764,14 @@ test_upgrade4(void)
 	    "upgraded in place to version 5, its CDR kept");
 	ok(q_int(p, "SELECT count(*) FROM heartbeat") == 1 && q_int(p,
 	    "SELECT count(*) FROM calls_open") == 0 && q_int(p, "SELECT "
-	    "count(*) FROM sessions") == 0, "with calls_open, sessions and one "
-	    "heartbeat row");
+	    "count(*) FROM sessions") == 1 && q_int(p, "SELECT login_ms FROM "
+	    "sessions WHERE agent = '1001' AND logout_ms = 0") == 10,
+	    "with calls_open, one heartbeat row, and an open session for the "
+	    "agent the old core left logged in (1001), none for 1002");
+	ok(db_recover(db, &r) == 0 && r.sessions == 1 && r.at_ms == 40 &&
+	    q_int(p, "SELECT count(*) FROM events WHERE ts_ms = 40 AND agent = "
+	    "'1001' AND kind IN ('agent_state', 'agent_logout')") == 2,
+	    "the first start logs 1001 out at the old core's last event");
 	db_close(db);
 }
 
