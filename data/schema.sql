@@ -219,11 +219,15 @@ CREATE INDEX sessions_agent ON sessions (agent, login_ms);
 CREATE INDEX sessions_open ON sessions (logout_ms) WHERE logout_ms = 0;
 -- Agents an earlier Centrala left logged in (its last state for them is
 -- not logged_out): an open session each, which the first start closes.
-WITH last AS (SELECT agent, max(id) AS id FROM events
-	WHERE kind = 'agent_state' AND agent IS NOT NULL GROUP BY agent)
+-- One pass over the table: walking events_agent instead would fetch every
+-- row by its id (20 times slower on a million events).
+WITH last AS (SELECT agent,
+	    max(CASE kind WHEN 'agent_state' THEN id END) AS id,
+	    max(CASE kind WHEN 'agent_login' THEN ts_ms END) AS login
+	FROM events NOT INDEXED WHERE kind IN ('agent_state', 'agent_login')
+	    AND agent IS NOT NULL GROUP BY agent)
 INSERT INTO sessions (agent, login_ms)
-	SELECT e.agent, coalesce((SELECT max(l.ts_ms) FROM events l WHERE
-	    l.agent = e.agent AND l.kind = 'agent_login'), e.ts_ms)
+	SELECT e.agent, coalesce(last.login, e.ts_ms)
 	FROM last JOIN events e ON e.id = last.id
 	WHERE e.state IS NOT 'logged_out' ORDER BY e.agent;
 
