@@ -1,7 +1,8 @@
 /* report-main.c: `centrala report`: queue and agent statistics per
  * interval, computed from the event table by lib/stats.c (definitions in
  * docs/STATISTICS.md), as a printable table or CSV. Reads the database
- * read-only; a running core is not needed and not disturbed. */
+ * read-only; a running core is not needed and not disturbed. A core that
+ * died leaves its agents' states open: they end at its last heartbeat. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
