@@ -324,6 +324,7 @@ agent_login(struct agent *a, struct conn *c)
 		a->ep = endpoint_open(a->cfg->audio, owner);
 	}
 	evlog_add(&ev, NULL);
+	db_session_open(core.db, a->id, ev.ts_ms);
 	agent_set_state(a, AGENT_NOT_READY, "login");
 }
 
@@ -348,6 +349,7 @@ agent_logout(struct agent *a, const char *why)
 		call_hangup(a->call, CAUSE_NORMAL, DB_CLEARED_AGENT, why);
 	agent_set_state(a, AGENT_LOGGED_OUT, NULL);
 	evlog_add(&ev, json_pack("{s:s}", "why", why));
+	db_session_close(core.db, a->id, ev.ts_ms, why);
 	if (a->conn != NULL) {
 		a->conn->agent = NULL;
 		a->conn->role = ROLE_NONE;

@@ -71,6 +71,21 @@ call_make_id(struct call *call)
 	    (unsigned long long)call->start_ms, call_seq++ & 0xfff);
 }
 
+/* The call is in the database from its SETUP or dial, should the core
+ * die before its CDR (db-recover.c). */
+static void
+call_store_open(const struct call *call)
+{
+	struct cdr c = {
+		.call_id = call->id, .direction = call->direction,
+		.start_ms = call->start_ms, .cli = call->cli, .dnis = call->dnis,
+		.span = call->span->name, .channel = call->channel,
+		.parent = call->parent,
+	};
+
+	db_call_open(core.db, &c);
+}
+
 struct call *
 call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
 {
@@ -89,6 +104,7 @@ call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
 	    s->name, ch, call->cli, call->dnis);
 	call_event(call, EV_CALL_START, json_pack("{s:s,s:i,s:s}", "span",
 	    s->name, "channel", ch, "direction", "in"));
+	call_store_open(call);
 	notify_call_state(call);
 	return call;
 }
@@ -154,6 +170,7 @@ call_dial(struct call *call, const char *cli, int ring_s)
 	    s->name, ch, call->dnis, call->cli);
 	call_event(call, EV_CALL_START, json_pack("{s:s,s:i,s:s}", "span",
 	    s->name, "channel", ch, "direction", "out"));
+	call_store_open(call);
 	call_set_state(call, CALL_DIALING);
 	call->dial_timer = evtimer_new(core.base, call_dial_timeout_cb, call);
 	evtimer_add(call->dial_timer, &tv);

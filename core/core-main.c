@@ -33,6 +33,7 @@
 #define CORE_STOP_GRACE		3	/* s to wait for RELEASEs at stop */
 
 struct core core;
+static struct event *core_beat;		/* the heartbeat's timer */
 extern const char default_config[];
 
 static void
@@ -302,6 +303,49 @@ core_signals(void)
 		    NULL), NULL);
 }
 
+/* Every DB_HEARTBEAT_MS, its own timer (not the media tick): one UPDATE,
+ * so that a start after a crash knows when this process was last alive. */
+static void
+core_heartbeat_cb(evutil_socket_t fd, short what, void *arg)
+{
+	db_heartbeat(core.db, clock_wall_ms());
+}
+
+/* Closes what an earlier process left open (it was killed, or crashed),
+ * then starts our heartbeat. Runs holding the state directory's lock, so
+ * the calls closed cannot be a running core's. */
+static void
+core_recover(void)
+{
+	struct timeval		 tv = { DB_HEARTBEAT_MS / 1000,
+	    DB_HEARTBEAT_MS % 1000 * 1000 };
+	struct db_recovery	 r;
+
+	if (db_recover(core.db, &r) != 0)
+		log_error("records left open by the last run not closed: %s",
+		    db_last_error(core.db));
+	else if (r.calls + r.sessions + r.recordings > 0)
+		log_warn("the last run stopped without closing its records: "
+		    "closed %d calls, %d agent sessions, %d recordings at its "
+		    "last sign of life (%lld ms ago), as \"%s\"", r.calls,
+		    r.sessions, r.recordings,
+		    (long long)(clock_wall_ms() - r.at_ms), DB_REASON_STOPPED);
+	db_heartbeat_start(core.db, clock_wall_ms(), (int)getpid(),
+	    DB_HEARTBEAT_MS);
+	core_beat = event_new(core.base, -1, EV_PERSIST, core_heartbeat_cb,
+	    NULL);
+	evtimer_add(core_beat, &tv);
+}
+
+/* An orderly stop closes the agents' sessions itself. */
+static void
+core_logout_all(void)
+{
+	for (struct agent *a = agents; a != NULL; a = a->next)
+		if (a->state != AGENT_LOGGED_OUT)
+			agent_logout(a, DB_REASON_STOPPED);
+}
+
 static void
 core_start(const char *state_opt)
 {
@@ -314,6 +358,7 @@ core_start(const char *state_opt)
 		fatal("%s", err);
 	if (server_listen(core.sock_path, err, sizeof err) != 0)
 		fatal("%s", err);
+	core_recover();
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
 	core_prompts();
@@ -330,10 +375,13 @@ core_start(const char *state_opt)
 static void
 core_finish(void)
 {
+	core_logout_all();
 	conn_close_all("core stopped");
 	span_close_all();
 	server_close();
 	evlog_close();
+	event_free(core_beat);
+	db_heartbeat_stop(core.db, clock_wall_ms());
 	db_close(core.db);
 	agent_free_all();
 	queue_free_all();

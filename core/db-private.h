@@ -1,5 +1,5 @@
-/* db-private.h: what db.c shares with db-cdr.c, db-event.c, db-media.c and db-callback.c
- * only. */
+/* db-private.h: what db.c shares with db-cdr.c, db-event.c, db-media.c, db-callback.c
+ * and db-recover.c only. */
 #ifndef CZ_DB_PRIVATE_H
 #define CZ_DB_PRIVATE_H
 
@@ -11,6 +11,7 @@ struct db {
 	sqlite3_stmt	*st_cdr, *st_event, *st_pin_get, *st_pin_set;
 	sqlite3_stmt	*st_rec_add, *st_rec_end, *st_vm_add;
 	sqlite3_stmt	*st_cb_add, *st_cb_update;
+	sqlite3_stmt	*st_call_open, *st_sess_open, *st_sess_close, *st_beat;
 	char		 err[512];
 };
 

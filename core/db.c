@@ -351,6 +351,10 @@ db_close(struct db *db)
 	sqlite3_finalize(db->st_vm_add);
 	sqlite3_finalize(db->st_cb_add);
 	sqlite3_finalize(db->st_cb_update);
+	sqlite3_finalize(db->st_call_open);
+	sqlite3_finalize(db->st_sess_open);
+	sqlite3_finalize(db->st_sess_close);
+	sqlite3_finalize(db->st_beat);
 	if (db->ready && sqlite3_wal_checkpoint_v2(db->h, NULL,
 	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK)
 		log_warn("database: checkpoint: %s", sqlite3_errmsg(db->h));
@@ -373,6 +377,10 @@ db_count(struct db *db, const char *table)
 		{ "callbacks", "SELECT count(*) FROM callbacks" },
 		{ "customers", "SELECT count(*) FROM customers" },
 		{ "contacts", "SELECT count(*) FROM contacts" },
+		{ "calls_open", "SELECT count(*) FROM calls_open" },
+		{ "sessions", "SELECT count(*) FROM sessions" },
+		{ "sessions_open", "SELECT count(*) FROM sessions WHERE "
+		    "logout_ms = 0" },
 	};
 	char	n[32];
 

@@ -1,7 +1,9 @@
 /* db.h: the core's SQLite store: schema (data/schema.sql) upgraded in place
  * at open, WAL mode, one CDR per finished call and an append-only event
  * table that every statistic is computed from. Every write is its own
- * committed transaction, so a finished call survives SIGKILL of the core. */
+ * committed transaction, so a finished call survives SIGKILL of the core;
+ * a call in progress and an agent's session are stored from their start,
+ * and closed by the next start if the core dies (db-recover.c). */
 #ifndef CZ_DB_H
 #define CZ_DB_H
 
@@ -11,7 +13,7 @@
 
 struct db;
 
-#define DB_SCHEMA_VERSION	4	/* the highest step in data/schema.sql */
+#define DB_SCHEMA_VERSION	5	/* the highest step in data/schema.sql */
 
 /* Opens (creating if needed) and upgrades the schema to DB_SCHEMA_VERSION.
  * NULL with a message in err on failure; a database from a newer Centrala
@@ -53,6 +55,36 @@ struct cdr {
 	const char	*parent;	/* the call a callback serves, or NULL */
 };
 int	db_cdr_insert(struct db *, const struct cdr *);
+
+/* No record lost, whatever stops the core (db-recover.c). A call is
+ * stored from its SETUP or dial (call_id, direction, start_ms, cli, dnis,
+ * span, channel and parent of the cdr given); writing its CDR removes it,
+ * in the same transaction. An agent's session is a row from login to
+ * logout. */
+int	db_call_open(struct db *, const struct cdr *);
+int	db_session_open(struct db *, const char *agent, int64_t login_ms);
+int	db_session_close(struct db *, const char *agent, int64_t logout_ms,
+	    const char *cause);
+
+/* The heartbeat: one row the core updates every period_ms, so that the
+ * next start knows when it was last alive. */
+#define DB_HEARTBEAT_MS		2000
+int	db_heartbeat_start(struct db *, int64_t now_ms, int pid, int period_ms);
+int	db_heartbeat(struct db *, int64_t now_ms);
+int	db_heartbeat_stop(struct db *, int64_t now_ms);
+
+/* What an earlier process left open (calls, sessions, recordings), closed
+ * at the time it was last alive (heartbeat or its last row, the later):
+ * CDRs with cause 41 cleared by the core, call_end, agent_state
+ * logged_out and agent_logout events, all with DB_REASON_STOPPED, in one
+ * transaction. Run it at start, holding the state directory's lock. */
+#define DB_REASON_STOPPED	"core stopped"
+#define DB_CAUSE_STOPPED	41	/* Q.850 temporary failure */
+struct db_recovery {
+	int64_t	at_ms;		/* when the earlier process was last alive */
+	int	calls, sessions, recordings;
+};
+int	db_recover(struct db *, struct db_recovery *);
 
 /* Event kinds (docs/STATISTICS.md gives their meaning). */
 #define EV_CALL_START		"call_start"
@@ -166,8 +198,8 @@ int	 db_contact_set(struct db *, const char *call_id, const char *agent,
  * for a call (NULL agent: the latest of any agent), or NULL. */
 json_t	*db_contact_get(struct db *, const char *call_id, const char *agent);
 
-/* Counts for tests and status: rows in cdr, events, pins or meta (any
- * other name is refused). -1 on error. */
+/* Counts for tests and status: rows in cdr, events, pins, meta,
+ * calls_open, sessions... (any other name is refused). -1 on error. */
 int64_t	db_count(struct db *, const char *table);
 
 /* For tests: make the Nth following SQLite step fail as a disk I/O error

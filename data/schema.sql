@@ -185,3 +185,58 @@ CREATE INDEX contacts_agent ON contacts (agent, start_ms);
 ALTER TABLE callbacks ADD COLUMN due_ms INTEGER NOT NULL DEFAULT 0;	-- not before
 ALTER TABLE callbacks ADD COLUMN for_agent TEXT;	-- only this agent; NULL = the queue
 ALTER TABLE callbacks ADD COLUMN note TEXT;
+
+-- version 5
+-- No record lost, whatever stops the core. A call is stored from its SETUP
+-- (or its dial) in calls_open; the transaction that writes its CDR deletes
+-- it. An agent's session is a row from login to logout. The core updates
+-- the heartbeat every few seconds; at start it closes what an earlier
+-- process left open (calls, sessions, recordings) at the time that process
+-- was last alive, with the reason 'core stopped' (core/db-recover.c).
+CREATE TABLE calls_open (
+	call_id		TEXT PRIMARY KEY,
+	direction	TEXT NOT NULL,		-- 'in' or 'out'
+	start_ms	INTEGER NOT NULL,	-- SETUP seen or sent
+	cli		TEXT NOT NULL DEFAULT '',
+	dnis		TEXT NOT NULL DEFAULT '',
+	span		TEXT NOT NULL DEFAULT '',
+	channel		INTEGER NOT NULL DEFAULT 0,
+	parent		TEXT			-- the call a callback serves
+);
+-- Writing a call's CDR closes its open row, in the same transaction.
+CREATE TRIGGER cdr_closes_open AFTER INSERT ON cdr BEGIN
+	DELETE FROM calls_open WHERE call_id = NEW.call_id;
+END;
+
+CREATE TABLE sessions (			-- one per agent login
+	id		INTEGER PRIMARY KEY,
+	agent		TEXT NOT NULL,
+	login_ms	INTEGER NOT NULL,
+	logout_ms	INTEGER NOT NULL DEFAULT 0,	-- 0 = still logged in
+	cause		TEXT			-- why it ended: 'logout', 'core stopped', ...
+);
+CREATE INDEX sessions_agent ON sessions (agent, login_ms);
+CREATE INDEX sessions_open ON sessions (logout_ms) WHERE logout_ms = 0;
+-- Agents an earlier Centrala left logged in (its last state for them is
+-- not logged_out): an open session each, which the first start closes.
+-- One pass over the table: walking events_agent instead would fetch every
+-- row by its id (20 times slower on a million events).
+WITH last AS (SELECT agent,
+	    max(CASE kind WHEN 'agent_state' THEN id END) AS id,
+	    max(CASE kind WHEN 'agent_login' THEN ts_ms END) AS login
+	FROM events NOT INDEXED WHERE kind IN ('agent_state', 'agent_login')
+	    AND agent IS NOT NULL GROUP BY agent)
+INSERT INTO sessions (agent, login_ms)
+	SELECT e.agent, coalesce(last.login, e.ts_ms)
+	FROM last JOIN events e ON e.id = last.id
+	WHERE e.state IS NOT 'logged_out' ORDER BY e.agent;
+
+CREATE TABLE heartbeat (		-- exactly one row
+	id		INTEGER PRIMARY KEY CHECK (id = 1),
+	pid		INTEGER NOT NULL DEFAULT 0,
+	started_ms	INTEGER NOT NULL DEFAULT 0,	-- the process's start
+	alive_ms	INTEGER NOT NULL DEFAULT 0,	-- last seen alive
+	period_ms	INTEGER NOT NULL DEFAULT 0,	-- between two updates
+	stopped_ms	INTEGER NOT NULL DEFAULT 0	-- orderly stop; 0 = running or crashed
+);
+INSERT INTO heartbeat (id) VALUES (1);

@@ -6,7 +6,12 @@
  * One loop runs it all, in three phases: starting (retry until the core
  * answers, or see it die), running (a status request each second), and
  * stopping (telco first, then the core with mode clear; done when both
- * children have been reaped, or a guard timer kills what is left). */
+ * children have been reaped). Stopping never kills a core that is still
+ * writing its records: a second Ctrl-C (or timeout(1)'s second SIGINT)
+ * says what we wait for; every DEMO_GUARD_S the demo says it again and
+ * asks again; only after DEMO_KILL_S does it SIGKILL a child still there,
+ * saying so, and the core only if it has stopped writing (the next start
+ * of the core closes the calls it left open). */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -24,10 +29,12 @@
 #include "bots.h"
 #include "cli.h"
 #include "clock.h"
+#include "db.h"
 #include "xmalloc.h"
 
 #define DEMO_START_S	15	/* the core has this long to answer */
-#define DEMO_GUARD_S	15	/* stopping takes at most this long */
+#define DEMO_GUARD_S	15	/* then say what stopping waits for */
+#define DEMO_KILL_S	120	/* a child hung this long is killed, loudly */
 
 enum demo_phase { DEMO_STARTING, DEMO_RUNNING, DEMO_STOPPING };
 
@@ -46,7 +53,7 @@ static struct {
 	pid_t			 core_pid, pstn_pid;
 	struct bots		*bots;
 	FILE			*botlog;
-	uint64_t		 started, start_deadline;
+	uint64_t		 started, start_deadline, stop_began;
 	int			 exit_code;
 } demo;
 
@@ -348,6 +355,7 @@ demo_stop(const char *why)
 	if (demo.phase == DEMO_STOPPING)
 		return;
 	demo.phase = DEMO_STOPPING;
+	demo.stop_began = clock_mono_us();
 	event_del(demo.ev_tick);
 	event_del(demo.ev_retry);
 	event_add(demo.ev_guard, &guard);
@@ -393,31 +401,83 @@ demo_sigchld_cb(evutil_socket_t sig, short what, void *arg)
 		demo_reaped(pid, status);
 }
 
+/* What stopping still waits for, on one line. */
+static void
+demo_say_waiting(const char *prefix)
+{
+	int s = (int)((clock_mono_us() - demo.stop_began) / 1000000);
+
+	if (demo.pstn_pid > 0)
+		printf("%s (%ds): waiting for the telco simulator (pid %d) to "
+		    "end its calls\n", prefix, s, (int)demo.pstn_pid);
+	else if (demo.core_pid > 0)
+		printf("%s (%ds): waiting for the core (pid %d) to clear its "
+		    "calls and write their records\n", prefix, s,
+		    (int)demo.core_pid);
+}
+
 static void
 demo_signal_cb(evutil_socket_t sig, short what, void *arg)
 {
-	if (demo.phase == DEMO_STOPPING) {	/* a second Ctrl-C: now */
-		demo_kill(demo.pstn_pid, SIGKILL);
-		demo_kill(demo.core_pid, SIGKILL);
+	if (demo.phase == DEMO_STOPPING) {	/* a second Ctrl-C: say so */
+		demo_say_waiting("still stopping");
 		return;
 	}
-	demo_stop("stopping: the telco first, then the core (clearing calls)");
+	demo_stop("stopping: the telco first, then the core (clearing calls); "
+	    "Ctrl-C again does not cut this short");
 }
 
 static void
 demo_duration_cb(evutil_socket_t fd, short what, void *arg)
 {
-	demo_stop("stopping: the telco first, then the core (clearing calls)");
+	demo_stop("stopping (--duration reached): the telco first, then the "
+	    "core (clearing calls)");
 }
 
+/* The core is still writing when its database's WAL changed within three
+ * heartbeats (core/db.h): a core that still writes is never killed. */
+static int
+demo_core_writing(void)
+{
+	char		path[PATH_MAX];
+	struct stat	st;
+
+	snprintf(path, sizeof path, "%s/centrala.db-wal", opt.state);
+	return stat(path, &st) == 0 &&
+	    time(NULL) - st.st_mtime <= 3 * DB_HEARTBEAT_MS / 1000;
+}
+
+/* Every DEMO_GUARD_S of a stop: say what it waits for and ask again.
+ * After DEMO_KILL_S, a telco still there is killed (the core then ends its
+ * calls as the link is lost), and so is a core that writes no more,
+ * saying so; a core still writing is left to finish. */
 static void
 demo_guard_cb(evutil_socket_t fd, short what, void *arg)
 {
-	fprintf(stderr, "centrala demo: still stopping after %ds; killing what "
-	    "is left\n", DEMO_GUARD_S);
-	demo_kill(demo.pstn_pid, SIGKILL);
-	demo_kill(demo.core_pid, SIGKILL);
-	demo.exit_code = 1;
+	struct timeval	guard = { DEMO_GUARD_S, 0 };
+	int		late = clock_mono_us() - demo.stop_began >=
+			    DEMO_KILL_S * 1000000ULL;
+
+	if (late && demo.pstn_pid > 0) {
+		fprintf(stderr, "centrala demo: the telco simulator did not stop "
+		    "in %ds: killing it (SIGKILL)\n", DEMO_KILL_S);
+		demo_kill(demo.pstn_pid, SIGKILL);
+	} else if (late && !demo_core_writing()) {
+		fprintf(stderr, "centrala demo: the core (pid %d) did not stop "
+		    "in %ds and has written nothing for %ds: killing it "
+		    "(SIGKILL); its next start closes the calls it left open, "
+		    "as 'core stopped' (see %s/log/)\n", (int)demo.core_pid,
+		    DEMO_KILL_S, 3 * DB_HEARTBEAT_MS / 1000, opt.state);
+		demo_kill(demo.core_pid, SIGKILL);
+		demo.exit_code = 1;
+		return;
+	} else {
+		demo_say_waiting("still stopping");
+		demo_kill(demo.pstn_pid, SIGTERM);
+		if (demo.pstn_pid <= 0)
+			demo_kill(demo.core_pid, SIGTERM);
+	}
+	event_add(demo.ev_guard, &guard);
 }
 
 /* --- main --- */

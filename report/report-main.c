@@ -1,13 +1,15 @@
 /* report-main.c: `centrala report`: queue and agent statistics per
  * interval, computed from the event table by lib/stats.c (definitions in
  * docs/STATISTICS.md), as a printable table or CSV. Reads the database
- * read-only; a running core is not needed and not disturbed. */
+ * read-only; a running core is not needed and not disturbed. A core that
+ * died leaves its agents' states open: they end at its last heartbeat. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <sqlite3.h>
+#include "clock.h"
 #include "stats.h"
 #include "xmalloc.h"
 
@@ -97,11 +99,34 @@ parse_args(int argc, char **argv)
 	}
 }
 
+/* Where agent states still open end: the report's end, unless the core
+ * stopped without closing them (killed, crashed, not started again): then
+ * at its last heartbeat. A heartbeat older than three periods means no
+ * core is running (docs/STATISTICS.md). */
+static int64_t
+open_end(sqlite3 *h, int64_t now_ms)
+{
+	sqlite3_stmt	*st;
+	int64_t		 end = opt.to_ms, alive, period;
+
+	if (sqlite3_prepare_v2(h, "SELECT max(alive_ms, stopped_ms), period_ms "
+	    "FROM heartbeat", -1, &st, NULL) != SQLITE_OK)
+		return end;	/* a database from before the heartbeat */
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		alive = sqlite3_column_int64(st, 0);
+		period = sqlite3_column_int64(st, 1);
+		if (alive > 0 && now_ms - alive > 3 * period && alive < end)
+			end = alive;
+	}
+	sqlite3_finalize(st);
+	return end;
+}
+
 /* Feeds every event up to the report's end into the engine. Events from
  * before the start are fed too (from one day earlier), so that calls and
  * agent states already open at the start are known. */
 static struct stats *
-load(sqlite3 *h)
+load(sqlite3 *h, int64_t now_ms)
 {
 	struct stats_opts o = { .interval_s = opt.interval_s,
 	    .short_abandon_ms = opt.short_abandon_s * 1000 };
@@ -133,7 +158,7 @@ load(sqlite3 *h)
 		stats_feed(s, &e);
 	}
 	sqlite3_finalize(st);
-	stats_close(s, opt.to_ms);
+	stats_close(s, open_end(h, now_ms));
 	return s;
 }
 
@@ -263,7 +288,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	sqlite3_busy_timeout(h, 5000);
-	s = load(h);
+	s = load(h, clock_wall_ms());
 	if (opt.agents)
 		report_agents(s);
 	else

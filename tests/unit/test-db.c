@@ -3,7 +3,8 @@
  * failing step rolled back), WAL, every CDR and event field round-tripping
  * (NULLs, UTF-8), duplicates, refusal of a newer schema without touching
  * it, PINs, injected I/O errors at every step (each call stored or
- * reported, never half) and durability across SIGKILL. */
+ * reported, never half) and durability across SIGKILL; the upgrade to
+ * version 5 and the recovery of what a killed core left open. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <sqlite3.h>
 #include "db.h"
 #include "log.h"
+#include "stats.h"
 #include "tap.h"
 
 extern const char schema_sql[];
@@ -727,6 +729,210 @@ test_sigkill(const char *p)
 	    "integrity_check ok");
 }
 
+/* --- no record lost: migration to version 5 and recovery ------------------ */
+
+/* A version 4 database made by hand from the first four steps, with a
+ * CDR in it: opening it applies step 5 and keeps the CDR. */
+static void
+test_upgrade4(void)
+{
+	const char		*p = in_dir("v4.db");
+	const char		*end = strstr(schema_sql, "\n-- version 5\n");
+	char			*sql;
+	struct db		*db;
+	struct db_recovery	 r;
+
+	sql = malloc(end - schema_sql + 64);
+	sprintf(sql, "%.*s\nPRAGMA user_version = 4;", (int)(end - schema_sql),
+	    schema_sql);
+	q_exec(p, sql);
+	free(sql);
+	q_exec(p, "INSERT INTO cdr (call_id, direction, start_ms, end_ms, "
+	    "cleared_by) VALUES ('old', 'in', 1, 2, 'network'); "
+	    "INSERT INTO events (ts_ms, kind, agent, state) VALUES "
+	    "(10, 'agent_login', '1001', NULL), (10, 'agent_state', '1001', "
+	    "'not_ready'), (20, 'agent_state', '1001', 'ready'), "
+	    "(11, 'agent_login', '1002', NULL), (11, 'agent_state', '1002', "
+	    "'ready'), (30, 'agent_state', '1002', 'logged_out'), "
+	    "(40, 'call_start', NULL, NULL)");
+	ok(q_int(p, "PRAGMA user_version") == 4 && q_int(p, "SELECT count(*) "
+	    "FROM sqlite_master WHERE name = 'heartbeat'") == 0,
+	    "a version 4 database, made by hand");
+	db = db_open(p, err, sizeof err);
+	ok(db != NULL && db_schema_version(db) == 5 && q_int(p, "SELECT "
+	    "count(*) FROM cdr WHERE call_id = 'old' AND end_ms = 2") == 1,
+	    "upgraded in place to version 5, its CDR kept");
+	ok(q_int(p, "SELECT count(*) FROM heartbeat") == 1 && q_int(p,
+	    "SELECT count(*) FROM calls_open") == 0 && q_int(p, "SELECT "
+	    "count(*) FROM sessions") == 1 && q_int(p, "SELECT login_ms FROM "
+	    "sessions WHERE agent = '1001' AND logout_ms = 0") == 10,
+	    "with calls_open, one heartbeat row, and an open session for the "
+	    "agent the old core left logged in (1001), none for 1002");
+	ok(db_recover(db, &r) == 0 && r.sessions == 1 && r.at_ms == 40 &&
+	    q_int(p, "SELECT count(*) FROM events WHERE ts_ms = 40 AND agent = "
+	    "'1001' AND kind IN ('agent_state', 'agent_logout')") == 2,
+	    "the first start logs 1001 out at the old core's last event");
+	db_close(db);
+}
+
+static void
+rec_event(struct db *db, int64_t ts, const char *kind, const char *call,
+    const char *agent, const char *queue, const char *state)
+{
+	struct db_event e = { .ts_ms = ts, .kind = kind, .call_id = call,
+	    .agent = agent, .queue = queue, .state = state };
+
+	db_event_add(db, &e);
+}
+
+/* What a core killed at 3000 leaves: call A answered by 1001, call B
+ * ended, agent 1001 logged in and on A, 1002 logged out, a recording. */
+static void
+rec_killed_run(struct db *db)
+{
+	struct cdr		 a = { .call_id = "A", .direction = "in",
+	    .start_ms = 1000, .cli = "600", .dnis = "2000", .span = "e1a",
+	    .channel = 5 };
+	struct cdr		 b = sample_cdr("B");
+	struct db_recording	 r = { .call_id = "A", .path = "a.wav",
+	    .format = "mixed", .why = "policy", .start_ms = 1500 };
+
+	db_heartbeat_start(db, 900, 4242, 2000);
+	db_session_open(db, "1001", 900);
+	rec_event(db, 900, EV_AGENT_STATE, NULL, "1001", NULL, "not_ready");
+	db_session_open(db, "1002", 950);
+	db_call_open(db, &a);
+	b.start_ms = 1100;
+	db_call_open(db, &b);
+	rec_event(db, 1200, EV_QUEUE_ENTER, "A", NULL, "sales", NULL);
+	rec_event(db, 1500, EV_AGENT_ANSWER, "A", "1001", "sales", NULL);
+	rec_event(db, 1500, EV_AGENT_STATE, "A", "1001", NULL, "on_call");
+	db_recording_add(db, &r);
+	db_session_close(db, "1002", 1300, "logout");
+	db_cdr_insert(db, &b);
+	db_heartbeat(db, 2800);
+	rec_event(db, 2900, EV_HOLD, "A", "1001", "sales", NULL);
+}
+
+static void
+rec_stats_cb(const struct db_event *e, void *arg)
+{
+	struct stats_event	se = { .ts_ms = e->ts_ms, .kind = e->kind,
+	    .call_id = e->call_id, .agent = e->agent, .queue = e->queue,
+	    .state = e->state };
+	char			reason[32];
+
+	stats_event_detail(&se, e->detail, reason, sizeof reason);
+	stats_feed(arg, &se);
+}
+
+/* The agent's time, as a report long after the crash counts it. */
+static int64_t
+rec_agent_ms(struct db *db, const char *agent, enum stats_state st)
+{
+	struct stats_opts	 o = { .interval_s = 86400,
+	    .short_abandon_ms = 5000 };
+	struct stats		*s = stats_new(&o);
+	int64_t			 ms = 0;
+
+	db_events_since(db, 0, rec_stats_cb, s);
+	stats_close(s, 86400000);
+	for (int i = 0; i < stats_nagents(s); i++)
+		if (strcmp(stats_agent_at(s, i)->agent, agent) == 0)
+			ms += stats_agent_at(s, i)->state_ms[st];
+	stats_free(s);
+	return ms;
+}
+
+static void
+test_recover(void)
+{
+	const char		*p = in_dir("rec.db");
+	struct db		*db = db_open(p, err, sizeof err);
+	struct db_recovery	 r;
+	struct field		 f[] = {
+		I("start_ms", 1000), I("answer_ms", 1200), I("end_ms", 2900),
+		T("cli", "600"), T("span", "e1a"), I("channel", 5),
+		T("queue", "sales"), T("agent", "1001"),
+		I("queue_enter_ms", 1200), I("agent_answer_ms", 1500),
+		I("wait_ms", 300), I("talk_ms", 1400), I("cause", 41),
+		T("cleared_by", "core"), T("reason", "core stopped"),
+	};
+
+	rec_killed_run(db);
+	ok(db_count(db, "calls_open") == 1 && db_count(db, "sessions_open") == 1,
+	    "a call is stored from its SETUP, removed by its CDR; a session "
+	    "from login to logout");
+	db_close(db);		/* as good as a kill: nothing is written at close */
+	db = db_open(p, err, sizeof err);
+	ok(db_recover(db, &r) == 0 && r.at_ms == 2900 && r.calls == 1 &&
+	    r.sessions == 1 && r.recordings == 1, "recovery: 1 call, 1 session, "
+	    "1 recording left open, at the last sign of life (the later of the "
+	    "heartbeat and the last event): %lld", (long long)r.at_ms);
+	ok(*fields_differ(p, "cdr WHERE call_id = 'A'", f, NFIELDS(f)) == 0,
+	    "the open call's CDR: closed at 2900 with cause 41 by the core, "
+	    "queue, agent and times from its events (first bad: %s)",
+	    fields_differ(p, "cdr WHERE call_id = 'A'", f, NFIELDS(f)));
+	ok(q_int(p, "SELECT count(*) FROM events WHERE kind = 'call_end' AND "
+	    "call_id = 'A' AND ts_ms = 2900 AND agent = '1001' AND detail LIKE "
+	    "'%\"reason\":\"core stopped\"%'") == 1 && q_int(p, "SELECT count(*) "
+	    "FROM events WHERE ts_ms = 2900 AND agent = '1001' AND ((kind = "
+	    "'agent_state' AND state = 'logged_out') OR (kind = 'agent_logout' "
+	    "AND detail LIKE '%core stopped%'))") == 2,
+	    "events: call_end, then agent 1001 logged out, 'core stopped'");
+	ok(q_int(p, "SELECT count(*) FROM sessions WHERE agent = '1001' AND "
+	    "logout_ms = 2900 AND cause = 'core stopped'") == 1 && q_int(p,
+	    "SELECT logout_ms FROM sessions WHERE agent = '1002'") == 1300 &&
+	    q_int(p, "SELECT count(*) FROM recordings WHERE end_ms = 2900 AND "
+	    "status = 'failed'") == 1 && db_count(db, "calls_open") == 0,
+	    "the session closed at 2900, the one closed before kept; the "
+	    "recording failed");
+	ok(rec_agent_ms(db, "1001", ST_ON_CALL) == 1400 && rec_agent_ms(db,
+	    "1001", ST_NOT_READY) == 600, "statistics end agent 1001's time at "
+	    "the crash, not at the report's end: on call %lld ms",
+	    (long long)rec_agent_ms(db, "1001", ST_ON_CALL));
+	ok(db_recover(db, &r) == 0 && r.calls + r.sessions + r.recordings == 0 &&
+	    db_count(db, "cdr") == 2, "a second recovery finds nothing to do");
+	db_heartbeat_stop(db, 5000);
+	ok(q_int(p, "SELECT stopped_ms FROM heartbeat") == 5000 && q_int(p,
+	    "SELECT pid FROM heartbeat") == 4242, "an orderly stop is marked");
+	db_close(db);
+}
+
+/* A failure anywhere in the recovery leaves everything open, for the
+ * next try: never half of it. */
+static void
+test_recover_faults(void)
+{
+	const char		*p = in_dir("recf.db");
+	struct db		*db;
+	struct db_recovery	 r;
+	int			 n, bad = 0, failed = 0;
+
+	log_set_level(LOG_LEVEL_ERROR);
+	for (n = 1; n < 100; n++) {
+		unlink_db(p);
+		db = db_open(p, err, sizeof err);
+		rec_killed_run(db);
+		db_fail_after(n);
+		if (db_recover(db, &r) == 0) {
+			db_fail_after(0);
+			db_close(db);
+			break;
+		}
+		db_fail_after(0);
+		failed++;
+		bad += db_count(db, "calls_open") != 1 || db_count(db,
+		    "sessions_open") != 1 || db_count(db, "cdr") != 1;
+		bad += db_recover(db, &r) != 0 || db_count(db, "cdr") != 2;
+		db_close(db);
+	}
+	log_set_level(LOG_LEVEL_INFO);
+	ok(failed > 5 && bad == 0, "an I/O error at each of %d steps of the "
+	    "recovery leaves all open, and the next recovery closes it (%d "
+	    "wrong)", failed, bad);
+}
+
 int
 main(void)
 {
@@ -748,6 +954,9 @@ main(void)
 	test_bad_files();
 	test_faults();
 	test_sigkill(in_dir("kill.db"));
+	test_upgrade4();
+	test_recover();
+	test_recover_faults();
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
 		return 1;
