@@ -368,7 +368,8 @@ media_call_after(struct call *call)
 /* Asks the cache for what the coming calls' frames will read, while this
  * one's is worked out, one pointer further each step: the call three
  * channels on, the media state of the one two on (its call was asked for
- * a step ago), the recorder of the next (its media state likewise). */
+ * a step ago), the recorder and headsets of the next (its media state
+ * likewise). */
 static struct call *
 media_chan_call(struct span *s, int ch)
 {
@@ -388,10 +389,16 @@ media_prefetch(struct span *s, int ch)
 		__builtin_prefetch(&c3->leg);
 		__builtin_prefetch(&c3->media);
 	}
-	if (c2 != NULL && (m = c2->media) != NULL)
+	if (c2 != NULL && (m = c2->media) != NULL) {
 		__builtin_prefetch(m);
-	if (c1 != NULL && (m = c1->media) != NULL && m->rec != NULL)
+		__builtin_prefetch(&m->m[0].ep);
+	}
+	if (c1 == NULL || (m = c1->media) == NULL)
+		return;
+	if (m->rec != NULL)
 		record_prefetch(m->rec);
+	for (int i = 0; i < m->nm; i++)
+		__builtin_prefetch(m->m[i].ep);
 }
 
 void
