@@ -88,8 +88,32 @@ print(f"bridged+recorded      {conn} connected, {recs} recordings; {ivr} calls i
 print(f"core CPU              {cpu / wall * 100:.1f}% of one core ({cpu:.2f} s in {wall:.1f} s)")
 print(f"telco (pstn) CPU      {(p1 - p0) / hz / wall * 100:.1f}% of one core (the clock: its delays are the tick gap)")
 print(f"blocks in window      {rx} ({rx / wall / len(st1['spans']):.1f} per span per s)")
-print(f"tick gap p50/p99/max  {max(g['p50_us'] for g in gap)} / {max(g['p99_us'] for g in gap)} / {max(g['max_us'] for g in gap)} us (worst span, since start)")
-print(f"tick work p50/p99/max {max(g['p50_us'] for g in work)} / {max(g['p99_us'] for g in work)} / {max(g['max_us'] for g in work)} us (worst span, since start)")
+def window(key):
+    """The window's ticks over all spans: [(step start us, count)]."""
+    h = {}
+    for a, b in zip(st0['spans'], st1['spans']):
+        for us, n in b[key].get('hist', []):	# an older core has none
+            h[us] = h.get(us, 0) + n
+        for us, n in a[key].get('hist', []):
+            h[us] -= n
+    return sorted((us, n) for us, n in h.items() if n > 0)
+def pct(h, p):
+    want, seen = sum(n for _, n in h) * p / 100.0, 0
+    for us, n in h:
+        seen += n
+        if seen > want:
+            return us + 50
+    return h[-1][0] + 50 if h else 0
+g, w = window('tick_gap'), window('tick_work')
+jit = {}
+for us, n in g:		# |gap - 20 ms|, by 50 us step
+    j = abs(us + 25 - 20000) // 50 * 50
+    jit[j] = jit.get(j, 0) + n
+jit = sorted(jit.items())
+print(f"tick gap p50/p99/max  {pct(g, 50)} / {pct(g, 99)} / {pct(g, 100)} us (all spans, in the window)")
+print(f"tick jitter p50/p99   {pct(jit, 50)} / {pct(jit, 99)} us (|gap - 20 ms|, in the window)")
+print(f"tick work p50/p99/max {pct(w, 50)} / {pct(w, 99)} / {pct(w, 100)} us (all spans, in the window)")
+print(f"since start (ramp)    gap p99 {max(x['p99_us'] for x in gap)} us, max {max(x['max_us'] for x in gap)} us (worst span)")
 print(f"frames lost (core)    {lost - lost0} in the window, {lost} since start")
 print(f"core peak RSS         {rss / 1024:.1f} MiB")
 PY
