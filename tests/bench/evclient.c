@@ -22,7 +22,8 @@
 #include <sys/un.h>
 
 #define EV_BUF		(256 * 1024)
-#define EV_HIST		200000		/* 1 us steps up to 200 ms */
+#define EV_STEP_US	10
+#define EV_HIST		1000000		/* 10 us steps up to 10 s */
 #define EV_TABLE	(1 << 18)	/* events told apart by at_us */
 
 struct evc {
@@ -62,10 +63,10 @@ ev_hist_add(struct ev_hist *h, int64_t us)
 	h->n++;
 	if ((uint64_t)us > h->max)
 		h->max = (uint64_t)us;
-	if (us >= EV_HIST)
+	if (us / EV_STEP_US >= EV_HIST)
 		h->over++;
 	else
-		h->bucket[us]++;
+		h->bucket[us / EV_STEP_US]++;
 }
 
 static uint64_t
@@ -75,7 +76,7 @@ ev_hist_pct(const struct ev_hist *h, double p)
 
 	for (int i = 0; i < EV_HIST; i++)
 		if ((seen += h->bucket[i]) > want)
-			return (uint64_t)i;
+			return (uint64_t)(i + 1) * EV_STEP_US;
 	return h->max;
 }
 
