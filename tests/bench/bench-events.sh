@@ -73,5 +73,5 @@ print(f"events                {e['n']} ({int(e['n']) / wall:.0f}/s), deliveries 
 print(f"event to socket       p50 {int(d['p50_us']) / 1000:.2f} ms, p99 {int(d['p99_us']) / 1000:.2f} ms, max {int(d['max_us']) / 1000:.1f} ms (every delivery)")
 print(f"event to last socket  p50 {int(e['p50_us']) / 1000:.2f} ms, p99 {int(e['p99_us']) / 1000:.2f} ms, max {int(e['max_us']) / 1000:.1f} ms (per event)")
 print(f"core CPU              {(int(c1) - int(c0)) / hz / wall * 100:.1f}% of one core")
-print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core (500 sockets, one poll loop)")
+print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core ({n} sockets, one poll loop)")
 PY
