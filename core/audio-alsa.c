@@ -22,6 +22,7 @@ struct alsa_dev {
 	snd_pcm_t		*play, *cap;
 	snd_pcm_uframes_t	 buffer, period;
 	int			 failed;
+	int			 cap_started;	/* known running: no state query */
 	char			 error[256];
 	struct alsa_dev_stats	 st;
 };
@@ -85,6 +86,7 @@ alsa_open_streams(struct alsa_dev *d, char *err, size_t errlen)
 	if (d->st.playback_only)
 		log_info("ALSA device \"%s\": no capture (%s)", d->name, ignored);
 	d->failed = 0;
+	d->cap_started = 0;
 	return 0;
 }
 
@@ -94,6 +96,8 @@ alsa_dev_open(const char *device, char *err, size_t errlen)
 	struct alsa_dev *d = xcalloc(1, sizeof *d);
 
 	snd_lib_error_set_handler(alsa_quiet);
+	/* One thread calls ALSA: its per-call locking is pure cost. */
+	setenv("LIBASOUND_THREAD_SAFE", "0", 0);
 	d->name = xstrdup(device);
 	if (alsa_open_streams(d, err, errlen) != 0) {
 		free(d->name);
@@ -192,8 +196,9 @@ alsa_dev_capture(struct alsa_dev *d, int16_t *pcm, int n)
 	memset(pcm, 0, n * sizeof *pcm);
 	if (d->cap == NULL)
 		return 0;
-	if (snd_pcm_state(d->cap) == SND_PCM_STATE_PREPARED)
+	if (!d->cap_started && snd_pcm_state(d->cap) == SND_PCM_STATE_PREPARED)
 		snd_pcm_start(d->cap);
+	d->cap_started = 1;
 	avail = snd_pcm_avail_update(d->cap);
 	if (avail > (snd_pcm_sframes_t)(ALSA_FILL_MAX * d->period))
 		snd_pcm_forward(d->cap, avail - 2 * d->period);	/* drift */
@@ -202,8 +207,10 @@ alsa_dev_capture(struct alsa_dev *d, int16_t *pcm, int n)
 		d->st.padded++;
 		return 0;
 	}
-	if (r < 0)
+	if (r < 0) {
+		d->cap_started = 0;	/* recovered: prepared, to start */
 		return alsa_recover(d, d->cap, (int)r, "capture");
+	}
 	d->st.captured++;
 	return 0;
 }
@@ -218,6 +225,7 @@ alsa_dev_reset(struct alsa_dev *d)
 	if (d->cap != NULL) {
 		snd_pcm_drop(d->cap);
 		snd_pcm_prepare(d->cap);
+		d->cap_started = 0;
 	}
 }
 

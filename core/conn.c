@@ -49,9 +49,8 @@ conn_count(void)
 void
 conn_send(struct conn *c, json_t *msg)
 {
-	struct evbuffer	*out;
-	char		*s;
-	size_t		 len;
+	char	*s;
+	size_t	 len;
 
 	if (c->dead) {
 		json_decref(msg);
@@ -59,14 +58,24 @@ conn_send(struct conn *c, json_t *msg)
 	}
 	s = proto_encode(msg, &len);
 	json_decref(msg);
+	conn_send_line(c, s, len);
+	free(s);
+}
+
+/* One line already encoded (an event sent to many is encoded once). */
+void
+conn_send_line(struct conn *c, const char *s, size_t len)
+{
+	struct evbuffer	*out;
+
+	if (c->dead)
+		return;
 	out = bufferevent_get_output(c->bev);
 	if (evbuffer_get_length(out) + len > (size_t)core.cfg->core.client_outbuf) {
-		free(s);
 		conn_shut(c, "output limit reached (client not reading)", 1);
 		return;
 	}
 	evbuffer_add(out, s, len);
-	free(s);
 }
 
 /* Token bucket: a client may burst, but not flood for long. */

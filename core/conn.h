@@ -39,6 +39,8 @@ extern struct conn *conns;
 
 void	conn_new(int fd);
 void	conn_send(struct conn *, json_t *);	/* steals the reference */
+/* A line already encoded, newline included (proto_encode()). */
+void	conn_send_line(struct conn *, const char *, size_t);
 void	conn_close(struct conn *, const char *why);	/* freed from the loop */
 void	conn_close_all(const char *why);
 int	conn_count(void);

@@ -1,5 +1,7 @@
 /* notify.c: builds the events pushed to clients (docs/protocol.md) and sends
  * them to an agent's console, to subscribed supervisors, or to everyone. */
+#include <stdlib.h>
+#include <time.h>
 #include "agent.h"
 #include "call.h"
 #include "conn.h"
@@ -16,22 +18,40 @@ notify_agent(struct agent *a, json_t *ev)
 		json_decref(ev);
 }
 
+/* An event to many clients is stamped (at_us: wall clock, microseconds,
+ * as it leaves the core) and encoded once, then queued to each. */
+static void
+notify_many(json_t *ev, int watchers_only)
+{
+	struct timespec	 ts;
+	char		*s = NULL;
+	size_t		 len = 0;
+
+	for (struct conn *c = conns; c != NULL; c = c->next) {
+		if (c->dead || !(watchers_only ? c->subscribed : c->hello))
+			continue;
+		if (s == NULL) {
+			clock_gettime(CLOCK_REALTIME, &ts);
+			json_object_set_new(ev, "at_us", json_integer(
+			    (json_int_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000));
+			s = proto_encode(ev, &len);
+		}
+		conn_send_line(c, s, len);
+	}
+	free(s);
+	json_decref(ev);
+}
+
 void
 notify_watchers(json_t *ev)
 {
-	for (struct conn *c = conns; c != NULL; c = c->next)
-		if (c->subscribed && !c->dead)
-			conn_send(c, json_incref(ev));
-	json_decref(ev);
+	notify_many(ev, 1);
 }
 
 void
 notify_all(json_t *ev)
 {
-	for (struct conn *c = conns; c != NULL; c = c->next)
-		if (c->hello && !c->dead)
-			conn_send(c, json_incref(ev));
-	json_decref(ev);
+	notify_many(ev, 0);
 }
 
 static json_t *

@@ -11,14 +11,14 @@
 #define RECORD_BUF	RECORD_RATE	/* frames buffered: one second */
 
 struct recorder {
-	SNDFILE		*sf;
-	enum record_mode mode;
-	int		 channels;
-	int16_t		 buf[RECORD_BUF * 2];
 	int		 nbuf;		/* frames in buf */
 	int		 paused;
 	int		 failed;
+	int		 channels;
+	enum record_mode mode;
+	SNDFILE		*sf;
 	char		 error[256];
+	int16_t		 buf[RECORD_BUF * 2];
 };
 
 struct recorder *
@@ -72,29 +72,38 @@ record_mix(int a, int b)
 	return (int16_t)(s > 32767 ? 32767 : s < -32768 ? -32768 : s);
 }
 
+/* A frame at a time (n <= RECORD_BUF): the buffer goes to the disk when
+ * the next frame would not fit, about once a second. */
 int
 record_frame(struct recorder *r, const int16_t *caller, const int16_t *other,
     int n)
 {
 	int16_t *out;
 
-	if (r->failed)
+	if (r->failed || (r->nbuf + n > RECORD_BUF && record_flush(r) != 0))
 		return -1;
-	for (int i = 0; i < n; i++) {
-		if (r->nbuf == RECORD_BUF && record_flush(r) != 0)
-			return -1;
-		out = r->buf + r->nbuf++ * r->channels;
-		if (r->paused)
-			memset(out, 0, r->channels * sizeof *out);
-		else if (r->mode == RECORD_STEREO) {
-			out[0] = caller[i];
-			out[1] = other[i];
-		} else if (r->mode == RECORD_MIXED)
-			out[0] = record_mix(caller[i], other[i]);
-		else
-			out[0] = caller[i];
-	}
+	out = r->buf + r->nbuf * r->channels;
+	r->nbuf += n;
+	if (r->paused)
+		memset(out, 0, n * r->channels * sizeof *out);
+	else if (r->mode == RECORD_STEREO)
+		for (int i = 0; i < n; i++) {
+			out[2 * i] = caller[i];
+			out[2 * i + 1] = other[i];
+		}
+	else if (r->mode == RECORD_MIXED)
+		for (int i = 0; i < n; i++)
+			out[i] = record_mix(caller[i], other[i]);
+	else
+		memcpy(out, caller, n * sizeof *out);
 	return 0;
+}
+
+/* The recorder's state, asked of the cache ahead of its frame. */
+void
+record_prefetch(const struct recorder *r)
+{
+	__builtin_prefetch(r);
 }
 
 void

@@ -20,6 +20,8 @@ struct recorder	*record_open(const char *path, enum record_mode,
  * file has failed (record_error() says why); nothing more is written. */
 int		 record_frame(struct recorder *, const int16_t *caller,
 		    const int16_t *other, int n);
+/* A hint: the recorder will be written soon (media.c's tick). */
+void		 record_prefetch(const struct recorder *);
 void		 record_pause(struct recorder *, int paused);
 int		 record_paused(const struct recorder *);
 /* Flushes and closes. Returns 0, or -1 if the file is incomplete. */

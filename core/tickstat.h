@@ -19,7 +19,7 @@ struct tickstat {
 void	 tickstat_add(struct tickstat *, uint64_t us);
 /* The value below which P percent of the samples lie, in us. */
 uint64_t tickstat_pct(const struct tickstat *, double p);
-/* {"n":..,"p50_us":..,"p99_us":..,"max_us":..} */
+/* {"n":..,"p50_us":..,"p99_us":..,"max_us":..,"hist":[[us,count],..]} */
 json_t	*tickstat_json(const struct tickstat *);
 
 #endif

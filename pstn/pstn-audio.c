@@ -22,6 +22,7 @@
 struct pstn_audio {
 	double			 phase;
 	double			 tone_hz;
+	size_t			 tone_pos;	/* into its table */
 	size_t			 voice_pos;
 	dtmf_tx_state_t		*dtmf;		/* while sending digits */
 	char			*pending;	/* digits after a pause */
@@ -112,15 +113,49 @@ pstn_audio_next_run(struct pstn_audio *a)
 	dtmf_tx_put(a->dtmf, run, -1);
 }
 
+/* A tone of a whole number of Hz repeats exactly every second: its A-law
+ * second is computed once (one per frequency, a few at most) and played
+ * from a table, so a thousand callers cost no sin() per sample. */
+#define PSTN_AUDIO_TABLES	4
+
+static const uint8_t *
+pstn_audio_table(double hz)
+{
+	static struct { double hz; uint8_t *alaw; } t[PSTN_AUDIO_TABLES];
+	int i;
+
+	if (hz != floor(hz))
+		return NULL;
+	for (i = 0; i < PSTN_AUDIO_TABLES && t[i].alaw != NULL; i++)
+		if (t[i].hz == hz)
+			return t[i].alaw;
+	if (i == PSTN_AUDIO_TABLES)
+		return NULL;
+	t[i].hz = hz;
+	t[i].alaw = xcalloc(SAMPLE_RATE, 1);
+	for (int k = 0; k < SAMPLE_RATE; k++)
+		t[i].alaw[k] = linear_to_alaw((int)lrint(PSTN_AUDIO_TONE_AMP *
+		    sin(2 * M_PI * hz * k / SAMPLE_RATE)));
+	return t[i].alaw;
+}
+
 static void
 pstn_audio_tone(struct pstn_audio *a, uint8_t *alaw, int n)
 {
-	const double step = 2 * M_PI * a->tone_hz / SAMPLE_RATE;
+	const double	 step = 2 * M_PI * a->tone_hz / SAMPLE_RATE;
+	const uint8_t	*table;
 
 	if (pstn_voice != NULL && a->tone_hz == PSTN_AUDIO_TONE_HZ) {
 		for (int i = 0; i < n; i++) {
 			alaw[i] = linear_to_alaw(pstn_voice[a->voice_pos++]);
 			a->voice_pos %= pstn_voice_len;
+		}
+		return;
+	}
+	if ((table = pstn_audio_table(a->tone_hz)) != NULL) {
+		for (int i = 0; i < n; i++) {
+			alaw[i] = table[a->tone_pos++];
+			a->tone_pos %= SAMPLE_RATE;
 		}
 		return;
 	}

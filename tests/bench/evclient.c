@@ -1,0 +1,228 @@
+/* evclient.c: N subscribed clients of the core on one poll loop, for
+ * bench-events.sh. Each connects to the socket, says hello, logs in as the
+ * local admin and subscribes; once all are subscribed it prints "ready" and
+ * reads events until SECONDS have passed (or SIGTERM), then prints:
+ *   deliveries: for every event line read on every socket, the time from
+ *     the event's at_us stamp (the core's wall clock as it queued the event
+ *     to its clients) to the read() that brought the line in;
+ *   events: per event (told apart by its stamp), the time to the LAST of
+ *     the sockets that received it.
+ * Usage: evclient SOCKET N SECONDS */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#define EV_BUF		(256 * 1024)
+#define EV_STEP_US	10
+#define EV_HIST		1000000		/* 10 us steps up to 10 s */
+#define EV_TABLE	(1 << 18)	/* events told apart by at_us */
+
+struct evc {
+	int	 fd;
+	int	 ready;		/* the subscribe was answered */
+	size_t	 len;
+	char	*buf;
+};
+
+struct ev_slot {
+	int64_t		at;	/* 0 = free */
+	int64_t		last;	/* latest arrival, us after at */
+};
+
+struct ev_hist {
+	uint64_t	n, over, max, bucket[EV_HIST];
+};
+
+static struct ev_hist	 deliveries, last_socket;
+static struct ev_slot	 table[EV_TABLE];
+static volatile sig_atomic_t stop;
+
+static int64_t
+ev_now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void
+ev_hist_add(struct ev_hist *h, int64_t us)
+{
+	if (us < 0)
+		us = 0;
+	h->n++;
+	if ((uint64_t)us > h->max)
+		h->max = (uint64_t)us;
+	if (us / EV_STEP_US >= EV_HIST)
+		h->over++;
+	else
+		h->bucket[us / EV_STEP_US]++;
+}
+
+static uint64_t
+ev_hist_pct(const struct ev_hist *h, double p)
+{
+	uint64_t want = (uint64_t)(h->n * p / 100.0), seen = 0;
+
+	for (int i = 0; i < EV_HIST; i++)
+		if ((seen += h->bucket[i]) > want)
+			return (uint64_t)(i + 1) * EV_STEP_US;
+	return h->max;
+}
+
+static void
+ev_hist_print(const char *name, const struct ev_hist *h)
+{
+	printf("%s n=%llu p50_us=%llu p99_us=%llu max_us=%llu\n", name,
+	    (unsigned long long)h->n, (unsigned long long)ev_hist_pct(h, 50),
+	    (unsigned long long)ev_hist_pct(h, 99), (unsigned long long)h->max);
+}
+
+/* The event's slot by its stamp (linear probing). */
+static struct ev_slot *
+ev_slot_of(int64_t at)
+{
+	uint64_t i = ((uint64_t)at * 0x9E3779B97F4A7C15ULL) >> 46;
+
+	for (int probe = 0; probe < EV_TABLE; probe++, i = (i + 1) % EV_TABLE)
+		if (table[i].at == at || table[i].at == 0) {
+			table[i].at = at;
+			return &table[i];
+		}
+	return NULL;
+}
+
+static void
+ev_line(struct evc *c, const char *line, int64_t now)
+{
+	const char	*p = strstr(line, "\"at_us\":");
+	struct ev_slot	*slot;
+	int64_t		 at;
+
+	if (!c->ready && strstr(line, "\"id\":3") != NULL) {
+		if (strstr(line, "\"ok\":true") == NULL) {
+			fprintf(stderr, "evclient: subscribe refused: %s\n", line);
+			exit(1);
+		}
+		c->ready = 1;
+		return;
+	}
+	if (p == NULL || !c->ready)
+		return;
+	at = strtoll(p + 8, NULL, 10);
+	ev_hist_add(&deliveries, now - at);
+	if ((slot = ev_slot_of(at)) != NULL && now - at > slot->last)
+		slot->last = now - at;
+}
+
+/* Reads what waits; 0 = the core closed the socket. */
+static int
+ev_read(struct evc *c)
+{
+	ssize_t	 n = read(c->fd, c->buf + c->len, EV_BUF - c->len - 1);
+	int64_t	 now = ev_now_us();
+	char	*line, *nl;
+
+	if (n <= 0)
+		return n < 0 && errno == EINTR;
+	c->len += (size_t)n;
+	c->buf[c->len] = '\0';
+	for (line = c->buf; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
+		*nl = '\0';
+		ev_line(c, line, now);
+	}
+	c->len -= (size_t)(line - c->buf);
+	memmove(c->buf, line, c->len);
+	if (c->len == EV_BUF - 1)	/* a line longer than the buffer */
+		c->len = 0;
+	return 1;
+}
+
+static int
+ev_connect(const char *path)
+{
+	struct sockaddr_un	 sun = { .sun_family = AF_UNIX };
+	int			 fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	static const char	 hello[] =
+	    "{\"id\":1,\"req\":\"hello\",\"proto\":1,\"client\":\"evclient\"}\n"
+	    "{\"id\":2,\"req\":\"login\",\"local\":true}\n"
+	    "{\"id\":3,\"req\":\"subscribe\"}\n";
+
+	snprintf(sun.sun_path, sizeof sun.sun_path, "%s", path);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&sun, sizeof sun) != 0 ||
+	    write(fd, hello, sizeof hello - 1) != (ssize_t)sizeof hello - 1) {
+		perror(path);
+		exit(1);
+	}
+	return fd;
+}
+
+static void
+ev_on_term(int sig)
+{
+	stop = 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	int		 n, nready = 0;
+	double		 secs;
+	struct evc	*c;
+	struct pollfd	*pfd;
+	int64_t		 end = 0;
+	struct rusage	 ru;
+
+	if (argc != 4 || (n = atoi(argv[2])) <= 0 || (secs = atof(argv[3])) <= 0) {
+		fprintf(stderr, "usage: evclient SOCKET N SECONDS\n");
+		return 2;
+	}
+	signal(SIGTERM, ev_on_term);
+	c = calloc(n, sizeof *c);
+	pfd = calloc(n, sizeof *pfd);
+	for (int i = 0; i < n; i++) {
+		c[i].fd = ev_connect(argv[1]);
+		c[i].buf = malloc(EV_BUF);
+		pfd[i] = (struct pollfd){ .fd = c[i].fd, .events = POLLIN };
+	}
+	while (!stop && (end == 0 || ev_now_us() < end)) {
+		if (poll(pfd, n, 100) < 0 && errno != EINTR)
+			break;
+		for (int i = 0; i < n; i++)
+			if ((pfd[i].revents & (POLLIN | POLLHUP)) && !ev_read(&c[i])) {
+				fprintf(stderr, "evclient: socket %d closed by the core\n", i);
+				return 1;
+			}
+		if (end == 0) {
+			nready = 0;
+			for (int i = 0; i < n; i++)
+				nready += c[i].ready;
+			if (nready == n) {
+				memset(&deliveries, 0, sizeof deliveries);
+				memset(table, 0, sizeof table);
+				printf("ready %d\n", n);
+				fflush(stdout);
+				end = ev_now_us() + (int64_t)(secs * 1e6);
+			}
+		}
+	}
+	for (int i = 0; i < EV_TABLE; i++)
+		if (table[i].at != 0)
+			ev_hist_add(&last_socket, table[i].last);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("client cpu_s=%.2f\n", ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
+	    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
+	ev_hist_print("deliveries", &deliveries);
+	ev_hist_print("events_last_socket", &last_socket);
+	return 0;
+}
