@@ -88,21 +88,17 @@ ivr_stop(struct call *call)
 	media_play_stop(call);
 }
 
-/* Leaves the menu for where ACTION says (play: comes back to it). */
+/* Leaves the menu for where A says (play: comes back to it). */
 static void
-ivr_go(struct call *call, const char *action)
+ivr_go(struct call *call, const struct action *a)
 {
-	struct action	a;
-	char		why[256];
-
-	if (action_parse(action, ACT_PLAY | ACT_MENU, NULL, &a, why,
-	    sizeof why) == 0 && a.kind == ACT_PLAY) {
-		ivr_prompt(call, a.arg);
+	if (a->kind == ACT_PLAY) {
+		ivr_prompt(call, a->arg);
 		return;
 	}
-	if (a.kind != ACT_MENU)		/* a next menu keeps the state */
+	if (a->kind != ACT_MENU)	/* a next menu keeps the state */
 		ivr_stop(call);
-	route_action(call, action);
+	route_action(call, a);
 }
 
 static void
@@ -115,8 +111,8 @@ ivr_fail(struct call *call, const char *prompt)
 		return;
 	}
 	if (call->ivr->tries++ >= m->retries) {
-		ivr_event(call, "fail", m->on_fail);
-		ivr_go(call, m->on_fail);
+		ivr_event(call, "fail", m->on_fail.text);
+		ivr_go(call, &m->on_fail.act);
 		return;
 	}
 	call->ivr->ndigits = 0;
@@ -137,7 +133,7 @@ ivr_collected(struct call *call)
 	ivr_set_var(call, m->collect, ivr->digits);
 	ivr_event(call, m->collect, ivr->digits);
 	ivr_path_add(call, m->collect);
-	ivr_go(call, m->next);
+	ivr_go(call, &m->next.act);
 }
 
 static void
@@ -174,7 +170,7 @@ ivr_prompted(struct call *call)
 	if (m == NULL)
 		return;
 	for (int i = 0; i < CFG_MENU_KEYS; i++)
-		if (m->choice[i][0] != '\0') {
+		if (m->choice[i].act.kind != ACT_NONE) {
 			ivr_wait(call);
 			return;
 		}
@@ -182,7 +178,7 @@ ivr_prompted(struct call *call)
 		ivr_wait(call);
 		return;
 	}
-	ivr_go(call, m->next);
+	ivr_go(call, &m->next.act);
 }
 
 /* Plays FIRST (a re-prompt reason; NULL: none) then the menu's prompts. */
@@ -206,9 +202,9 @@ ivr_choice(struct call *call, const struct cfg_menu *m, int digit)
 {
 	int		 k = config_menu_key(digit);
 	char		 key[2] = { (char)digit, '\0' };
-	const char	*action = k >= 0 ? m->choice[k] : "";
+	const struct action *action = k >= 0 ? &m->choice[k].act : NULL;
 
-	if (action[0] == '\0') {
+	if (action == NULL || action->kind == ACT_NONE) {
 		ivr_event(call, "invalid", key);
 		ivr_fail(call, m->invalid_prompt);
 		return;
