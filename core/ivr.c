@@ -62,16 +62,13 @@ ivr_path_add(struct call *call, const char *step)
 	p = xmalloc(n + strlen(step) + 2);
 	snprintf(p, n + strlen(step) + 2, "%s%s%s", n ? call->ivr_path : "",
 	    n ? ">" : "", step);
-	free(call->ivr_path);
-	call->ivr_path = p;
+	call_set_ivr_path(call, p);
 }
 
 void
 ivr_set_var(struct call *call, const char *name, const char *value)
 {
-	if (call->vars == NULL)
-		call->vars = json_object();
-	json_object_set_new(call->vars, name, json_string(value));
+	call_set_var(call, name, value);
 }
 
 void
@@ -83,7 +80,7 @@ ivr_stop(struct call *call)
 		return;
 	event_free(ivr->timer);
 	free(ivr);
-	call->ivr = NULL;
+	call_set_ivr(call, NULL);
 	media_detect_dtmf(call, NULL);
 	media_play_stop(call);
 }
@@ -258,7 +255,7 @@ ivr_enter(struct call *call, const char *name)
 		return;
 	}
 	if (call->ivr == NULL) {
-		call->ivr = xcalloc(1, sizeof *call->ivr);
+		call_set_ivr(call, xcalloc(1, sizeof *call->ivr));
 		call->ivr->timer = evtimer_new(core.base, ivr_timeout_cb, call);
 		media_detect_dtmf(call, ivr_digit);
 	}
@@ -267,7 +264,7 @@ ivr_enter(struct call *call, const char *name)
 	call->ivr->ndigits = 0;
 	call->ivr->digits[0] = '\0';
 	if (m->language[0] != '\0')
-		snprintf(call->lang, sizeof call->lang, "%s", m->language);
+		call_set_lang(call, m->language);
 	ivr_path_add(call, name);
 	ivr_event(call, "enter", name);
 	call_set_state(call, CALL_IVR);

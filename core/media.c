@@ -114,7 +114,7 @@ static struct media_call *
 media_of(struct call *call)
 {
 	if (call->media == NULL)
-		call->media = xcalloc(1, sizeof (struct media_call));
+		call_set_media(call, xcalloc(1, sizeof (struct media_call)));
 	return call->media;
 }
 
@@ -563,7 +563,7 @@ media_call_free(struct call *call)
 	player_stop(&m->prompt);
 	player_stop(&m->moh);
 	free(m);
-	call->media = NULL;
+	call_set_media(call, NULL);
 }
 
 void

@@ -31,7 +31,7 @@ route_answer(struct call *call)
 	if (call->answer_ms != 0)
 		return;
 	isdn_answer(call);
-	call->answer_ms = clock_wall_ms();
+	call_set_answered(call);
 }
 
 /* The queue's own checks, before the caller joins: closed or full sends
@@ -52,11 +52,11 @@ route_to_queue(struct call *call, struct queue *q, int priority)
 	if (why != NULL) {
 		log_info("call %s: queue %s is %s: %s", call->id, q->name, why,
 		    rule->text);
-		call->refusal = why;
+		call_set_refusal(call, why);
 		return route_action(call, &rule->act);
 	}
 	if (priority >= 0)
-		call->priority = priority;
+		call_set_priority(call, priority);
 	route_answer(call);
 	queue_enter(q, call);
 	acd_dispatch();
@@ -158,8 +158,8 @@ route_inbound(struct call *call)
 		log_info("call %s: no DID %s: unallocated", call->id, call->dnis);
 		return CAUSE_UNALLOCATED;
 	}
-	call->route = xstrdup(did->target.text);
-	call->priority = did->priority;
+	call_set_route(call, did->target.text);
+	call_set_priority(call, did->priority);
 	snprintf(detail, sizeof detail, "{\"target\":\"%s\"}", did->target.text);
 	call_event(call, EV_CALL_ROUTED, detail);
 	return route_action(call, &did->target.act);
