@@ -2,8 +2,6 @@
  * call.c: the agent starts talking (count, customer contact, screen pop,
  * recording policy), leaves it (talk time, wrap-up terms, call_ended to
  * the console), and the agent and queue let go as the call ends. */
-#include <stdio.h>
-#include <string.h>
 #include <jansson.h>
 #include "acd.h"
 #include "agent.h"
@@ -11,7 +9,6 @@
 #include "clock.h"
 #include "customer.h"
 #include "endpoint.h"
-#include "evlog.h"
 #include "media.h"
 #include "notify.h"
 #include "proto.h"
@@ -22,8 +19,8 @@
  * disposition codes, whether one is required (then wrap-up waits for
  * it), and the wrap-up seconds. Only calls the agent talked to owe one. */
 static void
-call_wrapup_terms(struct call *call, struct agent *a, const struct queue *q,
-    json_t *ev)
+call_agent_wrapup_terms(struct call *call, struct agent *a,
+    const struct queue *q, json_t *ev)
 {
 	int	 known = q != NULL && q->cfg != NULL, required = 0;
 	json_t	*codes = known ? proto_strings(q->cfg->dispositions,
@@ -33,10 +30,8 @@ call_wrapup_terms(struct call *call, struct agent *a, const struct queue *q,
 		required = q->cfg->disposition_required &&
 		    q->cfg->n_dispositions > 0 && call->agent_answer_ms != 0 &&
 		    a == call->agent;
-	if (required) {
-		snprintf(a->disp_call, sizeof a->disp_call, "%s", call->id);
-		snprintf(a->disp_queue, sizeof a->disp_queue, "%s", q->name);
-	}
+	if (required)
+		agent_set_disposition_due(a, call->id, q->name);
 	json_object_set_new(ev, "dispositions", codes);
 	json_object_set_new(ev, "disposition_required", json_boolean(required));
 	json_object_set_new(ev, "wrapup_s", json_integer(known &&
@@ -52,13 +47,13 @@ call_agent_leaves(struct call *call, struct agent *a, int cause,
 			    call->queue_name : "");
 
 	if (a == call->agent && call->agent_answer_ms != 0)
-		a->talk_ms += clock_wall_ms() - call->agent_answer_ms;
+		agent_set_talked(a, clock_wall_ms() - call->agent_answer_ms);
 	if (a->ep != NULL && a->ep->call == call)
 		media_leave(call, a->ep);
 	json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "cause", json_integer(cause));
 	json_object_set_new(ev, "cleared_by", json_string(cleared_by));
-	call_wrapup_terms(call, a, q, ev);
+	call_agent_wrapup_terms(call, a, q, ev);
 	notify_agent(a, ev);
 	if (call->agent == a)
 		call_set_agent(call, NULL);
@@ -74,7 +69,7 @@ call_agent_talks(struct call *call, json_t *extra)
 	json_t		*ev = proto_event("call_connected");
 
 	call_set_agent_answer_ms(call, clock_wall_ms());
-	a->calls++;
+	agent_set_answered(a);
 	customer_contact_open(call, a);
 	json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "cli", json_string(customer_number(call)));

@@ -307,7 +307,7 @@ core_start(const char *state_opt)
 {
 	char err[1024];
 
-	hooks_init();
+	hooks_init(core_check_stopped);
 	core_paths(state_opt);
 	core_open_log();
 	core.db = db_open(core.db_path, err, sizeof err);

@@ -9,11 +9,11 @@
 #include "call.h"
 #include "callback.h"
 #include "callback-offer.h"
-#include "core.h"
 #include "hooks.h"
 #include "ivr.h"
 #include "notify.h"
 #include "proto.h"
+#include "queue.h"
 #include "recording.h"
 #include "route.h"
 #include "span.h"
@@ -32,11 +32,13 @@ hooks_call_stop(struct call *call, int cause)
 	announce_stop(call);
 }
 
+static void	(*hooks_stopped)(void);	/* core-main's check for a stop */
+
 static void
 hooks_call_ended(void)
 {
 	acd_dispatch();
-	core_check_stopped();
+	hooks_stopped();
 }
 
 /* A callback attempt goes to its queue; an agent's dial connects. */
@@ -73,16 +75,37 @@ static const struct call_hooks hooks_call = {
 	.progress = hooks_call_progress,
 };
 
-static const struct span_hooks hooks_span = {
+static int
+hooks_waiting_sound(const struct call *call)
+{
+	return call->queue != NULL ? call->queue->cfg->waiting_sound :
+	    CFG_WAIT_RINGBACK;
+}
+
+/* A call put on hold after its queue hears that queue's music. */
+static const char *
+hooks_moh(const struct call *call)
+{
+	const struct queue *q = call->queue;
+
+	if (q == NULL && call->queue_name != NULL)
+		q = queue_find(call->queue_name);
+	return q != NULL && q->cfg != NULL ? q->cfg->moh : "moh";
+}
+
+static struct span_hooks hooks_span = {
 	.route = route_inbound,
 	.changed = notify_span_state,
-	.idle = core_check_stopped,
 	.tell = notify_watchers,
+	.waiting_sound = hooks_waiting_sound,
+	.moh = hooks_moh,
 };
 
 void
-hooks_init(void)
+hooks_init(void (*idle)(void))
 {
+	hooks_span.idle = idle;
+	hooks_stopped = idle;
 	call_set_hooks(&hooks_call);
 	span_set_hooks(&hooks_span);
 }

@@ -2,7 +2,8 @@
 #ifndef CZ_HOOKS_H
 #define CZ_HOOKS_H
 
-/* Before any span opens or any call is made. */
-void	hooks_init(void);
+/* Before any span opens or any call is made. IDLE is core-main's check
+ * that an orderly stop is done, run when a call ends or a channel idles. */
+void	hooks_init(void (*idle)(void));
 
 #endif

@@ -72,6 +72,10 @@ struct span_hooks {
 	/* An event for every watcher (an audio device failed, is back);
 	 * steals EV. */
 	void	(*tell)(json_t *ev);
+	/* What a caller waiting in a queue hears (enum cfg_waiting), and
+	 * the prompt played as music on hold: its queue's (media.c). */
+	int	(*waiting_sound)(const struct call *);
+	const char *(*moh)(const struct call *);
 };
 extern struct span_hooks span_hooks;
 void		 span_set_hooks(const struct span_hooks *);

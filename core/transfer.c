@@ -255,7 +255,7 @@ transfer_consult_agent(struct call *call, struct agent *a, struct agent *to,
 	snprintf(name, sizeof name, "agent:%s", to->id);
 	xfer_event(call, EV_CONSULT, "start", name);
 	call_hold(call, 1);
-	to->call = call;
+	agent_set_call(to, call);
 	call_set_consult_agent(call, to);
 	call_set_party_state(call, XFER_CONSULT);
 	agent_set_state(to, AGENT_ON_CALL, NULL);
@@ -334,7 +334,7 @@ transfer_cancel(struct call *call, struct agent *a, char *why, size_t len)
 	if (to != NULL) {
 		if (to->ep != NULL)
 			media_leave(call, to->ep);
-		to->call = NULL;
+		agent_set_call(to, NULL);
 		call_set_consult_agent(call, NULL);
 		xfer_notify(to, "consult_ended", call, CAUSE_NORMAL);
 		agent_set_state(to, AGENT_READY, NULL);
@@ -389,7 +389,7 @@ transfer_dial(struct agent *a, const char *number, const char *cli,
 	call_set_agent(call, a);
 	call_set_route(call, "dial");
 	call_set_queue_name(call, queue);
-	a->call = call;
+	agent_set_call(a, call);
 	agent_set_state(a, AGENT_ON_CALL, NULL);
 	if (a->ep != NULL)
 		media_join(call, a->ep, MEDIA_AGENT);
