@@ -280,9 +280,8 @@ isdn_dchan(struct span *s, pri_event *e)
 
 	if (s->l2_up == up)
 		return;
-	s->l2_up = up;
 	log_info("span %s: D channel %s", s->name, up ? "up" : "down");
-	span_l2_changed(s);
+	span_set_l2(s, up);
 }
 
 /* INFORMATION with a Keypad IE during the call: digits as good as DTMF in

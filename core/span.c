@@ -171,9 +171,10 @@ span_l1_down(struct span *s, const char *why)
 }
 
 void
-span_l2_changed(struct span *s)
+span_set_l2(struct span *s, int up)
 {
-	span_record_state(s, s->l2_up ? "D channel up" : "D channel down");
+	s->l2_up = up;
+	span_record_state(s, up ? "D channel up" : "D channel down");
 }
 
 void
@@ -187,6 +188,7 @@ span_b_block(struct span *s, const uint8_t *rx, uint8_t *tx)
 {
 	uint64_t t0 = clock_mono_us();
 
+	s->blocks_rx++;
 	if (s->last_block_us != 0)
 		tickstat_add(&s->gap, t0 - s->last_block_us);
 	s->last_block_us = t0;
@@ -236,4 +238,19 @@ void
 span_set_hooks(const struct span_hooks *h)
 {
 	span_hooks = *h;
+}
+
+void
+span_block_bad(struct span *s)
+{
+	s->blocks_bad++;
+}
+
+void
+span_block_sent(struct span *s, int ok)
+{
+	if (ok)
+		s->blocks_tx++;
+	else
+		s->blocks_dropped++;
 }

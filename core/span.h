@@ -90,8 +90,11 @@ int		 span_chan_valid(int ch);		/* 1-15, 17-31 */
 void		 span_l1_up(struct span *);
 void		 span_l1_down(struct span *, const char *why);
 void		 span_d_readable(struct span *);
-void		 span_l2_changed(struct span *);
+void		 span_set_l2(struct span *, int up);	/* D channel up or down */
 void		 span_b_block(struct span *, const uint8_t *rx, uint8_t *tx);
+/* A block of the wrong size came in; ours went out (OK) or was dropped. */
+void		 span_block_bad(struct span *);
+void		 span_block_sent(struct span *, int ok);
 const char	*span_l1_name(const struct span *);
 
 /* The channel table is written here only (isdn.c and call.c ask): a
