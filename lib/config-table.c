@@ -295,8 +295,8 @@ static const char *const terminators[] = { "hash", "star", "", NULL };
 #define A(f) offsetof(struct cfg_agent, f)
 #define U(f) offsetof(struct cfg_user, f)
 #define M(f) offsetof(struct cfg_menu, f)
-#define MENU_KEY(k, i) { "menu", k, CFG_ACTION, 0, 0, NULL, "", \
-	"action when the caller presses " k, M(choice[i]), NULL, MENU_ACTION }
+#define MENU_KEY(k, i) { "menu", k, CFG_ACTION, MENU_ACTION, 0, NULL, "", \
+	"action when the caller presses " k, M(choice[i]), NULL }
 
 const struct cfg_key config_table[] = {
 	{ "core", "state_dir", CFG_STRING, 0, 0, NULL, "state",
@@ -350,9 +350,9 @@ const struct cfg_key config_table[] = {
 
 	{ "did", "name", CFG_STRING, 0, 0, NULL, "",
 	  "label for reports", D(name), NULL },
-	{ "did", "target", CFG_ACTION, 0, 0, NULL, NULL,
+	{ "did", "target", CFG_ACTION, ACT_QUEUE | ACT_MENU, 0, NULL, NULL,
 	  "where calls to this number go: queue:NAME or menu:NAME", D(target),
-	  NULL, ACT_QUEUE | ACT_MENU },
+	  NULL },
 	{ "did", "priority", CFG_INT, 0, 9, NULL, "0",
 	  "callers on this number go ahead of lower priorities (VIP lines)",
 	  D(priority), NULL },
@@ -365,20 +365,20 @@ const struct cfg_key config_table[] = {
 	  "seconds an offer rings before moving on", Q(offer_timeout), NULL },
 	{ "queue", "max_len", CFG_INT, 0, 10000, NULL, "0",
 	  "most callers waiting (0: no limit)", Q(max_len), NULL },
-	{ "queue", "max_len_exit", CFG_ACTION, 0, 0, NULL, "refuse",
+	{ "queue", "max_len_exit", CFG_ACTION, EXIT_REFUSE, 0, NULL, "refuse",
 	  "a caller who finds the queue full: refuse (cause 34), queue:NAME, "
 	  "menu:NAME, message:PROMPT or voicemail:BOX",
-	  Q(max_len_exit), NULL, EXIT_REFUSE },
+	  Q(max_len_exit), NULL },
 	{ "queue", "missed_offer", CFG_ENUM, 0, 0, missed, "not_ready",
 	  "an agent who lets an offer time out: not_ready (reason missed) or "
 	  "stays ready (the call tries others first)", Q(missed_offer), NULL },
 	{ "queue", "max_wait", CFG_INT, 0, 86400, NULL, "0",
 	  "longest wait in seconds before the exit (0: no limit)", Q(max_wait),
 	  NULL },
-	{ "queue", "max_wait_exit", CFG_ACTION, 0, 0, NULL, "hangup",
+	{ "queue", "max_wait_exit", CFG_ACTION, EXIT_HANGUP, 0, NULL, "hangup",
 	  "after max_wait: hangup, queue:NAME (overflow), menu:NAME, "
 	  "message:PROMPT, voicemail:BOX or callback:QUEUE", Q(max_wait_exit),
-	  NULL, EXIT_HANGUP },
+	  NULL },
 	{ "queue", "hours", CFG_STRING, 0, 0, NULL, "",
 	  "open hours, e.g. mon-fri 08:00-18:00; sat 09:00-13:00 (empty: always)",
 	  Q(hours), check_hours },
@@ -388,9 +388,9 @@ const struct cfg_key config_table[] = {
 	{ "queue", "timezone", CFG_STRING, 0, 0, NULL, "UTC",
 	  "the zone hours and holidays are in, e.g. Europe/Warsaw", Q(timezone),
 	  check_timezone },
-	{ "queue", "closed_exit", CFG_ACTION, 0, 0, NULL, "refuse",
+	{ "queue", "closed_exit", CFG_ACTION, EXIT_REFUSE, 0, NULL, "refuse",
 	  "out of hours: refuse (cause 34), queue:NAME, menu:NAME, "
-	  "message:PROMPT or voicemail:BOX", Q(closed_exit), NULL, EXIT_REFUSE },
+	  "message:PROMPT or voicemail:BOX", Q(closed_exit), NULL },
 	{ "queue", "wrapup", CFG_INT, 0, 3600, NULL, "0",
 	  "seconds of after-call work", Q(wrapup), NULL },
 	{ "queue", "sl_target", CFG_INT, 1, 3600, NULL, "20",
@@ -451,8 +451,8 @@ const struct cfg_key config_table[] = {
 	  "played after a wrong key", M(invalid_prompt), check_prompt },
 	{ "menu", "timeout_prompt", CFG_STRING, 0, 0, NULL, "no-input",
 	  "played when no key came", M(timeout_prompt), check_prompt },
-	{ "menu", "on_fail", CFG_ACTION, 0, 0, NULL, "hangup",
-	  "when the retries run out", M(on_fail), NULL, MENU_ACTION },
+	{ "menu", "on_fail", CFG_ACTION, MENU_ACTION, 0, NULL, "hangup",
+	  "when the retries run out", M(on_fail), NULL },
 	MENU_KEY("0", 0), MENU_KEY("1", 1), MENU_KEY("2", 2), MENU_KEY("3", 3),
 	MENU_KEY("4", 4), MENU_KEY("5", 5), MENU_KEY("6", 6), MENU_KEY("7", 7),
 	MENU_KEY("8", 8), MENU_KEY("9", 9), MENU_KEY("star", 10),
@@ -467,9 +467,9 @@ const struct cfg_key config_table[] = {
 	{ "menu", "terminator", CFG_STRING, 0, 0, terminators, "hash",
 	  "key that ends the digits early: hash, star or empty", M(terminator),
 	  NULL },
-	{ "menu", "next", CFG_ACTION, 0, 0, NULL, "",
+	{ "menu", "next", CFG_ACTION, MENU_ACTION, 0, NULL, "",
 	  "after the digits (or the prompt, in a menu without choices)",
-	  M(next), check_menu_shape, MENU_ACTION },
+	  M(next), check_menu_shape },
 
 	{ "agent", "name", CFG_STRING, 0, 0, NULL, NULL,
 	  "the agent's full name (UTF-8)", A(name), NULL },
@@ -501,7 +501,7 @@ const struct cfg_key config_table[] = {
 	  "audio for listen, whisper and barge: alsa:DEVICE or phone:NUMBER",
 	  U(audio),
 	  check_audio },
-	{ NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0 }
+	{ NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL }
 };
 
 #define SECT(kind, type, arr, cnt, nm, ok, rule) { kind, sizeof(type), \

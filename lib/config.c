@@ -311,7 +311,7 @@ config_parse_action(const struct config *cfg, const struct cfg_key *k,
 	memset(&a->act, 0, sizeof a->act);
 	if (a->text[0] == '\0' && k->dflt != NULL && k->dflt[0] == '\0')
 		return 0;
-	return action_parse(a->text, k->kinds, cfg, &a->act, why, len);
+	return action_parse(a->text, (int)k->min, cfg, &a->act, why, len);
 }
 
 /* Cross-checks, once every section is read (a DID's queue must exist). */

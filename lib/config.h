@@ -166,7 +166,8 @@ struct cfg_key {
 	const char	 *section;	/* "core", "span", "did", ... */
 	const char	 *key;
 	enum cfg_type	  type;
-	long		  min, max;	/* CFG_INT */
+	long		  min, max;	/* CFG_INT; CFG_ACTION: min is the
+					   ACT_* kinds allowed */
 	const char *const *choices;	/* CFG_ENUM (stored as index) or a
 					   CFG_STRING limited to these */
 	const char	 *dflt;		/* as written in the file; NULL = required */
@@ -174,7 +175,6 @@ struct cfg_key {
 	size_t		  offset;	/* into the section's struct */
 	int		(*check)(const struct config *, const void *sect,
 			    const char *value, char *why, size_t whylen);
-	int		  kinds;	/* CFG_ACTION: the ACT_* allowed */
 };
 extern const struct cfg_key config_table[];
 
