@@ -146,21 +146,21 @@ acd_expire(struct call **waiting, int n)
 		if (call->state != CALL_QUEUED || q == NULL || call->cb != NULL ||
 		    q->cfg->max_wait <= 0 || acd_waited_s(call) < q->cfg->max_wait)
 			continue;
-		if (strncmp(q->cfg->max_wait_exit, "callback:", 9) == 0) {
+		if (q->cfg->max_wait_exit.act.kind == ACT_CALLBACK) {
 			waiting[i] = NULL;	/* keeps its place while asked */
-			cb_offer_start(call, q->cfg->max_wait_exit + 9, 1);
+			cb_offer_start(call, q->cfg->max_wait_exit.act.arg, 1);
 			continue;
 		}
-		to = queue_exit_target(q, q->cfg->max_wait_exit);
+		to = route_exit_queue(q, &q->cfg->max_wait_exit.act);
 		queue_exit(call, "max_wait", to);
 		if (to != NULL)
 			continue;
 		waiting[i] = NULL;
-		if (strcmp(q->cfg->max_wait_exit, "hangup") == 0)
+		if (q->cfg->max_wait_exit.act.kind == ACT_HANGUP)
 			call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE,
 			    "max wait reached");
 		else
-			route_action(call, q->cfg->max_wait_exit);
+			route_action(call, &q->cfg->max_wait_exit.act);
 	}
 }
 

@@ -339,7 +339,7 @@ agent_logout(struct agent *a, const char *why)
 	a->leaving = 1;
 	TAILQ_FOREACH(call, &calls, entry)	/* transferred to a leaver */
 		if (call->only_agent == a)
-			call->only_agent = NULL;
+			call_set_only_agent(call, NULL);
 	if (a->call != NULL && a->state == AGENT_RINGING)
 		acd_withdraw(a->call, a, "agent-logout");
 	if (a->call != NULL && a->call->consult_agent == a)
@@ -393,4 +393,32 @@ agent_call_done(struct agent *a, const struct queue *q)
 			notify_agent_state(a);
 	} else
 		agent_wrap_done(a);
+}
+
+/* setters: owned fields of struct agent (agent_set_call is above: it
+ * also tells the ACD's index) */
+
+void
+agent_set_help(struct agent *a, int on)
+{
+	a->help = on;
+}
+
+void
+agent_set_talked(struct agent *a, int64_t ms)
+{
+	a->talk_ms += ms;
+}
+
+void
+agent_set_answered(struct agent *a)
+{
+	a->calls++;
+}
+
+void
+agent_set_disposition_due(struct agent *a, const char *call, const char *queue)
+{
+	snprintf(a->disp_call, sizeof a->disp_call, "%s", call);
+	snprintf(a->disp_queue, sizeof a->disp_queue, "%s", queue);
 }

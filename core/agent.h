@@ -89,4 +89,13 @@ void		 agent_set_after(struct agent *, enum agent_after, const char *reason);
 int		 agent_set_queues(struct agent *, const char *csv, char *why, size_t len);
 json_t		*agent_queues_json(const struct agent *);
 
+/* setters: owned fields of struct agent (agent.c writes them; the others
+ * ask). */
+void	agent_set_help(struct agent *, int on);
+void	agent_set_talked(struct agent *, int64_t ms);	/* adds to talk time */
+void	agent_set_answered(struct agent *);		/* one more call */
+/* Wrap-up waits for a disposition of CALL from QUEUE's codes. */
+void	agent_set_disposition_due(struct agent *, const char *call,
+	    const char *queue);
+
 #endif

@@ -73,7 +73,8 @@ announce_start(struct call *call)
 	if (call->queue == NULL || call->queue->cfg->announce <= 0)
 		return;
 	if (call->announce_timer == NULL)
-		call->announce_timer = evtimer_new(core.base, announce_cb, call);
+		call_set_announce_timer(call, evtimer_new(core.base,
+		    announce_cb, call));
 	announce_arm(call);
 }
 
@@ -83,5 +84,5 @@ announce_stop(struct call *call)
 	if (call->announce_timer == NULL)
 		return;
 	event_free(call->announce_timer);
-	call->announce_timer = NULL;
+	call_set_announce_timer(call, NULL);
 }

@@ -1,38 +1,38 @@
 /* call.c: call records: creation, state changes (each logged and pushed to
- * watchers), and the one place a call ends and its CDR is written. */
+ * watchers), and the one place a call ends and its CDR is written. It owns
+ * struct call: every field is written here (the setters at the end). It
+ * sits at the calls layer: it calls the telephony below it (isdn, leg,
+ * media, span) and reaches the routing and session layers above only
+ * through the hooks they registered (call_set_hooks, hooks.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
-#include "acd.h"
 #include "agent.h"
 #include "call.h"
 #include "clock.h"
 #include "core.h"
+#include "db.h"
 #include "evlog.h"
 #include "isdn.h"
 #include "endpoint.h"
-#include "transfer.h"
 #include "leg.h"
 #include "log.h"
-#include "announce.h"
-#include "callback.h"
-#include "callback-offer.h"
 #include "cause.h"
-#include "customer.h"
-#include "ivr.h"
 #include "media.h"
-#include "recording.h"
-#include "voicemail.h"
-#include "notify.h"
-#include "proto.h"
-#include "queue.h"
 #include "span.h"
 #include "xmalloc.h"
 
 struct call_list calls = TAILQ_HEAD_INITIALIZER(calls);
 static int ncalls;
 static unsigned call_seq;
+static struct call_hooks call_hooks;
+
+void
+call_set_hooks(const struct call_hooks *h)
+{
+	call_hooks = *h;
+}
 
 static const char *call_state_names[] = {
 	"setup", "ivr", "queued", "offered", "dialing", "connected", "clearing"
@@ -105,7 +105,7 @@ call_new_inbound(struct span *s, int ch, const char *cli, const char *dnis)
 	call_event(call, EV_CALL_START, json_pack("{s:s,s:i,s:s}", "span",
 	    s->name, "channel", ch, "direction", "in"));
 	call_store_open(call);
-	notify_call_state(call);
+	call_hooks.changed(call);
 	return call;
 }
 
@@ -130,21 +130,6 @@ call_dial_timeout_cb(evutil_socket_t fd, short what, void *arg)
 
 	log_info("call %s: %s did not answer", call->id, call->dnis);
 	call_hangup(call, CAUSE_NO_ANSWER, DB_CLEARED_CORE, "no answer");
-}
-
-/* Tells the agent who placed (or took) an outbound call how it goes. */
-static void
-call_progress(struct call *call, const char *progress)
-{
-	json_t *ev;
-
-	if (call->agent == NULL)
-		return;
-	ev = proto_event("call_progress");
-	json_object_set_new(ev, "call", json_string(call->id));
-	json_object_set_new(ev, "number", json_string(call->dnis));
-	json_object_set_new(ev, "progress", json_string(progress));
-	notify_agent(call->agent, ev);
 }
 
 int
@@ -174,7 +159,7 @@ call_dial(struct call *call, const char *cli, int ring_s)
 	call_set_state(call, CALL_DIALING);
 	call->dial_timer = evtimer_new(core.base, call_dial_timeout_cb, call);
 	evtimer_add(call->dial_timer, &tv);
-	call_progress(call, "dialing");
+	call_hooks.progress(call, "dialing");
 	return 0;
 }
 
@@ -184,7 +169,7 @@ call_out_alerting(struct call *call)
 	if (call->alerting || call->state != CALL_DIALING)
 		return;
 	call->alerting = 1;
-	call_progress(call, "ringing");
+	call_hooks.progress(call, "ringing");
 }
 
 void
@@ -196,10 +181,8 @@ call_out_answered(struct call *call)
 	call->answer_ms = clock_wall_ms();
 	if (call->leg != NULL)
 		leg_answered(call);
-	else if (call->cb != NULL)
-		callback_answered(call);
-	else if (call->agent != NULL)
-		transfer_dial_answered(call);
+	else if (call->cb != NULL || call->agent != NULL)
+		call_hooks.answered(call);
 	else
 		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "nobody to take it");
 }
@@ -247,7 +230,7 @@ call_set_state(struct call *call, enum call_state st)
 	log_debug("call %s: %s -> %s", call->id, call_state_name(call->state),
 	    call_state_name(st));
 	call->state = st;
-	notify_call_state(call);
+	call_hooks.changed(call);
 }
 
 static void
@@ -325,6 +308,8 @@ void
 call_set_agent(struct call *call, struct agent *a)
 {
 	call->agent = a;
+	if (a == NULL)		/* it left: the CDR still names who answered */
+		return;
 	free(call->agent_id);
 	call->agent_id = xstrdup(a->id);
 }
@@ -373,12 +358,6 @@ call_offer_over(struct call *call)
 }
 
 void
-call_set_only_agent(struct call *call, struct agent *a)
-{
-	call->only_agent = a;
-}
-
-void
 call_add_refusal(struct call *call, const char *agent_id)
 {
 	if (call->nrejected < CALL_MAX_REJECTS) {
@@ -401,107 +380,13 @@ call_offer_timer(struct call *call, event_callback_fn cb)
 /* end of setters */
 
 void
-call_agent_talks(struct call *call, json_t *extra)
-{
-	struct agent	*a = call->agent;
-	json_t		*ev = proto_event("call_connected");
-
-	call->agent_answer_ms = clock_wall_ms();
-	a->calls++;
-	customer_contact_open(call, a);
-	json_object_set_new(ev, "call", json_string(call->id));
-	json_object_set_new(ev, "cli", json_string(customer_number(call)));
-	json_object_set_new(ev, "direction", json_string(call->direction));
-	json_object_set_new(ev, "queue", call->queue_name != NULL ?
-	    json_string(call->queue_name) : json_null());
-	customer_screen_pop(call, ev);
-	if (extra != NULL) {
-		json_object_update(ev, extra);
-		json_decref(extra);
-	}
-	notify_agent(a, ev);
-	recording_answered(call);
-}
-
-void
 call_hold(struct call *call, int on)
 {
 	if (on == (call->hold_since != 0))
 		return;
 	call_set_hold(call, on);
 	call_event(call, on ? EV_HOLD : EV_RETRIEVE, NULL);
-	notify_call_state(call);
-}
-
-/* What the agent's wrap-up asks for (in call_ended): the queue's
- * disposition codes, whether one is required (then wrap-up waits for
- * it), and the wrap-up seconds. Only calls the agent talked to owe one. */
-static void
-call_wrapup_terms(struct call *call, struct agent *a, const struct queue *q,
-    json_t *ev)
-{
-	int	 known = q != NULL && q->cfg != NULL, required = 0;
-	json_t	*codes = known ? proto_strings(q->cfg->dispositions,
-		    q->cfg->n_dispositions) : json_array();
-
-	if (known)
-		required = q->cfg->disposition_required &&
-		    q->cfg->n_dispositions > 0 && call->agent_answer_ms != 0 &&
-		    a == call->agent;
-	if (required) {
-		snprintf(a->disp_call, sizeof a->disp_call, "%s", call->id);
-		snprintf(a->disp_queue, sizeof a->disp_queue, "%s", q->name);
-	}
-	json_object_set_new(ev, "dispositions", codes);
-	json_object_set_new(ev, "disposition_required", json_boolean(required));
-	json_object_set_new(ev, "wrapup_s", json_integer(known &&
-	    a->after != AFTER_READY ? q->cfg->wrapup : 0));
-}
-
-void
-call_agent_leaves(struct call *call, struct agent *a, int cause,
-    const char *cleared_by)
-{
-	json_t		*ev = proto_event("call_ended");
-	struct queue	*q = queue_find(call->queue_name != NULL ?
-			    call->queue_name : "");
-
-	if (a == call->agent && call->agent_answer_ms != 0)
-		a->talk_ms += clock_wall_ms() - call->agent_answer_ms;
-	if (a->ep != NULL && a->ep->call == call)
-		media_leave(call, a->ep);
-	json_object_set_new(ev, "call", json_string(call->id));
-	json_object_set_new(ev, "cause", json_integer(cause));
-	json_object_set_new(ev, "cleared_by", json_string(cleared_by));
-	call_wrapup_terms(call, a, q, ev);
-	notify_agent(a, ev);
-	if (call->agent == a)
-		call->agent = NULL;
-	if (call->consult_agent == a)
-		call->consult_agent = NULL;
-	agent_call_done(a, q);
-}
-
-/* Lets go of the agent and the queue as the call ends. */
-static void
-call_release_parties(struct call *call, int cause, const char *cleared_by)
-{
-	struct agent *a = call->agent;
-
-	if (call->state == CALL_OFFERED)
-		acd_cancel_offer(call, "caller-hangup");
-	if ((call->state == CALL_CONNECTED || call->state == CALL_DIALING) &&
-	    a != NULL)
-		call_agent_leaves(call, a, cause, cleared_by);
-	if (call->consult_agent != NULL)
-		call_agent_leaves(call, call->consult_agent, cause, cleared_by);
-	if (call->queue != NULL && call->span == NULL)	/* a waiting callback */
-		queue_leave(call);
-	if (call->queue != NULL) {
-		call->queue->abandoned++;
-		call_event(call, EV_ABANDON, NULL);
-		queue_leave(call);
-	}
+	call_hooks.changed(call);
 }
 
 void
@@ -515,19 +400,14 @@ call_end(struct call *call, int cause, const char *cleared_by,
 	call_set_hold(call, 0);
 	if (call->dial_timer != NULL)
 		evtimer_del(call->dial_timer);
-	cb_offer_stop(call);
-	callback_call_end(call, cause);
+	call_hooks.stop(call, cause);
 	leg_call_end(call, cause);
-	voicemail_call_end(call);
-	recording_call_end(call);
-	ivr_stop(call);
-	announce_stop(call);
 	media_leave_all(call);
 	if (call->party != NULL) {	/* hangs up the outside party */
 		endpoint_close(call->party);
 		call->party = NULL;
 	}
-	call_release_parties(call, cause, cleared_by);
+	call_hooks.release(call, cause, cleared_by);
 	if (call->span != NULL) {	/* else a callback that never dialed */
 		call_write_cdr(call, end_ms, cause, cleared_by, reason);
 		call_event(call, EV_CALL_END, json_pack("{s:i,s:s,s:s}", "cause",
@@ -538,12 +418,11 @@ call_end(struct call *call, int cause, const char *cleared_by,
 	call_set_state(call, CALL_CLEARING);
 	if (call->span != NULL && call->channel > 0 &&
 	    call->span->chan[call->channel].call == call)
-		call->span->chan[call->channel].call = NULL;
+		span_chan_take_call(&call->span->chan[call->channel]);
 	TAILQ_REMOVE(&calls, call, entry);
 	ncalls--;
 	event_base_once(core.base, -1, EV_TIMEOUT, call_free_cb, call, NULL);
-	acd_dispatch();
-	core_check_stopped();
+	call_hooks.ended();
 }
 
 void
@@ -552,4 +431,108 @@ call_hangup(struct call *call, int cause, const char *cleared_by,
 {
 	isdn_hangup_call(call, cause);
 	call_end(call, cause, cleared_by, reason);
+}
+
+/* setters: owned fields of struct call
+ *
+ * Every field of a call is written here; the other modules read them and
+ * ask through these. The attachments (a module's own state hung on the
+ * call while it has it: its menu, recording, message, offer) are set and
+ * cleared by their module, but only through call_set_<field>(). */
+#define CALL_SETTER(field, type)					\
+void									\
+call_set_##field(struct call *call, type v)				\
+{									\
+	call->field = v;						\
+}
+CALL_SETTER(ivr, struct ivr *)
+CALL_SETTER(rec, struct call_rec *)
+CALL_SETTER(vm, struct voicemail *)
+CALL_SETTER(cb, struct callback *)
+CALL_SETTER(leg, struct leg *)
+CALL_SETTER(cbo, struct cb_offer *)
+CALL_SETTER(media, void *)
+CALL_SETTER(announce_timer, struct event *)
+CALL_SETTER(priority, int)
+CALL_SETTER(refusal, const char *)
+CALL_SETTER(consult_agent, struct agent *)
+CALL_SETTER(only_agent, struct agent *)
+CALL_SETTER(party_state, int)
+CALL_SETTER(customer_id, int64_t)
+CALL_SETTER(channel, int)
+CALL_SETTER(agent_answer_ms, int64_t)
+CALL_SETTER(queue_enter_ms, int64_t)	/* the CDR's wait: first entry */
+CALL_SETTER(queue_enter_mono, uint64_t)	/* place in line, mono us */
+
+/* A string field: a copy of S (NULL: none); the old one freed. */
+static void
+call_set_string(char **field, const char *s)
+{
+	free(*field);
+	*field = s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+call_set_route(struct call *call, const char *route)
+{
+	call_set_string(&call->route, route);
+}
+
+void
+call_set_parent(struct call *call, const char *parent)
+{
+	call_set_string(&call->parent, parent);
+}
+
+void
+call_set_queue_name(struct call *call, const char *name)
+{
+	call_set_string(&call->queue_name, name);
+}
+
+void
+call_set_cli(struct call *call, const char *cli)
+{
+	snprintf(call->cli, sizeof call->cli, "%s", cli);
+}
+
+void
+call_set_lang(struct call *call, const char *lang)
+{
+	snprintf(call->lang, sizeof call->lang, "%s", lang);
+}
+
+void
+call_set_answered(struct call *call)
+{
+	call->answer_ms = clock_wall_ms();
+}
+
+void
+call_set_ivr_path(struct call *call, char *path)
+{
+	free(call->ivr_path);
+	call->ivr_path = path;
+}
+
+void
+call_set_var(struct call *call, const char *name, const char *value)
+{
+	if (call->vars == NULL)
+		call->vars = json_object();
+	json_object_set_new(call->vars, name, json_string(value));
+}
+
+void
+call_set_party(struct call *call, struct endpoint *ep, int state)
+{
+	call->party = ep;
+	call->party_state = state;
+}
+
+void
+call_set_party_failed(struct call *call, int cause, struct event *timer)
+{
+	call->party_cause = cause;
+	call->party_timer = timer;
 }

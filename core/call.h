@@ -6,6 +6,7 @@
 #include <sys/queue.h>
 #include <event2/event.h>
 #include <jansson.h>
+#include "db.h"		/* call_event's EV_* kinds, call_end's DB_CLEARED_* */
 
 struct span;
 struct queue;
@@ -84,6 +85,26 @@ struct call {
 TAILQ_HEAD(call_list, call);
 extern struct call_list calls;
 
+/* What the layers above do at a call's moments. call.c calls no routing
+ * or session module itself: these are registered once at start
+ * (hooks_init in hooks.c), every one set. */
+struct call_hooks {
+	/* The call is ending: what runs on it above stops (its menu, offer,
+	 * callback, message, recording, announcements). */
+	void	(*stop)(struct call *, int cause);
+	/* Its agent and queue let go (call_agent_release). */
+	void	(*release)(struct call *, int cause, const char *cleared_by);
+	/* It is gone: the ACD looks again, an orderly stop may finish. */
+	void	(*ended)(void);
+	/* An outbound call for a callback or an agent's dial was answered. */
+	void	(*answered)(struct call *);
+	/* Its state changed: watchers are told. */
+	void	(*changed)(struct call *);
+	/* Outbound progress ("dialing", "ringing") for its agent. */
+	void	(*progress)(struct call *, const char *);
+};
+void		 call_set_hooks(const struct call_hooks *);
+
 struct call	*call_new_inbound(struct span *, int ch, const char *cli,
 		    const char *dnis);
 /* A call the core will place to NUMBER (direction "out"). It has no
@@ -128,13 +149,14 @@ int		 call_ring(struct call *, struct agent **who, int n);
 void		 call_unring(struct call *, struct agent *);
 void		 call_offer_taken(struct call *);	/* an agent accepted */
 void		 call_offer_over(struct call *);	/* no one rings any more */
-void		 call_set_only_agent(struct call *, struct agent *);
 /* The agent passed on it; past CALL_MAX_REJECTS a new round begins. */
 void		 call_add_refusal(struct call *, const char *agent_id);
 /* The offer's timeout timer, made on first use. */
 struct event	*call_offer_timer(struct call *, event_callback_fn);
-/* AGENT handles the call now (and is named in its CDR). */
+/* AGENT handles the call now (and is named in its CDR); NULL: it left,
+ * the CDR still names who answered. */
 void		 call_set_agent(struct call *, struct agent *);
+/* call-agent.c: the agent's part in a call (the routing layer). */
 /* The call's agent and the caller talk from now on: the agent's count,
  * a contact for the customer's history, call_connected with the screen
  * pop (and EXTRA's members; stolen) to the console, the recording
@@ -144,6 +166,47 @@ void		 call_agent_talks(struct call *, json_t *extra);
  * its console, its headset leaves, wrap-up or ready. */
 void		 call_agent_leaves(struct call *, struct agent *, int cause,
 		    const char *cleared_by);
+/* The call ends: an offer is withdrawn, its agents leave, its queue lets
+ * it go (counted abandoned if it was waiting). */
+void		 call_agent_release(struct call *, int cause,
+		    const char *cleared_by);
+
 int		 call_age_s(const struct call *);
+
+/* setters: owned fields of struct call (call.c writes every field; the
+ * others ask through these). Strings are copied; NULL clears. */
+void	call_set_ivr(struct call *, struct ivr *);
+void	call_set_rec(struct call *, struct call_rec *);
+void	call_set_vm(struct call *, struct voicemail *);
+void	call_set_cb(struct call *, struct callback *);
+void	call_set_leg(struct call *, struct leg *);
+void	call_set_cbo(struct call *, struct cb_offer *);
+void	call_set_media(struct call *, void *);
+void	call_set_announce_timer(struct call *, struct event *);
+void	call_set_priority(struct call *, int);
+void	call_set_refusal(struct call *, const char *why);	/* static text */
+void	call_set_consult_agent(struct call *, struct agent *);
+void	call_set_only_agent(struct call *, struct agent *);
+void	call_set_party_state(struct call *, int);	/* enum transfer_state */
+void	call_set_customer_id(struct call *, int64_t);
+void	call_set_channel(struct call *, int);
+void	call_set_agent_answer_ms(struct call *, int64_t);
+void	call_set_route(struct call *, const char *);
+void	call_set_parent(struct call *, const char *);
+void	call_set_queue_name(struct call *, const char *);
+void	call_set_cli(struct call *, const char *);
+void	call_set_lang(struct call *, const char *);
+void	call_set_answered(struct call *);	/* answer_ms = now */
+void	call_set_ivr_path(struct call *, char *path);	/* takes PATH */
+/* Sets the call variable NAME (an IVR choice, collected digits). */
+void	call_set_var(struct call *, const char *name, const char *value);
+/* The outside party (transfer, consult) and its state. */
+void	call_set_party(struct call *, struct endpoint *, int state);
+/* The party failed with CAUSE: TIMER clears the call after the tone. */
+void	call_set_party_failed(struct call *, int cause, struct event *timer);
+/* Where the call stands in line: first entry (wall ms, for the CDR's
+ * wait) and place (mono us). */
+void	call_set_queue_enter_ms(struct call *, int64_t);
+void	call_set_queue_enter_mono(struct call *, uint64_t);
 
 #endif

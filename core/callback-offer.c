@@ -78,7 +78,7 @@ cb_offer_stop(struct call *call)
 
 	if (o == NULL)
 		return;
-	call->cbo = NULL;
+	call_set_cbo(call, NULL);
 	if (o->timer != NULL)
 		event_free(o->timer);
 	free(o);
@@ -273,7 +273,7 @@ cb_offer_start(struct call *call, const char *queue, int from_exit)
 	snprintf(o->queue, sizeof o->queue, "%s", queue);
 	o->from_exit = from_exit;
 	o->timer = evtimer_new(core.base, cbo_timeout_cb, call);
-	call->cbo = o;
+	call_set_cbo(call, o);
 	log_info("call %s: callback offered from %s", call->id, queue);
 	media_detect_dtmf(call, cbo_digit);
 	cbo_step(call, action_number_ok(call->cli) ? CBO_ASK_CLI : CBO_ENTER);

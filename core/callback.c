@@ -127,18 +127,19 @@ callback_queue(struct callback *cb)
 		return;
 	}
 	call = call_new_outbound(cb->number);
-	call->cb = cb;
+	call_set_cb(call, cb);
 	cb->call = call;
-	call->priority = cb->priority;
+	call_set_priority(call, cb->priority);
 	if (cb->parent[0] != '\0')
-		call->parent = xstrdup(cb->parent);
-	snprintf(call->cli, sizeof call->cli, "%s", cb->cli);
-	call->queue_enter_ms = cb->place_ms;
+		call_set_parent(call, cb->parent);
+	call_set_cli(call, cb->cli);
+	call_set_queue_enter_ms(call, cb->place_ms);
 	if (cb->for_agent[0] != '\0')	/* falls to the queue if they leave */
-		call->only_agent = agent_find(cb->for_agent);
+		call_set_only_agent(call, agent_find(cb->for_agent));
 	queue_enter(q, call);
-	call->queue_enter_mono = waited_us > 0 && (uint64_t)waited_us < now ?
-	    now - (uint64_t)waited_us : (waited_us > 0 ? 1 : now);
+	call_set_queue_enter_mono(call, waited_us > 0 &&
+	    (uint64_t)waited_us < now ? now - (uint64_t)waited_us :
+	    (waited_us > 0 ? 1 : now));
 	log_info("callback %lld: %s waits in %s as call %s (attempt %d)",
 	    (long long)cb->id, cb->number, cb->queue, call->id, cb->attempts + 1);
 	callback_event(cb, call, "queued", NULL, NULL, 0);
@@ -249,7 +250,7 @@ callback_answered(struct call *call)
 	callback_event(cb, call, "connected", a != NULL ? a->id : NULL,
 	    "delay_ms", clock_wall_ms() - cb->requested_ms);
 	callback_store(cb, "done", a != NULL ? a->id : NULL);
-	call->cb = NULL;
+	call_set_cb(call, NULL);
 	callback_free(cb);
 	if (a == NULL) {
 		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "agent gone");
@@ -267,7 +268,7 @@ callback_call_end(struct call *call, int cause)
 
 	if (cb == NULL)
 		return;
-	call->cb = NULL;
+	call_set_cb(call, NULL);
 	cb->call = NULL;
 	if (call->span == NULL) {	/* never dialled */
 		if (core.stopping != CORE_RUNNING)

@@ -188,7 +188,7 @@ cmd_customer_link(struct cmd_ctx *ctx)
 	if (desk_contact_set(ctx, a, "customer_id", v) != 0)
 		return -1;
 	if ((call = call_find(cmd_str(ctx, "call"))) != NULL)
-		call->customer_id = id;
+		call_set_customer_id(call, id);
 	return 0;
 }
 
@@ -282,7 +282,7 @@ cmd_help(struct cmd_ctx *ctx)
 	json_t		*ev;
 
 	if (a->help != on) {
-		a->help = on;
+		agent_set_help(a, on);
 		ev = proto_event("help");
 		json_object_set_new(ev, "agent", json_string(a->id));
 		json_object_set_new(ev, "on", json_boolean(on));

@@ -21,6 +21,7 @@
 #include "conn.h"
 #include "core.h"
 #include "evlog.h"
+#include "hooks.h"
 #include "log.h"
 #include "prompt.h"
 #include "notify.h"
@@ -32,7 +33,6 @@
 #define CORE_DEFAULT_CONF	SYSCONFDIR "/centrala/centrala.ini"
 #define CORE_STOP_GRACE		3	/* s to wait for RELEASEs at stop */
 
-struct core core;
 static struct event *core_beat;		/* the heartbeat's timer */
 extern const char default_config[];
 
@@ -351,6 +351,7 @@ core_start(const char *state_opt)
 {
 	char err[1024];
 
+	hooks_init(core_check_stopped);
 	core_paths(state_opt);
 	core_open_log();
 	core.db = db_open(core.db_path, err, sizeof err);

@@ -1,4 +1,6 @@
-/* core.h: the one switching core's global state, owned by its event loop. */
+/* core.h: the one switching core's global state, owned by its event loop
+ * (core.c), read by every layer. It includes no module's header: a file
+ * that uses the database includes db.h itself. */
 #ifndef CZ_CORE_H
 #define CZ_CORE_H
 
@@ -6,7 +8,8 @@
 #include <sys/types.h>
 #include <event2/event.h>
 #include "config.h"
-#include "db.h"
+
+struct db;
 
 #define CORE_VERSION	VERSION
 

@@ -22,7 +22,7 @@ customer_of(struct call *call)
 
 	if (call->customer_id == 0) {
 		id = db_customer_by_phone(core.db, customer_number(call));
-		call->customer_id = id > 0 ? id : -1;
+		call_set_customer_id(call, id > 0 ? id : -1);
 	}
 	return call->customer_id;
 }

@@ -10,7 +10,7 @@
 #include "endpoint.h"
 #include "evlog.h"
 #include "log.h"
-#include "notify.h"
+#include "span.h"
 #include "proto.h"
 #include "xmalloc.h"
 
@@ -35,7 +35,7 @@ endpoint_report(struct endpoint *ep, int failed)
 	json_object_set_new(ev, "device", json_string(ep->spec));
 	if (failed)
 		json_object_set_new(ev, "error", json_string(ep->error));
-	notify_watchers(ev);
+	span_hooks.tell(ev);
 	ep->failed = failed;
 }
 

@@ -13,7 +13,6 @@
 #include "cause.h"
 #include "core.h"
 #include "media.h"
-#include "route.h"
 #include "isdn.h"
 #include "log.h"
 #include "prisched.h"
@@ -83,10 +82,9 @@ isdn_start(struct span *s)
 		pri_set_error(isdn_message_cb);
 		once = 1;
 	}
-	if (s->pri_timer == NULL)
-		s->pri_timer = evtimer_new(core.base, isdn_timer_cb, s);
-	s->pri = pri_new_cb(-1, node, isdn_switchtype(s->cfg.switchtype),
-	    isdn_read_cb, isdn_write_cb, s);
+	span_set_pri(s, pri_new_cb(-1, node, isdn_switchtype(s->cfg.switchtype),
+	    isdn_read_cb, isdn_write_cb, s), s->pri_timer != NULL ? s->pri_timer :
+	    evtimer_new(core.base, isdn_timer_cb, s));
 	if (s->pri == NULL) {
 		log_error("span %s: libpri could not start", s->name);
 		return;
@@ -104,10 +102,11 @@ isdn_l1_lost(struct span *s)
 	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++) {
 		if (s->chan[ch].pri_call != NULL)
 			pri_destroycall(s->pri, s->chan[ch].pri_call);
-		s->chan[ch].pri_call = NULL;
+		span_chan_set(&s->chan[ch], s->chan[ch].state, NULL,
+		    s->chan[ch].call);
 	}
 	evtimer_del(s->pri_timer);
-	s->pri = NULL;
+	span_set_pri(s, NULL, s->pri_timer);
 }
 
 static void
@@ -181,18 +180,14 @@ isdn_ring(struct span *s, pri_event *e)
 		return;
 	}
 	call = call_new_inbound(s, ch, e->ring.callingnum, e->ring.callednum);
-	s->chan[ch].state = CHAN_BUSY;
-	s->chan[ch].pri_call = c;
-	s->chan[ch].call = call;
+	span_chan_set(&s->chan[ch], CHAN_BUSY, c, call);
 	if (core.stopping != CORE_RUNNING)
 		cause = CAUSE_CONGESTION;
 	else
-		cause = route_inbound(call);
+		cause = span_hooks.route(call);
 	if (cause != 0) {
 		pri_hangup(s->pri, c, cause);
-		s->chan[ch].state = CHAN_IDLE;
-		s->chan[ch].pri_call = NULL;
-		s->chan[ch].call = NULL;
+		span_chan_set(&s->chan[ch], CHAN_IDLE, NULL, NULL);
 		call_end(call, cause, DB_CLEARED_CORE, cause == CAUSE_UNALLOCATED ?
 		    "unknown number" : core.stopping ? "core stopping" :
 		    call->refusal ? call->refusal : "no route");
@@ -205,15 +200,11 @@ isdn_hangup_req(struct span *s, pri_event *e)
 {
 	struct span_chan *sc = isdn_chan_of(s, e->hangup.call, NULL);
 
-	if (sc != NULL && sc->call != NULL) {
-		struct call *call = sc->call;
-
-		sc->call = NULL;
-		call_end(call, e->hangup.cause, DB_CLEARED_NETWORK,
-		    "far end cleared");
-	}
+	if (sc != NULL && sc->call != NULL)
+		call_end(span_chan_take_call(sc), e->hangup.cause,
+		    DB_CLEARED_NETWORK, "far end cleared");
 	if (sc != NULL)
-		sc->state = CHAN_RELEASING;
+		span_chan_set_state(sc, CHAN_RELEASING);
 	pri_hangup(s->pri, e->hangup.call, e->hangup.cause);
 }
 
@@ -231,19 +222,13 @@ isdn_hangup(struct span *s, pri_event *e)
 {
 	struct span_chan *sc = isdn_chan_of(s, e->hangup.call, NULL);
 
-	if (sc != NULL && sc->call != NULL) {
-		struct call *call = sc->call;
-
-		sc->call = NULL;
-		call_end(call, e->hangup.cause, isdn_cleared_by(e->hangup.cause),
-		    "far end released");
-	}
+	if (sc != NULL && sc->call != NULL)
+		call_end(span_chan_take_call(sc), e->hangup.cause,
+		    isdn_cleared_by(e->hangup.cause), "far end released");
 	pri_hangup(s->pri, e->hangup.call, e->hangup.cause);
-	if (sc != NULL) {
-		sc->state = CHAN_IDLE;
-		sc->pri_call = NULL;
-	}
-	core_check_stopped();
+	if (sc != NULL)
+		span_chan_set(sc, CHAN_IDLE, NULL, sc->call);
+	span_hooks.idle();
 }
 
 static void
@@ -253,15 +238,11 @@ isdn_hangup_ack(struct span *s, pri_event *e)
 
 	if (sc == NULL)
 		return;
-	if (sc->call != NULL) {
-		struct call *call = sc->call;
-
-		sc->call = NULL;
-		call_end(call, e->hangup.cause, DB_CLEARED_NETWORK, "released");
-	}
-	sc->state = CHAN_IDLE;
-	sc->pri_call = NULL;
-	core_check_stopped();
+	if (sc->call != NULL)
+		call_end(span_chan_take_call(sc), e->hangup.cause,
+		    DB_CLEARED_NETWORK, "released");
+	span_chan_set(sc, CHAN_IDLE, NULL, sc->call);
+	span_hooks.idle();
 }
 
 static void
@@ -271,14 +252,10 @@ isdn_restart_chan(struct span *s, int ch)
 
 	if (sc->pri_call != NULL)
 		pri_destroycall(s->pri, sc->pri_call);
-	if (sc->call != NULL) {
-		struct call *call = sc->call;
-
-		sc->call = NULL;
-		call_end(call, CAUSE_TEMP_FAILURE, DB_CLEARED_NETWORK, "restart");
-	}
-	sc->state = CHAN_IDLE;
-	sc->pri_call = NULL;
+	if (sc->call != NULL)
+		call_end(span_chan_take_call(sc), CAUSE_TEMP_FAILURE,
+		    DB_CLEARED_NETWORK, "restart");
+	span_chan_set(sc, CHAN_IDLE, NULL, sc->call);
 }
 
 /* libpri acknowledged the RESTART itself but left the calls alone. */
@@ -303,9 +280,8 @@ isdn_dchan(struct span *s, pri_event *e)
 
 	if (s->l2_up == up)
 		return;
-	s->l2_up = up;
 	log_info("span %s: D channel %s", s->name, up ? "up" : "down");
-	span_l2_changed(s);
+	span_set_l2(s, up);
 }
 
 /* INFORMATION with a Keypad IE during the call: digits as good as DTMF in
@@ -356,10 +332,8 @@ isdn_proceeding(struct span *s, pri_event *e)
 		    "network chose a busy channel");
 		return;
 	}
-	s->chan[ch] = s->chan[old];
-	memset(&s->chan[old], 0, sizeof s->chan[old]);
-	s->chan[old].state = CHAN_IDLE;
-	call->channel = ch;
+	span_chan_move(s, old, ch);
+	call_set_channel(call, ch);
 	log_info("call %s: network moved it from channel %d to %d", call->id,
 	    old, ch);
 }
@@ -409,9 +383,7 @@ isdn_dial(struct span *s, struct call *call, const char *cli)
 		return -1;
 	}
 	pri_sr_free(sr);
-	s->chan[ch].state = CHAN_BUSY;
-	s->chan[ch].pri_call = c;
-	s->chan[ch].call = call;
+	span_chan_set(&s->chan[ch], CHAN_BUSY, c, call);
 	isdn_schedule(s);
 	return ch;
 }
@@ -502,13 +474,13 @@ isdn_hangup_call(struct call *call, int cause)
 		return;
 	sc = &s->chan[call->channel];
 	if (sc->call == call)
-		sc->call = NULL;
+		span_chan_take_call(sc);
 	if (s->pri == NULL || sc->pri_call == NULL) {
 		if (sc->pri_call == NULL)
-			sc->state = CHAN_IDLE;
+			span_chan_set_state(sc, CHAN_IDLE);
 		return;
 	}
-	sc->state = CHAN_RELEASING;
+	span_chan_set_state(sc, CHAN_RELEASING);
 	pri_hangup(s->pri, sc->pri_call, cause);
 	isdn_schedule(s);
 }

@@ -58,16 +58,13 @@ ivr_path_add(struct call *call, const char *step)
 	p = xmalloc(n + strlen(step) + 2);
 	snprintf(p, n + strlen(step) + 2, "%s%s%s", n ? call->ivr_path : "",
 	    n ? ">" : "", step);
-	free(call->ivr_path);
-	call->ivr_path = p;
+	call_set_ivr_path(call, p);
 }
 
 void
 ivr_set_var(struct call *call, const char *name, const char *value)
 {
-	if (call->vars == NULL)
-		call->vars = json_object();
-	json_object_set_new(call->vars, name, json_string(value));
+	call_set_var(call, name, value);
 }
 
 void
@@ -79,26 +76,22 @@ ivr_stop(struct call *call)
 		return;
 	event_free(ivr->timer);
 	free(ivr);
-	call->ivr = NULL;
+	call_set_ivr(call, NULL);
 	media_detect_dtmf(call, NULL);
 	media_play_stop(call);
 }
 
-/* Leaves the menu for where ACTION says (play: comes back to it). */
+/* Leaves the menu for where A says (play: comes back to it). */
 static void
-ivr_go(struct call *call, const char *action)
+ivr_go(struct call *call, const struct action *a)
 {
-	struct action	a;
-	char		why[256];
-
-	if (action_parse(action, ACT_PLAY | ACT_MENU, NULL, &a, why,
-	    sizeof why) == 0 && a.kind == ACT_PLAY) {
-		ivr_prompt(call, a.arg);
+	if (a->kind == ACT_PLAY) {
+		ivr_prompt(call, a->arg);
 		return;
 	}
-	if (a.kind != ACT_MENU)		/* a next menu keeps the state */
+	if (a->kind != ACT_MENU)	/* a next menu keeps the state */
 		ivr_stop(call);
-	route_action(call, action);
+	route_action(call, a);
 }
 
 static void
@@ -111,8 +104,8 @@ ivr_fail(struct call *call, const char *prompt)
 		return;
 	}
 	if (call->ivr->tries++ >= m->retries) {
-		ivr_event(call, "fail", m->on_fail);
-		ivr_go(call, m->on_fail);
+		ivr_event(call, "fail", m->on_fail.text);
+		ivr_go(call, &m->on_fail.act);
 		return;
 	}
 	call->ivr->ndigits = 0;
@@ -133,7 +126,7 @@ ivr_collected(struct call *call)
 	ivr_set_var(call, m->collect, ivr->digits);
 	ivr_event(call, m->collect, ivr->digits);
 	ivr_path_add(call, m->collect);
-	ivr_go(call, m->next);
+	ivr_go(call, &m->next.act);
 }
 
 static void
@@ -170,7 +163,7 @@ ivr_prompted(struct call *call)
 	if (m == NULL)
 		return;
 	for (int i = 0; i < CFG_MENU_KEYS; i++)
-		if (m->choice[i][0] != '\0') {
+		if (m->choice[i].act.kind != ACT_NONE) {
 			ivr_wait(call);
 			return;
 		}
@@ -178,7 +171,7 @@ ivr_prompted(struct call *call)
 		ivr_wait(call);
 		return;
 	}
-	ivr_go(call, m->next);
+	ivr_go(call, &m->next.act);
 }
 
 /* Plays FIRST (a re-prompt reason; NULL: none) then the menu's prompts. */
@@ -202,9 +195,9 @@ ivr_choice(struct call *call, const struct cfg_menu *m, int digit)
 {
 	int		 k = config_menu_key(digit);
 	char		 key[2] = { (char)digit, '\0' };
-	const char	*action = k >= 0 ? m->choice[k] : "";
+	const struct action *action = k >= 0 ? &m->choice[k].act : NULL;
 
-	if (action[0] == '\0') {
+	if (action == NULL || action->kind == ACT_NONE) {
 		ivr_event(call, "invalid", key);
 		ivr_fail(call, m->invalid_prompt);
 		return;
@@ -258,7 +251,7 @@ ivr_enter(struct call *call, const char *name)
 		return;
 	}
 	if (call->ivr == NULL) {
-		call->ivr = xcalloc(1, sizeof *call->ivr);
+		call_set_ivr(call, xcalloc(1, sizeof *call->ivr));
 		call->ivr->timer = evtimer_new(core.base, ivr_timeout_cb, call);
 		media_detect_dtmf(call, ivr_digit);
 	}
@@ -267,7 +260,7 @@ ivr_enter(struct call *call, const char *name)
 	call->ivr->ndigits = 0;
 	call->ivr->digits[0] = '\0';
 	if (m->language[0] != '\0')
-		snprintf(call->lang, sizeof call->lang, "%s", m->language);
+		call_set_lang(call, m->language);
 	ivr_path_add(call, name);
 	ivr_event(call, "enter", name);
 	call_set_state(call, CALL_IVR);

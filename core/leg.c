@@ -102,14 +102,14 @@ leg_dial(struct leg *l)
 	if (l->call != NULL || core.stopping != CORE_RUNNING)
 		return;
 	call = call_new_outbound(l->number);
-	call->leg = l;
-	call->route = xstrdup(l->nailed ? "line" : "leg");
+	call_set_leg(call, l);
+	call_set_route(call, l->nailed ? "line" : "leg");
 	if (l->parent[0] != '\0')
-		call->parent = xstrdup(l->parent);
+		call_set_parent(call, l->parent);
 	l->call = call;
 	if ((cause = call_dial(call, "", LEG_RING_S)) == 0)
 		return;
-	call->leg = NULL;
+	call_set_leg(call, NULL);
 	l->call = NULL;
 	call_end(call, cause, DB_CLEARED_CORE, "no free channel");
 	snprintf(why, sizeof why, "cannot dial %s: no free channel", l->number);
@@ -143,7 +143,7 @@ leg_close(struct leg *l)
 	if (l->redial != NULL)
 		event_free(l->redial);
 	if (call != NULL) {
-		call->leg = NULL;
+		call_set_leg(call, NULL);
 		l->call = NULL;
 		if (call->state != CALL_CLEARING)
 			call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE,
@@ -245,7 +245,7 @@ leg_call_end(struct call *call, int cause)
 
 	if (l == NULL)
 		return;
-	call->leg = NULL;
+	call_set_leg(call, NULL);
 	l->call = NULL;
 	l->up = 0;
 	snprintf(why, sizeof why, "line to %s down (cause %d)", l->number, cause);

@@ -22,7 +22,6 @@
 #include "log.h"
 #include "media.h"
 #include "player.h"
-#include "queue.h"
 #include "record.h"
 #include "span.h"
 #include "xmalloc.h"
@@ -119,7 +118,7 @@ media_of(struct call *call)
 {
 	if (call->media == NULL) {
 		alaw_init();
-		call->media = xcalloc(1, sizeof (struct media_call));
+		call_set_media(call, xcalloc(1, sizeof (struct media_call)));
 	}
 	return call->media;
 }
@@ -132,23 +131,13 @@ media_ringback(struct call *call, struct media_call *m, int16_t *out)
 	media_tone_fill(m->tone, out);
 }
 
-static const char *
-media_moh_name(struct call *call)
-{
-	const struct queue *q = call->queue;
-
-	if (q == NULL && call->queue_name != NULL)
-		q = queue_find(call->queue_name);
-	return q != NULL && q->cfg != NULL ? q->cfg->moh : "moh";
-}
-
 static void
 media_moh(struct call *call, struct media_call *m, int16_t *out)
 {
 	const char *name;
 
 	if (!player_active(&m->moh)) {
-		name = media_moh_name(call);
+		name = span_hooks.moh(call);
 		player_start(&m->moh, &name, 1, call->lang, 1);
 	}
 	player_fill(&m->moh, out, SPAN_SAMPLES);
@@ -158,8 +147,7 @@ media_moh(struct call *call, struct media_call *m, int16_t *out)
 static void
 media_waiting(struct call *call, struct media_call *m, int16_t *out)
 {
-	int sound = call->queue != NULL ? call->queue->cfg->waiting_sound :
-	    CFG_WAIT_RINGBACK;
+	int sound = span_hooks.waiting_sound(call);
 
 	if (sound == CFG_WAIT_MOH)
 		media_moh(call, m, out);
@@ -614,7 +602,7 @@ media_call_free(struct call *call)
 	player_stop(&m->prompt);
 	player_stop(&m->moh);
 	free(m);
-	call->media = NULL;
+	call_set_media(call, NULL);
 }
 
 void

@@ -136,20 +136,6 @@ queue_longest_wait_s(const struct queue *q)
 	return (int)((clock_mono_us() - call->queue_enter_mono) / 1000000);
 }
 
-struct queue *
-queue_exit_target(const struct queue *q, const char *rule)
-{
-	struct queue	*to;
-	struct action	 a;
-	char		 why[256];
-
-	if (rule == NULL || action_parse(rule, ACT_QUEUE, NULL, &a, why,
-	    sizeof why) != 0)
-		return NULL;
-	to = queue_find(a.arg);
-	return to != NULL && to != q && !to->removed ? to : NULL;
-}
-
 void
 queue_exit(struct call *call, const char *why, struct queue *to)
 {

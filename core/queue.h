@@ -33,9 +33,6 @@ void		 queue_leave(struct call *);
 /* The caller leaves by the queue's exit rule (max_wait, max_len): to
  * another queue (overflow) or to be cleared (hangup). Recorded. */
 void		 queue_exit(struct call *, const char *why, struct queue *to);
-/* Where an exit rule sends a caller: NULL unless "queue:NAME" of a queue
- * that exists and is not the same one. */
-struct queue	*queue_exit_target(const struct queue *, const char *rule);
 int		 queue_longest_wait_s(const struct queue *);
 /* A waiting caller's place in line (1 = next) and estimated wait in
  * seconds (-1: unknown, nobody staffed): docs/STATISTICS.md. */

@@ -65,7 +65,7 @@ recording_finish(struct call *call, const char *error)
 		    r->path);
 	recording_event(call, r->path, error ? "failed" : "stop", error);
 	free(r);
-	call->rec = NULL;
+	call_set_rec(call, NULL);
 }
 
 /* A write failed (disk full, folder gone): said once, the call goes on. */
@@ -127,7 +127,7 @@ recording_start(struct call *call, const char *why, char *err, size_t errlen)
 		return -1;
 	}
 	free(full);
-	call->rec = r;
+	call_set_rec(call, r);
 	row.path = r->path;
 	r->id = db_recording_add(core.db, &row);
 	log_info("call %s: recording to %s (%s)", call->id, r->path, why);

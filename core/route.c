@@ -31,7 +31,7 @@ route_answer(struct call *call)
 	if (call->answer_ms != 0)
 		return;
 	isdn_answer(call);
-	call->answer_ms = clock_wall_ms();
+	call_set_answered(call);
 }
 
 /* The queue's own checks, before the caller joins: closed or full sends
@@ -39,23 +39,24 @@ route_answer(struct call *call)
 static int
 route_to_queue(struct call *call, struct queue *q, int priority)
 {
-	const char *why = NULL, *rule = NULL;
+	const char		*why = NULL;
+	const struct cfg_action	*rule = NULL;
 
 	if (!hours_open(&q->hours, time(NULL))) {
 		why = "closed";
-		rule = q->cfg->closed_exit;
+		rule = &q->cfg->closed_exit;
 	} else if (q->cfg->max_len > 0 && q->nwaiting >= q->cfg->max_len) {
 		why = "full";
-		rule = q->cfg->max_len_exit;
+		rule = &q->cfg->max_len_exit;
 	}
 	if (why != NULL) {
 		log_info("call %s: queue %s is %s: %s", call->id, q->name, why,
-		    rule);
-		call->refusal = why;
-		return route_action(call, rule);
+		    rule->text);
+		call_set_refusal(call, why);
+		return route_action(call, &rule->act);
 	}
 	if (priority >= 0)
-		call->priority = priority;
+		call_set_priority(call, priority);
 	route_answer(call);
 	queue_enter(q, call);
 	acd_dispatch();
@@ -78,63 +79,72 @@ route_fail(struct call *call, int cause, const char *why)
 	return 0;
 }
 
-int
-route_action(struct call *call, const char *s)
+struct queue *
+route_exit_queue(const struct queue *from, const struct action *a)
 {
-	struct action	 a;
+	struct queue *to;
+
+	if (a->kind != ACT_QUEUE || (to = queue_find(a->arg)) == NULL)
+		return NULL;
+	return to != from && !to->removed ? to : NULL;
+}
+
+int
+route_action(struct call *call, const struct action *a)
+{
 	struct queue	*q;
 	char		 why[256];
 	const char	*name;
 
 	if (++call->hops > ROUTE_MAX_HOPS) {
 		log_warn("call %s: more than %d routing steps: a loop in the "
-		    "config? (last: %s)", call->id, ROUTE_MAX_HOPS, s);
+		    "config? (last: %s)", call->id, ROUTE_MAX_HOPS,
+		    action_format(a, why, sizeof why));
 		return route_fail(call, CAUSE_CONGESTION, "routing loop");
 	}
-	if (action_parse(s, ~0, core.cfg, &a, why, sizeof why) != 0) {
-		log_warn("call %s: cannot route: %s", call->id, why);
-		return route_fail(call, CAUSE_CONGESTION, "no route");
-	}
-	switch (a.kind) {
+	switch (a->kind) {
 	case ACT_QUEUE:
-		if ((q = queue_find(a.arg)) == NULL || q->removed) {
-			log_warn("call %s: queue %s does not exist", call->id, a.arg);
+		if ((q = queue_find(a->arg)) == NULL || q->removed) {
+			log_warn("call %s: queue %s does not exist", call->id, a->arg);
 			return route_fail(call, CAUSE_CONGESTION, "no such queue");
 		}
-		return route_to_queue(call, q, a.priority);
+		return route_to_queue(call, q, a->priority);
 	case ACT_MENU:
 		route_answer(call);
-		ivr_enter(call, a.arg);
+		ivr_enter(call, a->arg);
 		return 0;
 	case ACT_PLAY:
 	case ACT_MESSAGE:
 		route_answer(call);
-		name = a.arg;
+		name = a->arg;
 		ivr_stop(call);
 		media_play(call, &name, 1, route_hangup_cb);
 		return 0;
 	case ACT_VOICEMAIL:
 		route_answer(call);
 		ivr_stop(call);
-		voicemail_start(call, a.arg);
+		voicemail_start(call, a->arg);
 		return 0;
 	case ACT_TRANSFER:
 		route_answer(call);
 		ivr_stop(call);
-		if (transfer_to_number(call, NULL, a.arg, why, sizeof why) != 0)
+		if (transfer_to_number(call, NULL, a->arg, why, sizeof why) != 0)
 			return route_fail(call, CAUSE_CONGESTION, why);
 		return 0;
 	case ACT_CALLBACK:
 		route_answer(call);
 		ivr_stop(call);
-		cb_offer_start(call, a.arg, 1);
+		cb_offer_start(call, a->arg, 1);
 		return 0;
 	case ACT_HANGUP:
 		return route_fail(call, CAUSE_NORMAL, "hung up by the route");
 	case ACT_REFUSE:
 		return route_fail(call, CAUSE_CONGESTION, call->refusal ?
 		    call->refusal : "refused by the route");
+	case ACT_NONE:
+		break;
 	}
+	log_warn("call %s: no action to route by", call->id);
 	return route_fail(call, CAUSE_CONGESTION, "no route");
 }
 
@@ -147,9 +157,9 @@ route_inbound(struct call *call)
 		log_info("call %s: no DID %s: unallocated", call->id, call->dnis);
 		return CAUSE_UNALLOCATED;
 	}
-	call->route = xstrdup(did->target);
-	call->priority = did->priority;
+	call_set_route(call, did->target.text);
+	call_set_priority(call, did->priority);
 	call_event(call, EV_CALL_ROUTED, json_pack("{s:s}", "target",
-	    did->target));
-	return route_action(call, did->target);
+	    did->target.text));
+	return route_action(call, &did->target.act);
 }

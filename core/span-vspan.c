@@ -146,15 +146,12 @@ vspan_b_cb(evutil_socket_t fd, short what, void *arg)
 		if (n < 0)
 			return;
 		if (n != SPAN_BLOCK) {
-			s->blocks_bad++;
+			span_block_bad(s);
 			continue;
 		}
-		s->blocks_rx++;
 		span_b_block(s, rx, tx);
-		if (send(fd, tx, SPAN_BLOCK, MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
-			s->blocks_dropped++;
-		else
-			s->blocks_tx++;
+		span_block_sent(s, send(fd, tx, SPAN_BLOCK,
+		    MSG_DONTWAIT | MSG_NOSIGNAL) >= 0);
 	}
 }
 

@@ -12,11 +12,11 @@
 #include "isdn.h"
 #include "log.h"
 #include "media.h"
-#include "notify.h"
 #include "span.h"
 #include "xmalloc.h"
 
 struct span *spans;
+struct span_hooks span_hooks;
 
 static const struct span_driver *
 span_driver_for(int driver)
@@ -130,7 +130,7 @@ span_record_state(struct span *s, const char *why)
 	};
 
 	evlog_add(&ev, json_pack("{s:s,s:s}", "span", s->name, "why", why));
-	notify_span_state(s);
+	span_hooks.changed(s);
 }
 
 void
@@ -160,18 +160,17 @@ span_l1_down(struct span *s, const char *why)
 
 		if (c->call != NULL)
 			call_end(c->call, CAUSE_NET_OUT_OF_ORDER, DB_CLEARED_LINK, "layer 1 down");
-		c->state = CHAN_IDLE;
-		c->call = NULL;
-		c->pri_call = NULL;
+		span_chan_set(c, CHAN_IDLE, NULL, NULL);
 	}
 	span_record_state(s, why);
-	core_check_stopped();
+	span_hooks.idle();
 }
 
 void
-span_l2_changed(struct span *s)
+span_set_l2(struct span *s, int up)
 {
-	span_record_state(s, s->l2_up ? "D channel up" : "D channel down");
+	s->l2_up = up;
+	span_record_state(s, up ? "D channel up" : "D channel down");
 }
 
 void
@@ -185,9 +184,69 @@ span_b_block(struct span *s, const uint8_t *rx, uint8_t *tx)
 {
 	uint64_t t0 = clock_mono_us();
 
+	s->blocks_rx++;
 	if (s->last_block_us != 0)
 		tickstat_add(&s->gap, t0 - s->last_block_us);
 	s->last_block_us = t0;
 	media_tick(s, rx, tx);
 	tickstat_add(&s->work, clock_mono_us() - t0);
+}
+
+void
+span_chan_set(struct span_chan *c, enum chan_state st, struct q931_call *pc,
+    struct call *call)
+{
+	c->state = st;
+	c->pri_call = pc;
+	c->call = call;
+}
+
+void
+span_chan_set_state(struct span_chan *c, enum chan_state st)
+{
+	c->state = st;
+}
+
+struct call *
+span_chan_take_call(struct span_chan *c)
+{
+	struct call *call = c->call;
+
+	c->call = NULL;
+	return call;
+}
+
+void
+span_chan_move(struct span *s, int old, int ch)
+{
+	s->chan[ch] = s->chan[old];
+	span_chan_set(&s->chan[old], CHAN_IDLE, NULL, NULL);
+}
+
+void
+span_set_pri(struct span *s, struct pri *pri, struct event *timer)
+{
+	s->pri = pri;
+	s->pri_timer = timer;
+}
+
+void
+span_set_hooks(const struct span_hooks *h)
+{
+	span_hooks = *h;
+}
+
+void
+span_block_bad(struct span *s)
+{
+	s->blocks_bad++;
+}
+
+void
+span_block_sent(struct span *s, int ok)
+{
+	if (ok)
+		s->blocks_tx++;
+	else
+		s->blocks_dropped++;
 }

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <jansson.h>
 #include "config.h"
 #include "tickstat.h"
 
@@ -18,6 +19,7 @@ struct span;
 struct call;
 struct pri;
 struct q931_call;
+struct event;
 
 /* What a driver must provide. */
 struct span_driver {
@@ -57,6 +59,27 @@ struct span {
 
 extern struct span *spans;
 
+/* What the layers above do when the telephony has news, registered once at
+ * start (hooks.c): span.c, isdn.c and endpoint.c call nothing above the
+ * calls layer themselves. Every one is set. */
+struct span_hooks {
+	/* A new inbound call: where it goes; 0, or the cause to refuse with. */
+	int	(*route)(struct call *);
+	/* A span's layer 1 or 2 changed: watchers are told. */
+	void	(*changed)(struct span *);
+	/* A channel went idle: an orderly stop may be done. */
+	void	(*idle)(void);
+	/* An event for every watcher (an audio device failed, is back);
+	 * steals EV. */
+	void	(*tell)(json_t *ev);
+	/* What a caller waiting in a queue hears (enum cfg_waiting), and
+	 * the prompt played as music on hold: its queue's (media.c). */
+	int	(*waiting_sound)(const struct call *);
+	const char *(*moh)(const struct call *);
+};
+extern struct span_hooks span_hooks;
+void		 span_set_hooks(const struct span_hooks *);
+
 int		 span_open_all(const struct config *, char *err, size_t errlen);
 void		 span_close_all(void);
 struct span	*span_find(const char *name);
@@ -67,9 +90,24 @@ int		 span_chan_valid(int ch);		/* 1-15, 17-31 */
 void		 span_l1_up(struct span *);
 void		 span_l1_down(struct span *, const char *why);
 void		 span_d_readable(struct span *);
-void		 span_l2_changed(struct span *);
+void		 span_set_l2(struct span *, int up);	/* D channel up or down */
 void		 span_b_block(struct span *, const uint8_t *rx, uint8_t *tx);
+/* A block of the wrong size came in; ours went out (OK) or was dropped. */
+void		 span_block_bad(struct span *);
+void		 span_block_sent(struct span *, int ok);
 const char	*span_l1_name(const struct span *);
+
+/* The channel table is written here only (isdn.c and call.c ask): a
+ * channel's state, libpri's record and our call, set together. */
+void		 span_chan_set(struct span_chan *, enum chan_state,
+		    struct q931_call *, struct call *);
+void		 span_chan_set_state(struct span_chan *, enum chan_state);
+/* Forgets the channel's call (about to end) and returns it, or NULL. */
+struct call	*span_chan_take_call(struct span_chan *);
+/* The network moved a call from channel OLD to CH (CALL PROCEEDING). */
+void		 span_chan_move(struct span *, int old, int ch);
+/* libpri's state for the span: NULL when layer 1 is lost. */
+void		 span_set_pri(struct span *, struct pri *, struct event *timer);
 const char	*span_l2_name(const struct span *);
 
 #endif

@@ -71,17 +71,16 @@ xfer_party_cb(struct leg *l, enum leg_event e, int cause, void *arg)
 	if (e == LEG_ANSWERED) {
 		media_ringing(call, 0);
 		if (was == XFER_RINGING && call->agent != NULL) {
-			call->party_state = XFER_CONSULT;
+			call_set_party_state(call, XFER_CONSULT);
 			xfer_notify(call->agent, "consult_connected", call, 0);
 		} else if (was == XFER_RINGING)
-			call->party_state = XFER_TRANSFERRED;
+			call_set_party_state(call, XFER_TRANSFERRED);
 		return;
 	}
 	media_ringing(call, 0);
 	xfer_notify(call->agent, "consult_ended", call, cause);
 	media_leave(call, ep);
-	call->party = NULL;
-	call->party_state = XFER_NONE;
+	call_set_party(call, NULL, XFER_NONE);
 	endpoint_close(ep);
 	if (call->agent != NULL) {	/* back to the caller */
 		call_hold(call, 0);
@@ -91,8 +90,8 @@ xfer_party_cb(struct leg *l, enum leg_event e, int cause, void *arg)
 		log_info("call %s: transfer failed, cause %d", call->id, cause);
 		media_signal(call, cause == CAUSE_USER_BUSY ? MEDIA_BUSY :
 		    MEDIA_CONGESTION);
-		call->party_cause = cause;	/* to clear the call with */
-		call->party_timer = evtimer_new(core.base, xfer_signal_cb, call);
+		call_set_party_failed(call, cause,	/* to clear the call with */
+		    evtimer_new(core.base, xfer_signal_cb, call));
 		evtimer_add(call->party_timer, &tv);
 		return;
 	}
@@ -144,7 +143,7 @@ xfer_requeue(struct call *call, struct agent *a, struct queue *q,
 	log_info("call %s: agent %s transfers it to %s", call->id, a->id, to);
 	call_hold(call, 0);
 	call_agent_leaves(call, a, CAUSE_NORMAL, "transfer");
-	call->agent_answer_ms = 0;
+	call_set_agent_answer_ms(call, 0);
 	queue_enter(q, call);
 	acd_dispatch();
 }
@@ -184,7 +183,7 @@ transfer_to_agent(struct call *call, struct agent *from, struct agent *to,
 	if (xfer_idle(call, why, len) != 0)
 		return -1;
 	snprintf(name, sizeof name, "agent:%s", to->id);
-	call->only_agent = to;
+	call_set_only_agent(call, to);
 	xfer_requeue(call, from, q, name);
 	return 0;
 }
@@ -195,9 +194,8 @@ xfer_dial(struct call *call, const char *number, const char *what)
 	char owner[64];
 
 	snprintf(owner, sizeof owner, "%s of %s", what, call->id);
-	call->party = endpoint_dial(number, owner, call->id, xfer_party_cb,
-	    call);
-	call->party_state = XFER_RINGING;
+	call_set_party(call, endpoint_dial(number, owner, call->id,
+	    xfer_party_cb, call), XFER_RINGING);
 	return call->party;
 }
 
@@ -252,9 +250,9 @@ transfer_consult_agent(struct call *call, struct agent *a, struct agent *to,
 	snprintf(name, sizeof name, "agent:%s", to->id);
 	xfer_event(call, EV_CONSULT, "start", name);
 	call_hold(call, 1);
-	to->call = call;
-	call->consult_agent = to;
-	call->party_state = XFER_CONSULT;
+	agent_set_call(to, call);
+	call_set_consult_agent(call, to);
+	call_set_party_state(call, XFER_CONSULT);
 	agent_set_state(to, AGENT_ON_CALL, NULL);
 	if (to->ep != NULL)
 		media_join(call, to->ep, MEDIA_CONSULT);
@@ -296,12 +294,12 @@ transfer_complete(struct call *call, struct agent *a, char *why, size_t len)
 	call_hold(call, 0);
 	if (to == NULL) {
 		media_join(call, call->party, MEDIA_AGENT);	/* role change */
-		call->party_state = XFER_TRANSFERRED;
+		call_set_party_state(call, XFER_TRANSFERRED);
 		call_agent_leaves(call, a, CAUSE_NORMAL, "transfer");
 		return 0;
 	}
-	call->consult_agent = NULL;
-	call->party_state = XFER_NONE;
+	call_set_consult_agent(call, NULL);
+	call_set_party_state(call, XFER_NONE);
 	call_agent_leaves(call, a, CAUSE_NORMAL, "transfer");
 	if (to->ep != NULL)
 		media_join(call, to->ep, MEDIA_AGENT);
@@ -325,18 +323,18 @@ transfer_cancel(struct call *call, struct agent *a, char *why, size_t len)
 	    sizeof name));
 	if (ep != NULL) {
 		media_leave(call, ep);
-		call->party = NULL;
+		call_set_party(call, NULL, call->party_state);
 		endpoint_close(ep);		/* hangs up: no callback */
 	}
 	if (to != NULL) {
 		if (to->ep != NULL)
 			media_leave(call, to->ep);
-		to->call = NULL;
-		call->consult_agent = NULL;
+		agent_set_call(to, NULL);
+		call_set_consult_agent(call, NULL);
 		xfer_notify(to, "consult_ended", call, CAUSE_NORMAL);
 		agent_set_state(to, AGENT_READY, NULL);
 	}
-	call->party_state = XFER_NONE;
+	call_set_party_state(call, XFER_NONE);
 	call_hold(call, 0);
 	return 0;
 }
@@ -344,7 +342,7 @@ transfer_cancel(struct call *call, struct agent *a, char *why, size_t len)
 void
 transfer_agent_gone(struct call *call, struct agent *to)
 {
-	call->party_state = XFER_NONE;
+	call_set_party_state(call, XFER_NONE);
 	call_agent_leaves(call, to, CAUSE_NORMAL, "logout");
 	xfer_notify(call->agent, "consult_ended", call, CAUSE_NORMAL);
 	call_hold(call, 0);
@@ -364,7 +362,7 @@ transfer_conference(struct call *call, struct agent *a, char *why, size_t len)
 		media_join(call, call->party, MEDIA_BARGE);
 	else if (to->ep != NULL)
 		media_join(call, to->ep, MEDIA_BARGE);
-	call->party_state = XFER_CONFERENCE;
+	call_set_party_state(call, XFER_CONFERENCE);
 	call_hold(call, 0);
 	return 0;
 }
@@ -384,10 +382,9 @@ transfer_dial(struct agent *a, const char *number, const char *cli,
 		agent_set_after(a, AFTER_NOT_READY, a->reason);	/* back to it */
 	call = call_new_outbound(number);
 	call_set_agent(call, a);
-	call->route = xstrdup("dial");
-	if (queue != NULL)
-		call->queue_name = xstrdup(queue);
-	a->call = call;
+	call_set_route(call, "dial");
+	call_set_queue_name(call, queue);
+	agent_set_call(a, call);
 	agent_set_state(a, AGENT_ON_CALL, NULL);
 	if (a->ep != NULL)
 		media_join(call, a->ep, MEDIA_AGENT);

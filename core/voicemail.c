@@ -125,7 +125,7 @@ voicemail_start(struct call *call, const char *box)
 
 	snprintf(vm->box, sizeof vm->box, "%s", box);
 	snprintf(vm->path, sizeof vm->path, "%s/%s.wav", box, call->id);
-	call->vm = vm;
+	call_set_vm(call, vm);
 	call_set_state(call, CALL_IVR);
 	media_play(call, intro, 2, voicemail_record);
 }
@@ -142,5 +142,5 @@ voicemail_call_end(struct call *call)
 	if (vm->timer != NULL)
 		event_free(vm->timer);
 	free(vm);
-	call->vm = NULL;
+	call_set_vm(call, NULL);
 }

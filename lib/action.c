@@ -46,6 +46,34 @@ action_number_ok(const char *s)
 	    strspn(s, "0123456789") == n;
 }
 
+/* KIND's row in action_words, or ACTION_NWORDS. */
+static size_t
+action_word(enum action_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < ACTION_NWORDS && action_words[i].kind != kind; i++)
+		;
+	return i;
+}
+
+const char *
+action_format(const struct action *a, char *buf, size_t len)
+{
+	size_t i = action_word(a->kind);
+
+	if (i == ACTION_NWORDS)
+		snprintf(buf, len, "none");
+	else if (!action_words[i].has_arg)
+		snprintf(buf, len, "%s", action_words[i].word);
+	else if (a->priority >= 0)
+		snprintf(buf, len, "%s:%s priority=%d", action_words[i].word,
+		    a->arg, a->priority);
+	else
+		snprintf(buf, len, "%s:%s", action_words[i].word, a->arg);
+	return buf;
+}
+
 /* The words allowed by mask, for the error message. */
 static void
 action_allowed(int allowed, char *buf, size_t len)

@@ -20,6 +20,7 @@
 struct config;
 
 enum action_kind {
+	ACT_NONE = 0,	/* an empty action: an IVR key offering nothing */
 	ACT_QUEUE = 1, ACT_MENU = 2, ACT_PLAY = 4, ACT_MESSAGE = 8,
 	ACT_VOICEMAIL = 16, ACT_HANGUP = 32, ACT_REFUSE = 64, ACT_CALLBACK = 128,
 	ACT_TRANSFER = 256
@@ -42,5 +43,7 @@ int		 action_name_ok(const char *);
 #define ACTION_NUMBER_MIN	3
 #define ACTION_NUMBER_MAX	20
 int		 action_number_ok(const char *);
+/* A as the config writes it ("queue:sales priority=5"), for logs. */
+const char	*action_format(const struct action *, char *buf, size_t len);
 
 #endif

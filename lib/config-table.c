@@ -87,15 +87,6 @@ check_queue_name(const struct config *cfg, const char *name, char *why,
 }
 
 static int
-check_target(const struct config *cfg, const void *sect, const char *v,
-    char *why, size_t len)
-{
-	struct action a;
-
-	return action_parse(v, ACT_QUEUE | ACT_MENU, cfg, &a, why, len);
-}
-
-static int
 check_queues(const struct config *cfg, const void *sect, const char *v,
     char *why, size_t len)
 {
@@ -159,40 +150,13 @@ check_codes(const struct config *cfg, const void *sect, const char *v,
 }
 
 /* A queue's exits: after answering (max wait) the call can hang up; before
- * (full, closed) it can still be refused with no charge to the caller. */
+ * (full, closed) it can still be refused with no charge to the caller. An
+ * IVR choice, failure or next step may also play a prompt and come back. */
 #define EXIT_ANSWERED	(ACT_QUEUE | ACT_MENU | ACT_MESSAGE | ACT_VOICEMAIL | \
 			 ACT_CALLBACK | ACT_TRANSFER)
-
-static int
-check_exit_refuse(const struct config *cfg, const void *sect, const char *v,
-    char *why, size_t len)
-{
-	struct action a;
-
-	return action_parse(v, EXIT_ANSWERED | ACT_REFUSE, cfg, &a, why, len);
-}
-
-static int
-check_exit_hangup(const struct config *cfg, const void *sect, const char *v,
-    char *why, size_t len)
-{
-	struct action a;
-
-	return action_parse(v, EXIT_ANSWERED | ACT_HANGUP, cfg, &a, why, len);
-}
-
-/* What an IVR choice, failure or next step may do. */
-static int
-check_menu_action(const struct config *cfg, const void *sect, const char *v,
-    char *why, size_t len)
-{
-	struct action a;
-
-	if (v[0] == '\0')
-		return 0;
-	return action_parse(v, EXIT_ANSWERED | ACT_HANGUP | ACT_PLAY, cfg, &a,
-	    why, len);
-}
+#define EXIT_REFUSE	(EXIT_ANSWERED | ACT_REFUSE)
+#define EXIT_HANGUP	(EXIT_ANSWERED | ACT_HANGUP)
+#define MENU_ACTION	(EXIT_ANSWERED | ACT_HANGUP | ACT_PLAY)
 
 static int
 check_prompt(const struct config *cfg, const void *sect, const char *v,
@@ -226,7 +190,7 @@ check_menu_shape(const struct config *cfg, const void *sect, const char *v,
 	int			 nchoice = 0;
 
 	for (int i = 0; i < CFG_MENU_KEYS; i++)
-		nchoice += m->choice[i][0] != '\0';
+		nchoice += m->choice[i].act.kind != 0;
 	if (m->collect[0] != '\0' && !action_name_ok(m->collect)) {
 		snprintf(why, len, "\"%s\" is not a variable name (a-z, 0-9, "
 		    "'-', '_')", m->collect);
@@ -237,7 +201,7 @@ check_menu_shape(const struct config *cfg, const void *sect, const char *v,
 		    "choices, not both");
 		return -1;
 	}
-	if ((m->collect[0] != '\0' || nchoice == 0) && m->next[0] == '\0') {
+	if ((m->collect[0] != '\0' || nchoice == 0) && m->next.act.kind == 0) {
 		snprintf(why, len, "needs \"next\": where the call goes after %s",
 		    m->collect[0] != '\0' ? "the digits" : "the prompt");
 		return -1;
@@ -248,15 +212,6 @@ check_menu_shape(const struct config *cfg, const void *sect, const char *v,
 		return -1;
 	}
 	return 0;
-}
-
-static int
-check_menu_next(const struct config *cfg, const void *sect, const char *v,
-    char *why, size_t len)
-{
-	if (check_menu_action(cfg, sect, v, why, len) != 0)
-		return -1;
-	return check_menu_shape(cfg, sect, v, why, len);
 }
 
 static int
@@ -340,8 +295,8 @@ static const char *const terminators[] = { "hash", "star", "", NULL };
 #define A(f) offsetof(struct cfg_agent, f)
 #define U(f) offsetof(struct cfg_user, f)
 #define M(f) offsetof(struct cfg_menu, f)
-#define MENU_KEY(k, i) { "menu", k, CFG_STRING, 0, 0, NULL, "", \
-	"action when the caller presses " k, M(choice[i]), check_menu_action }
+#define MENU_KEY(k, i) { "menu", k, CFG_ACTION, MENU_ACTION, 0, NULL, "", \
+	"action when the caller presses " k, M(choice[i]), NULL }
 
 const struct cfg_key config_table[] = {
 	{ "core", "state_dir", CFG_STRING, 0, 0, NULL, "state",
@@ -395,9 +350,9 @@ const struct cfg_key config_table[] = {
 
 	{ "did", "name", CFG_STRING, 0, 0, NULL, "",
 	  "label for reports", D(name), NULL },
-	{ "did", "target", CFG_STRING, 0, 0, NULL, NULL,
+	{ "did", "target", CFG_ACTION, ACT_QUEUE | ACT_MENU, 0, NULL, NULL,
 	  "where calls to this number go: queue:NAME or menu:NAME", D(target),
-	  check_target },
+	  NULL },
 	{ "did", "priority", CFG_INT, 0, 9, NULL, "0",
 	  "callers on this number go ahead of lower priorities (VIP lines)",
 	  D(priority), NULL },
@@ -410,20 +365,20 @@ const struct cfg_key config_table[] = {
 	  "seconds an offer rings before moving on", Q(offer_timeout), NULL },
 	{ "queue", "max_len", CFG_INT, 0, 10000, NULL, "0",
 	  "most callers waiting (0: no limit)", Q(max_len), NULL },
-	{ "queue", "max_len_exit", CFG_STRING, 0, 0, NULL, "refuse",
+	{ "queue", "max_len_exit", CFG_ACTION, EXIT_REFUSE, 0, NULL, "refuse",
 	  "a caller who finds the queue full: refuse (cause 34), queue:NAME, "
 	  "menu:NAME, message:PROMPT or voicemail:BOX",
-	  Q(max_len_exit), check_exit_refuse },
+	  Q(max_len_exit), NULL },
 	{ "queue", "missed_offer", CFG_ENUM, 0, 0, missed, "not_ready",
 	  "an agent who lets an offer time out: not_ready (reason missed) or "
 	  "stays ready (the call tries others first)", Q(missed_offer), NULL },
 	{ "queue", "max_wait", CFG_INT, 0, 86400, NULL, "0",
 	  "longest wait in seconds before the exit (0: no limit)", Q(max_wait),
 	  NULL },
-	{ "queue", "max_wait_exit", CFG_STRING, 0, 0, NULL, "hangup",
+	{ "queue", "max_wait_exit", CFG_ACTION, EXIT_HANGUP, 0, NULL, "hangup",
 	  "after max_wait: hangup, queue:NAME (overflow), menu:NAME, "
 	  "message:PROMPT, voicemail:BOX or callback:QUEUE", Q(max_wait_exit),
-	  check_exit_hangup },
+	  NULL },
 	{ "queue", "hours", CFG_STRING, 0, 0, NULL, "",
 	  "open hours, e.g. mon-fri 08:00-18:00; sat 09:00-13:00 (empty: always)",
 	  Q(hours), check_hours },
@@ -433,10 +388,9 @@ const struct cfg_key config_table[] = {
 	{ "queue", "timezone", CFG_STRING, 0, 0, NULL, "UTC",
 	  "the zone hours and holidays are in, e.g. Europe/Warsaw", Q(timezone),
 	  check_timezone },
-	{ "queue", "closed_exit", CFG_STRING, 0, 0, NULL, "refuse",
+	{ "queue", "closed_exit", CFG_ACTION, EXIT_REFUSE, 0, NULL, "refuse",
 	  "out of hours: refuse (cause 34), queue:NAME, menu:NAME, "
-	  "message:PROMPT or voicemail:BOX", Q(closed_exit),
-	  check_exit_refuse },
+	  "message:PROMPT or voicemail:BOX", Q(closed_exit), NULL },
 	{ "queue", "wrapup", CFG_INT, 0, 3600, NULL, "0",
 	  "seconds of after-call work", Q(wrapup), NULL },
 	{ "queue", "sl_target", CFG_INT, 1, 3600, NULL, "20",
@@ -497,8 +451,8 @@ const struct cfg_key config_table[] = {
 	  "played after a wrong key", M(invalid_prompt), check_prompt },
 	{ "menu", "timeout_prompt", CFG_STRING, 0, 0, NULL, "no-input",
 	  "played when no key came", M(timeout_prompt), check_prompt },
-	{ "menu", "on_fail", CFG_STRING, 0, 0, NULL, "hangup",
-	  "when the retries run out", M(on_fail), check_menu_action },
+	{ "menu", "on_fail", CFG_ACTION, MENU_ACTION, 0, NULL, "hangup",
+	  "when the retries run out", M(on_fail), NULL },
 	MENU_KEY("0", 0), MENU_KEY("1", 1), MENU_KEY("2", 2), MENU_KEY("3", 3),
 	MENU_KEY("4", 4), MENU_KEY("5", 5), MENU_KEY("6", 6), MENU_KEY("7", 7),
 	MENU_KEY("8", 8), MENU_KEY("9", 9), MENU_KEY("star", 10),
@@ -513,9 +467,9 @@ const struct cfg_key config_table[] = {
 	{ "menu", "terminator", CFG_STRING, 0, 0, terminators, "hash",
 	  "key that ends the digits early: hash, star or empty", M(terminator),
 	  NULL },
-	{ "menu", "next", CFG_STRING, 0, 0, NULL, "",
+	{ "menu", "next", CFG_ACTION, MENU_ACTION, 0, NULL, "",
 	  "after the digits (or the prompt, in a menu without choices)",
-	  M(next), check_menu_next },
+	  M(next), check_menu_shape },
 
 	{ "agent", "name", CFG_STRING, 0, 0, NULL, NULL,
 	  "the agent's full name (UTF-8)", A(name), NULL },

@@ -188,6 +188,9 @@ config_store(const struct cfg_key *k, void *sect, const char *v, char *why,
 		*FIELD(sect, k->offset, char **) = config_split_list(v,
 		    FIELD(sect, k->offset + sizeof(char **), int));
 		return 0;
+	case CFG_ACTION:
+		FIELD(sect, k->offset, struct cfg_action)->text = xstrdup(v);
+		return 0;
 	case CFG_ENUM:
 	case CFG_STRING:
 		if (k->choices != NULL && (i = config_choice(k->choices, v)) < 0) {
@@ -296,6 +299,21 @@ config_read_sect(struct config *cfg, dictionary *d, struct config_sect *s,
 	return 0;
 }
 
+/* An action is parsed once every section is read (its queue or menu must
+ * exist), into the typed value the core uses. Empty is "none" where the
+ * row's default is empty (an IVR key without a choice). */
+static int
+config_parse_action(const struct config *cfg, const struct cfg_key *k,
+    void *sect, char *why, size_t len)
+{
+	struct cfg_action *a = FIELD(sect, k->offset, struct cfg_action);
+
+	memset(&a->act, 0, sizeof a->act);
+	if (a->text[0] == '\0' && k->dflt != NULL && k->dflt[0] == '\0')
+		return 0;
+	return action_parse(a->text, (int)k->min, cfg, &a->act, why, len);
+}
+
 /* Cross-checks, once every section is read (a DID's queue must exist). */
 static int
 config_check_sect(struct config *cfg, dictionary *d, struct config_sect *s,
@@ -305,7 +323,12 @@ config_check_sect(struct config *cfg, dictionary *d, struct config_sect *s,
 	const char	*v;
 
 	for (const struct cfg_key *k = config_table; k->section; k++) {
-		if (strcmp(k->section, s->kind->kind) != 0 || k->check == NULL)
+		if (strcmp(k->section, s->kind->kind) != 0)
+			continue;
+		if (k->type == CFG_ACTION && config_parse_action(cfg, k, s->ptr,
+		    why, sizeof why) != 0)
+			return config_fail(err, errlen, cfg->path, s, k->key, why);
+		if (k->check == NULL)
 			continue;
 		v = config_value_or_default(d, s, k);
 		if (k->check(cfg, s->ptr, v, why, sizeof why) != 0)
@@ -501,6 +524,8 @@ config_free_sect(const struct cfg_section *kind, void *sect)
 			continue;
 		if (k->type == CFG_STRING)
 			free(*FIELD(sect, k->offset, char *));
+		if (k->type == CFG_ACTION)
+			free(FIELD(sect, k->offset, struct cfg_action)->text);
 		if (k->type != CFG_LIST)
 			continue;
 		l = *FIELD(sect, k->offset, char **);
@@ -578,6 +603,10 @@ config_dump_value(const struct cfg_key *k, const void *sect, FILE *f)
 		break;
 	case CFG_STRING:
 		config_dump_string(*FIELD(sect, k->offset, char *), f);
+		break;
+	case CFG_ACTION:
+		config_dump_string(FIELD(sect, k->offset, struct cfg_action)->text,
+		    f);
 		break;
 	}
 }

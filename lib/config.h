@@ -8,9 +8,19 @@
 #define CZ_CONFIG_H
 
 #include <stdio.h>
+#include "action.h"
 
-/* A CFG_LIST field (char **, NULL-terminated) is followed by its int count. */
-enum cfg_type { CFG_STRING, CFG_INT, CFG_BOOL, CFG_ENUM, CFG_LIST };
+/* A CFG_LIST field (char **, NULL-terminated) is followed by its int count.
+ * A CFG_ACTION field is a struct cfg_action: parsed once, at load. */
+enum cfg_type { CFG_STRING, CFG_INT, CFG_BOOL, CFG_ENUM, CFG_LIST, CFG_ACTION };
+
+/* An action (lib/action.h) as written, for show-config and the wizard, and
+ * as parsed at load, for the core: nobody parses it again at run time. An
+ * empty one (an IVR key with no choice) has act.kind 0. */
+struct cfg_action {
+	char		*text;
+	struct action	 act;
+};
 
 enum cfg_span_side { CFG_SIDE_USER, CFG_SIDE_NETWORK };
 enum cfg_switch { CFG_SWITCH_EUROISDN_E1, CFG_SWITCH_NI2, CFG_SWITCH_QSIG };
@@ -55,7 +65,7 @@ struct cfg_span {
 
 struct cfg_did {
 	char	*number;	/* [did NUMBER]: the called number (DNIS) */
-	char	*target;	/* an action (lib/action.h): queue:NAME, menu:NAME */
+	struct cfg_action target;	/* queue:NAME or menu:NAME */
 	char	*name;		/* label for reports */
 	int	 priority;	/* 0-9: higher goes first (VIP lines) */
 };
@@ -67,13 +77,13 @@ struct cfg_queue {
 	int	 offer_timeout;	/* s before an unanswered offer moves on */
 	int	 missed_offer;	/* 0: agent set not ready ("missed"); 1: stays ready */
 	int	 max_len;	/* waiting callers, 0 = no limit */
-	char	*max_len_exit;	/* an action (lib/action.h) */
+	struct cfg_action max_len_exit;
 	int	 max_wait;	/* s, 0 = no limit */
-	char	*max_wait_exit;	/* an action */
+	struct cfg_action max_wait_exit;
 	char	*hours;		/* "mon-fri 08:00-18:00; ..." ("" = always) */
 	char	*holidays;	/* "YYYY-MM-DD, ..." */
 	char	*timezone;	/* "Europe/Warsaw" */
-	char	*closed_exit;	/* an action */
+	struct cfg_action closed_exit;
 	int	 wrapup;	/* s of after-call work */
 	int	 sl_target;	/* service-level threshold, s */
 	int	 sl_percent;	/* service-level goal, % */
@@ -102,12 +112,12 @@ struct cfg_menu {
 	int	 retries;	/* re-prompts after no or a wrong input */
 	char	*invalid_prompt;
 	char	*timeout_prompt;
-	char	*on_fail;	/* action when retries run out */
-	char	*choice[CFG_MENU_KEYS];	/* action per key, "" = none */
+	struct cfg_action on_fail;	/* when retries run out */
+	struct cfg_action choice[CFG_MENU_KEYS]; /* per key, kind 0 = none */
 	char	*collect;	/* "" = a choice menu; else the variable */
 	int	 min_digits, max_digits;
 	char	*terminator;	/* "hash", "star" or "" */
-	char	*next;		/* action after collecting or a play-only menu */
+	struct cfg_action next;	/* after collecting or a play-only menu */
 };
 
 struct cfg_agent {
@@ -156,7 +166,8 @@ struct cfg_key {
 	const char	 *section;	/* "core", "span", "did", ... */
 	const char	 *key;
 	enum cfg_type	  type;
-	long		  min, max;	/* CFG_INT */
+	long		  min, max;	/* CFG_INT; CFG_ACTION: min is the
+					   ACT_* kinds allowed */
 	const char *const *choices;	/* CFG_ENUM (stored as index) or a
 					   CFG_STRING limited to these */
 	const char	 *dflt;		/* as written in the file; NULL = required */

@@ -29,8 +29,12 @@ pass "offered to the longest-idle agent, rejected, taken by the next"
 
 kill "$BOT_R"
 wait_until 10 agent_state 1001 logged_out || fail "1001 did not log out"
+# Ready is brief: the waiting caller is offered at once. Wait for the
+# state's row rather than catch it in a status snapshot.
+readies="select count(*) from events where kind='agent_state' and agent='1001' and state='ready'"
+n=$(sql "$readies")
 bot S 1001 --accept-delay 60000
-wait_until 10 agent_state 1001 ready || fail "1001 not ready again"
+wait_until 10 sql_ge "$readies" $((n + 1)) || fail "1001 not ready again"
 wait_until 15 sql_is "select count(*) from events where kind='offer_timeout' and agent='1001'" 1 || fail "no offer timeout"
 [ "$(sql "select count(*) from events where kind='agent_state' and agent='1001' and state='not_ready' and detail like '%missed%'")" -ge 1 ] ||
 	fail "1001 not set not-ready (missed)"

@@ -24,6 +24,18 @@ if core -n -c "$T/bad2.ini" >"$T/out" 2>&1; then fail "dangling DID target accep
 grep -q "\[did 2001\] target.*nosuch" "$T/out" || fail "message: $(cat "$T/out")"
 pass "DID to an undefined queue refused"
 
+# Actions are parsed once, at load: a bad queue exit or IVR choice stops
+# the load, naming the file, section and key, never a call at run time.
+sed 's/^title = Sales/title = Sales\nmax_wait_exit = queue:nosuch/' "$S/data/centrala.ini" >"$T/bad3.ini"
+if core -n -c "$T/bad3.ini" >"$T/out" 2>&1; then fail "exit to an undefined queue accepted"; fi
+grep -q "$T/bad3.ini: \[queue sales\] max_wait_exit: no queue \"nosuch\"" "$T/out" ||
+	fail "message: $(cat "$T/out")"
+printf '[menu main]\n1 = queue:sales priority=x\n' | cat "$S/data/centrala.ini" - >"$T/bad4.ini"
+if core -n -c "$T/bad4.ini" >"$T/out" 2>&1; then fail "bad IVR choice accepted"; fi
+grep -q "$T/bad4.ini: \[menu main\] 1: priority is 0 to 9" "$T/out" ||
+	fail "message: $(cat "$T/out")"
+pass "bad queue exit and IVR choice: file, section and key named"
+
 sed 's/^title = Sales/title = Sales\ncolour = blue/' "$S/data/centrala.ini" >"$T/warn.ini"
 core -n -c "$T/warn.ini" >"$T/out" 2>&1 || fail "unknown key made it fail: $(cat "$T/out")"
 grep -q "warning: .*\[queue sales\] colour: unknown key" "$T/out" || fail "no warning: $(cat "$T/out")"

@@ -74,6 +74,15 @@ dump(const struct config *cfg)
 	return text;
 }
 
+/* An action as written and as parsed. */
+static int
+same_action(const struct cfg_action *a, const struct cfg_action *b)
+{
+	return strcmp(a->text, b->text) == 0 && a->act.kind == b->act.kind &&
+	    strcmp(a->act.arg, b->act.arg) == 0 &&
+	    a->act.priority == b->act.priority;
+}
+
 /* Compares one section's every row, as the loader stored it. */
 static int
 same_sect(const struct cfg_section *kind, const void *a, const void *b)
@@ -83,6 +92,9 @@ same_sect(const struct cfg_section *kind, const void *a, const void *b)
 			continue;
 		if (k->type == CFG_STRING && strcmp(*FIELD(a, k->offset, char *),
 		    *FIELD(b, k->offset, char *)) != 0)
+			return 0;
+		if (k->type == CFG_ACTION && !same_action(FIELD(a, k->offset,
+		    struct cfg_action), FIELD(b, k->offset, struct cfg_action)))
 			return 0;
 		if ((k->type == CFG_INT || k->type == CFG_ENUM || k->type ==
 		    CFG_BOOL) && *FIELD(a, k->offset, int) != *FIELD(b,
@@ -150,8 +162,12 @@ test_default(void)
 	ok(config_find_user(cfg, "admin")->role == CFG_ROLE_ADMIN &&
 	    config_find_user(cfg, "super")->role == CFG_ROLE_SUPERVISOR,
 	    "user roles");
-	ok(strcmp(config_find_did(cfg, "2001")->target, "queue:support") == 0,
+	ok(strcmp(config_find_did(cfg, "2001")->target.text, "queue:support") == 0,
 	    "DID 2001 to support");
+	ok(config_find_did(cfg, "2001")->target.act.kind == ACT_QUEUE &&
+	    strcmp(config_find_did(cfg, "2001")->target.act.arg, "support") == 0 &&
+	    config_find_did(cfg, "2001")->target.act.priority == -1,
+	    "DID 2001's action parsed at load");
 	ok(strcmp(config_find_queue(cfg, "support")->title, "Helpdesk") == 0 &&
 	    config_find_queue(cfg, "billing")->sl_percent == 90, "queue lookup");
 	ok(config_find_queue(cfg, "nosuch") == NULL &&
@@ -402,6 +418,44 @@ test_round_trip(void)
 	config_free(a);
 }
 
+/* Every action is parsed once, at load, into the value the core acts on. */
+static void
+test_actions_parsed(void)
+{
+	struct config		*cfg = load_with("[queue q]\nmax_wait = 60\n"
+	    "max_wait_exit = callback:sales\nclosed_exit = message:closed\n"
+	    "[menu m]\n1 = queue:sales priority=7\n2 = play:hours\n"
+	    "on_fail = transfer:0221234567\n");
+	const struct cfg_queue	*q = config_find_queue(cfg, "q");
+	const struct cfg_menu	*m = config_find_menu(cfg, "m");
+	char			 buf[96];
+
+	ok(cfg != NULL, "actions load");
+	ok(q->max_wait_exit.act.kind == ACT_CALLBACK &&
+	    strcmp(q->max_wait_exit.act.arg, "sales") == 0, "callback exit");
+	ok(q->closed_exit.act.kind == ACT_MESSAGE &&
+	    strcmp(q->closed_exit.act.arg, "closed") == 0, "message exit");
+	ok(q->max_len_exit.act.kind == ACT_REFUSE, "default exit refuse");
+	ok(m->choice[1].act.kind == ACT_QUEUE && m->choice[1].act.priority == 7 &&
+	    strcmp(m->choice[1].act.arg, "sales") == 0, "queue with priority");
+	ok(m->choice[2].act.kind == ACT_PLAY, "play choice");
+	ok(m->choice[0].act.kind == ACT_NONE && m->choice[11].act.kind ==
+	    ACT_NONE, "keys without a choice are none");
+	ok(m->on_fail.act.kind == ACT_TRANSFER &&
+	    strcmp(m->on_fail.act.arg, "0221234567") == 0, "transfer on fail");
+	ok(strcmp(action_format(&m->choice[1].act, buf, sizeof buf),
+	    "queue:sales priority=7") == 0, "formatted back as written");
+	config_free(cfg);
+	ok(refused("[queue q]\nmax_wait_exit = queue:nosuch\n",
+	    "[queue q] max_wait_exit: no queue \"nosuch\" is defined"),
+	    "overflow to a queue that does not exist");
+	ok(refused("[queue q]\nmax_wait_exit = refuse\n",
+	    "[queue q] max_wait_exit: \"refuse\" is not one of"),
+	    "no refusing after the answer");
+	ok(refused("[queue q]\nmax_len_exit = \"\"\n",
+	    "[queue q] max_len_exit: \"\" is not one of"), "an exit is needed");
+}
+
 int
 main(void)
 {
@@ -413,6 +467,7 @@ main(void)
 	test_defaults_applied();
 	test_value_errors();
 	test_reference_errors();
+	test_actions_parsed();
 	test_section_errors();
 	test_warnings();
 	test_round_trip();

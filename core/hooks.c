@@ -1,0 +1,111 @@
+/* hooks.c: what the routing and session layers do when something happens
+ * below them, registered once at start: a call's moments (call.c) and the
+ * telephony's news (span.c, isdn.c, endpoint.c). The lower layers reach
+ * up only through these (docs/ARCHITECTURE.md, "Layers"); the order of
+ * the steps here is the order they happen in. */
+#include <jansson.h>
+#include "acd.h"
+#include "announce.h"
+#include "call.h"
+#include "callback.h"
+#include "callback-offer.h"
+#include "hooks.h"
+#include "ivr.h"
+#include "notify.h"
+#include "proto.h"
+#include "queue.h"
+#include "recording.h"
+#include "route.h"
+#include "span.h"
+#include "transfer.h"
+#include "voicemail.h"
+
+/* The call is ending: what runs on it above call.c stops. */
+static void
+hooks_call_stop(struct call *call, int cause)
+{
+	cb_offer_stop(call);
+	callback_call_end(call, cause);
+	voicemail_call_end(call);
+	recording_call_end(call);
+	ivr_stop(call);
+	announce_stop(call);
+}
+
+static void	(*hooks_stopped)(void);	/* core-main's check for a stop */
+
+static void
+hooks_call_ended(void)
+{
+	acd_dispatch();
+	hooks_stopped();
+}
+
+/* A callback attempt goes to its queue; an agent's dial connects. */
+static void
+hooks_call_answered(struct call *call)
+{
+	if (call->cb != NULL)
+		callback_answered(call);
+	else
+		transfer_dial_answered(call);
+}
+
+/* Tells the agent who placed (or took) an outbound call how it goes. */
+static void
+hooks_call_progress(struct call *call, const char *progress)
+{
+	json_t *ev;
+
+	if (call->agent == NULL)
+		return;
+	ev = proto_event("call_progress");
+	json_object_set_new(ev, "call", json_string(call->id));
+	json_object_set_new(ev, "number", json_string(call->dnis));
+	json_object_set_new(ev, "progress", json_string(progress));
+	notify_agent(call->agent, ev);
+}
+
+static const struct call_hooks hooks_call = {
+	.stop = hooks_call_stop,
+	.release = call_agent_release,
+	.ended = hooks_call_ended,
+	.answered = hooks_call_answered,
+	.changed = notify_call_state,
+	.progress = hooks_call_progress,
+};
+
+static int
+hooks_waiting_sound(const struct call *call)
+{
+	return call->queue != NULL ? call->queue->cfg->waiting_sound :
+	    CFG_WAIT_RINGBACK;
+}
+
+/* A call put on hold after its queue hears that queue's music. */
+static const char *
+hooks_moh(const struct call *call)
+{
+	const struct queue *q = call->queue;
+
+	if (q == NULL && call->queue_name != NULL)
+		q = queue_find(call->queue_name);
+	return q != NULL && q->cfg != NULL ? q->cfg->moh : "moh";
+}
+
+static struct span_hooks hooks_span = {
+	.route = route_inbound,
+	.changed = notify_span_state,
+	.tell = notify_watchers,
+	.waiting_sound = hooks_waiting_sound,
+	.moh = hooks_moh,
+};
+
+void
+hooks_init(void (*idle)(void))
+{
+	hooks_span.idle = idle;
+	hooks_stopped = idle;
+	call_set_hooks(&hooks_call);
+	span_set_hooks(&hooks_span);
+}
