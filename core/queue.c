@@ -11,7 +11,6 @@
 #include "agent.h"
 #include "log.h"
 #include "notify.h"
-#include "action.h"
 #include "announce.h"
 #include "callback-offer.h"
 #include "queue.h"
