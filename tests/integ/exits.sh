@@ -46,15 +46,19 @@ ctl reload >/dev/null || fail "reload"
 : >"$T/recordings/$(date +%F)"
 start_bots 1001
 wait_until 20 agents_in ready 1 || fail "agent not ready"
-PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/recfail.log" 2>&1 <<'PY' &
+PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$T/sup.listening" >"$T/recfail.log" 2>&1 <<'PY' &
 import sys
-from czclient import Session
+from czclient import Session, ready_to
 sup = Session(sys.argv[1], {"user": "super", "pin": "4321"})
 sup.ok("subscribe")
+ready_to(sys.argv[2])
 ev = sup.event("recording", timeout=30, state="failed")
 print("told:", ev["error"])
 PY
 SUP_PID=$!
+PIDS="$PIDS $SUP_PID"
+# The supervisor listens before the call that fails to record is placed.
+wait_file 20 "$T/sup.listening" || fail "supervisor did not subscribe: $(cat "$T/recfail.log")"
 pstn --calls 1 --dnis 2000 --hold fixed:3 --duration 30 || fail "pstn (recording) failed"
 wait "$SUP_PID" || fail "supervisor not told: $(cat "$T/recfail.log")"
 [ "$(sql "select agent || ' ' || cause from cdr where dnis='2000'")" = "1001 16" ] || fail "call: $(sql "select * from cdr where dnis='2000'")"

@@ -8,6 +8,7 @@ S=${top_srcdir:?}
 T=$(mktemp -d /tmp/czt.XXXXXX)
 PIDS=""
 TEST_NAME=$(basename "$0" .sh)
+TEST_START=$(date +%s)
 
 fail() {
 	echo "FAIL: $TEST_NAME: $*"
@@ -29,8 +30,13 @@ cleanup() {
 	done
 	wait 2>/dev/null
 	[ -n "${KEEP:-}" ] || rm -rf "$T"
+	echo "# $TEST_NAME took $(( $(date +%s) - TEST_START )) s"
 }
 trap cleanup EXIT
+# A signal (make check interrupted, a timeout) still stops our processes:
+# the EXIT trap runs on the way out.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # wait_until SECONDS CMD...: polls CMD every 0.1 s until it succeeds.
 wait_until() {
@@ -42,6 +48,9 @@ wait_until() {
 	done
 	return 1
 }
+
+# wait_file SECONDS FILE: FILE exists (a background client's "listening").
+wait_file() { wait_until "$1" test -e "$2"; }
 
 ctl() { "$B/centrala-ctl" --state-dir "$T" "$@"; }
 sql() { sqlite3 -batch -noheader "$T/centrala.db" "$1"; }
