@@ -89,9 +89,9 @@ class Session:
         """An agent's row of the status reply (a supervisor's session)."""
         return [x for x in self.ok("status")["agents"] if x["agent"] == agent][0]
 
-    def wait_agent(self, agent, state, timeout=10):
-        """Waits until AGENT is in STATE per the status reply; its row."""
+    def wait_agent(self, agent, timeout=10, **want):
+        """Waits until AGENT's status row has the fields WANT; the row."""
         def row():
             a = self.agent(agent)
-            return a if a["state"] == state else None
-        return until(row, timeout, f"agent {agent} {state}")
+            return a if all(a.get(k) == v for k, v in want.items()) else None
+        return until(row, timeout, f"agent {agent} {want}")

@@ -25,6 +25,7 @@ pass() { echo "ok - $*"; }
 cleanup() {
 	for p in $PIDS; do kill "$p" 2>/dev/null; done
 	for p in $PIDS; do
+		# Up to 5 s for each to exit (a poll step, not an ordering).
 		for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
 		kill -9 "$p" 2>/dev/null
 	done
@@ -44,7 +45,7 @@ wait_until() {
 	_end=$(( $(date +%s%N) + _limit * 1000000000 ))
 	while [ "$(date +%s%N)" -lt "$_end" ]; do
 		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.1
+		sleep 0.1	# the poll step inside the deadline
 	done
 	return 1
 }

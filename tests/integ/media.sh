@@ -43,7 +43,7 @@ a.ok("ready")
 call = a.event("offer", timeout=20)["call"]
 a.ok("accept", call=call)
 t0 = time.time()
-def at(s):
+def at(s):      # a timeline of 2 s phases whose audio is measured below
     time.sleep(max(0, t0 + s - time.time()))
 at(2); sup.ok("monitor", call=call, mode="listen")
 at(4); sup.ok("monitor", call=call, mode="whisper")
