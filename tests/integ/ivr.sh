@@ -69,7 +69,7 @@ got=$(sql "select vars from cdr order by id desc limit 1")
 pass "Q.931 keypad digits drive the same menu"
 
 # Silence: re-prompt once (retries = 1), then on_fail plays goodbye and clears.
-pstn --calls 1 --dnis 2100 --hold never --duration 60 || fail "pstn (silent) failed"
+pstn_until_done 60 --calls 1 --dnis 2100 --hold never || fail "pstn (silent) failed"
 wait_until 10 sql_is "select count(*) from cdr" 3 || fail "no third CDR"
 got=$(sql "select reason || ' ' || coalesce(queue,'-') from cdr order by id desc limit 1")
 [ "$got" = "message played -" ] || fail "silent caller: $got"
@@ -80,7 +80,7 @@ pass "a silent caller is prompted again, then goes by on_fail"
 
 # Speech and no digits: a recorded voice looped into the menu never makes
 # a digit, so the caller ends on the on_fail path too.
-pstn --calls 1 --dnis 2100 --hold never --duration 60 --voice "$S/data/prompts/en/main-menu.wav" ||
+pstn_until_done 60 --calls 1 --dnis 2100 --hold never --voice "$S/data/prompts/en/main-menu.wav" ||
 	fail "pstn (voice) failed"
 wait_until 10 sql_is "select count(*) from cdr" 4 || fail "no fourth CDR"
 [ "$(sql "select count(*) from events where kind='ivr' and (detail like '%\"key\"%' or detail like '%\"invalid\"%') and call_id=(select call_id from cdr order by id desc limit 1)")" = 0 ] ||

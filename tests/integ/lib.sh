@@ -100,6 +100,20 @@ pstn_bg() {
 	PIDS="$PIDS $PSTN_PID"
 }
 
+# pstn_until_done LIMIT [options]: the telco in the foreground until every
+# call it places has ended (a --duration would keep it up to the end of
+# that time); stopped, and false, if that takes over LIMIT seconds.
+pstn_until_done() {
+	_limit=$1; shift
+	pstn_bg "$@"
+	wait_until "$_limit" pstn_exited || { kill "$PSTN_PID" 2>/dev/null; echo "pstn: over $_limit s" >>"$T/pstn.log"; }
+	wait "$PSTN_PID"
+	_rc=$?
+	cat "$T/pstn.out" >>"$T/pstn.log"
+	return $_rc
+}
+pstn_exited() { ! kill -0 "$PSTN_PID" 2>/dev/null; }
+
 # summary_field NAME: a key of pstn's summary line.
 summary_field() {
 	sed -n "s/^summary .*\b$1=\([^ ]*\).*/\1/p" "$T/pstn.out"
