@@ -25,7 +25,7 @@ PIDS="$PIDS $AGENT_PID"
 wait_until 10 agents_in ready 1 || fail "agent not ready"
 
 # In-band DTMF: 2 during the welcome prompt, then the account number.
-pstn --calls 1 --dnis 2100 --hold fixed:14 --dtmf "2,,,1234567#" --dtmf-delay 1 --duration 40 ||
+pstn_until_done 40 --calls 1 --dnis 2100 --hold fixed:14 --dtmf "2,,,1234567#" --dtmf-delay 1 ||
 	fail "pstn failed: $(cat "$T/pstn.out")"
 wait_until 10 sql_is "select count(*) from cdr" 1 || fail "no CDR"
 got=$(sql "select ivr || ' ' || vars || ' ' || queue || ' ' || coalesce(agent,'-') from cdr")
@@ -41,7 +41,7 @@ grep -q "offer main>2>account>account \[('account', '1234567'), ('main', '2')\]"
 pass "the agent's offer carried the menus walked and the digits"
 
 # Q.931 keypad digits: the same menu, no audio digits at all.
-pstn --calls 1 --dnis 2100 --hold fixed:12 --keypad "24321#" --dtmf-delay 1 --duration 40 ||
+pstn_until_done 40 --calls 1 --dnis 2100 --hold fixed:12 --keypad "24321#" --dtmf-delay 1 ||
 	fail "pstn (keypad) failed"
 wait_until 10 sql_is "select count(*) from cdr" 2 || fail "no second CDR"
 got=$(sql "select vars from cdr order by id desc limit 1")
