@@ -18,8 +18,8 @@ sed -e '/^\[queue sales\]$/a dispositions = sale, no_sale, info\ndisposition_req
 start_core -c "$T/c.ini"
 # The customer, and an agent of the support queue who takes transfers.
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/helper.log" 2>&1 <<'PY' &
-import sys, time
-from czclient import Session
+import sys, signal
+from czclient import Session, window
 sock = sys.argv[1]
 s = Session(sock, {"agent": "1018", "pin": "1234", "queues": "support"})
 s.ok("customer-save", customer={"name": "Ștefan Łódź-Kowalski", "company": "ACME",
@@ -27,10 +27,10 @@ s.ok("customer-save", customer={"name": "Ștefan Łódź-Kowalski", "company": "
 s.ok("ready")
 off = s.event("offer", timeout=120)
 s.ok("accept", call=off["call"])
-print("ok - took", off["call"], "from", off["queue"])
-time.sleep(1)
+print("ok - took", off["call"], "from", off["queue"], flush=True)
+window(1)           # talks a moment
 s.ok("hangup", call=off["call"])
-time.sleep(60)
+signal.pause()      # stays logged in until the test ends (and kills it)
 PY
 PIDS="$PIDS $!"
 wait_until 10 sql_is "select count(*) from customers" 1 || fail "customer not seeded: $(cat "$T/helper.log")"

@@ -6,14 +6,22 @@
 
 sed 's/^wrapup = 0$/wrapup = 30/' "$S/data/centrala.ini" >"$T/c.ini"
 start_core -c "$T/c.ini"
-# Three callers, 5 s apart, each staying 3 s after CONNECT.
-pstn_bg --calls 3 --rate 0.2 --hold fixed:3
-PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/states.log" 2>&1 <<'PY' || { cat "$T/states.log"; fail "agent states"; }
-import sys
+# Three callers, each staying 3 s after CONNECT, each placed when the
+# agent is ready for it (a schedule would run ahead of a loaded machine).
+PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$B/centrala-pstn" "$T" >"$T/states.log" 2>&1 <<'PY' || { cat "$T/states.log"; fail "agent states"; }
+import atexit, subprocess, sys
 from czclient import Session
-sock = sys.argv[1]
+sock, pstn, t = sys.argv[1:4]
 a = Session(sock, {"agent": "1001", "pin": "1234"})
 sup = Session(sock, {"user": "super", "pin": "4321"})
+calls = []
+def place_call():
+    """One more caller, once the one before has hung up and its telco exited."""
+    if calls:
+        assert calls[-1].wait(timeout=30) == 0, "pstn failed"
+    calls.append(subprocess.Popen([pstn, "--state-dir", t, "--calls", "1", "--hold", "fixed:3"],
+                                  stdout=open(t + "/pstn.out", "a"), stderr=subprocess.STDOUT))
+atexit.register(lambda: [p.kill() for p in calls if p.poll() is None])
 
 r = a.req("notready", reason="coffee")
 assert r["error"] == "bad-args" and "lunch" in r["message"], r
@@ -23,6 +31,7 @@ assert sup.ok("agent-state", agent="1001", state="ready")["state"] == "ready"
 a.event("agent_state", state="ready")
 print("ok - a supervisor made the agent ready; the console was told")
 
+place_call()
 call = a.event("offer")["call"]
 a.ok("accept", call=call)
 a.ok("after-call", then="not_ready", reason="training")
@@ -36,6 +45,7 @@ a.event("agent_state", state="not_ready", reason="training")
 print("ok - wrap-up extended, ended early, then not ready (training) as asked")
 
 a.ok("ready")
+place_call()
 call = a.event("offer", timeout=15)["call"]
 a.ok("accept", call=call)
 a.ok("after-call", then="ready")
@@ -44,6 +54,7 @@ a.event("agent_state", state="ready")
 assert not any(e.get("state") == "wrap_up" for e in a.events), a.events
 print("ok - ready after this call: no wrap-up")
 
+place_call()
 call = a.event("offer", timeout=15)["call"]
 a.ok("accept", call=call)
 a.ok("after-call", then="logout")
@@ -57,6 +68,7 @@ print("ok - logged out after the call and its wrap-up")
 r = sup.req("agent-state", agent="1001", state="ready")
 assert r["error"] == "bad-state", r
 print("ok - a supervisor cannot make a logged-out agent ready")
+assert calls[-1].wait(timeout=30) == 0, "pstn failed"
 PY
 cat "$T/states.log"
 [ "$(sql "select count(*) from events where kind='agent_state' and agent='1001' and state='not_ready' and detail like '%training%'")" = 1 ] ||

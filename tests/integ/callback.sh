@@ -20,27 +20,23 @@ start_core -c "$T/c.ini"
 pstn_bg --calls 3 --rate 1 --cli 60010000# --dnis 2000 --hold never \
 	--dtmf-call "2:*,,1" --dtmf-delay 2 --duration 120
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$T/centrala.db" >"$T/a.log" 2>&1 <<'PY' || { cat "$T/a.log"; fail "virtual hold session"; }
-import sys, time, sqlite3
-from czclient import Session
+import sys, sqlite3
+from czclient import Session, until, window
 sock, dbp = sys.argv[1], sys.argv[2]
 def sql(q):
     c = sqlite3.connect(dbp); r = c.execute(q).fetchall(); c.close(); return r
-def until(f, t=30):
-    end = time.time() + t
-    while time.time() < end:
-        v = f()
-        if v: return v
-        time.sleep(0.2)
-    raise AssertionError("timed out waiting")
 a = Session(sock, {"agent": "1001", "pin": "1234"})
-# The request is stored and the caller's call ends as "callback requested".
-until(lambda: sql("select count(*) from callbacks where state='waiting' and number='600100002'")[0][0] == 1)
-until(lambda: sql("select count(*) from cdr where cli='600100002' and reason='callback requested'")[0][0] == 1)
-time.sleep(1.5)          # the third caller is queued behind the callback
 sup = Session(sock, {"user": "super", "pin": "4321"})
-calls = [c for c in sup.ok("status")["calls"] if c["queue"] == "sales"]
+# The request is stored and the caller's call ends as "callback requested".
+until(lambda: sql("select count(*) from callbacks where state='waiting' and number='600100002'")[0][0] == 1, 30, "the callback stored")
+until(lambda: sql("select count(*) from cdr where cli='600100002' and reason='callback requested'")[0][0] == 1, 30, "the caller's CDR")
+# The third caller is queued behind the callback.
+def three_in_line():
+    cs = [c for c in sup.ok("status")["calls"] if c["queue"] == "sales"]
+    return cs if len(cs) == 3 else None
+calls = until(three_in_line, 30, "three callers in line")
 cb = [c for c in calls if c.get("callback")]
-assert len(calls) == 3 and len(cb) == 1 and cb[0]["position"] == 2 and cb[0]["span"] == "", calls
+assert len(cb) == 1 and cb[0]["position"] == 2 and cb[0]["span"] == "", calls
 print("ok - the callback waits at position 2 with no channel")
 order = []
 a.ok("ready")
@@ -56,7 +52,7 @@ for i in range(3):
         assert con.get("callback") is True and con["cli"] == "600100002", con
     else:
         a.event("call_connected", timeout=5, call=off["call"])
-    time.sleep(1)
+    window(1)           # talk time (talk_ms > 500 below)
     a.ok("hangup", call=off["call"])
     a.event("call_ended", timeout=5, call=off["call"])
     a.event("agent_state", timeout=5, state="ready")

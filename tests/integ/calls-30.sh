@@ -11,6 +11,13 @@ wait_until 20 agents_in ready 30 || fail "30 agents not ready"
 pstn_bg --calls 30 --rate 0 --hold fixed:4
 wait "$PSTN_PID" || fail "pstn failed"
 cat "$T/pstn.out" >>"$T/pstn.log"
+# All at once, from the CDRs (polling a 4 s state can miss it under load):
+# the last call to start began before the first ended, and the last
+# agent answered before the first call ended.
+wait_until 10 sql_is 'select count(*) from cdr' 30 || fail "want 30 CDRs, have $(sql 'select count(*) from cdr')"
+[ "$(sql 'select max(start_ms) < min(end_ms) from cdr')" = 1 ] || fail "30 channels never in use at once"
+[ "$(sql 'select max(agent_answer_ms) < min(end_ms) from cdr')" = 1 ] || fail "30 agents never on call at once"
+pass "30 calls up at once, 30 agents on call"
 
 [ "$(summary_field answered)" = 30 ] || fail "pstn: answered=$(summary_field answered), want 30"
 [ "$(summary_field cleared_by_pstn)" = 30 ] || fail "pstn did not clear all 30"

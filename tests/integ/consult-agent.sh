@@ -11,8 +11,8 @@
 start_core
 pstn_bg --calls 1 --cli 600100001 --hold never --duration 40
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/c.log" 2>&1 <<'PY' || { cat "$T/c.log"; fail "consult session"; }
-import sys, time
-from czclient import Session
+import sys
+from czclient import Session, window
 sock = sys.argv[1]
 a = Session(sock, {"agent": "1001", "pin": "1234"})
 b = Session(sock, {"agent": "1002", "pin": "1234"})
@@ -33,8 +33,8 @@ assert state("1002") == "on_call"
 assert [c["state"] for c in sup.ok("status")["calls"] if c["call"] == call] == ["connected"]
 a.ok("consult-cancel", call=call)
 b.event("consult_ended", timeout=5, call=call)
-time.sleep(0.3)
-assert state("1002") == "ready" and state("1001") == "on_call"
+sup.wait_agent("1002", timeout=5, state="ready")
+assert state("1001") == "on_call"
 print("ok - consulted and cancelled: 1002 ready again")
 a.ok("consult", call=call, to="agent:1002")
 b.event("consult", timeout=5, call=call)
@@ -44,7 +44,7 @@ end = a.event("call_ended", timeout=5, call=call)
 assert end["cleared_by"] == "transfer", end
 con = b.event("call_connected", timeout=5, call=call)
 assert con["cli"] == "600100001", con
-time.sleep(1)
+window(1)           # 1002 talks with the caller a moment
 b.ok("hangup", call=call)
 b.event("call_ended", timeout=5, call=call)
 print("ok - conference, then completed to 1002, who hung up")

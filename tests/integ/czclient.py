@@ -1,8 +1,34 @@
 """czclient.py: a minimal client of the core's protocol for tests that
-need a scripted, event-driven session (docs/protocol.md)."""
+need a scripted, event-driven session (docs/protocol.md). Waits are for a
+thing (an event, a reply, a state, a row) with a deadline: Session.event,
+Session.wait_agent, until(); window() is the one plain pause, for a span
+of time a test measures (talk time, audio), never to order events."""
 import json
 import socket
 import time
+
+
+def until(f, timeout=10, what="a condition"):
+    """Polls F (every 0.1 s) until it returns a true value; returns it."""
+    end = time.time() + timeout
+    while True:
+        v = f()
+        if v:
+            return v
+        if time.time() >= end:
+            raise TimeoutError(f"{timeout} s waiting for {what}")
+        time.sleep(0.1)
+
+
+def window(seconds):
+    """A deliberate stretch of time the test measures (a caller talks, a
+    line stays silent, a tone plays): not a wait for anything to happen."""
+    time.sleep(seconds)
+
+
+def ready_to(path):
+    """Tells a shell test (lib.sh: wait_file) this client is listening."""
+    open(path, "w").close()
 
 
 class Session:
@@ -58,3 +84,14 @@ class Session:
                     return m
             self._read(0.2)
         raise TimeoutError(f"no {name} event {match}; have {self.events}")
+
+    def agent(self, agent):
+        """An agent's row of the status reply (a supervisor's session)."""
+        return [x for x in self.ok("status")["agents"] if x["agent"] == agent][0]
+
+    def wait_agent(self, agent, timeout=10, **want):
+        """Waits until AGENT's status row has the fields WANT; the row."""
+        def row():
+            a = self.agent(agent)
+            return a if all(a.get(k) == v for k, v in want.items()) else None
+        return until(row, timeout, f"agent {agent} {want}")

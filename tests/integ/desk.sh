@@ -19,7 +19,7 @@ start_core -c "$T/c.ini"
 pstn_bg --calls 3 --rate 0.1 --cli 600100001 --dnis 2000 --hold never --duration 100
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$T/centrala.db" >"$T/desk.log" 2>&1 <<'PY' || { cat "$T/desk.log"; fail "desk session"; }
 import sys, time, sqlite3, socket
-from czclient import Session
+from czclient import Session, window
 sock, dbp = sys.argv[1], sys.argv[2]
 def sql(q):
     c = sqlite3.connect(dbp); r = c.execute(q).fetchall(); c.close(); return r
@@ -51,7 +51,7 @@ a.ok("accept", call=call)
 con = a.event("call_connected", call=call)
 assert con["customer"]["id"] == cid, con
 a.ok("note", call=call, text="wants a quote; call back Tuesday")
-a.ok("hold", call=call); time.sleep(1); a.ok("retrieve", call=call)
+a.ok("hold", call=call); window(1); a.ok("retrieve", call=call)   # a second on hold
 print(refused(a, "not-found", "note", call="c-nonesuch", text="x"))
 a.ok("hangup", call=call)
 end = a.event("call_ended", call=call)
@@ -90,9 +90,9 @@ a.ok("accept", call=call)
 a.event("call_connected", call=call)
 a.ok("note", call=call, text="second call, line dropped")
 a.s.close()
-time.sleep(1)
-ag = [x for x in sup.ok("status")["agents"] if x["agent"] == "1001"][0]
-assert ag["state"] == "on_call" and ag["connected"] is False and ag["call"] == call, ag
+window(1)           # the call goes on a second without its console (since_s)
+ag = sup.wait_agent("1001", connected=False)     # the core saw it go
+assert ag["state"] == "on_call" and ag["call"] == call, ag
 b = Session(sock, {"agent": "1001", "pin": "1234"})
 lr = b.login_reply
 assert lr["state"] == "on_call" and lr["call"]["call"] == call, lr
@@ -111,16 +111,10 @@ call = off["call"]
 b.ok("accept", call=call)
 b.event("call_connected", call=call)
 b.s.close()
-time.sleep(2)
-ag = [x for x in sup.ok("status")["agents"] if x["agent"] == "1001"][0]
+window(2)           # halfway through agent_grace (4 s): still on the call
+ag = sup.agent("1001")
 assert ag["state"] == "on_call", ag
-end = time.time() + 8
-while time.time() < end:
-    ag = [x for x in sup.ok("status")["agents"] if x["agent"] == "1001"][0]
-    if ag["state"] == "logged_out":
-        break
-    time.sleep(0.2)
-assert ag["state"] == "logged_out", ag
+sup.wait_agent("1001", timeout=8, state="logged_out")
 print("ok - not back within agent_grace: logged out")
 
 # Callbacks the agent schedules: now (for self), and tomorrow (anyone).

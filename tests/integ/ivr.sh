@@ -3,30 +3,10 @@
 # (with barge-in over the prompt), digit collection into a call variable,
 # and on into a queue with a priority; the choices and digits are in the
 # agent's offer (screen pop) and in the CDR. Keypad digits sent in Q.931
-# INFORMATION do the same. A caller who keeps silent gets the re-prompts,
-# then the menu's on_fail. Speech with no digits yields no digit.
+# INFORMATION do the same. (Silence and speech: ivr-silence.sh.)
 . "$top_srcdir/tests/integ/lib.sh"
 
-cat "$S/data/centrala.ini" - >"$T/c.ini" <<'INI'
-[did 2100]
-target = menu:main
-
-[menu main]
-prompt = welcome, main-menu
-timeout = 2
-retries = 1
-1 = queue:sales
-2 = menu:account
-on_fail = message:goodbye
-
-[menu account]
-prompt = enter-account
-collect = account
-min_digits = 4
-max_digits = 8
-timeout = 3
-next = queue:billing priority=7
-INI
+cat "$S/data/centrala.ini" "$S/tests/integ/ivr-menus.ini" >"$T/c.ini"
 start_core -c "$T/c.ini"
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/agent.log" 2>&1 <<'PY' &
 import sys
@@ -45,7 +25,7 @@ PIDS="$PIDS $AGENT_PID"
 wait_until 10 agents_in ready 1 || fail "agent not ready"
 
 # In-band DTMF: 2 during the welcome prompt, then the account number.
-pstn --calls 1 --dnis 2100 --hold fixed:14 --dtmf "2,,,1234567#" --dtmf-delay 1 --duration 40 ||
+pstn_until_done 40 --calls 1 --dnis 2100 --hold fixed:14 --dtmf "2,,,1234567#" --dtmf-delay 1 ||
 	fail "pstn failed: $(cat "$T/pstn.out")"
 wait_until 10 sql_is "select count(*) from cdr" 1 || fail "no CDR"
 got=$(sql "select ivr || ' ' || vars || ' ' || queue || ' ' || coalesce(agent,'-') from cdr")
@@ -61,28 +41,9 @@ grep -q "offer main>2>account>account \[('account', '1234567'), ('main', '2')\]"
 pass "the agent's offer carried the menus walked and the digits"
 
 # Q.931 keypad digits: the same menu, no audio digits at all.
-pstn --calls 1 --dnis 2100 --hold fixed:12 --keypad "24321#" --dtmf-delay 1 --duration 40 ||
+pstn_until_done 40 --calls 1 --dnis 2100 --hold fixed:12 --keypad "24321#" --dtmf-delay 1 ||
 	fail "pstn (keypad) failed"
 wait_until 10 sql_is "select count(*) from cdr" 2 || fail "no second CDR"
 got=$(sql "select vars from cdr order by id desc limit 1")
 [ "$got" = '{"account":"4321","main":"2"}' ] || fail "keypad CDR: $got"
 pass "Q.931 keypad digits drive the same menu"
-
-# Silence: re-prompt once (retries = 1), then on_fail plays goodbye and clears.
-pstn --calls 1 --dnis 2100 --hold never --duration 60 || fail "pstn (silent) failed"
-wait_until 10 sql_is "select count(*) from cdr" 3 || fail "no third CDR"
-got=$(sql "select reason || ' ' || coalesce(queue,'-') from cdr order by id desc limit 1")
-[ "$got" = "message played -" ] || fail "silent caller: $got"
-[ "$(sql "select count(*) from events where kind='ivr' and detail like '%\"timeout\"%'")" = 2 ] ||
-	fail "timeouts: $(sql "select detail from events where kind='ivr'")"
-[ "$(sql "select count(*) from events where kind='ivr' and detail like '%\"fail\"%'")" = 1 ] || fail "on_fail"
-pass "a silent caller is prompted again, then goes by on_fail"
-
-# Speech and no digits: a recorded voice looped into the menu never makes
-# a digit, so the caller ends on the on_fail path too.
-pstn --calls 1 --dnis 2100 --hold never --duration 60 --voice "$S/data/prompts/en/main-menu.wav" ||
-	fail "pstn (voice) failed"
-wait_until 10 sql_is "select count(*) from cdr" 4 || fail "no fourth CDR"
-[ "$(sql "select count(*) from events where kind='ivr' and (detail like '%\"key\"%' or detail like '%\"invalid\"%') and call_id=(select call_id from cdr order by id desc limit 1)")" = 0 ] ||
-	fail "talk-off: $(sql "select detail from events where kind='ivr'")"
-pass "speech without digits: no false digit"

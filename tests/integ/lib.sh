@@ -8,6 +8,7 @@ S=${top_srcdir:?}
 T=$(mktemp -d /tmp/czt.XXXXXX)
 PIDS=""
 TEST_NAME=$(basename "$0" .sh)
+TEST_START=$(date +%s)
 
 fail() {
 	echo "FAIL: $TEST_NAME: $*"
@@ -24,24 +25,36 @@ pass() { echo "ok - $*"; }
 cleanup() {
 	for p in $PIDS; do kill "$p" 2>/dev/null; done
 	for p in $PIDS; do
+		# Up to 5 s for each to exit (a poll step, not an ordering).
 		for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
 		kill -9 "$p" 2>/dev/null
 	done
 	wait 2>/dev/null
 	[ -n "${KEEP:-}" ] || rm -rf "$T"
+	echo "# $TEST_NAME took $(( $(date +%s) - TEST_START )) s"
 }
 trap cleanup EXIT
+# A signal (make check interrupted, a timeout) still stops our processes:
+# the EXIT trap runs on the way out.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-# wait_until SECONDS CMD...: polls CMD every 0.1 s until it succeeds.
+# wait_until SECONDS CMD...: polls CMD every 0.1 s until it succeeds. The
+# deadlines are written for an idle machine; a deadline only bounds how
+# long a failing test takes, so they are stretched (DEADLINE_SCALE, 3) for
+# a loaded one, where starting a python or a ctl can take seconds.
 wait_until() {
 	_limit=$1; shift
-	_end=$(( $(date +%s%N) + _limit * 1000000000 ))
+	_end=$(( $(date +%s%N) + _limit * ${DEADLINE_SCALE:-3} * 1000000000 ))
 	while [ "$(date +%s%N)" -lt "$_end" ]; do
 		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.1
+		sleep 0.1	# the poll step inside the deadline
 	done
 	return 1
 }
+
+# wait_file SECONDS FILE: FILE exists (a background client's "listening").
+wait_file() { wait_until "$1" test -e "$2"; }
 
 ctl() { "$B/centrala-ctl" --state-dir "$T" "$@"; }
 sql() { sqlite3 -batch -noheader "$T/centrala.db" "$1"; }
@@ -89,6 +102,20 @@ pstn_bg() {
 	PSTN_PID=$!
 	PIDS="$PIDS $PSTN_PID"
 }
+
+# pstn_until_done LIMIT [options]: the telco in the foreground until every
+# call it places has ended (a --duration would keep it up to the end of
+# that time); stopped, and false, if that takes over LIMIT seconds.
+pstn_until_done() {
+	_limit=$1; shift
+	pstn_bg "$@"
+	wait_until "$_limit" pstn_exited || { kill "$PSTN_PID" 2>/dev/null; echo "pstn: over $_limit s" >>"$T/pstn.log"; }
+	wait "$PSTN_PID"
+	_rc=$?
+	cat "$T/pstn.out" >>"$T/pstn.log"
+	return $_rc
+}
+pstn_exited() { ! kill -0 "$PSTN_PID" 2>/dev/null; }
 
 # summary_field NAME: a key of pstn's summary line.
 summary_field() {

@@ -43,7 +43,7 @@ a.ok("ready")
 call = a.event("offer", timeout=20)["call"]
 a.ok("accept", call=call)
 t0 = time.time()
-def at(s):
+def at(s):      # a timeline of 2 s phases whose audio is measured below
     time.sleep(max(0, t0 + s - time.time()))
 at(2); sup.ok("monitor", call=call, mode="listen")
 at(4); sup.ok("monitor", call=call, mode="whisper")
@@ -134,17 +134,21 @@ ev = sup.event("audio_failed", timeout=5)
 assert "headset1002" in ev["error"], ev
 print("ok - missing headset reported:", ev["error"])
 a.ok("ready")
-subprocess.Popen([os.environ["B"] + "/centrala-pstn", "--state-dir", t, "--calls", "1",
-                  "--hold", "fixed:12", "--duration", "30"],
-                 stdout=open(t + "/pstn2.out", "w"), stderr=subprocess.STDOUT)
-call = a.event("offer", timeout=20)["call"]
-a.ok("accept", call=call)
-with open(t + "/.asoundrc", "a") as f:
-    f.write('pcm.headset1002 { type file; slave.pcm "null"; file "%s/h1002.raw"; format "raw" }\n' % t)
-sup.event("audio_ok", timeout=10)
-print("ok - the headset was picked up during the call")
-a.event("call_ended", call=call, timeout=20)
-print("ok - the call went through and ended")
+telco = subprocess.Popen([os.environ["B"] + "/centrala-pstn", "--state-dir", t, "--calls", "1",
+                          "--hold", "fixed:12", "--duration", "30"],
+                         stdout=open(t + "/pstn2.out", "w"), stderr=subprocess.STDOUT)
+try:                    # the telco is stopped on every way out
+    call = a.event("offer", timeout=20)["call"]
+    a.ok("accept", call=call)
+    with open(t + "/.asoundrc", "a") as f:
+        f.write('pcm.headset1002 { type file; slave.pcm "null"; file "%s/h1002.raw"; format "raw" }\n' % t)
+    sup.event("audio_ok", timeout=10)
+    print("ok - the headset was picked up during the call")
+    a.event("call_ended", call=call, timeout=20)
+    print("ok - the call went through and ended")
+finally:
+    telco.terminate()
+    telco.wait()
 PY
 cat "$T/missing.log"
 pass "missing headset: reported, call unharmed, picked up when it appears"

@@ -5,9 +5,9 @@
 # its offer ends; a new agent in sales takes both callers in turn).
 . "$top_srcdir/tests/integ/lib.sh"
 
-# The offer must outlast the reload and the status check even on a loaded
-# machine: the default 15 s, not less.
-cp "$S/data/centrala.ini" "$T/c.ini"
+# The offer rings 10 s: the reload and the checks of it must fall inside
+# that window, and a status read takes a second on a loaded machine.
+sed 's/^offer_timeout = 15$/offer_timeout = 10/' "$S/data/centrala.ini" >"$T/c.ini"
 start_core -c "$T/c.ini"
 "$B/tests/agentbot" --state-dir "$T" --agents 1017 --accept-delay 60000 >>"$T/bots.log" 2>&1 &
 PIDS="$PIDS $!"
@@ -18,12 +18,11 @@ wait_until 10 agents_in ringing 1 || fail "no offer ringing"
 sed -i '/^\[agent 1017\]$/,/^queues/s/^queues = .*/queues = support/' "$T/c.ini"
 ctl reload >"$T/out" 2>&1 || fail "reload: $(cat "$T/out")"
 t_reload=$(date +%s%3N)
-[ "$(status_field "len(d['calls'])")" = 2 ] || fail "a call was dropped by the reload"
-[ "$(status_field "sorted(c['state'] for c in d['calls'])")" = "['offered', 'queued']" ] ||
-	fail "calls not in a true state: $(status_field "[(c['state'], c['agent']) for c in d['calls']]")"
+calls=$(status_field "sorted(c['state'] for c in d['calls'])")
+[ "$calls" = "['offered', 'queued']" ] || fail "calls dropped or not in a true state: $calls"
 pass "reload mid-offer: both callers kept, one still offered, one queued"
 
-wait_until 25 sql_ge "select count(*) from events where kind='offer_timeout'" 1 || fail "the offer did not end"
+wait_until 20 sql_ge "select count(*) from events where kind='offer_timeout'" 1 || fail "the offer did not end"
 wait_until 10 agents_in ready 1 || fail "1017 not back to ready"
 start_bots 1001
 wait_until 15 sql_is "select count(*) from events where kind='answer' and agent='1001'" 1 || fail "1001 did not take a caller"

@@ -18,37 +18,29 @@ mkdir "$T/heard"
 pstn_bg --calls 1 --rate 0 --cli 600100001 --dnis 2000 --hold never \
 	--answer-tone 1500 --save-audio "$T/heard" --restart-after 25 --duration 45
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/r.log" 2>&1 <<'PY' || { cat "$T/r.log"; fail "remote agent session"; }
-import sys, time
-from czclient import Session
+import sys
+from czclient import Session, until, window
 sock = sys.argv[1]
 a = Session(sock, {"agent": "1002", "pin": "1234"})
 sup = Session(sock, {"user": "super", "pin": "4321"})
 def line():
     return [x["audio"] for x in sup.ok("status")["agents"] if x["agent"] == "1002"][0]
-end = time.time() + 15
-while line()["status"] != "ok" and time.time() < end:
-    time.sleep(0.2)
-assert line()["status"] == "ok", line()
-time.sleep(2)                      # the line is up and idle: silence on it
+until(lambda: line()["status"] == "ok", 15, "the agent's line up")
+window(2)                          # the line is up and idle: silence on it
 a.ok("ready")
 call = a.event("offer", timeout=15)["call"]
 a.ok("accept", call=call)
-time.sleep(1)
+a.event("call_connected", call=call)
 sup.ok("monitor", call=call, mode="listen")
-time.sleep(5)
+window(5)                          # caller, agent and listener: audio checked
 a.ok("hangup", call=call)
 l = line()
 assert l["played"] > 200 and l["captured"] > 200, l
 print("ok - call bridged over the line", l)
-end = time.time() + 30             # the network restarts the line at 25 s
-while line()["status"] == "ok" and time.time() < end:
-    time.sleep(0.2)
-assert line()["status"] != "ok", "the line never went down"
-print("ok - line down:", line()["status"])
-end = time.time() + 15
-while line()["status"] != "ok" and time.time() < end:
-    time.sleep(0.2)
-assert line()["status"] == "ok", line()
+# The network restarts the line 25 s after the D channel came up.
+until(lambda: line()["status"] != "ok", 30, "the line down")
+print("ok - line down")
+until(lambda: line()["status"] == "ok", 15, "the line redialled")
 print("ok - line redialled")
 PY
 pass "the line was dialled at login, carried the call, and was redialled after a RESTART"

@@ -19,29 +19,28 @@ mkdir "$T/heard"
 pstn_bg --calls 1 --cli 600100001 --dnis 2000 --hold never --answer-tone 1500 \
 	--answer 555:busy --save-audio "$T/heard" --duration 60
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/x.log" 2>&1 <<'PY' || { cat "$T/x.log"; fail "transfer session"; }
-import sys, time
-from czclient import Session
+import sys
+from czclient import Session, window
 sock = sys.argv[1]
 a = Session(sock, {"agent": "1001", "pin": "1234"})
 b = Session(sock, {"agent": "1017", "pin": "1234", "queues": "support"})
 a.ok("ready")
 call = a.event("offer", timeout=20)["call"]
 a.ok("accept", call=call)
-time.sleep(1)
+a.event("call_connected", call=call)
 a.ok("dtmf", call=call, digits="1")
 r = a.req("dtmf", call=call, digits="12x")
 assert not r["ok"] and r["error"] == "bad-args", r
-time.sleep(1)
+window(1)           # the digit sounds a second before the hold (checked below)
 a.ok("consult", call=call, to="number:700300")
 r = a.req("conference", call=call)          # not answered yet
 assert not r["ok"] and r["error"] == "bad-state", r
 cc = a.event("consult_connected", timeout=10, call=call)
 assert cc["consult"], cc
-time.sleep(2)
+window(2)           # a private consultation: the caller must not hear it
 a.ok("conference", call=call)
-time.sleep(2)
+window(2)           # the conference: all hear each other
 a.ok("consult-cancel", call=call)
-time.sleep(1)
 print("ok - dtmf, consult, conference, cancel")
 
 r = a.req("transfer", call=call, to="queue:nosuch")
@@ -53,15 +52,15 @@ b.ok("ready")
 off = b.event("offer", timeout=10, call=call)
 assert off["queue"] == "support", off
 b.ok("accept", call=call)
-time.sleep(1)
+b.event("call_connected", call=call)
 a.event("agent_state", timeout=5, state="ready")
 b.ok("transfer", call=call, to="agent:1001")
 off = a.event("offer", timeout=10, call=call)
 a.ok("accept", call=call)
-time.sleep(1)
+a.event("call_connected", call=call)
 a.ok("transfer", call=call, to="number:700600")
 a.event("call_ended", call=call)
-time.sleep(3)
+window(3)           # the caller talks with the outside number (audio checked)
 print("ok - blind to a queue, to an agent, to a number")
 
 b.event("agent_state", timeout=5, state="ready")
@@ -70,7 +69,7 @@ p = b.event("call_progress", timeout=5, call=out)
 assert p["progress"] == "dialing", p
 con = b.event("call_connected", timeout=10, call=out)
 assert con["direction"] == "out" and con["cli"] == "700700", con
-time.sleep(1)
+window(1)           # talk time (talk_ms > 500 below)
 b.ok("hangup", call=out)
 b.event("call_ended", call=out)
 b.event("agent_state", timeout=5, state="ready")

@@ -9,34 +9,38 @@
 #include "tap.h"
 
 #define S(x) ((int64_t)(x) * 1000)
+/* An event at T seconds; designated fields, the rest (delay_ms) zero. */
+#define EV(t, k, c, a, q, st, r, sl) { .ts_ms = S(t), .kind = (k), \
+	.call_id = (c), .agent = (a), .queue = (q), .state = (st), \
+	.reason = (r), .sl_target_s = (sl) }
 
 static const struct stats_event day[] = {
-	{ S(0), "agent_state", NULL, "A", NULL, "ready", NULL, 0 },
-	{ S(10), "queue_enter", "c1", NULL, "sales", NULL, NULL, 20 },
-	{ S(20), "agent_state", "c1", "A", NULL, "ringing", NULL, 0 },
-	{ S(25), "answer", "c1", "A", "sales", NULL, NULL, 0 },	/* wait 15 */
-	{ S(25), "agent_state", "c1", "A", NULL, "on_call", NULL, 0 },
-	{ S(30), "queue_enter", "c2", NULL, "sales", NULL, NULL, 20 },
-	{ S(32), "abandon", "c2", NULL, "sales", NULL, NULL, 0 },	/* 2 s: short */
-	{ S(32), "call_end", "c2", NULL, "sales", NULL, NULL, 0 },
-	{ S(40), "queue_enter", "c3", NULL, "sales", NULL, NULL, 20 },
-	{ S(70), "abandon", "c3", NULL, "sales", NULL, NULL, 0 },	/* 30 s */
-	{ S(70), "call_end", "c3", NULL, "sales", NULL, NULL, 0 },
-	{ S(85), "call_end", "c1", "A", "sales", NULL, NULL, 0 },	/* talk 60 */
-	{ S(85), "agent_state", NULL, "A", NULL, "wrap_up", NULL, 0 },
-	{ S(95), "agent_state", NULL, "A", NULL, "ready", NULL, 0 },	/* wrap 10 */
-	{ S(100), "agent_state", NULL, "B", NULL, "not_ready", "lunch", 0 },
-	{ S(890), "queue_enter", "c4", NULL, "sales", NULL, NULL, 20 },
-	{ S(905), "agent_state", "c4", "A", NULL, "ringing", NULL, 0 },
-	{ S(910), "answer", "c4", "A", "sales", NULL, NULL, 0 },	/* wait 20 */
-	{ S(910), "agent_state", "c4", "A", NULL, "on_call", NULL, 0 },
-	{ S(930), "hold", "c4", "A", "sales", NULL, NULL, 0 },
-	{ S(950), "queue_enter", "c5", NULL, "sales", NULL, NULL, 20 },
-	{ S(950), "retrieve", "c4", "A", "sales", NULL, NULL, 0 },	/* hold 20 */
-	{ S(1000), "call_end", "c4", "A", "sales", NULL, NULL, 0 },	/* talk 70 */
-	{ S(1000), "agent_state", NULL, "A", NULL, "wrap_up", NULL, 0 },
-	{ S(1000), "agent_state", NULL, "B", NULL, "logged_out", NULL, 0 },
-	{ S(1010), "agent_state", NULL, "A", NULL, "ready", NULL, 0 },	/* wrap 10 */
+	EV(0, "agent_state", NULL, "A", NULL, "ready", NULL, 0),
+	EV(10, "queue_enter", "c1", NULL, "sales", NULL, NULL, 20),
+	EV(20, "agent_state", "c1", "A", NULL, "ringing", NULL, 0),
+	EV(25, "answer", "c1", "A", "sales", NULL, NULL, 0),	/* wait 15 */
+	EV(25, "agent_state", "c1", "A", NULL, "on_call", NULL, 0),
+	EV(30, "queue_enter", "c2", NULL, "sales", NULL, NULL, 20),
+	EV(32, "abandon", "c2", NULL, "sales", NULL, NULL, 0),	/* 2 s: short */
+	EV(32, "call_end", "c2", NULL, "sales", NULL, NULL, 0),
+	EV(40, "queue_enter", "c3", NULL, "sales", NULL, NULL, 20),
+	EV(70, "abandon", "c3", NULL, "sales", NULL, NULL, 0),	/* 30 s */
+	EV(70, "call_end", "c3", NULL, "sales", NULL, NULL, 0),
+	EV(85, "call_end", "c1", "A", "sales", NULL, NULL, 0),	/* talk 60 */
+	EV(85, "agent_state", NULL, "A", NULL, "wrap_up", NULL, 0),
+	EV(95, "agent_state", NULL, "A", NULL, "ready", NULL, 0),	/* wrap 10 */
+	EV(100, "agent_state", NULL, "B", NULL, "not_ready", "lunch", 0),
+	EV(890, "queue_enter", "c4", NULL, "sales", NULL, NULL, 20),
+	EV(905, "agent_state", "c4", "A", NULL, "ringing", NULL, 0),
+	EV(910, "answer", "c4", "A", "sales", NULL, NULL, 0),	/* wait 20 */
+	EV(910, "agent_state", "c4", "A", NULL, "on_call", NULL, 0),
+	EV(930, "hold", "c4", "A", "sales", NULL, NULL, 0),
+	EV(950, "queue_enter", "c5", NULL, "sales", NULL, NULL, 20),
+	EV(950, "retrieve", "c4", "A", "sales", NULL, NULL, 0),	/* hold 20 */
+	EV(1000, "call_end", "c4", "A", "sales", NULL, NULL, 0),	/* talk 70 */
+	EV(1000, "agent_state", NULL, "A", NULL, "wrap_up", NULL, 0),
+	EV(1000, "agent_state", NULL, "B", NULL, "logged_out", NULL, 0),
+	EV(1010, "agent_state", NULL, "A", NULL, "ready", NULL, 0),	/* wrap 10 */
 };
 
 static int	near(double, double);
