@@ -1,0 +1,82 @@
+#!/bin/sh
+# supervisor-live.sh: the supervisor console (centrala-supervisor) in a
+# tmux pane at 80x24 against a real core, scripted agents and the telco
+# simulator: the queues table shows what the core's status says (callers
+# waiting, agents ready), the agents table the agents' states and calls;
+# supervisor actions (agent-state ready and not ready, a message, from keys
+# and dialogs) change the agent's state in the core and on its console.
+. "$top_srcdir/tests/integ/lib.sh"
+. "$top_srcdir/tests/integ/tmux.sh"
+command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
+
+start_core
+start_bots 1001 --talk 600
+# Agent 1002 at an agent console (tmux session "a"): it stays not ready.
+tmux_cmd new-session -d -s a -x 80 -y 24 \
+	"$B/centrala-agent --state-dir $T --agent 1002 --pin 1234" || fail "tmux"
+agent_screen() { tmux_cmd capture-pane -p -t a; }
+agent_shows() { agent_screen | grep -q -e "$1"; }
+wait_until 20 agents_in ready 1 || fail "bot not ready"
+wait_until 20 agent_is 1002 not_ready || fail "agent console not logged in"
+console_start 80 24 "$B/centrala-supervisor --state-dir $T"
+must_show 10 "Centrala supervisor .* live" "console not live"
+must_show 5 "^1001 .*ready" "agent 1001 not shown ready"
+must_show 5 "^1002 .*not_ready *login" "agent 1002 not shown not ready"
+shows "^sales .* 1 *0 *0 *1 *$" || { screen; fail "sales: 1 ready, 1 not ready not shown"; }
+shows "^F1 Help " || fail "no key bar"
+pass "live at 80x24: queues and agents from status"
+
+# Actions on agent 1002, from the selected row: ready, then not ready.
+keys /
+must_show 5 "Find agents" "no find dialog"
+typed 1002; keys Enter
+wait_until 5 hides "^1001 " || { screen; fail "filter did not hide 1001"; }
+keys r
+wait_until 10 agent_is 1002 ready || fail "core: 1002 not made ready"
+must_show 5 "^1002 .* ready " "1002 not shown ready"
+wait_until 5 agent_shows "State READY" || { agent_screen; fail "agent console: not ready"; }
+keys n
+must_show 5 "Agent 1002 not ready: reason" "no reason dialog"
+keys BSpace BSpace BSpace BSpace BSpace
+typed lunch; keys Enter
+wait_until 10 agent_is 1002 not_ready || fail "core: 1002 not made not ready"
+field_is "[a['reason'] for a in d['agents'] if a['agent']=='1002'][0]" lunch ||
+	fail "core: reason not lunch"
+must_show 5 "^1002 .*not_ready *lunch" "1002 not shown not ready (lunch)"
+must_show 5 "agent 1002 not_ready: done" "no confirmation on the status line"
+wait_until 5 agent_shows "State NOT READY (lunch)" || { agent_screen; fail "agent console: not lunch"; }
+pass "agent-state from the console: 1002 ready, then not ready (lunch), in the core and on its console"
+
+# A message to the agent.
+keys m
+must_show 5 "Message to agent 1002" "no message dialog"
+typed "Please call me back"; keys Enter
+must_show 5 "message to 1002: done" "message not confirmed"
+wait_until 5 agent_shows "Please call me back" || { agent_screen; fail "agent console: no message"; }
+pass "message to an agent: on its console"
+
+# Traffic: 1001 takes one call and talks; two callers wait in sales.
+keys /
+must_show 5 "Find agents" "no find dialog"
+keys BSpace BSpace BSpace BSpace Enter
+must_show 5 "^1001 " "filter not cleared"
+pstn_bg --calls 3 --hold never
+wait_until 30 field_is "[q['waiting'] for q in d['queues'] if q['name']=='sales'][0]" 2 ||
+	fail "core: two callers not waiting"
+# screen_matches: the sales row's Wait and Ready equal the core's status.
+screen_matches() {
+	_s=$(screen | awk '$1 == "sales" { print $2, $7 }')
+	_c=$(status_field "[str(q['waiting'])+' '+str(q['agents_ready']) for q in d['queues'] if q['name']=='sales'][0]")
+	[ "$_s" = "$_c" ] && [ "$_s" = "2 0" ]
+}
+wait_until 10 screen_matches || { screen; status_field "d['queues']"; fail "sales row differs from status"; }
+must_show 5 "^1001 .*on_call .* 600100[0-9]* sales" "1001 not shown on a call"
+must_show 5 "^sales .* [1-9][0-9]*s " "no longest wait"
+shows "ALERT queue sales" || { screen; fail "no alert banner: 2 waiting, nobody ready"; }
+pass "2 waiting, 0 ready as the core says; 1001 on a call; alert banner"
+
+tmux_cmd resize-window -t c -x 120 -y 40
+must_show 5 "^1001 .*Anna Nowak" "120x40: not redrawn"
+keys q
+wait_until 5 hides "Centrala supervisor" || fail "q did not quit"
+pass "bigger terminal, quit"
