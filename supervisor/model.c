@@ -256,9 +256,6 @@ model_ev_agent_state(struct sup *s, json_t *ev)
 		return;
 	if (strcmp(a->state, jstr(ev, "state") ?: "") != 0)
 		a->since = clock_mono_us();
-	if (strcmp(a->state, "on_call") == 0 &&
-	    strcmp(jstr(ev, "state") ?: "", "wrap_up") == 0)
-		a->calls++;
 	CPY(a->state, jstr(ev, "state"));
 	CPY(a->reason, jstr(ev, "reason"));
 	a->connected = json_is_true(json_object_get(ev, "connected"));

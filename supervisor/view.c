@@ -209,8 +209,10 @@ view_update(struct sup *s)
 		tui_table_add(&s->qt, &s->q[i]);
 	tui_table_update(&s->qt);
 	tui_table_clear(&s->at);
-	for (int i = 0; i < s->na; i++)
-		tui_table_add(&s->at, &s->a[i]);
+	for (int out = 0; out < 2; out++)	/* the logged out last */
+		for (int i = 0; i < s->na; i++)
+			if ((strcmp(s->a[i].state, "logged_out") == 0) == out)
+				tui_table_add(&s->at, &s->a[i]);
 	tui_table_update(&s->at);
 	view_levels(s);
 	s->dirty = 1;

@@ -4,7 +4,8 @@
 # simulator: the queues table shows what the core's status says (callers
 # waiting, agents ready), the agents table the agents' states and calls;
 # supervisor actions (agent-state ready and not ready, a message, from keys
-# and dialogs) change the agent's state in the core and on its console.
+# and dialogs) change the agent's state in the core and on its console;
+# an agent asking for help stands out.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -24,6 +25,10 @@ must_show 5 "^1001 .*ready" "agent 1001 not shown ready"
 must_show 5 "^1002 .*not_ready *login" "agent 1002 not shown not ready"
 shows "^sales .* 1 *0 *0 *1 *$" || { screen; fail "sales: 1 ready, 1 not ready not shown"; }
 shows "^F1 Help " || fail "no key bar"
+# The SL goal is the queue's sl_percent, which status gives.
+field_is "[q['sl_percent'] for q in d['queues'] if q['name']=='billing'][0]" 90 ||
+	fail "status: billing's sl_percent not 90"
+shows "^billing .* -/90 " || { screen; fail "billing: SL goal 90 not shown"; }
 pass "live at 80x24: queues and agents from status"
 
 # Actions on agent 1002, from the selected row: ready, then not ready.
@@ -54,6 +59,13 @@ typed "Please call me back"; keys Enter
 must_show 5 "message to 1002: done" "message not confirmed"
 wait_until 5 agent_shows "Please call me back" || { agent_screen; fail "agent console: no message"; }
 pass "message to an agent: on its console"
+
+# The agent raises a hand: it stands out (banner, state), and the state
+# filter "help" shows only such agents.
+tmux_cmd send-keys -t a '!'
+must_show 10 "HELP asked by 1002" "no help banner"
+shows "^1002 .*HELP! not_ready" || { screen; fail "1002's row does not say HELP!"; }
+pass "help asked: banner and row"
 
 # Traffic: 1001 takes one call and talks; two callers wait in sales.
 keys /
