@@ -3,8 +3,9 @@
  * `status` to seed the model. Requests go out without waiting; each is
  * remembered by id and its reply handled when it comes. When the core
  * goes away: reconnect every 1 s backing off to 5 s, and seed again. A
- * call_state event asks for `status` again (one at a time) for today's
- * figures and the spans' busy channels, which no event carries. */
+ * call_state event asks for `status` again for today's figures and the
+ * spans' busy channels, which no event carries: one at a time, at most
+ * one a second (more events meanwhile make one more, when due). */
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
@@ -13,6 +14,7 @@
 
 #define LINK_RETRY_MAX_S	5
 #define LINK_CLIENT		"supervisor-console/" VERSION
+#define LINK_STATUS_GAP_US	1000000	/* at most one status a second */
 
 void
 link_lost(struct sup *s)
@@ -82,18 +84,21 @@ link_send(struct sup *s, enum sup_req kind, const char *what, json_t *req)
 	    .kind = kind };
 	snprintf(s->pending[id % SUP_PENDING].what,
 	    sizeof s->pending[0].what, "%s", what != NULL ? what : "");
-	if (kind == SREQ_STATUS)
+	if (kind == SREQ_STATUS) {
 		s->status_out = 1;
+		s->status_at = clock_mono_us();
+	}
 	return 0;
 }
 
-/* Asks for status again, unless one is on its way (then once more). */
+/* Asks for status again, unless one is on its way or the last was
+ * asked less than LINK_STATUS_GAP_US ago (then once more, when due). */
 static void
 link_refresh(struct sup *s)
 {
 	if (s->link != LINK_UP)
 		return;
-	if (s->status_out)
+	if (s->status_out || clock_mono_us() < s->status_at + LINK_STATUS_GAP_US)
 		s->status_again = 1;
 	else
 		link_send(s, SREQ_STATUS, NULL, json_pack("{s:s}", "req", "status"));
@@ -110,10 +115,6 @@ link_status_reply(struct sup *s, json_t *r)
 		s->retry_s = 1;
 		if (s->was_up)
 			view_say(s, 0, "reconnected to the core");
-	}
-	if (s->status_again) {
-		s->status_again = 0;
-		link_refresh(s);
 	}
 }
 
@@ -173,6 +174,11 @@ link_tick(struct sup *s, uint64_t now)
 {
 	if (s->link == LINK_DOWN && !s->quit && now >= s->retry_at)
 		link_connect(s);
+	if (s->status_again && !s->status_out &&
+	    now >= s->status_at + LINK_STATUS_GAP_US) {
+		s->status_again = 0;
+		link_refresh(s);
+	}
 	if (s->cli != NULL && cli_want_write(s->cli) && cli_flush(s->cli) < 0)
 		link_lost(s);
 }
@@ -180,7 +186,12 @@ link_tick(struct sup *s, uint64_t now)
 int
 link_timeout(const struct sup *s, uint64_t now)
 {
-	if (s->link != LINK_DOWN)
-		return -1;
-	return s->retry_at > now ? (int)((s->retry_at - now) / 1000) + 1 : 0;
+	uint64_t at = s->retry_at;
+
+	if (s->link != LINK_DOWN) {
+		if (!s->status_again || s->status_out)
+			return -1;
+		at = s->status_at + LINK_STATUS_GAP_US;
+	}
+	return at > now ? (int)((at - now) / 1000) + 1 : 0;
 }

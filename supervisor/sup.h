@@ -82,6 +82,7 @@ struct sup {
 	enum sup_link		 link;
 	int			 was_up, retry_s, status_out, status_again;
 	uint64_t		 retry_at;
+	uint64_t		 status_at;	/* mono us: last status asked */
 	struct sup_pending	 pending[SUP_PENDING];
 	/* the screen (view.c, wall.c, keys.c) */
 	enum sup_screen		 screen;
