@@ -210,7 +210,8 @@ keys_help_rows(void)
 
 	for (int i = 0; i < KEYS_N; i++)
 		rows[i].key = &keys_table[i].key;
-	rows[KEYS_N] = (struct tui_keyhelp_row){ NULL, "Up/Down", "select a row" };
+	rows[KEYS_N] = (struct tui_keyhelp_row){ NULL, "Enter",
+	    "on a queue: show its agents (again: all)" };
 	rows[KEYS_N + 1] = (struct tui_keyhelp_row){ NULL, "< >",
 	    "sort by the column before / after (again: reverse)" };
 	rows[KEYS_N + 2] = (struct tui_keyhelp_row){ NULL, "^L", "redraw" };
@@ -277,6 +278,19 @@ keys_top(struct sup *s, const struct tui_key *k)
 	return 0;
 }
 
+/* Enter on a queue: its agents (again: all). */
+static void
+keys_queue_chosen(struct sup *s)
+{
+	const struct sup_queue *q = tui_table_selected(&s->qt);
+
+	if (q == NULL)
+		return;
+	snprintf(s->filter_queue, sizeof s->filter_queue, "%s",
+	    strcmp(s->filter_queue, q->name) == 0 ? "" : q->name);
+	view_update(s);
+}
+
 void
 keys_handle(struct sup *s, const struct tui_key *k)
 {
@@ -296,7 +310,8 @@ keys_handle(struct sup *s, const struct tui_key *k)
 			keys_table[i].fn(s);
 			return;
 		}
-	if (s->screen == SCREEN_LIVE)
-		tui_table_key(t, k, s->focus == FOCUS_AGENTS ?
-		    view_agent_rows() : s->nq);
+	if (s->screen == SCREEN_LIVE && tui_table_key(t, k, s->focus ==
+	    FOCUS_AGENTS ? view_agent_rows() : s->nq) == TUI_DONE &&
+	    s->focus == FOCUS_QUEUES)
+		keys_queue_chosen(s);
 }

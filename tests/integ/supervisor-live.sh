@@ -87,8 +87,33 @@ must_show 5 "^sales .* [1-9][0-9]*s " "no longest wait"
 shows "ALERT queue sales" || { screen; fail "no alert banner: 2 waiting, nobody ready"; }
 pass "2 waiting, 0 ready as the core says; 1001 on a call; alert banner"
 
+# Enter on a queue filters the agents by it; then 1002 is moved among its
+# queues and logged out.
+keys Tab
+keys Enter
+must_show 5 "filter: all/" "Enter on a queue: no queue filter"
+keys Enter
+wait_until 5 hides "filter: all/" || fail "Enter again: filter not dropped"
+keys Tab
+keys /
+must_show 5 "Find agents" "no find dialog"
+typed 1002; keys Enter
+wait_until 5 hides "^1001 " || { screen; fail "filter did not hide 1001"; }
+keys u
+must_show 5 "Queues of agent 1002" "no queues dialog"
+keys Enter
+must_show 5 "queues to 1002: done" "agent-queues not confirmed"
+keys o
+must_show 5 "Log agent 1002 out" "no logout confirmation"
+keys y
+wait_until 10 agent_is 1002 logged_out || fail "core: 1002 not logged out"
+must_show 5 "^1002 .*logged_out" "1002 not shown logged out"
+pass "queue filter by Enter; agent-queues; logout with confirmation"
+
 tmux_cmd resize-window -t c -x 120 -y 40
-must_show 5 "^1001 .*Anna Nowak" "120x40: not redrawn"
+# wide: the agents table's header spans the wider terminal.
+wide() { screen | awk '/^Agent /{ if (length($0) >= 110) f = 1 } END { exit !f }'; }
+wait_until 5 wide || { screen; fail "120x40: not laid out again"; }
 keys q
 wait_until 5 hides "Centrala supervisor" || fail "q did not quit"
 pass "bigger terminal, quit"
