@@ -13,10 +13,10 @@
 #include "table.h"
 #include "thresh.h"
 
-#define SUP_QUEUES	32
-#define SUP_AGENTS	128
-#define SUP_CALLS	256
-#define SUP_SPANS	8
+#define SUP_QUEUES	128
+#define SUP_AGENTS	1024
+#define SUP_CALLS	1024
+#define SUP_SPANS	32
 #define SUP_PENDING	16
 
 struct sup_queue {
