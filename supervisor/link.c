@@ -129,6 +129,11 @@ link_reply(struct sup *s, json_t *r)
 	if (!json_is_integer(idj) || p.id != id)
 		return;
 	s->pending[id % SUP_PENDING].kind = SREQ_NONE;
+	if (err != NULL && p.kind == SREQ_LOGIN) {
+		snprintf(s->exit_why, sizeof s->exit_why, "login refused: %s", err);
+		s->quit = 1;
+		return;
+	}
 	if (err != NULL && p.kind != SREQ_ACT) {
 		view_say(s, 1, "the core refused the console: %s", err);
 		s->status_out = 0;

@@ -192,5 +192,9 @@ main(int argc, char **argv)
 	tui_end();
 	tui_table_free(&s.qt);
 	tui_table_free(&s.at);
+	if (s.exit_why[0] != '\0') {
+		printf("centrala supervisor: %s\n", s.exit_why);
+		return 1;
+	}
 	return 0;
 }

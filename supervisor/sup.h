@@ -95,6 +95,7 @@ struct sup {
 	char			 target[16];		/* agent acted on */
 	char			 wall_msg[128];
 	int			 wall_page, red, quit, dirty;
+	char			 exit_why[256];	/* printed after the screen */
 	uint64_t		 wall_turn;
 };
 

@@ -5,7 +5,7 @@
 # waiting, agents ready), the agents table the agents' states and calls;
 # supervisor actions (agent-state ready and not ready, a message, from keys
 # and dialogs) change the agent's state in the core and on its console;
-# an agent asking for help stands out.
+# an agent asking for help stands out; a wrong PIN is refused.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -117,3 +117,16 @@ wait_until 5 wide || { screen; fail "120x40: not laid out again"; }
 keys q
 wait_until 5 hides "Centrala supervisor" || fail "q did not quit"
 pass "bigger terminal, quit"
+
+# A wrong PIN: the console says why and exits.
+tmux_cmd kill-session -t c
+console_start 80 24 "$B/centrala-supervisor --state-dir $T --user super --pin 0000; echo rc=\$?; read x"
+must_show 10 "centrala supervisor: login refused: auth-failed" "wrong PIN not refused"
+shows "^rc=1" || { screen; fail "exit status not 1"; }
+pass "wrong PIN: refused, exit 1"
+
+# The right one: a supervisor user.
+tmux_cmd kill-session -t c
+console_start 80 24 "$B/centrala-supervisor --state-dir $T --user super --pin 4321"
+must_show 10 "Centrala supervisor  super .* live" "super not logged in"
+pass "logged in as supervisor super"
