@@ -132,11 +132,13 @@ cmd_status_queues(void)
 	json_t *a = json_array();
 
 	for (struct queue *q = queues; q != NULL; q = q->next)
-		json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i,s:o}",
+		json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i,s:o,"
+		    "s:i,s:i}",
 		    "name", q->name, "waiting", q->nwaiting, "longest_wait_s",
 		    queue_longest_wait_s(q), "offered", q->offered, "answered",
 		    q->answered, "abandoned", q->abandoned, "agents_ready",
-		    cmd_queue_ready(q), "today", cmd_queue_today(q->name)));
+		    cmd_queue_ready(q), "today", cmd_queue_today(q->name),
+		    "sl_target_s", q->cfg->sl_target, "sl_percent", q->cfg->sl_percent));
 	return a;
 }
 

@@ -1,0 +1,202 @@
+/* link.c: the console's link to the core (lib/cli.c does the framing):
+ * connect, hello, login (a user and PIN, or local), subscribe, then
+ * `status` to seed the model. Requests go out without waiting; each is
+ * remembered by id and its reply handled when it comes. When the core
+ * goes away: reconnect every 1 s backing off to 5 s, and seed again. A
+ * call_state event asks for `status` again for today's figures and the
+ * spans' busy channels, which no event carries: one at a time, at most
+ * one a second (more events meanwhile make one more, when due). */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+#include "clock.h"
+#include "sup.h"
+
+#define LINK_RETRY_MAX_S	5
+#define LINK_CLIENT		"supervisor-console/" VERSION
+#define LINK_STATUS_GAP_US	1000000	/* at most one status a second */
+
+void
+link_lost(struct sup *s)
+{
+	if (s->cli != NULL)
+		cli_close(s->cli);
+	s->cli = NULL;
+	if (s->link == LINK_UP) {
+		s->was_up = 1;
+		view_say(s, 1, "connection to core lost: reconnecting");
+	}
+	s->link = LINK_DOWN;
+	s->status_out = s->status_again = 0;
+	memset(s->pending, 0, sizeof s->pending);
+	s->retry_at = clock_mono_us() + (uint64_t)s->retry_s * 1000000;
+	if (s->retry_s < LINK_RETRY_MAX_S)
+		s->retry_s++;
+	s->dirty = 1;
+}
+
+static json_t *
+link_login_req(const struct sup *s)
+{
+	if (s->user == NULL)
+		return json_pack("{s:s,s:b}", "req", "login", "local", 1);
+	return json_pack("{s:s,s:s,s:s}", "req", "login", "user", s->user,
+	    "pin", s->pin != NULL ? s->pin : "");
+}
+
+void
+link_connect(struct sup *s)
+{
+	char err[512];
+
+	if (s->link != LINK_DOWN)
+		return;
+	if ((s->cli = cli_connect(s->socket_path, err, sizeof err)) == NULL) {
+		if (!s->was_up)
+			view_say(s, 1, "%s", err);
+		link_lost(s);
+		return;
+	}
+	s->link = LINK_OPEN;
+	s->dirty = 1;
+	link_send(s, SREQ_HELLO, NULL, cli_req_hello(LINK_CLIENT));
+	link_send(s, SREQ_LOGIN, NULL, link_login_req(s));
+	link_send(s, SREQ_SUBSCRIBE, NULL, json_pack("{s:s}", "req", "subscribe"));
+	link_send(s, SREQ_STATUS, NULL, json_pack("{s:s}", "req", "status"));
+}
+
+int
+link_send(struct sup *s, enum sup_req kind, const char *what, json_t *req)
+{
+	int id;
+
+	if (s->link == LINK_DOWN || s->cli == NULL) {
+		json_decref(req);
+		view_say(s, 1, "not connected to the core: try again when it "
+		    "is back");
+		return -1;
+	}
+	if ((id = cli_send(s->cli, req)) < 0) {
+		link_lost(s);
+		return -1;
+	}
+	s->pending[id % SUP_PENDING] = (struct sup_pending){ .id = id,
+	    .kind = kind };
+	snprintf(s->pending[id % SUP_PENDING].what,
+	    sizeof s->pending[0].what, "%s", what != NULL ? what : "");
+	if (kind == SREQ_STATUS) {
+		s->status_out = 1;
+		s->status_at = clock_mono_us();
+	}
+	return 0;
+}
+
+/* Asks for status again, unless one is on its way or the last was
+ * asked less than LINK_STATUS_GAP_US ago (then once more, when due). */
+static void
+link_refresh(struct sup *s)
+{
+	if (s->link != LINK_UP)
+		return;
+	if (s->status_out || clock_mono_us() < s->status_at + LINK_STATUS_GAP_US)
+		s->status_again = 1;
+	else
+		link_send(s, SREQ_STATUS, NULL, json_pack("{s:s}", "req", "status"));
+}
+
+static void
+link_status_reply(struct sup *s, json_t *r)
+{
+	s->status_out = 0;
+	model_seed(s, r);
+	view_update(s);
+	if (s->link == LINK_OPEN) {
+		s->link = LINK_UP;
+		s->retry_s = 1;
+		if (s->was_up)
+			view_say(s, 0, "reconnected to the core");
+	}
+}
+
+static void
+link_reply(struct sup *s, json_t *r)
+{
+	json_t			*idj = json_object_get(r, "id");
+	int			 id = (int)json_integer_value(idj);
+	struct sup_pending	 p = s->pending[id % SUP_PENDING];
+	const char		*err = cli_reply_error(r);
+
+	if (!json_is_integer(idj) || p.id != id)
+		return;
+	s->pending[id % SUP_PENDING].kind = SREQ_NONE;
+	if (err != NULL && p.kind == SREQ_LOGIN) {
+		snprintf(s->exit_why, sizeof s->exit_why, "login refused: %s", err);
+		s->quit = 1;
+		return;
+	}
+	if (err != NULL && p.kind != SREQ_ACT) {
+		view_say(s, 1, "the core refused the console: %s", err);
+		s->status_out = 0;
+		return;
+	}
+	if (p.kind == SREQ_STATUS)
+		link_status_reply(s, r);
+	else if (p.kind == SREQ_ACT && err != NULL)
+		view_say(s, 1, "%s: refused: %s", p.what, err);
+	else if (p.kind == SREQ_ACT)
+		view_say(s, 0, "%s: done", p.what);
+}
+
+void
+link_read(struct sup *s)
+{
+	json_t	*msg;
+	int	 r;
+
+	if (s->cli == NULL)
+		return;
+	r = cli_read(s->cli);
+	while (s->cli != NULL && (msg = cli_take(s->cli)) != NULL) {
+		const char *ev = json_string_value(json_object_get(msg, "event"));
+
+		if (ev == NULL)
+			link_reply(s, msg);
+		else if (s->seeded) {
+			model_event(s, msg);
+			view_update(s);
+			if (strcmp(ev, "call_state") == 0)
+				link_refresh(s);
+		}
+		json_decref(msg);
+	}
+	if (r < 0 && s->cli != NULL)
+		link_lost(s);
+	s->dirty = 1;
+}
+
+void
+link_tick(struct sup *s, uint64_t now)
+{
+	if (s->link == LINK_DOWN && !s->quit && now >= s->retry_at)
+		link_connect(s);
+	if (s->status_again && !s->status_out &&
+	    now >= s->status_at + LINK_STATUS_GAP_US) {
+		s->status_again = 0;
+		link_refresh(s);
+	}
+	if (s->cli != NULL && cli_want_write(s->cli) && cli_flush(s->cli) < 0)
+		link_lost(s);
+}
+
+int
+link_timeout(const struct sup *s, uint64_t now)
+{
+	uint64_t at = s->retry_at;
+
+	if (s->link != LINK_DOWN) {
+		if (!s->status_again || s->status_out)
+			return -1;
+		at = s->status_at + LINK_STATUS_GAP_US;
+	}
+	return at > now ? (int)((at - now) / 1000) + 1 : 0;
+}

@@ -1,0 +1,200 @@
+/* sup-main.c: `centrala supervisor`, the supervisor console and
+ * wallboard: options, then one loop that waits in poll(2) on the keyboard
+ * and the core's socket. The timeout is only for the clocks on screen
+ * (once a second) and a reconnect that is due; the core's events say
+ * what changes. */
+#include <errno.h>
+#include <getopt.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "clock.h"
+#include "sup.h"
+
+static volatile sig_atomic_t sup_signalled;
+
+static void
+sup_signal_cb(int sig)
+{
+	sup_signalled = sig;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: centrala supervisor [--state-dir DIR] [--socket PATH] "
+	    "[--user NAME --pin PIN]\n"
+	    "                           [--wallboard] [--message TEXT] "
+	    "[--sl-target PCT]\n"
+	    "The supervisor console: queues and agents live, acting on agents;\n"
+	    "and the wallboard.\n\n"
+	    "  -s, --state-dir DIR  the core's state directory (socket in "
+	    "DIR/run)\n"
+	    "      --socket PATH    the core's socket\n"
+	    "  -u, --user NAME      log in as this supervisor (default: local, "
+	    "as the\n"
+	    "                       core's own Unix user)\n"
+	    "  -p, --pin PIN        the supervisor's PIN\n"
+	    "  -w, --wallboard      start on the wallboard (full screen, big "
+	    "digits)\n"
+	    "  -m, --message TEXT   the wallboard's message line\n"
+	    "      --sl-target PCT  service level goal when the core gives none "
+	    "(80)\n"
+	    "      --wait-warn S    longest wait shown yellow from S s "
+	    "(default 20)\n"
+	    "      --wait-alert S   and red from S s (default 60)\n"
+	    "  -h, --help           print this help and exit\n\n"
+	    "Without --state-dir: $CENTRALA_SOCKET or $CENTRALA_STATE_DIR.\n"
+	    "Keys: F1 in the console; docs/SUPERVISOR.md.\n");
+}
+
+static void
+sup_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = sup_signal_cb;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+static int
+sup_timeout(const struct sup *s, uint64_t now)
+{
+	int ms = 1000 - (int)((now / 1000) % 1000), t;
+
+	if ((t = link_timeout(s, now)) >= 0 && t < ms)
+		ms = t;
+	return ms;
+}
+
+static void
+sup_keys(struct sup *s)
+{
+	struct tui_key k;
+
+	while (!s->quit && tui_read_key(&k)) {
+		if (tui_key_is(&k, KEY_RESIZE))
+			s->dirty = 1;
+		else
+			keys_handle(s, &k);
+	}
+}
+
+static void
+sup_loop(struct sup *s)
+{
+	struct pollfd	pfd[2];
+	uint64_t	now, second = 0;
+	int		n;
+
+	while (!s->quit && !sup_signalled) {
+		now = clock_mono_us();
+		if (now / 1000000 != second) {
+			second = now / 1000000;
+			s->dirty = 1;
+		}
+		if (s->dirty) {
+			view_draw(s);
+			s->dirty = 0;
+		}
+		pfd[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
+		n = 1;
+		if (s->cli != NULL) {
+			pfd[1] = (struct pollfd){ .fd = cli_fd(s->cli),
+			    .events = POLLIN };
+			if (cli_want_write(s->cli))
+				pfd[1].events |= POLLOUT;
+			n = 2;
+		}
+		if (poll(pfd, n, sup_timeout(s, now)) < 0 && errno != EINTR)
+			break;
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			break;
+		sup_keys(s);
+		if (n == 2 && s->cli != NULL && (pfd[1].revents & ~POLLOUT))
+			link_read(s);
+		link_tick(s, clock_mono_us());
+	}
+}
+
+static int
+sup_options(struct sup *s, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "state-dir", required_argument, NULL, 's' },
+		{ "socket", required_argument, NULL, 'S' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "pin", required_argument, NULL, 'p' },
+		{ "wallboard", no_argument, NULL, 'w' },
+		{ "message", required_argument, NULL, 'm' },
+		{ "sl-target", required_argument, NULL, 'T' },
+		{ "wait-warn", required_argument, NULL, 'W' },
+		{ "wait-alert", required_argument, NULL, 'A' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*state_dir = NULL, *sock = NULL;
+	int		 ch;
+
+	while ((ch = getopt_long(argc, argv, "s:u:p:wm:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 's': state_dir = optarg; break;
+		case 'S': sock = optarg; break;
+		case 'u': s->user = optarg; break;
+		case 'p': s->pin = optarg; break;
+		case 'w': s->screen = SCREEN_WALL; break;
+		case 'm': snprintf(s->wall_msg, sizeof s->wall_msg, "%s", optarg); break;
+		case 'T': s->sl_target = atof(optarg); break;
+		case 'W': s->wait_warn_s = atof(optarg); break;
+		case 'A': s->wait_alert_s = atof(optarg); break;
+		case 'h': usage(stdout); exit(0);
+		default: usage(stderr); return -1;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return -1;
+	}
+	s->socket_path = cli_socket_path(sock, state_dir);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct sup s = { .sl_target = 80, .wait_warn_s = 20,
+	    .wait_alert_s = 60, .retry_s = 1 };
+
+	if (sup_options(&s, argc, argv) != 0)
+		return 2;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "centrala supervisor: needs a terminal\n");
+		return 2;
+	}
+	sup_signals();
+	tui_init();
+	view_init(&s);
+	link_connect(&s);
+	sup_loop(&s);
+	if (s.cli != NULL) {
+		cli_flush(s.cli);
+		cli_close(s.cli);
+	}
+	tui_end();
+	tui_table_free(&s.qt);
+	tui_table_free(&s.at);
+	if (s.exit_why[0] != '\0') {
+		printf("centrala supervisor: %s\n", s.exit_why);
+		return 1;
+	}
+	return 0;
+}

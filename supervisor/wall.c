@@ -1,0 +1,80 @@
+/* wall.c: the wallboard, full screen: per queue its name, then four big
+ * figures (tui/big.c) in their threshold colours: callers waiting, the
+ * longest wait in seconds, today's service level and agents available.
+ * When more queues than fit, pages turn every WALL_TURN_S seconds. A
+ * message line (--message, or `m` on the wallboard) runs at the top. */
+#include <stdio.h>
+#include <string.h>
+#include "bar.h"
+#include "big.h"
+#include "clock.h"
+#include "sup.h"
+#include "text.h"
+
+#define WALL_TURN_S	8
+#define WALL_NAME_W	12	/* the queue's name, left */
+#define WALL_BLOCK	(TUI_BIG_ROWS + 2)	/* name row, digits, a gap */
+
+static const struct {
+	const char	*label;
+	int		 col;		/* the queues table's, for colours */
+} wall_figs[] = {
+	{ "WAITING", VQ_WAIT },
+	{ "LONGEST s", VQ_LONGEST },
+	{ "SL %", VQ_SL },
+	{ "AVAILABLE", VQ_READY },
+};
+#define WALL_NFIGS	((int)(sizeof wall_figs / sizeof wall_figs[0]))
+
+static void
+wall_figure(const struct sup_queue *q, int i, char *buf, size_t len)
+{
+	int v[] = { q->waiting, q->longest_s, (int)(q->sl_pct + 0.5), q->ready };
+
+	if (i == 2 && q->sl_pct < 0)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%d", v[i] > 999 ? 999 : v[i]);
+}
+
+static void
+wall_queue(const struct sup_queue *q, int y)
+{
+	int cw = (COLS - WALL_NAME_W) / WALL_NFIGS;
+
+	tui_text_printf(stdscr, y + 3, 0, WALL_NAME_W - 1,
+	    tui_attr(view_queue_color(q, VQ_NAME)) | A_BOLD, "%s", q->name);
+	for (int i = 0; i < WALL_NFIGS; i++) {
+		char	buf[16];
+		int	x = WALL_NAME_W + i * cw;
+		attr_t	at = tui_attr(view_queue_color(q, wall_figs[i].col));
+
+		tui_text_put(stdscr, y, x, cw - 1, wall_figs[i].label,
+		    tui_attr(TUI_LABEL));
+		wall_figure(q, i, buf, sizeof buf);
+		tui_big_draw(stdscr, y + 1, x, cw - 1, buf, at | A_BOLD);
+	}
+}
+
+void
+wall_draw(struct sup *s)
+{
+	int	per = (LINES - 3) / WALL_BLOCK, pages, page;
+	char	right[64];
+
+	if (per < 1)
+		per = 1;
+	pages = s->nq > 0 ? (s->nq + per - 1) / per : 1;
+	page = (int)(clock_mono_us() / 1000000 / WALL_TURN_S) % pages;
+	snprintf(right, sizeof right, "%s  page %d/%d",
+	    s->link == LINK_UP ? "live" : "OFFLINE", page + 1, pages);
+	tui_bar_title(stdscr, 0, COLS, "Centrala wallboard", right);
+	if (s->link != LINK_UP)
+		tui_text_put(stdscr, 1, 0, COLS, "NOT CONNECTED to the core: "
+		    "reconnecting", tui_attr(TUI_ALERT));
+	else
+		tui_text_put(stdscr, 1, 0, COLS, s->wall_msg, tui_attr(TUI_MESSAGE));
+	for (int i = page * per, y = 2; i < s->nq && i < (page + 1) * per;
+	    i++, y += WALL_BLOCK)
+		wall_queue(&s->q[i], y);
+}
