@@ -202,14 +202,14 @@ main(int argc, char **argv)
 	char			 path[4096];
 	sqlite3			*h;
 	struct stats		*s;
-	time_t			 now = time(NULL);
+	int64_t			 now = clock_wall_ms();
 	struct report_view	 v;
 
 	parse_args(argc, argv);
-	if (opt.to_ms < 0)
-		opt.to_ms = (int64_t)now * 1000;
+	if (opt.to_ms < 0)	/* to the millisecond: the last events count */
+		opt.to_ms = now + 1;
 	if (opt.from_ms < 0)
-		opt.from_ms = (int64_t)(now - now % 86400) * 1000;
+		opt.from_ms = now - now % 86400000;
 	snprintf(path, sizeof path, "%s", opt.db ? opt.db : "");
 	if (opt.db == NULL)
 		snprintf(path, sizeof path, "%s/centrala.db",
@@ -221,7 +221,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	sqlite3_busy_timeout(h, 5000);
-	s = load(h, clock_wall_ms());
+	s = load(h, now);
 	v = (struct report_view){ .form = opt.form, .interval_s = opt.interval_s,
 	    .short_abandon_s = opt.short_abandon_s, .from_ms = opt.from_ms,
 	    .to_ms = opt.to_ms };
