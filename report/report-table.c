@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include "report-table.h"
+#include "xmalloc.h"
 
 enum col_kind { CK_COUNT, CK_SECONDS, CK_FIG };
 
@@ -39,7 +40,11 @@ q_cb_delay(const void *p)
 
 static double a_occ(const void *a) { return stats_occupancy(a); }
 
-/* The outcome columns, Offered to Wait, add up to Offered. */
+/* The row's key: its CSV name and its table header. */
+static const char *const queue_key[2] = { "queue", "Queue" };
+static const char *const agent_key[2] = { "agent", "Agent" };
+
+/* The outcome columns, Answered to Wait, add up to Offered. */
 static const struct col queue_cols[] = {
 	{ "offered", "Offered", 7, 1, CK_COUNT, Q(offered), NULL },
 	{ "answered", "Answered", 8, 1, CK_COUNT, Q(answered), NULL },
@@ -144,16 +149,15 @@ col_cell(const struct col *c, const char *text, const struct report_view *v)
 
 /* The header: the interval's and key's columns, then the table's. */
 static void
-print_head(const struct col *t, size_t n, const char *key, int keyw,
-    const char *extra, const struct report_view *v)
+print_head(const struct col *t, size_t n, const char *const key[2],
+    int keyw, const char *extra, const struct report_view *v)
 {
 	if (v->form == RF_CSV)
-		printf("interval,%s", key);
+		printf("interval,%s", key[0]);
 	else if (v->form == RF_WIDE)
-		printf("%-16s %-*s", "Interval", keyw, key[0] == 'q' ? "Queue" :
-		    "Agent");
+		printf("%-16s %-*s", "Interval", keyw, key[1]);
 	else
-		printf("%-*s", keyw, key[0] == 'q' ? "Queue" : "Agent");
+		printf("%-*s", keyw, key[1]);
 	for (size_t i = 0; i < n; i++)
 		if (col_shown(&t[i], v))
 			col_cell(&t[i], v->form == RF_CSV ? t[i].csv : t[i].head, v);
@@ -222,13 +226,13 @@ void
 report_table_queues(struct stats *s, const struct report_view *v)
 {
 	int			  n = stats_nqueues(s);
-	const struct stats_queue **rows = calloc(n + 1, sizeof *rows);
+	const struct stats_queue **rows = xcalloc(n + 1, sizeof *rows);
 	int64_t			  last = INT64_MIN;
 
 	for (int i = 0; i < n; i++)
 		rows[i] = stats_queue_at(s, i);
 	qsort(rows, n, sizeof *rows, queue_order);
-	print_head(queue_cols, NCOLS(queue_cols), "queue", 10, NULL, v);
+	print_head(queue_cols, NCOLS(queue_cols), queue_key, 10, NULL, v);
 	for (int i = 0; i < n; i++) {
 		if (!in_view(rows[i]->start_ms, v))
 			continue;
@@ -263,13 +267,13 @@ void
 report_table_agents(struct stats *s, const struct report_view *v)
 {
 	int			  n = stats_nagents(s);
-	const struct stats_agent **rows = calloc(n + 1, sizeof *rows);
+	const struct stats_agent **rows = xcalloc(n + 1, sizeof *rows);
 	int64_t			  last = INT64_MIN;
 
 	for (int i = 0; i < n; i++)
 		rows[i] = stats_agent_at(s, i);
 	qsort(rows, n, sizeof *rows, agent_order);
-	print_head(agent_cols, NCOLS(agent_cols), "agent", 10,
+	print_head(agent_cols, NCOLS(agent_cols), agent_key, 10,
 	    v->form == RF_CSV ? "not_ready_reasons_s" : "Not ready by reason (s)",
 	    v);
 	for (int i = 0; i < n; i++) {
@@ -284,7 +288,7 @@ report_table_agents(struct stats *s, const struct report_view *v)
 	free(rows);
 	if (v->form != RF_CSV)
 		printf("\n");
-	if (v->form != RF_CSV)
+	if (v->form != RF_CSV)	/* under the table, after a blank line */
 		printf(agent_legend, v->form == RF_BRIEF ?
 		    " --wide: not-ready time by reason." : "");
 }
