@@ -43,7 +43,8 @@ usage(FILE *f)
 	    "  -q, --queues LIST    take calls from these of your queues only\n"
 	    "                       (comma-separated; default: all of them)\n"
 	    "  -h, --help           print this help and exit\n\n"
-	    "Without --state-dir: $CENTRALA_SOCKET or $CENTRALA_STATE_DIR.\n"
+	    "Without --state-dir: $CENTRALA_SOCKET, $CENTRALA_STATE_DIR, else\n"
+	    "./state or ./demo-state, whichever has a core.\n"
 	    "Keys: F1 in the console.\n");
 }
 

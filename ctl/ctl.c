@@ -126,7 +126,7 @@ ctl_usage(FILE *f)
 "  -S, --socket PATH      the core's socket\n"
 "  -s, --state-dir DIR    the core's state directory (socket in DIR/run);\n"
 "                         default $CENTRALA_SOCKET, $CENTRALA_STATE_DIR,\n"
-"                         else ./state\n"
+"                         else ./state or ./demo-state, whichever has a core\n"
 "  -u, --user NAME        log in as this supervisor/admin (PIN from\n"
 "                         $CENTRALA_PIN or stdin); default: local admin\n"
 "  -t, --timeout S        seconds to wait for a reply (default 10)\n"

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "proto.h"
+#include "statedir.h"
 #include "xmalloc.h"
 
 /* Replies such as a big status can be long; the core's max_line limits
@@ -37,18 +38,15 @@ const char *
 cli_socket_path(const char *socket_opt, const char *state_dir_opt)
 {
 	static char	 path[4096];
-	const char	*e;
+	const char	*e = getenv("CENTRALA_SOCKET");
 
 	if (socket_opt != NULL)
 		snprintf(path, sizeof path, "%s", socket_opt);
-	else if (state_dir_opt != NULL)
-		snprintf(path, sizeof path, "%s/run/centrala.sock", state_dir_opt);
-	else if ((e = getenv("CENTRALA_SOCKET")) != NULL && e[0] != '\0')
+	else if (state_dir_opt == NULL && e != NULL && e[0] != '\0')
 		snprintf(path, sizeof path, "%s", e);
-	else if ((e = getenv("CENTRALA_STATE_DIR")) != NULL && e[0] != '\0')
-		snprintf(path, sizeof path, "%s/run/centrala.sock", e);
 	else
-		snprintf(path, sizeof path, "state/run/centrala.sock");
+		snprintf(path, sizeof path, "%s/run/centrala.sock",
+		    statedir_find(state_dir_opt, "run/centrala.sock"));
 	return path;
 }
 
@@ -66,9 +64,13 @@ cli_set_error(struct cli *c, const char *fmt, ...)
 static const char *
 cli_connect_hint(int error)
 {
+	static char	hint[8300];
+
 	if (error == EACCES || error == EPERM)
-		return " — the socket is for the core's user and group only";
-	return " — is the core running? (centrala core)";
+		return "the socket is for the core's user and group only";
+	snprintf(hint, sizeof hint, "is the core running? (centrala core)%s%s",
+	    statedir_hint()[0] != '\0' ? "; " : "", statedir_hint());
+	return hint;
 }
 
 struct cli *
@@ -88,7 +90,7 @@ cli_connect(const char *path, char *err, size_t errlen)
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || connect(fd, (struct sockaddr *)&sun, sizeof sun) != 0) {
 		e = errno;
-		snprintf(err, errlen, "cannot connect to %s: %s%s", path,
+		snprintf(err, errlen, "cannot connect to %s: %s — %s", path,
 		    strerror(e), cli_connect_hint(e));
 		if (fd >= 0)
 			close(fd);

@@ -13,15 +13,16 @@
 
 struct cli;
 
-/* Where the socket is: socket_opt (--socket), else state_dir_opt
- * (--state-dir DIR: DIR/run/centrala.sock), else $CENTRALA_SOCKET, else
- * $CENTRALA_STATE_DIR/run/centrala.sock, else state/run/centrala.sock (the
- * default config's state_dir, relative to the cwd). Static buffer. */
+/* Where the socket is: socket_opt (--socket), else $CENTRALA_SOCKET when
+ * there is no state_dir_opt, else run/centrala.sock in the state directory
+ * statedir_find gives (--state-dir, $CENTRALA_STATE_DIR, ./state or
+ * ./demo-state). Static buffer. */
 const char	*cli_socket_path(const char *socket_opt, const char *state_dir_opt);
 
 /* Connects (the socket is non-blocking afterwards). NULL with err filled,
- * e.g. "cannot connect to P: No such file or directory — is the core
- * running? (centrala core)". */
+ * e.g. "cannot connect to P: No such file or directory — tried
+ * state/run/centrala.sock and demo-state/run/centrala.sock (...); name
+ * another with --state-dir DIR or CENTRALA_STATE_DIR". */
 struct cli	*cli_connect(const char *path, char *err, size_t errlen);
 void		 cli_close(struct cli *);
 /* What went wrong last (a lost connection, a timeout, a refused request). */

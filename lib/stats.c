@@ -346,8 +346,10 @@ stats_call_end(struct stats *s, const struct stats_event *e)
 	if (c->answer_ms != 0) {
 		s->q[c->row].talk_ms += e->ts_ms - c->answer_ms - c->held_ms;
 		s->q[c->row].hold_ms += c->held_ms;
-	} else
-		s->waiting--;	/* ended unanswered without an abandon */
+	} else {	/* ended unanswered without an abandon or exit */
+		s->q[c->row].cut++;
+		s->waiting--;
+	}
 	free(c);
 }
 
@@ -404,6 +406,18 @@ stats_feed(struct stats *s, const struct stats_event *e)
 		stats_agent_state(s, e);
 }
 
+/* Counts each call not answered and not gone in its row's still_waiting. */
+static void
+stats_count_waiting(struct stats *s)
+{
+	for (int i = 0; i < s->nq; i++)
+		s->q[i].still_waiting = 0;
+	for (int i = 0; i < STATS_BUCKETS; i++)
+		for (struct stats_call *c = s->calls[i]; c != NULL; c = c->next)
+			if (c->answer_ms == 0)
+				s->q[c->row].still_waiting++;
+}
+
 void
 stats_close(struct stats *s, int64_t end_ms)
 {
@@ -411,6 +425,14 @@ stats_close(struct stats *s, int64_t end_ms)
 		stats_agent_time(s, &s->now[i], end_ms);
 		s->now[i].since_ms = end_ms;
 	}
+	stats_count_waiting(s);
+}
+
+unsigned
+stats_outcomes(const struct stats_queue *q)
+{
+	return q->answered + q->abandoned + q->short_abandoned + q->overflowed +
+	    q->timed_out + q->to_callback + q->cut + q->still_waiting;
 }
 
 int64_t

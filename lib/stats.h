@@ -35,6 +35,9 @@ struct stats_queue {		/* one queue in one interval */
 	unsigned	overflowed;	/* left for another queue (max wait/len) */
 	unsigned	timed_out;	/* cleared by the queue's max wait */
 	unsigned	to_callback;	/* left the line for a callback */
+	unsigned	cut;		/* ended unanswered with no abandon or
+					   exit: cut by a crash or a link */
+	unsigned	still_waiting;	/* queued at stats_close's end */
 	unsigned	cb_requested, cb_connected, cb_failed;
 	int64_t		cb_delay_ms;	/* request to connect, connected ones */
 	int64_t		wait_answered_ms, max_wait_ms, talk_ms, hold_ms, wrap_ms;
@@ -56,7 +59,8 @@ struct stats;
 struct stats	*stats_new(const struct stats_opts *);
 void		 stats_free(struct stats *);
 void		 stats_feed(struct stats *, const struct stats_event *);
-/* Ends every open agent state at end_ms (the report's end, or now). */
+/* Ends every open agent state at end_ms (the report's end, or now) and
+ * counts the calls still waiting in their rows' still_waiting. */
 void		 stats_close(struct stats *, int64_t end_ms);
 int		 stats_nqueues(const struct stats *);
 const struct stats_queue *stats_queue_at(const struct stats *, int);
@@ -82,5 +86,7 @@ double	stats_abandon_rate(const struct stats_queue *);
 double	stats_asa_s(const struct stats_queue *);
 double	stats_aht_s(const struct stats_queue *);	/* over answered + callbacks */
 double	stats_occupancy(const struct stats_agent *);
+/* The outcomes of a row's offered calls; they add up to offered. */
+unsigned stats_outcomes(const struct stats_queue *);
 
 #endif

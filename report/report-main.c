@@ -1,6 +1,6 @@
 /* report-main.c: `centrala report`: queue and agent statistics per
  * interval, computed from the event table by lib/stats.c (definitions in
- * docs/STATISTICS.md), as a printable table or CSV. Reads the database
+ * docs/STATISTICS.md), printed by report-table.c. Reads the database
  * read-only; a running core is not needed and not disturbed. A core that
  * died leaves its agents' states open: they end at its last heartbeat. */
 #include <getopt.h>
@@ -10,23 +10,38 @@
 #include <time.h>
 #include <sqlite3.h>
 #include "clock.h"
+#include "report-table.h"
+#include "statedir.h"
 #include "stats.h"
-#include "xmalloc.h"
 
 static struct {
 	const char	*db, *state;
 	int64_t		 from_ms, to_ms;
-	int		 interval_s, short_abandon_s, agents, csv;
-} opt = { NULL, NULL, -1, -1, 3600, 5, 0, 0 };
+	int		 interval_s, short_abandon_s, agents;
+	enum report_form form;
+} opt = { NULL, NULL, -1, -1, 3600, 5, 0, RF_BRIEF };
+
+/* The reports this command knows (--list). */
+static const struct {
+	const char	*name, *what;
+} reports[] = {
+	{ "queues", "per queue and interval: offered calls and their outcomes\n"
+	  "          (answered, abandoned, callback, overflow, ...), service\n"
+	  "          level, ASA, AHT (the default)" },
+	{ "agents", "per agent and interval: calls handled, time per state and\n"
+	  "          not-ready reason, occupancy (also --agents)" },
+};
 
 static void
 usage(FILE *f)
 {
 	fprintf(f,
-"usage: centrala report [options]\n"
-"Queue figures (offered, answered, abandoned, service level, ASA, AHT) or\n"
-"agent figures (time per state and reason, occupancy) per interval.\n\n"
-"  -s, --state-dir DIR     the core's state directory (DIR/centrala.db)\n"
+"usage: centrala report [options] [queues|agents]\n"
+"Queue figures (offered calls and their outcomes, service level, ASA, AHT)\n"
+"or agent figures (time per state and reason, occupancy) per interval.\n\n"
+"  -s, --state-dir DIR     the core's state directory (DIR/centrala.db);\n"
+"                          default $CENTRALA_STATE_DIR, else ./state or\n"
+"                          ./demo-state, whichever has a database\n"
 "      --db FILE           the database file\n"
 "      --from WHEN         start, \"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\" UTC\n"
 "                          (default: today 00:00 UTC)\n"
@@ -34,7 +49,9 @@ usage(FILE *f)
 "  -i, --interval I        15, 30, 60 (minutes) or day (default 60)\n"
 "      --short-abandon S   abandons under S seconds are short (default 5)\n"
 "  -a, --agents            agent figures instead of queue figures\n"
-"      --csv               CSV instead of a table\n"
+"  -w, --wide              all columns (the default table fits 80 columns)\n"
+"      --csv               CSV, all columns (names in docs/STATISTICS.md)\n"
+"  -l, --list              list the reports\n"
 "  -h, --help\n");
 }
 
@@ -57,6 +74,13 @@ parse_when(const char *v)
 }
 
 static void
+list(void)
+{
+	for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
+		printf("%-9s %s\n", reports[i].name, reports[i].what);
+}
+
+static void
 parse_args(int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -64,11 +88,12 @@ parse_args(int argc, char **argv)
 		{ "from", 1, NULL, 'f' }, { "to", 1, NULL, 't' },
 		{ "interval", 1, NULL, 'i' }, { "short-abandon", 1, NULL, 'S' },
 		{ "agents", 0, NULL, 'a' }, { "csv", 0, NULL, 'c' },
+		{ "wide", 0, NULL, 'w' }, { "list", 0, NULL, 'l' },
 		{ "help", 0, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "s:i:ah", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "s:i:awlh", lo, NULL)) != -1) {
 		switch (ch) {
 		case 's': opt.state = optarg; break;
 		case 'd': opt.db = optarg; break;
@@ -88,12 +113,21 @@ parse_args(int argc, char **argv)
 			break;
 		case 'S': opt.short_abandon_s = atoi(optarg); break;
 		case 'a': opt.agents = 1; break;
-		case 'c': opt.csv = 1; break;
+		case 'c': opt.form = RF_CSV; break;
+		case 'w': opt.form = opt.form == RF_CSV ? RF_CSV : RF_WIDE; break;
+		case 'l': list(); exit(0);
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); exit(2);
 		}
 	}
-	if (optind != argc) {
+	if (optind < argc && strcmp(argv[optind], "agents") == 0)
+		opt.agents = 1;
+	else if (optind < argc && strcmp(argv[optind], "queues") != 0) {
+		fprintf(stderr, "centrala report: no report \"%s\" (centrala "
+		    "report --list)\n", argv[optind]);
+		exit(2);
+	}
+	if (argc - optind > 1) {
 		usage(stderr);
 		exit(2);
 	}
@@ -162,137 +196,39 @@ load(sqlite3 *h, int64_t now_ms)
 	return s;
 }
 
-static const char *
-when(int64_t ms)
-{
-	static char	buf[32];
-	time_t		t = ms / 1000;
-	struct tm	tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof buf, opt.interval_s == 86400 ? "%Y-%m-%d" :
-	    "%Y-%m-%d %H:%M", &tm);
-	return buf;
-}
-
-/* A figure, or "-" where it is undefined (no calls). */
-static const char *
-fig(double v, const char *fmt)
-{
-	static char	buf[8][16];
-	static int	n;
-
-	n = (n + 1) % 8;
-	if (v < 0)
-		return "-";
-	snprintf(buf[n], sizeof buf[n], fmt, v);
-	return buf[n];
-}
-
-static void
-print_queue(const struct stats_queue *q)
-{
-	const char *f = opt.csv ?
-	    "%s,%s,%u,%u,%u,%u,%u,%u,%s,%s,%s,%s,%s,%.0f,%u,%u,%u,%u,%s\n" :
-	    "%-16s %-8s %7u %8u %9u %5u %8u %7u %6s %6s %6s %6s %5s %7.0f "
-	    "%6u %5u %4u %6u %7s\n";
-
-	printf(f, when(q->start_ms), q->queue, q->offered, q->answered,
-	    q->abandoned, q->short_abandoned, q->overflowed, q->timed_out,
-	    fig(stats_service_level(q, SL_OFFERED), "%.1f"),
-	    fig(stats_service_level(q, SL_ANSWERED), "%.1f"),
-	    fig(stats_asa_s(q), "%.1f"), fig(stats_aht_s(q), "%.1f"),
-	    fig(stats_abandon_rate(q), "%.1f"), q->max_wait_ms / 1000.0,
-	    q->to_callback, q->cb_requested, q->cb_connected, q->cb_failed,
-	    fig(q->cb_connected ? q->cb_delay_ms / 1000.0 / q->cb_connected :
-	    -1, "%.0f"));
-}
-
-static void
-report_queues(struct stats *s)
-{
-	printf(opt.csv ? "interval,queue,offered,answered,abandoned,short,"
-	    "overflowed,timed_out,sl_pct,sl_answered_pct,asa_s,aht_s,abandon_pct,"
-	    "longest_wait_s,to_callback,cb_requested,cb_connected,cb_failed,"
-	    "cb_delay_s\n" :
-	    "%-16s %-8s %7s %8s %9s %5s %8s %7s %6s %6s %6s %6s %5s %7s "
-	    "%6s %5s %4s %6s %7s\n",
-	    "INTERVAL", "QUEUE", "OFFERED", "ANSWERED", "ABANDONED", "SHORT",
-	    "OVERFLOW", "TIMEOUT", "SL%", "SLANS%",
-	    "ASA", "AHT", "ABN%", "LONGEST", "TO_CB", "CBREQ", "CBOK", "CBFAIL",
-	    "CBDELAY");
-	for (int i = 0; i < stats_nqueues(s); i++) {
-		const struct stats_queue *q = stats_queue_at(s, i);
-
-		if (q->start_ms >= opt.from_ms - (opt.from_ms % (opt.interval_s * 1000LL)) &&
-		    q->start_ms < opt.to_ms)
-			print_queue(q);
-	}
-}
-
-static void
-print_agent(const struct stats_agent *a)
-{
-	char	reasons[256] = "";
-	size_t	n = 0;
-
-	for (int r = 0; r < STATS_REASONS && a->reason[r][0]; r++)
-		n += snprintf(reasons + n, sizeof reasons - n, "%s%s=%.0f",
-		    r ? (opt.csv ? ";" : " ") : "", a->reason[r],
-		    a->reason_ms[r] / 1000.0);
-	printf(opt.csv ? "%s,%s,%u,%.0f,%.0f,%.0f,%.0f,%.0f,%s,%s\n" :
-	    "%-16s %-6s %7u %7.0f %7.0f %7.0f %7.0f %8.0f %5s  %s\n",
-	    when(a->start_ms), a->agent, a->handled,
-	    a->state_ms[ST_READY] / 1000.0, a->state_ms[ST_RINGING] / 1000.0,
-	    a->state_ms[ST_ON_CALL] / 1000.0, a->state_ms[ST_WRAP_UP] / 1000.0,
-	    a->state_ms[ST_NOT_READY] / 1000.0,
-	    fig(stats_occupancy(a), "%.1f"), reasons);
-}
-
-static void
-report_agents(struct stats *s)
-{
-	printf(opt.csv ? "interval,agent,handled,ready_s,ringing_s,on_call_s,"
-	    "wrap_up_s,not_ready_s,occupancy_pct,not_ready_reasons_s\n" :
-	    "%-16s %-6s %7s %7s %7s %7s %7s %8s %5s  %s\n", "INTERVAL", "AGENT",
-	    "HANDLED", "READY", "RINGING", "TALK", "WRAP", "NOTREADY", "OCC%",
-	    "NOT READY BY REASON (s)");
-	for (int i = 0; i < stats_nagents(s); i++) {
-		const struct stats_agent *a = stats_agent_at(s, i);
-
-		if (a->start_ms + opt.interval_s * 1000LL > opt.from_ms &&
-		    a->start_ms < opt.to_ms)
-			print_agent(a);
-	}
-}
-
 int
 main(int argc, char **argv)
 {
-	char		 path[4096];
-	sqlite3		*h;
-	struct stats	*s;
-	time_t		 now = time(NULL);
+	char			 path[4096];
+	sqlite3			*h;
+	struct stats		*s;
+	int64_t			 now = clock_wall_ms();
+	struct report_view	 v;
 
 	parse_args(argc, argv);
-	if (opt.to_ms < 0)
-		opt.to_ms = (int64_t)now * 1000;
+	if (opt.to_ms < 0)	/* to the millisecond: the last events count */
+		opt.to_ms = now + 1;
 	if (opt.from_ms < 0)
-		opt.from_ms = (int64_t)(now - now % 86400) * 1000;
+		opt.from_ms = now - now % 86400000;
 	snprintf(path, sizeof path, "%s", opt.db ? opt.db : "");
 	if (opt.db == NULL)
-		snprintf(path, sizeof path, "%s/centrala.db", opt.state ? opt.state :
-		    "state");
+		snprintf(path, sizeof path, "%s/centrala.db",
+		    statedir_find(opt.state, "centrala.db"));
 	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		fprintf(stderr, "centrala report: %s: %s\n", path, sqlite3_errmsg(h));
+		fprintf(stderr, "centrala report: %s: %s%s%s\n", path,
+		    sqlite3_errmsg(h), opt.db ? "" : " — ", opt.db ? "" :
+		    statedir_hint());
 		return 1;
 	}
 	sqlite3_busy_timeout(h, 5000);
-	s = load(h, clock_wall_ms());
+	s = load(h, now);
+	v = (struct report_view){ .form = opt.form, .interval_s = opt.interval_s,
+	    .short_abandon_s = opt.short_abandon_s, .from_ms = opt.from_ms,
+	    .to_ms = opt.to_ms };
 	if (opt.agents)
-		report_agents(s);
+		report_table_agents(s, &v);
 	else
-		report_queues(s);
+		report_table_queues(s, &v);
 	stats_free(s);
 	sqlite3_close(h);
 	return 0;

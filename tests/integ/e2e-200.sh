@@ -42,7 +42,7 @@ rep = {}
 for r in csv.DictReader(open(f"{T}/report.csv")):
     q = rep.setdefault(r["queue"], {k: 0 for k in ("offered", "answered", "abandoned", "short")})
     for k in q:
-        q[k] += int(r[k])
+        q[k] += int(r[k if k != "short" else "short_abandoned"])
     q["sl"] = r["sl_pct"]
 pstn = {}
 for line in open(f"{T}/pstn.out"):

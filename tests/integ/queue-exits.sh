@@ -32,6 +32,6 @@ pass "helpdesk caller cleared by the core at max wait, not counted as an abandon
 
 "$B/centrala-report" --state-dir "$T" --interval day --from "$(date -u -d yesterday +%F)" --csv >"$T/r.csv" || fail "report"
 cat "$T/r.csv"
-grep -q "sales,1,0,0,0,1,0,-," "$T/r.csv" || fail "sales row: offered 1, overflowed 1, SL undefined"
-grep -q "support,2,1,0,0,0,1,50.0," "$T/r.csv" || fail "support row: offered 2, answered 1, timed out 1, SL 50%"
+grep -q "sales,1,0,0,0,0,1,0,0,0,-," "$T/r.csv" || fail "sales row: offered 1, overflowed 1, SL undefined"
+grep -q "support,2,1,0,0,0,0,1,0,0,50.0," "$T/r.csv" || fail "support row: offered 2, answered 1, timed out 1, SL 50%"
 pass "report: sales overflowed 1 (SL undefined), helpdesk offered 2, answered 1, timed out 1, SL 50%"

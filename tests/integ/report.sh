@@ -27,8 +27,9 @@ queue_of = {"2000": "sales", "2001": "support", "2002": "billing"}
 rep = {}
 for r in csv.DictReader(open(f"{T}/report.csv")):
     q = rep.setdefault(r["queue"], {"offered": 0, "answered": 0, "abandoned": 0, "short": 0, "asa": []})
-    for k in ("offered", "answered", "abandoned", "short"):
+    for k in ("offered", "answered", "abandoned"):
         q[k] += int(r[k])
+    q["short"] += int(r["short_abandoned"])
     if r["asa_s"] != "-":
         q["asa"].append((float(r["asa_s"]), int(r["answered"])))
 # Independent 1: the telco's own log says what each queue was offered.
@@ -65,6 +66,43 @@ pass "report = the telco's offered counts and the CDRs' answered/abandoned/ASA, 
 [ "$(sql "select count(*) from cdr where agent is not null")" -ge 10 ] || fail "too few answered"
 pass "the mix has both answered and abandoned callers"
 
+# Every offered call is in exactly one outcome column, in every row.
+python3 - "$T/report.csv" <<'PY' || fail "outcome columns do not add up to offered"
+import csv, sys
+outcomes = ("answered", "abandoned", "short_abandoned", "to_callback",
+            "overflowed", "max_wait_exit", "cut", "still_waiting")
+rows = list(csv.DictReader(open(sys.argv[1])))
+bad = [r for r in rows if sum(int(r[k]) for k in outcomes) != int(r["offered"])]
+for r in bad:
+    print("row does not add up:", r)
+sys.exit(1 if bad or not rows else 0)
+PY
+pass "each row's outcome columns add up to offered"
+
+# The CSV header is an interface (docs/STATISTICS.md): it must not drift.
+want="interval,queue,offered,answered,abandoned,short_abandoned,to_callback,overflowed,max_wait_exit,cut,still_waiting,sl_pct,asa_s,sl_answered_pct,aht_s,abandon_pct,longest_wait_s,cb_requested,cb_connected,cb_failed,cb_delay_s"
+[ "$(head -n 1 "$T/report.csv")" = "$want" ] || fail "queue CSV header changed: $(head -n 1 "$T/report.csv")"
+want="interval,agent,handled,ready_s,ringing_s,on_call_s,wrap_up_s,not_ready_s,occupancy_pct,not_ready_reasons_s"
+[ "$(head -n 1 "$T/agents.csv")" = "$want" ] || fail "agent CSV header changed: $(head -n 1 "$T/agents.csv")"
+grep -q "still_waiting" "$S/docs/STATISTICS.md" || fail "CSV names not documented"
+pass "CSV headers are the documented, stable names"
+
+# The default table fits 80 columns and its legend explains the headers;
+# agents come in id order; --list names both reports.
+"$B/centrala-report" --state-dir "$T" --interval day --from "$yesterday" >"$T/table.txt" || fail "table failed"
+"$B/centrala-report" --state-dir "$T" --interval day --from "$yesterday" agents >"$T/atable.txt" || fail "agent table failed"
+long=$(cat "$T/table.txt" "$T/atable.txt" | awk 'length > 80' | head -n 3)
+[ -z "$long" ] || fail "lines over 80 columns: $long"
+grep -q "^Offered = Answered + Aband" "$T/table.txt" || fail "no legend under the table"
+grep -q "^sales " "$T/table.txt" || fail "no sales row in the table"
+awk 'NR > 2 && /^[0-9]+ /{print $1}' "$T/atable.txt" >"$T/ids"
+[ "$(wc -l <"$T/ids")" -eq 6 ] && sort -n -c "$T/ids" || fail "agents not 6 in id order: $(tr '\n' ' ' <"$T/ids")"
+"$B/centrala-report" --state-dir "$T" --interval day --from "$yesterday" --wide >"$T/wide.txt" || fail "wide failed"
+grep -q "Longest" "$T/wide.txt" || fail "--wide lacks the longest-wait column"
+"$B/centrala-report" --list >"$T/list.txt" || fail "--list failed"
+grep -q "^queues " "$T/list.txt" && grep -q "^agents " "$T/list.txt" || fail "--list: $(cat "$T/list.txt")"
+pass "the table fits 80 columns with a legend, agents by id, --wide, --list"
+
 # Real time and reports share one engine: the core's figures for today
 # equal the report's, live and again after a restart (primed from the db).
 live_vs_report() {
@@ -75,7 +113,7 @@ T = sys.argv[1]
 rep = {}
 for r in csv.DictReader(open(f"{T}/report.csv")):
     q = rep.setdefault(r["queue"], [0, 0, 0, 0])
-    for i, k in enumerate(("offered", "answered", "abandoned", "short")):
+    for i, k in enumerate(("offered", "answered", "abandoned", "short_abandoned")):
         q[i] += int(r[k])
 st = json.load(open(f"{T}/status.json"))
 for q in st["queues"]:

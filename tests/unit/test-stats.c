@@ -88,6 +88,86 @@ test_callbacks(void)
 	stats_free(s);
 }
 
+/* Every offered call has one outcome. Two queues, two 15-minute intervals,
+ * the report closed at 1000 s:
+ *   sales 00:00:  o1 answered; o2 abandoned after 30 s; o3 short abandon
+ *                 (2 s); o4 overflowed to support; o5 cleared at max wait;
+ *                 o6 left for a callback; o7 cut (call_end, no abandon);
+ *                 o8 answered, then transferred into support; o9 entered at
+ *                 890 s and still waits at 1000 s.
+ *                 offered 9 = 2 + 1 + 1 + 1 + 1 + 1 + 1 + 1 (still waiting)
+ *   support 00:00: o4 answered; o8 abandoned after 30 s: offered 2 = 1 + 1
+ *   sales 00:15:  o10 overflowed to support; o11 cut: offered 2 = 1 + 1
+ *   support 00:15: o10 still waits at 1000 s: offered 1 = 1 */
+static const struct stats_event outcome_day[] = {
+	{ S(0), "queue_enter", "o1", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(10), "queue_enter", "o2", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(10), "answer", "o1", "A", "sales", NULL, NULL, 0, 0 },
+	{ S(20), "queue_enter", "o3", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(22), "abandon", "o3", NULL, "sales", NULL, NULL, 0, 0 },
+	{ S(30), "queue_enter", "o4", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(40), "abandon", "o2", NULL, "sales", NULL, NULL, 0, 0 },
+	{ S(40), "queue_enter", "o5", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(50), "call_end", "o1", "A", "sales", NULL, NULL, 0, 0 },
+	{ S(50), "queue_enter", "o6", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(60), "queue_exit", "o6", NULL, "sales", "callback", NULL, 0, 0 },
+	{ S(60), "queue_enter", "o7", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(70), "queue_enter", "o8", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(80), "call_end", "o7", NULL, "sales", NULL, NULL, 0, 0 },
+	{ S(80), "answer", "o8", "B", "sales", NULL, NULL, 0, 0 },
+	{ S(100), "queue_exit", "o4", NULL, "sales", "overflow", NULL, 0, 0 },
+	{ S(100), "queue_enter", "o4", NULL, "support", NULL, NULL, 20, 0 },
+	{ S(100), "transfer", "o8", "B", "sales", NULL, NULL, 0, 0 },
+	{ S(100), "queue_enter", "o8", NULL, "support", NULL, NULL, 20, 0 },
+	{ S(120), "answer", "o4", "A", "support", NULL, NULL, 0, 0 },
+	{ S(130), "abandon", "o8", NULL, "support", NULL, NULL, 0, 0 },
+	{ S(160), "queue_exit", "o5", NULL, "sales", "hangup", NULL, 0, 0 },
+	{ S(170), "call_end", "o5", NULL, "sales", NULL, NULL, 0, 0 },
+	{ S(200), "call_end", "o4", "A", "support", NULL, NULL, 0, 0 },
+	{ S(890), "queue_enter", "o9", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(905), "queue_enter", "o10", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(910), "queue_enter", "o11", NULL, "sales", NULL, NULL, 20, 0 },
+	{ S(920), "call_end", "o11", NULL, "sales", NULL, NULL, 0, 0 },
+	{ S(950), "queue_exit", "o10", NULL, "sales", "overflow", NULL, 0, 0 },
+	{ S(950), "queue_enter", "o10", NULL, "support", NULL, NULL, 20, 0 },
+};
+
+static void
+test_outcomes(void)
+{
+	struct stats_opts	 o = { .interval_s = 900, .short_abandon_ms = 5000 };
+	struct stats		*s = stats_new(&o);
+	const struct stats_queue *q;
+
+	for (size_t i = 0; i < sizeof outcome_day / sizeof outcome_day[0]; i++)
+		stats_feed(s, &outcome_day[i]);
+	stats_close(s, S(1000));
+	ok(stats_nqueues(s) == 4, "outcomes: 4 rows (2 queues x 2 intervals)");
+	q = stats_find_queue(s, "sales", 0);
+	ok(q && q->offered == 9 && q->answered == 2 && q->abandoned == 1 &&
+	    q->short_abandoned == 1 && q->overflowed == 1 && q->timed_out == 1 &&
+	    q->to_callback == 1 && q->cut == 1 && q->still_waiting == 1,
+	    "sales 00:00: 9 = 2 answered + 1 abandoned + 1 short + 1 overflowed"
+	    " + 1 max-wait exit + 1 callback + 1 cut + 1 still waiting");
+	q = stats_find_queue(s, "support", 0);
+	ok(q && q->offered == 2 && q->answered == 1 && q->abandoned == 1,
+	    "support 00:00: 2 = 1 answered (overflow) + 1 abandoned (transfer)");
+	q = stats_find_queue(s, "sales", S(900));
+	ok(q && q->offered == 2 && q->overflowed == 1 && q->cut == 1,
+	    "sales 00:15: 2 = 1 overflowed + 1 cut");
+	q = stats_find_queue(s, "support", S(900));
+	ok(q && q->offered == 1 && q->still_waiting == 1,
+	    "support 00:15: 1 = 1 still waiting");
+	for (int i = 0; i < stats_nqueues(s); i++) {
+		q = stats_queue_at(s, i);
+		ok(stats_outcomes(q) == q->offered, "%s @%llds: outcomes %u = "
+		    "offered %u", q->queue, (long long)(q->start_ms / 1000),
+		    stats_outcomes(q), q->offered);
+	}
+	ok(stats_waiting(s) == 2, "outcomes: o9 and o10 still waiting");
+	stats_free(s);
+}
+
 static int
 near(double a, double b)
 {
@@ -143,7 +223,10 @@ main(void)
 	ok(q1->start_ms == S(900) && q1->offered == 1 && q1->answered == 0 &&
 	    stats_service_level(q1, SL_ANSWERED) < 0, "00:15: c5 offered, "
 	    "unanswered; SL over no answers is undefined");
-	ok(stats_waiting(s) == 1, "one caller still waiting");
+	ok(stats_waiting(s) == 1 && q1->still_waiting == 1,
+	    "one caller still waiting, in 00:15's row");
+	ok(stats_outcomes(q0) == q0->offered && stats_outcomes(q1) == q1->offered,
+	    "each row's outcomes add up to its offered");
 
 	a0 = agent_row(s, "A", 0);
 	a1 = agent_row(s, "A", S(900));
@@ -163,5 +246,6 @@ main(void)
 	    "B lunch 100 s in 00:15, nothing after logout");
 	stats_free(s);
 	test_callbacks();
+	test_outcomes();
 	return tap_done();
 }
