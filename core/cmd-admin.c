@@ -41,14 +41,18 @@ cmd_status_spans(void)
 }
 
 static json_t *
-cmd_status_calls(void)
+cmd_status_calls(const struct conn *conn)
 {
 	json_t		*a = json_array();
 	struct call	*c;
 
 	TAILQ_FOREACH(c, &calls, entry) {
 		int	 ewt = queue_ewt_s(c);
-		json_t	*o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+		json_t	*o;
+
+		if (!cmd_scope_call(conn, c))
+			continue;
+		o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
 		    "s:i,s:o,s:o,s:i,s:i}", "call", c->id, "state",
 		    call_state_name(c->state), "direction", c->direction,
 		    "cli", c->cli, "dnis", c->dnis, "span", c->span != NULL ?
@@ -70,12 +74,13 @@ cmd_status_calls(void)
 }
 
 static json_t *
-cmd_status_agents(void)
+cmd_status_agents(const struct conn *conn)
 {
 	json_t *a = json_array();
 
 	for (struct agent *ag = agents; ag != NULL; ag = ag->next)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o,s:o,s:i,s:b,s:o,s:b,s:o}",
+		if (cmd_scope_agent(conn, ag))
+			json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o,s:o,s:i,s:b,s:o,s:b,s:o}",
 		    "agent", ag->id, "name", ag->name, "state",
 		    agent_state_name(ag->state), "reason",
 		    cmd_str_or_null(ag->reason), "call", ag->call != NULL ?
@@ -127,12 +132,13 @@ cmd_queue_today(const char *name)
 }
 
 static json_t *
-cmd_status_queues(void)
+cmd_status_queues(const struct conn *conn)
 {
 	json_t *a = json_array();
 
 	for (struct queue *q = queues; q != NULL; q = q->next)
-		json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i,s:o,"
+		if (cmd_scope_queue(conn, q))
+			json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i,s:o,"
 		    "s:i,s:i}",
 		    "name", q->name, "waiting", q->nwaiting, "longest_wait_s",
 		    queue_longest_wait_s(q), "offered", q->offered, "answered",
@@ -150,9 +156,10 @@ cmd_status(struct cmd_ctx *ctx)
 	    core.start_mono) / 1000000), "draining", core.stopping != CORE_RUNNING,
 	    "clients", conn_count()));
 	json_object_set_new(ctx->reply, "spans", cmd_status_spans());
-	json_object_set_new(ctx->reply, "calls", cmd_status_calls());
-	json_object_set_new(ctx->reply, "agents", cmd_status_agents());
-	json_object_set_new(ctx->reply, "queues", cmd_status_queues());
+	/* A supervisor limited to some clients sees only theirs. */
+	json_object_set_new(ctx->reply, "calls", cmd_status_calls(ctx->conn));
+	json_object_set_new(ctx->reply, "agents", cmd_status_agents(ctx->conn));
+	json_object_set_new(ctx->reply, "queues", cmd_status_queues(ctx->conn));
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /* cmd-supervise.c: a supervisor acts on an agent (ctx->agent): make them
  * ready, not ready with a reason, or log them out; move them among their
  * queues; and asks why a call (ctx->call) went where it did. The agent's
- * console is told by the state event, as for any change. */
+ * console is told by the state event, as for any change. Each change a
+ * supervisor makes is an events row (supervisor_action) naming who. */
 #include <string.h>
 #include "agent.h"
 #include "call.h"
@@ -10,6 +11,30 @@
 #include "notify.h"
 #include "cmd.h"
 #include "log.h"
+
+/* The events row for a change made by a supervisor (or an admin): who
+ * did what to which agent; DETAIL (taken) says more. */
+static void
+sup_record(struct cmd_ctx *ctx, const char *action, json_t *detail)
+{
+	const char *who = ctx->conn->user != NULL ? ctx->conn->user : "?";
+
+	json_object_set_new(detail, "by", json_string(who));
+	json_object_set_new(detail, "action", json_string(action));
+	evlog_add(&(struct db_event){ .ts_ms = clock_wall_ms(),
+	    .kind = "supervisor_action", .agent = ctx->agent->id }, detail);
+}
+
+/* A message to an agent's console (cmd-desk.c), recorded. */
+int
+cmd_sup_message(struct cmd_ctx *ctx)
+{
+	if (cmd_message(ctx) != 0)
+		return -1;
+	sup_record(ctx, "message", json_pack("{s:s}", "text",
+	    cmd_str(ctx, "text")));
+	return 0;
+}
 
 int
 cmd_agent_state(struct cmd_ctx *ctx)
@@ -39,6 +64,8 @@ cmd_agent_state(struct cmd_ctx *ctx)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "agent-state: \"state\" is "
 		    "ready, not_ready or logout");
 	json_object_set_new(ctx->reply, "state", json_string(agent_state_name(a->state)));
+	sup_record(ctx, "agent-state", json_pack("{s:s,s:s?}", "state", state,
+	    "reason", strcmp(state, "not_ready") == 0 ? reason : NULL));
 	return 0;
 }
 
@@ -73,6 +100,7 @@ cmd_agent_queues(struct cmd_ctx *ctx)
 	json_object_set_new(ev, "agent", json_string(a->id));
 	json_object_set(ev, "queues", q);
 	notify_agent(a, ev);
+	sup_record(ctx, "agent-queues", json_pack("{s:O}", "queues", q));
 	json_object_set_new(ctx->reply, "queues", q);
 	return 0;
 }

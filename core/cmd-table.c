@@ -97,7 +97,7 @@ static const struct cmd_entry cmd_table[] = {
 	/* Supervisors. */
 	{ .name = "message", .role = ROLE_SUPERVISOR, .target = TGT_AGENT,
 	    .args = { REQ("agent", ARG_AGENT), REQ("text", ARG_STRING) },
-	    .handler = cmd_message },
+	    .handler = cmd_sup_message },
 	{ .name = "monitor", .role = ROLE_SUPERVISOR, .target = TGT_CALL,
 	    .args = { REQ("call", ARG_CALL), REQ("mode", ARG_STRING) },
 	    .handler = cmd_monitor },

@@ -8,6 +8,9 @@
 #include "agent.h"
 #include "call.h"
 #include "cmd.h"
+#include "config.h"
+#include "core.h"
+#include "log.h"
 #include "queue.h"
 
 static int
@@ -162,14 +165,114 @@ static int (*const ref_kinds[ARG_PARTY + 1])(struct cmd_ctx *, const char *) = {
 	[ARG_PARTY] = ref_party,
 };
 
-/* Whether this session may act on what the request named. Every role
- * may act on everything today. A supervisor limited to one client's
- * agents, queues and calls (issue 12) is checked here, once for every
- * request: ctx->agent, ctx->queue, ctx->call and ctx->to are resolved. */
-static int
-cmd_scope_ok(struct cmd_ctx *ctx)
+/* A supervisor limited to some clients ([user] clients =), else NULL:
+ * agents' sessions, admins and unlimited supervisors see everything. */
+static const struct cfg_user *
+scope_user(const struct conn *c)
 {
-	(void)ctx;
+	const struct cfg_user *u;
+
+	if (c->role != ROLE_SUPERVISOR || c->user == NULL)
+		return NULL;
+	u = config_find_user(core.cfg, c->user);
+	return u != NULL && u->nclients > 0 ? u : NULL;
+}
+
+static int
+scope_client(const struct cfg_user *u, const char *client)
+{
+	for (int i = 0; client != NULL && i < u->nclients; i++)
+		if (strcmp(u->clients[i], client) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+scope_queue_name(const struct cfg_user *u, const char *name)
+{
+	const struct cfg_queue *q = config_find_queue(core.cfg, name);
+
+	return q != NULL && scope_client(u, q->client);
+}
+
+static int
+scope_agent(const struct cfg_user *u, const struct agent *a)
+{
+	const struct cfg_agent *ca = config_find_agent(core.cfg, a->id);
+
+	for (int i = 0; ca != NULL && i < ca->nqueues; i++)
+		if (scope_queue_name(u, ca->queues[i]))
+			return 1;
+	return 0;
+}
+
+/* Its queue's client, else its DID's; a call in neither (an agent's own
+ * outbound call) is its agent's. */
+static int
+scope_call(const struct cfg_user *u, const struct call *c)
+{
+	const struct cfg_did *d = config_find_did(core.cfg, c->dnis);
+
+	if (c->queue_name != NULL && scope_queue_name(u, c->queue_name))
+		return 1;
+	if (d != NULL && d->client[0] != '\0')
+		return scope_client(u, d->client);
+	return c->queue_name == NULL && c->agent != NULL &&
+	    scope_agent(u, c->agent);
+}
+
+int
+cmd_scope_agent(const struct conn *conn, const struct agent *a)
+{
+	const struct cfg_user *u = scope_user(conn);
+
+	return u == NULL || scope_agent(u, a);
+}
+
+int
+cmd_scope_queue(const struct conn *conn, const struct queue *q)
+{
+	const struct cfg_user *u = scope_user(conn);
+
+	return u == NULL || scope_queue_name(u, q->name);
+}
+
+int
+cmd_scope_call(const struct conn *conn, const struct call *c)
+{
+	const struct cfg_user *u = scope_user(conn);
+
+	return u == NULL || scope_call(u, c);
+}
+
+static int
+scope_refuse(const struct cmd_entry *e, struct cmd_ctx *ctx, const char *what,
+    const char *id)
+{
+	log_warn("scope: supervisor %s refused %s on %s %s (not their "
+	    "clients')", ctx->conn->user, e->name, what, id);
+	return cmd_error(ctx, PROTO_E_FORBIDDEN, "%s %.64s is not one of your "
+	    "clients'", what, id);
+}
+
+/* Whether this session may act on what the request named: ctx->agent,
+ * ctx->queue, ctx->call and ctx->to are resolved. The one place a
+ * supervisor limited to some clients (issue 12) is held to them. */
+static int
+cmd_scope_ok(const struct cmd_entry *e, struct cmd_ctx *ctx)
+{
+	struct conn *c = ctx->conn;
+
+	if (ctx->agent != NULL && !cmd_scope_agent(c, ctx->agent))
+		return scope_refuse(e, ctx, "agent", ctx->agent->id);
+	if (ctx->to.agent != NULL && !cmd_scope_agent(c, ctx->to.agent))
+		return scope_refuse(e, ctx, "agent", ctx->to.agent->id);
+	if (ctx->queue != NULL && !cmd_scope_queue(c, ctx->queue))
+		return scope_refuse(e, ctx, "queue", ctx->queue->name);
+	if (ctx->to.queue != NULL && !cmd_scope_queue(c, ctx->to.queue))
+		return scope_refuse(e, ctx, "queue", ctx->to.queue->name);
+	if (ctx->call != NULL && !cmd_scope_call(c, ctx->call))
+		return scope_refuse(e, ctx, "call", ctx->call->id);
 	return 0;
 }
 
@@ -195,5 +298,5 @@ cmd_resolve(const struct cmd_entry *e, struct cmd_ctx *ctx)
 		if (ref_kinds[a->type](ctx, v) != 0)
 			return -1;
 	}
-	return cmd_scope_ok(ctx);
+	return cmd_scope_ok(e, ctx);
 }

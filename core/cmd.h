@@ -78,6 +78,13 @@ const struct cmd_entry *cmd_find(const char *name);
 /* cmd-target.c: 0, or -1 with the error set. */
 int	cmd_resolve(const struct cmd_entry *, struct cmd_ctx *);
 
+/* cmd-target.c: whether the session may see or act on it. A supervisor
+ * limited to some clients sees their queues, the agents in any of them
+ * and their calls (by queue, else DID); everyone else sees everything. */
+int	cmd_scope_agent(const struct conn *, const struct agent *);
+int	cmd_scope_queue(const struct conn *, const struct queue *);
+int	cmd_scope_call(const struct conn *, const struct call *);
+
 /* cmd.c */
 void	cmd_dispatch(struct conn *, const char *line, size_t len);
 int	cmd_error(struct cmd_ctx *, const char *code, const char *fmt, ...)
@@ -108,6 +115,7 @@ int	cmd_mute(struct cmd_ctx *);
 int	cmd_record(struct cmd_ctx *);
 int	cmd_monitor(struct cmd_ctx *);
 int	cmd_agent_state(struct cmd_ctx *);
+int	cmd_sup_message(struct cmd_ctx *);	/* cmd_message, recorded */
 int	cmd_dtmf(struct cmd_ctx *);
 int	cmd_dial(struct cmd_ctx *);
 int	cmd_transfer(struct cmd_ctx *);

@@ -273,6 +273,31 @@ check_user_role(const struct config *cfg, const void *sect, const char *v,
 	return -1;
 }
 
+/* A queue's or DID's owner: empty, or a [client NAME] defined. */
+static int
+check_client(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	if (v[0] == '\0' || config_find_client(cfg, v) != NULL)
+		return 0;
+	snprintf(why, len, "no client \"%s\" is defined (a [client %s] "
+	    "section)", v, v);
+	return -1;
+}
+
+/* A supervisor's scope: each a [client NAME] defined. */
+static int
+check_user_clients(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	const struct cfg_user *u = sect;
+
+	for (int i = 0; i < u->nclients; i++)
+		if (check_client(cfg, sect, u->clients[i], why, len) != 0)
+			return -1;
+	return 0;
+}
+
 static const char *const levels[] = { "debug", "info", "warn", "error", NULL };
 static const char *const drivers[] = { "vspan", NULL };
 static const char *const sides[] = { "user", "network", NULL };
@@ -295,6 +320,7 @@ static const char *const terminators[] = { "hash", "star", "", NULL };
 #define A(f) offsetof(struct cfg_agent, f)
 #define U(f) offsetof(struct cfg_user, f)
 #define M(f) offsetof(struct cfg_menu, f)
+#define CL(f) offsetof(struct cfg_client, f)
 #define MENU_KEY(k, i) { "menu", k, CFG_ACTION, MENU_ACTION, 0, NULL, "", \
 	"action when the caller presses " k, M(choice[i]), NULL }
 
@@ -356,6 +382,9 @@ const struct cfg_key config_table[] = {
 	{ "did", "priority", CFG_INT, 0, 9, NULL, "0",
 	  "callers on this number go ahead of lower priorities (VIP lines)",
 	  D(priority), NULL },
+	{ "did", "client", CFG_STRING, 0, 0, NULL, "",
+	  "the [client NAME] this number belongs to (empty: none)", D(client),
+	  check_client },
 
 	{ "queue", "title", CFG_STRING, 0, 0, NULL, "$name",
 	  "name shown to people", Q(title), NULL },
@@ -435,6 +464,9 @@ const struct cfg_key config_table[] = {
 	{ "queue", "callback_ring", CFG_INT, 5, 120, NULL, "30",
 	  "seconds a callback lets the caller's phone ring",
 	  Q(callback_ring), NULL },
+	{ "queue", "client", CFG_STRING, 0, 0, NULL, "",
+	  "the [client NAME] this queue works for; its agents and calls are "
+	  "that client's (empty: none)", Q(client), check_client },
 
 	{ "menu", "prompt", CFG_LIST, 0, 0, NULL, "",
 	  "prompts played on entry, comma-separated", M(prompt),
@@ -501,6 +533,14 @@ const struct cfg_key config_table[] = {
 	  "audio for listen, whisper and barge: alsa:DEVICE or phone:NUMBER",
 	  U(audio),
 	  check_audio },
+	{ "user", "clients", CFG_LIST, 0, 0, NULL, "",
+	  "a supervisor sees and acts only on these clients' queues, agents "
+	  "and calls, comma-separated (empty: all)", U(clients),
+	  check_user_clients },
+
+	{ "client", "description", CFG_STRING, 0, 0, NULL, "",
+	  "the company, as people call it; its queues and DIDs name it with "
+	  "client = NAME", CL(description), NULL },
 	{ NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL }
 };
 
@@ -521,6 +561,8 @@ const struct cfg_section config_sections[] = {
 	SECT("agent", struct cfg_agent, agents, nagents, A(id), agent_id_ok,
 	    "digits, at most 16"),
 	SECT("user", struct cfg_user, users, nusers, U(name), name_ok,
+	    "a-z, 0-9, '-' and '_', at most 32"),
+	SECT("client", struct cfg_client, clients, nclients, CL(name), name_ok,
 	    "a-z, 0-9, '-' and '_', at most 32"),
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };

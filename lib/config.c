@@ -674,6 +674,7 @@ CONFIG_FIND(config_find_agent, struct cfg_agent, agents, nagents, id)
 CONFIG_FIND(config_find_user, struct cfg_user, users, nusers, name)
 CONFIG_FIND(config_find_did, struct cfg_did, dids, ndids, number)
 CONFIG_FIND(config_find_menu, struct cfg_menu, menus, nmenus, name)
+CONFIG_FIND(config_find_client, struct cfg_client, clients, nclients, name)
 
 int
 config_menu_key(int digit)

@@ -3,7 +3,7 @@
  * show-config` and the setup wizard's forms.
  *
  * Section kinds: [core], [span NAME], [did NUMBER], [queue NAME],
- * [menu NAME], [agent ID], [user NAME]. Reload = config_load() a new struct, then swap. */
+ * [menu NAME], [agent ID], [user NAME], [client NAME]. Reload = config_load() a new struct, then swap. */
 #ifndef CZ_CONFIG_H
 #define CZ_CONFIG_H
 
@@ -68,6 +68,7 @@ struct cfg_did {
 	struct cfg_action target;	/* queue:NAME or menu:NAME */
 	char	*name;		/* label for reports */
 	int	 priority;	/* 0-9: higher goes first (VIP lines) */
+	char	*client;	/* [client NAME] owning it, "" = none */
 };
 
 struct cfg_queue {
@@ -101,6 +102,7 @@ struct cfg_queue {
 	char   **dispositions;	/* codes for the outcome of a call */
 	int	 n_dispositions;
 	int	 disposition_required;	/* 1: wrap-up ends only with one */
+	char	*client;	/* [client NAME] owning it, "" = none */
 };
 
 struct cfg_menu {
@@ -138,6 +140,14 @@ struct cfg_user {
 	char	*pin_hash;
 	char	*unix_user;
 	char	*audio;		/* headset for listen-in: "alsa:DEVICE" */
+	char   **clients;	/* a supervisor's scope; none = all */
+	int	 nclients;
+};
+
+/* A company served by the center: its queues and DIDs name it. */
+struct cfg_client {
+	char	*name;		/* [client NAME] */
+	char	*description;
 };
 
 struct config {
@@ -155,6 +165,8 @@ struct config {
 	int			 nagents;
 	struct cfg_user		*users;
 	int			 nusers;
+	struct cfg_client	*clients;
+	int			 nclients;
 	char		       **warnings;	/* unknown keys etc., NULL-terminated */
 	int			 nwarnings;
 };
@@ -202,6 +214,7 @@ const struct cfg_agent	*config_find_agent(const struct config *, const char *);
 const struct cfg_user	*config_find_user(const struct config *, const char *);
 const struct cfg_did	*config_find_did(const struct config *, const char *);
 const struct cfg_menu	*config_find_menu(const struct config *, const char *);
+const struct cfg_client	*config_find_client(const struct config *, const char *);
 /* The index in cfg_menu.choice[] of a key ('0'-'9', '*', '#'), or -1. */
 int			 config_menu_key(int digit);
 const char		*config_role_name(int role);
