@@ -316,11 +316,42 @@ test_reference_errors(void)
 	    "(required)"), "user without a role");
 }
 
+/* Clients: queues and DIDs name theirs; a supervisor may be limited. */
+static void
+test_clients(void)
+{
+	struct config *cfg = config_load(SRCDIR "/data/centrala.ini", err,
+	    sizeof err);
+
+	ok(cfg != NULL && cfg->nclients == 2 &&
+	    strcmp(config_find_queue(cfg, "sales")->client, "acme") == 0 &&
+	    strcmp(config_find_did(cfg, "2001")->client, "globex") == 0 &&
+	    config_find_user(cfg, "super")->nclients == 0 &&
+	    strcmp(config_find_client(cfg, "globex")->description,
+	    "Globex Corporation") == 0, "default: two clients own the queues");
+	config_free(cfg);
+	cfg = load_with("[client acme]\n[queue support]\nclient = acme\n"
+	    "[user boss]\nrole = supervisor\npin = " HASH "\nclients = acme\n");
+	ok(cfg != NULL && config_find_user(cfg, "boss")->nclients == 1 &&
+	    strcmp(config_find_user(cfg, "boss")->clients[0], "acme") == 0 &&
+	    config_find_queue(cfg, "sales")->client[0] == '\0',
+	    "a supervisor limited to one client; no client by default (%s)",
+	    cfg ? "" : err);
+	config_free(cfg);
+	ok(refused("[queue support]\nclient = nosuch\n", "[queue support] "
+	    "client: no client \"nosuch\" is defined"), "queue: unknown client");
+	ok(refused("[did 2001]\ntarget = queue:sales\nclient = nosuch\n",
+	    "[did 2001] client: no client \"nosuch\""), "DID: unknown client");
+	ok(refused("[client acme]\n[user boss]\nrole = supervisor\npin = " HASH
+	    "\nclients = acme, nosuch\n", "[user boss] clients: no client "
+	    "\"nosuch\""), "supervisor: unknown client");
+}
+
 static void
 test_section_errors(void)
 {
 	ok(refused("[spam x]\n", "[spam x]: unknown section kind (core, span, "
-	    "did, queue, menu, agent, user)"), "unknown section kind");
+	    "did, queue, menu, agent, user, client)"), "unknown section kind");
 	ok(refused("[queue Bad!]\n", "[queue bad!]: needs a name: [queue NAME], "
 	    "NAME a-z, 0-9, '-' and '_', at most 32"), "bad name");
 	ok(refused("[queue abcdefghijabcdefghijabcdefghijabc]\n", "needs a name"),
@@ -469,6 +500,7 @@ main(void)
 	test_reference_errors();
 	test_actions_parsed();
 	test_section_errors();
+	test_clients();
 	test_warnings();
 	test_round_trip();
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
