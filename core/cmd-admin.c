@@ -78,9 +78,10 @@ cmd_status_agents(const struct conn *conn)
 {
 	json_t *a = json_array();
 
-	for (struct agent *ag = agents; ag != NULL; ag = ag->next)
-		if (cmd_scope_agent(conn, ag))
-			json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o,s:o,s:i,s:b,s:o,s:b,s:o}",
+	for (struct agent *ag = agents; ag != NULL; ag = ag->next) {
+		if (!cmd_scope_agent(conn, ag))
+			continue;
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o,s:o,s:i,s:b,s:o,s:b,s:o}",
 		    "agent", ag->id, "name", ag->name, "state",
 		    agent_state_name(ag->state), "reason",
 		    cmd_str_or_null(ag->reason), "call", ag->call != NULL ?
@@ -88,6 +89,7 @@ cmd_status_agents(const struct conn *conn)
 		    "connected", ag->conn != NULL, "queues", agent_queues_json(ag),
 		    "help", ag->help,
 		    "audio", ag->ep != NULL ? endpoint_json(ag->ep) : json_null()));
+	}
 	return a;
 }
 
@@ -136,15 +138,17 @@ cmd_status_queues(const struct conn *conn)
 {
 	json_t *a = json_array();
 
-	for (struct queue *q = queues; q != NULL; q = q->next)
-		if (cmd_scope_queue(conn, q))
-			json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i,s:o,"
+	for (struct queue *q = queues; q != NULL; q = q->next) {
+		if (!cmd_scope_queue(conn, q))
+			continue;
+		json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i,s:o,"
 		    "s:i,s:i}",
 		    "name", q->name, "waiting", q->nwaiting, "longest_wait_s",
 		    queue_longest_wait_s(q), "offered", q->offered, "answered",
 		    q->answered, "abandoned", q->abandoned, "agents_ready",
 		    cmd_queue_ready(q), "today", cmd_queue_today(q->name),
 		    "sl_target_s", q->cfg->sl_target, "sl_percent", q->cfg->sl_percent));
+	}
 	return a;
 }
 
