@@ -22,11 +22,15 @@
 
 #define CONN_RATE	200.0	/* requests per second, sustained */
 #define CONN_BURST	400.0
+#define CONN_FLUSH_US	1000	/* subscribers' output written this often */
 
 struct conn *conns;
 static uint64_t conn_next_id = 1;
+static int conn_flush_armed;
 
 static void	conn_shut(struct conn *, const char *, int now);
+static void	conn_hold(struct conn *);
+static void	conn_hold_arm(void);
 
 static const char *conn_role_names[] = { "agent", "supervisor", "admin" };
 
@@ -76,6 +80,59 @@ conn_send_line(struct conn *c, const char *s, size_t len)
 		return;
 	}
 	evbuffer_add(out, s, len);
+	if (c->subscribed)
+		conn_hold(c);
+}
+
+/* A subscriber gets every event: its output is not written per loop pass
+ * (one write(2) and two epoll_ctl(2) per event at high rates) but by one
+ * timer every CONN_FLUSH_US, one write carrying all that was queued since.
+ * Order is kept: replies and events share the one output buffer. */
+static void
+conn_flush_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct evbuffer	*out;
+	int		 n, left = 0;
+
+	conn_flush_armed = 0;
+	for (struct conn *c = conns; c != NULL; c = c->next) {
+		if (!c->held || c->dead)
+			continue;
+		out = bufferevent_get_output(c->bev);
+		if (evbuffer_get_length(out) == 0)
+			continue;
+		evbuffer_unfreeze(out, 1);	/* as bufferevent's own write */
+		n = evbuffer_write(out, c->fd);
+		evbuffer_freeze(out, 1);
+		if (n < 0 && errno != EAGAIN && errno != EINTR) {
+			conn_shut(c, strerror(errno), 1);
+			continue;
+		}
+		left |= evbuffer_get_length(out) > 0;
+	}
+	if (left)
+		conn_hold_arm();
+}
+
+static void
+conn_hold_arm(void)
+{
+	struct timeval tv = { 0, CONN_FLUSH_US };
+
+	if (conn_flush_armed)
+		return;
+	conn_flush_armed = 1;
+	event_base_once(core.base, -1, EV_TIMEOUT, conn_flush_cb, NULL, &tv);
+}
+
+static void
+conn_hold(struct conn *c)
+{
+	if (!c->held) {
+		bufferevent_disable(c->bev, EV_WRITE);
+		c->held = 1;
+	}
+	conn_hold_arm();
 }
 
 /* Token bucket: a client may burst, but not flood for long. */
@@ -270,6 +327,9 @@ conn_shut(struct conn *c, const char *why, int now)
 		endpoint_close(c->ep);
 		c->ep = NULL;
 	}
+	if (c->held && !now)
+		bufferevent_enable(c->bev, EV_WRITE);	/* the linger drains it */
+	c->held = 0;
 	if (now || evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
 		bufferevent_disable(c->bev, EV_WRITE);
 		conn_free_soon(c);

@@ -25,6 +25,7 @@ struct conn {
 	char			*user;		/* role supervisor/admin */
 	struct endpoint		*ep;		/* supervisor's headset, once used */
 	int			 subscribed;
+	int			 held;		/* output written by the flush timer */
 	int			 login_failures;
 	int			 dead;
 	int			 freeing;
