@@ -31,6 +31,8 @@ static int conn_flush_armed;
 static void	conn_shut(struct conn *, const char *, int now);
 static void	conn_hold(struct conn *);
 static void	conn_hold_arm(void);
+static void	conn_backlog(struct conn *);
+static void	conn_drained_write_cb(struct bufferevent *, void *);
 
 static const char *conn_role_names[] = { "agent", "supervisor", "admin" };
 
@@ -92,11 +94,11 @@ static void
 conn_flush_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct evbuffer	*out;
-	int		 n, left = 0;
+	int		 n;
 
 	conn_flush_armed = 0;
 	for (struct conn *c = conns; c != NULL; c = c->next) {
-		if (!c->held || c->dead)
+		if (c->held != CONN_HELD || c->dead)
 			continue;
 		out = bufferevent_get_output(c->bev);
 		if (evbuffer_get_length(out) == 0)
@@ -108,10 +110,29 @@ conn_flush_cb(evutil_socket_t fd, short what, void *arg)
 			conn_shut(c, strerror(errno), 1);
 			continue;
 		}
-		left |= evbuffer_get_length(out) > 0;
+		if (evbuffer_get_length(out) > 0)
+			conn_backlog(c);
 	}
-	if (left)
-		conn_hold_arm();
+}
+
+/* Its socket is full: libevent writes the rest when it can take more
+ * (not this timer retrying every millisecond); once drained, held again. */
+static void
+conn_backlog(struct conn *c)
+{
+	c->held = CONN_BACKLOG;
+	bufferevent_enable(c->bev, EV_WRITE);
+}
+
+static void
+conn_drained_write_cb(struct bufferevent *bev, void *arg)
+{
+	struct conn *c = arg;
+
+	if (c->held == CONN_BACKLOG && !c->dead) {
+		bufferevent_disable(c->bev, EV_WRITE);
+		c->held = CONN_HELD;
+	}
 }
 
 static void
@@ -128,9 +149,11 @@ conn_hold_arm(void)
 static void
 conn_hold(struct conn *c)
 {
-	if (!c->held) {
+	if (c->held == CONN_BACKLOG)
+		return;
+	if (c->held == CONN_WRITING) {
 		bufferevent_disable(c->bev, EV_WRITE);
-		c->held = 1;
+		c->held = CONN_HELD;
 	}
 	conn_hold_arm();
 }
@@ -246,7 +269,8 @@ conn_new(int fd)
 		c->uid = (uid_t)-1;	/* unknown: never local admin */
 	proto_lines_init(&c->in, core.cfg->core.max_line);
 	c->bev = bufferevent_socket_new(core.base, fd, BEV_OPT_CLOSE_ON_FREE);
-	bufferevent_setcb(c->bev, conn_read_cb, NULL, conn_event_cb, c);
+	bufferevent_setcb(c->bev, conn_read_cb, conn_drained_write_cb,
+	    conn_event_cb, c);
 	bufferevent_enable(c->bev, EV_READ);
 	c->login_timer = evtimer_new(core.base, conn_login_timeout_cb, c);
 	evtimer_add(c->login_timer, &tv);
@@ -327,9 +351,9 @@ conn_shut(struct conn *c, const char *why, int now)
 		endpoint_close(c->ep);
 		c->ep = NULL;
 	}
-	if (c->held && !now)
+	if (c->held != CONN_WRITING && !now)
 		bufferevent_enable(c->bev, EV_WRITE);	/* the linger drains it */
-	c->held = 0;
+	c->held = CONN_WRITING;
 	if (now || evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
 		bufferevent_disable(c->bev, EV_WRITE);
 		conn_free_soon(c);
