@@ -22,11 +22,17 @@
 
 #define CONN_RATE	200.0	/* requests per second, sustained */
 #define CONN_BURST	400.0
+#define CONN_FLUSH_US	1000	/* subscribers' output written this often */
 
 struct conn *conns;
 static uint64_t conn_next_id = 1;
+static int conn_flush_armed;
 
 static void	conn_shut(struct conn *, const char *, int now);
+static void	conn_hold(struct conn *);
+static void	conn_hold_arm(void);
+static void	conn_backlog(struct conn *);
+static void	conn_drained_write_cb(struct bufferevent *, void *);
 
 static const char *conn_role_names[] = { "agent", "supervisor", "admin" };
 
@@ -76,6 +82,80 @@ conn_send_line(struct conn *c, const char *s, size_t len)
 		return;
 	}
 	evbuffer_add(out, s, len);
+	if (c->subscribed)
+		conn_hold(c);
+}
+
+/* A subscriber gets every event: its output is not written per loop pass
+ * (one write(2) and two epoll_ctl(2) per event at high rates) but by one
+ * timer every CONN_FLUSH_US, one write carrying all that was queued since.
+ * Order is kept: replies and events share the one output buffer. */
+static void
+conn_flush_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct evbuffer	*out;
+	int		 n;
+
+	conn_flush_armed = 0;
+	for (struct conn *c = conns; c != NULL; c = c->next) {
+		if (c->held != CONN_HELD || c->dead)
+			continue;
+		out = bufferevent_get_output(c->bev);
+		if (evbuffer_get_length(out) == 0)
+			continue;
+		evbuffer_unfreeze(out, 1);	/* as bufferevent's own write */
+		n = evbuffer_write(out, c->fd);
+		evbuffer_freeze(out, 1);
+		if (n < 0 && errno != EAGAIN && errno != EINTR) {
+			conn_shut(c, strerror(errno), 1);
+			continue;
+		}
+		if (evbuffer_get_length(out) > 0)
+			conn_backlog(c);
+	}
+}
+
+/* Its socket is full: libevent writes the rest when it can take more
+ * (not this timer retrying every millisecond); once drained, held again. */
+static void
+conn_backlog(struct conn *c)
+{
+	c->held = CONN_BACKLOG;
+	bufferevent_enable(c->bev, EV_WRITE);
+}
+
+static void
+conn_drained_write_cb(struct bufferevent *bev, void *arg)
+{
+	struct conn *c = arg;
+
+	if (c->held == CONN_BACKLOG && !c->dead) {
+		bufferevent_disable(c->bev, EV_WRITE);
+		c->held = CONN_HELD;
+	}
+}
+
+static void
+conn_hold_arm(void)
+{
+	struct timeval tv = { 0, CONN_FLUSH_US };
+
+	if (conn_flush_armed)
+		return;
+	conn_flush_armed = 1;
+	event_base_once(core.base, -1, EV_TIMEOUT, conn_flush_cb, NULL, &tv);
+}
+
+static void
+conn_hold(struct conn *c)
+{
+	if (c->held == CONN_BACKLOG)
+		return;
+	if (c->held == CONN_WRITING) {
+		bufferevent_disable(c->bev, EV_WRITE);
+		c->held = CONN_HELD;
+	}
+	conn_hold_arm();
 }
 
 /* Token bucket: a client may burst, but not flood for long. */
@@ -189,7 +269,8 @@ conn_new(int fd)
 		c->uid = (uid_t)-1;	/* unknown: never local admin */
 	proto_lines_init(&c->in, core.cfg->core.max_line);
 	c->bev = bufferevent_socket_new(core.base, fd, BEV_OPT_CLOSE_ON_FREE);
-	bufferevent_setcb(c->bev, conn_read_cb, NULL, conn_event_cb, c);
+	bufferevent_setcb(c->bev, conn_read_cb, conn_drained_write_cb,
+	    conn_event_cb, c);
 	bufferevent_enable(c->bev, EV_READ);
 	c->login_timer = evtimer_new(core.base, conn_login_timeout_cb, c);
 	evtimer_add(c->login_timer, &tv);
@@ -270,6 +351,9 @@ conn_shut(struct conn *c, const char *why, int now)
 		endpoint_close(c->ep);
 		c->ep = NULL;
 	}
+	if (c->held != CONN_WRITING && !now)
+		bufferevent_enable(c->bev, EV_WRITE);	/* the linger drains it */
+	c->held = CONN_WRITING;
 	if (now || evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
 		bufferevent_disable(c->bev, EV_WRITE);
 		conn_free_soon(c);

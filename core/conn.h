@@ -12,6 +12,10 @@ struct endpoint;
 
 enum conn_role { ROLE_NONE = -1, ROLE_AGENT = 0, ROLE_SUPERVISOR = 1, ROLE_ADMIN = 2 };
 
+/* A subscriber's output is written by conn.c's flush timer (HELD), or by
+ * libevent while its socket is full (BACKLOG); others' by libevent. */
+enum conn_held { CONN_WRITING, CONN_HELD, CONN_BACKLOG };
+
 struct conn {
 	uint64_t		 id;
 	int			 fd;
@@ -25,6 +29,7 @@ struct conn {
 	char			*user;		/* role supervisor/admin */
 	struct endpoint		*ep;		/* supervisor's headset, once used */
 	int			 subscribed;
+	enum conn_held		 held;		/* who writes its output */
 	int			 login_failures;
 	int			 dead;
 	int			 freeing;
