@@ -11,6 +11,7 @@
 #include <time.h>
 #include <sqlite3.h>
 #include "clock.h"
+#include "config.h"
 #include "report-page.h"
 #include "report-table.h"
 #include "statedir.h"
@@ -22,8 +23,8 @@ static struct {
 	int		 interval_s, short_abandon_s, agents;
 	enum report_form form;
 	int		 paged, print, page_lines;	/* --text, --print */
-	const char	*dest;
-} opt = { NULL, NULL, -1, -1, 3600, 5, 0, RF_BRIEF, 0, 0, 66, NULL };
+	const char	*dest, *config;
+} opt = { NULL, NULL, -1, -1, 3600, 5, 0, RF_BRIEF, 0, 0, 66, NULL, NULL };
 
 /* The reports this command knows (--list). */
 static const struct {
@@ -58,8 +59,11 @@ usage(FILE *f)
 "      --text              paginated text (a header on each page, totals,\n"
 "                          form feeds) to stdout\n"
 "      --print [DEST]      print that text with CUPS's lp on DEST (default:\n"
-"                          CUPS's default destination)\n"
+"                          the config's [core] print_destination, else\n"
+"                          CUPS's default)\n"
 "      --page-lines N      lines a page (default 66)\n"
+"      --config FILE       the core's config (default $CENTRALA_CONF, else\n"
+"                          " SYSCONFDIR "/centrala/centrala.ini if it exists)\n"
 "  -l, --list              list the reports\n"
 "  -h, --help\n");
 }
@@ -121,7 +125,7 @@ parse_args(int argc, char **argv)
 		{ "wide", 0, NULL, 'w' }, { "list", 0, NULL, 'l' },
 		{ "help", 0, NULL, 'h' }, { "text", 0, NULL, 'T' },
 		{ "print", 2, NULL, 'P' }, { "page-lines", 1, NULL, 'L' },
-		{ NULL, 0, NULL, 0 }
+		{ "config", 1, NULL, 'C' }, { NULL, 0, NULL, 0 }
 	};
 	int ch;
 
@@ -148,6 +152,7 @@ parse_args(int argc, char **argv)
 		case 'c': opt.form = RF_CSV; break;
 		case 'w': opt.form = opt.form == RF_CSV ? RF_CSV : RF_WIDE; break;
 		case 'T': opt.paged = 1; break;
+		case 'C': opt.config = optarg; break;
 		case 'P': opt.paged = opt.print = 1; print_dest(argc, argv); break;
 		case 'L':
 			if ((opt.page_lines = atoi(optarg)) < 10) {
@@ -287,6 +292,31 @@ period(const struct report_view *v)
 	return buf;
 }
 
+/* No destination given: the config's, if there is a config and it names
+ * one (the same config the core reads). */
+static const char *
+config_dest(void)
+{
+	const char	*path = opt.config, *env = getenv("CENTRALA_CONF");
+	char		 err[512];
+	struct config	*cfg;
+	static char	 dest[256];
+
+	if (path == NULL && env != NULL && *env != '\0')
+		path = env;
+	if (path == NULL && access(SYSCONFDIR "/centrala/centrala.ini", F_OK) == 0)
+		path = SYSCONFDIR "/centrala/centrala.ini";
+	if (path == NULL)
+		return NULL;
+	if ((cfg = config_load(path, err, sizeof err)) == NULL) {
+		fprintf(stderr, "centrala report: %s\n", err);
+		exit(1);
+	}
+	snprintf(dest, sizeof dest, "%s", cfg->core.print_destination);
+	config_free(cfg);
+	return dest[0] ? dest : NULL;
+}
+
 /* --text: the pages to stdout; --print: to lp. */
 static int
 paged(struct stats *s, const struct report_view *v)
@@ -305,7 +335,7 @@ paged(struct stats *s, const struct report_view *v)
 	fclose(t);
 	if (!opt.print)
 		return fflush(stdout) == 0 ? 0 : 1;
-	rc = report_print(out, opt.dest, name);
+	rc = report_print(out, opt.dest ? opt.dest : config_dest(), name);
 	fclose(out);
 	return rc;
 }

@@ -6,6 +6,7 @@
 # queue report is printed, the job must complete, and the file must be
 # the paginated text --text writes (header and page N of M on each page,
 # column headers, the queue rows, the totals, form feeds between pages).
+# Without a destination, the config's [core] print_destination is used.
 # A destination CUPS does not know must fail with lp's error.
 . "$top_srcdir/tests/integ/lib.sh"
 
@@ -99,6 +100,16 @@ assert total, "no Total row"
 assert int(total.group(1)) == 6 == sum(rows.values()), (total.group(0), rows)
 print("pages", n, "rows", rows, "total", total.group(0))
 PY
+
+# No destination given: the config's [core] print_destination.
+sed '/^\[core\]/a print_destination = czq' "$S/data/centrala.ini" >"$T/print.ini"
+rm -f "$T/printed.txt"
+rep --print --config "$T/print.ini" >"$T/print2.out" 2>&1 ||
+	fail "report --print with the config's destination failed: $(cat "$T/print2.out")"
+grep -q '^centrala report: printed on czq: request id is czq-' "$T/print2.out" ||
+	fail "not printed on the config's destination: $(cat "$T/print2.out")"
+wait_file 30 "$T/printed.txt" || fail "the second job was not printed"
+grep -q '^Total ' "$T/printed.txt" || fail "the second job has no totals"
 
 rep --print nosuch >"$T/bad.out" 2>&1 && fail "a bad destination succeeded"
 grep -q 'printing on nosuch failed: .*does not exist' "$T/bad.out" ||
