@@ -360,6 +360,9 @@ const struct cfg_key config_table[] = {
 	{ "core", "record_format", CFG_ENUM, 0, 0, rec_formats, "stereo",
 	  "recordings: stereo (caller left, agent right) or mixed (mono)",
 	  C(record_format), NULL },
+	{ "core", "print_destination", CFG_STRING, 0, 0, NULL, "",
+	  "CUPS destination of `centrala report --print` (empty: CUPS's "
+	  "default)", C(print_destination), NULL },
 
 	{ "span", "driver", CFG_ENUM, 0, 0, drivers, "vspan",
 	  "vspan: the virtual E1 span (docs/vspan.md)", S(driver), NULL },

@@ -45,6 +45,7 @@ struct cfg_core {
 	char	*prompts_dir;	/* "" = the installed set (data/prompts) */
 	char	*language;	/* prompts' default language */
 	int	 record_format;	/* enum cfg_record_format */
+	char	*print_destination; /* report --print: "" = CUPS's default */
 };
 
 enum cfg_record_format { CFG_RECORD_STEREO, CFG_RECORD_MIXED };

@@ -5,11 +5,14 @@
  * died leaves its agents' states open: they end at its last heartbeat. */
 #include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <sqlite3.h>
 #include "clock.h"
+#include "config.h"
+#include "report-page.h"
 #include "report-table.h"
 #include "statedir.h"
 #include "stats.h"
@@ -19,7 +22,9 @@ static struct {
 	int64_t		 from_ms, to_ms;
 	int		 interval_s, short_abandon_s, agents;
 	enum report_form form;
-} opt = { NULL, NULL, -1, -1, 3600, 5, 0, RF_BRIEF };
+	int		 paged, print, page_lines;	/* --text, --print */
+	const char	*dest, *config;
+} opt = { NULL, NULL, -1, -1, 3600, 5, 0, RF_BRIEF, 0, 0, 66, NULL, NULL };
 
 /* The reports this command knows (--list). */
 static const struct {
@@ -51,6 +56,14 @@ usage(FILE *f)
 "  -a, --agents            agent figures instead of queue figures\n"
 "  -w, --wide              all columns (the default table fits 80 columns)\n"
 "      --csv               CSV, all columns (names in docs/STATISTICS.md)\n"
+"      --text              paginated text (a header on each page, totals,\n"
+"                          form feeds) to stdout\n"
+"      --print [DEST]      print that text with CUPS's lp on DEST (default:\n"
+"                          the config's [core] print_destination, else\n"
+"                          CUPS's default)\n"
+"      --page-lines N      lines a page (default 66)\n"
+"      --config FILE       the core's config (default $CENTRALA_CONF, else\n"
+"                          " SYSCONFDIR "/centrala/centrala.ini if it exists)\n"
 "  -l, --list              list the reports\n"
 "  -h, --help\n");
 }
@@ -80,6 +93,27 @@ list(void)
 		printf("%-9s %s\n", reports[i].name, reports[i].what);
 }
 
+static int
+is_report(const char *name)
+{
+	for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
+		if (strcmp(reports[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* --print DEST, --print=DEST or --print alone: a next word that is not an
+ * option nor a report's name is the destination. */
+static void
+print_dest(int argc, char **argv)
+{
+	if (optarg != NULL)
+		opt.dest = optarg;
+	else if (optind < argc && argv[optind][0] != '-' &&
+	    !is_report(argv[optind]))
+		opt.dest = argv[optind++];
+}
+
 static void
 parse_args(int argc, char **argv)
 {
@@ -89,7 +123,9 @@ parse_args(int argc, char **argv)
 		{ "interval", 1, NULL, 'i' }, { "short-abandon", 1, NULL, 'S' },
 		{ "agents", 0, NULL, 'a' }, { "csv", 0, NULL, 'c' },
 		{ "wide", 0, NULL, 'w' }, { "list", 0, NULL, 'l' },
-		{ "help", 0, NULL, 'h' }, { NULL, 0, NULL, 0 }
+		{ "help", 0, NULL, 'h' }, { "text", 0, NULL, 'T' },
+		{ "print", 2, NULL, 'P' }, { "page-lines", 1, NULL, 'L' },
+		{ "config", 1, NULL, 'C' }, { NULL, 0, NULL, 0 }
 	};
 	int ch;
 
@@ -115,6 +151,16 @@ parse_args(int argc, char **argv)
 		case 'a': opt.agents = 1; break;
 		case 'c': opt.form = RF_CSV; break;
 		case 'w': opt.form = opt.form == RF_CSV ? RF_CSV : RF_WIDE; break;
+		case 'T': opt.paged = 1; break;
+		case 'C': opt.config = optarg; break;
+		case 'P': opt.paged = opt.print = 1; print_dest(argc, argv); break;
+		case 'L':
+			if ((opt.page_lines = atoi(optarg)) < 10) {
+				fprintf(stderr, "centrala report: --page-lines is "
+				    "at least 10\n");
+				exit(2);
+			}
+			break;
 		case 'l': list(); exit(0);
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); exit(2);
@@ -196,6 +242,104 @@ load(sqlite3 *h, int64_t now_ms)
 	return s;
 }
 
+static void
+table(struct stats *s, const struct report_view *v)
+{
+	if (opt.agents)
+		report_table_agents(s, v);
+	else
+		report_table_queues(s, v);
+}
+
+/* The table is written to stdout by report-table.c: for pages it goes to
+ * a temporary file first (stdout's descriptor pointed there meanwhile). */
+static FILE *
+table_to_file(struct stats *s, const struct report_view *v)
+{
+	FILE	*f = tmpfile();
+	int	 keep;
+
+	if (f == NULL) {
+		perror("centrala report: tmpfile");
+		exit(1);
+	}
+	fflush(stdout);
+	keep = dup(1);
+	dup2(fileno(f), 1);
+	table(s, v);
+	fflush(stdout);
+	dup2(keep, 1);
+	close(keep);
+	rewind(f);
+	return f;
+}
+
+static const char *
+period(const struct report_view *v)
+{
+	static char	buf[160];
+	char		from[20], to[20];
+	time_t		t;
+
+	t = v->from_ms / 1000;
+	strftime(from, sizeof from, "%Y-%m-%d %H:%M", gmtime(&t));
+	t = v->to_ms / 1000;
+	strftime(to, sizeof to, "%Y-%m-%d %H:%M", gmtime(&t));
+	snprintf(buf, sizeof buf, "From %s to %s UTC; interval %s; short "
+	    "abandon %d s%s", from, to, v->interval_s == 86400 ? "day" :
+	    v->interval_s == 900 ? "15 min" : v->interval_s == 1800 ? "30 min" :
+	    "60 min", v->short_abandon_s, v->form == RF_WIDE ? "; wide" : "");
+	return buf;
+}
+
+/* No destination given: the config's, if there is a config and it names
+ * one (the same config the core reads). */
+static const char *
+config_dest(void)
+{
+	const char	*path = opt.config, *env = getenv("CENTRALA_CONF");
+	char		 err[512];
+	struct config	*cfg;
+	static char	 dest[256];
+
+	if (path == NULL && env != NULL && *env != '\0')
+		path = env;
+	if (path == NULL && access(SYSCONFDIR "/centrala/centrala.ini", F_OK) == 0)
+		path = SYSCONFDIR "/centrala/centrala.ini";
+	if (path == NULL)
+		return NULL;
+	if ((cfg = config_load(path, err, sizeof err)) == NULL) {
+		fprintf(stderr, "centrala report: %s\n", err);
+		exit(1);
+	}
+	snprintf(dest, sizeof dest, "%s", cfg->core.print_destination);
+	config_free(cfg);
+	return dest[0] ? dest : NULL;
+}
+
+/* --text: the pages to stdout; --print: to lp. */
+static int
+paged(struct stats *s, const struct report_view *v)
+{
+	const char	*name = opt.agents ? "agents" : "queues";
+	struct report_page p = { opt.page_lines, name, period(v) };
+	FILE		*t = table_to_file(s, v), *out;
+	int		 rc;
+
+	out = opt.print ? tmpfile() : stdout;
+	if (out == NULL) {
+		perror("centrala report: tmpfile");
+		return 1;
+	}
+	report_page(t, out, &p);
+	fclose(t);
+	if (!opt.print)
+		return fflush(stdout) == 0 ? 0 : 1;
+	rc = report_print(out, opt.dest ? opt.dest : config_dest(), name);
+	fclose(out);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -224,11 +368,15 @@ main(int argc, char **argv)
 	s = load(h, now);
 	v = (struct report_view){ .form = opt.form, .interval_s = opt.interval_s,
 	    .short_abandon_s = opt.short_abandon_s, .from_ms = opt.from_ms,
-	    .to_ms = opt.to_ms };
-	if (opt.agents)
-		report_table_agents(s, &v);
-	else
-		report_table_queues(s, &v);
+	    .to_ms = opt.to_ms, .totals = opt.paged };
+	if (opt.paged && v.form == RF_CSV) {
+		fprintf(stderr, "centrala report: --text and --print are not "
+		    "CSV\n");
+		return 2;
+	}
+	if (opt.paged)
+		return paged(s, &v);
+	table(s, &v);
 	stats_free(s);
 	sqlite3_close(h);
 	return 0;

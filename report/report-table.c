@@ -11,7 +11,8 @@
 #include "report-table.h"
 #include "xmalloc.h"
 
-enum col_kind { CK_COUNT, CK_SECONDS, CK_FIG };
+/* CK_MAXSEC: seconds whose total is the maximum, not the sum. */
+enum col_kind { CK_COUNT, CK_SECONDS, CK_MAXSEC, CK_FIG };
 
 struct col {
 	const char	*csv, *head;
@@ -60,7 +61,7 @@ static const struct col queue_cols[] = {
 	{ "sl_answered_pct", "SLans%", 6, 0, CK_FIG, 0, q_sl_ans },
 	{ "aht_s", "AHT", 6, 0, CK_FIG, 0, q_aht },
 	{ "abandon_pct", "Aband%", 6, 0, CK_FIG, 0, q_abn },
-	{ "longest_wait_s", "Longest", 7, 0, CK_SECONDS, Q(max_wait_ms), NULL },
+	{ "longest_wait_s", "Longest", 7, 0, CK_MAXSEC, Q(max_wait_ms), NULL },
 	{ "cb_requested", "Asked", 5, 0, CK_COUNT, Q(cb_requested), NULL },
 	{ "cb_connected", "Called", 6, 0, CK_COUNT, Q(cb_connected), NULL },
 	{ "cb_failed", "Failed", 6, 0, CK_COUNT, Q(cb_failed), NULL },
@@ -127,7 +128,7 @@ col_text(const struct col *c, const void *row)
 		snprintf(buf, sizeof buf, "%u", *(const unsigned *)(const void *)p);
 		return buf;
 	}
-	if (c->kind == CK_SECONDS) {
+	if (c->kind == CK_SECONDS || c->kind == CK_MAXSEC) {
 		snprintf(buf, sizeof buf, "%.0f",
 		    *(const int64_t *)(const void *)p / 1000.0);
 		return buf;
@@ -181,6 +182,41 @@ print_row(const struct col *t, size_t n, int64_t start, const char *key,
 			col_cell(&t[i], col_text(&t[i], row), v);
 }
 
+/* The totals: counts and times add up, the longest wait is the longest;
+ * averages and rates are not summed ("-"). */
+static void
+add_total(const struct col *t, size_t n, const void *row, double *tot)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *p = (const char *)row + t[i].off;
+
+		if (t[i].kind == CK_COUNT)
+			tot[i] += *(const unsigned *)(const void *)p;
+		else if (t[i].kind == CK_SECONDS)
+			tot[i] += *(const int64_t *)(const void *)p / 1000.0;
+		else if (t[i].kind == CK_MAXSEC &&
+		    *(const int64_t *)(const void *)p / 1000.0 > tot[i])
+			tot[i] = *(const int64_t *)(const void *)p / 1000.0;
+	}
+}
+
+static void
+print_total(const struct col *t, size_t n, int keyw, const double *tot,
+    const struct report_view *v)
+{
+	char	buf[32];
+
+	if (!v->totals || v->form == RF_CSV)
+		return;
+	printf("\n%-*s", keyw + (v->form == RF_WIDE ? 17 : 0), "Total");
+	for (size_t i = 0; i < n; i++) {
+		snprintf(buf, sizeof buf, "%.0f", tot[i]);
+		if (col_shown(&t[i], v))
+			col_cell(&t[i], t[i].kind == CK_FIG ? "-" : buf, v);
+	}
+	printf("\n");
+}
+
 /* In the 80-column table the interval heads its group of rows. */
 static void
 print_interval(int64_t start, int64_t *last, const struct report_view *v)
@@ -228,6 +264,7 @@ report_table_queues(struct stats *s, const struct report_view *v)
 	int			  n = stats_nqueues(s);
 	const struct stats_queue **rows = xcalloc(n + 1, sizeof *rows);
 	int64_t			  last = INT64_MIN;
+	double			  tot[NCOLS(queue_cols)] = { 0 };
 
 	for (int i = 0; i < n; i++)
 		rows[i] = stats_queue_at(s, i);
@@ -240,8 +277,10 @@ report_table_queues(struct stats *s, const struct report_view *v)
 		print_row(queue_cols, NCOLS(queue_cols), rows[i]->start_ms,
 		    rows[i]->queue, 10, rows[i], v);
 		printf("\n");
+		add_total(queue_cols, NCOLS(queue_cols), rows[i], tot);
 	}
 	free(rows);
+	print_total(queue_cols, NCOLS(queue_cols), 10, tot, v);
 	if (v->form == RF_CSV)
 		return;
 	printf("\n");
@@ -269,6 +308,7 @@ report_table_agents(struct stats *s, const struct report_view *v)
 	int			  n = stats_nagents(s);
 	const struct stats_agent **rows = xcalloc(n + 1, sizeof *rows);
 	int64_t			  last = INT64_MIN;
+	double			  tot[NCOLS(agent_cols)] = { 0 };
 
 	for (int i = 0; i < n; i++)
 		rows[i] = stats_agent_at(s, i);
@@ -284,8 +324,10 @@ report_table_agents(struct stats *s, const struct report_view *v)
 		    rows[i]->agent, 10, rows[i], v);
 		print_reasons(rows[i], v);
 		printf("\n");
+		add_total(agent_cols, NCOLS(agent_cols), rows[i], tot);
 	}
 	free(rows);
+	print_total(agent_cols, NCOLS(agent_cols), 10, tot, v);
 	if (v->form != RF_CSV)
 		printf("\n");
 	if (v->form != RF_CSV)	/* under the table, after a blank line */

@@ -13,6 +13,7 @@ struct report_view {
 	int		 interval_s;
 	int		 short_abandon_s;
 	int64_t		 from_ms, to_ms;
+	int		 totals;	/* a Total row under the table */
 };
 
 void	report_table_queues(struct stats *, const struct report_view *);
