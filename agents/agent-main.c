@@ -3,10 +3,7 @@
  * together. The timeout is only for the clocks on screen (once a second),
  * a reconnect that is due and a note waiting to be sent; the core is never
  * asked for state, its events say everything. */
-#include <errno.h>
 #include <getopt.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,17 +13,10 @@
 #include "console.h"
 #include "keys.h"
 #include "login.h"
+#include "loop.h"
 #include "note.h"
 #include "session.h"
 #include "view.h"
-
-static volatile sig_atomic_t agent_signalled;
-
-static void
-agent_signal_cb(int sig)
-{
-	agent_signalled = sig;
-}
 
 static void
 usage(FILE *f)
@@ -48,85 +38,59 @@ usage(FILE *f)
 	    "Keys: F1 in the console.\n");
 }
 
-static void
-agent_signals(void)
+/* The loop's view of the console (tui/loop.h). */
+static struct cli *
+agent_cli(void *arg)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = agent_signal_cb;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
+	return ((struct console *)arg)->cli;
 }
 
-/* ms until the next whole second of the clocks, or sooner if due. */
+static void
+agent_draw(void *arg)
+{
+	view_draw(arg);
+}
+
+static void
+agent_key(void *arg, const struct tui_key *k)
+{
+	keys_handle(arg, k);
+}
+
+static void
+agent_read(void *arg)
+{
+	session_read(arg);
+}
+
 static int
-agent_timeout(struct console *c, uint64_t now)
+agent_timeout(void *arg, uint64_t now)
 {
-	int ms = 1000 - (int)((now / 1000) % 1000), t;
+	int s = session_timeout(arg, now), n = note_timeout(arg, now);
 
-	if ((t = session_timeout(c, now)) >= 0 && t < ms)
-		ms = t;
-	if ((t = note_timeout(c, now)) >= 0 && t < ms)
-		ms = t;
-	return ms;
+	return s < 0 || (n >= 0 && n < s) ? n : s;
 }
 
 static void
-agent_keys(struct console *c)
+agent_tick(void *arg, uint64_t now)
 {
-	struct tui_key k;
+	struct console *c = arg;
 
-	while (!c->quit && tui_read_key(&k)) {
-		if (tui_key_is(&k, KEY_RESIZE))
-			c->dirty = 1;
-		else
-			keys_handle(c, &k);
-	}
+	session_tick(c, now);
+	note_tick(c, now);
+	if (c->exit_at != 0 && now >= c->exit_at)
+		c->quit = 1;
 }
 
 static void
 agent_loop(struct console *c)
 {
-	struct pollfd	pfd[2];
-	uint64_t	now, second = 0;
-	int		n;
+	const struct tui_loop l = { .arg = c, .quit = &c->quit,
+	    .dirty = &c->dirty, .cli = agent_cli, .draw = agent_draw,
+	    .key = agent_key, .read = agent_read, .due_ms = agent_timeout,
+	    .tick = agent_tick };
 
-	while (!c->quit && !agent_signalled) {
-		now = clock_mono_us();
-		if (now / 1000000 != second) {
-			second = now / 1000000;
-			c->dirty = 1;
-		}
-		if (c->dirty) {
-			view_draw(c);
-			c->dirty = 0;
-		}
-		pfd[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
-		n = 1;
-		if (c->cli != NULL) {
-			pfd[1] = (struct pollfd){ .fd = cli_fd(c->cli),
-			    .events = POLLIN };
-			if (cli_want_write(c->cli))
-				pfd[1].events |= POLLOUT;
-			n = 2;
-		}
-		if (poll(pfd, n, agent_timeout(c, now)) < 0 && errno != EINTR)
-			break;
-		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
-			break;	/* the terminal has gone (ssh dropped) */
-		agent_keys(c);	/* also after EINTR: SIGWINCH gives KEY_RESIZE */
-		if (n == 2 && c->cli != NULL && (pfd[1].revents & ~POLLOUT))
-			session_read(c);
-		now = clock_mono_us();
-		session_tick(c, now);
-		note_tick(c, now);
-		if (c->exit_at != 0 && now >= c->exit_at)
-			c->quit = 1;
-	}
+	tui_loop_run(&l);
 }
 
 int
@@ -172,7 +136,7 @@ main(int argc, char **argv)
 		snprintf(c.pin, sizeof c.pin, "%s", pin != NULL ? pin : "");
 		c.want_login = 1;
 	}
-	agent_signals();
+	tui_loop_signals();
 	tui_init();
 	session_connect(&c);
 	agent_loop(&c);

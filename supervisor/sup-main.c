@@ -3,25 +3,15 @@
  * and the core's socket. The timeout is only for the clocks on screen
  * (once a second) and a reconnect that is due; the core's events say
  * what changes. */
-#include <errno.h>
 #include <getopt.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
 #include "clock.h"
+#include "loop.h"
 #include "sup.h"
-
-static volatile sig_atomic_t sup_signalled;
-
-static void
-sup_signal_cb(int sig)
-{
-	sup_signalled = sig;
-}
 
 static void
 usage(FILE *f)
@@ -52,78 +42,52 @@ usage(FILE *f)
 	    "Keys: F1 in the console; docs/SUPERVISOR.md.\n");
 }
 
-static void
-sup_signals(void)
+/* The loop's view of the console (tui/loop.h). */
+static struct cli *
+sup_cli(void *arg)
 {
-	struct sigaction sa;
+	return ((struct sup *)arg)->cli;
+}
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = sup_signal_cb;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
+static void
+sup_draw(void *arg)
+{
+	view_draw(arg);
+}
+
+static void
+sup_key(void *arg, const struct tui_key *k)
+{
+	keys_handle(arg, k);
+}
+
+static void
+sup_read(void *arg)
+{
+	link_read(arg);
 }
 
 static int
-sup_timeout(const struct sup *s, uint64_t now)
+sup_timeout(void *arg, uint64_t now)
 {
-	int ms = 1000 - (int)((now / 1000) % 1000), t;
-
-	if ((t = link_timeout(s, now)) >= 0 && t < ms)
-		ms = t;
-	return ms;
+	return link_timeout(arg, now);
 }
 
 static void
-sup_keys(struct sup *s)
+sup_tick(void *arg, uint64_t now)
 {
-	struct tui_key k;
-
-	while (!s->quit && tui_read_key(&k)) {
-		if (tui_key_is(&k, KEY_RESIZE))
-			s->dirty = 1;
-		else
-			keys_handle(s, &k);
-	}
+	link_tick(arg, now);
 }
 
 static void
 sup_loop(struct sup *s)
 {
-	struct pollfd	pfd[2];
-	uint64_t	now, second = 0;
-	int		n;
+	const struct tui_loop l = { .arg = s, .quit = &s->quit,
+	    .dirty = &s->dirty, .cli = sup_cli, .draw = sup_draw,
+	    .key = sup_key, .read = sup_read, .due_ms = sup_timeout,
+	    .tick = sup_tick };
 
-	while (!s->quit && !sup_signalled) {
-		now = clock_mono_us();
-		if (now / 1000000 != second) {
-			second = now / 1000000;
-			s->dirty = 1;
-		}
-		if (s->dirty) {
-			view_draw(s);
-			s->dirty = 0;
-		}
-		pfd[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
-		n = 1;
-		if (s->cli != NULL) {
-			pfd[1] = (struct pollfd){ .fd = cli_fd(s->cli),
-			    .events = POLLIN };
-			if (cli_want_write(s->cli))
-				pfd[1].events |= POLLOUT;
-			n = 2;
-		}
-		if (poll(pfd, n, sup_timeout(s, now)) < 0 && errno != EINTR)
-			break;
-		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
-			break;
-		sup_keys(s);
-		if (n == 2 && s->cli != NULL && (pfd[1].revents & ~POLLOUT))
-			link_read(s);
-		link_tick(s, clock_mono_us());
-	}
+	tui_loop_run(&l);
 }
 
 static int
@@ -180,7 +144,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "centrala supervisor: needs a terminal\n");
 		return 2;
 	}
-	sup_signals();
+	tui_loop_signals();
 	tui_init();
 	view_init(&s);
 	link_connect(&s);

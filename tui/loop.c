@@ -1,0 +1,100 @@
+/* loop.c: the loop every console runs (tui/loop.h): keyboard and socket in
+ * one poll(2), redraw when dirty, the signals that end it in order. */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "clock.h"
+#include "loop.h"
+
+static volatile sig_atomic_t tui_loop_signalled;
+
+static void
+tui_loop_signal_cb(int sig)
+{
+	tui_loop_signalled = sig;
+}
+
+void
+tui_loop_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tui_loop_signal_cb;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* ms until the next whole second of the clocks, or sooner if due. */
+static int
+tui_loop_timeout(const struct tui_loop *l, uint64_t now)
+{
+	int ms = 1000 - (int)((now / 1000) % 1000), t;
+
+	if ((t = l->due_ms(l->arg, now)) >= 0 && t < ms)
+		ms = t;
+	return ms;
+}
+
+static void
+tui_loop_keys(const struct tui_loop *l)
+{
+	struct tui_key k;
+
+	while (!*l->quit && tui_read_key(&k)) {
+		if (tui_key_is(&k, KEY_RESIZE))
+			*l->dirty = 1;
+		else
+			l->key(l->arg, &k);
+	}
+}
+
+/* The socket's entry of the poll set; 0 when not connected. */
+static int
+tui_loop_socket(const struct tui_loop *l, struct pollfd *p)
+{
+	struct cli *c = l->cli(l->arg);
+
+	if (c == NULL)
+		return 0;
+	*p = (struct pollfd){ .fd = cli_fd(c), .events = POLLIN };
+	if (cli_want_write(c))
+		p->events |= POLLOUT;
+	return 1;
+}
+
+void
+tui_loop_run(const struct tui_loop *l)
+{
+	struct pollfd	pfd[2];
+	uint64_t	now, second = 0;
+	int		n;
+
+	while (!*l->quit && !tui_loop_signalled) {
+		now = clock_mono_us();
+		if (now / 1000000 != second) {
+			second = now / 1000000;
+			*l->dirty = 1;
+		}
+		if (*l->dirty) {
+			l->draw(l->arg);
+			*l->dirty = 0;
+		}
+		pfd[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
+		n = 1 + tui_loop_socket(l, &pfd[1]);
+		if (poll(pfd, n, tui_loop_timeout(l, now)) < 0 && errno != EINTR)
+			break;
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			break;	/* the terminal has gone (ssh dropped) */
+		tui_loop_keys(l);	/* also after EINTR: SIGWINCH gives KEY_RESIZE */
+		if (n == 2 && l->cli(l->arg) != NULL && (pfd[1].revents & ~POLLOUT))
+			l->read(l->arg);
+		l->tick(l->arg, clock_mono_us());
+	}
+}
