@@ -9,12 +9,14 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "event.h"
 #include "clock.h"
 #include "console.h"
 #include "keys.h"
 #include "login.h"
 #include "loop.h"
 #include "note.h"
+#include "reply.h"
 #include "session.h"
 #include "view.h"
 
@@ -37,6 +39,12 @@ usage(FILE *f)
 	    "./state or ./demo-state, whichever has a core.\n"
 	    "Keys: F1 in the console.\n");
 }
+
+/* What comes from the core goes up to these (session.h). */
+static const struct session_up agent_up = {
+	.event = event_dispatch, .reply = reply_handle,
+	.unreachable = login_unreachable,
+};
 
 /* The loop's view of the console (tui/loop.h). */
 static struct cli *
@@ -136,6 +144,7 @@ main(int argc, char **argv)
 		snprintf(c.pin, sizeof c.pin, "%s", pin != NULL ? pin : "");
 		c.want_login = 1;
 	}
+	session_handle(&agent_up);
 	tui_loop_signals();
 	tui_init();
 	session_connect(&c);

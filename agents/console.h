@@ -1,8 +1,8 @@
 /* console.h: the agent console, in three parts: the model (model.h: what
- * the core told it, written by event.c and session.c through model.c),
+ * the core told it, written by event.c and reply.c through model.c),
  * the views (view.c, login.c, help.c: drawing, reading the model) and
- * the input (keys.c, desk.c, note.c: keys to requests and dialogs, the
- * keymap a table). This struct holds the model and what is the console's
+ * the input (keys.c, desk.c, note.c: keys to requests and dialogs; the
+ * keymap a table in keydef.c). This struct holds the model and what is the console's
  * own: the credentials and the link (session.c), the note (note.c), and
  * what is on screen and on top of it (one dialog, the form, the help). */
 #ifndef CZ_AGENT_CONSOLE_H

@@ -7,7 +7,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "desk.h"
-#include "keys.h"
+#include "keydef.h"
 #include "note.h"
 #include "session.h"
 
@@ -617,4 +617,21 @@ desk_reply(struct console *c, int kind, const char *arg, json_t *r)
 		desk_form_start(c, typed);
 		json_decref(typed);
 	}
+}
+
+/* The disposition list of the call on screen, if it has one. */
+void
+desk_pick_disposition(struct console *c)
+{
+	char	*items[TUI_PICK_MAX];
+	int	 n = 0;
+	size_t	 i;
+	json_t	*v;
+
+	json_array_foreach(c->m.call.dispositions, i, v) {
+		if (json_is_string(v) && n < TUI_PICK_MAX)
+			items[n++] = (char *)json_string_value(v);
+	}
+	if (n > 0)
+		console_pick(c, PICK_DISPOSITION, "Disposition", items, n);
 }

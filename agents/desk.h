@@ -13,6 +13,8 @@ void	desk_dial(struct console *);
 void	desk_redial(struct console *);
 void	desk_dtmf(struct console *);
 void	desk_disposition_ask(struct console *);
+/* The disposition list of the call on screen, if it has one. */
+void	desk_pick_disposition(struct console *);
 void	desk_transfer(struct console *);
 void	desk_consult_complete(struct console *);
 void	desk_consult_cancel(struct console *);

@@ -8,7 +8,8 @@
 #include "clock.h"
 #include "desk.h"
 #include "event.h"
-#include "keys.h"
+#include "keydef.h"
+#include "login.h"
 #include "note.h"
 #include "session.h"
 
@@ -44,7 +45,7 @@ event_agent_state(struct console *c, json_t *ev)
 	if (!model_in_state(&c->m, "logged_out") && c->link == LINK_UP)
 		desk_figures_quiet(c);	/* the figures panel follows */
 	if (model_in_state(&c->m, "logged_out"))
-		session_logged_out(c, "You were logged out.");
+		login_logged_out(c, "You were logged out.");
 }
 
 static void
@@ -105,7 +106,7 @@ event_call_ended(struct console *c, json_t *ev)
 	    "disposition_required")));
 	note_flush(c);
 	if (json_array_size(dispo) > 0)
-		keys_pick_disposition(c);
+		desk_pick_disposition(c);
 }
 
 static void

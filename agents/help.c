@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include "help.h"
 #include "keyhelp.h"
-#include "keys.h"
+#include "keydef.h"
 
 /* Keys that are not in the table. */
 static const char *help_extra[][2] = {
@@ -21,7 +21,7 @@ help_rows(void)
 	static struct tui_keyhelp_row	rows[HELP_ROWS];
 
 	for (int i = 0; i < KA_COUNT; i++)
-		rows[i].key = &keys_table[i].key;
+		rows[i].key = &keydef_table[i];
 	for (int i = 0; i < HELP_NEXTRA; i++) {
 		rows[KA_COUNT + i].name = help_extra[i][0];
 		rows[KA_COUNT + i].text = help_extra[i][1];

@@ -8,38 +8,13 @@
 #include "cli.h"
 #include "desk.h"
 #include "help.h"
+#include "keydef.h"
 #include "keys.h"
 #include "login.h"
 #include "note.h"
 #include "session.h"
 
 #define KEYS_EXTEND_S	30	/* wrap-up extension, seconds */
-
-/* What applies now: one of the first four, and KEYS_DISPO. */
-static int
-keys_context(const struct console *c)
-{
-	int ctx;
-
-	if (c->m.call.phase == PHASE_OFFERED)
-		ctx = KEYS_RINGING;
-	else if (c->m.call.phase == PHASE_CONNECTED)
-		ctx = KEYS_ON_CALL;
-	else if (model_in_state(&c->m, "wrap_up"))
-		ctx = KEYS_WRAP;
-	else
-		ctx = KEYS_IDLE;
-	if (c->m.call.phase == PHASE_ENDED &&
-	    (json_array_size(c->m.call.dispositions) > 0 || c->m.call.dispo_required))
-		ctx |= KEYS_DISPO;
-	if (c->m.call.phase == PHASE_CONNECTED && c->m.call.consult != CONSULT_NONE)
-		ctx = KEYS_CONSULT;
-	if (c->m.message[0] != '\0')
-		ctx |= KEYS_MSG;
-	if (c->last_dialled[0] != '\0' && (ctx & KEYS_IDLE))
-		ctx |= KEYS_REDIAL;
-	return ctx;
-}
 
 /* A request about the call on screen. */
 static void
@@ -51,22 +26,6 @@ keys_call_req(struct console *c, enum session_req kind, const char *name)
 	}
 	session_send(c, kind, name, json_pack("{s:s,s:s}", "req", name, "call",
 	    c->m.call.id));
-}
-
-void
-keys_pick_disposition(struct console *c)
-{
-	char	*items[TUI_PICK_MAX];
-	int	 n = 0;
-	size_t	 i;
-	json_t	*v;
-
-	json_array_foreach(c->m.call.dispositions, i, v) {
-		if (json_is_string(v) && n < TUI_PICK_MAX)
-			items[n++] = (char *)json_string_value(v);
-	}
-	if (n > 0)
-		console_pick(c, PICK_DISPOSITION, "Disposition", items, n);
 }
 
 static void
@@ -154,7 +113,7 @@ keys_dispo(struct console *c)
 	else if (json_array_size(c->m.call.dispositions) == 0)
 		console_status(c, TUI_LEVEL_INFO, "no call to give a disposition");
 	else
-		keys_pick_disposition(c);
+		desk_pick_disposition(c);
 }
 
 static void
@@ -211,121 +170,37 @@ keys_quit(struct console *c)
 
 /* The keymap. prio: which keys the bar drops first when they do not all
  * fit (3, then 2; 1 stays; Quit, 0, always). */
-const struct keys_entry keys_table[KA_COUNT] = {
-	[KA_HELP] = { { KEY_F(1), '?', "Help", "this help", KEYS_ALL, 2 },
-	  keys_help },
-	[KA_READY] = { { KEY_F(2), 'r', "Ready", "ready: take calls (ends "
-	  "wrap-up)", KEYS_IDLE | KEYS_WRAP, 1 }, keys_ready },
-	[KA_NOTREADY] = { { KEY_F(3), 'n', "NotReady", "not ready, choosing a "
-	  "reason", KEYS_IDLE | KEYS_WRAP, 1 }, keys_notready },
-	[KA_ANSWER] = { { KEY_F(4), 'a', "Answer", "answer the call offered",
-	  KEYS_RINGING, 1 }, keys_accept },
-	[KA_REJECT] = { { KEY_F(5), 'j', "Reject", "reject the call offered",
-	  KEYS_RINGING, 1 }, keys_reject },
-	[KA_HANGUP] = { { KEY_F(6), 'h', "Hangup", "hang up",
-	  KEYS_ON_CALL | KEYS_CONSULT, 1 }, keys_hangup },
-	[KA_HOLD] = { { KEY_F(7), 'o', "Hold", "hold / retrieve the caller",
-	  KEYS_ON_CALL, 1 }, keys_hold },
-	[KA_MUTE] = { { KEY_F(8), 'm', "Mute", "mute / unmute your microphone",
-	  KEYS_ON_CALL | KEYS_CONSULT, 2 }, keys_mute },
-	[KA_NOTE] = { { KEY_F(9), 'e', "Note", "write the note (Tab or Esc "
-	  "leaves it)", KEYS_ALL, 2 }, keys_note },
-	[KA_DISMISS] = { { 0, TUI_ESC, "Dismiss", "put away the supervisor's "
-	  "message", KEYS_MSG, 1 }, keys_dismiss },
-	[KA_ENDWRAP] = { { 0, 'w', "EndWrap", "end wrap-up now", KEYS_WRAP, 1 },
-	  keys_wrap_end },
-	[KA_EXTEND] = { { 0, '+', "Extend", "30 s more wrap-up", KEYS_WRAP, 3 },
-	  keys_wrap_extend },
-	[KA_DISPO] = { { 0, 'd', "Dispo", "choose the call's disposition",
-	  KEYS_DISPO, 1 }, keys_dispo },
-	[KA_AFTER] = { { 0, 'c', "After", "after this call: wrap-up/ready/not "
-	  "ready/logout", KEYS_IDLE | KEYS_ON_CALL, 3 }, keys_after },
-	[KA_TRANSFER] = { { 0, 't', "Transfer", "transfer or consult (queue, "
-	  "agent, number)", KEYS_ON_CALL, 1 }, desk_transfer },
-	[KA_COMPLETE] = { { 0, 'x', "Complete", "complete the transfer to the "
-	  "consulted party", KEYS_CONSULT, 1 }, desk_consult_complete },
-	[KA_CONFERENCE] = { { 0, 'f', "Conference", "all three of you: caller, "
-	  "you, consulted", KEYS_CONSULT, 1 }, desk_conference },
-	[KA_BACK] = { { 0, 'z', "Back", "end the consultation, back to the "
-	  "caller", KEYS_CONSULT, 1 }, desk_consult_cancel },
-	[KA_DTMF] = { { 0, '#', "DTMF", "send DTMF digits to the caller",
-	  KEYS_ON_CALL, 3 }, desk_dtmf },
-	[KA_DIAL] = { { 0, 'g', "Dial", "call a number", KEYS_IDLE, 2 },
-	  desk_dial },
-	[KA_REDIAL] = { { 0, 'G', "Redial", "call the last number again",
-	  KEYS_REDIAL, 3 }, desk_redial },
-	[KA_CUSTOMER] = { { 0, 'u', "Customer", "customer: search, new, edit, "
-	  "link to the call", KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 2 },
-	  desk_customer },
-	[KA_CALLBACK] = { { 0, 'b', "Callback", "schedule a callback (number, "
-	  "time, note)", KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 3 },
-	  desk_callback },
-	[KA_STATS] = { { 0, 's', "Stats", "my figures today and my queues' "
-	  "waiting calls", KEYS_IDLE | KEYS_WRAP, 3 }, desk_figures },
-	[KA_HELPFLAG] = { { 0, '!', "Help!", "raise or lower your hand for a "
-	  "supervisor", KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 3 },
-	  desk_help_flag },
-	[KA_CLEAR] = { { 0, 'k', "Clear", "clear the note", 0, 3 },
-	  keys_clear_note },
-	[KA_LOGOUT] = { { 0, 'l', "Logout", "log out", KEYS_IDLE | KEYS_WRAP,
-	  3 }, keys_logout },
-	[KA_QUIT] = { { KEY_F(10), 'q', "Quit", "quit (asks first while on a "
-	  "call)", KEYS_ALL, 0 }, keys_quit },
+/* What each action does (its key: keydef.c). */
+static void (*const keys_fn[KA_COUNT])(struct console *) = {
+	[KA_HELP] = keys_help,
+	[KA_READY] = keys_ready,
+	[KA_NOTREADY] = keys_notready,
+	[KA_ANSWER] = keys_accept,
+	[KA_REJECT] = keys_reject,
+	[KA_HANGUP] = keys_hangup,
+	[KA_HOLD] = keys_hold,
+	[KA_MUTE] = keys_mute,
+	[KA_NOTE] = keys_note,
+	[KA_DISMISS] = keys_dismiss,
+	[KA_ENDWRAP] = keys_wrap_end,
+	[KA_EXTEND] = keys_wrap_extend,
+	[KA_DISPO] = keys_dispo,
+	[KA_AFTER] = keys_after,
+	[KA_TRANSFER] = desk_transfer,
+	[KA_COMPLETE] = desk_consult_complete,
+	[KA_CONFERENCE] = desk_conference,
+	[KA_BACK] = desk_consult_cancel,
+	[KA_DTMF] = desk_dtmf,
+	[KA_DIAL] = desk_dial,
+	[KA_REDIAL] = desk_redial,
+	[KA_CUSTOMER] = desk_customer,
+	[KA_CALLBACK] = desk_callback,
+	[KA_STATS] = desk_figures,
+	[KA_HELPFLAG] = desk_help_flag,
+	[KA_CLEAR] = keys_clear_note,
+	[KA_LOGOUT] = keys_logout,
+	[KA_QUIT] = keys_quit,
 };
-
-const char *
-keys_hint(enum keys_action a)
-{
-	static char	hints[KA_COUNT][16];
-
-	if (hints[a][0] == '\0')
-		tui_keydef_hint(&keys_table[a].key, hints[a], sizeof hints[a]);
-	return hints[a];
-}
-
-/* Whether a key applies now, beyond its contexts: ready and not ready
- * wait for a required disposition; redial needs a number dialled. */
-static int
-keys_applies(const struct console *c, enum keys_action a, int ctx)
-{
-	if ((keys_table[a].key.when & ctx) == 0)
-		return 0;
-	if (model_dispo_due(&c->m) && (a == KA_READY || a == KA_NOTREADY ||
-	    a == KA_ENDWRAP))
-		return 0;
-	if (a == KA_REDIAL && c->last_dialled[0] == '\0')
-		return 0;
-	if (c->m.call.consult == CONSULT_CONFERENCE && (a == KA_COMPLETE ||
-	    a == KA_CONFERENCE || a == KA_BACK))
-		return 0;
-	return 1;
-}
-
-/* The label the bar shows: Hold and Mute say what they would undo. */
-static const char *
-keys_label(const struct console *c, enum keys_action a)
-{
-	if (a == KA_HOLD && c->m.call.held)
-		return "Retrieve";
-	if (a == KA_MUTE && c->m.call.muted)
-		return "Unmute";
-	return NULL;
-}
-
-int
-keys_bar(const struct console *c, struct tui_barkey *out, int max, int width)
-{
-	struct tui_barkey	on[KA_COUNT];
-	int			prio[KA_COUNT], ctx = keys_context(c), n = 0;
-
-	for (int a = 0; a < KA_COUNT; a++) {
-		if (!keys_applies(c, a, ctx))
-			continue;
-		tui_keydef_barkey(&keys_table[a].key, keys_label(c, a), &on[n]);
-		prio[n++] = keys_table[a].key.prio;
-	}
-	return n <= max ? tui_keymap_fit(on, prio, n, out, width) : 0;
-}
 
 /* A choice made in a pick list. */
 static void
@@ -426,12 +301,12 @@ keys_modal_form(struct console *c, const struct tui_key *k)
 }
 
 /* The entry for a key: its function key, or (not editing) its letter. */
-static const struct keys_entry *
-keys_find(const struct console *c, const struct tui_key *k)
+static void (*keys_find(const struct console *c,
+    const struct tui_key *k))(struct console *)
 {
-	for (int i = 0; i < KA_COUNT; i++)
-		if (tui_keydef_match(&keys_table[i].key, k, !c->editing))
-			return &keys_table[i];
+	for (int a = 0; a < KA_COUNT; a++)
+		if (keydef_match(a, c, k))
+			return keys_fn[a];
 	return NULL;
 }
 
@@ -457,7 +332,7 @@ keys_editing(struct console *c, const struct tui_key *k)
 void
 keys_handle(struct console *c, const struct tui_key *k)
 {
-	const struct keys_entry *e;
+	void (*fn)(struct console *);
 
 	c->dirty = 1;
 	if (tui_key_char(k, TUI_CTRL('l'))) {
@@ -491,6 +366,6 @@ keys_handle(struct console *c, const struct tui_key *k)
 		c->editing = 1;
 		return;
 	}
-	if ((e = keys_find(c, k)) != NULL)
-		e->fn(c);
+	if ((fn = keys_find(c, k)) != NULL)
+		fn(c);
 }

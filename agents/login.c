@@ -153,3 +153,17 @@ login_say(struct console *c, const char *fmt, ...)
 	vsnprintf(c->login.error, sizeof c->login.error, fmt, ap);
 	va_end(ap);
 }
+
+void
+login_logged_out(struct console *c, const char *why)
+{
+	session_forget_login(c);
+	login_show(c, why);
+}
+
+void
+login_unreachable(struct console *c, const char *err)
+{
+	if (c->screen == SCREEN_LOGIN)
+		login_say(c, "%s", err);
+}

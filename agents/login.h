@@ -18,5 +18,9 @@ void	login_show(struct console *, const char *why);
 /* What the login screen says about the last try ("" to say nothing). */
 void	login_say(struct console *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* The agent is logged out (asked, or told): the login screen, saying why. */
+void	login_logged_out(struct console *, const char *why);
+/* The core cannot be reached yet: the login screen says why. */
+void	login_unreachable(struct console *, const char *err);
 
 #endif

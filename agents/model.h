@@ -2,7 +2,7 @@
  * state and reason, wrap-up, queues, the reasons it may give), the call
  * on screen and its screen pop, the queues' waiting lines, the agent's
  * figures, the help flag and a supervisor's message. It is written only
- * through the functions below, called by event.c and session.c as events
+ * through the functions below, called by event.c and reply.c as events
  * and replies come (and by desk.c and note.c for the replies they own);
  * the views only read it. */
 #ifndef CZ_AGENT_MODEL_H

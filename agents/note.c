@@ -5,7 +5,7 @@
 #include <string.h>
 #include "cli.h"
 #include "clock.h"
-#include "keys.h"
+#include "keydef.h"
 #include "note.h"
 #include "session.h"
 

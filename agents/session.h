@@ -1,5 +1,5 @@
 /* session.h: the console's link to the core: connect, hello and login,
- * requests whose replies are matched by id and handled by kind, and, when
+ * requests whose replies are matched by id and handed up (reply.c), and, when
  * the core goes away, reconnecting every 1 s, backing off to 5 s, then
  * logging in again with the same credentials. */
 #ifndef CZ_AGENT_SESSION_H
@@ -39,6 +39,17 @@ enum session_req {
 	REQ_HELP
 };
 
+/* What the layer above does with what comes (registered once, at start):
+ * an event pushed, the reply to a request (with the request), the core
+ * not reachable before the first login (err says why). */
+struct session_up {
+	void	(*event)(struct console *, json_t *ev);
+	void	(*reply)(struct console *, const struct console_pending *,
+		    json_t *r);
+	void	(*unreachable)(struct console *, const char *err);
+};
+void	session_handle(const struct session_up *);
+
 /* Connects now (if down) and logs in when there are credentials. */
 void	session_connect(struct console *);
 /* Logs in with c->agent (and c->pin if have_pin), now or once connected. */
@@ -53,8 +64,8 @@ void	session_read(struct console *);
 void	session_tick(struct console *, uint64_t now);
 /* ms until the next thing session_tick has to do, or -1. */
 int	session_timeout(const struct console *, uint64_t now);
-/* The agent is logged out (asked, or told): the login screen. */
-void	session_logged_out(struct console *, const char *why);
+/* The agent is logged out (asked, or told): a login is needed again. */
+void	session_forget_login(struct console *);
 /* The link is gone: forget it, say so, plan the next try. */
 void	session_lost(struct console *);
 

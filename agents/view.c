@@ -10,7 +10,7 @@
 #include "clock.h"
 #include "desk.h"
 #include "help.h"
-#include "keys.h"
+#include "keydef.h"
 #include "login.h"
 #include "table.h"
 #include "text.h"
