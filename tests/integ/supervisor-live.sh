@@ -44,11 +44,12 @@ keys n
 must_show 5 "Agent 1002 not ready: reason" "no reason dialog"
 keys BSpace BSpace BSpace BSpace BSpace
 typed lunch; keys Enter
+# The confirmation stays 8 s on the status line: look for it first.
+must_show 5 "agent 1002 not_ready: done" "no confirmation on the status line"
 wait_until 10 agent_is 1002 not_ready || fail "core: 1002 not made not ready"
 field_is "[a['reason'] for a in d['agents'] if a['agent']=='1002'][0]" lunch ||
 	fail "core: reason not lunch"
 must_show 5 "^1002 .*not_ready *lunch" "1002 not shown not ready (lunch)"
-must_show 5 "agent 1002 not_ready: done" "no confirmation on the status line"
 wait_until 5 agent_shows "State NOT READY (lunch)" || { agent_screen; fail "agent console: not lunch"; }
 pass "agent-state from the console: 1002 ready, then not ready (lunch), in the core and on its console"
 
