@@ -1,6 +1,69 @@
 /* core.c: the core's global state (core.h): the event loop, the
  * configuration in force, the database. Filled in by core-main.c at start;
- * every layer reads it, so it stands below them all. */
+ * every layer reads it, so it stands below them all.
+ *
+ * It also runs the loop, one pass at a time: libevent 2.1 has no hook for
+ * "before the loop sleeps", so core_run() calls event_base_loop() with
+ * EVLOOP_ONCE (it returns once a pass has run every active callback) and,
+ * between passes, commits the pass's one transaction (db.c), then calls
+ * the release functions that modules holding back output for this pass
+ * asked for (conn.c: clients' output; span-vspan.c: D-channel frames).
+ * Whatever a release writes or holds is committed and released again
+ * before the loop sleeps. */
+#include <string.h>
 #include "core.h"
+#include "db.h"
+#include "log.h"
+
+#define CORE_RELEASES	8	/* distinct release functions per pass */
 
 struct core core;
+
+static void	(*core_releases[CORE_RELEASES])(void);
+static int	  core_nreleases;
+
+void
+core_release_after_commit(void (*release)(void))
+{
+	for (int i = 0; i < core_nreleases; i++)
+		if (core_releases[i] == release)
+			return;
+	if (core_nreleases == CORE_RELEASES)
+		fatal("core: more than %d release functions in a pass",
+		    CORE_RELEASES);
+	core_releases[core_nreleases++] = release;
+}
+
+void
+core_pass_end(void)
+{
+	void	(*run[CORE_RELEASES])(void);
+	int	  n;
+
+	for (;;) {
+		if (core.db != NULL)
+			db_commit(core.db);
+		if ((n = core_nreleases) == 0)
+			return;
+		memcpy(run, core_releases, n * sizeof run[0]);
+		core_nreleases = 0;
+		for (int i = 0; i < n; i++)
+			run[i]();
+	}
+}
+
+void
+core_run(void)
+{
+	int r;
+
+	if (core.db != NULL)
+		db_set_batch(core.db, 1);
+	do {
+		r = event_base_loop(core.base, EVLOOP_ONCE);
+		core_pass_end();
+	} while (r == 0 && !event_base_got_exit(core.base) &&
+	    !event_base_got_break(core.base));
+	if (core.db != NULL)
+		db_set_batch(core.db, 0);
+}
