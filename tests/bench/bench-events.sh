@@ -8,7 +8,8 @@
 # client takes the time of the read() that brought each line in. Prints
 # per delivery (every event on every socket) and per event (to the last of
 # the sockets) p50, p99 and max, the events and deliveries per second, and
-# the core's CPU share.
+# the core's CPU share (also per 1,000 events/s). tests/bench/ab-events.sh
+# runs it for an earlier core and this one, alternated.
 . "$top_srcdir/tests/integ/lib.sh"
 N=${BENCH_CONSOLES:-500}
 RATE=${BENCH_RATE:-200}
@@ -72,6 +73,7 @@ print(f"calls placed          {answered} answered, at {rate}/s")
 print(f"events                {e['n']} ({int(e['n']) / wall:.0f}/s), deliveries {d['n']} ({int(d['n']) / wall:.0f}/s)")
 print(f"event to socket       p50 {int(d['p50_us']) / 1000:.2f} ms, p99 {int(d['p99_us']) / 1000:.2f} ms, max {int(d['max_us']) / 1000:.1f} ms (every delivery)")
 print(f"event to last socket  p50 {int(e['p50_us']) / 1000:.2f} ms, p99 {int(e['p99_us']) / 1000:.2f} ms, max {int(e['max_us']) / 1000:.1f} ms (per event)")
-print(f"core CPU              {(int(c1) - int(c0)) / hz / wall * 100:.1f}% of one core")
+cpu = (int(c1) - int(c0)) / hz / wall * 100
+print(f"core CPU              {cpu:.1f}% of one core, {cpu / max(int(e['n']) / wall / 1000, 1e-9):.0f}% per 1,000 events/s")
 print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core ({n} sockets, one poll loop)")
 PY
