@@ -89,7 +89,10 @@ conn_send_line(struct conn *c, const char *s, size_t len)
 		/* libevent would write this pass's line with the rest */
 		bufferevent_disable(c->bev, EV_WRITE);
 		c->held = CONN_HELD;
-		c->out_ok = evbuffer_get_length(out);
+		/* all it holds is committed, unless the flush timer put it
+		 * in backlog this pass: then out_ok is still exact */
+		if (!c->out_new)
+			c->out_ok = evbuffer_get_length(out);
 	}
 	evbuffer_add(out, s, len);
 	c->out_new = 1;

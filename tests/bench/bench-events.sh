@@ -46,20 +46,22 @@ span_args=""
 for s in $SPANS; do span_args="$span_args --span $s"; done
 hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# write(2)-family calls (the WAL's pwrite, clients' writev...), /proc/PID/io
+wcalls() { awk '$1 == "syscw:" {print $2}' "/proc/$1/io"; }
 if [ -n "${BENCH_PERF:-}" ]; then
 	perf record -q -g -o "$BENCH_PERF" -p "$CORE_PID" -- sleep "$WINDOW" \
 		>/dev/null 2>&1 &
 fi
-c0=$(cpu_ticks "$CORE_PID"); w0=$(date +%s%N)
+c0=$(cpu_ticks "$CORE_PID"); w0=$(date +%s%N); s0=$(wcalls "$CORE_PID")
 pstn_bg $span_args --calls $((RATE * WINDOW)) --rate "$RATE" --concurrent 170 \
 	--hold fixed:0.3 --duration $((WINDOW + 30)) --quiet
 wait_until $((WINDOW + 60)) grep -q '^events_last_socket' "$T/ev.out" || fail "no figures: $(cat "$T/ev.log")"
-c1=$(cpu_ticks "$CORE_PID"); w1=$(date +%s%N)
+c1=$(cpu_ticks "$CORE_PID"); w1=$(date +%s%N); s1=$(wcalls "$CORE_PID")
 wait_until $((WINDOW + 60)) grep -q '^summary' "$T/pstn.out" || fail "pstn did not finish"
 answered=$(summary_field answered)
-python3 - "$T/ev.out" "$N" "$c0" "$c1" "$w0" "$w1" "$hz" "$answered" "$RATE" <<'PY'
+python3 - "$T/ev.out" "$N" "$c0" "$c1" "$w0" "$w1" "$hz" "$answered" "$RATE" "$s0" "$s1" <<'PY'
 import sys
-f, n, c0, c1, w0, w1, hz, answered, rate = sys.argv[1:]
+f, n, c0, c1, w0, w1, hz, answered, rate, s0, s1 = sys.argv[1:]
 n, hz = int(n), int(hz)
 wall = (int(w1) - int(w0)) / 1e9
 fig = {}
@@ -75,5 +77,6 @@ print(f"event to socket       p50 {int(d['p50_us']) / 1000:.2f} ms, p99 {int(d['
 print(f"event to last socket  p50 {int(e['p50_us']) / 1000:.2f} ms, p99 {int(e['p99_us']) / 1000:.2f} ms, max {int(e['max_us']) / 1000:.1f} ms (per event)")
 cpu = (int(c1) - int(c0)) / hz / wall * 100
 print(f"core CPU              {cpu:.1f}% of one core, {cpu / max(int(e['n']) / wall / 1000, 1e-9):.0f}% per 1,000 events/s")
+print(f"core write calls      {(int(s1) - int(s0)) / wall:.0f}/s, {(int(s1) - int(s0)) / max(int(e['n']), 1):.1f} per event (/proc/PID/io syscw)")
 print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core ({n} sockets, one poll loop)")
 PY
