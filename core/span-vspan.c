@@ -134,8 +134,11 @@ vspan_d_write(struct span *s, const void *buf, int len)
 	struct vspan	*v = s->drv;
 	uint16_t	 n = len;
 
-	if (len <= 0 || len > VSPAN_MAX_FRAME)
+	if (len <= 0 || len > VSPAN_MAX_FRAME) {
+		log_warn("span %s: D frame of %d bytes not sent (at most %d)",
+		    s->name, len, VSPAN_MAX_FRAME);
 		return len;
+	}
 	if (!v->listed) {
 		v->listed = 1;
 		v->held_next = vspan_held;
