@@ -9,7 +9,8 @@
  * the release functions that modules holding back output for this pass
  * asked for (conn.c: clients' output; span-vspan.c: D-channel frames).
  * Whatever a release writes or holds is committed and released again
- * before the loop sleeps.
+ * before the loop sleeps. A failed commit (logged by db.c) releases all
+ * the same: the core goes on, as it always has after a failed write.
  *
  * For tests, CENTRALA_COMMIT_DELAY_MS makes each commit that much slower
  * (a slow disk): whatever leaves the core during it would be seen before
