@@ -1,7 +1,10 @@
 /* conn.c: one client of the core. Reads lines (proto.c framing, size
  * limit), hands each to the dispatcher, queues replies and events with an
  * output limit: a client that stops reading or floods is cut off and
- * nobody else notices. Closed connections are freed from the loop. */
+ * nobody else notices. Output leaves only once the rows of the loop pass
+ * that queued it are committed (write-ahead, db.c): conn.c writes it
+ * itself, never libevent, except the rest for a full socket. Closed
+ * connections are freed from the loop. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +29,11 @@
 
 struct conn *conns;
 static uint64_t conn_next_id = 1;
-static int conn_flush_armed;
+static int conn_flush_armed, conn_release_asked;
 
 static void	conn_shut(struct conn *, const char *, int now);
-static void	conn_hold(struct conn *);
-static void	conn_hold_arm(void);
+static void	conn_flush_arm(void);
+static void	conn_release(void);
 static void	conn_backlog(struct conn *);
 static void	conn_drained_write_cb(struct bufferevent *, void *);
 
@@ -68,7 +71,8 @@ conn_send(struct conn *c, json_t *msg)
 	free(s);
 }
 
-/* One line already encoded (an event sent to many is encoded once). */
+/* One line already encoded (an event sent to many is encoded once). It
+ * leaves once the pass's rows are committed (core.c, db.c): conn_release. */
 void
 conn_send_line(struct conn *c, const char *s, size_t len)
 {
@@ -81,42 +85,93 @@ conn_send_line(struct conn *c, const char *s, size_t len)
 		conn_shut(c, "output limit reached (client not reading)", 1);
 		return;
 	}
+	if (c->held == CONN_BACKLOG) {
+		/* libevent would write this pass's line with the rest */
+		bufferevent_disable(c->bev, EV_WRITE);
+		c->held = CONN_HELD;
+		/* all it holds is committed, unless the flush timer put it
+		 * in backlog this pass: then out_ok is still exact */
+		if (!c->out_new)
+			c->out_ok = evbuffer_get_length(out);
+	}
 	evbuffer_add(out, s, len);
-	if (c->subscribed)
-		conn_hold(c);
-}
-
-/* A subscriber gets every event: its output is not written per loop pass
- * (one write(2) and two epoll_ctl(2) per event at high rates) but by one
- * timer every CONN_FLUSH_US, one write carrying all that was queued since.
- * Order is kept: replies and events share the one output buffer. */
-static void
-conn_flush_cb(evutil_socket_t fd, short what, void *arg)
-{
-	struct evbuffer	*out;
-	int		 n;
-
-	conn_flush_armed = 0;
-	for (struct conn *c = conns; c != NULL; c = c->next) {
-		if (c->held != CONN_HELD || c->dead)
-			continue;
-		out = bufferevent_get_output(c->bev);
-		if (evbuffer_get_length(out) == 0)
-			continue;
-		evbuffer_unfreeze(out, 1);	/* as bufferevent's own write */
-		n = evbuffer_write(out, c->fd);
-		evbuffer_freeze(out, 1);
-		if (n < 0 && errno != EAGAIN && errno != EINTR) {
-			conn_shut(c, strerror(errno), 1);
-			continue;
-		}
-		if (evbuffer_get_length(out) > 0)
-			conn_backlog(c);
+	c->out_new = 1;
+	if (!conn_release_asked) {
+		conn_release_asked = 1;
+		core_release_after_commit(conn_release);
 	}
 }
 
+/* Writes what is committed of its output (the first out_ok bytes); a
+ * full socket is left to libevent (BACKLOG). */
+static void
+conn_write(struct conn *c)
+{
+	struct evbuffer	*out = bufferevent_get_output(c->bev);
+	int		 n;
+
+	if (c->out_ok > evbuffer_get_length(out))
+		c->out_ok = evbuffer_get_length(out);
+	if (c->out_ok == 0)
+		return;
+	evbuffer_unfreeze(out, 1);	/* as bufferevent's own write */
+	n = evbuffer_write_atmost(out, c->fd, c->out_ok);
+	evbuffer_freeze(out, 1);
+	if (n < 0 && errno != EAGAIN && errno != EINTR) {
+		conn_shut(c, strerror(errno), 1);
+		return;
+	}
+	if (n > 0)
+		c->out_ok -= n;
+	if (c->out_ok > 0)
+		conn_backlog(c);
+}
+
+/* The pass's rows are committed: what it queued may leave. First every
+ * client's committed length, then the writes: a write that fails closes
+ * its client, and what that tells others waits for the next commit. A
+ * subscriber gets every event: its output is not written per pass (one
+ * write(2) per event at high rates) but by one timer every CONN_FLUSH_US,
+ * one write carrying all that was committed since; the others' replies
+ * go at once. Order is kept: replies and events share the one buffer. */
+static void
+conn_release(void)
+{
+	int flush = 0;
+
+	conn_release_asked = 0;
+	for (struct conn *c = conns; c != NULL; c = c->next)
+		if ((c->pass_done = c->out_new)) {
+			c->out_new = 0;
+			c->out_ok = evbuffer_get_length(
+			    bufferevent_get_output(c->bev));
+		}
+	for (struct conn *c = conns; c != NULL; c = c->next) {
+		if (!c->pass_done || c->dead || c->held != CONN_HELD)
+			continue;
+		c->pass_done = 0;
+		if (c->subscribed)
+			flush = 1;
+		else
+			conn_write(c);
+	}
+	if (flush)
+		conn_flush_arm();
+}
+
+static void
+conn_flush_cb(evutil_socket_t fd, short what, void *arg)
+{
+	conn_flush_armed = 0;
+	for (struct conn *c = conns; c != NULL; c = c->next)
+		if (c->held == CONN_HELD && !c->dead && c->subscribed)
+			conn_write(c);
+}
+
 /* Its socket is full: libevent writes the rest when it can take more
- * (not this timer retrying every millisecond); once drained, held again. */
+ * (not this timer retrying every millisecond); once drained, held again.
+ * Everything in the buffer then is committed: a line queued since has
+ * taken it back (conn_send_line). */
 static void
 conn_backlog(struct conn *c)
 {
@@ -132,11 +187,12 @@ conn_drained_write_cb(struct bufferevent *bev, void *arg)
 	if (c->held == CONN_BACKLOG && !c->dead) {
 		bufferevent_disable(c->bev, EV_WRITE);
 		c->held = CONN_HELD;
+		c->out_ok = 0;
 	}
 }
 
 static void
-conn_hold_arm(void)
+conn_flush_arm(void)
 {
 	struct timeval tv = { 0, CONN_FLUSH_US };
 
@@ -144,18 +200,6 @@ conn_hold_arm(void)
 		return;
 	conn_flush_armed = 1;
 	event_base_once(core.base, -1, EV_TIMEOUT, conn_flush_cb, NULL, &tv);
-}
-
-static void
-conn_hold(struct conn *c)
-{
-	if (c->held == CONN_BACKLOG)
-		return;
-	if (c->held == CONN_WRITING) {
-		bufferevent_disable(c->bev, EV_WRITE);
-		c->held = CONN_HELD;
-	}
-	conn_hold_arm();
 }
 
 /* Token bucket: a client may burst, but not flood for long. */
@@ -272,6 +316,8 @@ conn_new(int fd)
 	bufferevent_setcb(c->bev, conn_read_cb, conn_drained_write_cb,
 	    conn_event_cb, c);
 	bufferevent_enable(c->bev, EV_READ);
+	bufferevent_disable(c->bev, EV_WRITE);	/* conn.c writes (HELD) */
+	c->held = CONN_HELD;
 	c->login_timer = evtimer_new(core.base, conn_login_timeout_cb, c);
 	evtimer_add(c->login_timer, &tv);
 	c->next = conns;

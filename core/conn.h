@@ -12,8 +12,9 @@ struct endpoint;
 
 enum conn_role { ROLE_NONE = -1, ROLE_AGENT = 0, ROLE_SUPERVISOR = 1, ROLE_ADMIN = 2 };
 
-/* A subscriber's output is written by conn.c's flush timer (HELD), or by
- * libevent while its socket is full (BACKLOG); others' by libevent. */
+/* A client's output is written by conn.c once committed (HELD: at the
+ * pass's end, a subscriber's by the flush timer), by libevent while its
+ * socket is full (BACKLOG) or while it closes (WRITING). */
 enum conn_held { CONN_WRITING, CONN_HELD, CONN_BACKLOG };
 
 struct conn {
@@ -30,6 +31,9 @@ struct conn {
 	struct endpoint		*ep;		/* supervisor's headset, once used */
 	int			 subscribed;
 	enum conn_held		 held;		/* who writes its output */
+	size_t			 out_ok;	/* output bytes committed (HELD) */
+	int			 out_new;	/* output queued in this pass */
+	int			 pass_done;	/* conn_release's own mark */
 	int			 login_failures;
 	int			 dead;
 	int			 freeing;

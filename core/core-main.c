@@ -378,6 +378,7 @@ core_finish(void)
 {
 	core_logout_all();
 	conn_close_all("core stopped");
+	core_pass_end();
 	span_close_all();
 	server_close();
 	evlog_close();
@@ -449,7 +450,7 @@ main(int argc, char **argv)
 	core.start_mono = clock_mono_us();
 	core.base = event_base_new();
 	core_start(state_opt);
-	event_base_dispatch(core.base);
+	core_run();
 	core_finish();
 	return 0;
 }

@@ -31,6 +31,14 @@ struct core {
 };
 extern struct core core;
 
+/* core.c: the loop, one pass at a time. What a pass tells the outside
+ * world (client output, D-channel frames) is held back by its module,
+ * which asks for its release function to be called once the pass's rows
+ * are committed (once per pass, however often it asks). */
+void	core_run(void);
+void	core_release_after_commit(void (*release)(void));
+void	core_pass_end(void);		/* commit, then release; also at exit */
+
 /* core-main.c */
 void	core_stop(enum core_stop);	/* orderly stop; see docs/protocol.md */
 void	core_check_stopped(void);	/* exits the loop once a stop is done */

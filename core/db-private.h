@@ -8,6 +8,9 @@
 struct db {
 	sqlite3		*h;
 	int		 ready;		/* opened and upgraded */
+	int		 batch;		/* one transaction per loop pass */
+	int		 in_txn;	/* the pass's transaction is open */
+	int		 pending;	/* writes in it, not yet committed */
 	sqlite3_stmt	*st_cdr, *st_event, *st_pin_get, *st_pin_set;
 	sqlite3_stmt	*st_rec_add, *st_rec_end, *st_vm_add;
 	sqlite3_stmt	*st_cb_add, *st_cb_update;

@@ -203,6 +203,7 @@ int
 db_recover(struct db *db, struct db_recovery *r)
 {
 	*r = (struct db_recovery){ 0 };
+	db_commit(db);		/* a batch's transaction cannot hold this one */
 	if (db_recover_run(db, "BEGIN IMMEDIATE", 0, 0, NULL, NULL) != 0)
 		return -1;
 	if (db_recover_count(db, r) != 0 || (r->calls + r->sessions +

@@ -4,13 +4,29 @@
  * sqlite3_step() wrapper that the test hook db_fail_after() can make fail.
  *
  * WAL with synchronous=NORMAL. A commit appends the transaction to the
- * -wal file with write(2) before sqlite3_step() returns, so once an insert
- * returns 0 the row is in the kernel's page cache: it survives the core
- * being killed (SIGKILL, a crash), and the next open replays the WAL. Only
- * a power loss or a kernel crash can lose the transactions committed since
- * the last checkpoint (NORMAL syncs the WAL at checkpoints); the database is
- * never corrupted. FULL would fsync the WAL at every commit, i.e. once per
- * event and per call, on the event loop. */
+ * -wal file with write(2) before sqlite3_step() returns, so once it returns
+ * the rows are in the kernel's page cache: they survive the core being
+ * killed (SIGKILL, a crash), and the next open replays the WAL. Only a
+ * power loss or a kernel crash can lose the transactions committed since
+ * the last checkpoint (NORMAL syncs the WAL at checkpoints); the database
+ * is never corrupted. FULL would fsync the WAL at every commit, on the
+ * event loop.
+ *
+ * One transaction per loop pass (db_set_batch(), set by the core's loop):
+ * the first write of a pass opens it (BEGIN IMMEDIATE, in db_step(), the
+ * one place every statement passes), db_commit() closes it. A commit per
+ * write was ~40% of the core at 200 calls/s (docs/PERFORMANCE.md). The
+ * loop runs one pass at a time (core_run(), core.c: event_base_loop with
+ * EVLOOP_ONCE, libevent 2.1 having no hook before it sleeps) and commits
+ * between passes, before it sleeps again; only then does it release what
+ * the pass held back: client output (conn.c) and D-channel frames
+ * (span-vspan.c). Write-ahead: nothing a pass tells the outside world
+ * leaves the core before that pass's rows are committed, so kill -9 loses
+ * only rows whose state nobody outside has seen. A failed COMMIT is
+ * logged as an error naming how many writes were lost, rolled back, and
+ * the core goes on, as after a failed write; the next write opens a new
+ * transaction. Without batch (tests, tools) every write is its own
+ * transaction, as before. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,12 +43,18 @@
 #define DB_STEP_MARK		"-- version "
 
 extern const char schema_sql[];
-static int db_fail_countdown;
+static int db_fail_countdown, db_fail_commits;
 
 void
 db_fail_after(int n)
 {
 	db_fail_countdown = n;
+}
+
+void
+db_fail_commit_after(int n)
+{
+	db_fail_commits = n;
 }
 
 static void __attribute__((format(printf, 2, 3)))
@@ -43,6 +65,76 @@ db_errorf(struct db *db, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(db->err, sizeof db->err, fmt, ap);
 	va_end(ap);
+}
+
+/* Opens the pass's transaction at its first write. IMMEDIATE takes the
+ * write lock now, so the COMMIT cannot fail on a reader's lock later. */
+static int
+db_begin(struct db *db)
+{
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		db_errorf(db, "BEGIN: %s", sqlite3_errmsg(db->h));
+		return -1;
+	}
+	db->in_txn = 1;
+	db->pending = 0;
+	return 0;
+}
+
+/* Some errors (I/O, full disk) make SQLite roll the whole transaction
+ * back: the pass's earlier writes are gone, and the next write opens a
+ * new transaction. */
+static void
+db_lost(struct db *db)
+{
+	if (!db->in_txn || !sqlite3_get_autocommit(db->h))
+		return;
+	log_error("database: transaction rolled back, %d writes of this pass "
+	    "lost: %s", db->pending, db->err);
+	db->in_txn = 0;
+	db->pending = 0;
+}
+
+void
+db_set_batch(struct db *db, int on)
+{
+	if (!on)
+		db_commit(db);
+	db->batch = on;
+}
+
+int
+db_pending(struct db *db)
+{
+	return db->in_txn ? db->pending : 0;
+}
+
+/* Commits the open transaction, if any. A failure loses every write of
+ * it: said loudly, rolled back, and the next write starts afresh. The test
+ * hook db_fail_commit_after() makes the Nth commit fail. */
+int
+db_commit(struct db *db)
+{
+	int	 n = db->pending, rc;
+
+	if (!db->in_txn)
+		return 0;
+	db->in_txn = 0;
+	db->pending = 0;
+	if (db_fail_commits > 0 && --db_fail_commits == 0) {
+		db_errorf(db, "disk I/O error (injected by db_fail_commit_after)");
+		rc = SQLITE_IOERR;
+	} else if ((rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL)) !=
+	    SQLITE_OK)
+		db_errorf(db, "%s", sqlite3_errmsg(db->h));
+	if (rc == SQLITE_OK)
+		return 0;
+	log_error("database: COMMIT failed, %d writes of this pass lost: %s",
+	    n, db->err);
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
 }
 
 /* Every sqlite3_step() goes through here: the test hook's Nth step fails
@@ -57,9 +149,16 @@ db_step(struct db *db, sqlite3_stmt *st)
 		db_errorf(db, "disk I/O error (injected by db_fail_after)");
 		return SQLITE_IOERR;
 	}
+	if (db->batch && !db->in_txn && !sqlite3_stmt_readonly(st) &&
+	    db_begin(db) != 0)
+		return SQLITE_ERROR;
 	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc == SQLITE_DONE && db->in_txn && !sqlite3_stmt_readonly(st))
+		db->pending++;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_errorf(db, "%s", sqlite3_errmsg(db->h));
+		db_lost(db);
+	}
 	return rc;
 }
 
@@ -89,7 +188,8 @@ db_bind_text(sqlite3_stmt *st, int i, const char *s, enum db_text how)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
 
-/* Runs a prepared write (one autocommit transaction) to completion. */
+/* Runs a prepared write to completion: its own transaction, or the pass's
+ * in batch. */
 int
 db_write(struct db *db, sqlite3_stmt *st, const char *what)
 {
@@ -342,6 +442,7 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
+	db_commit(db);
 	sqlite3_finalize(db->st_cdr);
 	sqlite3_finalize(db->st_event);
 	sqlite3_finalize(db->st_pin_get);

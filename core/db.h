@@ -1,9 +1,11 @@
 /* db.h: the core's SQLite store: schema (data/schema.sql) upgraded in place
  * at open, WAL mode, one CDR per finished call and an append-only event
  * table that every statistic is computed from. Every write is its own
- * committed transaction, so a finished call survives SIGKILL of the core;
- * a call in progress and an agent's session are stored from their start,
- * and closed by the next start if the core dies (db-recover.c). */
+ * committed transaction, or in batch (the core's loop) the loop pass's
+ * one transaction, committed before anything the pass did is told to the
+ * outside (db.c), so a finished call survives SIGKILL of the core; a call
+ * in progress and an agent's session are stored from their start, and
+ * closed by the next start if the core dies (db-recover.c). */
 #ifndef CZ_DB_H
 #define CZ_DB_H
 
@@ -198,6 +200,15 @@ int	 db_contact_set(struct db *, const char *call_id, const char *agent,
  * for a call (NULL agent: the latest of any agent), or NULL. */
 json_t	*db_contact_get(struct db *, const char *call_id, const char *agent);
 
+/* Batch (the core's loop, db.c): every write joins one transaction, opened
+ * by the first write and ended by db_commit(), which the loop calls once
+ * per pass before it releases the pass's output. Turning batch off
+ * commits. db_commit returns -1 (logged as an error) when the
+ * transaction's writes were lost; db_pending counts them until then. */
+void	db_set_batch(struct db *, int on);
+int	db_commit(struct db *);
+int	db_pending(struct db *);
+
 /* Counts for tests and status: rows in cdr, events, pins, meta,
  * calls_open, sessions... (any other name is refused). -1 on error. */
 int64_t	db_count(struct db *, const char *table);
@@ -205,5 +216,7 @@ int64_t	db_count(struct db *, const char *table);
 /* For tests: make the Nth following SQLite step fail as a disk I/O error
  * would (0 = never). Every step counts, db_open's included. */
 void	db_fail_after(int n);
+/* For tests: make the Nth following COMMIT of a batch fail (0 = never). */
+void	db_fail_commit_after(int n);
 
 #endif

@@ -2,7 +2,10 @@
  * Two listening SOCK_SEQPACKET sockets per span in the run directory:
  * span-NAME.d carries Q.921 frames, span-NAME.b 5120-byte TDM blocks. Layer
  * 1 is up while the far end has both connected. The far end is the clock:
- * each block it sends is answered by exactly one block. */
+ * each block it sends is answered by exactly one block. D frames are held
+ * until the rows of the loop pass that wrote them are committed (core.c,
+ * db.c): a Q.931 message never tells the network of a state the database
+ * could lose. The blocks are media: sent at once. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <event2/buffer.h>
 #include <event2/event.h>
 #include "core.h"
 #include "log.h"
@@ -18,6 +22,7 @@
 #include "xmalloc.h"
 
 #define VSPAN_MIN_FRAME	5	/* address, control, 1 octet, 2 FCS */
+#define VSPAN_MAX_FRAME	2048	/* above any Q.921 frame libpri writes */
 
 struct vspan_sock {
 	char		*path;
@@ -27,8 +32,14 @@ struct vspan_sock {
 };
 
 struct vspan {
-	struct vspan_sock	d, b;
+	struct vspan_sock	 d, b;
+	struct span		*span;
+	struct evbuffer		*held;		/* D frames: length, bytes */
+	struct vspan		*held_next;	/* in vspan_held when listed */
+	int			 listed;
 };
+
+static struct vspan	*vspan_held;	/* spans with frames held */
 
 static void	vspan_down(struct span *, const char *);
 
@@ -86,14 +97,56 @@ vspan_d_read(struct span *s, void *buf, int len)
 }
 
 /* Sends one D frame. With no far end the frame is lost, as on a cut line. */
+static void
+vspan_d_send(struct vspan *v, const void *buf, size_t len)
+{
+	if (v->d.fd >= 0 && send(v->d.fd, buf, len, MSG_DONTWAIT |
+	    MSG_NOSIGNAL) < 0 && errno != EAGAIN)
+		log_debug("span %s: D write: %s", v->span->name,
+		    strerror(errno));
+}
+
+/* The pass's rows are committed: every span's held frames go, in order. */
+static void
+vspan_release(void)
+{
+	uint8_t	 frame[VSPAN_MAX_FRAME];
+	uint16_t len;
+
+	while (vspan_held != NULL) {
+		struct vspan *v = vspan_held;
+
+		vspan_held = v->held_next;
+		v->held_next = NULL;
+		v->listed = 0;
+		while (evbuffer_remove(v->held, &len, sizeof len) ==
+		    sizeof len) {
+			evbuffer_remove(v->held, frame, len);
+			vspan_d_send(v, frame, len);
+		}
+	}
+}
+
+/* libpri's write: the frame is held until the pass's commit. */
 static int
 vspan_d_write(struct span *s, const void *buf, int len)
 {
-	struct vspan *v = s->drv;
+	struct vspan	*v = s->drv;
+	uint16_t	 n = len;
 
-	if (v->d.fd >= 0 && send(v->d.fd, buf, len, MSG_DONTWAIT |
-	    MSG_NOSIGNAL) < 0 && errno != EAGAIN)
-		log_debug("span %s: D write: %s", s->name, strerror(errno));
+	if (len <= 0 || len > VSPAN_MAX_FRAME) {
+		log_warn("span %s: D frame of %d bytes not sent (at most %d)",
+		    s->name, len, VSPAN_MAX_FRAME);
+		return len;
+	}
+	if (!v->listed) {
+		v->listed = 1;
+		v->held_next = vspan_held;
+		vspan_held = v;
+		core_release_after_commit(vspan_release);
+	}
+	evbuffer_add(v->held, &n, sizeof n);
+	evbuffer_add(v->held, buf, len);
 	return len;
 }
 
@@ -187,6 +240,8 @@ vspan_down(struct span *s, const char *why)
 
 	vspan_sock_drop(&v->d);
 	vspan_sock_drop(&v->b);
+	/* held frames belong to the link that went: never to the next one */
+	evbuffer_drain(v->held, evbuffer_get_length(v->held));
 	span_l1_down(s, why);
 }
 
@@ -196,6 +251,8 @@ vspan_open(struct span *s, char *err, size_t errlen)
 	struct vspan *v = xcalloc(1, sizeof *v);
 
 	s->drv = v;
+	v->span = s;
+	v->held = evbuffer_new();
 	v->d.lfd = v->b.lfd = v->d.fd = v->b.fd = -1;
 	v->d.path = xprintf("%s/span-%s.d", core.run_dir, s->name);
 	v->b.path = xprintf("%s/span-%s.b", core.run_dir, s->name);
@@ -218,6 +275,11 @@ vspan_close(struct span *s)
 
 	if (v == NULL)
 		return;
+	for (struct vspan **pp = &vspan_held; *pp != NULL; pp = &(*pp)->held_next)
+		if (*pp == v) {		/* its held frames are lost, as on a cut line */
+			*pp = v->held_next;
+			break;
+		}
 	vspan_sock_drop(&v->d);
 	vspan_sock_drop(&v->b);
 	for (struct vspan_sock *vs = &v->d; vs <= &v->b; vs++) {
@@ -228,6 +290,7 @@ vspan_close(struct span *s)
 		unlink(vs->path);
 		free(vs->path);
 	}
+	evbuffer_free(v->held);
 	free(v);
 	s->drv = NULL;
 }

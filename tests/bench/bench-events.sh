@@ -8,7 +8,8 @@
 # client takes the time of the read() that brought each line in. Prints
 # per delivery (every event on every socket) and per event (to the last of
 # the sockets) p50, p99 and max, the events and deliveries per second, and
-# the core's CPU share.
+# the core's CPU share (also per 1,000 events/s). tests/bench/ab-events.sh
+# runs it for an earlier core and this one, alternated.
 . "$top_srcdir/tests/integ/lib.sh"
 N=${BENCH_CONSOLES:-500}
 RATE=${BENCH_RATE:-200}
@@ -45,20 +46,22 @@ span_args=""
 for s in $SPANS; do span_args="$span_args --span $s"; done
 hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# write(2)-family calls (the WAL's pwrite, clients' writev...), /proc/PID/io
+wcalls() { awk '$1 == "syscw:" {print $2}' "/proc/$1/io"; }
 if [ -n "${BENCH_PERF:-}" ]; then
 	perf record -q -g -o "$BENCH_PERF" -p "$CORE_PID" -- sleep "$WINDOW" \
 		>/dev/null 2>&1 &
 fi
-c0=$(cpu_ticks "$CORE_PID"); w0=$(date +%s%N)
+c0=$(cpu_ticks "$CORE_PID"); w0=$(date +%s%N); s0=$(wcalls "$CORE_PID")
 pstn_bg $span_args --calls $((RATE * WINDOW)) --rate "$RATE" --concurrent 170 \
 	--hold fixed:0.3 --duration $((WINDOW + 30)) --quiet
 wait_until $((WINDOW + 60)) grep -q '^events_last_socket' "$T/ev.out" || fail "no figures: $(cat "$T/ev.log")"
-c1=$(cpu_ticks "$CORE_PID"); w1=$(date +%s%N)
+c1=$(cpu_ticks "$CORE_PID"); w1=$(date +%s%N); s1=$(wcalls "$CORE_PID")
 wait_until $((WINDOW + 60)) grep -q '^summary' "$T/pstn.out" || fail "pstn did not finish"
 answered=$(summary_field answered)
-python3 - "$T/ev.out" "$N" "$c0" "$c1" "$w0" "$w1" "$hz" "$answered" "$RATE" <<'PY'
+python3 - "$T/ev.out" "$N" "$c0" "$c1" "$w0" "$w1" "$hz" "$answered" "$RATE" "$s0" "$s1" <<'PY'
 import sys
-f, n, c0, c1, w0, w1, hz, answered, rate = sys.argv[1:]
+f, n, c0, c1, w0, w1, hz, answered, rate, s0, s1 = sys.argv[1:]
 n, hz = int(n), int(hz)
 wall = (int(w1) - int(w0)) / 1e9
 fig = {}
@@ -72,6 +75,8 @@ print(f"calls placed          {answered} answered, at {rate}/s")
 print(f"events                {e['n']} ({int(e['n']) / wall:.0f}/s), deliveries {d['n']} ({int(d['n']) / wall:.0f}/s)")
 print(f"event to socket       p50 {int(d['p50_us']) / 1000:.2f} ms, p99 {int(d['p99_us']) / 1000:.2f} ms, max {int(d['max_us']) / 1000:.1f} ms (every delivery)")
 print(f"event to last socket  p50 {int(e['p50_us']) / 1000:.2f} ms, p99 {int(e['p99_us']) / 1000:.2f} ms, max {int(e['max_us']) / 1000:.1f} ms (per event)")
-print(f"core CPU              {(int(c1) - int(c0)) / hz / wall * 100:.1f}% of one core")
+cpu = (int(c1) - int(c0)) / hz / wall * 100
+print(f"core CPU              {cpu:.1f}% of one core, {cpu / max(int(e['n']) / wall / 1000, 1e-9):.0f}% per 1,000 events/s")
+print(f"core write calls      {(int(s1) - int(s0)) / wall:.0f}/s, {(int(s1) - int(s0)) / max(int(e['n']), 1):.1f} per event (/proc/PID/io syscw)")
 print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core ({n} sockets, one poll loop)")
 PY

@@ -4,7 +4,8 @@
  * (NULLs, UTF-8), duplicates, refusal of a newer schema without touching
  * it, PINs, injected I/O errors at every step (each call stored or
  * reported, never half) and durability across SIGKILL; the upgrade to
- * version 5 and the recovery of what a killed core left open. */
+ * version 5 and the recovery of what a killed core left open; one
+ * transaction per loop pass (batch): committed whole or lost whole. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -729,6 +730,91 @@ test_sigkill(const char *p)
 	    "integrity_check ok");
 }
 
+/* --- one transaction per loop pass (batch) ------------------------------ */
+
+static int
+batch_event(struct db *db, const char *call_id, int64_t ts)
+{
+	struct db_event e = { .ts_ms = ts, .kind = EV_CALL_START,
+	    .call_id = call_id };
+
+	return db_event_add(db, &e);
+}
+
+#define BATCH_COUNT(p, id) q_int(p, "SELECT count(*) FROM events WHERE " \
+    "call_id = '" id "'")
+
+/* The writes of a pass are one transaction: invisible to other
+ * connections until db_commit(); a failed COMMIT loses them all, says so
+ * and leaves the next write its own fresh transaction. */
+static void
+test_batch(const char *p)
+{
+	struct db	*db;
+	struct cdr	 c = sample_cdr("batched");
+
+	unlink_db(p);
+	db = db_open(p, err, sizeof err);
+	ok(db != NULL, "opened for batch");
+	db_set_batch(db, 1);
+	ok(batch_event(db, "b1", 1) == 0 && batch_event(db, "b1", 2) == 0 &&
+	    db_cdr_insert(db, &c) == 0 && db_pending(db) == 3,
+	    "three writes in the pass, pending %d", db_pending(db));
+	ok(BATCH_COUNT(p, "b1") == 0 && q_int(p, "SELECT count(*) FROM cdr "
+	    "WHERE call_id = 'batched'") == 0,
+	    "another connection sees none of them before the commit");
+	ok(db_commit(db) == 0 && db_pending(db) == 0 && BATCH_COUNT(p, "b1") ==
+	    2 && q_int(p, "SELECT count(*) FROM cdr WHERE call_id = "
+	    "'batched'") == 1, "after db_commit it sees all three");
+	ok(db_commit(db) == 0, "a commit with nothing written is a no-op");
+
+	db_fail_commit_after(1);
+	ok(batch_event(db, "b2", 3) == 0 && batch_event(db, "b2", 4) == 0 &&
+	    db_commit(db) == -1 && db_pending(db) == 0,
+	    "an injected COMMIT failure is reported");
+	ok(strstr(db_last_error(db), "injected") != NULL &&
+	    BATCH_COUNT(p, "b2") == 0, "its writes are all gone, not half");
+	ok(batch_event(db, "b3", 5) == 0 && db_pending(db) == 1 &&
+	    db_commit(db) == 0 && BATCH_COUNT(p, "b3") == 1,
+	    "the next write opens a new transaction, committed");
+
+	ok(batch_event(db, "b4", 6) == 0 && BATCH_COUNT(p, "b4") == 0,
+	    "a write left pending");
+	db_close(db);
+	ok(BATCH_COUNT(p, "b4") == 1, "closing commits it");
+}
+
+/* kill -9 in the middle of a pass loses only that pass's rows: what was
+ * committed before survives, the pass's own never half. */
+static void
+test_batch_sigkill(const char *p)
+{
+	pid_t	pid;
+	int	status;
+
+	unlink_db(p);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		struct db *db = db_open(p, err, sizeof err);
+
+		if (db == NULL)
+			_exit(1);
+		db_set_batch(db, 1);
+		if (batch_event(db, "k1", 1) == 0 && batch_event(db, "k1", 2) ==
+		    0 && db_commit(db) == 0 && batch_event(db, "k2", 3) == 0 &&
+		    batch_event(db, "k2", 4) == 0)
+			raise(SIGKILL);
+		_exit(1);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	    "batch child killed in its second pass");
+	ok(BATCH_COUNT(p, "k1") == 2 && BATCH_COUNT(p, "k2") == 0,
+	    "the committed pass survived, the killed pass left nothing");
+	ok(strcmp(q_text(p, "PRAGMA integrity_check"), "ok") == 0,
+	    "integrity_check ok");
+}
+
 /* --- no record lost: migration to version 5 and recovery ------------------ */
 
 /* A version 4 database made by hand from the first four steps, with a
@@ -954,6 +1040,8 @@ main(void)
 	test_bad_files();
 	test_faults();
 	test_sigkill(in_dir("kill.db"));
+	test_batch(in_dir("batch.db"));
+	test_batch_sigkill(in_dir("batchkill.db"));
 	test_upgrade4();
 	test_recover();
 	test_recover_faults();
