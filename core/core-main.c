@@ -363,7 +363,7 @@ core_start(const char *state_opt)
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
 	core_prompts();
-	evlog_open();
+	evlog_open(queue_sl_target);
 	if (span_open_all(core.cfg, err, sizeof err) != 0)
 		fatal("%s", err);
 	core_signals();

@@ -10,10 +10,10 @@
 #include "evlog.h"
 #include "agent.h"
 #include "log.h"
-#include "notify.h"
 #include "announce.h"
 #include "callback-offer.h"
 #include "queue.h"
+#include "sink.h"
 #include "xmalloc.h"
 
 struct queue *queues;
@@ -42,6 +42,26 @@ queue_parse(struct queue *q)
 
 /* Creates queues new in the config and re-points the others at it. A queue
  * gone from the config keeps its callers but takes no new ones. */
+int
+queue_sl_target(const char *name, void *arg)
+{
+	struct queue *q = queue_find(name);
+
+	return q != NULL && q->cfg != NULL ? q->cfg->sl_target : 20;
+}
+
+void
+queue_count_answered(struct queue *q)
+{
+	q->answered++;
+}
+
+void
+queue_count_abandoned(struct queue *q)
+{
+	q->abandoned++;
+}
+
 void
 queue_sync(const struct config *cfg)
 {
@@ -95,7 +115,7 @@ queue_enter(struct queue *q, struct call *call)
 	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
 	q->nwaiting++;
 	acd_index_enter(call);
-	notify_queue_waiting(q);
+	sink_queue_waiting(q);
 	if (call->cb != NULL) {	/* a callback: offered once, when asked for */
 		call_set_state(call, CALL_QUEUED);
 		return;
@@ -119,7 +139,7 @@ queue_leave(struct call *call)
 	acd_index_leave(call);
 	TAILQ_REMOVE(&q->waiting, call, qentry);
 	q->nwaiting--;
-	notify_queue_waiting(q);
+	sink_queue_waiting(q);
 	call->queue = NULL;
 	announce_stop(call);
 	cb_offer_unlisten(call);
