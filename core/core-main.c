@@ -20,6 +20,7 @@
 #include "clock.h"
 #include "conn.h"
 #include "core.h"
+#include "core-main.h"
 #include "evlog.h"
 #include "hooks.h"
 #include "log.h"
