@@ -1,9 +1,11 @@
 #!/bin/sh
-# layers.sh: no file of core/ includes a header of a higher layer
+# layers.sh: no file of core/ includes a header of a higher layer, nor
+# names a function or global defined in a file of a higher layer
 # (docs/ARCHITECTURE.md, "Layers of the core"), so no import circle can
 # come back between layers. Every core file must be placed in the table: a
 # new file is a decision about its layer. The checker is first shown a
-# copy of core/ with one upward include, which it must refuse.
+# copy of core/ with one upward include and one upward call, which it must
+# refuse.
 . "$top_srcdir/tests/integ/lib.sh"
 
 # layer rank, then the modules (FILE.c and FILE.h). Rank 0 is beside
@@ -42,19 +44,88 @@ check_layers() {
 	$1 == "I" && !($4 in rank) { print $3 ": includes " $4 ".h, in no layer" }'
 }
 
+# Prints one line per name used in a file of $1 (a call, a function
+# pointer, a global) that a file of a higher layer defines. Definitions are
+# found by the style (docs/STYLE.md): a function's name starts its line,
+# its type on the line before; "static" ones are the file's own. Comments
+# and strings are left out; a member after "." or "->", or a tag after
+# enum/struct/union, is no call; in a header only a name before "(" is.
+check_calls() {
+	awk -v layers="$LAYERS" -v q="'" '
+	BEGIN {
+		n = split(layers, line, "\n")
+		for (i = 1; i <= n; i++) {
+			k = split(line[i], w, " ")
+			for (j = 2; j <= k; j++) rank[w[j]] = w[1]
+		}
+	}
+	FNR == 1 {
+		if (seen[FILENAME]++) pass2 = 1
+		m = FILENAME; sub(/.*\//, "", m); file = m; sub(/\.[ch]$/, "", m)
+		incom = 0; prev = ""
+	}
+	!pass2 {
+		if (FILENAME ~ /\.c$/ && prev !~ /^static/ &&
+		    match($0, /^[a-z_][a-z0-9_]*\(/))
+			def[substr($0, 1, RLENGTH - 1)] = m
+		else if (FILENAME ~ /\.c$/ && $0 ~ /^[a-z][^(]*[ *][a-z_][a-z0-9_]*( = .*)?;$/ &&
+		    $0 !~ /^(static|extern|typedef|return) /) {
+			g = $0; sub(/( = .*)?;$/, "", g); sub(/.*[ *]/, "", g)
+			def[g] = m
+		}
+		prev = $0
+		next
+	}
+	{
+		s = $0; out = ""
+		while (s != "") {
+			if (incom) {
+				i = index(s, "*/")
+				if (i == 0) s = ""
+				else { s = substr(s, i + 2); incom = 0 }
+			} else {
+				i = index(s, "/*")
+				if (i == 0) { out = out s; s = "" }
+				else { out = out substr(s, 1, i - 1) " "; s = substr(s, i + 2); incom = 1 }
+			}
+		}
+		gsub(/"([^"\\]|\\.)*"/, "\"\"", out)
+		gsub(q "([^" q "\\\\]|\\\\.)*" q, "0", out)
+		gsub(/(\.|->)[ \t]*[A-Za-z_][A-Za-z0-9_]*/, "", out)
+		gsub(/(enum|struct|union)[ \t]+[A-Za-z_][A-Za-z0-9_]*/, "", out)
+		if (out ~ /^[ \t]*#[ \t]*include/) next
+		while (match(out, /[A-Za-z_][A-Za-z0-9_]*/)) {
+			t = substr(out, RSTART, RLENGTH)
+			out = substr(out, RSTART + RLENGTH)
+			if (file ~ /\.h$/ && out !~ /^[ \t]*\(/)
+				continue	# a header: prototypes and calls only
+			if ((t in def) && (m in rank) && (def[t] in rank) &&
+			    rank[def[t]] > rank[m] && !said[file, t]++)
+				print file ": names " t " (" def[t] ".c), a higher layer (" rank[m] " -> " rank[def[t]] ")"
+		}
+	}' "$1"/*.c "$1"/*.h "$1"/*.c "$1"/*.h
+}
+
 # The checker itself: an upward include and an unplaced file are caught.
 mkdir "$T/core"
 cp "$S"/core/*.c "$S"/core/*.h "$T/core/"
 echo '#include "call.h"' >>"$T/core/isdn.c"
 echo '/* new */' >"$T/core/newmod.c"
+printf 'int evlog_probe(void);\nint\nevlog_probe(void)\n{\n\treturn queue_find("x") != 0;\n}\n' >>"$T/core/evlog.c"
 check_layers "$T/core" >"$T/bad.out"
+check_calls "$T/core" >>"$T/bad.out"
 grep -q '^isdn.c: includes call.h, a higher layer (1 -> 2)$' "$T/bad.out" ||
 	fail "checker missed isdn.c -> call.h: $(cat "$T/bad.out")"
 grep -q '^newmod.c: in no layer' "$T/bad.out" ||
 	fail "checker missed an unplaced file: $(cat "$T/bad.out")"
-pass "the checker refuses an upward include and an unplaced file"
+grep -q '^evlog.c: names queue_find (queue.c), a higher layer (0 -> 3)$' "$T/bad.out" ||
+	fail "checker missed evlog.c -> queue_find: $(cat "$T/bad.out")"
+pass "the checker refuses an upward include, an upward call and an unplaced file"
 
 check_layers "$S/core" >"$T/out"
 [ ! -s "$T/out" ] || fail "includes against the layers:
 $(cat "$T/out")"
-pass "core/: $(ls "$S"/core/*.c | wc -l) files, every include downward or beside"
+check_calls "$S/core" >"$T/out"
+[ ! -s "$T/out" ] || fail "calls against the layers:
+$(cat "$T/out")"
+pass "core/: $(ls "$S"/core/*.c | wc -l) files, every include and call downward or beside"
