@@ -11,13 +11,39 @@
 # layer rank, then the modules (FILE.c and FILE.h). Rank 0 is beside
 # every layer (state, storage, shared constants): anyone may include it,
 # and it includes nothing above rank 0.
+# A word ending in * places every module it starts (campaign*: campaign.c,
+# campaign-list.c ...). The dialer's files (campaign*, dnc, pacing) and
+# db-campaign, db-backup are placed before they land.
 LAYERS='
-0 core db db-private db-callback db-cdr db-customer db-event db-media db-recover evlog cause default-config schema-sql
+0 core db db-private db-callback db-cdr db-customer db-event db-media db-recover db-campaign db-backup evlog cause default-config schema-sql
 1 span span-vspan isdn player prompt record audio-alsa alaw tickstat
 2 call media endpoint leg
-3 route ivr acd acd-pick acd-index acd-route queue agent announce callback callback-offer voicemail recording customer monitor transfer call-agent sink
+3 route ivr acd acd-pick acd-index acd-route queue agent announce callback callback-offer voicemail recording customer monitor transfer call-agent sink campaign* dnc pacing
 4 core-main server conn cmd cmd-admin cmd-agent cmd-call cmd-desk cmd-media cmd-session cmd-supervise cmd-table cmd-target notify hooks
 '
+
+# The table, each PREFIX* replaced by the modules of directory $1 it
+# matches.
+layers_of() {
+	set -f
+	echo "$LAYERS" | while read -r r mods; do
+		[ -n "$r" ] || continue
+		printf '%s' "$r"
+		for m in $mods; do
+			case $m in
+			*'*')	set +f
+				for f in "$1"/$m.c "$1"/$m.h; do
+					[ -f "$f" ] || continue
+					f=${f##*/}; printf ' %s' "${f%.*}"
+				done
+				set -f ;;
+			*)	printf ' %s' "$m" ;;
+			esac
+		done
+		echo
+	done
+	set +f
+}
 
 # Prints one line per upward include or unplaced file in directory $1.
 check_layers() {
@@ -29,7 +55,7 @@ check_layers() {
 		while read -r h; do
 			[ -f "$1/$h.h" ] && printf 'I %s %s %s\n' "$m" "$(basename "$f")" "$h"
 		done
-	done | awk -v layers="$LAYERS" '
+	done | awk -v layers="$(layers_of "$1")" '
 	BEGIN {
 		n = split(layers, line, "\n")
 		for (i = 1; i <= n; i++) {
@@ -51,7 +77,7 @@ check_layers() {
 # and strings are left out; a member after "." or "->", or a tag after
 # enum/struct/union, is no call; in a header only a name before "(" is.
 check_calls() {
-	awk -v layers="$LAYERS" -v q="'" '
+	awk -v layers="$(layers_of "$1")" -v q="'" '
 	BEGIN {
 		n = split(layers, line, "\n")
 		for (i = 1; i <= n; i++) {
@@ -111,6 +137,7 @@ mkdir "$T/core"
 cp "$S"/core/*.c "$S"/core/*.h "$T/core/"
 echo '#include "call.h"' >>"$T/core/isdn.c"
 echo '/* new */' >"$T/core/newmod.c"
+echo '/* placed by a prefix */' >"$T/core/campaign-probe.c"
 printf 'int evlog_probe(void);\nint\nevlog_probe(void)\n{\n\treturn queue_find("x") != 0;\n}\n' >>"$T/core/evlog.c"
 check_layers "$T/core" >"$T/bad.out"
 check_calls "$T/core" >>"$T/bad.out"
@@ -118,6 +145,8 @@ grep -q '^isdn.c: includes call.h, a higher layer (1 -> 2)$' "$T/bad.out" ||
 	fail "checker missed isdn.c -> call.h: $(cat "$T/bad.out")"
 grep -q '^newmod.c: in no layer' "$T/bad.out" ||
 	fail "checker missed an unplaced file: $(cat "$T/bad.out")"
+! grep -q '^campaign-probe.c' "$T/bad.out" ||
+	fail "a file placed by a prefix was refused: $(cat "$T/bad.out")"
 grep -q '^evlog.c: names queue_find (queue.c), a higher layer (0 -> 3)$' "$T/bad.out" ||
 	fail "checker missed evlog.c -> queue_find: $(cat "$T/bad.out")"
 pass "the checker refuses an upward include, an upward call and an unplaced file"
