@@ -486,6 +486,7 @@ CALL_SETTER(customer_id, int64_t)
 CALL_SETTER(agent_answer_ms, int64_t)
 CALL_SETTER(queue_enter_ms, int64_t)	/* the CDR's wait: first entry */
 CALL_SETTER(queue_enter_mono, uint64_t)	/* place in line, mono us */
+CALL_SETTER(queue, struct queue *)	/* queue.c: in its waiting line */
 
 /* A string field: a copy of S (NULL: none); the old one freed. */
 static void

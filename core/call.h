@@ -202,5 +202,7 @@ void	call_set_party_failed(struct call *, int cause, struct event *timer);
  * wait) and place (mono us). */
 void	call_set_queue_enter_ms(struct call *, int64_t);
 void	call_set_queue_enter_mono(struct call *, uint64_t);
+/* The queue whose waiting line holds the call (queue.c), NULL: none. */
+void	call_set_queue(struct call *, struct queue *);
 
 #endif

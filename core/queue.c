@@ -106,12 +106,11 @@ queue_free_all(void)
 void
 queue_enter(struct queue *q, struct call *call)
 {
-	call->queue = q;
-	free(call->queue_name);
-	call->queue_name = xstrdup(q->name);
+	call_set_queue(call, q);
+	call_set_queue_name(call, q->name);
 	if (call->queue_enter_ms == 0)	/* the CDR's wait spans overflows */
-		call->queue_enter_ms = clock_wall_ms();
-	call->queue_enter_mono = clock_mono_us();
+		call_set_queue_enter_ms(call, clock_wall_ms());
+	call_set_queue_enter_mono(call, clock_mono_us());
 	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
 	q->nwaiting++;
 	acd_index_enter(call);
@@ -140,7 +139,7 @@ queue_leave(struct call *call)
 	TAILQ_REMOVE(&q->waiting, call, qentry);
 	q->nwaiting--;
 	sink_queue_waiting(q);
-	call->queue = NULL;
+	call_set_queue(call, NULL);
 	announce_stop(call);
 	cb_offer_unlisten(call);
 }
