@@ -1,9 +1,9 @@
-/* hooks.c: what the routing and session layers do when something happens
- * below them, registered once at start: a call's moments (call.c) and the
- * telephony's news (span.c, isdn.c, endpoint.c), and the routing's news
- * for the clients (sink.h). The lower layers reach
- * up only through these (docs/ARCHITECTURE.md, "Layers"); the order of
- * the steps here is the order they happen in. */
+/* hooks.c: what the calls, routing and session layers do when something
+ * happens below them, registered once at start: the telephony's news
+ * (span.c, isdn.c: a SETUP, a clearing, a 20 ms block), a call's moments
+ * (call.c), and the routing's news for the clients (sink.h). The lower
+ * layers reach up only through these (docs/ARCHITECTURE.md, "Layers");
+ * the order of the steps here is the order they happen in. */
 #include <jansson.h>
 #include "acd.h"
 #include "agent.h"
