@@ -126,7 +126,7 @@ acd_route_offer(struct call *call, int lower_by, struct acd_cand *c,
 	else {
 		i = acd_pick(q->cfg->strategy, c, n, q->rr_last, &acd_rng, pick,
 		    sizeof pick);
-		q->rr_last = c[i].order;
+		queue_set_rr_last(q, c[i].order);
 		who[0] = who[i];
 		n = 1;
 	}

@@ -22,15 +22,16 @@
 #include "acd-route.h"
 #include "agent.h"
 #include "call.h"
+#include "call-agent.h"
 #include "cause.h"
 #include "clock.h"
-#include "conn.h"
 #include "core.h"
 #include "log.h"
 #include "media.h"
-#include "notify.h"
+#include "proto.h"
 #include "queue.h"
 #include "route.h"
+#include "sink.h"
 #include "xmalloc.h"
 
 static struct event *acd_ev;
@@ -105,7 +106,7 @@ acd_offer(struct call *call, struct agent **who, int n, const char *why)
 	for (int i = 0; i < call->nring; i++) {
 		call_event_agent(call, call->ring[i], EV_OFFER, json_incref(jwhy));
 		agent_set_state(call->ring[i], AGENT_RINGING, NULL);
-		notify_agent(call->ring[i], acd_offer_event(call, timeout, pop));
+		sink_agent(call->ring[i], acd_offer_event(call, timeout, pop));
 	}
 	json_decref(pop);
 	json_decref(jwhy);
@@ -228,7 +229,7 @@ acd_unring(struct call *call, struct agent *a, const char *reason)
 	ev = proto_event("offer_cancel");
 	json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "reason", json_string(reason));
-	notify_agent(a, ev);
+	sink_agent(a, ev);
 	if (a->state == AGENT_RINGING && !a->leaving)
 		agent_set_state(a, AGENT_READY, NULL);
 }
@@ -281,7 +282,7 @@ acd_accept(struct agent *a, struct call *call)
 		return;
 	}
 	call_set_agent(call, a);
-	call->queue->answered++;
+	queue_count_answered(call->queue);
 	queue_leave(call);
 	call_set_state(call, CALL_CONNECTED);
 	call_event(call, EV_AGENT_ANSWER, NULL);

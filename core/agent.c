@@ -13,12 +13,11 @@
 #include "call.h"
 #include "cause.h"
 #include "clock.h"
-#include "conn.h"
 #include "core.h"
 #include "evlog.h"
 #include "log.h"
-#include "notify.h"
 #include "queue.h"
+#include "sink.h"
 #include "transfer.h"
 #include "xmalloc.h"
 
@@ -104,7 +103,7 @@ agent_wrap_cb(evutil_socket_t fd, short what, void *arg)
 		return;
 	a->wrap_end = 0;
 	if (a->disp_call[0] != '\0')
-		notify_agent_state(a);		/* wrapup_s -1: waiting */
+		sink_agent_state(a);		/* wrapup_s -1: waiting */
 	else
 		agent_wrap_done(a);
 }
@@ -156,7 +155,7 @@ agent_disconnected(struct agent *a)
 	if (a->grace_timer == NULL)
 		a->grace_timer = evtimer_new(core.base, agent_grace_cb, a);
 	evtimer_add(a->grace_timer, &tv);
-	notify_agent_state(a);		/* supervisors see "connected": false */
+	sink_agent_state(a);		/* supervisors see "connected": false */
 }
 
 void
@@ -200,7 +199,7 @@ agent_wrap_extend(struct agent *a, int seconds)
 	tv.tv_sec = (a->wrap_end - now) / 1000000;
 	tv.tv_usec = (a->wrap_end - now) % 1000000;
 	evtimer_add(a->wrap_timer, &tv);
-	notify_agent_state(a);
+	sink_agent_state(a);
 }
 
 /* New agents from the config are created logged out; removed ones stay
@@ -285,7 +284,7 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 	acd_index_agent(a);
 	evlog_add(&ev, reason != NULL ? json_pack("{s:s}", "reason", reason) :
 	    NULL);
-	notify_agent_state(a);
+	sink_agent_state(a);
 	if (st == AGENT_READY)
 		acd_dispatch();
 }
@@ -304,14 +303,8 @@ agent_login(struct agent *a, struct conn *c)
 		.ts_ms = clock_wall_ms(), .kind = EV_AGENT_LOGIN, .agent = a->id,
 	};
 
-	if (a->conn != NULL && a->conn != c) {
-		struct conn *old = a->conn;
-
-		conn_send(old, proto_event("session_replaced"));
-		old->agent = NULL;
-		old->role = ROLE_NONE;
-		conn_close(old, "session taken over");
-	}
+	if (a->conn != NULL && a->conn != c)	/* another login takes over */
+		sink_replaced(a->conn);
 	a->conn = c;
 	if (a->grace_timer != NULL)
 		evtimer_del(a->grace_timer);
@@ -350,10 +343,8 @@ agent_logout(struct agent *a, const char *why)
 	agent_set_state(a, AGENT_LOGGED_OUT, NULL);
 	evlog_add(&ev, json_pack("{s:s}", "why", why));
 	db_session_close(core.db, a->id, ev.ts_ms, why);
-	if (a->conn != NULL) {
-		a->conn->agent = NULL;
-		a->conn->role = ROLE_NONE;
-	}
+	if (a->conn != NULL)
+		sink_detach(a->conn);
 	a->conn = NULL;
 	if (a->ep != NULL) {
 		if (a->ep->call != NULL)
@@ -390,7 +381,7 @@ agent_call_done(struct agent *a, const struct queue *q)
 		if (wrapup > 0)
 			evtimer_add(a->wrap_timer, &tv);
 		else
-			notify_agent_state(a);
+			sink_agent_state(a);
 	} else
 		agent_wrap_done(a);
 }
@@ -414,6 +405,12 @@ void
 agent_set_answered(struct agent *a)
 {
 	a->calls++;
+}
+
+void
+agent_set_all_queues(struct agent *a)
+{
+	a->active = ~0ULL;
 }
 
 void

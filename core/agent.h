@@ -94,6 +94,7 @@ json_t		*agent_queues_json(const struct agent *);
 void	agent_set_help(struct agent *, int on);
 void	agent_set_talked(struct agent *, int64_t ms);	/* adds to talk time */
 void	agent_set_answered(struct agent *);		/* one more call */
+void	agent_set_all_queues(struct agent *);	/* active in all its queues */
 /* Wrap-up waits for a disposition of CALL from QUEUE's codes. */
 void	agent_set_disposition_due(struct agent *, const char *call,
 	    const char *queue);

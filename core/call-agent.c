@@ -6,14 +6,15 @@
 #include "acd.h"
 #include "agent.h"
 #include "call.h"
+#include "call-agent.h"
 #include "clock.h"
 #include "customer.h"
 #include "endpoint.h"
 #include "media.h"
-#include "notify.h"
 #include "proto.h"
 #include "queue.h"
 #include "recording.h"
+#include "sink.h"
 
 /* What the agent's wrap-up asks for (in call_ended): the queue's
  * disposition codes, whether one is required (then wrap-up waits for
@@ -54,7 +55,7 @@ call_agent_leaves(struct call *call, struct agent *a, int cause,
 	json_object_set_new(ev, "cause", json_integer(cause));
 	json_object_set_new(ev, "cleared_by", json_string(cleared_by));
 	call_agent_wrapup_terms(call, a, q, ev);
-	notify_agent(a, ev);
+	sink_agent(a, ev);
 	if (call->agent == a)
 		call_set_agent(call, NULL);
 	if (call->consult_agent == a)
@@ -81,7 +82,7 @@ call_agent_talks(struct call *call, json_t *extra)
 		json_object_update(ev, extra);
 		json_decref(extra);
 	}
-	notify_agent(a, ev);
+	sink_agent(a, ev);
 	recording_answered(call);
 }
 
@@ -102,7 +103,7 @@ call_agent_release(struct call *call, int cause, const char *cleared_by)
 	if (call->queue != NULL && call->span == NULL)	/* a waiting callback */
 		queue_leave(call);
 	if (call->queue != NULL) {
-		call->queue->abandoned++;
+		queue_count_abandoned(call->queue);
 		call_event(call, EV_ABANDON, NULL);
 		queue_leave(call);
 	}

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
-#include "agent.h"
 #include "call.h"
 #include "clock.h"
 #include "core.h"
@@ -56,7 +55,7 @@ call_event_agent(struct call *call, struct agent *a, const char *kind,
 {
 	struct db_event ev = {
 		.ts_ms = clock_wall_ms(), .kind = kind, .call_id = call->id,
-		.agent = a != NULL ? a->id : call->agent_id,
+		.agent = a != NULL ? call_hooks.agent_id(a) : call->agent_id,
 		.queue = call->queue_name,
 	};
 
@@ -140,7 +139,7 @@ call_dial(struct call *call, const char *cli, int ring_s)
 	int		 ch = -1;
 
 	for (s = spans; s != NULL; s = s->next)
-		if ((ch = isdn_dial(s, call, cli)) > 0)
+		if ((ch = isdn_dial(s, call, call->dnis, cli)) > 0)
 			break;
 	if (s == NULL)
 		return CAUSE_CONGESTION;
@@ -185,6 +184,31 @@ call_out_answered(struct call *call)
 		call_hooks.answered(call);
 	else
 		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "nobody to take it");
+}
+
+void
+call_refused(struct call *call, int cause)
+{
+	call_end(call, cause, DB_CLEARED_CORE, cause == CAUSE_UNALLOCATED ?
+	    "unknown number" : core.stopping ? "core stopping" :
+	    call->refusal ? call->refusal : "no route");
+}
+
+void
+call_moved(struct call *call, int ch)
+{
+	int old = call->channel;
+
+	call->channel = ch;
+	log_info("call %s: network moved it from channel %d to %d", call->id,
+	    old, ch);
+}
+
+void
+call_keypad(struct call *call, int digit)
+{
+	if (call->state != CALL_CLEARING)
+		media_digit(call, digit);
 }
 
 int
@@ -311,7 +335,7 @@ call_set_agent(struct call *call, struct agent *a)
 	if (a == NULL)		/* it left: the CDR still names who answered */
 		return;
 	free(call->agent_id);
-	call->agent_id = xstrdup(a->id);
+	call->agent_id = xstrdup(call_hooks.agent_id(a));
 }
 
 /* setters: owned fields of struct call */
@@ -429,7 +453,7 @@ void
 call_hangup(struct call *call, int cause, const char *cleared_by,
     const char *reason)
 {
-	isdn_hangup_call(call, cause);
+	isdn_hangup_call(call->span, call->channel, call, cause);
 	call_end(call, cause, cleared_by, reason);
 }
 
@@ -459,10 +483,10 @@ CALL_SETTER(consult_agent, struct agent *)
 CALL_SETTER(only_agent, struct agent *)
 CALL_SETTER(party_state, int)
 CALL_SETTER(customer_id, int64_t)
-CALL_SETTER(channel, int)
 CALL_SETTER(agent_answer_ms, int64_t)
 CALL_SETTER(queue_enter_ms, int64_t)	/* the CDR's wait: first entry */
 CALL_SETTER(queue_enter_mono, uint64_t)	/* place in line, mono us */
+CALL_SETTER(queue, struct queue *)	/* queue.c: in its waiting line */
 
 /* A string field: a copy of S (NULL: none); the old one freed. */
 static void

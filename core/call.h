@@ -102,6 +102,9 @@ struct call_hooks {
 	void	(*changed)(struct call *);
 	/* Outbound progress ("dialing", "ringing") for its agent. */
 	void	(*progress)(struct call *, const char *);
+	/* An agent's id, for the call's events and CDR (struct agent is
+	 * the routing layer's). */
+	const char *(*agent_id)(const struct agent *);
 };
 void		 call_set_hooks(const struct call_hooks *);
 
@@ -115,9 +118,15 @@ struct call	*call_new_outbound(const char *number);
  * ("" = the span's caller_id), giving up after ring_s seconds (cause 19).
  * Returns 0, or the Q.850 cause it could not be placed with. */
 int		 call_dial(struct call *, const char *cli, int ring_s);
-/* Outbound progress from the network (isdn.c). */
+/* Outbound progress from the network (isdn.c, through span_hooks). */
 void		 call_out_alerting(struct call *);
 void		 call_out_answered(struct call *);
+/* The network moved our outbound call to channel CH. */
+void		 call_moved(struct call *, int ch);
+/* The route refused the inbound call with CAUSE: it ends, saying why. */
+void		 call_refused(struct call *, int cause);
+/* A keypad digit from the network, as good as DTMF in the audio. */
+void		 call_keypad(struct call *, int digit);
 struct call	*call_find(const char *id);
 void		 call_set_state(struct call *, enum call_state);
 const char	*call_state_name(enum call_state);
@@ -156,20 +165,6 @@ struct event	*call_offer_timer(struct call *, event_callback_fn);
 /* AGENT handles the call now (and is named in its CDR); NULL: it left,
  * the CDR still names who answered. */
 void		 call_set_agent(struct call *, struct agent *);
-/* call-agent.c: the agent's part in a call (the routing layer). */
-/* The call's agent and the caller talk from now on: the agent's count,
- * a contact for the customer's history, call_connected with the screen
- * pop (and EXTRA's members; stolen) to the console, the recording
- * policy. */
-void		 call_agent_talks(struct call *, json_t *extra);
-/* The agent's part in the call ends (hang-up, transfer): call_ended to
- * its console, its headset leaves, wrap-up or ready. */
-void		 call_agent_leaves(struct call *, struct agent *, int cause,
-		    const char *cleared_by);
-/* The call ends: an offer is withdrawn, its agents leave, its queue lets
- * it go (counted abandoned if it was waiting). */
-void		 call_agent_release(struct call *, int cause,
-		    const char *cleared_by);
 
 int		 call_age_s(const struct call *);
 
@@ -189,7 +184,6 @@ void	call_set_consult_agent(struct call *, struct agent *);
 void	call_set_only_agent(struct call *, struct agent *);
 void	call_set_party_state(struct call *, int);	/* enum transfer_state */
 void	call_set_customer_id(struct call *, int64_t);
-void	call_set_channel(struct call *, int);
 void	call_set_agent_answer_ms(struct call *, int64_t);
 void	call_set_route(struct call *, const char *);
 void	call_set_parent(struct call *, const char *);
@@ -208,5 +202,7 @@ void	call_set_party_failed(struct call *, int cause, struct event *timer);
  * wait) and place (mono us). */
 void	call_set_queue_enter_ms(struct call *, int64_t);
 void	call_set_queue_enter_mono(struct call *, uint64_t);
+/* The queue whose waiting line holds the call (queue.c), NULL: none. */
+void	call_set_queue(struct call *, struct queue *);
 
 #endif

@@ -9,6 +9,7 @@
 #include "acd.h"
 #include "agent.h"
 #include "call.h"
+#include "call-agent.h"
 #include "callback.h"
 #include "cause.h"
 #include "clock.h"
@@ -18,8 +19,8 @@
 #include "evlog.h"
 #include "log.h"
 #include "media.h"
-#include "notify.h"
 #include "queue.h"
+#include "sink.h"
 #include "xmalloc.h"
 
 /* A dial that found no free channel is tried again this much later,

@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "cmd.h"
 #include "core.h"
+#include "core-main.h"
 #include "evlog.h"
 #include "log.h"
 #include "pin.h"

@@ -79,10 +79,11 @@ cmd_monitor(struct cmd_ctx *ctx)
 	char		 err[256];
 
 	if (strcmp(mode, "stop") == 0) {
-		monitor_stop(call, ctx->conn);
+		monitor_stop(call, ctx->conn->user, ctx->conn->ep);
 		return 0;
 	}
-	if (monitor_start(call, ctx->conn, mode, err, sizeof err) != 0)
+	if (monitor_start(call, ctx->conn->user, &ctx->conn->ep, mode, err,
+	    sizeof err) != 0)
 		return cmd_error(ctx, PROTO_E_BAD_STATE, "%s", err);
 	return 0;
 }

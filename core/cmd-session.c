@@ -144,7 +144,7 @@ cmd_login_agent(struct cmd_ctx *ctx, const char *id)
 		if (agent_set_queues(a, cmd_str(ctx, "queues"), why, sizeof why) != 0)
 			return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
 	} else if (a->state == AGENT_LOGGED_OUT)
-		a->active = ~0ULL;
+		agent_set_all_queues(a);
 	ctx->conn->role = ROLE_AGENT;
 	ctx->conn->agent = a;
 	agent_login(a, ctx->conn);

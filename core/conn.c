@@ -393,7 +393,7 @@ conn_shut(struct conn *c, const char *why, int now)
 	c->agent = NULL;
 	if (c->ep != NULL) {
 		if (c->ep->call != NULL)
-			monitor_stop(c->ep->call, c);
+			monitor_stop(c->ep->call, c->user, c->ep);
 		endpoint_close(c->ep);
 		c->ep = NULL;
 	}

@@ -20,6 +20,7 @@
 #include "clock.h"
 #include "conn.h"
 #include "core.h"
+#include "core-main.h"
 #include "evlog.h"
 #include "hooks.h"
 #include "log.h"
@@ -363,7 +364,7 @@ core_start(const char *state_opt)
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
 	core_prompts();
-	evlog_open();
+	evlog_open(queue_sl_target);
 	if (span_open_all(core.cfg, err, sizeof err) != 0)
 		fatal("%s", err);
 	core_signals();

@@ -39,9 +39,7 @@ void	core_run(void);
 void	core_release_after_commit(void (*release)(void));
 void	core_pass_end(void);		/* commit, then release; also at exit */
 
-/* core-main.c */
-void	core_stop(enum core_stop);	/* orderly stop; see docs/protocol.md */
-void	core_check_stopped(void);	/* exits the loop once a stop is done */
-int	core_reload(char ***warnings, char *err, size_t errlen);
+/* core-main.c's stop and reload are in core-main.h (the sessions layer):
+ * this header is beside every layer and declares nothing above it. */
 
 #endif

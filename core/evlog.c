@@ -6,17 +6,8 @@
 #include "core.h"
 #include "evlog.h"
 #include "log.h"
-#include "queue.h"
 
 static struct stats *live;
-
-static int
-evlog_sl_target(const char *name, void *arg)
-{
-	struct queue *q = queue_find(name);
-
-	return q != NULL && q->cfg != NULL ? q->cfg->sl_target : 20;
-}
 
 static void
 evlog_feed(const struct db_event *ev, void *arg)
@@ -32,10 +23,10 @@ evlog_feed(const struct db_event *ev, void *arg)
 }
 
 void
-evlog_open(void)
+evlog_open(int (*sl_target_s)(const char *queue, void *arg))
 {
 	struct stats_opts	o = { .interval_s = 86400, .short_abandon_ms = 5000,
-	    .sl_target_s = evlog_sl_target };
+	    .sl_target_s = sl_target_s };
 	int64_t			day;
 
 	live = stats_new(&o);

@@ -8,7 +8,9 @@
 #include "db.h"
 #include "stats.h"
 
-void		 evlog_open(void);	/* primes today's figures from the db */
+/* Primes today's figures from the db. SL_TARGET_S gives a queue's service
+ * level threshold (queue.c's, passed in: storage asks no routing module). */
+void		 evlog_open(int (*sl_target_s)(const char *queue, void *arg));
 void		 evlog_close(void);
 /* Records EV; its detail is DETAIL (a JSON object, stolen; NULL: none)
  * as compact text, whatever ev->detail says. */

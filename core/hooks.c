@@ -1,21 +1,27 @@
-/* hooks.c: what the routing and session layers do when something happens
- * below them, registered once at start: a call's moments (call.c) and the
- * telephony's news (span.c, isdn.c, endpoint.c). The lower layers reach
- * up only through these (docs/ARCHITECTURE.md, "Layers"); the order of
- * the steps here is the order they happen in. */
+/* hooks.c: what the calls, routing and session layers do when something
+ * happens below them, registered once at start: the telephony's news
+ * (span.c, isdn.c: a SETUP, a clearing, a 20 ms block), a call's moments
+ * (call.c), and the routing's news for the clients (sink.h). The lower
+ * layers reach up only through these (docs/ARCHITECTURE.md, "Layers");
+ * the order of the steps here is the order they happen in. */
 #include <jansson.h>
 #include "acd.h"
+#include "agent.h"
 #include "announce.h"
 #include "call.h"
+#include "call-agent.h"
 #include "callback.h"
 #include "callback-offer.h"
+#include "conn.h"
 #include "hooks.h"
 #include "ivr.h"
+#include "media.h"
 #include "notify.h"
 #include "proto.h"
 #include "queue.h"
 #include "recording.h"
 #include "route.h"
+#include "sink.h"
 #include "span.h"
 #include "transfer.h"
 #include "voicemail.h"
@@ -66,6 +72,12 @@ hooks_call_progress(struct call *call, const char *progress)
 	notify_agent(call->agent, ev);
 }
 
+static const char *
+hooks_agent_id(const struct agent *a)
+{
+	return a->id;
+}
+
 static const struct call_hooks hooks_call = {
 	.stop = hooks_call_stop,
 	.release = call_agent_release,
@@ -73,6 +85,7 @@ static const struct call_hooks hooks_call = {
 	.answered = hooks_call_answered,
 	.changed = notify_call_state,
 	.progress = hooks_call_progress,
+	.agent_id = hooks_agent_id,
 };
 
 static int
@@ -94,11 +107,46 @@ hooks_moh(const struct call *call)
 }
 
 static struct span_hooks hooks_span = {
+	.ring = call_new_inbound,
 	.route = route_inbound,
+	.refused = call_refused,
+	.end = call_end,
+	.hangup = call_hangup,
+	.moved = call_moved,
+	.alerting = call_out_alerting,
+	.answered = call_out_answered,
+	.digit = call_keypad,
+	.block = media_tick,
 	.changed = notify_span_state,
 	.tell = notify_watchers,
 	.waiting_sound = hooks_waiting_sound,
 	.moh = hooks_moh,
+};
+
+/* The session no longer speaks for its agent. */
+static void
+hooks_session_detach(struct conn *c)
+{
+	c->agent = NULL;
+	c->role = ROLE_NONE;
+}
+
+/* Another login took the agent over: the old console is told, then cut. */
+static void
+hooks_session_replaced(struct conn *c)
+{
+	conn_send(c, proto_event("session_replaced"));
+	hooks_session_detach(c);
+	conn_close(c, "session taken over");
+}
+
+static const struct sink_hooks hooks_sink = {
+	.agent = notify_agent,
+	.watchers = notify_watchers,
+	.agent_state = notify_agent_state,
+	.queue_waiting = notify_queue_waiting,
+	.detach = hooks_session_detach,
+	.replaced = hooks_session_replaced,
 };
 
 void
@@ -108,4 +156,5 @@ hooks_init(void (*idle)(void))
 	hooks_stopped = idle;
 	call_set_hooks(&hooks_call);
 	span_set_hooks(&hooks_span);
+	sink_set_hooks(&hooks_sink);
 }

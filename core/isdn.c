@@ -3,16 +3,16 @@
  * libpri's call pointers are those verified in ../shared/libpri-notes.md
  * ("Clearing"): a span channel keeps libpri's record until RELEASE is
  * done, separately from our call record, which ends (CDR written) at the
- * first DISCONNECT or RELEASE either way. */
+ * first DISCONNECT or RELEASE either way. Our call records are opaque
+ * here: a channel's owner, told what happens through span_hooks. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libpri.h>
 #include <event2/event.h>
-#include "call.h"
 #include "cause.h"
 #include "core.h"
-#include "media.h"
+#include "db.h"
 #include "isdn.h"
 #include "log.h"
 #include "prisched.h"
@@ -179,7 +179,7 @@ isdn_ring(struct span *s, pri_event *e)
 		isdn_refuse(s, c, CAUSE_CHAN_UNAVAIL, "channel in use");
 		return;
 	}
-	call = call_new_inbound(s, ch, e->ring.callingnum, e->ring.callednum);
+	call = span_hooks.ring(s, ch, e->ring.callingnum, e->ring.callednum);
 	span_chan_set(&s->chan[ch], CHAN_BUSY, c, call);
 	if (core.stopping != CORE_RUNNING)
 		cause = CAUSE_CONGESTION;
@@ -188,9 +188,7 @@ isdn_ring(struct span *s, pri_event *e)
 	if (cause != 0) {
 		pri_hangup(s->pri, c, cause);
 		span_chan_set(&s->chan[ch], CHAN_IDLE, NULL, NULL);
-		call_end(call, cause, DB_CLEARED_CORE, cause == CAUSE_UNALLOCATED ?
-		    "unknown number" : core.stopping ? "core stopping" :
-		    call->refusal ? call->refusal : "no route");
+		span_hooks.refused(call, cause);
 	}
 }
 
@@ -201,7 +199,7 @@ isdn_hangup_req(struct span *s, pri_event *e)
 	struct span_chan *sc = isdn_chan_of(s, e->hangup.call, NULL);
 
 	if (sc != NULL && sc->call != NULL)
-		call_end(span_chan_take_call(sc), e->hangup.cause,
+		span_hooks.end(span_chan_take_call(sc), e->hangup.cause,
 		    DB_CLEARED_NETWORK, "far end cleared");
 	if (sc != NULL)
 		span_chan_set_state(sc, CHAN_RELEASING);
@@ -223,7 +221,7 @@ isdn_hangup(struct span *s, pri_event *e)
 	struct span_chan *sc = isdn_chan_of(s, e->hangup.call, NULL);
 
 	if (sc != NULL && sc->call != NULL)
-		call_end(span_chan_take_call(sc), e->hangup.cause,
+		span_hooks.end(span_chan_take_call(sc), e->hangup.cause,
 		    isdn_cleared_by(e->hangup.cause), "far end released");
 	pri_hangup(s->pri, e->hangup.call, e->hangup.cause);
 	if (sc != NULL)
@@ -239,7 +237,7 @@ isdn_hangup_ack(struct span *s, pri_event *e)
 	if (sc == NULL)
 		return;
 	if (sc->call != NULL)
-		call_end(span_chan_take_call(sc), e->hangup.cause,
+		span_hooks.end(span_chan_take_call(sc), e->hangup.cause,
 		    DB_CLEARED_NETWORK, "released");
 	span_chan_set(sc, CHAN_IDLE, NULL, sc->call);
 	span_hooks.idle();
@@ -253,7 +251,7 @@ isdn_restart_chan(struct span *s, int ch)
 	if (sc->pri_call != NULL)
 		pri_destroycall(s->pri, sc->pri_call);
 	if (sc->call != NULL)
-		call_end(span_chan_take_call(sc), CAUSE_TEMP_FAILURE,
+		span_hooks.end(span_chan_take_call(sc), CAUSE_TEMP_FAILURE,
 		    DB_CLEARED_NETWORK, "restart");
 	span_chan_set(sc, CHAN_IDLE, NULL, sc->call);
 }
@@ -297,9 +295,9 @@ isdn_keypad(struct span *s, pri_event *e)
 	    d < e->digit.digits + sizeof e->digit.digits; d++) {
 		if ((*d < '0' || *d > '9') && *d != '*' && *d != '#')
 			continue;
-		if (sc->call == NULL || sc->call->state == CALL_CLEARING)
+		if (sc->call == NULL)
 			return;
-		media_digit(sc->call, *d);
+		span_hooks.digit(sc->call, *d);
 	}
 }
 
@@ -309,8 +307,7 @@ isdn_out_call(struct span *s, q931_call *c)
 {
 	struct span_chan *sc = isdn_chan_of(s, c, NULL);
 
-	return sc != NULL && sc->call != NULL &&
-	    strcmp(sc->call->direction, "out") == 0 ? sc->call : NULL;
+	return sc != NULL && sc->call != NULL && sc->out ? sc->call : NULL;
 }
 
 /* CALL PROCEEDING or PROGRESS to our SETUP. The network may have chosen
@@ -319,23 +316,22 @@ static void
 isdn_proceeding(struct span *s, pri_event *e)
 {
 	struct call	*call = isdn_out_call(s, e->proceeding.call);
-	int		 ch = PRI_CHAN(e->proceeding.channel), old;
+	int		 ch = PRI_CHAN(e->proceeding.channel), old = 0;
 
-	if (call == NULL || e->proceeding.channel <= 0 || ch == PRI_ANY_CHAN ||
-	    ch == call->channel)
+	if (call == NULL || e->proceeding.channel <= 0 || ch == PRI_ANY_CHAN)
 		return;
-	old = call->channel;
+	isdn_chan_of(s, e->proceeding.call, &old);
+	if (ch == old)
+		return;
 	if (!span_chan_valid(ch) || s->chan[ch].state != CHAN_IDLE) {
-		log_warn("call %s: network moved it to channel %d, which is "
-		    "not free", call->id, ch);
-		call_hangup(call, CAUSE_CHAN_UNAVAIL, DB_CLEARED_CORE,
+		log_warn("span %s: network moved a call from channel %d to %d, "
+		    "which is not free", s->name, old, ch);
+		span_hooks.hangup(call, CAUSE_CHAN_UNAVAIL, DB_CLEARED_CORE,
 		    "network chose a busy channel");
 		return;
 	}
 	span_chan_move(s, old, ch);
-	call_set_channel(call, ch);
-	log_info("call %s: network moved it from channel %d to %d", call->id,
-	    old, ch);
+	span_hooks.moved(call, ch);
 }
 
 static void
@@ -344,7 +340,7 @@ isdn_ringing(struct span *s, pri_event *e)
 	struct call *call = isdn_out_call(s, e->ringing.call);
 
 	if (call != NULL)
-		call_out_alerting(call);
+		span_hooks.alerting(call);
 }
 
 static void
@@ -353,11 +349,11 @@ isdn_answered(struct span *s, pri_event *e)
 	struct call *call = isdn_out_call(s, e->answer.call);
 
 	if (call != NULL)
-		call_out_answered(call);
+		span_hooks.answered(call);
 }
 
 int
-isdn_dial(struct span *s, struct call *call, const char *cli)
+isdn_dial(struct span *s, struct call *call, const char *dnis, const char *cli)
 {
 	struct pri_sr	*sr;
 	q931_call	*c;
@@ -372,18 +368,19 @@ isdn_dial(struct span *s, struct call *call, const char *cli)
 	sr = pri_sr_new();
 	pri_sr_set_channel(sr, ch, 0, 0);
 	pri_sr_set_bearer(sr, PRI_TRANS_CAP_SPEECH, PRI_LAYER_1_ALAW);
-	pri_sr_set_called(sr, (char *)call->dnis, PRI_UNKNOWN, 1);
+	pri_sr_set_called(sr, (char *)dnis, PRI_UNKNOWN, 1);
 	pri_sr_set_caller(sr, (char *)cli, NULL, PRI_UNKNOWN,
 	    cli[0] != '\0' ? PRES_ALLOWED_USER_NUMBER_PASSED_SCREEN :
 	    PRES_NUMBER_NOT_AVAILABLE);
 	if (pri_setup(s->pri, c, sr) != 0) {
 		pri_sr_free(sr);
 		pri_destroycall(s->pri, c);
-		log_warn("span %s: SETUP to %s not sent", s->name, call->dnis);
+		log_warn("span %s: SETUP to %s not sent", s->name, dnis);
 		return -1;
 	}
 	pri_sr_free(sr);
 	span_chan_set(&s->chan[ch], CHAN_BUSY, c, call);
+	span_chan_set_out(&s->chan[ch]);
 	isdn_schedule(s);
 	return ch;
 }
@@ -450,29 +447,27 @@ isdn_poll(struct span *s)
 }
 
 void
-isdn_answer(struct call *call)
+isdn_answer(struct span *s, int ch)
 {
-	struct span		*s = call->span;
-	struct span_chan	*sc = &s->chan[call->channel];
+	struct span_chan	*sc = &s->chan[ch];
 
 	if (s->pri == NULL || sc->pri_call == NULL)
 		return;
-	pri_proceeding(s->pri, sc->pri_call, call->channel, 0);
-	pri_answer(s->pri, sc->pri_call, call->channel, 0);
+	pri_proceeding(s->pri, sc->pri_call, ch, 0);
+	pri_answer(s->pri, sc->pri_call, ch, 0);
 	isdn_schedule(s);
 }
 
 /* We clear: DISCONNECT out. The channel stays reserved until the far end's
  * RELEASE (HANGUP event) or libpri's T305/T308 give up. */
 void
-isdn_hangup_call(struct call *call, int cause)
+isdn_hangup_call(struct span *s, int ch, struct call *call, int cause)
 {
-	struct span		*s = call->span;
 	struct span_chan	*sc;
 
-	if (s == NULL || call->channel <= 0)
+	if (s == NULL || ch <= 0)
 		return;
-	sc = &s->chan[call->channel];
+	sc = &s->chan[ch];
 	if (sc->call == call)
 		span_chan_take_call(sc);
 	if (s->pri == NULL || sc->pri_call == NULL) {

@@ -8,12 +8,16 @@ struct call;
 void	isdn_start(struct span *);	/* on layer 1 up */
 void	isdn_l1_lost(struct span *);	/* drop every libpri call record */
 void	isdn_poll(struct span *);	/* D-channel readable */
-/* Call control: each is safe on a call whose libpri record is gone. */
-void	isdn_answer(struct call *);
-void	isdn_hangup_call(struct call *, int cause);
-/* Sends SETUP for an outbound call on a free channel of the span,
- * presenting CLI ("" = the span's caller_id). Returns the channel, or -1
- * when the span cannot take it (down, full, stopping). */
-int	isdn_dial(struct span *, struct call *, const char *cli);
+/* Call control on a span's channel: each is safe when libpri's record is
+ * gone. Our call records (struct call) are opaque here: only kept as the
+ * channel's owner (span_chan_set) and handed back through span_hooks. */
+void	isdn_answer(struct span *, int ch);
+/* We clear CALL on channel CH: it stops owning the channel. */
+void	isdn_hangup_call(struct span *, int ch, struct call *, int cause);
+/* Sends SETUP to DNIS for the outbound CALL on a free channel of the
+ * span, presenting CLI ("" = the span's caller_id). Returns the channel,
+ * or -1 when the span cannot take it (down, full, stopping). */
+int	isdn_dial(struct span *, struct call *, const char *dnis,
+	    const char *cli);
 
 #endif

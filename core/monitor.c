@@ -6,7 +6,6 @@
 #include "call.h"
 #include "clock.h"
 #include "config.h"
-#include "conn.h"
 #include "core.h"
 #include "db.h"
 #include "endpoint.h"
@@ -25,22 +24,22 @@ static const struct {
 };
 
 static void
-monitor_event(struct call *call, struct conn *c, const char *mode)
+monitor_event(struct call *call, const char *user, const char *mode)
 {
 	struct db_event	 ev = {
 		.ts_ms = clock_wall_ms(), .kind = EV_MONITOR, .call_id = call->id,
 		.agent = call->agent_id, .queue = call->queue_name, .state = mode,
 	};
 
-	evlog_add(&ev, json_pack("{s:s?}", "user", c->user));
-	log_info("call %s: %s by %s", call->id, mode, c->user);
+	evlog_add(&ev, json_pack("{s:s?}", "user", user));
+	log_info("call %s: %s by %s", call->id, mode, user);
 }
 
 int
-monitor_start(struct call *call, struct conn *c, const char *mode, char *err,
-    size_t errlen)
+monitor_start(struct call *call, const char *user, struct endpoint **ep,
+    const char *mode, char *err, size_t errlen)
 {
-	const struct cfg_user	*u = config_find_user(core.cfg, c->user);
+	const struct cfg_user	*u = config_find_user(core.cfg, user);
 	size_t			 i;
 	char			 owner[64];
 
@@ -58,29 +57,29 @@ monitor_start(struct call *call, struct conn *c, const char *mode, char *err,
 	}
 	if (u == NULL || u->audio[0] == '\0') {
 		snprintf(err, errlen, "no headset: set audio = alsa:DEVICE in "
-		    "[user %s]", c->user ? c->user : "?");
+		    "[user %s]", user ? user : "?");
 		return -1;
 	}
-	if (c->ep == NULL) {
-		snprintf(owner, sizeof owner, "user %s", c->user);
-		c->ep = endpoint_open(u->audio, owner);
+	if (*ep == NULL) {
+		snprintf(owner, sizeof owner, "user %s", user);
+		*ep = endpoint_open(u->audio, owner);
 	}
-	if (c->ep->call != NULL && c->ep->call != call)
-		monitor_stop(c->ep->call, c);
-	if (media_join(call, c->ep, monitor_modes[i].role) != 0) {
+	if ((*ep)->call != NULL && (*ep)->call != call)
+		monitor_stop((*ep)->call, user, *ep);
+	if (media_join(call, *ep, monitor_modes[i].role) != 0) {
 		snprintf(err, errlen, "call %s has no room for another listener",
 		    call->id);
 		return -1;
 	}
-	monitor_event(call, c, mode);
+	monitor_event(call, user, mode);
 	return 0;
 }
 
 void
-monitor_stop(struct call *call, struct conn *c)
+monitor_stop(struct call *call, const char *user, struct endpoint *ep)
 {
-	if (c->ep == NULL || c->ep->call != call)
+	if (ep == NULL || ep->call != call)
 		return;
-	media_leave(call, c->ep);
-	monitor_event(call, c, "stop");
+	media_leave(call, ep);
+	monitor_event(call, user, "stop");
 }

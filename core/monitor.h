@@ -7,11 +7,13 @@
 #include <stddef.h>
 
 struct call;
-struct conn;
+struct endpoint;
 
-/* MODE: "listen", "whisper", "barge". -1 with err. */
-int	monitor_start(struct call *, struct conn *, const char *mode,
-	    char *err, size_t errlen);
-void	monitor_stop(struct call *, struct conn *);
+/* USER (a supervisor's session) joins the call with its headset *EP,
+ * opened here on first use (the session keeps and closes it). MODE:
+ * "listen", "whisper", "barge". -1 with err. */
+int	monitor_start(struct call *, const char *user, struct endpoint **ep,
+	    const char *mode, char *err, size_t errlen);
+void	monitor_stop(struct call *, const char *user, struct endpoint *ep);
 
 #endif

@@ -10,10 +10,10 @@
 #include "evlog.h"
 #include "agent.h"
 #include "log.h"
-#include "notify.h"
 #include "announce.h"
 #include "callback-offer.h"
 #include "queue.h"
+#include "sink.h"
 #include "xmalloc.h"
 
 struct queue *queues;
@@ -42,6 +42,26 @@ queue_parse(struct queue *q)
 
 /* Creates queues new in the config and re-points the others at it. A queue
  * gone from the config keeps its callers but takes no new ones. */
+int
+queue_sl_target(const char *name, void *arg)
+{
+	struct queue *q = queue_find(name);
+
+	return q != NULL && q->cfg != NULL ? q->cfg->sl_target : 20;
+}
+
+void
+queue_count_answered(struct queue *q)
+{
+	q->answered++;
+}
+
+void
+queue_count_abandoned(struct queue *q)
+{
+	q->abandoned++;
+}
+
 void
 queue_sync(const struct config *cfg)
 {
@@ -86,16 +106,15 @@ queue_free_all(void)
 void
 queue_enter(struct queue *q, struct call *call)
 {
-	call->queue = q;
-	free(call->queue_name);
-	call->queue_name = xstrdup(q->name);
+	call_set_queue(call, q);
+	call_set_queue_name(call, q->name);
 	if (call->queue_enter_ms == 0)	/* the CDR's wait spans overflows */
-		call->queue_enter_ms = clock_wall_ms();
-	call->queue_enter_mono = clock_mono_us();
+		call_set_queue_enter_ms(call, clock_wall_ms());
+	call_set_queue_enter_mono(call, clock_mono_us());
 	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
 	q->nwaiting++;
 	acd_index_enter(call);
-	notify_queue_waiting(q);
+	sink_queue_waiting(q);
 	if (call->cb != NULL) {	/* a callback: offered once, when asked for */
 		call_set_state(call, CALL_QUEUED);
 		return;
@@ -119,8 +138,8 @@ queue_leave(struct call *call)
 	acd_index_leave(call);
 	TAILQ_REMOVE(&q->waiting, call, qentry);
 	q->nwaiting--;
-	notify_queue_waiting(q);
-	call->queue = NULL;
+	sink_queue_waiting(q);
+	call_set_queue(call, NULL);
 	announce_stop(call);
 	cb_offer_unlisten(call);
 }

@@ -28,6 +28,19 @@ extern struct queue *queues;
 void		 queue_sync(const struct config *);	/* create/update from config */
 void		 queue_free_all(void);
 struct queue	*queue_find(const char *name);
+/* A queue's service level threshold in seconds (20 if unknown); ARG unused
+ * (the statistics' callback, evlog_open). */
+int		 queue_sl_target(const char *name, void *arg);
+/* The queue's own counters and round-robin memory, written here only
+ * (the last one inline: the ACD's pure rules, acd-route.c, are linked
+ * without queue.c in the replay test). */
+void		 queue_count_answered(struct queue *);
+void		 queue_count_abandoned(struct queue *);
+static inline void
+queue_set_rr_last(struct queue *q, int order)
+{
+	q->rr_last = order;
+}
 void		 queue_enter(struct queue *, struct call *);
 void		 queue_leave(struct call *);
 /* The caller leaves by the queue's exit rule (max_wait, max_len): to

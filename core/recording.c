@@ -14,10 +14,10 @@
 #include "evlog.h"
 #include "log.h"
 #include "media.h"
-#include "notify.h"
 #include "proto.h"
 #include "queue.h"
 #include "recording.h"
+#include "sink.h"
 #include "xmalloc.h"
 
 struct call_rec {
@@ -46,8 +46,8 @@ recording_event(struct call *call, const char *path, const char *state,
 	json_object_update(ev, d);
 	json_decref(d);
 	if (call->agent != NULL)
-		notify_agent(call->agent, json_incref(ev));
-	notify_watchers(ev);
+		sink_agent(call->agent, json_incref(ev));
+	sink_watchers(ev);
 }
 
 /* Closes the row: ok, or failed with why. */

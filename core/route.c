@@ -30,7 +30,7 @@ route_answer(struct call *call)
 {
 	if (call->answer_ms != 0)
 		return;
-	isdn_answer(call);
+	isdn_answer(call->span, call->channel);
 	call_set_answered(call);
 }
 

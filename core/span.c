@@ -1,17 +1,17 @@
 /* span.c: the span registry and channel table; the seam between a driver
- * (bytes), isdn.c (D channel) and media.c (B channels). */
+ * (bytes), isdn.c (D channel) and the calls' audio (B channels, handed up
+ * through span_hooks.block to media.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
 #include <stdio.h>
-#include "call.h"
 #include "cause.h"
 #include "clock.h"
 #include "core.h"
+#include "db.h"
 #include "evlog.h"
 #include "isdn.h"
 #include "log.h"
-#include "media.h"
 #include "span.h"
 #include "xmalloc.h"
 
@@ -159,7 +159,8 @@ span_l1_down(struct span *s, const char *why)
 		struct span_chan *c = &s->chan[ch];
 
 		if (c->call != NULL)
-			call_end(c->call, CAUSE_NET_OUT_OF_ORDER, DB_CLEARED_LINK, "layer 1 down");
+			span_hooks.end(c->call, CAUSE_NET_OUT_OF_ORDER,
+			    DB_CLEARED_LINK, "layer 1 down");
 		span_chan_set(c, CHAN_IDLE, NULL, NULL);
 	}
 	span_record_state(s, why);
@@ -188,7 +189,7 @@ span_b_block(struct span *s, const uint8_t *rx, uint8_t *tx)
 	if (s->last_block_us != 0)
 		tickstat_add(&s->gap, t0 - s->last_block_us);
 	s->last_block_us = t0;
-	media_tick(s, rx, tx);
+	span_hooks.block(s, rx, tx);
 	tickstat_add(&s->work, clock_mono_us() - t0);
 }
 
@@ -196,9 +197,17 @@ void
 span_chan_set(struct span_chan *c, enum chan_state st, struct q931_call *pc,
     struct call *call)
 {
+	if (call != c->call || call == NULL)
+		c->out = 0;
 	c->state = st;
 	c->pri_call = pc;
 	c->call = call;
+}
+
+void
+span_chan_set_out(struct span_chan *c)
+{
+	c->out = 1;
 }
 
 void

@@ -36,8 +36,9 @@ enum chan_state { CHAN_IDLE, CHAN_BUSY, CHAN_RELEASING };
 
 struct span_chan {
 	enum chan_state		 state;
-	struct call		*call;		/* our call record, if any */
+	struct call		*call;		/* our call record (opaque), if any */
 	struct q931_call	*pri_call;	/* libpri's record, until released */
+	int			 out;		/* we sent the SETUP */
 };
 
 struct span {
@@ -60,11 +61,34 @@ struct span {
 extern struct span *spans;
 
 /* What the layers above do when the telephony has news, registered once at
- * start (hooks.c): span.c, isdn.c and endpoint.c call nothing above the
- * calls layer themselves. Every one is set. */
+ * start (hooks.c): span.c and isdn.c call nothing above the telephony
+ * themselves, and never read a struct call (the channel's owner, opaque
+ * here). Every one is set. */
 struct span_hooks {
+	/* SETUP in on channel CH of the span: the call record that owns it. */
+	struct call *(*ring)(struct span *, int ch, const char *cli,
+		    const char *dnis);
 	/* A new inbound call: where it goes; 0, or the cause to refuse with. */
 	int	(*route)(struct call *);
+	/* The route refused the call with CAUSE (RELEASE COMPLETE sent): its
+	 * record ends, saying why. */
+	void	(*refused)(struct call *, int cause);
+	/* The call ends; the telephony has signalled what it had to. */
+	void	(*end)(struct call *, int cause, const char *cleared_by,
+		    const char *reason);
+	/* The core must clear the call (DISCONNECT out, then it ends). */
+	void	(*hangup)(struct call *, int cause, const char *cleared_by,
+		    const char *reason);
+	/* Our outbound call: the network moved it to channel CH, the far
+	 * end rings, it answered. */
+	void	(*moved)(struct call *, int ch);
+	void	(*alerting)(struct call *);
+	void	(*answered)(struct call *);
+	/* A keypad digit from the network during the call. */
+	void	(*digit)(struct call *, int digit);
+	/* A 20 ms block of every timeslot in (RX) and out (TX): the calls'
+	 * audio (media.c). */
+	void	(*block)(struct span *, const uint8_t *rx, uint8_t *tx);
 	/* A span's layer 1 or 2 changed: watchers are told. */
 	void	(*changed)(struct span *);
 	/* A channel went idle: an orderly stop may be done. */
@@ -73,7 +97,8 @@ struct span_hooks {
 	 * steals EV. */
 	void	(*tell)(json_t *ev);
 	/* What a caller waiting in a queue hears (enum cfg_waiting), and
-	 * the prompt played as music on hold: its queue's (media.c). */
+	 * the prompt played as music on hold: its queue's (media.c, in the
+	 * calls layer, asks). */
 	int	(*waiting_sound)(const struct call *);
 	const char *(*moh)(const struct call *);
 };
@@ -102,6 +127,8 @@ const char	*span_l1_name(const struct span *);
 void		 span_chan_set(struct span_chan *, enum chan_state,
 		    struct q931_call *, struct call *);
 void		 span_chan_set_state(struct span_chan *, enum chan_state);
+/* The channel's call is one we placed (after span_chan_set). */
+void		 span_chan_set_out(struct span_chan *);
 /* Forgets the channel's call (about to end) and returns it, or NULL. */
 struct call	*span_chan_take_call(struct span_chan *);
 /* The network moved a call from channel OLD to CH (CALL PROCEEDING). */

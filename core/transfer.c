@@ -8,6 +8,7 @@
 #include "acd.h"
 #include "agent.h"
 #include "call.h"
+#include "call-agent.h"
 #include "cause.h"
 #include "core.h"
 #include "customer.h"
@@ -16,9 +17,9 @@
 #include "leg.h"
 #include "log.h"
 #include "media.h"
-#include "notify.h"
 #include "proto.h"
 #include "queue.h"
+#include "sink.h"
 #include "transfer.h"
 #include "xmalloc.h"
 
@@ -47,7 +48,7 @@ xfer_notify(struct agent *a, const char *name, struct call *call, int cause)
 		    json_string(leg_call(call->party->leg)->id));
 	if (cause != 0)
 		json_object_set_new(ev, "cause", json_integer(cause));
-	notify_agent(a, ev);
+	sink_agent(a, ev);
 }
 
 static void
@@ -263,7 +264,7 @@ transfer_consult_agent(struct call *call, struct agent *a, struct agent *to,
 	json_object_set_new(ev, "queue", call->queue_name != NULL ?
 	    json_string(call->queue_name) : json_null());
 	json_object_set_new(ev, "customer", customer_pop(call));
-	notify_agent(to, ev);
+	sink_agent(to, ev);
 	xfer_notify(a, "consult_connected", call, 0);
 	return 0;
 }

@@ -12,8 +12,8 @@
 #include "db.h"
 #include "log.h"
 #include "media.h"
-#include "notify.h"
 #include "proto.h"
+#include "sink.h"
 #include "voicemail.h"
 #include "xmalloc.h"
 
@@ -57,7 +57,7 @@ voicemail_save(struct call *call)
 	json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "box", json_string(vm->box));
 	json_object_set_new(ev, "cli", json_string(call->cli));
-	notify_watchers(ev);
+	sink_watchers(ev);
 }
 
 static void

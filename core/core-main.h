@@ -1,0 +1,13 @@
+/* core-main.h: the orderly stop and the reload, asked by requests
+ * (cmd-admin.c); the sessions layer (docs/ARCHITECTURE.md). */
+#ifndef CZ_CORE_MAIN_H
+#define CZ_CORE_MAIN_H
+
+#include <stddef.h>
+#include "core.h"
+
+void	core_stop(enum core_stop);	/* orderly stop; see docs/protocol.md */
+void	core_check_stopped(void);	/* exits the loop once a stop is done */
+int	core_reload(char ***warnings, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,160 @@
+#!/bin/sh
+# layers.sh: no file of core/ includes a header of a higher layer, nor
+# names a function or global defined in a file of a higher layer
+# (docs/ARCHITECTURE.md, "Layers of the core"), so no import circle can
+# come back between layers. Every core file must be placed in the table: a
+# new file is a decision about its layer. The checker is first shown a
+# copy of core/ with one upward include and one upward call, which it must
+# refuse.
+. "$top_srcdir/tests/integ/lib.sh"
+
+# layer rank, then the modules (FILE.c and FILE.h). Rank 0 is beside
+# every layer (state, storage, shared constants): anyone may include it,
+# and it includes nothing above rank 0.
+# A word ending in * places every module it starts (campaign*: campaign.c,
+# campaign-list.c ...). The dialer's files (campaign*, dnc, pacing) and
+# db-campaign, db-backup are placed before they land.
+LAYERS='
+0 core db db-private db-callback db-cdr db-customer db-event db-media db-recover db-campaign db-backup evlog cause default-config schema-sql
+1 span span-vspan isdn player prompt record audio-alsa alaw tickstat
+2 call media endpoint leg
+3 route ivr acd acd-pick acd-index acd-route queue agent announce callback callback-offer voicemail recording customer monitor transfer call-agent sink campaign* dnc pacing
+4 core-main server conn cmd cmd-admin cmd-agent cmd-call cmd-desk cmd-media cmd-session cmd-supervise cmd-table cmd-target notify hooks
+'
+
+# The table, each PREFIX* replaced by the modules of directory $1 it
+# matches.
+layers_of() {
+	set -f
+	echo "$LAYERS" | while read -r r mods; do
+		[ -n "$r" ] || continue
+		printf '%s' "$r"
+		for m in $mods; do
+			case $m in
+			*'*')	set +f
+				for f in "$1"/$m.c "$1"/$m.h; do
+					[ -f "$f" ] || continue
+					f=${f##*/}; printf ' %s' "${f%.*}"
+				done
+				set -f ;;
+			*)	printf ' %s' "$m" ;;
+			esac
+		done
+		echo
+	done
+	set +f
+}
+
+# Prints one line per upward include or unplaced file in directory $1.
+check_layers() {
+	for f in "$1"/*.c "$1"/*.h; do
+		[ -f "$f" ] || continue
+		m=$(basename "$f"); m=${m%.*}
+		printf 'F %s %s\n' "$m" "$(basename "$f")"
+		sed -n 's/^[ \t]*#[ \t]*include[ \t]*"\([^"]*\)\.h".*/\1/p' "$f" |
+		while read -r h; do
+			[ -f "$1/$h.h" ] && printf 'I %s %s %s\n' "$m" "$(basename "$f")" "$h"
+		done
+	done | awk -v layers="$(layers_of "$1")" '
+	BEGIN {
+		n = split(layers, line, "\n")
+		for (i = 1; i <= n; i++) {
+			k = split(line[i], w, " ")
+			for (j = 2; j <= k; j++) rank[w[j]] = w[1]
+		}
+	}
+	$1 == "F" && !($2 in rank) { print $3 ": in no layer (add it to layers.sh)" }
+	$1 == "I" && ($2 in rank) && ($4 in rank) && rank[$4] > rank[$2] {
+		print $3 ": includes " $4 ".h, a higher layer (" rank[$2] " -> " rank[$4] ")"
+	}
+	$1 == "I" && !($4 in rank) { print $3 ": includes " $4 ".h, in no layer" }'
+}
+
+# Prints one line per name used in a file of $1 (a call, a function
+# pointer, a global) that a file of a higher layer defines. Definitions are
+# found by the style (docs/STYLE.md): a function's name starts its line,
+# its type on the line before; "static" ones are the file's own. Comments
+# and strings are left out; a member after "." or "->", or a tag after
+# enum/struct/union, is no call; in a header only a name before "(" is.
+check_calls() {
+	awk -v layers="$(layers_of "$1")" -v q="'" '
+	BEGIN {
+		n = split(layers, line, "\n")
+		for (i = 1; i <= n; i++) {
+			k = split(line[i], w, " ")
+			for (j = 2; j <= k; j++) rank[w[j]] = w[1]
+		}
+	}
+	FNR == 1 {
+		if (seen[FILENAME]++) pass2 = 1
+		m = FILENAME; sub(/.*\//, "", m); file = m; sub(/\.[ch]$/, "", m)
+		incom = 0; prev = ""
+	}
+	!pass2 {
+		if (FILENAME ~ /\.c$/ && prev !~ /^static/ &&
+		    match($0, /^[a-z_][a-z0-9_]*\(/))
+			def[substr($0, 1, RLENGTH - 1)] = m
+		else if (FILENAME ~ /\.c$/ && $0 ~ /^[a-z][^(]*[ *][a-z_][a-z0-9_]*( = .*)?;$/ &&
+		    $0 !~ /^(static|extern|typedef|return) /) {
+			g = $0; sub(/( = .*)?;$/, "", g); sub(/.*[ *]/, "", g)
+			def[g] = m
+		}
+		prev = $0
+		next
+	}
+	{
+		s = $0; out = ""
+		while (s != "") {
+			if (incom) {
+				i = index(s, "*/")
+				if (i == 0) s = ""
+				else { s = substr(s, i + 2); incom = 0 }
+			} else {
+				i = index(s, "/*")
+				if (i == 0) { out = out s; s = "" }
+				else { out = out substr(s, 1, i - 1) " "; s = substr(s, i + 2); incom = 1 }
+			}
+		}
+		gsub(/"([^"\\]|\\.)*"/, "\"\"", out)
+		gsub(q "([^" q "\\\\]|\\\\.)*" q, "0", out)
+		gsub(/(\.|->)[ \t]*[A-Za-z_][A-Za-z0-9_]*/, "", out)
+		gsub(/(enum|struct|union)[ \t]+[A-Za-z_][A-Za-z0-9_]*/, "", out)
+		if (out ~ /^[ \t]*#[ \t]*include/) next
+		while (match(out, /[A-Za-z_][A-Za-z0-9_]*/)) {
+			t = substr(out, RSTART, RLENGTH)
+			out = substr(out, RSTART + RLENGTH)
+			if (file ~ /\.h$/ && out !~ /^[ \t]*\(/)
+				continue	# a header: prototypes and calls only
+			if ((t in def) && (m in rank) && (def[t] in rank) &&
+			    rank[def[t]] > rank[m] && !said[file, t]++)
+				print file ": names " t " (" def[t] ".c), a higher layer (" rank[m] " -> " rank[def[t]] ")"
+		}
+	}' "$1"/*.c "$1"/*.h "$1"/*.c "$1"/*.h
+}
+
+# The checker itself: an upward include and an unplaced file are caught.
+mkdir "$T/core"
+cp "$S"/core/*.c "$S"/core/*.h "$T/core/"
+echo '#include "call.h"' >>"$T/core/isdn.c"
+echo '/* new */' >"$T/core/newmod.c"
+echo '/* placed by a prefix */' >"$T/core/campaign-probe.c"
+printf 'int evlog_probe(void);\nint\nevlog_probe(void)\n{\n\treturn queue_find("x") != 0;\n}\n' >>"$T/core/evlog.c"
+check_layers "$T/core" >"$T/bad.out"
+check_calls "$T/core" >>"$T/bad.out"
+grep -q '^isdn.c: includes call.h, a higher layer (1 -> 2)$' "$T/bad.out" ||
+	fail "checker missed isdn.c -> call.h: $(cat "$T/bad.out")"
+grep -q '^newmod.c: in no layer' "$T/bad.out" ||
+	fail "checker missed an unplaced file: $(cat "$T/bad.out")"
+! grep -q '^campaign-probe.c' "$T/bad.out" ||
+	fail "a file placed by a prefix was refused: $(cat "$T/bad.out")"
+grep -q '^evlog.c: names queue_find (queue.c), a higher layer (0 -> 3)$' "$T/bad.out" ||
+	fail "checker missed evlog.c -> queue_find: $(cat "$T/bad.out")"
+pass "the checker refuses an upward include, an upward call and an unplaced file"
+
+check_layers "$S/core" >"$T/out"
+[ ! -s "$T/out" ] || fail "includes against the layers:
+$(cat "$T/out")"
+check_calls "$S/core" >"$T/out"
+[ ! -s "$T/out" ] || fail "calls against the layers:
+$(cat "$T/out")"
+pass "core/: $(ls "$S"/core/*.c | wc -l) files, every include and call downward or beside"
