@@ -72,5 +72,7 @@ run "queues, 60 min, table" --interval 60
 run "trunks, 60 min, CSV" trunks --interval 60 --csv
 rows=$(($(wc -l <"$T/out.queues, 60 min, CSV") - 1))
 echo "queue report: $rows rows (5 queues x 720 hours)"
+# (the last calls of the month enter the queue after its end)
 offered=$(awk -F, 'NR > 1 { s += $3 } END { print s }' "$T/out.queues, 60 min, CSV")
-[ "$offered" -eq "$N" ] || fail "the report offered $offered calls, not $N"
+want=$(sqlite3 "$DB" "select count(*) from events where kind = 'queue_enter' and ts_ms < $BASE + 2592000000")
+[ "$offered" -eq "$want" ] || fail "the report offered $offered calls, not $want"
