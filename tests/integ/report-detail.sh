@@ -228,7 +228,13 @@ expect q-globex "$T/q-globex.csv" <<'CSV'
 queue,offered,answered,abandoned,short_abandoned
 support,3,3,0,0
 CSV
-pass "clients: queue figures per client; --client on the queue report"
+# Agents: acme's is 1001 (serves sales), who answered c1 and c6.
+R agents --interval day --csv --client acme | cut -d, -f2,3 >"$T/a-acme.csv"
+expect a-acme "$T/a-acme.csv" <<'CSV'
+agent,handled
+1001,2
+CSV
+pass "clients: queue figures per client; --client on the queue and agent reports"
 
 # --- errors, campaigns, list, widths ------------------------------------
 R calls --client nobody >"$T/err" 2>&1 && fail "unknown client accepted"
