@@ -42,7 +42,7 @@ struct stats_index {
 
 struct stats {
 	struct stats_opts	 o;
-	struct stats_index	 qx, ax;	/* q and a rows */
+	struct stats_index	 qx, ax, nx;	/* q, a and now rows */
 	struct stats_queue	*q;
 	int			 nq;
 	struct stats_agent	*a;
@@ -94,6 +94,7 @@ stats_free(struct stats *s)
 	free(s->a);
 	free(s->qx.slot);
 	free(s->ax.slot);
+	free(s->nx.slot);
 	free(s->now);
 	free(s);
 }
@@ -195,9 +196,13 @@ stats_arow(struct stats *s, const char *agent, int64_t start)
 static struct stats_agent_now *
 stats_now(struct stats *s, const char *agent)
 {
-	for (int i = 0; i < s->nnow; i++)
-		if (strcmp(s->now[i].agent, agent) == 0)
-			return &s->now[i];
+	unsigned	h = stats_row_hash(agent, 0), i = h & (s->nx.cap - 1);
+	int		r;
+
+	while ((r = stats_index_next(&s->nx, h, &i)) >= 0)
+		if (strcmp(s->now[r].agent, agent) == 0)
+			return &s->now[r];
+	stats_index_add(&s->nx, h, s->nnow);
 	s->now = xrealloc(s->now, (s->nnow + 1) * sizeof *s->now);
 	memset(&s->now[s->nnow], 0, sizeof *s->now);
 	strncpy(s->now[s->nnow].agent, agent, sizeof s->now[0].agent - 1);
@@ -452,6 +457,12 @@ stats_agent_state(struct stats *s, const struct stats_event *e)
 		strncpy(n->reason, e->reason, sizeof n->reason - 1);
 }
 
+const char *const stats_kinds[] = {
+	"queue_enter", "answer", "abandon", "queue_exit", "callback",
+	"call_end", "transfer", "hold", "retrieve", "agent_state", NULL
+};
+
+/* Keep stats_kinds[] in step with the kinds read here. */
 void
 stats_feed(struct stats *s, const struct stats_event *e)
 {

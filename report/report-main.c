@@ -280,15 +280,25 @@ load(sqlite3 *h, int64_t now_ms)
 	    .short_abandon_ms = opt.short_abandon_s * 1000 };
 	struct stats	*s = stats_new(&o);
 	sqlite3_stmt	*st;
+	char		*kinds = sqlite3_mprintf("%Q", stats_kinds[0]), *sql, *k;
 
+	for (int i = 1; stats_kinds[i] != NULL; i++) {
+		k = sqlite3_mprintf("%s, %Q", kinds, stats_kinds[i]);
+		sqlite3_free(kinds);
+		kinds = k;
+	}
 	/* Events are appended in time order: the period is a range of ids,
 	 * found from its first and last event by the time index, and read
-	 * in id order without a sort (3 times faster on a month). */
-	st = report_prepare(h, "SELECT ts_ms, kind, call_id, agent, queue, "
+	 * in id order without a sort (3 times faster on a month); only the
+	 * kinds the engine reads. */
+	sql = sqlite3_mprintf("SELECT ts_ms, kind, call_id, agent, queue, "
 	    "state, detail FROM events WHERE id BETWEEN (SELECT id FROM events "
 	    "WHERE ts_ms >= ?1 ORDER BY ts_ms LIMIT 1) AND (SELECT id FROM "
 	    "events WHERE ts_ms < ?2 ORDER BY ts_ms DESC LIMIT 1) AND "
-	    "ts_ms >= ?1 AND ts_ms < ?2 ORDER BY id");
+	    "ts_ms >= ?1 AND ts_ms < ?2 AND kind IN (%s) ORDER BY id", kinds);
+	st = report_prepare(h, sql);
+	sqlite3_free(sql);
+	sqlite3_free(kinds);
 	sqlite3_bind_int64(st, 1, opt.from_ms - 86400000LL);
 	sqlite3_bind_int64(st, 2, opt.to_ms);
 	while (sqlite3_step(st) == SQLITE_ROW) {

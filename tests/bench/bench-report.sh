@@ -1,8 +1,10 @@
 #!/bin/sh
 # bench-report.sh: the queue interval report over a month of BENCH_CALLS
-# calls (default 1,000,000) with their events (queue_enter, answer or
-# abandon, call_end: 3 per call, in time order) and CDRs, generated into a
-# fixture database with the sqlite3 CLI from the real schema. Prints the
+# calls (default 1,000,000) with their CDRs and the events the core writes
+# for them (call_start, call_routed, queue_enter, then offer, the agent's
+# ringing, answer, on_call, call_end, ready; or abandon and call_end: 9 or
+# 5 a call, in time order), generated into a fixture database with the
+# sqlite3 CLI from the real schema. Prints the
 # generation time, the database size, and the report's wall time, CPU time
 # and peak memory (/usr/bin/time -v) for 60-minute and day intervals, and
 # for the trunk report. Goal: the queue report under 1 s.
@@ -24,12 +26,13 @@ PRAGMA synchronous = OFF;
 BEGIN;
 -- Call i: queue q(i mod 5), SETUP at BASE + i*STEP, queued 5 s later;
 -- every 10th caller abandons after 30 s, the others are answered after
--- (i mod 40) s by agent 1000 + (i mod 50) and talk 180 s.
+-- (i mod 40) s by agent 1000 + (i mod 200) (each agent every 520 s) and
+-- talk 180 s.
 CREATE TEMP TABLE c AS WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL
 	SELECT i + 1 FROM n WHERE i < $N - 1)
 	SELECT i, 'b' || i AS id, $BASE + i * $STEP AS start,
 	    $BASE + i * $STEP + 5000 AS enter, 'q' || (i % 5) AS queue,
-	    CASE WHEN i % 10 = 0 THEN NULL ELSE (1000 + i % 50) END AS agent,
+	    CASE WHEN i % 10 = 0 THEN NULL ELSE (1000 + i % 200) END AS agent,
 	    CASE WHEN i % 10 = 0 THEN 30000 ELSE (i % 40) * 1000 END AS wait
 	FROM n;
 INSERT INTO cdr (call_id, direction, start_ms, answer_ms, end_ms, cli, dnis,
@@ -40,14 +43,27 @@ INSERT INTO cdr (call_id, direction, start_ms, answer_ms, end_ms, cli, dnis,
 	    1 + i % 30, queue, agent, enter, CASE WHEN agent IS NULL THEN 0
 	    ELSE enter + wait END, wait, CASE WHEN agent IS NULL THEN 0
 	    ELSE 180000 END, 16, 'network' FROM c;
-INSERT INTO events (ts_ms, kind, call_id, agent, queue, detail)
-	SELECT ts, kind, id, agent, queue, NULL FROM (
-	    SELECT enter AS ts, 'queue_enter' AS kind, id, NULL AS agent, queue
-	    FROM c
+INSERT INTO events (ts_ms, kind, call_id, agent, queue, state, detail)
+	SELECT ts, kind, id, agent, queue, state, detail FROM (
+	    SELECT start AS ts, 'call_start' AS kind, id, NULL AS agent,
+	    NULL AS queue, NULL AS state,
+	    '{"span":"e1a","channel":1,"direction":"in"}' AS detail FROM c
+	    UNION ALL SELECT start + 1000, 'call_routed', id, NULL, NULL,
+	    NULL, '{"route":"queue:' || queue || '"}' FROM c
+	    UNION ALL SELECT enter, 'queue_enter', id, NULL, queue, NULL,
+	    '{"sl_target":20}' FROM c
+	    UNION ALL SELECT enter + wait - 2000, 'offer', id, agent, queue,
+	    NULL, NULL FROM c WHERE agent IS NOT NULL
+	    UNION ALL SELECT enter + wait - 2000, 'agent_state', NULL, agent,
+	    NULL, 'ringing', NULL FROM c WHERE agent IS NOT NULL
 	    UNION ALL SELECT enter + wait, CASE WHEN agent IS NULL THEN
-	    'abandon' ELSE 'answer' END, id, agent, queue FROM c
+	    'abandon' ELSE 'answer' END, id, agent, queue, NULL, NULL FROM c
+	    UNION ALL SELECT enter + wait, 'agent_state', NULL, agent, NULL,
+	    'on_call', NULL FROM c WHERE agent IS NOT NULL
 	    UNION ALL SELECT enter + wait + (CASE WHEN agent IS NULL THEN 0
-	    ELSE 180000 END), 'call_end', id, agent, queue FROM c)
+	    ELSE 180000 END), 'call_end', id, agent, queue, NULL, NULL FROM c
+	    UNION ALL SELECT enter + wait + 180000, 'agent_state', NULL, agent,
+	    NULL, 'ready', NULL FROM c WHERE agent IS NOT NULL)
 	ORDER BY ts;
 COMMIT;
 SQL
