@@ -116,6 +116,8 @@ int	db_recover(struct db *, struct db_recovery *);
 #define EV_CALLBACK		"callback"	/* state: requested, queued, dialing,
 						   connected, attempt_failed, failed */
 #define EV_ANNOUNCE		"announce"	/* detail: position, ewt_s */
+#define EV_BLOCKED		"blocked"	/* SETUP refused, no free channel;
+						   detail: span, cli, dnis */
 
 struct db_event {
 	int64_t		 ts_ms;

@@ -11,8 +11,10 @@
 #include <libpri.h>
 #include <event2/event.h>
 #include "cause.h"
+#include "clock.h"
 #include "core.h"
 #include "db.h"
+#include "evlog.h"
 #include "isdn.h"
 #include "log.h"
 #include "prisched.h"
@@ -150,6 +152,16 @@ isdn_refuse(struct span *s, q931_call *c, int cause, const char *why)
 	pri_hangup(s->pri, c, cause);
 }
 
+/* A call lost for want of a channel: the trunk report counts it. */
+static void
+isdn_blocked(struct span *s, const pri_event *e)
+{
+	struct db_event ev = { .ts_ms = clock_wall_ms(), .kind = EV_BLOCKED };
+
+	evlog_add(&ev, json_pack("{s:s,s:s,s:s}", "span", s->name, "cli",
+	    e->ring.callingnum, "dnis", e->ring.callednum));
+}
+
 static int
 isdn_ring_channel(struct span *s, const pri_event *e)
 {
@@ -169,6 +181,7 @@ isdn_ring(struct span *s, pri_event *e)
 
 	if (ch < 0) {
 		isdn_refuse(s, c, CAUSE_CONGESTION, "no free channel");
+		isdn_blocked(s, e);
 		return;
 	}
 	if (!span_chan_valid(ch)) {

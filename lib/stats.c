@@ -28,8 +28,21 @@ struct stats_agent_now {
 	int		 last_row;	/* queue row of its last call, for wrap-up */
 };
 
+/* Rows by (name, interval start): open addressing, hash kept for growth.
+ * A month of hourly rows is tens of thousands; a linear search for each
+ * new row made the month's report quadratic. */
+struct stats_slot {
+	unsigned	h;
+	int		row;		/* -1 = empty */
+};
+struct stats_index {
+	struct stats_slot	*slot;
+	unsigned		 cap, n;	/* cap: a power of 2 */
+};
+
 struct stats {
 	struct stats_opts	 o;
+	struct stats_index	 qx, ax, nx;	/* q, a and now rows */
 	struct stats_queue	*q;
 	int			 nq;
 	struct stats_agent	*a;
@@ -79,6 +92,9 @@ stats_free(struct stats *s)
 	}
 	free(s->q);
 	free(s->a);
+	free(s->qx.slot);
+	free(s->ax.slot);
+	free(s->nx.slot);
 	free(s->now);
 	free(s);
 }
@@ -91,15 +107,66 @@ stats_interval(const struct stats *s, int64_t ts)
 	return ts - ((ts % len) + len) % len;
 }
 
-/* The queue row for (queue, interval); rows are found from the newest. */
+static unsigned
+stats_row_hash(const char *name, int64_t start)
+{
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)start;
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 1099511628211ULL;
+	return (unsigned)(h ^ (h >> 32));
+}
+
+static void
+stats_index_add(struct stats_index *x, unsigned h, int row)
+{
+	if (2 * (x->n + 1) > x->cap) {
+		struct stats_index	 y = { NULL, x->cap ? 2 * x->cap : 256, 0 };
+
+		y.slot = xmalloc(y.cap * sizeof *y.slot);
+		for (unsigned i = 0; i < y.cap; i++)
+			y.slot[i].row = -1;
+		for (unsigned i = 0; i < x->cap; i++)
+			if (x->slot[i].row >= 0)
+				stats_index_add(&y, x->slot[i].h, x->slot[i].row);
+		free(x->slot);
+		*x = y;
+	}
+	for (unsigned i = h & (x->cap - 1);; i = (i + 1) & (x->cap - 1))
+		if (x->slot[i].row < 0) {
+			x->slot[i] = (struct stats_slot){ h, row };
+			x->n++;
+			return;
+		}
+}
+
+/* The first slot whose hash is h, from *i on (start: *i = h & (cap-1));
+ * -1 when none is left. */
+static int
+stats_index_next(const struct stats_index *x, unsigned h, unsigned *i)
+{
+	for (; x->cap > 0 && x->slot[*i].row >= 0; *i = (*i + 1) & (x->cap - 1))
+		if (x->slot[*i].h == h) {
+			int row = x->slot[*i].row;
+
+			*i = (*i + 1) & (x->cap - 1);
+			return row;
+		}
+	return -1;
+}
+
+/* The queue row for (queue, interval). */
 static int
 stats_qrow(struct stats *s, const char *queue, int64_t ts)
 {
-	int64_t start = stats_interval(s, ts);
+	int64_t		start = stats_interval(s, ts);
+	unsigned	h = stats_row_hash(queue, start), i = h & (s->qx.cap - 1);
+	int		r;
 
-	for (int i = s->nq - 1; i >= 0; i--)
-		if (s->q[i].start_ms == start && strcmp(s->q[i].queue, queue) == 0)
-			return i;
+	while ((r = stats_index_next(&s->qx, h, &i)) >= 0)
+		if (s->q[r].start_ms == start && strcmp(s->q[r].queue, queue) == 0)
+			return r;
+	stats_index_add(&s->qx, h, s->nq);
 	s->q = xrealloc(s->q, (s->nq + 1) * sizeof *s->q);
 	memset(&s->q[s->nq], 0, sizeof *s->q);
 	strncpy(s->q[s->nq].queue, queue, sizeof s->q[0].queue - 1);
@@ -112,9 +179,13 @@ stats_qrow(struct stats *s, const char *queue, int64_t ts)
 static struct stats_agent *
 stats_arow(struct stats *s, const char *agent, int64_t start)
 {
-	for (int i = s->na - 1; i >= 0; i--)
-		if (s->a[i].start_ms == start && strcmp(s->a[i].agent, agent) == 0)
-			return &s->a[i];
+	unsigned	h = stats_row_hash(agent, start), i = h & (s->ax.cap - 1);
+	int		r;
+
+	while ((r = stats_index_next(&s->ax, h, &i)) >= 0)
+		if (s->a[r].start_ms == start && strcmp(s->a[r].agent, agent) == 0)
+			return &s->a[r];
+	stats_index_add(&s->ax, h, s->na);
 	s->a = xrealloc(s->a, (s->na + 1) * sizeof *s->a);
 	memset(&s->a[s->na], 0, sizeof *s->a);
 	strncpy(s->a[s->na].agent, agent, sizeof s->a[0].agent - 1);
@@ -125,9 +196,13 @@ stats_arow(struct stats *s, const char *agent, int64_t start)
 static struct stats_agent_now *
 stats_now(struct stats *s, const char *agent)
 {
-	for (int i = 0; i < s->nnow; i++)
-		if (strcmp(s->now[i].agent, agent) == 0)
-			return &s->now[i];
+	unsigned	h = stats_row_hash(agent, 0), i = h & (s->nx.cap - 1);
+	int		r;
+
+	while ((r = stats_index_next(&s->nx, h, &i)) >= 0)
+		if (strcmp(s->now[r].agent, agent) == 0)
+			return &s->now[r];
+	stats_index_add(&s->nx, h, s->nnow);
 	s->now = xrealloc(s->now, (s->nnow + 1) * sizeof *s->now);
 	memset(&s->now[s->nnow], 0, sizeof *s->now);
 	strncpy(s->now[s->nnow].agent, agent, sizeof s->now[0].agent - 1);
@@ -382,6 +457,12 @@ stats_agent_state(struct stats *s, const struct stats_event *e)
 		strncpy(n->reason, e->reason, sizeof n->reason - 1);
 }
 
+const char *const stats_kinds[] = {
+	"queue_enter", "answer", "abandon", "queue_exit", "callback",
+	"call_end", "transfer", "hold", "retrieve", "agent_state", NULL
+};
+
+/* Keep stats_kinds[] in step with the kinds read here. */
 void
 stats_feed(struct stats *s, const struct stats_event *e)
 {

@@ -59,6 +59,9 @@ struct stats;
 struct stats	*stats_new(const struct stats_opts *);
 void		 stats_free(struct stats *);
 void		 stats_feed(struct stats *, const struct stats_event *);
+/* The event kinds stats_feed reads (NULL-terminated): a reader of the
+ * event table may skip the others. */
+extern const char *const stats_kinds[];
 /* Ends every open agent state at end_ms (the report's end, or now) and
  * counts the calls still waiting in their rows' still_waiting. */
 void		 stats_close(struct stats *, int64_t end_ms);

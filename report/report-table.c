@@ -258,18 +258,16 @@ agent_order(const void *a, const void *b)
 	return strverscmp(x->agent, y->agent);
 }
 
-void
-report_table_queues(struct stats *s, const struct report_view *v)
+/* The rows (sorted) under the header, their totals and the legend. */
+static void
+queue_rows(const struct stats_queue **rows, int n, const char *const key[2],
+    const struct report_view *v)
 {
-	int			  n = stats_nqueues(s);
-	const struct stats_queue **rows = xcalloc(n + 1, sizeof *rows);
-	int64_t			  last = INT64_MIN;
-	double			  tot[NCOLS(queue_cols)] = { 0 };
+	int64_t	last = INT64_MIN;
+	double	tot[NCOLS(queue_cols)] = { 0 };
 
-	for (int i = 0; i < n; i++)
-		rows[i] = stats_queue_at(s, i);
 	qsort(rows, n, sizeof *rows, queue_order);
-	print_head(queue_cols, NCOLS(queue_cols), queue_key, 10, NULL, v);
+	print_head(queue_cols, NCOLS(queue_cols), key, 10, NULL, v);
 	for (int i = 0; i < n; i++) {
 		if (!in_view(rows[i]->start_ms, v))
 			continue;
@@ -279,7 +277,6 @@ report_table_queues(struct stats *s, const struct report_view *v)
 		printf("\n");
 		add_total(queue_cols, NCOLS(queue_cols), rows[i], tot);
 	}
-	free(rows);
 	print_total(queue_cols, NCOLS(queue_cols), 10, tot, v);
 	if (v->form == RF_CSV)
 		return;
@@ -289,6 +286,76 @@ report_table_queues(struct stats *s, const struct report_view *v)
 		printf(queue_legend_wide);
 	else
 		printf("--wide: all columns; definitions: docs/STATISTICS.md\n");
+}
+
+void
+report_table_queues(struct stats *s, const struct report_view *v)
+{
+	int			  n = stats_nqueues(s), k = 0;
+	const struct stats_queue **rows = xcalloc(n + 1, sizeof *rows);
+
+	for (int i = 0; i < n; i++)
+		if (report_filter_queue(v->filter, stats_queue_at(s, i)->queue))
+			rows[k++] = stats_queue_at(s, i);
+	queue_rows(rows, k, queue_key, v);
+	free(rows);
+}
+
+/* Adds a queue's row into its client's: every count and time (the
+ * figures derived from them, SL, ASA, AHT, then come out right). */
+static void
+queue_add(struct stats_queue *t, const struct stats_queue *q)
+{
+#define ADD(f)	t->f += q->f
+	ADD(offered); ADD(answered); ADD(abandoned); ADD(short_abandoned);
+	ADD(answered_in_sl); ADD(abandoned_after_sl); ADD(overflowed);
+	ADD(timed_out); ADD(to_callback); ADD(cut); ADD(still_waiting);
+	ADD(cb_requested); ADD(cb_connected); ADD(cb_failed);
+	ADD(cb_delay_ms); ADD(wait_answered_ms); ADD(talk_ms); ADD(hold_ms);
+	ADD(wrap_ms);
+#undef ADD
+	if (q->max_wait_ms > t->max_wait_ms)
+		t->max_wait_ms = q->max_wait_ms;
+}
+
+static const char *
+client_of(const struct config *cfg, const char *queue)
+{
+	const struct cfg_queue *q = config_find_queue(cfg, queue);
+
+	return q != NULL && q->client[0] != '\0' ? q->client : "(none)";
+}
+
+void
+report_table_clients(struct stats *s, const struct report_view *v,
+    const struct config *cfg)
+{
+	int			  n = stats_nqueues(s), k = 0, j;
+	struct stats_queue	 *sum = xcalloc(n + 1, sizeof *sum);
+	const struct stats_queue **rows = xcalloc(n + 1, sizeof *rows);
+	static const char *const key[2] = { "client", "Client" };
+
+	for (int i = 0; i < n; i++) {
+		const struct stats_queue *q = stats_queue_at(s, i);
+		const char *c = client_of(cfg, q->queue);
+
+		if (!report_filter_queue(v->filter, q->queue))
+			continue;
+		for (j = 0; j < k; j++)
+			if (sum[j].start_ms == q->start_ms &&
+			    strcmp(sum[j].queue, c) == 0)
+				break;
+		if (j == k) {
+			snprintf(sum[k].queue, sizeof sum[k].queue, "%s", c);
+			sum[k].start_ms = q->start_ms;
+			rows[k] = &sum[k];
+			k++;
+		}
+		queue_add(&sum[j], q);
+	}
+	queue_rows(rows, k, key, v);
+	free(rows);
+	free(sum);
 }
 
 static void
@@ -305,13 +372,15 @@ print_reasons(const struct stats_agent *a, const struct report_view *v)
 void
 report_table_agents(struct stats *s, const struct report_view *v)
 {
-	int			  n = stats_nagents(s);
+	int			  n = stats_nagents(s), k = 0;
 	const struct stats_agent **rows = xcalloc(n + 1, sizeof *rows);
 	int64_t			  last = INT64_MIN;
 	double			  tot[NCOLS(agent_cols)] = { 0 };
 
 	for (int i = 0; i < n; i++)
-		rows[i] = stats_agent_at(s, i);
+		if (report_filter_agent(v->filter, stats_agent_at(s, i)->agent))
+			rows[k++] = stats_agent_at(s, i);
+	n = k;
 	qsort(rows, n, sizeof *rows, agent_order);
 	print_head(agent_cols, NCOLS(agent_cols), agent_key, 10,
 	    v->form == RF_CSV ? "not_ready_reasons_s" : "Not ready by reason (s)",

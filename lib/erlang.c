@@ -1,4 +1,5 @@
-/* erlang.c: Erlang B by its stable recurrence, Erlang C from it, and the
+/* erlang.c: Erlang B by its stable recurrence (and the channels for a
+ * grade of service), Erlang C from it, and the
  * service level and average speed of answer of an M/M/N queue. */
 #include <math.h>
 #include "erlang.h"
@@ -11,6 +12,17 @@ erlang_b(int n, double a)
 	for (int k = 1; k <= n; k++)
 		b = a * b / (k + a * b);
 	return b;
+}
+
+int
+erlang_b_channels(double a, double gos)
+{
+	double b = 1.0;
+
+	for (int k = 1; k <= 10000; k++)
+		if ((b = a * b / (k + a * b)) <= gos)
+			return k;
+	return -1;
 }
 
 double
