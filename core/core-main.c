@@ -15,6 +15,7 @@
 #include <event2/event.h>
 #include "agent.h"
 #include "call.h"
+#include "campaign.h"
 #include "callback.h"
 #include "cause.h"
 #include "clock.h"
@@ -189,6 +190,7 @@ core_reload(char ***warnings, char *err, size_t errlen)
 	core.cfg = cfg;
 	queue_sync(cfg);
 	agent_sync(cfg);
+	campaign_sync(cfg);
 	core_prompts();
 	config_free(old);
 	core_warnings(cfg);
@@ -362,6 +364,7 @@ core_start(const char *state_opt)
 	core_recover();
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
+	campaign_sync(core.cfg);
 	core_prompts();
 	evlog_open();
 	if (span_open_all(core.cfg, err, sizeof err) != 0)
@@ -386,6 +389,7 @@ core_finish(void)
 	db_close(core.db);
 	agent_free_all();
 	queue_free_all();
+	campaign_free_all();
 	config_free(core.cfg);
 	log_info("core stopped");
 }

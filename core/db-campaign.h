@@ -1,0 +1,54 @@
+/* db-campaign.h: the campaign tables (data/schema.sql, version 6):
+ * campaigns' run-time state, lists, records, attempts, do-not-call. */
+#ifndef CZ_DB_CAMPAIGN_H
+#define CZ_DB_CAMPAIGN_H
+
+#include <stdint.h>
+
+struct db;
+struct camp_record;
+
+/* The stored state of a campaign, adding it with INITIAL if new. */
+int	db_campaign_state(struct db *, const char *name, const char *initial,
+	    char *state, size_t len);
+int	db_campaign_set_state(struct db *, const char *name, const char *state,
+	    const char *by, int64_t ms);
+
+/* A list's id and state; 0 if there is none, -1 on error. */
+int	db_list_find(struct db *, const char *campaign, const char *name,
+	    int64_t *id, char *state, size_t len);
+int64_t	db_list_add(struct db *, const char *campaign, const char *name,
+	    int priority, int64_t ms);
+int	db_list_set_priority(struct db *, int64_t id, int priority);
+/* 1 changed, 0 no such list, -1 error. */
+int	db_list_set_state(struct db *, const char *campaign, const char *name,
+	    const char *state, const char *by);
+
+/* 0 added, 1 already in the list, -1 error. */
+int	db_record_add(struct db *, int64_t list_id, int line, const char *phone,
+	    const char *name, const char *tz, const char *fields);
+/* 1 found, 0 not, -1 error. */
+int	db_record_get(struct db *, int64_t id, struct camp_record *);
+/* Calls fn for each open record of the campaign's active lists due at
+ * now_ms, lists by priority then the longest due, until fn returns 1. */
+int	db_records_due(struct db *, const char *campaign, int64_t now_ms,
+	    int (*fn)(const struct camp_record *, void *), void *arg);
+int	db_record_update(struct db *, int64_t id, const char *state,
+	    int attempts, int64_t next_at_ms, const char *last_outcome);
+int	db_attempt_add(struct db *, int64_t record_id, int64_t ms,
+	    const char *outcome, int cause, const char *agent,
+	    const char *disposition);
+
+/* Do-not-call; client NULL or "" = the global list. */
+int	db_dnc_add(struct db *, const char *number, const char *client,
+	    const char *source, const char *by, int64_t ms);	/* 1 new */
+int	db_dnc_remove(struct db *, const char *number, const char *client);
+/* 0 not listed, 1 on the global list, 2 on the client's. */
+int	db_dnc_blocked(struct db *, const char *number, const char *client);
+
+/* One transaction around a batch (an import). */
+int	db_tx_begin(struct db *);
+int	db_tx_commit(struct db *);
+void	db_tx_rollback(struct db *);
+
+#endif
