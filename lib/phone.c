@@ -89,7 +89,7 @@ int
 phone_e164(const char *in, const char *country, char *out, size_t len,
     char *why, size_t whylen)
 {
-	char	 d[64];
+	char	 d[64], e[72];
 	int	 intl;
 	size_t	 n;
 
@@ -100,22 +100,23 @@ phone_e164(const char *in, const char *country, char *out, size_t len,
 		return -1;
 	}
 	if (intl)
-		snprintf(out, len, "+%s", d);
+		snprintf(e, sizeof e, "+%s", d);
 	else if (country == NULL || country[0] == '\0') {
 		snprintf(why, whylen, "a national number and no country code "
 		    "given (write +CC... or give the country)");
 		return -1;
 	} else if (strcmp(country, "1") == 0 && strlen(d) == 11 && d[0] == '1')
-		snprintf(out, len, "+%s", d);
+		snprintf(e, sizeof e, "+%s", d);
 	else
-		snprintf(out, len, "+%s%s", country, d + (d[0] == '0'));
-	n = strlen(out) - 1;
-	if (out[1] == '0' || n < PHONE_MIN_DIGITS || n > PHONE_MAX_DIGITS) {
+		snprintf(e, sizeof e, "+%s%s", country, d + (d[0] == '0'));
+	n = strlen(e) - 1;
+	if (e[1] == '0' || n < PHONE_MIN_DIGITS || n > PHONE_MAX_DIGITS) {
 		snprintf(why, whylen, "%s is not a valid E.164 number (%d to %d "
-		    "digits, no leading 0)", out, PHONE_MIN_DIGITS,
+		    "digits, no leading 0)", e, PHONE_MIN_DIGITS,
 		    PHONE_MAX_DIGITS);
 		return -1;
 	}
+	snprintf(out, len, "%s", e);
 	return 0;
 }
 
