@@ -281,15 +281,20 @@ cmd_why_not(struct cmd_ctx *ctx)
 	struct campaign		*c;
 	char			 lines[12][200];
 	json_t			*why = json_array();
+	json_int_t		 id = json_integer_value(json_object_get(
+	    ctx->args, "record"));
 	int			 n;
 
-	if (db_record_get(core.db, json_integer_value(json_object_get(ctx->args,
-	    "record")), &r) != 1 || (c = campaign_find(r.campaign)) == NULL ||
-	    !cmd_scope_client(ctx->conn, c->client)) {
+	if (db_record_get(core.db, id, &r) != 1 ||
+	    (c = campaign_find(r.campaign)) == NULL) {
 		json_decref(why);
 		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no record %lld",
-		    (long long)json_integer_value(json_object_get(ctx->args,
-		    "record")));
+		    (long long)id);
+	}
+	if (!cmd_scope_client(ctx->conn, c->client)) {
+		json_decref(why);
+		return cmd_error(ctx, PROTO_E_FORBIDDEN, "record %lld is not one "
+		    "of your clients'", (long long)id);
 	}
 	n = campaign_why_not(core.db, c, &r, clock_wall_ms(), lines, 12);
 	for (int i = 0; i < n && i < 12; i++)
