@@ -183,14 +183,51 @@ check_delay(const struct rules_ctx *x, char *buf, size_t len)
 	return 1;
 }
 
+/* hours_open() loads the zone's file each time (TZ is switched): a
+ * decision asks it for many records of few zones in the same minute, so
+ * the answers of the last minute are kept, per zone and hours. */
+#define RULES_ZONES	16
+
+static struct {
+	const struct hours	*hours;
+	int64_t			 minute;
+	char			 tz[64];
+	int			 open;
+}		 rules_cache[RULES_ZONES];
+static int	 rules_cache_next;
+
+void
+campaign_rules_flush(void)
+{
+	memset(rules_cache, 0, sizeof rules_cache);
+}
+
+static int
+rules_open(const struct hours *hours, const char *tz, int64_t now_ms)
+{
+	struct hours	 h;
+	int64_t		 minute = now_ms / 60000;
+	int		 i;
+
+	for (i = 0; i < RULES_ZONES; i++)
+		if (rules_cache[i].hours == hours && rules_cache[i].minute ==
+		    minute && strcmp(rules_cache[i].tz, tz) == 0)
+			return rules_cache[i].open;
+	h = *hours;
+	snprintf(h.tz, sizeof h.tz, "%s", tz);
+	i = rules_cache_next = (rules_cache_next + 1) % RULES_ZONES;
+	rules_cache[i].hours = hours;
+	rules_cache[i].minute = minute;
+	snprintf(rules_cache[i].tz, sizeof rules_cache[i].tz, "%s", tz);
+	return rules_cache[i].open = hours_open(&h, (time_t)(now_ms / 1000));
+}
+
 static int
 check_hours(const struct rules_ctx *x, char *buf, size_t len)
 {
-	struct hours	 h = x->c->hours;
-	const char	*tz = campaign_record_tz(x->c, x->r);
+	const char *tz = campaign_record_tz(x->c, x->r);
 
-	snprintf(h.tz, sizeof h.tz, "%s", tz);
-	if (hours_open(&h, (time_t)(x->now_ms / 1000)))
+	if (rules_open(&x->c->hours, tz, x->now_ms))
 		return 0;
 	snprintf(buf, len, "outside calling hours in %s (%s)", tz,
 	    x->c->cfg->hours);

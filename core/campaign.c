@@ -36,6 +36,7 @@ campaign_sync(const struct config *cfg)
 	int		 s;
 
 	campaign_free_all();
+	campaign_rules_flush();
 	for (int i = 0; i < cfg->ncampaigns; i++) {
 		c = xcalloc(1, sizeof *c);
 		if (campaign_build(c, &cfg->campaigns[i], why, sizeof why) != 0)

@@ -43,6 +43,9 @@ struct camp_record {
 int		 campaign_build(struct campaign *, const struct cfg_campaign *,
 		    char *why, size_t len);
 const char	*campaign_state_name(int);
+/* Forgets the calling-hours answers kept for the current minute (the
+ * campaigns were rebuilt). */
+void		 campaign_rules_flush(void);
 int		 campaign_state_parse(const char *);	/* -1 if unknown */
 /* The zone a record is called in: its tz field, its number's country,
  * else the campaign's. */

@@ -220,28 +220,50 @@ db_record_get(struct db *db, int64_t id, struct camp_record *r)
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* One list's due records, longest due first: index records_due gives
+ * them in order, without sorting the list. */
+static int
+db_list_due(struct db *db, int64_t list_id, int64_t now_ms,
+    int (*fn)(const struct camp_record *, void *), void *arg)
+{
+	sqlite3_stmt		*st = db_camp_stmt(db, "SELECT " DB_RECORD_COLS
+	    " WHERE r.list_id = ? AND r.state = 'open' AND r.next_at_ms <= ?"
+	    " ORDER BY r.next_at_ms, r.id");
+	struct camp_record	 r;
+	int			 rc, stop = 0;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, list_id);
+	sqlite3_bind_int64(st, 2, now_ms);
+	while (!stop && (rc = db_step(db, st)) == SQLITE_ROW) {
+		db_record_row(st, &r);
+		stop = fn(&r, arg);
+	}
+	sqlite3_finalize(st);
+	return stop ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Lists by priority (then the older first), each by its due records. */
 int
 db_records_due(struct db *db, const char *campaign, int64_t now_ms,
     int (*fn)(const struct camp_record *, void *), void *arg)
 {
-	sqlite3_stmt		*st = db_camp_stmt(db, "SELECT " DB_RECORD_COLS
-	    " WHERE l.campaign = ? AND l.state = 'active' AND r.state = 'open'"
-	    " AND r.next_at_ms <= ? ORDER BY l.priority DESC, r.next_at_ms,"
-	    " r.id");
-	struct camp_record	 r;
-	int			 rc;
+	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT id FROM lists WHERE "
+	    "campaign = ? AND state = 'active' ORDER BY priority DESC, id");
+	int64_t		 ids[256];
+	int		 n = 0, rc;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, now_ms);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		db_record_row(st, &r);
-		if (fn(&r, arg))
-			break;
-	}
+	while (n < 256 && (rc = db_step(db, st)) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	for (int i = 0; i < n; i++)
+		if ((rc = db_list_due(db, ids[i], now_ms, fn, arg)) != 0)
+			return rc < 0 ? -1 : 0;
+	return 0;
 }
 
 int

@@ -30,7 +30,8 @@ int	db_record_add(struct db *, int64_t list_id, int line, const char *phone,
 /* 1 found, 0 not, -1 error. */
 int	db_record_get(struct db *, int64_t id, struct camp_record *);
 /* Calls fn for each open record of the campaign's active lists due at
- * now_ms, lists by priority then the longest due, until fn returns 1. */
+ * now_ms, until fn returns 1: lists by priority (then the older list),
+ * in each the longest due first. At most 256 lists are read. */
 int	db_records_due(struct db *, const char *campaign, int64_t now_ms,
 	    int (*fn)(const struct camp_record *, void *), void *arg);
 int	db_record_update(struct db *, int64_t id, const char *state,
