@@ -333,6 +333,19 @@ rules_disposition(struct db *db, const struct campaign *c,
 	return 0;
 }
 
+/* Successes so far: attempts whose disposition is flagged success. */
+static int
+rules_successes(struct db *db, const struct campaign *c)
+{
+	const char	*codes[CAMPRULE_MAX_DISP];
+	int		 n = 0;
+
+	for (int i = 0; i < c->ndisp; i++)
+		if (c->disp[i].success)
+			codes[n++] = c->disp[i].code;
+	return db_campaign_successes(db, c->name, codes, n);
+}
+
 int
 campaign_attempt(struct db *db, const struct campaign *c, int64_t record_id,
     const char *outcome, const char *disposition, const char *agent,
@@ -369,5 +382,8 @@ campaign_attempt(struct db *db, const struct campaign *c, int64_t record_id,
 		snprintf(why, len, "database: %s", "attempt not written");
 		return -1;
 	}
-	return 0;
+	if (disposition == NULL || c->cfg->target == 0 ||
+	    !rules_disp(c, disposition)->success)
+		return 0;
+	return rules_successes(db, c) >= c->cfg->target;
 }

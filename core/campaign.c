@@ -79,3 +79,19 @@ campaign_set_state(struct campaign *c, enum camp_state s, const char *by)
 	notify_watchers(ev);
 	return 0;
 }
+
+int
+campaign_result(struct campaign *c, int64_t record_id, const char *outcome,
+    const char *disposition, const char *agent, int cause, char *why,
+    size_t len)
+{
+	int rc = campaign_attempt(core.db, c, record_id, outcome, disposition,
+	    agent, cause, clock_wall_ms(), why, len);
+
+	if (rc == 1) {
+		log_info("campaign %s: target of %d successes reached", c->name,
+		    c->cfg->target);
+		campaign_set_state(c, CAMP_FINISHED, "target");
+	}
+	return rc < 0 ? -1 : 0;
+}

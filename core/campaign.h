@@ -63,7 +63,8 @@ int		 campaign_next_record(struct db *, const struct campaign *,
 /* An attempt's result: OUTCOME (busy, noanswer, machine, congestion,
  * abandoned) or, for a call an agent talked to, DISPOSITION. Counts the
  * attempt and sets when (and whether) the record is called again; a dnc
- * disposition lists the number for the client. 0 or -1. */
+ * disposition lists the number for the client. 0, 1 when a success
+ * reached the campaign's target, or -1. */
 int		 campaign_attempt(struct db *, const struct campaign *,
 		    int64_t record_id, const char *outcome,
 		    const char *disposition, const char *agent, int cause,
@@ -75,6 +76,11 @@ struct campaign	*campaign_find(const char *name);
 int		 campaign_set_state(struct campaign *, enum camp_state,
 		    const char *by);
 void		 campaign_free_all(void);
+/* campaign_attempt() for the dialer, in the core: a success that reaches
+ * the target finishes the campaign. */
+int		 campaign_result(struct campaign *, int64_t record_id,
+		    const char *outcome, const char *disposition,
+		    const char *agent, int cause, char *why, size_t len);
 
 /* campaign-import.c: FILE (CSV, UTF-8, a header row) into list LIST of
  * the campaign, in one transaction. Numbers without a country code take

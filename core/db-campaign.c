@@ -2,8 +2,10 @@
  * records and their attempts, and the do-not-call lists. Numbers are
  * stored in E.164 (lib/phone.c); the global DNC list is client NULL. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <jansson.h>
 #include "campaign.h"
 #include "db.h"
 #include "db-campaign.h"
@@ -299,6 +301,36 @@ db_attempt_add(struct db *db, int64_t record_id, int64_t ms,
 	db_bind_text(st, 5, agent, DB_TEXT_OPTIONAL);
 	db_bind_text(st, 6, disposition, DB_TEXT_OPTIONAL);
 	return db_camp_run(db, st, "attempt") < 0 ? -1 : 0;
+}
+
+int
+db_campaign_successes(struct db *db, const char *campaign,
+    const char *const *codes, int n)
+{
+	sqlite3_stmt	*st;
+	json_t		*list = json_array();
+	char		*text;
+	int		 rc, v = 0;
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(list, json_string(codes[i]));
+	text = json_dumps(list, JSON_COMPACT);
+	json_decref(list);
+	st = db_camp_stmt(db, "SELECT count(*) FROM attempts a JOIN records r "
+	    "ON r.id = a.record_id JOIN lists l ON l.id = r.list_id WHERE "
+	    "l.campaign = ? AND a.disposition IN (SELECT value FROM "
+	    "json_each(?))");
+	if (st == NULL) {
+		free(text);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step(db, st)) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	free(text);
+	return rc == SQLITE_ROW ? v : -1;
 }
 
 int

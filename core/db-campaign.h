@@ -40,6 +40,10 @@ int	db_attempt_add(struct db *, int64_t record_id, int64_t ms,
 	    const char *outcome, int cause, const char *agent,
 	    const char *disposition);
 
+/* Attempts of the campaign whose disposition is one of CODES. */
+int	db_campaign_successes(struct db *, const char *campaign,
+	    const char *const *codes, int n);
+
 /* Do-not-call; client NULL or "" = the global list. */
 int	db_dnc_add(struct db *, const char *number, const char *client,
 	    const char *source, const char *by, int64_t ms);	/* 1 new */

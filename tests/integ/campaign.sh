@@ -134,3 +134,14 @@ wait_until 10 acts_ok || fail "supervisor_action rows: $(acts)"
 [ "$(sql "select state || ' ' || changed_by from campaigns")" = "running local" ] ||
 	fail "campaign row: $(sql "select * from campaigns")"
 pass "campaign and list states changed by supervisors, recorded with who"
+
+ctl reload >"$T/rl" 2>&1 || fail "reload: $(cat "$T/rl")"
+ctl why-not "$eve" | grep -qx "record $eve (+442079460003) is dialable now" ||
+	fail "the campaign's state lost at reload: $(ctl why-not "$eve")"
+ctl stop --clear >/dev/null || fail "stop"
+start_core -c "$T/c.ini"
+ctl why-not "$eve" | grep -qx "record $eve (+442079460003) is dialable now" ||
+	fail "the campaign's state lost at restart: $(ctl why-not "$eve")"
+ctl why-not "$ann" | grep -qx "+442079460001 is on the acme do-not-call list" ||
+	fail "DNC lost at restart"
+pass "state, lists and DNC kept across reload and restart"

@@ -33,7 +33,8 @@ static const char camp_ini[] =
 	"[campaign spring]\nclient = acme\nqueues = sales\ncountry = 44\n"
 	"caller_id = 020 7946 0000\nhours = mon-fri 09:00-20:00\n"
 	"timezone = Europe/London\ndispositions = sale:success:close, "
-	"later:retry=60, stop:dnc\nretry_busy = 10:2\nstate = running\n";
+	"later:retry=60, stop:dnc\nretry_busy = 10:2\nstate = running\n"
+	"target = 2\n";
 
 static const char *
 write_file(const char *name, const char *text)
@@ -342,6 +343,13 @@ test_pick(struct db *db, const char *dbpath, struct campaign *c)
 	    "a dnc disposition lists the number for the client");
 	ok(campaign_attempt(db, c, fay, NULL, "nope", "1001", 16, noon, why, sizeof why) != 0 &&
 	    strstr(why, "\"nope\" is not a disposition") != NULL, "unknown disposition refused");
+	ok(campaign_attempt(db, c, rec_id(dbpath, "+442079460099"), NULL, "sale",
+	    "1001", 16, noon, why, sizeof why) == 0 && campaign_attempt(db, c, ann,
+	    NULL, "later", "1001", 16, noon, why, sizeof why) == 0 &&
+	    why_has(db, c, ann, noon + 30 * MIN_MS, "retry delay: not before 2026-11-23 13:00") &&
+	    campaign_attempt(db, c, ann, NULL, "sale", "1001", 16, noon + 61 * MIN_MS,
+	    why, sizeof why) == 1, "retry=60 reopens after an hour; the second sale "
+	    "reaches the target of 2");
 	c->state = CAMP_PAUSED;
 	ok(why_has(db, c, ann, noon, "campaign spring is paused") &&
 	    strcmp(next_phone(db, c, noon), "none") == 0, "a paused campaign dials nothing");
