@@ -149,6 +149,11 @@ check_done(const struct rules_ctx *x, char *buf, size_t len)
 {
 	if (strcmp(x->r->state, "open") == 0)
 		return 0;
+	if (strcmp(x->r->state, "dialing") == 0) {
+		snprintf(buf, len, "being dialed now (attempt %d)",
+		    x->r->attempts + 1);
+		return 1;
+	}
 	snprintf(buf, len, "record is done after %d attempt%s (last: %s)",
 	    x->r->attempts, x->r->attempts == 1 ? "" : "s",
 	    x->r->last_outcome[0] ? x->r->last_outcome : "none");
@@ -367,9 +372,12 @@ campaign_attempt(struct db *db, const struct campaign *c, int64_t record_id,
 		if (rules_disposition(db, c, &r, disposition, now_ms, &state,
 		    &next, why, len) != 0)
 			return -1;
-	} else if ((rr = rules_retry(c, outcome)) == NULL) {
+	} else if (strcmp(outcome, "answered") == 0 ||
+	    strcmp(outcome, "invalid") == 0)
+		state = "done";
+	else if ((rr = rules_retry(c, outcome)) == NULL) {
 		snprintf(why, len, "\"%s\" is not an outcome (busy, noanswer, "
-		    "machine, congestion, abandoned)", outcome);
+		    "machine, congestion, abandoned, answered, invalid)", outcome);
 		return -1;
 	} else if (r.attempts >= rr->max_attempts)
 		state = "done";

@@ -37,6 +37,12 @@ campaign_sync(const struct config *cfg)
 
 	campaign_free_all();
 	campaign_rules_flush();
+	static int	 started;
+
+	/* A record left dialing by an earlier process had no result. */
+	if (!started++ && db_records_undial(core.db) > 0)
+		log_warn("campaigns: records left dialing by an earlier core "
+		    "are open again");
 	for (int i = 0; i < cfg->ncampaigns; i++) {
 		c = xcalloc(1, sizeof *c);
 		if (campaign_build(c, &cfg->campaigns[i], why, sizeof why) != 0)
@@ -50,6 +56,12 @@ campaign_sync(const struct config *cfg)
 		*tail = c;
 		tail = &c->next;
 	}
+}
+
+struct campaign *
+campaign_first(void)
+{
+	return campaigns;
 }
 
 struct campaign *

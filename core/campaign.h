@@ -61,7 +61,7 @@ int		 campaign_why_not(struct db *, const struct campaign *,
 int		 campaign_next_record(struct db *, const struct campaign *,
 		    int64_t now_ms, struct camp_record *out);
 /* An attempt's result: OUTCOME (busy, noanswer, machine, congestion,
- * abandoned) or, for a call an agent talked to, DISPOSITION. Counts the
+ * abandoned: retried by the campaign's rules; answered, invalid: done) or, for a call an agent talked to, DISPOSITION. Counts the
  * attempt and sets when (and whether) the record is called again; a dnc
  * disposition lists the number for the client. 0, 1 when a success
  * reached the campaign's target, or -1. */
@@ -73,6 +73,7 @@ int		 campaign_attempt(struct db *, const struct campaign *,
 /* campaign.c: the running campaigns. */
 void		 campaign_sync(const struct config *);
 struct campaign	*campaign_find(const char *name);
+struct campaign	*campaign_first(void);		/* then ->next */
 int		 campaign_set_state(struct campaign *, enum camp_state,
 		    const char *by);
 void		 campaign_free_all(void);
@@ -81,6 +82,13 @@ void		 campaign_free_all(void);
 int		 campaign_result(struct campaign *, int64_t record_id,
 		    const char *outcome, const char *disposition,
 		    const char *agent, int cause, char *why, size_t len);
+
+/* campaign-dial.c: progressive dialing, after each ACD pass: a call per
+ * free agent of a running progressive campaign; the outcome of each is
+ * written when its call stops (the call hooks' stop). */
+struct call;
+void		 campaign_dispatch(void);
+void		 campaign_call_stop(struct call *, int cause);
 
 /* campaign-import.c: FILE (CSV, UTF-8, a header row) into list LIST of
  * the campaign, in one transaction. Numbers without a country code take

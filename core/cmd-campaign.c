@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "acd.h"
 #include "action.h"
 #include "campaign.h"
 #include "clock.h"
@@ -70,6 +71,7 @@ cmd_campaign_state(struct cmd_ctx *ctx)
 	    json_string(campaign_state_name(c->state)));
 	camp_record(ctx, "campaign-state", json_pack("{s:s}", "state",
 	    campaign_state_name(c->state)));
+	acd_dispatch();		/* a running campaign's free agents dial */
 	return 0;
 }
 
@@ -109,6 +111,7 @@ cmd_list_state(struct cmd_ctx *ctx)
 	json_object_set_new(ctx->reply, "state", json_string(state));
 	camp_record(ctx, "list-state", json_pack("{s:s,s:s}", "list", list,
 	    "state", state));
+	acd_dispatch();
 	return 0;
 }
 
@@ -149,6 +152,7 @@ cmd_list_import(struct cmd_ctx *ctx)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
 	camp_record(ctx, "list-import", json_pack("{s:s,s:s,s:O}", "list", list,
 	    "path", path, "imported", json_object_get(ctx->reply, "imported")));
+	acd_dispatch();
 	return 0;
 }
 

@@ -268,6 +268,31 @@ db_records_due(struct db *db, const char *campaign, int64_t now_ms,
 	return 0;
 }
 
+int64_t
+db_records_next_due(struct db *db, int64_t now_ms)
+{
+	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT min(r.next_at_ms) FROM "
+	    "records r JOIN lists l ON l.id = r.list_id JOIN campaigns c ON "
+	    "c.name = l.campaign WHERE c.state = 'running' AND l.state = "
+	    "'active' AND r.state = 'open' AND r.next_at_ms > ?");
+	int64_t		 v = 0;
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, now_ms);
+	if (db_step(db, st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int
+db_records_undial(struct db *db)
+{
+	return db_camp_run(db, db_camp_stmt(db, "UPDATE records SET state = "
+	    "'open' WHERE state = 'dialing'"), "records");
+}
+
 int
 db_record_update(struct db *db, int64_t id, const char *state, int attempts,
     int64_t next_at_ms, const char *last_outcome)

@@ -34,6 +34,11 @@ int	db_record_get(struct db *, int64_t id, struct camp_record *);
  * in each the longest due first. At most 256 lists are read. */
 int	db_records_due(struct db *, const char *campaign, int64_t now_ms,
 	    int (*fn)(const struct camp_record *, void *), void *arg);
+/* The earliest retry time after now_ms of an open record in an active
+ * list of a running campaign; 0 if none. */
+int64_t	db_records_next_due(struct db *, int64_t now_ms);
+/* Records left "dialing" (a core stopped mid-call) open again: count. */
+int	db_records_undial(struct db *);
 int	db_record_update(struct db *, int64_t id, const char *state,
 	    int attempts, int64_t next_at_ms, const char *last_outcome);
 int	db_attempt_add(struct db *, int64_t record_id, int64_t ms,

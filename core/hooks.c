@@ -9,6 +9,7 @@
 #include "call.h"
 #include "callback.h"
 #include "callback-offer.h"
+#include "campaign.h"
 #include "hooks.h"
 #include "ivr.h"
 #include "notify.h"
@@ -30,6 +31,7 @@ hooks_call_stop(struct call *call, int cause)
 	recording_call_end(call);
 	ivr_stop(call);
 	announce_stop(call);
+	campaign_call_stop(call, cause);
 }
 
 static void	(*hooks_stopped)(void);	/* core-main's check for a stop */

@@ -1,0 +1,214 @@
+/* campaign-dial.c: progressive dialing. After each ACD pass (so inbound
+ * calls are offered first), every ready agent without a call who works a
+ * running progressive campaign gets one call: the campaign's next record
+ * (campaign-rules.c), checked against the do-not-call lists at that very
+ * moment, dialed through the agent's own outbound dial (transfer_dial:
+ * the agent is on the call from the first ring). The record is marked
+ * "dialing" until the call ends; its outcome (busy, no answer,
+ * congestion, invalid number, answered) is then written by the rules.
+ *
+ * When agents are left free with nothing dialable, one timer wakes the
+ * pass at the next record's retry time, and at most a minute later (a
+ * record outside its calling hours becomes dialable when they open). */
+#include <stdlib.h>
+#include <string.h>
+#include <event2/event.h>
+#include "agent.h"
+#include "call.h"
+#include "campaign.h"
+#include "cause.h"
+#include "clock.h"
+#include "core.h"
+#include "db-campaign.h"
+#include "log.h"
+#include "phone.h"
+#include "transfer.h"
+#include "xmalloc.h"
+
+#define DIAL_WAKE_MAX_MS	60000
+#define DIAL_BACKOFF_MS		5000	/* after a dial found no channel */
+
+/* A call placed for a record, until it ends. */
+struct dial {
+	struct call	*call;
+	char		 campaign[33];
+	int64_t		 record;
+	struct dial	*next;
+};
+static struct dial	*dials;
+static struct event	*dial_wake;
+static int		 dialing_now;	/* the pass is running */
+static int64_t		 dial_blocked_until;	/* no channel: wait */
+
+/* Whether agent a works campaign c: named, or in one of its queues. */
+static int
+dial_agent_works(const struct campaign *c, const struct agent *a)
+{
+	const struct cfg_campaign *cc = c->cfg;
+
+	for (int i = 0; i < cc->nagents; i++)
+		if (strcmp(cc->agents[i], a->id) == 0)
+			return 1;
+	for (int i = 0; i < cc->nqueues; i++)
+		if (agent_in_queue(a, cc->queues[i]))
+			return 1;
+	return 0;
+}
+
+/* The agent's first queue of the campaign's (wrap-up, dispositions). */
+static const char *
+dial_queue(const struct campaign *c, struct agent *a)
+{
+	for (int i = 0; i < c->cfg->nqueues; i++)
+		if (agent_in_queue(a, c->cfg->queues[i]))
+			return c->cfg->queues[i];
+	return NULL;
+}
+
+/* An E.164 number as dialed on our spans: national (trunk 0) in the
+ * campaign's country, else international (00). */
+static void
+dial_digits(const struct campaign *c, const char *e164, char *out, size_t len)
+{
+	const char	*cc = c->cfg->country;
+	size_t		 n = strlen(cc);
+
+	if (n > 0 && strncmp(e164 + 1, cc, n) == 0)
+		snprintf(out, len, "%s%s", strcmp(cc, "1") == 0 ? "1" : "0",
+		    e164 + 1 + n);
+	else
+		snprintf(out, len, "00%s", e164 + 1);
+}
+
+static void
+dial_wake_cb(evutil_socket_t fd, short what, void *arg)
+{
+	campaign_dispatch();
+}
+
+/* Nothing dialable for a free agent: wake at the next retry time. */
+static void
+dial_wake_at(int64_t now_ms)
+{
+	int64_t		next = db_records_next_due(core.db, now_ms);
+	int64_t		in = next > now_ms && next - now_ms < DIAL_WAKE_MAX_MS ?
+	    next - now_ms : DIAL_WAKE_MAX_MS;
+
+	if (dial_blocked_until > now_ms && dial_blocked_until - now_ms < in)
+		in = dial_blocked_until - now_ms;
+	struct timeval	tv = { in / 1000, in % 1000 * 1000 };
+
+	if (dial_wake == NULL)
+		dial_wake = evtimer_new(core.base, dial_wake_cb, NULL);
+	if (!evtimer_pending(dial_wake, NULL))
+		evtimer_add(dial_wake, &tv);
+}
+
+/* One call for agent a; -1 when the campaign has nothing to dial now. */
+static int
+dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
+{
+	struct camp_record	 r;
+	struct call		*call;
+	struct dial		*d;
+	char			 num[24], cli[24], why[160];
+
+	if (campaign_next_record(core.db, c, now_ms, &r) != 1)
+		return -1;
+	if (dnc_blocked(r.phone, c->client))	/* the moment of the dial */
+		return -1;
+	if (db_record_update(core.db, r.id, "dialing", r.attempts,
+	    r.next_at_ms, r.last_outcome) != 0)
+		return -1;
+	dial_digits(c, r.phone, num, sizeof num);
+	phone_e164(c->cfg->caller_id, c->cfg->country, cli, sizeof cli, why,
+	    sizeof why);
+	dial_digits(c, cli, cli, sizeof cli);
+	log_info("campaign %s: agent %s dials record %lld (%s)", c->name, a->id,
+	    (long long)r.id, r.phone);
+	if ((call = transfer_dial(a, num, cli, dial_queue(c, a), why,
+	    sizeof why)) == NULL) {
+		campaign_result(c, r.id, "congestion", NULL, a->id,
+		    CAUSE_CONGESTION, why, sizeof why);
+		dial_blocked_until = now_ms + DIAL_BACKOFF_MS;
+		return -1;
+	}
+	d = xcalloc(1, sizeof *d);
+	d->call = call;
+	snprintf(d->campaign, sizeof d->campaign, "%s", c->name);
+	d->record = r.id;
+	d->next = dials;
+	dials = d;
+	return 0;
+}
+
+void
+campaign_dispatch(void)
+{
+	int64_t	now_ms = clock_wall_ms();
+	int	idle = 0;
+
+	if (dialing_now)
+		return;
+	if (now_ms < dial_blocked_until) {
+		dial_wake_at(now_ms);
+		return;
+	}
+	dialing_now = 1;
+	for (struct campaign *c = campaign_first(); c != NULL; c = c->next) {
+		if (c->state != CAMP_RUNNING ||
+		    c->cfg->mode != CFG_DIAL_PROGRESSIVE)
+			continue;
+		for (struct agent *a = agents; a != NULL; a = a->next) {
+			if (a->state != AGENT_READY || a->call != NULL ||
+			    a->leaving || !dial_agent_works(c, a))
+				continue;
+			if (dial_one(c, a, now_ms) != 0) {
+				idle = 1;
+				break;
+			}
+		}
+	}
+	dialing_now = 0;
+	if (idle)
+		dial_wake_at(now_ms);
+}
+
+/* What the network said, as a campaign outcome (Q.850 causes). */
+static const char *
+dial_outcome(const struct call *call, int cause)
+{
+	if (call->answer_ms != 0)
+		return "answered";
+	switch (cause) {
+	case CAUSE_USER_BUSY:
+		return "busy";
+	case CAUSE_NO_USER_RESPONSE: case CAUSE_NO_ANSWER: case CAUSE_NORMAL:
+		return "noanswer";
+	case CAUSE_UNALLOCATED: case 3: case 22: case 28:	/* no route, */
+		return "invalid";		/* number changed, invalid format */
+	default:
+		return "congestion";
+	}
+}
+
+void
+campaign_call_stop(struct call *call, int cause)
+{
+	struct dial	**p, *d;
+	struct campaign	 *c;
+	char		  why[160];
+
+	for (p = &dials; (d = *p) != NULL && d->call != call; p = &d->next)
+		;
+	if (d == NULL)
+		return;
+	*p = d->next;
+	if ((c = campaign_find(d->campaign)) != NULL &&
+	    campaign_result(c, d->record, dial_outcome(call, cause), NULL,
+	    call->agent != NULL ? call->agent->id : NULL, cause, why,
+	    sizeof why) != 0)
+		log_warn("campaign %s: record %lld: %s", d->campaign,
+		    (long long)d->record, why);
+	free(d);
+}
