@@ -36,6 +36,13 @@ struct dial {
 	struct dial	*next;
 };
 static struct dial	*dials;
+/* Answered calls waiting for their agent's disposition: one per agent. */
+struct talked {
+	char		 call[24], agent[17], campaign[33];
+	int64_t		 record;
+	struct talked	*next;
+};
+static struct talked	*talked;
 static struct event	*dial_wake;
 static int		 dialing_now;	/* the pass is running */
 static int64_t		 dial_blocked_until;	/* no channel: wait */
@@ -192,6 +199,49 @@ dial_outcome(const struct call *call, int cause)
 	}
 }
 
+static struct talked **
+dial_talked_find(const char *agent)
+{
+	struct talked **p;
+
+	for (p = &talked; *p != NULL && strcmp((*p)->agent, agent) != 0;
+	    p = &(*p)->next)
+		;
+	return p;
+}
+
+/* The agent's last answered call of a record, for its disposition. */
+static void
+dial_talked(const struct call *call, const struct dial *d)
+{
+	struct talked **p = dial_talked_find(call->agent->id), *t = *p;
+
+	if (t == NULL) {
+		t = *p = xcalloc(1, sizeof *t);
+		snprintf(t->agent, sizeof t->agent, "%s", call->agent->id);
+	}
+	snprintf(t->call, sizeof t->call, "%s", call->id);
+	snprintf(t->campaign, sizeof t->campaign, "%s", d->campaign);
+	t->record = d->record;
+}
+
+int
+campaign_call_disposition(const char *call_id, const char *agent,
+    const char *code, char *why, size_t len)
+{
+	struct talked	**p = dial_talked_find(agent), *t = *p;
+	struct campaign	 *c;
+
+	if (t == NULL || strcmp(t->call, call_id) != 0 ||
+	    (c = campaign_find(t->campaign)) == NULL)
+		return 0;
+	if (campaign_dispose_result(c, t->record, code, why, len) != 0)
+		return -1;
+	*p = t->next;
+	free(t);
+	return 1;
+}
+
 void
 campaign_call_stop(struct call *call, int cause)
 {
@@ -204,6 +254,8 @@ campaign_call_stop(struct call *call, int cause)
 	if (d == NULL)
 		return;
 	*p = d->next;
+	if (call->answer_ms != 0 && call->agent != NULL)
+		dial_talked(call, d);
 	if ((c = campaign_find(d->campaign)) != NULL &&
 	    campaign_result(c, d->record, dial_outcome(call, cause), NULL,
 	    call->agent != NULL ? call->agent->id : NULL, cause, why,

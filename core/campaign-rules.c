@@ -395,3 +395,31 @@ campaign_attempt(struct db *db, const struct campaign *c, int64_t record_id,
 		return 0;
 	return rules_successes(db, c) >= c->cfg->target;
 }
+
+int
+campaign_dispose(struct db *db, const struct campaign *c, int64_t record_id,
+    const char *code, int64_t now_ms, char *why, size_t len)
+{
+	const struct camp_disp	*d = rules_disp(c, code);
+	struct camp_record	 r;
+	const char		*state;
+	int64_t			 next;
+
+	if (d == NULL) {
+		snprintf(why, len, "\"%s\" is not a disposition of campaign %s",
+		    code, c->name);
+		return -1;
+	}
+	if (db_record_get(db, record_id, &r) != 1 ||
+	    rules_disposition(db, c, &r, code, now_ms, &state, &next, why,
+	    len) != 0)
+		return -1;
+	if (db_attempt_dispose(db, record_id, code) != 0 ||
+	    db_record_update(db, record_id, state, r.attempts, next, code)) {
+		snprintf(why, len, "database: disposition not written");
+		return -1;
+	}
+	if (!d->success || c->cfg->target == 0)
+		return 0;
+	return rules_successes(db, c) >= c->cfg->target;
+}

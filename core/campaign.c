@@ -107,3 +107,18 @@ campaign_result(struct campaign *c, int64_t record_id, const char *outcome,
 	}
 	return rc < 0 ? -1 : 0;
 }
+
+int
+campaign_dispose_result(struct campaign *c, int64_t record_id,
+    const char *code, char *why, size_t len)
+{
+	int rc = campaign_dispose(core.db, c, record_id, code, clock_wall_ms(),
+	    why, len);
+
+	if (rc == 1) {
+		log_info("campaign %s: target of %d successes reached", c->name,
+		    c->cfg->target);
+		campaign_set_state(c, CAMP_FINISHED, "target");
+	}
+	return rc < 0 ? -1 : 0;
+}

@@ -70,6 +70,13 @@ int		 campaign_attempt(struct db *, const struct campaign *,
 		    const char *disposition, const char *agent, int cause,
 		    int64_t now_ms, char *why, size_t len);
 
+/* An agent's disposition for the answered call of a record (its last
+ * attempt): the flags apply (retry, dnc); 0, 1 when a success reached the
+ * target, or -1 (an unknown code: nothing written). */
+int		 campaign_dispose(struct db *, const struct campaign *,
+		    int64_t record_id, const char *code, int64_t now_ms,
+		    char *why, size_t len);
+
 /* campaign.c: the running campaigns. */
 void		 campaign_sync(const struct config *);
 struct campaign	*campaign_find(const char *name);
@@ -82,6 +89,8 @@ void		 campaign_free_all(void);
 int		 campaign_result(struct campaign *, int64_t record_id,
 		    const char *outcome, const char *disposition,
 		    const char *agent, int cause, char *why, size_t len);
+int		 campaign_dispose_result(struct campaign *, int64_t record_id,
+		    const char *code, char *why, size_t len);
 
 /* campaign-dial.c: progressive dialing, after each ACD pass: a call per
  * free agent of a running progressive campaign; the outcome of each is
@@ -89,6 +98,10 @@ int		 campaign_result(struct campaign *, int64_t record_id,
 struct call;
 void		 campaign_dispatch(void);
 void		 campaign_call_stop(struct call *, int cause);
+/* The agent's disposition for CALL (an answered campaign call of theirs):
+ * 0 not a campaign call, 1 applied, -1 refused with why. */
+int		 campaign_call_disposition(const char *call_id,
+		    const char *agent, const char *code, char *why, size_t len);
 
 /* campaign-import.c: FILE (CSV, UTF-8, a header row) into list LIST of
  * the campaign, in one transaction. Numbers without a country code take

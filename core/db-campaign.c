@@ -329,6 +329,19 @@ db_attempt_add(struct db *db, int64_t record_id, int64_t ms,
 }
 
 int
+db_attempt_dispose(struct db *db, int64_t record_id, const char *code)
+{
+	sqlite3_stmt *st = db_camp_stmt(db, "UPDATE attempts SET disposition = "
+	    "? WHERE id = (SELECT max(id) FROM attempts WHERE record_id = ?)");
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, record_id);
+	return db_camp_run(db, st, "disposition") < 0 ? -1 : 0;
+}
+
+int
 db_campaign_successes(struct db *db, const char *campaign,
     const char *const *codes, int n)
 {

@@ -45,6 +45,8 @@ int	db_attempt_add(struct db *, int64_t record_id, int64_t ms,
 	    const char *outcome, int cause, const char *agent,
 	    const char *disposition);
 
+/* Sets the disposition of the record's last attempt. */
+int	db_attempt_dispose(struct db *, int64_t record_id, const char *code);
 /* Attempts of the campaign whose disposition is one of CODES. */
 int	db_campaign_successes(struct db *, const char *campaign,
 	    const char *const *codes, int n);

@@ -4,8 +4,9 @@
 # it (busy on the simulator's side), then the next (answered: the agent
 # talks, then hangs up); the record on the client's do-not-call list is
 # never dialed (the simulator never sees its number). The outcomes are
-# attempts rows; the busy record waits for its retry delay, the answered
-# one is done, and why-not says so.
+# attempts rows; the busy record waits for its retry delay; the agent's
+# disposition must be one of the campaign's, and its retry=60 sets the
+# answered record's next time; why-not says so.
 . "$top_srcdir/tests/integ/lib.sh"
 
 cat "$S/data/centrala.ini" - >"$T/c.ini" <<'EOF2'
@@ -45,18 +46,24 @@ c = a.event("call_connected", timeout=20, call=p["call"])
 a.ok("hangup", call=p["call"])
 a.event("call_ended", timeout=20, call=p["call"])
 print("ok - the next record dialed when the agent was free again: answered")
+r = a.req("disposition", call=p["call"], code="nope")
+assert not r["ok"] and r["message"] == '"nope" is not a disposition of campaign calls', r
+a.ok("disposition", call=p["call"], code="later")
+print("ok - the agent's disposition: a campaign code, its retry applied")
 a.ok("notready", reason="break")
 PY
 cat "$T/t.log"
-outcomes() { sql "select group_concat(r.phone || ' ' || a.outcome || ' ' || a.agent, ', ')
+outcomes() { sql "select group_concat(r.phone || ' ' || a.outcome || ' ' || a.agent || ' ' || coalesce(a.disposition, '-'), ', ')
 	from attempts a join records r on r.id = a.record_id order by a.id"; }
-want="+442079460001 busy 1001, +442079460002 answered 1001"
+want="+442079460001 busy 1001 -, +442079460002 answered 1001 later"
 out_ok() { [ "$(outcomes)" = "$want" ]; }
 wait_until 10 out_ok || fail "attempts: $(outcomes)"
-[ "$(sql "select group_concat(state || ':' || attempts, ' ') from records order by id")" = "open:1 done:1 open:0" ] ||
+[ "$(sql "select group_concat(state || ':' || attempts, ' ') from records order by id")" = "open:1 open:1 open:0" ] ||
 	fail "records: $(sql "select * from records")"
 busy=$(sql "select id from records where phone = '+442079460001'")
 ctl why-not "$busy" | grep -q "^retry delay: not before .* (after busy)$" || fail "why-not busy: $(ctl why-not "$busy")"
+ann=$(sql "select id from records where phone = '+442079460002'")
+ctl why-not "$ann" | grep -q "^retry delay: not before .* (after later)$" || fail "why-not later: $(ctl why-not "$ann")"
 dee=$(sql "select id from records where phone = '+442079460003'")
 ctl why-not "$dee" | grep -qx "+442079460003 is on the acme do-not-call list" || fail "why-not dnc"
 grep -q "02079460003" "$T/pstn.log" "$T/pstn.out" && fail "a DNC number reached the network"
