@@ -155,6 +155,8 @@ ctl_usage(FILE *f)
 "  -u, --user NAME        log in as this supervisor/admin (PIN from\n"
 "                         $CENTRALA_PIN or stdin); default: local admin\n"
 "  -t, --timeout S        seconds to wait for a reply (default 10)\n"
+"  --country CC, --client NAME, --priority N\n"
+"                         for import-list and dnc (see COMMAND --help)\n"
 "  -h, --help             this, or `centrala ctl COMMAND --help`\n\n"
 "Exit: 0 ok, 1 request failed, 2 usage, 3 cannot connect.\n");
 }
