@@ -48,6 +48,7 @@ struct imp {
 	char		*head[IMP_MAX_COLS];	/* column names */
 	enum imp_col	 kind[IMP_MAX_COLS];
 	int		 ncols;			/* 0 = header not read yet */
+	int		 nhead;			/* head[] names owned */
 	char		*field[IMP_MAX_COLS];
 	int		 nfields, toomany;
 	int		 line, row_line;	/* now; the row's first */
@@ -139,7 +140,7 @@ imp_header(struct imp *m)
 				return -1;
 			}
 		phone += m->kind[i] == IMP_PHONE;
-		m->head[i] = h;
+		m->head[m->nhead++] = h;
 		m->field[i] = NULL;
 	}
 	m->ncols = m->nfields;
@@ -314,7 +315,7 @@ campaign_import(struct db *db, const struct campaign *c, const char *list,
 	}
 	if (rc != 0)
 		db_tx_rollback(db);
-	for (int i = 0; i < m.ncols; i++)
+	for (int i = 0; i < m.nhead; i++)
 		free(m.head[i]);
 	csv_free(&p);
 	fclose(f);

@@ -195,6 +195,9 @@ cmd_dnc(struct cmd_ctx *ctx)
 	    cmd_str(ctx, "number"), e164, sizeof e164) != 0)
 		return -1;
 	json_object_set_new(ctx->reply, "number", json_string(e164));
+	if (client != NULL && !cmd_scope_client(ctx->conn, client))
+		return cmd_error(ctx, PROTO_E_FORBIDDEN, "the %s do-not-call list "
+		    "is not one of your clients'", client);
 	if (strcmp(action, "check") == 0) {
 		rc = db_dnc_blocked(core.db, e164, client);
 		json_object_set_new(ctx->reply, "blocked", json_boolean(rc > 0));
@@ -206,9 +209,9 @@ cmd_dnc(struct cmd_ctx *ctx)
 	if (strcmp(action, "add") != 0 && strcmp(action, "remove") != 0)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "dnc: \"action\" is add, "
 		    "remove or check");
-	if (!cmd_scope_client(ctx->conn, client))
-		return cmd_error(ctx, PROTO_E_FORBIDDEN, "the %s do-not-call list "
-		    "is not one of your clients'", client ? client : "global");
+	if (client == NULL && !cmd_scope_client(ctx->conn, NULL))
+		return cmd_error(ctx, PROTO_E_FORBIDDEN, "the global do-not-call "
+		    "list is changed only by supervisors of every client");
 	rc = action[0] == 'a' ? db_dnc_add(core.db, e164, client, "request",
 	    camp_who(ctx), clock_wall_ms()) : db_dnc_remove(core.db, e164,
 	    client);

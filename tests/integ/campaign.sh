@@ -95,7 +95,13 @@ r = boss.req("why-not", record=ann)
 assert not r["ok"] and r["error"] == "forbidden", r
 r = boss.req("dnc", action="add", number="+442079460009", client="acme")
 assert not r["ok"] and r["error"] == "forbidden", r
-print("ok - another client's supervisor: refused")
+r = boss.req("dnc", action="check", number="+442079460001", client="acme")
+assert not r["ok"] and r["error"] == "forbidden", r
+r = boss.req("dnc", action="add", number="+442079460009")
+assert not r["ok"] and r["error"] == "forbidden", r
+assert boss.ok("dnc", action="add", number="+442079460009", client="globex")["changed"]
+assert boss.ok("dnc", action="check", number="+442079460009")["blocked"] is False
+print("ok - another client's supervisor: refused; its own client's DNC list: allowed")
 
 assert sup.ok("campaign-state", campaign="spring", action="resume")["state"] == "running"
 r = sup.req("campaign-state", campaign="spring", action="resume")

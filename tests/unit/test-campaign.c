@@ -350,6 +350,21 @@ test_pick(struct db *db, const char *dbpath, struct campaign *c)
 	    campaign_attempt(db, c, ann, NULL, "sale", "1001", 16, noon + 61 * MIN_MS,
 	    why, sizeof why) == 1, "retry=60 reopens after an hour; the second sale "
 	    "reaches the target of 2");
+	r = json_object();
+	campaign_import(db, c, "disp", write_file("d.csv", "phone\n+44 20 7946 0077\n"),
+	    "", 1, r, why, sizeof why);
+	json_decref(r);
+	ok(campaign_attempt(db, c, rec_id(dbpath, "+442079460077"), "answered", NULL,
+	    "1001", 16, noon, why, sizeof why) == 0 &&
+	    campaign_dispose(db, c, rec_id(dbpath, "+442079460077"), "nope", noon,
+	    why, sizeof why) == -1 && strstr(why, "\"nope\" is not a disposition") &&
+	    campaign_dispose(db, c, rec_id(dbpath, "+442079460077"), "stop", noon,
+	    why, sizeof why) == 0 && db_dnc_blocked(db, "+442079460077", "acme") == 2 &&
+	    q_int(db, dbpath, "SELECT count(*) FROM attempts a JOIN records r ON "
+	    "r.id = a.record_id WHERE r.phone = '+442079460077' AND a.outcome = "
+	    "'answered' AND a.disposition = 'stop' AND r.state = 'done' AND "
+	    "r.attempts = 1") == 1, "an answered call's disposition: "
+	    "unknown refused, dnc applied to the last attempt");
 	c->state = CAMP_PAUSED;
 	ok(why_has(db, c, ann, noon, "campaign spring is paused") &&
 	    strcmp(next_phone(db, c, noon), "none") == 0, "a paused campaign dials nothing");
