@@ -21,7 +21,9 @@
 #include "core.h"
 #include "db-campaign.h"
 #include "log.h"
+#include "notify.h"
 #include "phone.h"
+#include "proto.h"
 #include "transfer.h"
 #include "xmalloc.h"
 
@@ -111,6 +113,30 @@ dial_wake_at(int64_t now_ms)
 		evtimer_add(dial_wake, &tv);
 }
 
+/* The agent's screen pop for the call: the record, its custom fields,
+ * the campaign's script. */
+static void
+dial_tell(const struct campaign *c, struct agent *a, const struct call *call,
+    const struct camp_record *r)
+{
+	char	*text = db_record_fields(core.db, r->id);
+	json_t	*fields = text != NULL ? json_loads(text, 0, NULL) : NULL;
+	json_t	*ev = proto_event("campaign_record");
+
+	free(text);
+	json_object_set_new(ev, "call", json_string(call->id));
+	json_object_set_new(ev, "campaign", json_string(c->name));
+	json_object_set_new(ev, "record", json_integer(r->id));
+	json_object_set_new(ev, "list", json_string(r->list));
+	json_object_set_new(ev, "phone", json_string(r->phone));
+	json_object_set_new(ev, "name", json_string(r->name));
+	json_object_set_new(ev, "attempt", json_integer(r->attempts + 1));
+	json_object_set_new(ev, "fields", fields != NULL ? fields : json_object());
+	json_object_set_new(ev, "script", json_string(c->script != NULL ?
+	    c->script : ""));
+	notify_agent(a, ev);
+}
+
 /* One call for agent a; -1 when the campaign has nothing to dial now. */
 static int
 dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
@@ -140,6 +166,7 @@ dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
 		dial_blocked_until = now_ms + DIAL_BACKOFF_MS;
 		return -1;
 	}
+	dial_tell(c, a, call, &r);
 	d = xcalloc(1, sizeof *d);
 	d->call = call;
 	snprintf(d->campaign, sizeof d->campaign, "%s", c->name);

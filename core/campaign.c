@@ -2,6 +2,8 @@
  * start and at each reload; their state (running, paused, stopped,
  * finished) is the database's, written only through campaign_set_state(),
  * which logs and tells watchers of every change. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "campaign.h"
@@ -13,6 +15,8 @@
 #include "proto.h"
 #include "xmalloc.h"
 
+#define CAMPAIGN_SCRIPT_MAX	65536
+
 static struct campaign *campaigns;
 
 void
@@ -22,9 +26,33 @@ campaign_free_all(void)
 
 	for (c = campaigns; c != NULL; c = next) {
 		next = c->next;
+		free(c->script);
 		free(c);
 	}
 	campaigns = NULL;
+}
+
+/* The script shown to agents: the file's text (at most 64 KB), read at
+ * each start and reload, else the inline one. */
+static char *
+campaign_script(const struct cfg_campaign *cfg)
+{
+	char	*buf;
+	size_t	 n;
+	FILE	*f;
+
+	if (cfg->script_file[0] == '\0')
+		return xstrdup(cfg->script);
+	if ((f = fopen(cfg->script_file, "r")) == NULL) {
+		log_warn("campaign %s: script_file %s: %s", cfg->name,
+		    cfg->script_file, strerror(errno));
+		return xstrdup(cfg->script);
+	}
+	buf = xmalloc(CAMPAIGN_SCRIPT_MAX + 1);
+	n = fread(buf, 1, CAMPAIGN_SCRIPT_MAX, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
 }
 
 /* The config was checked at load: a build cannot fail but for memory. */
@@ -47,6 +75,7 @@ campaign_sync(const struct config *cfg)
 		c = xcalloc(1, sizeof *c);
 		if (campaign_build(c, &cfg->campaigns[i], why, sizeof why) != 0)
 			fatal("campaign %s: %s", cfg->campaigns[i].name, why);
+		c->script = campaign_script(c->cfg);
 		if (db_campaign_state(core.db, c->name, campaign_state_name(
 		    c->state), state, sizeof state) == 0 &&
 		    (s = campaign_state_parse(state)) >= 0)

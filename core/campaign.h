@@ -27,6 +27,7 @@ struct campaign {
 	struct camp_retry	 retry[CAMP_NOUTCOMES];
 	int			 end_ymd;	/* 0 = no end date */
 	enum camp_state		 state;		/* as in the database */
+	char			*script;	/* shown to agents (core only) */
 	struct campaign		*next;
 };
 

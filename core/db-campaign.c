@@ -247,6 +247,24 @@ db_list_due(struct db *db, int64_t list_id, int64_t now_ms,
 }
 
 /* Lists by priority (then the older first), each by its due records. */
+char *
+db_record_fields(struct db *db, int64_t id)
+{
+	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT fields FROM records "
+	    "WHERE id = ?");
+	const char	*f;
+	char		*v = NULL;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (db_step(db, st) == SQLITE_ROW &&
+	    (f = (const char *)sqlite3_column_text(st, 0)) != NULL)
+		v = strdup(f);
+	sqlite3_finalize(st);
+	return v;
+}
+
 int
 db_records_due(struct db *db, const char *campaign, int64_t now_ms,
     int (*fn)(const struct camp_record *, void *), void *arg)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # campaign-dial.sh: a progressive campaign on a real core and the telco
 # simulator. Agent 1001 goes ready: the core dials the first record for
-# it (busy on the simulator's side), then the next (answered: the agent
+# it (busy on the simulator's side; the agent's screen pop has the record,
+# its custom fields and the script), then the next (answered: the agent
 # talks, then hangs up); the record on the client's do-not-call list is
 # never dialed (the simulator never sees its number). The outcomes are
 # attempts rows; the busy record waits for its retry delay; the agent's
@@ -21,13 +22,14 @@ hours = ""
 dispositions = sale:success, later:retry=60
 retry_busy = 30:3
 state = paused
+script = Good morning, this is Acme calling about your order.
 EOF2
 
 start_core -c "$T/c.ini"
 pstn_bg --calls 0 --answer 02079460001:busy --answer 02079460002:answer:1 \
 	--answer 02079460003:answer:1 --duration 120
 wait_until 20 span_up || fail "span not up"
-printf 'phone,name\n020 7946 0001,Busy Bee\n020 7946 0002,Ann Answer\n020 7946 0003,Dee Nocall\n' >"$T/l.csv"
+printf 'phone,name,plan\n020 7946 0001,Busy Bee,gold\n020 7946 0002,Ann Answer,\n020 7946 0003,Dee Nocall,\n' >"$T/l.csv"
 ctl import-list calls main "$T/l.csv" >"$T/imp" 2>&1 || fail "import: $(cat "$T/imp")"
 ctl dnc add +442079460003 --client acme >/dev/null || fail "dnc add"
 ctl campaign calls resume >/dev/null || fail "resume"
@@ -39,6 +41,10 @@ a = Session(sys.argv[1], {"agent": "1001", "pin": "1234"})
 a.ok("ready")
 p = a.event("call_progress", timeout=20)
 assert p["number"] == "02079460001", p
+r = a.event("campaign_record", timeout=10, call=p["call"])
+assert r["campaign"] == "calls" and r["name"] == "Busy Bee" and \
+    r["phone"] == "+442079460001" and r["fields"] == {"plan": "gold"} and \
+    r["attempt"] == 1 and r["script"].startswith("Good morning, this is Acme"), r
 e = a.event("call_ended", timeout=20, call=p["call"])
 print("ok - the first record dialed for the ready agent: busy")
 p = a.event("call_progress", timeout=30, number="02079460002")
