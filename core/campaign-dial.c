@@ -29,6 +29,8 @@
 
 #define DIAL_WAKE_MAX_MS	60000
 #define DIAL_BACKOFF_MS		5000	/* after a dial found no channel */
+#define DIAL_LOW_MIN		10	/* warn below this many due records, */
+#define DIAL_LOW_PER_AGENT	2	/* or below 2 per agent working it */
 
 /* A call placed for a record, until it ends. */
 struct dial {
@@ -137,6 +139,35 @@ dial_tell(const struct campaign *c, struct agent *a, const struct call *call,
 	notify_agent(a, ev);
 }
 
+/* Supervisors are warned, once, when the records due run low: fewer
+ * than 2 per agent working the campaign (at least 10). Counting is
+ * bounded by that limit; records due but outside their hours or on a DNC
+ * list count, so the warning comes early rather than late. */
+static void
+dial_check_low(struct campaign *c, int64_t now_ms)
+{
+	int	 limit = 0, left;
+	json_t	*ev;
+
+	for (struct agent *a = agents; a != NULL; a = a->next)
+		limit += a->state != AGENT_LOGGED_OUT && dial_agent_works(c, a);
+	limit = limit * DIAL_LOW_PER_AGENT > DIAL_LOW_MIN ?
+	    limit * DIAL_LOW_PER_AGENT : DIAL_LOW_MIN;
+	if ((left = db_records_due_count(core.db, c->name, now_ms, limit)) < 0)
+		return;
+	if (left >= limit || c->warned_low) {
+		c->warned_low = left < limit;
+		return;
+	}
+	c->warned_low = 1;
+	log_warn("campaign %s: only %d records left to dial now (fewer than "
+	    "%d)", c->name, left, limit);
+	ev = proto_event("campaign_low");
+	json_object_set_new(ev, "campaign", json_string(c->name));
+	json_object_set_new(ev, "left", json_integer(left));
+	notify_watchers(ev);
+}
+
 /* One call for agent a; -1 when the campaign has nothing to dial now. */
 static int
 dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
@@ -173,6 +204,7 @@ dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
 	d->record = r.id;
 	d->next = dials;
 	dials = d;
+	dial_check_low(c, now_ms);
 	return 0;
 }
 

@@ -28,6 +28,7 @@ struct campaign {
 	int			 end_ymd;	/* 0 = no end date */
 	enum camp_state		 state;		/* as in the database */
 	char			*script;	/* shown to agents (core only) */
+	int			 warned_low;	/* campaign-dial.c's alone */
 	struct campaign		*next;
 };
 

@@ -247,6 +247,27 @@ db_list_due(struct db *db, int64_t list_id, int64_t now_ms,
 }
 
 /* Lists by priority (then the older first), each by its due records. */
+int
+db_records_due_count(struct db *db, const char *campaign, int64_t now_ms,
+    int limit)
+{
+	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT count(*) FROM (SELECT 1 "
+	    "FROM records r JOIN lists l ON l.id = r.list_id WHERE l.campaign = "
+	    "? AND l.state = 'active' AND r.state = 'open' AND r.next_at_ms <= "
+	    "? LIMIT ?)");
+	int		 v = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now_ms);
+	sqlite3_bind_int(st, 3, limit);
+	if (db_step(db, st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 char *
 db_record_fields(struct db *db, int64_t id)
 {

@@ -7,7 +7,8 @@
 # never dialed (the simulator never sees its number). The outcomes are
 # attempts rows; the busy record waits for its retry delay; the agent's
 # disposition must be one of the campaign's, and its retry=60 sets the
-# answered record's next time; why-not says so.
+# answered record's next time; why-not says so. Supervisors are warned
+# once as the records due run low.
 . "$top_srcdir/tests/integ/lib.sh"
 
 cat "$S/data/centrala.ini" - >"$T/c.ini" <<'EOF2'
@@ -75,3 +76,8 @@ ctl why-not "$dee" | grep -qx "+442079460003 is on the acme do-not-call list" ||
 grep -q "02079460003" "$T/pstn.log" "$T/pstn.out" && fail "a DNC number reached the network"
 grep -q "02079460002" "$T/pstn.log" "$T/pstn.out" 2>/dev/null || fail "the simulator saw no call: $(tail "$T/pstn.log")"
 pass "outcomes written; the DNC number never dialed (the simulator never saw it)"
+
+wait_until 10 grep -q "campaign calls: only 2 records left to dial now (fewer than 10)" "$T/log/core.log" ||
+	fail "no warning: $(grep "campaign calls" "$T/log/core.log")"
+[ "$(grep -c "campaign calls: only" "$T/log/core.log")" = 1 ] || fail "warned more than once"
+pass "supervisors warned once that the records run low"
