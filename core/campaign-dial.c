@@ -51,9 +51,8 @@ static struct event	*dial_wake;
 static int		 dialing_now;	/* the pass is running */
 static int64_t		 dial_blocked_until;	/* no channel: wait */
 
-/* Whether agent a works campaign c: named, or in one of its queues. */
-static int
-dial_agent_works(const struct campaign *c, const struct agent *a)
+int
+campaign_agent_works(const struct campaign *c, const struct agent *a)
 {
 	const struct cfg_campaign *cc = c->cfg;
 
@@ -117,16 +116,17 @@ dial_wake_at(int64_t now_ms)
 
 /* The agent's screen pop for the call: the record, its custom fields,
  * the campaign's script. */
-static void
-dial_tell(const struct campaign *c, struct agent *a, const struct call *call,
-    const struct camp_record *r)
+void
+campaign_tell(const struct campaign *c, struct agent *a,
+    const struct call *call, const struct camp_record *r, const char *name)
 {
 	char	*text = db_record_fields(core.db, r->id);
 	json_t	*fields = text != NULL ? json_loads(text, 0, NULL) : NULL;
-	json_t	*ev = proto_event("campaign_record");
+	json_t	*ev = proto_event(name);
 
 	free(text);
-	json_object_set_new(ev, "call", json_string(call->id));
+	if (call != NULL)
+		json_object_set_new(ev, "call", json_string(call->id));
 	json_object_set_new(ev, "campaign", json_string(c->name));
 	json_object_set_new(ev, "record", json_integer(r->id));
 	json_object_set_new(ev, "list", json_string(r->list));
@@ -150,7 +150,7 @@ dial_check_low(struct campaign *c, int64_t now_ms)
 	json_t	*ev;
 
 	for (struct agent *a = agents; a != NULL; a = a->next)
-		limit += a->state != AGENT_LOGGED_OUT && dial_agent_works(c, a);
+		limit += a->state != AGENT_LOGGED_OUT && campaign_agent_works(c, a);
 	limit = limit * DIAL_LOW_PER_AGENT > DIAL_LOW_MIN ?
 	    limit * DIAL_LOW_PER_AGENT : DIAL_LOW_MIN;
 	if ((left = db_records_due_count(core.db, c->name, now_ms, limit)) < 0)
@@ -168,44 +168,57 @@ dial_check_low(struct campaign *c, int64_t now_ms)
 	notify_watchers(ev);
 }
 
+struct call *
+campaign_dial_record(struct campaign *c, struct agent *a,
+    const struct camp_record *r, int64_t now_ms, char *why, size_t len)
+{
+	struct call	*call;
+	struct dial	*d;
+	char		 num[24], cli[24];
+
+	if (dnc_blocked(r->phone, c->client)) {	/* the moment of the dial */
+		snprintf(why, len, "%s is on a do-not-call list", r->phone);
+		return NULL;
+	}
+	if (db_record_update(core.db, r->id, "dialing", r->attempts,
+	    r->next_at_ms, r->last_outcome) != 0) {
+		snprintf(why, len, "database: record not written");
+		return NULL;
+	}
+	dial_digits(c, r->phone, num, sizeof num);
+	phone_e164(c->cfg->caller_id, c->cfg->country, cli, sizeof cli, why,
+	    len);
+	dial_digits(c, cli, cli, sizeof cli);
+	log_info("campaign %s: agent %s dials record %lld (%s)", c->name, a->id,
+	    (long long)r->id, r->phone);
+	if ((call = transfer_dial(a, num, cli, dial_queue(c, a), why,
+	    len)) == NULL) {
+		campaign_result(c, r->id, "congestion", NULL, a->id,
+		    CAUSE_CONGESTION, why, len);
+		dial_blocked_until = now_ms + DIAL_BACKOFF_MS;
+		return NULL;
+	}
+	campaign_tell(c, a, call, r, "campaign_record");
+	d = xcalloc(1, sizeof *d);
+	d->call = call;
+	snprintf(d->campaign, sizeof d->campaign, "%s", c->name);
+	d->record = r->id;
+	d->next = dials;
+	dials = d;
+	dial_check_low(c, now_ms);
+	return call;
+}
+
 /* One call for agent a; -1 when the campaign has nothing to dial now. */
 static int
 dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
 {
-	struct camp_record	 r;
-	struct call		*call;
-	struct dial		*d;
-	char			 num[24], cli[24], why[160];
+	struct camp_record	r;
+	char			why[160];
 
 	if (campaign_next_record(core.db, c, now_ms, &r) != 1)
 		return -1;
-	if (dnc_blocked(r.phone, c->client))	/* the moment of the dial */
-		return -1;
-	if (db_record_update(core.db, r.id, "dialing", r.attempts,
-	    r.next_at_ms, r.last_outcome) != 0)
-		return -1;
-	dial_digits(c, r.phone, num, sizeof num);
-	phone_e164(c->cfg->caller_id, c->cfg->country, cli, sizeof cli, why,
-	    sizeof why);
-	dial_digits(c, cli, cli, sizeof cli);
-	log_info("campaign %s: agent %s dials record %lld (%s)", c->name, a->id,
-	    (long long)r.id, r.phone);
-	if ((call = transfer_dial(a, num, cli, dial_queue(c, a), why,
-	    sizeof why)) == NULL) {
-		campaign_result(c, r.id, "congestion", NULL, a->id,
-		    CAUSE_CONGESTION, why, sizeof why);
-		dial_blocked_until = now_ms + DIAL_BACKOFF_MS;
-		return -1;
-	}
-	dial_tell(c, a, call, &r);
-	d = xcalloc(1, sizeof *d);
-	d->call = call;
-	snprintf(d->campaign, sizeof d->campaign, "%s", c->name);
-	d->record = r.id;
-	d->next = dials;
-	dials = d;
-	dial_check_low(c, now_ms);
-	return 0;
+	return campaign_dial_record(c, a, &r, now_ms, why, sizeof why) ? 0 : -1;
 }
 
 void
@@ -221,15 +234,18 @@ campaign_dispatch(void)
 		return;
 	}
 	dialing_now = 1;
+	campaign_preview_release();
 	for (struct campaign *c = campaign_first(); c != NULL; c = c->next) {
 		if (c->state != CAMP_RUNNING ||
-		    c->cfg->mode != CFG_DIAL_PROGRESSIVE)
+		    c->cfg->mode == CFG_DIAL_PREDICTIVE)
 			continue;
 		for (struct agent *a = agents; a != NULL; a = a->next) {
 			if (a->state != AGENT_READY || a->call != NULL ||
-			    a->leaving || !dial_agent_works(c, a))
+			    a->leaving || !campaign_agent_works(c, a))
 				continue;
-			if (dial_one(c, a, now_ms) != 0) {
+			if ((c->cfg->mode == CFG_DIAL_PREVIEW ?
+			    campaign_preview_offer(c, a, now_ms) :
+			    dial_one(c, a, now_ms)) != 0) {
 				idle = 1;
 				break;
 			}

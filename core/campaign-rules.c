@@ -149,6 +149,10 @@ check_done(const struct rules_ctx *x, char *buf, size_t len)
 {
 	if (strcmp(x->r->state, "open") == 0)
 		return 0;
+	if (strcmp(x->r->state, "preview") == 0) {
+		snprintf(buf, len, "shown to an agent for preview");
+		return 1;
+	}
 	if (strcmp(x->r->state, "dialing") == 0) {
 		snprintf(buf, len, "being dialed now (attempt %d)",
 		    x->r->attempts + 1);

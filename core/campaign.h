@@ -98,7 +98,29 @@ int		 campaign_dispose_result(struct campaign *, int64_t record_id,
  * free agent of a running progressive campaign; the outcome of each is
  * written when its call stops (the call hooks' stop). */
 struct call;
+struct agent;
 void		 campaign_dispatch(void);
+/* Whether agent a works campaign c: named in it, or in one of its queues. */
+int		 campaign_agent_works(const struct campaign *,
+		    const struct agent *);
+/* Dials record R for agent a now (DNC checked at this moment): the call,
+ * or NULL with why. */
+struct call	*campaign_dial_record(struct campaign *, struct agent *,
+		    const struct camp_record *, int64_t now_ms, char *why,
+		    size_t len);
+/* Sends the agent event NAME with the record, its fields and the script
+ * (call NULL: a preview). */
+void		 campaign_tell(const struct campaign *, struct agent *,
+		    const struct call *, const struct camp_record *,
+		    const char *name);
+
+/* campaign-preview.c: preview mode: the agent sees the record and the
+ * script first, then dials it or skips it with a reason. */
+int		 campaign_preview_offer(struct campaign *, struct agent *,
+		    int64_t now_ms);
+int		 campaign_preview_act(struct agent *, const char *action,
+		    const char *reason, json_t *reply, char *why, size_t len);
+void		 campaign_preview_release(void);
 void		 campaign_call_stop(struct call *, int cause);
 /* The agent's disposition for CALL (an answered campaign call of theirs):
  * 0 not a campaign call, 1 applied, -1 refused with why. */

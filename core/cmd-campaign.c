@@ -2,7 +2,8 @@
  * (pause, resume, stop) and its lists' (pause, resume, remove), each
  * recorded as a supervisor_action events row naming who; list imports
  * (admins: the core reads the file); do-not-call add, remove, check and
- * import; why a record is not being dialed now. The dispatcher has
+ * import; why a record is not being dialed now; an agent's answer to a
+ * preview (dial or skip). The dispatcher has
  * resolved ctx->campaign and held a limited supervisor to its client. */
 #include <errno.h>
 #include <stdio.h>
@@ -313,5 +314,25 @@ cmd_why_not(struct cmd_ctx *ctx)
 	    json_string(campaign_record_tz(c, &r)));
 	json_object_set_new(ctx->reply, "dialable", json_boolean(n == 0));
 	json_object_set_new(ctx->reply, "why", why);
+	return 0;
+}
+
+/* Preview mode: the agent dials the record shown, or skips it. */
+int
+cmd_preview(struct cmd_ctx *ctx)
+{
+	const char	*action = cmd_str(ctx, "action");
+	const char	*reason = cmd_str(ctx, "reason");
+	char		 why[200];
+
+	if (strcmp(action, "dial") != 0 && strcmp(action, "skip") != 0)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "preview: \"action\" is "
+		    "dial or skip");
+	if (action[0] == 's' && (reason == NULL || !action_name_ok(reason)))
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "preview: skip needs a "
+		    "\"reason\" (a code: a-z, 0-9, '-', '_')");
+	if (campaign_preview_act(ctx->self, action, reason, ctx->reply, why,
+	    sizeof why) != 0)
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "%s", why);
 	return 0;
 }

@@ -329,7 +329,7 @@ int
 db_records_undial(struct db *db)
 {
 	return db_camp_run(db, db_camp_stmt(db, "UPDATE records SET state = "
-	    "'open' WHERE state = 'dialing'"), "records");
+	    "'open' WHERE state IN ('dialing', 'preview')"), "records");
 }
 
 int

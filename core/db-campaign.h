@@ -43,7 +43,7 @@ int	db_records_due(struct db *, const char *campaign, int64_t now_ms,
 /* The earliest retry time after now_ms of an open record in an active
  * list of a running campaign; 0 if none. */
 int64_t	db_records_next_due(struct db *, int64_t now_ms);
-/* Records left "dialing" (a core stopped mid-call) open again: count. */
+/* Records left dialing or in preview (a core stopped) open again. */
 int	db_records_undial(struct db *);
 int	db_record_update(struct db *, int64_t id, const char *state,
 	    int attempts, int64_t next_at_ms, const char *last_outcome);
