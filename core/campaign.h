@@ -63,8 +63,9 @@ int		 campaign_why_not(struct db *, const struct campaign *,
 int		 campaign_next_record(struct db *, const struct campaign *,
 		    int64_t now_ms, struct camp_record *out);
 /* An attempt's result: OUTCOME (busy, noanswer, machine, congestion,
- * abandoned: retried by the campaign's rules; answered, invalid: done) or, for a call an agent talked to, DISPOSITION. Counts the
- * attempt and sets when (and whether) the record is called again; a dnc
+ * abandoned: retried by the campaign's rules; answered, invalid: done)
+ * or, for a call an agent talked to, DISPOSITION. Counts the attempt and
+ * sets when (and whether) the record is called again; a dnc
  * disposition lists the number for the client. 0, 1 when a success
  * reached the campaign's target, or -1. */
 int		 campaign_attempt(struct db *, const struct campaign *,
