@@ -343,8 +343,8 @@ rules_disposition(struct db *db, const struct campaign *c,
 }
 
 /* Successes so far: attempts whose disposition is flagged success. */
-static int
-rules_successes(struct db *db, const struct campaign *c)
+int
+campaign_successes(struct db *db, const struct campaign *c)
 {
 	const char	*codes[CAMPRULE_MAX_DISP];
 	int		 n = 0;
@@ -397,7 +397,7 @@ campaign_attempt(struct db *db, const struct campaign *c, int64_t record_id,
 	if (disposition == NULL || c->cfg->target == 0 ||
 	    !rules_disp(c, disposition)->success)
 		return 0;
-	return rules_successes(db, c) >= c->cfg->target;
+	return campaign_successes(db, c) >= c->cfg->target;
 }
 
 int
@@ -425,5 +425,5 @@ campaign_dispose(struct db *db, const struct campaign *c, int64_t record_id,
 	}
 	if (!d->success || c->cfg->target == 0)
 		return 0;
-	return rules_successes(db, c) >= c->cfg->target;
+	return campaign_successes(db, c) >= c->cfg->target;
 }

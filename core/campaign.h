@@ -73,6 +73,8 @@ int		 campaign_attempt(struct db *, const struct campaign *,
 		    const char *disposition, const char *agent, int cause,
 		    int64_t now_ms, char *why, size_t len);
 
+/* Attempts whose disposition counts as a success; -1 on error. */
+int		 campaign_successes(struct db *, const struct campaign *);
 /* An agent's disposition for the answered call of a record (its last
  * attempt): the flags apply (retry, dnc); 0, 1 when a success reached the
  * target, or -1 (an unknown code: nothing written). */

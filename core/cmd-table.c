@@ -144,6 +144,8 @@ static const struct cmd_entry cmd_table[] = {
 	    OPT("country", ARG_STRING) }, .handler = cmd_dnc_import },
 	{ .name = "why-not", .role = ROLE_SUPERVISOR,
 	    .args = { REQ("record", ARG_INT) }, .handler = cmd_why_not },
+	{ .name = "campaigns", .role = ROLE_SUPERVISOR,
+	    .handler = cmd_campaigns },
 	{ .name = "preview", .role = ROLE_AGENT, .target = TGT_SELF,
 	    .args = { REQ("action", ARG_STRING), OPT("reason", ARG_STRING) },
 	    .handler = cmd_preview },

@@ -368,6 +368,31 @@ db_attempt_add(struct db *db, int64_t record_id, int64_t ms,
 }
 
 int
+db_campaign_lists(struct db *db, const char *campaign, json_t *out)
+{
+	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT l.name, l.priority, "
+	    "l.state, count(r.id), coalesce(sum(r.state = 'open'), 0), "
+	    "coalesce(sum(r.state = 'done'), 0) FROM lists l LEFT JOIN records "
+	    "r ON r.list_id = l.id WHERE l.campaign = ? GROUP BY l.id ORDER BY "
+	    "l.priority DESC, l.id");
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
+	while ((rc = db_step(db, st)) == SQLITE_ROW)
+		json_array_append_new(out, json_pack("{s:s,s:i,s:s,s:i,s:i,s:i}",
+		    "name", (const char *)sqlite3_column_text(st, 0),
+		    "priority", sqlite3_column_int(st, 1),
+		    "state", (const char *)sqlite3_column_text(st, 2),
+		    "records", sqlite3_column_int(st, 3),
+		    "open", sqlite3_column_int(st, 4),
+		    "done", sqlite3_column_int(st, 5)));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
 db_attempt_dispose(struct db *db, int64_t record_id, const char *code)
 {
 	sqlite3_stmt *st = db_camp_stmt(db, "UPDATE attempts SET disposition = "

@@ -4,6 +4,7 @@
 #define CZ_DB_CAMPAIGN_H
 
 #include <stdint.h>
+#include <jansson.h>
 
 struct db;
 struct camp_record;
@@ -51,6 +52,9 @@ int	db_attempt_add(struct db *, int64_t record_id, int64_t ms,
 	    const char *outcome, int cause, const char *agent,
 	    const char *disposition);
 
+/* The campaign's lists with their counts, appended to out (a JSON array):
+ * name, priority, state, records, open, done. */
+int	db_campaign_lists(struct db *, const char *campaign, json_t *out);
 /* Sets the disposition of the record's last attempt. */
 int	db_attempt_dispose(struct db *, int64_t record_id, const char *code);
 /* Attempts of the campaign whose disposition is one of CODES. */

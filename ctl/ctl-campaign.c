@@ -156,3 +156,38 @@ ctl_list(struct cli *c, char **argv)
 	json_decref(r);
 	return 0;
 }
+
+int
+ctl_campaigns(struct cli *c, char **argv)
+{
+	json_t	*r = ctl_call(c, json_pack("{s:s}", "req", "campaigns")), *x, *l;
+	size_t	 i, j;
+
+	printf("%-16s %-12s %-11s %-9s %s\n", "CAMPAIGN", "CLIENT", "MODE",
+	    "STATE", "SUCCESSES");
+	json_array_foreach(json_object_get(r, "campaigns"), i, x) {
+		printf("%-16s %-12s %-11s %-9s %lld", json_string_value(
+		    json_object_get(x, "name")), json_string_value(
+		    json_object_get(x, "client")), json_string_value(
+		    json_object_get(x, "mode")), json_string_value(
+		    json_object_get(x, "state")), json_integer_value(
+		    json_object_get(x, "successes")));
+		if (json_integer_value(json_object_get(x, "target")) > 0)
+			printf(" of %lld", json_integer_value(json_object_get(x,
+			    "target")));
+		putchar('\n');
+		json_array_foreach(json_object_get(x, "lists"), j, l)
+			printf("  list %-16s priority %-3lld %-8s %lld records, "
+			    "%lld open, %lld done\n", json_string_value(
+			    json_object_get(l, "name")), json_integer_value(
+			    json_object_get(l, "priority")), json_string_value(
+			    json_object_get(l, "state")), json_integer_value(
+			    json_object_get(l, "records")), json_integer_value(
+			    json_object_get(l, "open")), json_integer_value(
+			    json_object_get(l, "done")));
+	}
+	if (json_array_size(json_object_get(r, "campaigns")) == 0)
+		printf("(no campaigns)\n");
+	json_decref(r);
+	return 0;
+}

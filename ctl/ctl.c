@@ -125,6 +125,11 @@ static const struct ctl_cmd ctl_cmds[] = {
 	  "One line per reason: the campaign's or list's state, end date, do-\n"
 	  "not-call, calling hours in the record's zone, retry delay, attempts.\n",
 	  ctl_why_not },
+	{ "campaigns", "", 0, 0,
+	  "campaigns with their state and lists",
+	  "Prints each campaign you may see (mode, state, successes of the\n"
+	  "target) and its lists with their records, open and done.\n",
+	  ctl_campaigns },
 	{ "campaign", "CAMPAIGN pause|resume|stop", 2, 0,
 	  "change a campaign's state",
 	  "Pauses, resumes or stops the campaign; recorded with who did it.\n",

@@ -26,5 +26,6 @@ int	ctl_dnc(struct cli *, char **);
 int	ctl_why_not(struct cli *, char **);
 int	ctl_campaign(struct cli *, char **);
 int	ctl_list(struct cli *, char **);
+int	ctl_campaigns(struct cli *, char **);
 
 #endif

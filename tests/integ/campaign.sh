@@ -57,6 +57,10 @@ if ctl import-list spring other "$T/broken.csv" >"$T/imp2.out" 2>&1; then fail "
 grep -q "line 3: .*nothing imported" "$T/imp2.out" || fail "broken: $(cat "$T/imp2.out")"
 [ "$(sql "select count(*) from records")" = 3 ] && [ "$(sql "select count(*) from lists")" = 1 ] ||
 	fail "a broken file left rows"
+ctl campaigns >"$T/cs" || fail "campaigns: $(cat "$T/cs")"
+grep -Eq "^spring +acme +preview +paused +0$" "$T/cs" &&
+	grep -Eq "^  list main +priority 5 +active +3 records, 3 open, 0 done$" "$T/cs" ||
+	fail "campaigns: $(cat "$T/cs")"
 pass "CSV import: bad rows named by line, good ones kept; a broken file imports nothing"
 
 ann=$(sql "select id from records where phone = '+442079460001'")
@@ -101,7 +105,9 @@ r = boss.req("dnc", action="add", number="+442079460009")
 assert not r["ok"] and r["error"] == "forbidden", r
 assert boss.ok("dnc", action="add", number="+442079460009", client="globex")["changed"]
 assert boss.ok("dnc", action="check", number="+442079460009")["blocked"] is False
-print("ok - another client's supervisor: refused; its own client's DNC list: allowed")
+assert boss.ok("campaigns")["campaigns"] == []
+assert [c["name"] for c in sup.ok("campaigns")["campaigns"]] == ["spring"]
+print("ok - another client's supervisor: refused, sees no campaign; its own client's DNC list: allowed")
 
 assert sup.ok("campaign-state", campaign="spring", action="resume")["state"] == "running"
 r = sup.req("campaign-state", campaign="spring", action="resume")
