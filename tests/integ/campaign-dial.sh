@@ -8,7 +8,8 @@
 # attempts rows; the busy record waits for its retry delay; the agent's
 # disposition must be one of the campaign's, and its retry=60 sets the
 # answered record's next time; why-not says so. Supervisors are warned
-# once as the records due run low.
+# once as the records due run low. A record ringing when the core is
+# killed is open again at the next start.
 . "$top_srcdir/tests/integ/lib.sh"
 
 cat "$S/data/centrala.ini" - >"$T/c.ini" <<'EOF2'
@@ -28,7 +29,7 @@ EOF2
 
 start_core -c "$T/c.ini"
 pstn_bg --calls 0 --answer 02079460001:busy --answer 02079460002:answer:1 \
-	--answer 02079460003:answer:1 --duration 120
+	--answer 02079460003:answer:1 --answer 02079460009:noanswer --duration 120
 wait_until 20 span_up || fail "span not up"
 printf 'phone,name,plan\n020 7946 0001,Busy Bee,gold\n020 7946 0002,Ann Answer,\n020 7946 0003,Dee Nocall,\n' >"$T/l.csv"
 ctl import-list calls main "$T/l.csv" >"$T/imp" 2>&1 || fail "import: $(cat "$T/imp")"
@@ -81,3 +82,27 @@ wait_until 10 grep -q "campaign calls: only 2 records left to dial now (fewer th
 	fail "no warning: $(grep "campaign calls" "$T/log/core.log")"
 [ "$(grep -c "campaign calls: only" "$T/log/core.log")" = 1 ] || fail "warned more than once"
 pass "supervisors warned once that the records run low"
+
+# Killed while a record rings: it is "dialing" in the database; the next
+# start opens it again (no result was written), nothing lost.
+printf 'phone,name\n020 7946 0009,Ring Long\n' >"$T/l2.csv"
+ctl import-list calls late "$T/l2.csv" --priority 9 >/dev/null || fail "import late"
+PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/t2.log" 2>&1 <<'PY' || { cat "$T/t2.log"; fail "agent session 2"; }
+import sys
+from czclient import Session
+a = Session(sys.argv[1], {"agent": "1001", "pin": "1234"})
+a.ok("ready")
+a.event("call_progress", timeout=20, number="02079460009")
+PY
+late=$(sql "select id from records where phone = '+442079460009'")
+wait_until 10 sql_is "select state from records where id = $late" dialing || fail "not dialing"
+ctl why-not "$late" | grep -qx "being dialed now (attempt 1)" || fail "why-not dialing: $(ctl why-not "$late")"
+kill -9 "$CORE_PID"
+wait "$CORE_PID" 2>/dev/null
+[ "$(sql "select state from records where id = $late")" = dialing ] || fail "state after the kill"
+start_core -c "$T/c.ini"
+[ "$(sql "select state || ':' || attempts from records where id = $late")" = "open:0" ] ||
+	fail "after restart: $(sql "select * from records where id = $late")"
+grep -q "campaigns: records left dialing by an earlier core are open again" "$T/log/core.log" ||
+	fail "not logged"
+pass "a record dialing when the core was killed is open again at the next start"
