@@ -9,7 +9,9 @@
  *
  * When agents are left free with nothing dialable, one timer wakes the
  * pass at the next record's retry time, and at most a minute later (a
- * record outside its calling hours becomes dialable when they open). */
+ * record outside its calling hours becomes dialable when they open);
+ * until then the ACD's passes do not search that campaign's records
+ * again, unless something changed them (campaign_poke()). */
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
@@ -96,16 +98,25 @@ dial_wake_cb(evutil_socket_t fd, short what, void *arg)
 	campaign_dispatch();
 }
 
-/* Nothing dialable for a free agent: wake at the next retry time. */
-static void
-dial_wake_at(int64_t now_ms)
+/* When something may become dialable: the next retry time, at most a
+ * minute on (calling hours open), or the end of a back-off; ms from now. */
+static int64_t
+dial_next_in(int64_t now_ms)
 {
-	int64_t		next = db_records_next_due(core.db, now_ms);
-	int64_t		in = next > now_ms && next - now_ms < DIAL_WAKE_MAX_MS ?
+	int64_t	next = db_records_next_due(core.db, now_ms);
+	int64_t	in = next > now_ms && next - now_ms < DIAL_WAKE_MAX_MS ?
 	    next - now_ms : DIAL_WAKE_MAX_MS;
 
 	if (dial_blocked_until > now_ms && dial_blocked_until - now_ms < in)
 		in = dial_blocked_until - now_ms;
+	return in;
+}
+
+/* Nothing dialable for a free agent: wake then. */
+static void
+dial_wake_at(int64_t now_ms)
+{
+	int64_t		in = dial_next_in(now_ms);
 	struct timeval	tv = { in / 1000, in % 1000 * 1000 };
 
 	if (dial_wake == NULL)
@@ -222,6 +233,13 @@ dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
 }
 
 void
+campaign_poke(void)
+{
+	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
+		c->dry_until = 0;
+}
+
+void
 campaign_dispatch(void)
 {
 	int64_t	now_ms = clock_wall_ms();
@@ -239,6 +257,10 @@ campaign_dispatch(void)
 		if (c->state != CAMP_RUNNING ||
 		    c->cfg->mode == CFG_DIAL_PREDICTIVE)
 			continue;
+		if (now_ms < c->dry_until) {	/* looked: nothing till then */
+			idle = 1;
+			continue;
+		}
 		for (struct agent *a = agents; a != NULL; a = a->next) {
 			if (a->state != AGENT_READY || a->call != NULL ||
 			    a->leaving || !campaign_agent_works(c, a))
@@ -246,6 +268,7 @@ campaign_dispatch(void)
 			if ((c->cfg->mode == CFG_DIAL_PREVIEW ?
 			    campaign_preview_offer(c, a, now_ms) :
 			    dial_one(c, a, now_ms)) != 0) {
+				c->dry_until = now_ms + dial_next_in(now_ms);
 				idle = 1;
 				break;
 			}

@@ -29,6 +29,7 @@ struct campaign {
 	enum camp_state		 state;		/* as in the database */
 	char			*script;	/* shown to agents (core only) */
 	int			 warned_low;	/* campaign-dial.c's alone */
+	int64_t			 dry_until;	/* campaign-dial.c's alone */
 	struct campaign		*next;
 };
 
@@ -103,6 +104,9 @@ int		 campaign_dispose_result(struct campaign *, int64_t record_id,
 struct call;
 struct agent;
 void		 campaign_dispatch(void);
+/* Records may have become dialable (an import, a list or campaign
+ * resumed, a DNC number removed): look again at the next pass. */
+void		 campaign_poke(void);
 /* Whether agent a works campaign c: named in it, or in one of its queues. */
 int		 campaign_agent_works(const struct campaign *,
 		    const struct agent *);

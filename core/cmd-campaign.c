@@ -72,6 +72,7 @@ cmd_campaign_state(struct cmd_ctx *ctx)
 	    json_string(campaign_state_name(c->state)));
 	camp_record(ctx, "campaign-state", json_pack("{s:s}", "state",
 	    campaign_state_name(c->state)));
+	campaign_poke();
 	acd_dispatch();		/* a running campaign's free agents dial */
 	return 0;
 }
@@ -112,6 +113,7 @@ cmd_list_state(struct cmd_ctx *ctx)
 	json_object_set_new(ctx->reply, "state", json_string(state));
 	camp_record(ctx, "list-state", json_pack("{s:s,s:s}", "list", list,
 	    "state", state));
+	campaign_poke();
 	acd_dispatch();
 	return 0;
 }
@@ -153,6 +155,7 @@ cmd_list_import(struct cmd_ctx *ctx)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
 	camp_record(ctx, "list-import", json_pack("{s:s,s:s,s:O}", "list", list,
 	    "path", path, "imported", json_object_get(ctx->reply, "imported")));
+	campaign_poke();
 	acd_dispatch();
 	return 0;
 }
@@ -219,6 +222,10 @@ cmd_dnc(struct cmd_ctx *ctx)
 	if (rc < 0)
 		return cmd_error(ctx, PROTO_E_INTERNAL, "database: not written");
 	json_object_set_new(ctx->reply, "changed", json_boolean(rc > 0));
+	if (action[0] == 'r' && rc > 0) {	/* a number may be called again */
+		campaign_poke();
+		acd_dispatch();
+	}
 	log_info("dnc: %s %s %s (%s) by %s", action, e164, action[0] == 'a' ?
 	    "to" : "from", client ? client : "global", camp_who(ctx));
 	return 0;
