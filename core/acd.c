@@ -17,6 +17,7 @@
 #include "acd.h"
 #include "callback.h"
 #include "callback-offer.h"
+#include "campaign.h"
 #include "customer.h"
 #include "acd-index.h"
 #include "acd-route.h"
@@ -194,14 +195,17 @@ acd_run_cb(evutil_socket_t fd, short what, void *arg)
 	uint64_t	t0 = clock_mono_us();
 	int		n;
 
-	if (call_count() == 0)
+	if (call_count() == 0) {
+		campaign_dispatch();	/* agents left free: campaigns' turn */
 		return;
+	}
 	acd_carry_us = 0;
 	n = acd_index_pass(&ops);
 	acd_arm_timer();
 	log_debug("acd pass: %d calls decided, %llu us, %llu us carrying out",
 	    n, (unsigned long long)(clock_mono_us() - t0),
 	    (unsigned long long)acd_carry_us);
+	campaign_dispatch();
 }
 
 void

@@ -7,6 +7,7 @@
 #include <time.h>
 #include "action.h"
 #include "agent.h"
+#include "campaign.h"
 #include "call.h"
 #include "callback.h"
 #include "clock.h"
@@ -230,12 +231,17 @@ cmd_disposition(struct cmd_ctx *ctx)
 	struct agent	*a = ctx->self;
 	const char	*call = cmd_str(ctx, "call"), *code = cmd_str(ctx, "code");
 	const char	*note = cmd_str(ctx, "note");
+	char		 why[200];
 
 	if (note != NULL && strlen(note) > DESK_NOTE_MAX)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "disposition: \"note\" is "
 		    "at most %d bytes", DESK_NOTE_MAX);
-	if (desk_code_ok(ctx, a, call, code) != 0 ||
-	    desk_contact_set(ctx, a, "disposition", code) != 0 ||
+	if (desk_code_ok(ctx, a, call, code) != 0)
+		return -1;
+	/* A campaign's call: its own codes, their flags applied. */
+	if (campaign_call_disposition(call, a->id, code, why, sizeof why) < 0)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
+	if (desk_contact_set(ctx, a, "disposition", code) != 0 ||
 	    (note != NULL && desk_contact_set(ctx, a, "note", note) != 0))
 		return -1;
 	agent_disposition_given(a, call);

@@ -122,6 +122,33 @@ static const struct cmd_entry cmd_table[] = {
 	    .handler = cmd_set_pin },
 	{ .name = "show-config", .role = ROLE_ADMIN,
 	    .handler = cmd_show_config },
+
+	/* Outbound campaigns (cmd-campaign.c, docs/DIALER.md). */
+	{ .name = "campaign-state", .role = ROLE_SUPERVISOR,
+	    .target = TGT_CAMPAIGN, .args = { REQ("campaign", ARG_STRING),
+	    REQ("action", ARG_STRING) }, .handler = cmd_campaign_state },
+	{ .name = "list-state", .role = ROLE_SUPERVISOR,
+	    .target = TGT_CAMPAIGN, .args = { REQ("campaign", ARG_STRING),
+	    REQ("list", ARG_STRING), REQ("action", ARG_STRING) },
+	    .handler = cmd_list_state },
+	{ .name = "list-import", .role = ROLE_ADMIN, .target = TGT_CAMPAIGN,
+	    .args = { REQ("campaign", ARG_STRING), REQ("list", ARG_STRING),
+	    REQ("path", ARG_STRING), OPT("country", ARG_STRING),
+	    OPT("priority", ARG_INT) }, .handler = cmd_list_import },
+	{ .name = "dnc", .role = ROLE_SUPERVISOR,
+	    .args = { REQ("action", ARG_STRING), REQ("number", ARG_STRING),
+	    OPT("client", ARG_STRING), OPT("country", ARG_STRING) },
+	    .handler = cmd_dnc },
+	{ .name = "dnc-import", .role = ROLE_ADMIN,
+	    .args = { REQ("path", ARG_STRING), OPT("client", ARG_STRING),
+	    OPT("country", ARG_STRING) }, .handler = cmd_dnc_import },
+	{ .name = "why-not", .role = ROLE_SUPERVISOR,
+	    .args = { REQ("record", ARG_INT) }, .handler = cmd_why_not },
+	{ .name = "campaigns", .role = ROLE_SUPERVISOR,
+	    .handler = cmd_campaigns },
+	{ .name = "preview", .role = ROLE_AGENT, .target = TGT_SELF,
+	    .args = { REQ("action", ARG_STRING), OPT("reason", ARG_STRING) },
+	    .handler = cmd_preview },
 };
 
 const struct cmd_entry *

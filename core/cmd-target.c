@@ -7,6 +7,7 @@
 #include "action.h"
 #include "agent.h"
 #include "call.h"
+#include "campaign.h"
 #include "cmd.h"
 #include "config.h"
 #include "core.h"
@@ -101,6 +102,15 @@ tgt_own_live_call(struct cmd_ctx *ctx, const char *id)
 	return tgt_own_call(ctx, id);
 }
 
+static int
+tgt_campaign(struct cmd_ctx *ctx, const char *name)
+{
+	if ((ctx->campaign = campaign_find(name)) == NULL)
+		return cmd_error(ctx, PROTO_E_NOT_FOUND, "no campaign %.64s",
+		    name);
+	return 0;
+}
+
 /* Each target kind: the argument naming it, and how it is resolved. */
 static const struct {
 	const char	*arg;
@@ -113,6 +123,7 @@ static const struct {
 	[TGT_OFFERED_CALL] = { "call", tgt_offered_call },
 	[TGT_OWN_CALL] = { "call", tgt_own_call },
 	[TGT_OWN_LIVE_CALL] = { "call", tgt_own_live_call },
+	[TGT_CAMPAIGN] = { "campaign", tgt_campaign },
 };
 
 static int
@@ -245,6 +256,15 @@ cmd_scope_call(const struct conn *conn, const struct call *c)
 	return u == NULL || scope_call(u, c);
 }
 
+int
+cmd_scope_client(const struct conn *conn, const char *client)
+{
+	const struct cfg_user *u = scope_user(conn);
+
+	return u == NULL || (client != NULL && client[0] != '\0' &&
+	    scope_client(u, client));
+}
+
 static int
 scope_refuse(const struct cmd_entry *e, struct cmd_ctx *ctx, const char *what,
     const char *id)
@@ -273,6 +293,9 @@ cmd_scope_ok(const struct cmd_entry *e, struct cmd_ctx *ctx)
 		return scope_refuse(e, ctx, "queue", ctx->to.queue->name);
 	if (ctx->call != NULL && !cmd_scope_call(c, ctx->call))
 		return scope_refuse(e, ctx, "call", ctx->call->id);
+	if (ctx->campaign != NULL && !cmd_scope_client(c,
+	    ctx->campaign->client))
+		return scope_refuse(e, ctx, "campaign", ctx->campaign->name);
 	return 0;
 }
 

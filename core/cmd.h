@@ -9,6 +9,7 @@
 
 struct agent;
 struct call;
+struct campaign;
 struct queue;
 
 /* An argument's type. The last four are strings naming something the
@@ -32,6 +33,7 @@ enum cmd_target {
 	TGT_OFFERED_CALL,	/* "call" rings ctx->self: ctx->call */
 	TGT_OWN_CALL,		/* "call" is connected to ctx->self */
 	TGT_OWN_LIVE_CALL,	/* connected, or ctx->self's own still dialing */
+	TGT_CAMPAIGN,		/* "campaign" names one: ctx->campaign */
 };
 
 struct cmd_arg {
@@ -61,6 +63,7 @@ struct cmd_ctx {
 	struct queue	*queue;		/* ARG_QUEUE */
 	struct call	*call;		/* TGT_*CALL */
 	struct cmd_dest	 to;		/* ARG_DEST, ARG_PARTY */
+	struct campaign	*campaign;	/* TGT_CAMPAIGN */
 };
 
 struct cmd_entry {
@@ -84,6 +87,9 @@ int	cmd_resolve(const struct cmd_entry *, struct cmd_ctx *);
 int	cmd_scope_agent(const struct conn *, const struct agent *);
 int	cmd_scope_queue(const struct conn *, const struct queue *);
 int	cmd_scope_call(const struct conn *, const struct call *);
+/* A client's own things (a campaign, its DNC list); "" or NULL = the
+ * center's own (global), which only an unlimited session may touch. */
+int	cmd_scope_client(const struct conn *, const char *client);
 
 /* cmd.c */
 void	cmd_dispatch(struct conn *, const char *line, size_t len);
@@ -141,5 +147,14 @@ int	cmd_reload(struct cmd_ctx *);
 int	cmd_stop(struct cmd_ctx *);
 int	cmd_set_pin(struct cmd_ctx *);
 int	cmd_show_config(struct cmd_ctx *);
+/* cmd-campaign.c */
+int	cmd_campaign_state(struct cmd_ctx *);
+int	cmd_list_state(struct cmd_ctx *);
+int	cmd_list_import(struct cmd_ctx *);
+int	cmd_dnc(struct cmd_ctx *);
+int	cmd_dnc_import(struct cmd_ctx *);
+int	cmd_why_not(struct cmd_ctx *);
+int	cmd_preview(struct cmd_ctx *);
+int	cmd_campaigns(struct cmd_ctx *);
 
 #endif

@@ -15,6 +15,7 @@
 #include <event2/event.h>
 #include "agent.h"
 #include "call.h"
+#include "campaign.h"
 #include "callback.h"
 #include "cause.h"
 #include "clock.h"
@@ -190,6 +191,7 @@ core_reload(char ***warnings, char *err, size_t errlen)
 	core.cfg = cfg;
 	queue_sync(cfg);
 	agent_sync(cfg);
+	campaign_sync(cfg);
 	core_prompts();
 	config_free(old);
 	core_warnings(cfg);
@@ -363,6 +365,7 @@ core_start(const char *state_opt)
 	core_recover();
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
+	campaign_sync(core.cfg);
 	core_prompts();
 	evlog_open(queue_sl_target);
 	if (span_open_all(core.cfg, err, sizeof err) != 0)
@@ -388,6 +391,7 @@ core_finish(void)
 	db_close(core.db);
 	agent_free_all();
 	queue_free_all();
+	campaign_free_all();
 	config_free(core.cfg);
 	log_info("core stopped");
 }

@@ -12,6 +12,7 @@
 #include "call-agent.h"
 #include "callback.h"
 #include "callback-offer.h"
+#include "campaign.h"
 #include "conn.h"
 #include "hooks.h"
 #include "ivr.h"
@@ -36,6 +37,7 @@ hooks_call_stop(struct call *call, int cause)
 	recording_call_end(call);
 	ivr_stop(call);
 	announce_stop(call);
+	campaign_call_stop(call, cause);
 }
 
 static void	(*hooks_stopped)(void);	/* core-main's check for a stop */

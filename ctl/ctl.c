@@ -13,17 +13,15 @@
 #include <unistd.h>
 #include "cli.h"
 #include "clock.h"
+#include "ctl.h"
 #include "pin.h"
-
-#define EXIT_FAILED	1
-#define EXIT_USAGE	2
-#define EXIT_CONNECT	3
 
 /* What a command needs or accepts. */
 #define CTL_NO_CORE	0x01	/* runs without a core */
 #define CTL_NO_LOGIN	0x02	/* connects by itself, no login */
 #define CTL_OPT_JSON	0x04	/* accepts --json */
 #define CTL_OPT_MODE	0x08	/* accepts --wait / --clear */
+#define CTL_OPT_CAMP	0x10	/* accepts --country, --client, --priority */
 
 struct ctl_cmd {
 	const char	*name;
@@ -37,7 +35,7 @@ struct ctl_cmd {
 
 static struct {
 	const char	*socket, *state, *user, *mode;
-	int		 timeout_s, timeout_given, json, help;
+	int		 timeout_s, timeout_given, json, help, camp;
 } opt = { .timeout_s = 10 };
 
 static int	cmd_status(struct cli *, char **);
@@ -107,6 +105,38 @@ static const struct ctl_cmd ctl_cmds[] = {
 	  "Tries to connect until the core answers hello, for scripts. Exit 0\n"
 	  "when it does, 3 if it did not within --timeout seconds.\n",
 	  cmd_wait_ready },
+	{ "import-list", "CAMPAIGN LIST FILE.csv", 3, CTL_OPT_CAMP,
+	  "import a call list from CSV (admins)",
+	  "FILE is UTF-8 CSV with a header row: phone (or number, telephone,\n"
+	  "tel), name, tz; other columns are kept as the record's fields.\n"
+	  "Numbers are normalised to E.164; --country CC for national ones\n"
+	  "(default: the campaign's country). --priority N (0-100, higher first)\n"
+	  "sets the list's. Bad rows are listed by line and skipped; a fatal\n"
+	  "error imports nothing. The core reads the file.\n",
+	  ctl_import_list },
+	{ "dnc", "add|remove|check NUMBER | import FILE", 2, CTL_OPT_CAMP,
+	  "the do-not-call lists",
+	  "Adds, removes or checks NUMBER on the global do-not-call list, or the\n"
+	  "one of --client C; import reads FILE (one number a line, the first\n"
+	  "column of a CSV; admins). --country CC for national numbers.\n",
+	  ctl_dnc },
+	{ "why-not", "RECORD", 1, 0,
+	  "why a campaign record is not being dialed now",
+	  "One line per reason: the campaign's or list's state, end date, do-\n"
+	  "not-call, calling hours in the record's zone, retry delay, attempts.\n",
+	  ctl_why_not },
+	{ "campaigns", "", 0, 0,
+	  "campaigns with their state and lists",
+	  "Prints each campaign you may see (mode, state, successes of the\n"
+	  "target) and its lists with their records, open and done.\n",
+	  ctl_campaigns },
+	{ "campaign", "CAMPAIGN pause|resume|stop", 2, 0,
+	  "change a campaign's state",
+	  "Pauses, resumes or stops the campaign; recorded with who did it.\n",
+	  ctl_campaign },
+	{ "list", "CAMPAIGN LIST pause|resume|remove", 3, 0,
+	  "change a call list's state",
+	  "Pauses, resumes or removes a list of the campaign.\n", ctl_list },
 };
 #define CTL_NCMDS (sizeof ctl_cmds / sizeof ctl_cmds[0])
 
@@ -130,6 +160,8 @@ ctl_usage(FILE *f)
 "  -u, --user NAME        log in as this supervisor/admin (PIN from\n"
 "                         $CENTRALA_PIN or stdin); default: local admin\n"
 "  -t, --timeout S        seconds to wait for a reply (default 10)\n"
+"  --country CC, --client NAME, --priority N\n"
+"                         for import-list and dnc (see COMMAND --help)\n"
 "  -h, --help             this, or `centrala ctl COMMAND --help`\n\n"
 "Exit: 0 ok, 1 request failed, 2 usage, 3 cannot connect.\n");
 }
@@ -141,7 +173,7 @@ ctl_cmd_usage(const struct ctl_cmd *cmd, FILE *f)
 	    cmd->args, cmd->summary, cmd->help);
 }
 
-static void __attribute__((format(printf, 2, 3), noreturn))
+void
 ctl_die(int code, const char *fmt, ...)
 {
 	va_list ap;
@@ -215,8 +247,7 @@ ctl_login(struct cli *c)
 		ctl_die(EXIT_FAILED, "%s", cli_error(c));
 }
 
-/* Sends req; returns the ok reply, or says why not and exits 1. */
-static json_t *
+json_t *
 ctl_call(struct cli *c, json_t *req)
 {
 	json_t		*reply = cli_call(c, req, opt.timeout_s * 1000);
@@ -576,6 +607,17 @@ ctl_seconds(const char *s)
 	return (int)v;
 }
 
+static int
+ctl_priority(const char *s)
+{
+	char	*end;
+	long	 v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v < 0 || v > 100)
+		ctl_die(EXIT_USAGE, "--priority: \"%s\" is not 0 to 100", s);
+	return (int)v;
+}
+
 static void
 ctl_set_mode(const char *mode)
 {
@@ -593,6 +635,8 @@ ctl_options(int argc, char **argv)
 		{ "user", 1, NULL, 'u' }, { "timeout", 1, NULL, 't' },
 		{ "json", 0, NULL, 'j' }, { "wait", 0, NULL, 'w' },
 		{ "clear", 0, NULL, 'c' }, { "help", 0, NULL, 'h' },
+		{ "country", 1, NULL, 'C' }, { "client", 1, NULL, 'L' },
+		{ "priority", 1, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
@@ -610,6 +654,12 @@ ctl_options(int argc, char **argv)
 		case 'w': ctl_set_mode("wait"); break;
 		case 'c': ctl_set_mode("clear"); break;
 		case 'h': opt.help = 1; break;
+		case 'C': ctl_camp.country = optarg; opt.camp = 1; break;
+		case 'L': ctl_camp.client = optarg; opt.camp = 1; break;
+		case 'P':
+			ctl_camp.priority = ctl_priority(optarg);
+			opt.camp = 1;
+			break;
 		default:
 			fprintf(stderr, "(centrala ctl --help lists the "
 			    "options)\n");
@@ -628,6 +678,8 @@ ctl_check(const struct ctl_cmd *cmd, int nargs)
 		bad = "--json";
 	else if (opt.mode != NULL && !(cmd->flags & CTL_OPT_MODE))
 		bad = opt.mode[0] == 'w' ? "--wait" : "--clear";
+	else if (opt.camp && !(cmd->flags & CTL_OPT_CAMP))
+		bad = "--country, --client or --priority";
 	if (bad != NULL)
 		fprintf(stderr, "centrala ctl: %s: %s does not apply\n",
 		    cmd->name, bad);

@@ -240,3 +240,65 @@ CREATE TABLE heartbeat (		-- exactly one row
 	stopped_ms	INTEGER NOT NULL DEFAULT 0	-- orderly stop; 0 = running or crashed
 );
 INSERT INTO heartbeat (id) VALUES (1);
+
+-- version 6
+-- Outbound campaigns (docs/DIALER.md). A campaign is configured in the INI
+-- file ([campaign NAME]); its run-time state is here, changed by
+-- supervisors. Lists of records are imported from CSV, numbers in E.164;
+-- every dial attempt is a row; do-not-call numbers are global (client
+-- NULL) or one client's.
+CREATE TABLE campaigns (
+	name		TEXT PRIMARY KEY,
+	state		TEXT NOT NULL,		-- running, paused, stopped, finished
+	changed_by	TEXT NOT NULL DEFAULT '',	-- a user, or 'config'
+	changed_ms	INTEGER NOT NULL
+);
+
+CREATE TABLE lists (
+	id		INTEGER PRIMARY KEY,
+	campaign	TEXT NOT NULL,
+	name		TEXT NOT NULL,
+	priority	INTEGER NOT NULL DEFAULT 0,	-- higher is called first
+	state		TEXT NOT NULL DEFAULT 'active',	-- active, paused, removed
+	created_ms	INTEGER NOT NULL,
+	changed_by	TEXT NOT NULL DEFAULT '',
+	UNIQUE (campaign, name)
+);
+
+CREATE TABLE records (
+	id		INTEGER PRIMARY KEY,
+	list_id		INTEGER NOT NULL REFERENCES lists (id),
+	line		INTEGER NOT NULL,	-- in the imported file
+	phone		TEXT NOT NULL,		-- E.164, '+' and digits
+	name		TEXT NOT NULL DEFAULT '',
+	tz		TEXT NOT NULL DEFAULT '',	-- '' = from the number
+	fields		TEXT,			-- JSON object: the other columns
+	state		TEXT NOT NULL DEFAULT 'open',	-- open, done
+	attempts	INTEGER NOT NULL DEFAULT 0,
+	next_at_ms	INTEGER NOT NULL DEFAULT 0,	-- not before
+	last_outcome	TEXT,			-- busy, ..., or a disposition
+	UNIQUE (list_id, phone)
+);
+CREATE INDEX records_due ON records (list_id, state, next_at_ms);
+CREATE INDEX records_phone ON records (phone);
+
+CREATE TABLE attempts (
+	id		INTEGER PRIMARY KEY,
+	record_id	INTEGER NOT NULL REFERENCES records (id),
+	ts_ms		INTEGER NOT NULL,
+	outcome		TEXT NOT NULL,		-- busy, noanswer, ..., answered
+	cause		INTEGER NOT NULL DEFAULT 0,	-- Q.850
+	agent		TEXT,
+	disposition	TEXT,
+	call_id		TEXT
+);
+CREATE INDEX attempts_record ON attempts (record_id, ts_ms);
+
+CREATE TABLE dnc (
+	number		TEXT NOT NULL,		-- E.164
+	client		TEXT,			-- NULL = every client's
+	source		TEXT NOT NULL DEFAULT '',	-- request, import, disposition
+	added_by	TEXT NOT NULL DEFAULT '',
+	added_ms	INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX dnc_number ON dnc (number, coalesce(client, ''));

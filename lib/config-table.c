@@ -16,6 +16,8 @@
 #include "config.h"
 #include "skill.h"
 #include "hours.h"
+#include "camprule.h"
+#include "phone.h"
 
 static int
 digits_only(const char *s, size_t min, size_t max)
@@ -298,6 +300,109 @@ check_user_clients(const struct config *cfg, const void *sect, const char *v,
 	return 0;
 }
 
+/* A campaign's client is required: an outbound call is always for one. */
+static int
+check_camp_client(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	return check_client(cfg, sect, v, why, len);
+}
+
+static int
+check_camp_queues(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	const struct cfg_campaign *c = sect;
+
+	for (int i = 0; i < c->nqueues; i++)
+		if (check_queue_name(cfg, c->queues[i], why, len) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+check_camp_agents(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	const struct cfg_campaign *c = sect;
+
+	if (c->nqueues + c->nagents == 0) {
+		snprintf(why, len, "a campaign needs agents: name queues, "
+		    "agents or both");
+		return -1;
+	}
+	for (int i = 0; i < c->nagents; i++)
+		if (config_find_agent(cfg, c->agents[i]) == NULL) {
+			snprintf(why, len, "no agent \"%s\" is defined",
+			    c->agents[i]);
+			return -1;
+		}
+	return 0;
+}
+
+static int
+check_country(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	if (v[0] == '\0' || phone_country_ok(v))
+		return 0;
+	snprintf(why, len, "\"%s\" is not a country calling code (1-3 digits, "
+	    "e.g. 44)", v);
+	return -1;
+}
+
+/* Always presented, and one that can be called back: a full number. */
+static int
+check_camp_caller_id(const struct config *cfg, const void *sect,
+    const char *v, char *why, size_t len)
+{
+	const struct cfg_campaign *c = sect;
+	char e164[PHONE_E164_MAX + 1], w[160];
+
+	if (phone_e164(v, c->country, e164, sizeof e164, w, sizeof w) == 0)
+		return 0;
+	snprintf(why, len, "\"%s\": %s", v, w);
+	return -1;
+}
+
+static int
+check_date(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	int ymd;
+
+	return camprule_date(v, &ymd, why, len);
+}
+
+static int
+check_camp_dispositions(const struct config *cfg, const void *sect,
+    const char *v, char *why, size_t len)
+{
+	struct camp_disp d[CAMPRULE_MAX_DISP];
+	int n;
+
+	return camprule_dispositions(v, d, &n, why, len);
+}
+
+static int
+check_retry(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	struct camp_retry r;
+
+	return camprule_retry(v, &r, why, len);
+}
+
+static int
+check_readable(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	if (v[0] == '\0' || access(v, R_OK) == 0)
+		return 0;
+	snprintf(why, len, "cannot read \"%s\"", v);
+	return -1;
+}
+
 static const char *const levels[] = { "debug", "info", "warn", "error", NULL };
 static const char *const drivers[] = { "vspan", NULL };
 static const char *const sides[] = { "user", "network", NULL };
@@ -312,6 +417,10 @@ static const char *const rec_formats[] = { "stereo", "mixed", NULL };
 static const char *const waiting[] = { "ringback", "moh", "silence", NULL };
 static const char *const noyes[] = { "no", "yes", NULL };
 static const char *const terminators[] = { "hash", "star", "", NULL };
+static const char *const dial_modes[] = { "preview", "progressive",
+	"predictive", NULL };
+static const char *const camp_states[] = { "running", "paused", "stopped",
+	NULL };
 
 #define C(f) offsetof(struct cfg_core, f)
 #define S(f) offsetof(struct cfg_span, f)
@@ -321,6 +430,11 @@ static const char *const terminators[] = { "hash", "star", "", NULL };
 #define U(f) offsetof(struct cfg_user, f)
 #define M(f) offsetof(struct cfg_menu, f)
 #define CL(f) offsetof(struct cfg_client, f)
+#define CP(f) offsetof(struct cfg_campaign, f)
+#define RETRY(o, name, dflt, what) { "campaign", "retry_" name, CFG_STRING, \
+	0, 0, NULL, dflt, "after " what ": MINUTES:MAX_ATTEMPTS (again after " \
+	"so many minutes while the record had fewer attempts)", \
+	CP(retry[o]), check_retry }
 #define MENU_KEY(k, i) { "menu", k, CFG_ACTION, MENU_ACTION, 0, NULL, "", \
 	"action when the caller presses " k, M(choice[i]), NULL }
 
@@ -544,6 +658,63 @@ const struct cfg_key config_table[] = {
 	{ "client", "description", CFG_STRING, 0, 0, NULL, "",
 	  "the company, as people call it; its queues and DIDs name it with "
 	  "client = NAME", CL(description), NULL },
+
+	{ "campaign", "client", CFG_STRING, 0, 0, NULL, NULL,
+	  "the [client NAME] the campaign calls for", CP(client),
+	  check_camp_client },
+	{ "campaign", "queues", CFG_LIST, 0, 0, NULL, "",
+	  "queues whose agents work the campaign, comma-separated",
+	  CP(queues), check_camp_queues },
+	{ "campaign", "agents", CFG_LIST, 0, 0, NULL, "",
+	  "agents (ids) who work it, besides the queues' (queues, agents or "
+	  "both)", CP(agents), check_camp_agents },
+	{ "campaign", "country", CFG_STRING, 0, 0, NULL, "",
+	  "country calling code of national numbers in its lists and caller "
+	  "id, e.g. 44 (empty: numbers must be +CC...)", CP(country),
+	  check_country },
+	{ "campaign", "caller_id", CFG_STRING, 0, 0, NULL, NULL,
+	  "number presented on every call, one that can be called back: "
+	  "+E.164 or national digits", CP(caller_id), check_camp_caller_id },
+	{ "campaign", "mode", CFG_ENUM, 0, 0, dial_modes, "preview",
+	  "preview (the agent dials), progressive (a call per free agent) or "
+	  "predictive (paced, within abandon_cap)", CP(mode), NULL },
+	{ "campaign", "hours", CFG_STRING, 0, 0, NULL,
+	  "mon-fri 09:00-20:00; sat 10:00-16:00",
+	  "calling hours, in each record's own time zone (empty: always)",
+	  CP(hours), check_hours },
+	{ "campaign", "holidays", CFG_STRING, 0, 0, NULL, "",
+	  "no calls all day: YYYY-MM-DD, comma-separated", CP(holidays),
+	  check_holidays },
+	{ "campaign", "timezone", CFG_STRING, 0, 0, NULL, "UTC",
+	  "zone of records with no tz field and a number of unknown zone",
+	  CP(timezone), check_timezone },
+	{ "campaign", "target", CFG_INT, 0, 10000000, NULL, "0",
+	  "successes (dispositions flagged success) the client ordered "
+	  "(0: none)", CP(target), NULL },
+	{ "campaign", "end_date", CFG_STRING, 0, 0, NULL, "",
+	  "last calling day, YYYY-MM-DD (empty: none)", CP(end_date),
+	  check_date },
+	{ "campaign", "dispositions", CFG_STRING, 0, 0, NULL, NULL,
+	  "codes agents give, each with flags: success (counts to target), "
+	  "close (record done), dnc (close and add to the client's DNC), "
+	  "retry=MINUTES; e.g. sale:success:close, later:retry=60",
+	  CP(dispositions), check_camp_dispositions },
+	RETRY(CAMP_BUSY, "busy", "10:5", "a busy line"),
+	RETRY(CAMP_NOANSWER, "noanswer", "60:4", "no answer"),
+	RETRY(CAMP_MACHINE, "machine", "240:3", "an answering machine"),
+	RETRY(CAMP_CONGESTION, "congestion", "5:5", "network congestion"),
+	RETRY(CAMP_ABANDONED, "abandoned", "4320:3",
+	    "an abandoned call (72 h: docs/DIALER.md)"),
+	{ "campaign", "abandon_cap", CFG_INT, 0, 100, NULL, "3",
+	  "most abandoned calls, percent of live answers (Ofcom: 3)",
+	  CP(abandon_cap), NULL },
+	{ "campaign", "script", CFG_STRING, 0, 0, NULL, "",
+	  "the script shown to agents, inline", CP(script), NULL },
+	{ "campaign", "script_file", CFG_STRING, 0, 0, NULL, "",
+	  "or a text file holding it", CP(script_file), check_readable },
+	{ "campaign", "state", CFG_ENUM, 0, 0, camp_states, "paused",
+	  "state at its first start: running, paused or stopped (then "
+	  "supervisors change it; the database keeps it)", CP(state), NULL },
 	{ NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL }
 };
 
@@ -567,5 +738,7 @@ const struct cfg_section config_sections[] = {
 	    "a-z, 0-9, '-' and '_', at most 32"),
 	SECT("client", struct cfg_client, clients, nclients, CL(name), name_ok,
 	    "a-z, 0-9, '-' and '_', at most 32"),
+	SECT("campaign", struct cfg_campaign, campaigns, ncampaigns, CP(name),
+	    name_ok, "a-z, 0-9, '-' and '_', at most 32"),
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };

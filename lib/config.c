@@ -675,6 +675,8 @@ CONFIG_FIND(config_find_user, struct cfg_user, users, nusers, name)
 CONFIG_FIND(config_find_did, struct cfg_did, dids, ndids, number)
 CONFIG_FIND(config_find_menu, struct cfg_menu, menus, nmenus, name)
 CONFIG_FIND(config_find_client, struct cfg_client, clients, nclients, name)
+CONFIG_FIND(config_find_campaign, struct cfg_campaign, campaigns, ncampaigns,
+    name)
 
 int
 config_menu_key(int digit)

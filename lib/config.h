@@ -3,7 +3,7 @@
  * show-config` and the setup wizard's forms.
  *
  * Section kinds: [core], [span NAME], [did NUMBER], [queue NAME],
- * [menu NAME], [agent ID], [user NAME], [client NAME]. Reload = config_load() a new struct, then swap. */
+ * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME]. Reload = config_load() a new struct, then swap. */
 #ifndef CZ_CONFIG_H
 #define CZ_CONFIG_H
 
@@ -151,6 +151,36 @@ struct cfg_client {
 	char	*description;
 };
 
+/* An outbound campaign for a client (docs/DIALER.md). Its rules are
+ * checked at load by lib/camprule.c and kept parsed by core/campaign.c;
+ * its run-time state (running, paused...) lives in the database. */
+struct cfg_campaign {
+	char	*name;		/* [campaign NAME] */
+	char	*client;	/* [client NAME], required */
+	char   **queues;	/* queues whose agents work it */
+	int	 nqueues;
+	char   **agents;	/* and/or agents by id */
+	int	 nagents;
+	char	*caller_id;	/* presented on every call: +E.164 or national */
+	char	*country;	/* default country code of its numbers */
+	int	 mode;		/* enum cfg_dial_mode */
+	char	*hours;		/* calling hours, in each record's zone */
+	char	*holidays;
+	char	*timezone;	/* of records whose zone is not known */
+	int	 target;	/* successes wanted, 0 = none */
+	char	*end_date;	/* YYYY-MM-DD, last calling day; "" = none */
+	char	*dispositions;	/* "sale:success:close, later:retry=60" */
+	char	*retry[5];	/* per enum camp_outcome: "MINUTES:MAX" */
+	int	 abandon_cap;	/* percent of live answers */
+	char	*script;	/* shown to agents, inline */
+	char	*script_file;	/* or from a file */
+	int	 state;		/* enum cfg_campaign_state at first start */
+};
+enum cfg_dial_mode { CFG_DIAL_PREVIEW, CFG_DIAL_PROGRESSIVE,
+	CFG_DIAL_PREDICTIVE };
+enum cfg_campaign_state { CFG_CAMP_RUNNING, CFG_CAMP_PAUSED,
+	CFG_CAMP_STOPPED, CFG_CAMP_FINISHED };
+
 struct config {
 	char			*path;	/* where it was read from */
 	struct cfg_core		 core;
@@ -168,6 +198,8 @@ struct config {
 	int			 nusers;
 	struct cfg_client	*clients;
 	int			 nclients;
+	struct cfg_campaign	*campaigns;
+	int			 ncampaigns;
 	char		       **warnings;	/* unknown keys etc., NULL-terminated */
 	int			 nwarnings;
 };
@@ -216,6 +248,8 @@ const struct cfg_user	*config_find_user(const struct config *, const char *);
 const struct cfg_did	*config_find_did(const struct config *, const char *);
 const struct cfg_menu	*config_find_menu(const struct config *, const char *);
 const struct cfg_client	*config_find_client(const struct config *, const char *);
+const struct cfg_campaign *config_find_campaign(const struct config *,
+			    const char *);
 /* The index in cfg_menu.choice[] of a key ('0'-'9', '*', '#'), or -1. */
 int			 config_menu_key(int digit);
 const char		*config_role_name(int role);

@@ -1,0 +1,150 @@
+/* campaign.h: outbound campaigns (docs/DIALER.md, "Campaigns and lists").
+ * campaign.c owns the running campaigns (built from [campaign NAME] at
+ * start and reload, their state kept in the database); campaign-rules.c
+ * holds the rules over records: why one is not dialable now, the next one
+ * to dial, what an attempt's outcome does to it. */
+#ifndef CZ_CAMPAIGN_H
+#define CZ_CAMPAIGN_H
+
+#include <stdint.h>
+#include <jansson.h>
+#include "camprule.h"
+#include "config.h"
+#include "hours.h"
+
+struct db;
+
+/* Same order as enum cfg_campaign_state (the config's initial state). */
+enum camp_state { CAMP_RUNNING, CAMP_PAUSED, CAMP_STOPPED, CAMP_FINISHED };
+
+struct campaign {
+	char			 name[33];
+	const struct cfg_campaign *cfg;
+	char			 client[33];
+	struct hours		 hours;		/* tz: the campaign's default */
+	struct camp_disp	 disp[CAMPRULE_MAX_DISP];
+	int			 ndisp;
+	struct camp_retry	 retry[CAMP_NOUTCOMES];
+	int			 end_ymd;	/* 0 = no end date */
+	enum camp_state		 state;		/* as in the database */
+	char			*script;	/* shown to agents (core only) */
+	int			 warned_low;	/* campaign-dial.c's alone */
+	int64_t			 dry_until;	/* campaign-dial.c's alone */
+	struct campaign		*next;
+};
+
+/* A record as the rules see it (one row of records, with its list's). */
+struct camp_record {
+	int64_t	id, list_id;
+	char	campaign[33], list[65], list_state[16];
+	char	phone[20], name[128], tz[64], state[16], last_outcome[40];
+	int	attempts;
+	int64_t	next_at_ms;
+};
+
+/* campaign-rules.c: pure but for the database handle given. */
+int		 campaign_build(struct campaign *, const struct cfg_campaign *,
+		    char *why, size_t len);
+const char	*campaign_state_name(int);
+/* Forgets the calling-hours answers kept for the current minute (the
+ * campaigns were rebuilt). */
+void		 campaign_rules_flush(void);
+int		 campaign_state_parse(const char *);	/* -1 if unknown */
+/* The zone a record is called in: its tz field, its number's country,
+ * else the campaign's. */
+const char	*campaign_record_tz(const struct campaign *,
+		    const struct camp_record *);
+/* Why R is not dialable at now_ms, one line per reason into lines (up to
+ * max; max 0 stops at the first): the count, 0 = dialable now. */
+int		 campaign_why_not(struct db *, const struct campaign *,
+		    const struct camp_record *, int64_t now_ms,
+		    char (*lines)[200], int max);
+/* The record to dial next: lists by priority, then the longest due; only
+ * one with no reason against it. 1 found, 0 none, -1 database error. */
+int		 campaign_next_record(struct db *, const struct campaign *,
+		    int64_t now_ms, struct camp_record *out);
+/* An attempt's result: OUTCOME (busy, noanswer, machine, congestion,
+ * abandoned: retried by the campaign's rules; answered, invalid: done)
+ * or, for a call an agent talked to, DISPOSITION. Counts the attempt and
+ * sets when (and whether) the record is called again; a dnc
+ * disposition lists the number for the client. 0, 1 when a success
+ * reached the campaign's target, or -1. */
+int		 campaign_attempt(struct db *, const struct campaign *,
+		    int64_t record_id, const char *outcome,
+		    const char *disposition, const char *agent, int cause,
+		    int64_t now_ms, char *why, size_t len);
+
+/* Attempts whose disposition counts as a success; -1 on error. */
+int		 campaign_successes(struct db *, const struct campaign *);
+/* An agent's disposition for the answered call of a record (its last
+ * attempt): the flags apply (retry, dnc); 0, 1 when a success reached the
+ * target, or -1 (an unknown code: nothing written). */
+int		 campaign_dispose(struct db *, const struct campaign *,
+		    int64_t record_id, const char *code, int64_t now_ms,
+		    char *why, size_t len);
+
+/* campaign.c: the running campaigns. */
+void		 campaign_sync(const struct config *);
+struct campaign	*campaign_find(const char *name);
+struct campaign	*campaign_first(void);		/* then ->next */
+int		 campaign_set_state(struct campaign *, enum camp_state,
+		    const char *by);
+void		 campaign_free_all(void);
+/* campaign_attempt() for the dialer, in the core: a success that reaches
+ * the target finishes the campaign. */
+int		 campaign_result(struct campaign *, int64_t record_id,
+		    const char *outcome, const char *disposition,
+		    const char *agent, int cause, char *why, size_t len);
+int		 campaign_dispose_result(struct campaign *, int64_t record_id,
+		    const char *code, char *why, size_t len);
+
+/* campaign-dial.c: progressive dialing, after each ACD pass: a call per
+ * free agent of a running progressive campaign; the outcome of each is
+ * written when its call stops (the call hooks' stop). */
+struct call;
+struct agent;
+void		 campaign_dispatch(void);
+/* Records may have become dialable (an import, a list or campaign
+ * resumed, a DNC number removed): look again at the next pass. */
+void		 campaign_poke(void);
+/* Whether agent a works campaign c: named in it, or in one of its queues. */
+int		 campaign_agent_works(const struct campaign *,
+		    const struct agent *);
+/* Dials record R for agent a now (DNC checked at this moment): the call,
+ * or NULL with why. */
+struct call	*campaign_dial_record(struct campaign *, struct agent *,
+		    const struct camp_record *, int64_t now_ms, char *why,
+		    size_t len);
+/* Sends the agent event NAME with the record, its fields and the script
+ * (call NULL: a preview). */
+void		 campaign_tell(const struct campaign *, struct agent *,
+		    const struct call *, const struct camp_record *,
+		    const char *name);
+
+/* campaign-preview.c: preview mode: the agent sees the record and the
+ * script first, then dials it or skips it with a reason. */
+int		 campaign_preview_offer(struct campaign *, struct agent *,
+		    int64_t now_ms);
+int		 campaign_preview_act(struct agent *, const char *action,
+		    const char *reason, json_t *reply, char *why, size_t len);
+void		 campaign_preview_release(void);
+void		 campaign_call_stop(struct call *, int cause);
+/* The agent's disposition for CALL (an answered campaign call of theirs):
+ * 0 not a campaign call, 1 applied, -1 refused with why. */
+int		 campaign_call_disposition(const char *call_id,
+		    const char *agent, const char *code, char *why, size_t len);
+
+/* campaign-import.c: FILE (CSV, UTF-8, a header row) into list LIST of
+ * the campaign, in one transaction. Numbers without a country code take
+ * COUNTRY (else the campaign's); priority < 0 keeps the list's. The reply
+ * gets list, imported, bad (line and why) and duplicates; -1 with why on
+ * a fatal error (nothing imported). */
+int		 campaign_import(struct db *, const struct campaign *,
+		    const char *list, const char *path, const char *country,
+		    int priority, json_t *reply, char *why, size_t len);
+
+/* dnc.c: whether the dialer may call NUMBER (E.164) for CLIENT now:
+ * called at the moment of every dial. */
+int		 dnc_blocked(const char *number, const char *client);
+
+#endif
