@@ -23,7 +23,7 @@
 #include "core.h"
 #include "db-campaign.h"
 #include "log.h"
-#include "notify.h"
+#include "sink.h"
 #include "phone.h"
 #include "proto.h"
 #include "transfer.h"
@@ -147,7 +147,7 @@ campaign_tell(const struct campaign *c, struct agent *a,
 	json_object_set_new(ev, "fields", fields != NULL ? fields : json_object());
 	json_object_set_new(ev, "script", json_string(c->script != NULL ?
 	    c->script : ""));
-	notify_agent(a, ev);
+	sink_agent(a, ev);
 }
 
 /* Supervisors are warned, once, when the records due run low: fewer
@@ -176,7 +176,7 @@ dial_check_low(struct campaign *c, int64_t now_ms)
 	ev = proto_event("campaign_low");
 	json_object_set_new(ev, "campaign", json_string(c->name));
 	json_object_set_new(ev, "left", json_integer(left));
-	notify_watchers(ev);
+	sink_watchers(ev);
 }
 
 struct call *

@@ -11,7 +11,7 @@
 #include "core.h"
 #include "db-campaign.h"
 #include "log.h"
-#include "notify.h"
+#include "sink.h"
 #include "proto.h"
 #include "xmalloc.h"
 
@@ -117,7 +117,7 @@ campaign_set_state(struct campaign *c, enum camp_state s, const char *by)
 	json_object_set_new(ev, "campaign", json_string(c->name));
 	json_object_set_new(ev, "state", json_string(campaign_state_name(s)));
 	json_object_set_new(ev, "by", json_string(by));
-	notify_watchers(ev);
+	sink_watchers(ev);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <jansson.h>
+#include "db-campaign.h"
 #include "camprule.h"
 #include "config.h"
 #include "hours.h"
@@ -34,13 +35,6 @@ struct campaign {
 };
 
 /* A record as the rules see it (one row of records, with its list's). */
-struct camp_record {
-	int64_t	id, list_id;
-	char	campaign[33], list[65], list_state[16];
-	char	phone[20], name[128], tz[64], state[16], last_outcome[40];
-	int	attempts;
-	int64_t	next_at_ms;
-};
 
 /* campaign-rules.c: pure but for the database handle given. */
 int		 campaign_build(struct campaign *, const struct cfg_campaign *,

@@ -6,7 +6,6 @@
 #include <string.h>
 #include <sqlite3.h>
 #include <jansson.h>
-#include "campaign.h"
 #include "db.h"
 #include "db-campaign.h"
 #include "db-private.h"

@@ -7,7 +7,14 @@
 #include <jansson.h>
 
 struct db;
-struct camp_record;
+/* A record of a call list, as stored (the dialer reads it). */
+struct camp_record {
+	int64_t	id, list_id;
+	char	campaign[33], list[65], list_state[16];
+	char	phone[20], name[128], tz[64], state[16], last_outcome[40];
+	int	attempts;
+	int64_t	next_at_ms;
+};
 
 /* The stored state of a campaign, adding it with INITIAL if new. */
 int	db_campaign_state(struct db *, const char *name, const char *initial,
