@@ -9,9 +9,11 @@
 #include <string.h>
 #include "clock.h"
 #include "log.h"
+#include "pstn-audio.h"
 #include "pstn-call.h"
 #include "pstn-dist.h"
 #include "pstn-opts.h"
+#include "pstn-profile.h"
 #include "pstn-report.h"
 #include "pstn-rules.h"
 #include "pstn-span.h"
@@ -79,11 +81,12 @@ pstn_rules_add(const char *spec)
 	return 0;
 }
 
-/* The rule for numbers no other matches, unless one was given. */
+/* The rule for numbers no other matches, unless one was given or
+ * --profile decides for them. */
 void
 pstn_rules_default(void)
 {
-	if (pstn_rules_match("") == NULL)
+	if (pstn_rules_match("") == NULL && !pstn_profile_on())
 		pstn_rules_add(":answer:1");
 }
 
@@ -167,7 +170,17 @@ pstn_rules_ring(struct pstn_span *s, pri_event *e)
 	const struct pstn_rule	*r = pstn_rules_match(e->ring.callednum);
 	int			 cause = 0, ch = pstn_rules_channel(s, e, &cause);
 	struct pstn_call	*pc = pstn_rules_call(s, e, ch);
+	enum pstn_profile_kind	 kind;
+	double			 delay = r != NULL ? r->delay : 0;
+	const int16_t		*says;
+	size_t			 len;
 
+	if (r == NULL) {
+		r = pstn_profile_pick(&pc->rng, &kind, &delay);
+		pc->kind = kind;
+		if ((says = pstn_profile_says(kind, &len)) != NULL)
+			pstn_audio_say(pc->audio, says, len);
+	}
 	pc->rule = r;
 	log_debug("span %s: SETUP from the core on ch %d to %s: %s", s->name,
 	    ch, pc->dnis, pstn_rules_name(r->action));
@@ -191,7 +204,7 @@ pstn_rules_ring(struct pstn_span *s, pri_event *e)
 		break;
 	default:
 		pstn_rules_alert(pc);
-		pstn_call_answer_after(pc, r->delay);
+		pstn_call_answer_after(pc, delay);
 		break;
 	}
 }
