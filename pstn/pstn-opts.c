@@ -88,7 +88,8 @@ static const struct pstn_opts_row pstn_opts_table[] = {
 	{ "save-audio", 0, "DIR", OPT_FN, NULL, 0, 0, pstn_opts_save_audio,
 	  "write what each caller heard to DIR/in-N.wav (out-N.wav)" },
 	{ "answer", 0, "PREFIX:ACTION", OPT_FN, NULL, 0, 0, pstn_rules_add,
-	  "answer:S, busy, noanswer, unallocated, congestion" },
+	  "answer:S, busy, noanswer, unallocated, congestion, "
+	  "person[:S], machine[:S]" },
 	{ "profile", 0, "SHARES", OPT_FN, NULL, 0, 0, pstn_profile_parse,
 	  "other numbers: person=N,machine=N,busy=N,noanswer=N,congestion=N,"
 	  "invalid=N" },
@@ -440,7 +441,7 @@ pstn_opts_check(void)
 		    "--cut-after (see --help)\n");
 		exit(2);
 	}
-	if (pstn_profile_on() && pstn_profile_load(pstn_opts_profile_dir, err,
+	if (pstn_profile_wants_audio() && pstn_profile_load(pstn_opts_profile_dir, err,
 	    sizeof err) != 0) {
 		fprintf(stderr, "centrala pstn: --profile: %s\n", err);
 		exit(2);

@@ -27,16 +27,22 @@ static struct {
 	int16_t			*says;
 	size_t			 len;
 } pstn_profile_kinds[PROF_N] = {
-	[PROF_PERSON] = { "person", { (char *)"", RULE_ANSWER, 0 }, "hello.wav", NULL, 0 },
-	[PROF_MACHINE] = { "machine", { (char *)"", RULE_ANSWER, 0 }, "machine.wav", NULL, 0 },
-	[PROF_BUSY] = { "busy", { (char *)"", RULE_BUSY, 0 }, NULL, NULL, 0 },
-	[PROF_NOANSWER] = { "noanswer", { (char *)"", RULE_NOANSWER, 0 }, NULL, NULL, 0 },
-	[PROF_CONGESTION] = { "congestion", { (char *)"", RULE_CONGESTION, 0 }, NULL, NULL, 0 },
-	[PROF_INVALID] = { "invalid", { (char *)"", RULE_UNALLOCATED, 0 }, NULL, NULL, 0 },
+	[PROF_PERSON] = { "person",
+	    { (char *)"", RULE_ANSWER, 0, PROF_PERSON }, "hello.wav", NULL, 0 },
+	[PROF_MACHINE] = { "machine",
+	    { (char *)"", RULE_ANSWER, 0, PROF_MACHINE }, "machine.wav", NULL, 0 },
+	[PROF_BUSY] = { "busy",
+	    { (char *)"", RULE_BUSY, 0, PROF_BUSY }, NULL, NULL, 0 },
+	[PROF_NOANSWER] = { "noanswer",
+	    { (char *)"", RULE_NOANSWER, 0, PROF_NOANSWER }, NULL, NULL, 0 },
+	[PROF_CONGESTION] = { "congestion",
+	    { (char *)"", RULE_CONGESTION, 0, PROF_CONGESTION }, NULL, NULL, 0 },
+	[PROF_INVALID] = { "invalid",
+	    { (char *)"", RULE_UNALLOCATED, 0, PROF_INVALID }, NULL, NULL, 0 },
 };
 
 static double		pstn_profile_share[PROF_N];	/* sum 1 when on */
-static int		pstn_profile_is_on;
+static int		pstn_profile_is_on, pstn_profile_audio;
 static struct pstn_dist	pstn_profile_answer = { DIST_UNIFORM, 2, 8 };
 
 const char *
@@ -85,7 +91,7 @@ pstn_profile_parse(const char *spec)
 		return -1;
 	for (k = 0; k < PROF_N; k++)
 		pstn_profile_share[k] = w[k] / sum;
-	pstn_profile_is_on = 1;
+	pstn_profile_is_on = pstn_profile_audio = 1;
 	return 0;
 }
 
@@ -126,9 +132,31 @@ pstn_profile_load(const char *dir, char *err, int errlen)
 	return 0;
 }
 
+int
+pstn_profile_speaker(const char *name)
+{
+	int k = pstn_profile_kind(name, strlen(name));
+
+	if (k != PROF_PERSON && k != PROF_MACHINE)
+		return -1;
+	pstn_profile_audio = 1;
+	return k;
+}
+
+int
+pstn_profile_wants_audio(void)
+{
+	return pstn_profile_audio;
+}
+
+double
+pstn_profile_delay_draw(struct pstn_dist_rng *rng)
+{
+	return pstn_dist_draw(&pstn_profile_answer, rng);
+}
+
 const struct pstn_rule *
-pstn_profile_pick(struct pstn_dist_rng *rng, enum pstn_profile_kind *kind,
-    double *delay)
+pstn_profile_pick(struct pstn_dist_rng *rng, int *kind, double *delay)
 {
 	double	u = pstn_dist_unit(rng);
 	int	k;
@@ -141,7 +169,7 @@ pstn_profile_pick(struct pstn_dist_rng *rng, enum pstn_profile_kind *kind,
 	while (pstn_profile_share[k] == 0 && k > 0)	/* rounding at the end */
 		k--;
 	*kind = k;
-	*delay = pstn_dist_draw(&pstn_profile_answer, rng);
+	*delay = pstn_profile_delay_draw(rng);
 	return &pstn_profile_kinds[k].rule;
 }
 

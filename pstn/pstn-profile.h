@@ -24,8 +24,13 @@ int	pstn_profile_on(void);
 int	pstn_profile_load(const char *dir, char *err, int errlen);
 /* One call's party, from its random stream: its kind, the rule it acts
  * by and, for those who answer, after how long. */
-const struct pstn_rule *pstn_profile_pick(struct pstn_dist_rng *,
-	    enum pstn_profile_kind *, double *delay);
+const struct pstn_rule *pstn_profile_pick(struct pstn_dist_rng *, int *kind,
+	    double *delay);
+double	pstn_profile_delay_draw(struct pstn_dist_rng *);
+/* "person" or "machine" as an --answer action: its kind, else -1. */
+int	pstn_profile_speaker(const char *name);
+/* A profile or such a rule needs what they say loaded. */
+int	pstn_profile_wants_audio(void);
 const char *pstn_profile_name(enum pstn_profile_kind);
 /* What a person (hello) or a machine (greeting, beep) says once
  * answered, then silence; NULL for the others. */

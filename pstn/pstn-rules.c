@@ -1,5 +1,7 @@
 /* pstn-rules.c: how the simulated network answers the core's calls
- * (--answer PREFIX:ACTION[:ARG], longest prefix of the called number wins),
+ * (--answer PREFIX:ACTION[:ARG], longest prefix of the called number wins;
+ * ACTION may also name a --profile party, person or machine, to meet that
+ * party on those numbers),
  * and the response to each SETUP from the core. Responses are sent inside
  * the RING handler, as libpri needs (libpri-notes.md "Receiving a call"):
  * refusals with causes 1/34/44/82 go out as RELEASE COMPLETE at once; busy
@@ -54,12 +56,13 @@ pstn_rules_action(const char *name)
 	return -1;
 }
 
-/* PREFIX:ACTION[:ARG]; answer's ARG (seconds) defaults to 1. */
+/* PREFIX:ACTION[:ARG]; answer's ARG (seconds) defaults to 1, a party's
+ * to --answer-delay. */
 int
 pstn_rules_add(const char *spec)
 {
 	char		*copy = xstrdup(spec), *act, *arg = NULL;
-	struct pstn_rule r = { .delay = 1 };
+	struct pstn_rule r = { .delay = 1, .kind = -1 };
 	int		 a = -1;
 
 	if ((act = strchr(copy, ':')) != NULL) {
@@ -67,6 +70,10 @@ pstn_rules_add(const char *spec)
 		if ((arg = strchr(act, ':')) != NULL)
 			*arg++ = '\0';
 		a = pstn_rules_action(act);
+		if (a < 0 && (r.kind = pstn_profile_speaker(act)) >= 0) {
+			a = RULE_ANSWER;
+			r.delay = -1;
+		}
 	}
 	if (a < 0 || strspn(copy, "0123456789*#") != strlen(copy) ||
 	    (arg != NULL && (!pstn_rules_actions[a].has_arg ||
@@ -170,13 +177,16 @@ pstn_rules_ring(struct pstn_span *s, pri_event *e)
 	const struct pstn_rule	*r = pstn_rules_match(e->ring.callednum);
 	int			 cause = 0, ch = pstn_rules_channel(s, e, &cause);
 	struct pstn_call	*pc = pstn_rules_call(s, e, ch);
-	enum pstn_profile_kind	 kind;
+	int			 kind = -1;
 	double			 delay = r != NULL ? r->delay : 0;
 	const int16_t		*says;
 	size_t			 len;
 
-	if (r == NULL) {
+	if (r == NULL)
 		r = pstn_profile_pick(&pc->rng, &kind, &delay);
+	else if ((kind = r->kind) >= 0 && delay < 0)
+		delay = pstn_profile_delay_draw(&pc->rng);
+	if (kind >= 0) {
 		pc->kind = kind;
 		if ((says = pstn_profile_says(kind, &len)) != NULL)
 			pstn_audio_say(pc->audio, says, len);

@@ -8,7 +8,10 @@
 # shares come out near the profile, the core's CDR causes agree with the
 # party the telco chose, a person hears the agent's line within 2 s of
 # answering (heard_ms), ring times are reported (ring_ms), the summary's
-# profile line adds up; bad --profile values are refused by name.
+# profile line adds up. Then a person (--answer 9001:person) and a
+# machine (9002:machine), recorded from the answer (the agent's policy):
+# the person says "hello" then nothing, the machine its greeting, a 1 kHz
+# beep, nothing. Bad --profile values are refused by name.
 . "$top_srcdir/tests/integ/lib.sh"
 N=30
 
@@ -20,9 +23,10 @@ grep -q -- '--answer-delay "never" is not valid' "$T/bad.err" || fail "bad delay
 grep -q "hello.wav" "$T/bad.err" || fail "missing audio: $(cat "$T/bad.err")"
 pass "bad --profile, --answer-delay and --profile-audio are refused by name"
 
-sed -e '/^\[agent 1002\]$/a audio = phone:700100' "$S/data/centrala.ini" >"$T/c.ini"
+sed -e '/^\[agent 1002\]$/a audio = phone:700100\nrecord = 100' "$S/data/centrala.ini" >"$T/c.ini"
 start_core -c "$T/c.ini"
 pstn_bg --calls 0 --hold never --answer-tone 1500 --answer 7001:answer:0 \
+	--answer 9001:person --answer 9002:machine \
 	--profile person=40,machine=20,busy=10,noanswer=10,congestion=10,invalid=10 \
 	--answer-delay uniform:0.5:1.5 --seed 3 --duration 900
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$N" >"$T/o.log" 2>&1 <<'PY' || { cat "$T/o.log"; fail "outbound session"; }
@@ -62,6 +66,14 @@ for i in range(1, n + 1):
         seen[i] = "ended %s" % got.get("cause")
     a.event("agent_state", timeout=15, state="ready")
 print(seen)
+for number, stay in (("9001", 4), ("9002", 14)):
+    call = a.ok("dial", number=number)["call"]
+    a.event("call_connected", timeout=15, call=call)
+    window(stay)                           # what the party says, recorded
+    a.ok("hangup", call=call)
+    a.event("call_ended", timeout=10, call=call)
+    a.event("agent_state", timeout=15, state="ready")
+print("recorded", number)
 PY
 kill "$PSTN_PID"; wait "$PSTN_PID" 2>/dev/null
 cat "$T/pstn.out" >>"$T/pstn.log"
@@ -94,11 +106,50 @@ for c in calls:
         assert c["result"] != "answered" and int(c["ring_ms"]) >= 2500, f"{d}: {c}"
 print("ok - causes, heard_ms, ring_ms")
 prof = dict(kv.split("=") for kv in re.search(r"^profile (.*)$", out, re.M).group(1).split())
-assert all(int(prof[k]) == count[k] for k in share), prof
+assert all(int(prof[k]) == count[k] + (k in ("person", "machine")) for k in share), prof
 rings = [int(c["ring_ms"]) for c in calls if c["profile"] == "noanswer"]
-heard = [int(c["heard_ms"]) for c in calls if c["profile"] == "person"]
+heard = [int(c["heard_ms"]) for c in calls if c["profile"] == "person"] + [
+    int(l.split("heard_ms=")[1].split()[0]) for l in out.splitlines() if "dnis=9001" in l]
 assert int(prof["ring_ms_min"]) == min(rings) and int(prof["heard_ms_max"]) == max(heard) \
     and prof["person_unheard"] == "0", (prof, rings, heard)
 print("ok - profile line", prof)
 PY
 pass "30 outbound calls met the profile's parties; ring and heard times reported"
+
+rec() { echo "$T/recordings/$(sql "select r.path from recordings r join cdr c using (call_id) where c.dnis='$1'")"; }
+PYTHONPATH="$S/tests/integ" python3 - "$(rec 9001)" "$(rec 9002)" <<'PY' || fail "what the parties said"
+import math, sys
+from audio import read, goertzel_db
+def frames(path):
+    x, rate = read(path, False, 0)          # channel 0: the called party
+    step = rate // 10
+    out = []
+    for i in range(0, len(x) - step + 1, step):
+        f = x[i:i + step]
+        beep, level = goertzel_db(f, rate, 1000)
+        out.append((level, beep))
+    return out
+def runs(fr, loud=-40):
+    """(start, end) in 100 ms frames of sound, gaps under 0.5 s joined."""
+    r = []
+    for i, (lv, _) in enumerate(fr):
+        if lv > loud:
+            if r and i - r[-1][1] <= 5:
+                r[-1][1] = i + 1
+            else:
+                r.append([i, i + 1])
+    return r
+p = frames(sys.argv[1])
+r = runs(p)
+assert len(r) == 1 and 3 <= r[0][1] - r[0][0] <= 13, f"person: sound runs {r}"
+assert all(lv < -55 for lv, _ in p[r[0][1] + 1:-3]), "person: not silent after hello"
+print("ok - person: hello for %.1f s, then silence for %.1f s" % ((r[0][1] - r[0][0]) / 10, (len(p) - r[0][1]) / 10))
+m = frames(sys.argv[2])
+r = runs(m)
+beep = [i for i, (lv, b) in enumerate(m) if lv > -30 and b > -3]
+assert r and 3 <= len(beep) <= 6 and beep[-1] - beep[0] == len(beep) - 1, f"machine: beep frames {beep}"
+assert beep[0] - r[0][0] >= 80, f"machine: greeting before the beep, runs {r}, beep {beep}"
+assert all(lv < -55 for lv, _ in m[beep[-1] + 2:-3]) and len(m) - beep[-1] > 15, "machine: not silent after the beep"
+print("ok - machine: greeting %.1f s, beep %.1f s, then silence" % ((beep[0] - r[0][0]) / 10, len(beep) / 10))
+PY
+pass "a person says hello then nothing; a machine its greeting, a beep, then nothing"
