@@ -47,7 +47,8 @@ pacing_mode_name(enum pacing_mode m)
 int
 pacing_mode_parse(const char *s, enum pacing_mode *m)
 {
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < (int)(sizeof pacing_mode_names /
+	    sizeof pacing_mode_names[0]); i++)
 		if (strcmp(s, pacing_mode_names[i]) == 0) {
 			*m = i;
 			return 0;

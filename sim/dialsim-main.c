@@ -43,6 +43,28 @@ dialsim_number(const char *what, const char *v, double lo, double hi,
 	return d;
 }
 
+static int
+dialsim_agents(const char *v)
+{
+	char	*end;
+	long	 n = strtol(v, &end, 10);
+
+	if (*v < '0' || *v > '9' || *end != '\0' || n < 1 || n > 10000)
+		dialsim_bad("--agents", v, "a whole number of agents, 1 to 10000");
+	return (int)n;
+}
+
+static uint64_t
+dialsim_seed(const char *v)
+{
+	char			*end;
+	unsigned long long	 n = strtoull(v, &end, 10);
+
+	if (*v < '0' || *v > '9' || *end != '\0')
+		dialsim_bad("--seed", v, "a whole number");
+	return n;
+}
+
 static void
 dialsim_print(const char *const names[], const struct dialsim_result *r,
     int n)
@@ -103,16 +125,14 @@ dialsim_main(int argc, char **argv)
 				dialsim_bad("--dialer", optarg,
 				    "predictive, progressive or compare");
 			break;
-		case 'n': o.agents = (int)dialsim_number("--agents", optarg, 1,
-		    10000, "a whole number of agents, 1 to 10000"); break;
+		case 'n': o.agents = dialsim_agents(optarg); break;
 		case 'p': o.answer_rate = dialsim_number("--answer-rate", optarg,
 		    0.01, 0.95, "a share from 0.01 to 0.95"); break;
 		case 'H': o.hours = dialsim_number("--hours", optarg, 1, 100000,
 		    "hours from 1 to 100000"); break;
 		case 'c': o.cap = dialsim_number("--cap", optarg, 0.1, 50,
 		    "a percentage from 0.1 to 50") / 100; break;
-		case 'x': o.seed = (uint64_t)dialsim_number("--seed", optarg, 0,
-		    1e18, "a whole number"); break;
+		case 'x': o.seed = dialsim_seed(optarg); break;
 		case 'h': dialsim_usage(stdout); return 0;
 		default: dialsim_usage(stderr); return 2;
 		}

@@ -309,6 +309,11 @@ dialsim_finish(struct dialsim *d, double end)
 	for (int i = 0; i < d->o->agents; i++)
 		if (d->agents[i].state == A_FREE || d->agents[i].state == A_RESERVED)
 			d->wait_s += end - d->agents[i].idle_since;
+	/* A run under 24 h: its one window is the whole run. */
+	d->r->abandon_24h_max = fmax(d->r->abandon_24h_max,
+	    pacing_window_rate(&d->ab.day, (int64_t)end));
+	d->r->abandon_30d_max = fmax(d->r->abandon_30d_max,
+	    pacing_window_rate(&d->ab.month, (int64_t)end));
 	d->r->talk_min_per_hour = d->talk_s / 60 / hours;
 	d->r->wait_min_per_hour = d->wait_s / 60 / hours;
 	d->r->abandon_all = d->r->connected + d->r->abandoned ?

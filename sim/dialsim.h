@@ -19,7 +19,8 @@ struct dialsim_opts {
 struct dialsim_result {
 	unsigned long	dials, live, machines, busy, noanswer, failed;
 	unsigned long	connected, abandoned;
-	double		abandon_24h_max;	/* rolling 24 h, from hour 24 on */
+	double		abandon_24h_max;	/* rolling 24 h, hourly from hour
+						 * 24 on, and at the end */
 	double		abandon_30d_max;	/* rolling 30 days */
 	double		abandon_all;		/* over the whole run */
 	double		talk_min_per_hour;	/* per agent hour */

@@ -30,7 +30,8 @@ usage(FILE *f)
 "      --hours H           simulated hours (default 8)\n"
 "      --strategy NAME     routing strategy (default longest_idle)\n"
 "      --seed N            random seed\n"
-"      --dialer MODE       an outbound dialer instead (see --dialer x --help)\n"
+"      --dialer MODE       an outbound dialer's pacing instead: predictive,\n"
+"                          progressive or compare (--dialer compare --help)\n"
 "  -h, --help\n");
 }
 
