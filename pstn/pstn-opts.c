@@ -88,11 +88,9 @@ static const struct pstn_opts_row pstn_opts_table[] = {
 	{ "save-audio", 0, "DIR", OPT_FN, NULL, 0, 0, pstn_opts_save_audio,
 	  "write what each caller heard to DIR/in-N.wav (out-N.wav)" },
 	{ "answer", 0, "PREFIX:ACTION", OPT_FN, NULL, 0, 0, pstn_rules_add,
-	  "answer:S, busy, noanswer, unallocated, congestion, "
-	  "person[:S], machine[:S]" },
+	  "answer:S busy noanswer unallocated congestion person machine" },
 	{ "profile", 0, "SHARES", OPT_FN, NULL, 0, 0, pstn_profile_parse,
-	  "other numbers: person=N,machine=N,busy=N,noanswer=N,congestion=N,"
-	  "invalid=N" },
+	  "shares of parties for other numbers (person=N,machine=N,busy,...)" },
 	{ "answer-delay", 0, "DIST", OPT_FN, NULL, 0, 0, pstn_profile_delay,
 	  "... persons and machines answer after (uniform:2:8)" },
 	{ "profile-audio", 0, "DIR", OPT_FN, NULL, 0, 0, pstn_opts_profile_audio,

@@ -14,7 +14,8 @@ enum pstn_profile_kind {
 	PROF_INVALID, PROF_N
 };
 
-/* --profile person=40,machine=30,...: -1 if bad. */
+/* --profile person=40,machine=30,...: -1 if bad. Kinds: person,
+ * machine, busy, noanswer, congestion, invalid. */
 int	pstn_profile_parse(const char *spec);
 /* --answer-delay DIST (pstn-dist.h): -1 if bad. */
 int	pstn_profile_delay(const char *spec);
