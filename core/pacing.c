@@ -56,6 +56,21 @@ pacing_mode_parse(const char *s, enum pacing_mode *m)
 	return -1;
 }
 
+int
+pacing_ring_limit(int configured_s)
+{
+	return configured_s < PACING_MIN_RING_S ? PACING_MIN_RING_S :
+	    configured_s;
+}
+
+/* ABANDONED_AT 0: never abandoned. */
+int
+pacing_may_redial(int64_t abandoned_at, int64_t now, int agent_kept)
+{
+	return abandoned_at == 0 || agent_kept ||
+	    now - abandoned_at >= PACING_NO_REPEAT_S;
+}
+
 static void
 pacing_window_init(struct pacing_window *w, int64_t span_s, int n)
 {

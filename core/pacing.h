@@ -70,6 +70,15 @@ uint64_t pacing_window_live(struct pacing_window *, int64_t now);
 void	pacing_answer_add(struct pacing_answer *, int live);
 double	pacing_answer_rate(const struct pacing_answer *);
 
+/* The rules' other limits (docs/DIALER.md): an unanswered call rings at
+ * least 15 s, whatever the campaign asks; a number whose call was
+ * abandoned is not called again within 72 h unless an agent is kept free
+ * for it (a progressive call). */
+#define PACING_MIN_RING_S	15
+#define PACING_NO_REPEAT_S	(72 * 3600)
+int	pacing_ring_limit(int configured_s);
+int	pacing_may_redial(int64_t abandoned_at, int64_t now, int agent_kept);
+
 /* Calls to place now (>= 0). WHY may be NULL. */
 int	pacing_decide(const struct pacing_state *, struct pacing_why *why);
 const char *pacing_mode_name(enum pacing_mode);

@@ -27,7 +27,7 @@ static const struct {
 	[OUT_LIVE] = { 0, 3, 20 },
 	[OUT_MACHINE] = { 0.35, 3, 12 },	/* then detected, hung up */
 	[OUT_BUSY] = { 0.15, 2, 4 },
-	[OUT_NOANSWER] = { 0.45, 15, 30 },
+	[OUT_NOANSWER] = { 0.45, PACING_MIN_RING_S, 30 },	/* ring limits */
 	[OUT_FAILED] = { 0.05, 0.5, 2 },	/* congestion, invalid number */
 };
 #define DIALSIM_TALK_S	150.0	/* mean; gamma with shape 2 */

@@ -105,6 +105,18 @@ test_decide(void)
 }
 
 static void
+test_limits(void)
+{
+	ok(pacing_ring_limit(10) == 15 && pacing_ring_limit(25) == 25,
+	    "ring limit: never under 15 s (10 -> %d, 25 -> %d)",
+	    pacing_ring_limit(10), pacing_ring_limit(25));
+	ok(!pacing_may_redial(1000, 1000 + 72 * 3600 - 1, 0) &&
+	    pacing_may_redial(1000, 1000 + 72 * 3600, 0) &&
+	    pacing_may_redial(1000, 1001, 1) && pacing_may_redial(0, 5, 0),
+	    "an abandoned number: not again within 72 h unless an agent is kept");
+}
+
+static void
 test_property(uint64_t seed, int agents, double answer_rate)
 {
 	struct dialsim_opts	o = { PACING_PROGRESSIVE, agents, answer_rate,
@@ -136,6 +148,7 @@ main(void)
 {
 	test_windows();
 	test_decide();
+	test_limits();
 	test_property(1, 50, 0.3);
 	test_property(7, 20, 0.15);
 	return tap_done();
