@@ -171,27 +171,38 @@ pstn_rules_alert(struct pstn_call *pc)
 	pc->alert_us = clock_mono_us();
 }
 
-void
-pstn_rules_ring(struct pstn_span *s, pri_event *e)
+/* The rule the call meets: the longest prefix, else a --profile party
+ * (who then says their piece once answered); the answer delay. */
+static const struct pstn_rule *
+pstn_rules_party(struct pstn_call *pc, double *delay)
 {
-	const struct pstn_rule	*r = pstn_rules_match(e->ring.callednum);
-	int			 cause = 0, ch = pstn_rules_channel(s, e, &cause);
-	struct pstn_call	*pc = pstn_rules_call(s, e, ch);
+	const struct pstn_rule	*r = pstn_rules_match(pc->dnis);
 	int			 kind = -1;
-	double			 delay = r != NULL ? r->delay : 0;
 	const int16_t		*says;
 	size_t			 len;
 
+	*delay = r != NULL ? r->delay : 0;
 	if (r == NULL)
-		r = pstn_profile_pick(&pc->rng, &kind, &delay);
-	else if ((kind = r->kind) >= 0 && delay < 0)
-		delay = pstn_profile_delay_draw(&pc->rng);
+		r = pstn_profile_pick(&pc->rng, &kind, delay);
+	else if ((kind = r->kind) >= 0 && *delay < 0)
+		*delay = pstn_profile_delay_draw(&pc->rng);
 	if (kind >= 0) {
 		pc->kind = kind;
 		if ((says = pstn_profile_says(kind, &len)) != NULL)
 			pstn_audio_say(pc->audio, says, len);
 	}
 	pc->rule = r;
+	return r;
+}
+
+void
+pstn_rules_ring(struct pstn_span *s, pri_event *e)
+{
+	int			 cause = 0, ch = pstn_rules_channel(s, e, &cause);
+	struct pstn_call	*pc = pstn_rules_call(s, e, ch);
+	double			 delay;
+	const struct pstn_rule	*r = pstn_rules_party(pc, &delay);
+
 	log_debug("span %s: SETUP from the core on ch %d to %s: %s", s->name,
 	    ch, pc->dnis, pstn_rules_name(r->action));
 	if (ch == 0) {
