@@ -28,6 +28,8 @@ struct pstn_audio {
 	char			*pending;	/* digits after a pause */
 	size_t			 next;		/* into pending */
 	int			 pause;		/* blocks of pause left */
+	const int16_t		*say;		/* once, then silence */
+	size_t			 say_len, say_pos;
 	uint8_t			*heard;		/* kept for --save-audio */
 	size_t			 nheard, heard_cap;
 };
@@ -35,27 +37,35 @@ struct pstn_audio {
 static int16_t	*pstn_voice;
 static size_t	 pstn_voice_len;
 
-int
-pstn_audio_voice(const char *path, char *err, int errlen)
+int16_t *
+pstn_audio_load(const char *path, size_t *len, char *err, int errlen)
 {
 	SF_INFO	 info = { 0 };
 	SNDFILE	*sf = sf_open(path, SFM_READ, &info);
+	int16_t	*samples;
 
 	if (sf == NULL) {
 		snprintf(err, errlen, "%s: %s", path, sf_strerror(NULL));
-		return -1;
+		return NULL;
 	}
 	if (info.samplerate != 8000 || info.channels != 1 || info.frames < 160) {
 		snprintf(err, errlen, "%s: needs 8000 Hz mono audio of 20 ms or "
 		    "more (has %d Hz, %d channels)", path, info.samplerate,
 		    info.channels);
 		sf_close(sf);
-		return -1;
+		return NULL;
 	}
-	pstn_voice = xcalloc((size_t)info.frames, sizeof *pstn_voice);
-	pstn_voice_len = (size_t)sf_readf_short(sf, pstn_voice, info.frames);
+	samples = xcalloc((size_t)info.frames, sizeof *samples);
+	*len = (size_t)sf_readf_short(sf, samples, info.frames);
 	sf_close(sf);
-	return 0;
+	return samples;
+}
+
+int
+pstn_audio_voice(const char *path, char *err, int errlen)
+{
+	pstn_voice = pstn_audio_load(path, &pstn_voice_len, err, errlen);
+	return pstn_voice != NULL ? 0 : -1;
 }
 
 struct pstn_audio *
@@ -75,6 +85,14 @@ pstn_audio_free(struct pstn_audio *a)
 	free(a->pending);
 	free(a->heard);
 	free(a);
+}
+
+void
+pstn_audio_say(struct pstn_audio *a, const int16_t *samples, size_t len)
+{
+	a->say = samples;
+	a->say_len = len;
+	a->say_pos = 0;
 }
 
 void
@@ -145,6 +163,12 @@ pstn_audio_tone(struct pstn_audio *a, uint8_t *alaw, int n)
 	const double	 step = 2 * M_PI * a->tone_hz / SAMPLE_RATE;
 	const uint8_t	*table;
 
+	if (a->say != NULL) {
+		for (int i = 0; i < n; i++)
+			alaw[i] = linear_to_alaw(a->say_pos < a->say_len ?
+			    a->say[a->say_pos++] : 0);
+		return;
+	}
 	if (pstn_voice != NULL && a->tone_hz == PSTN_AUDIO_TONE_HZ) {
 		for (int i = 0; i < n; i++) {
 			alaw[i] = linear_to_alaw(pstn_voice[a->voice_pos++]);

@@ -33,6 +33,7 @@ pstn_call_new(struct pstn_span *s, int ch, int out)
 	struct event_base	*base = pstn_main_base();
 
 	pc->out = out;
+	pc->kind = -1;
 	pc->span = s;
 	pc->ch = ch;
 	pc->setup_us = clock_mono_us();
@@ -413,8 +414,11 @@ pstn_call_audio_in(struct pstn_call *pc, const uint8_t *samples)
 {
 	if (pc->ended)
 		return;
-	if (pstn_audio_heard(samples, PSTN_SPAN_SAMPLES))
+	if (pstn_audio_heard(samples, PSTN_SPAN_SAMPLES)) {
 		pc->rx_blocks++;
+		if (pc->connect_us && !pc->heard_us)
+			pc->heard_us = clock_mono_us();
+	}
 	if (pstn_opts.save_audio != NULL)
 		pstn_audio_keep(pc->audio, samples, PSTN_SPAN_SAMPLES);
 }

@@ -19,8 +19,10 @@ struct pstn_call {
 	q931_call		*c;		/* libpri's record until released */
 	char			 cli[64], dnis[64];
 	const struct pstn_rule	*rule;		/* outbound */
+	int			 kind;		/* --profile's party, -1: a rule */
 	struct pstn_dist_rng	 rng;
 	uint64_t		 setup_us, alert_us, connect_us, end_us;
+	uint64_t		 heard_us;	/* first audio after CONNECT */
 	int			 responded;	/* the core answered our SETUP */
 	int			 ended;		/* line printed */
 	int			 cause;

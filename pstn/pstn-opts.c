@@ -11,8 +11,8 @@
 #include "log.h"
 #include "pstn-audio.h"
 #include "pstn-opts.h"
+#include "pstn-profile.h"
 #include "pstn-rules.h"
-#include "xmalloc.h"
 #include "xmalloc.h"
 
 struct pstn_opts pstn_opts = {
@@ -47,6 +47,7 @@ static int	pstn_opts_dtmf_call(const char *);
 static int	pstn_opts_voice(const char *);
 static int	pstn_opts_save_audio(const char *);
 static int	pstn_opts_log(const char *);
+static int	pstn_opts_profile_audio(const char *);
 static int	pstn_opts_verbose(const char *);
 static int	pstn_opts_help(const char *);
 
@@ -87,7 +88,13 @@ static const struct pstn_opts_row pstn_opts_table[] = {
 	{ "save-audio", 0, "DIR", OPT_FN, NULL, 0, 0, pstn_opts_save_audio,
 	  "write what each caller heard to DIR/in-N.wav (out-N.wav)" },
 	{ "answer", 0, "PREFIX:ACTION", OPT_FN, NULL, 0, 0, pstn_rules_add,
-	  "answer:S, busy, noanswer, unallocated, congestion" },
+	  "answer:S busy noanswer unallocated congestion person machine" },
+	{ "profile", 0, "SHARES", OPT_FN, NULL, 0, 0, pstn_profile_parse,
+	  "shares of parties for other numbers (person=N,machine=N,busy,...)" },
+	{ "answer-delay", 0, "DIST", OPT_FN, NULL, 0, 0, pstn_profile_delay,
+	  "... persons and machines answer after (uniform:2:8)" },
+	{ "profile-audio", 0, "DIR", OPT_FN, NULL, 0, 0, pstn_opts_profile_audio,
+	  "... what they say: DIR/hello.wav, DIR/machine.wav (data/pstn)" },
 	{ "cut-after", 0, "S", OPT_NUM, O(cut_after), 0, 1, NULL,
 	  "pull the cable S s after the D channels came up" },
 	{ "reconnect-after", 0, "S", OPT_NUM, O(reconnect_after), 0, 1, NULL,
@@ -318,6 +325,19 @@ pstn_opts_save_audio(const char *v)
 	return 0;
 }
 
+static const char *pstn_opts_profile_dir;
+
+static int
+pstn_opts_profile_audio(const char *v)
+{
+	struct stat st;
+
+	if (stat(v, &st) != 0 || !S_ISDIR(st.st_mode))
+		return -1;
+	pstn_opts_profile_dir = v;
+	return 0;
+}
+
 static int
 pstn_opts_log(const char *v)
 {
@@ -412,10 +432,16 @@ static void
 pstn_opts_check(void)
 {
 	struct sockaddr_un	sun;
+	char			err[4352];
 
 	if (pstn_opts.reconnect_after > 0 && pstn_opts.cut_after == 0) {
 		fprintf(stderr, "centrala pstn: --reconnect-after needs "
 		    "--cut-after (see --help)\n");
+		exit(2);
+	}
+	if (pstn_profile_wants_audio() && pstn_profile_load(pstn_opts_profile_dir, err,
+	    sizeof err) != 0) {
+		fprintf(stderr, "centrala pstn: --profile: %s\n", err);
 		exit(2);
 	}
 	for (int i = 0; i < pstn_opts.nspans; i++)

@@ -1,12 +1,17 @@
 /* pstn-report.c: the simulator's output, which tests and benchmarks
  * parse: one "call ..." line of key=value fields per finished call (also
- * to --log FILE), then one "summary ..." line. Counts live here. */
+ * to --log FILE), then one "summary ..." line, and with --profile a
+ * "profile ..." line: the parties met, the shortest ring the core gave up
+ * on and the longest a person who answered waited to hear the core (an
+ * agent, or the abandon message: the rules' 15 s and 2 s). Counts live
+ * here. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "pstn-call.h"
 #include "pstn-opts.h"
+#include "pstn-profile.h"
 #include "pstn-report.h"
 #include "pstn-rules.h"
 #include "pstn-span.h"
@@ -32,6 +37,12 @@ static int	 pstn_report_buckets[BUCKET_N];
 static int	 pstn_report_by[2];		/* by enum pstn_by */
 static double	*pstn_report_connect_ms;	/* answered inbound calls */
 static int	 pstn_report_nconnect;
+static struct {
+	int	 kinds[PROF_N];
+	long	 ring_ms_min;		/* no answer, the core gave up */
+	long	 heard_ms_max;		/* a person answered */
+	int	 unheard;		/* ... and heard nothing */
+} pstn_report_prof = { .ring_ms_min = -1, .heard_ms_max = -1 };
 
 void
 pstn_report_count(enum pstn_report_counter c)
@@ -63,6 +74,16 @@ pstn_report_clean(char *dst, size_t len, const char *src)
 	dst[i] = '\0';
 }
 
+/* Ringing: from ALERTING to CONNECT, or to the end when not answered. */
+static long
+pstn_report_ring_ms(const struct pstn_call *pc)
+{
+	if (!pc->alert_us)
+		return -1;
+	return pstn_report_ms(pc->alert_us, pc->connect_us ? pc->connect_us :
+	    pc->end_us);
+}
+
 static void
 pstn_report_line(const struct pstn_call *pc, char *line, size_t len)
 {
@@ -81,8 +102,32 @@ pstn_report_line(const struct pstn_call *pc, char *line, size_t len)
 	    pc->cleared_by == BY_CORE ? "core" : "pstn", pc->cause,
 	    pc->rx_blocks * 20);
 	if (pc->out && n > 0 && (size_t)n < len)
-		snprintf(line + n, len - n, " action=%s",
-		    pstn_rules_name(pc->rule->action));
+		n += snprintf(line + n, len - n, " action=%s ring_ms=%ld "
+		    "heard_ms=%ld", pstn_rules_name(pc->rule->action),
+		    pstn_report_ring_ms(pc), pc->heard_us ?
+		    pstn_report_ms(pc->connect_us, pc->heard_us) : -1);
+	if (pc->kind >= 0 && n > 0 && (size_t)n < len)
+		snprintf(line + n, len - n, " profile=%s",
+		    pstn_profile_name(pc->kind));
+}
+
+static void
+pstn_report_tally_profile(const struct pstn_call *pc)
+{
+	long ms;
+
+	pstn_report_prof.kinds[pc->kind]++;
+	if (pc->kind == PROF_NOANSWER && pc->cleared_by == BY_CORE &&
+	    (ms = pstn_report_ring_ms(pc)) >= 0 &&
+	    (pstn_report_prof.ring_ms_min < 0 || ms < pstn_report_prof.ring_ms_min))
+		pstn_report_prof.ring_ms_min = ms;
+	if (pc->kind != PROF_PERSON || !pc->connect_us)
+		return;
+	if (!pc->heard_us)
+		pstn_report_prof.unheard++;
+	else if ((ms = pstn_report_ms(pc->connect_us, pc->heard_us)) >
+	    pstn_report_prof.heard_ms_max)
+		pstn_report_prof.heard_ms_max = ms;
 }
 
 static void
@@ -96,6 +141,8 @@ pstn_report_tally(const struct pstn_call *pc)
 			b = pstn_report_results[i].bucket;
 	pstn_report_buckets[b]++;
 	pstn_report_by[pc->cleared_by]++;
+	if (pc->kind >= 0)
+		pstn_report_tally_profile(pc);
 	if (b != BUCKET_ANSWERED || pc->out)
 		return;
 	pstn_report_connect_ms = xrealloc(pstn_report_connect_ms,
@@ -158,5 +205,14 @@ pstn_report_summary(void)
 	    pstn_report_percentile(0.50), pstn_report_percentile(0.99),
 	    c[REPORT_BLOCKS_TX], c[REPORT_BLOCKS_RX], c[REPORT_BLOCKS_BAD],
 	    c[REPORT_BLOCKS_DROPPED], c[REPORT_WAITED]);
+	if (pstn_profile_on()) {
+		printf("profile");
+		for (int k = 0; k < PROF_N; k++)
+			printf(" %s=%d", pstn_profile_name(k),
+			    pstn_report_prof.kinds[k]);
+		printf(" ring_ms_min=%ld heard_ms_max=%ld person_unheard=%d\n",
+		    pstn_report_prof.ring_ms_min, pstn_report_prof.heard_ms_max,
+		    pstn_report_prof.unheard);
+	}
 	fflush(stdout);
 }

@@ -1,5 +1,7 @@
 /* pstn-rules.c: how the simulated network answers the core's calls
- * (--answer PREFIX:ACTION[:ARG], longest prefix of the called number wins),
+ * (--answer PREFIX:ACTION[:ARG], longest prefix of the called number wins;
+ * ACTION may also name a --profile party, person or machine, to meet that
+ * party on those numbers),
  * and the response to each SETUP from the core. Responses are sent inside
  * the RING handler, as libpri needs (libpri-notes.md "Receiving a call"):
  * refusals with causes 1/34/44/82 go out as RELEASE COMPLETE at once; busy
@@ -9,9 +11,11 @@
 #include <string.h>
 #include "clock.h"
 #include "log.h"
+#include "pstn-audio.h"
 #include "pstn-call.h"
 #include "pstn-dist.h"
 #include "pstn-opts.h"
+#include "pstn-profile.h"
 #include "pstn-report.h"
 #include "pstn-rules.h"
 #include "pstn-span.h"
@@ -52,12 +56,13 @@ pstn_rules_action(const char *name)
 	return -1;
 }
 
-/* PREFIX:ACTION[:ARG]; answer's ARG (seconds) defaults to 1. */
+/* PREFIX:ACTION[:ARG]; answer's ARG (seconds) defaults to 1, a party's
+ * to --answer-delay. */
 int
 pstn_rules_add(const char *spec)
 {
 	char		*copy = xstrdup(spec), *act, *arg = NULL;
-	struct pstn_rule r = { .delay = 1 };
+	struct pstn_rule r = { .delay = 1, .kind = -1 };
 	int		 a = -1;
 
 	if ((act = strchr(copy, ':')) != NULL) {
@@ -65,6 +70,10 @@ pstn_rules_add(const char *spec)
 		if ((arg = strchr(act, ':')) != NULL)
 			*arg++ = '\0';
 		a = pstn_rules_action(act);
+		if (a < 0 && (r.kind = pstn_profile_speaker(act)) >= 0) {
+			a = RULE_ANSWER;
+			r.delay = -1;
+		}
 	}
 	if (a < 0 || strspn(copy, "0123456789*#") != strlen(copy) ||
 	    (arg != NULL && (!pstn_rules_actions[a].has_arg ||
@@ -79,11 +88,12 @@ pstn_rules_add(const char *spec)
 	return 0;
 }
 
-/* The rule for numbers no other matches, unless one was given. */
+/* The rule for numbers no other matches, unless one was given or
+ * --profile decides for them. */
 void
 pstn_rules_default(void)
 {
-	if (pstn_rules_match("") == NULL)
+	if (pstn_rules_match("") == NULL && !pstn_profile_on())
 		pstn_rules_add(":answer:1");
 }
 
@@ -161,14 +171,38 @@ pstn_rules_alert(struct pstn_call *pc)
 	pc->alert_us = clock_mono_us();
 }
 
+/* The rule the call meets: the longest prefix, else a --profile party
+ * (who then says their piece once answered); the answer delay. */
+static const struct pstn_rule *
+pstn_rules_party(struct pstn_call *pc, double *delay)
+{
+	const struct pstn_rule	*r = pstn_rules_match(pc->dnis);
+	int			 kind = -1;
+	const int16_t		*says;
+	size_t			 len;
+
+	*delay = r != NULL ? r->delay : 0;
+	if (r == NULL)
+		r = pstn_profile_pick(&pc->rng, &kind, delay);
+	else if ((kind = r->kind) >= 0 && *delay < 0)
+		*delay = pstn_profile_delay_draw(&pc->rng);
+	if (kind >= 0) {
+		pc->kind = kind;
+		if ((says = pstn_profile_says(kind, &len)) != NULL)
+			pstn_audio_say(pc->audio, says, len);
+	}
+	pc->rule = r;
+	return r;
+}
+
 void
 pstn_rules_ring(struct pstn_span *s, pri_event *e)
 {
-	const struct pstn_rule	*r = pstn_rules_match(e->ring.callednum);
 	int			 cause = 0, ch = pstn_rules_channel(s, e, &cause);
 	struct pstn_call	*pc = pstn_rules_call(s, e, ch);
+	double			 delay;
+	const struct pstn_rule	*r = pstn_rules_party(pc, &delay);
 
-	pc->rule = r;
 	log_debug("span %s: SETUP from the core on ch %d to %s: %s", s->name,
 	    ch, pc->dnis, pstn_rules_name(r->action));
 	if (ch == 0) {
@@ -191,7 +225,7 @@ pstn_rules_ring(struct pstn_span *s, pri_event *e)
 		break;
 	default:
 		pstn_rules_alert(pc);
-		pstn_call_answer_after(pc, r->delay);
+		pstn_call_answer_after(pc, delay);
 		break;
 	}
 }

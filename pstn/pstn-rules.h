@@ -13,7 +13,8 @@ enum pstn_rules_action {
 struct pstn_rule {
 	char			*prefix;	/* of the called number */
 	enum pstn_rules_action	 action;
-	double			 delay;		/* answer: seconds */
+	double			 delay;		/* answer: seconds, -1: --answer-delay */
+	int			 kind;		/* a --profile party, -1: none */
 };
 
 int			 pstn_rules_add(const char *spec);

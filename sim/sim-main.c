@@ -1,12 +1,14 @@
 /* sim-main.c: `centrala sim`: what a queue's figures would be with N
  * agents for a call rate and handle time, by simulation in virtual time
  * (sim.c) beside the Erlang C prediction; or, with --staff-for, how many
- * agents reach a service-level goal. */
+ * agents reach a service-level goal. With --dialer, the outbound dialer
+ * instead (dialsim-main.c). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "config.h"
+#include "dialsim.h"
 #include "erlang.h"
 #include "sim.h"
 
@@ -28,6 +30,8 @@ usage(FILE *f)
 "      --hours H           simulated hours (default 8)\n"
 "      --strategy NAME     routing strategy (default longest_idle)\n"
 "      --seed N            random seed\n"
+"      --dialer MODE       an outbound dialer's pacing instead: predictive,\n"
+"                          progressive or compare (--dialer compare --help)\n"
 "  -h, --help\n");
 }
 
@@ -94,6 +98,9 @@ main(int argc, char **argv)
 	double			goal = 0.8, a;
 	int			ch, need;
 
+	for (int i = 1; i < argc; i++)
+		if (strncmp(argv[i], "--dialer", 8) == 0)
+			return dialsim_main(argc, argv);
 	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
 		switch (ch) {
 		case 'r': o.rate_per_s = parse_rate(optarg); break;

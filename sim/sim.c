@@ -11,15 +11,10 @@
 #include "acd-pick.h"
 #include "sim.h"
 #include "stats.h"
+#include "vtime.h"
 #include "xmalloc.h"
 
 enum { EV_ARRIVE, EV_DEPART, EV_GIVE_UP };
-
-struct sim_ev {
-	double	t;
-	int	type;
-	long	id;		/* call (arrive, give up) or agent (depart) */
-};
 
 struct sim_call {
 	double	enter;
@@ -38,8 +33,7 @@ struct sim_agent {
 struct sim {
 	const struct sim_opts	*o;
 	uint64_t		 rng;
-	struct sim_ev		*heap;
-	long			 nheap, capheap;
+	struct vt_heap		 heap;	/* ids: call (arrive, give up), agent */
 	struct sim_call		*calls;
 	long			 ncalls, capcalls;
 	long			*fifo;
@@ -52,55 +46,15 @@ struct sim {
 };
 
 static double
-sim_uniform(struct sim *s)
-{
-	uint64_t x = s->rng;
-
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	s->rng = x;
-	return ((x * 0x2545F4914F6CDD1DULL) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-static double
 sim_exp(struct sim *s, double mean)
 {
-	return -mean * log1p(-sim_uniform(s));
+	return vt_exp(&s->rng, mean);
 }
 
 static void
 sim_push(struct sim *s, double t, int type, long id)
 {
-	long i = s->nheap++;
-
-	if (s->nheap > s->capheap) {
-		s->capheap = s->capheap ? s->capheap * 2 : 1024;
-		s->heap = xrealloc(s->heap, s->capheap * sizeof *s->heap);
-	}
-	while (i > 0 && s->heap[(i - 1) / 2].t > t) {
-		s->heap[i] = s->heap[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	s->heap[i] = (struct sim_ev){ t, type, id };
-}
-
-static struct sim_ev
-sim_pop(struct sim *s)
-{
-	struct sim_ev	top = s->heap[0], last = s->heap[--s->nheap];
-	long		i = 0, c;
-
-	while ((c = 2 * i + 1) < s->nheap) {
-		if (c + 1 < s->nheap && s->heap[c + 1].t < s->heap[c].t)
-			c++;
-		if (s->heap[c].t >= last.t)
-			break;
-		s->heap[i] = s->heap[c];
-		i = c;
-	}
-	s->heap[i] = last;
-	return top;
+	vt_push(&s->heap, t, type, id);
 }
 
 /* Records one event into the statistics engine, as the core would. */
@@ -252,8 +206,8 @@ sim_run(const struct sim_opts *o, struct sim_result *r)
 		sim_event(&s, 0, "agent_state", -1, s.agents[i].id, "ready");
 	}
 	sim_push(&s, sim_exp(&s, 1.0 / o->rate_per_s), EV_ARRIVE, -1);
-	while (s.nheap > 0 && (t = s.heap[0].t) < end) {
-		struct sim_ev e = sim_pop(&s);
+	while (s.heap.n > 0 && (t = s.heap.ev[0].t) < end) {
+		struct vt_ev e = vt_pop(&s.heap);
 
 		if (e.type == EV_ARRIVE)
 			sim_arrive(&s, e.t);
@@ -269,5 +223,5 @@ sim_run(const struct sim_opts *o, struct sim_result *r)
 	free(s.who);
 	free(s.fifo);
 	free(s.calls);
-	free(s.heap);
+	vt_free(&s.heap);
 }
