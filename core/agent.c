@@ -277,6 +277,8 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 	    agent_state_name(st), reason ? " " : "", reason ? reason : "");
 	if (st != AGENT_WRAP_UP)
 		evtimer_del(a->wrap_timer);
+	if (a->state != st)
+		a->state_since = clock_mono_us();
 	a->state = st;
 	free(a->reason);
 	a->reason = reason != NULL ? xstrdup(reason) : NULL;

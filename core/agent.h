@@ -39,6 +39,7 @@ struct agent {
 	struct call		*call;		/* offered or connected call */
 	struct endpoint		*ep;		/* the seat's headset, if any */
 	uint64_t		 idle_since;	/* mono us: became ready */
+	uint64_t		 state_since;	/* mono us: state entered (0: start) */
 	unsigned		 calls;		/* answered since login */
 	int64_t			 talk_ms;	/* talk time since login */
 	int			 order;		/* position in the config */

@@ -525,6 +525,9 @@ const struct cfg_key config_table[] = {
 	{ "agent", "record", CFG_INT, 0, 100, NULL, "0",
 	  "percent of this agent's calls recorded (the higher of this and "
 	  "the queue's applies)", A(record), NULL },
+	{ "agent", "team", CFG_STRING, 0, 0, NULL, "",
+	  "the agent's team, for the supervisor's filters and team messages "
+	  "(empty: none)", A(team), NULL },
 
 	{ "user", "role", CFG_ENUM, 0, 0, roles, NULL,
 	  "supervisor or admin", U(role), check_user_role },
