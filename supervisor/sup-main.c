@@ -10,8 +10,12 @@
 #include <unistd.h>
 #include "cli.h"
 #include "clock.h"
+#include "keys.h"
+#include "link.h"
+#include "look.h"
 #include "loop.h"
-#include "sup.h"
+#include "view.h"
+#include "wall.h"
 
 static void
 usage(FILE *f)
@@ -49,10 +53,27 @@ sup_cli(void *arg)
 	return ((struct sup *)arg)->cli;
 }
 
+/* A frame: the tables rebuilt if the model changed, the levels (and the
+ * bell), the live view or the wallboard, the status line, then the keys'
+ * bar, help and dialog over it. */
 static void
 sup_draw(void *arg)
 {
-	view_draw(arg);
+	struct sup	*s = arg;
+	uint64_t	 now = clock_mono_us();
+
+	tui_frame_begin();
+	erase();
+	view_update(s);
+	look_levels(s, now);
+	if (s->screen == SCREEN_WALL)
+		wall_draw(s, now);
+	else
+		view_draw(s, now);
+	if (s->screen != SCREEN_WALL || tui_status_text(&s->status, now) != NULL)
+		tui_status_draw(&s->status, stdscr, LINES - 2, COLS, now);
+	keys_draw(s);
+	tui_frame_end();
 }
 
 static void
@@ -146,6 +167,7 @@ main(int argc, char **argv)
 	}
 	tui_loop_signals();
 	tui_init();
+	look_init(&s);
 	view_init(&s);
 	link_connect(&s);
 	sup_loop(&s);
