@@ -166,9 +166,10 @@ cmd_call_move(struct cmd_ctx *ctx)
 	sup_record_on(ctx, ctx->to.agent, call, "call-move",
 	    json_pack("{s:s,s:s}", "to", to, "from", call->queue->name));
 	log_info("call %s: %s to %s", call->id, why, to);
-	if (ctx->to.queue != NULL)
+	if (ctx->to.queue != NULL) {
 		queue_exit(call, why, ctx->to.queue);
-	else {
+		notify_call_state(call);	/* queued still, elsewhere */
+	} else {
 		call_set_only_agent(call, ctx->to.agent);
 		acd_index_leave(call);	/* its wait is indexed again, direct */
 		acd_index_enter(call);

@@ -174,8 +174,8 @@ model_seed_agent(struct sup *s, json_t *o, uint64_t now)
 	CPY(a->call, jstr(o, "call"));
 	CPY(a->team, jstr(o, "team"));
 	a->calls_today = jint(o, "calls_today");
-	a->aht_s = json_is_integer(json_object_get(o, "aht_s")) ?
-	    jint(o, "aht_s") : -1;
+	a->handled_s = jint(o, "handled_s");
+	a->seeded = now;
 	a->connected = json_is_true(json_object_get(o, "connected"));
 	a->help = json_is_true(json_object_get(o, "help"));
 	a->since = since;
@@ -348,6 +348,19 @@ model_event(struct sup *s, json_t *ev)
 	model_recount(s);
 	s->event_at = clock_mono_us();
 	s->changed = 1;
+}
+
+int
+model_aht_s(const struct sup_agent *a, uint64_t now)
+{
+	uint64_t busy_ms = (uint64_t)a->handled_s * 1000;
+
+	if (a->calls_today <= 0)
+		return -1;
+	if ((strcmp(a->state, "on_call") == 0 ||
+	    strcmp(a->state, "wrap_up") == 0) && now > a->seeded)
+		busy_ms += (now - a->seeded) / 1000;
+	return (int)((busy_ms / (uint64_t)a->calls_today + 500) / 1000);
 }
 
 int

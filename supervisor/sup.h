@@ -40,10 +40,11 @@ struct sup_agent {
 	char		id[16], name[64], state[16], reason[32], team[32];
 	char		call[32], call_queue[32], cli[32];
 	char		queues[256];		/* "sales,support" */
-	int		calls_today, aht_s;	/* today (status); aht -1: none */
+	int		calls_today, handled_s;	/* today, at seeded (status) */
 	int		connected, help;
 	uint64_t	since;			/* mono us: state entered */
 	uint64_t	call_since;		/* mono us: its call's state */
+	uint64_t	seeded;			/* mono us: status said so */
 };
 
 struct sup_call {
@@ -127,6 +128,9 @@ int	model_longest_s(const struct sup *, const char *queue, uint64_t now);
 int	model_waiting(const struct sup_call *);
 /* Whether agent a takes calls from queue q ("sales" in "sales,support"). */
 int	model_in_queue(const struct sup_agent *, const char *q);
+/* Today's average handle time of the agent up to now, as the core
+ * counts it: talk and wrap-up per call handled (-1: none yet). */
+int	model_aht_s(const struct sup_agent *, uint64_t now);
 /* The teams of the agents, each once, in the order first seen. */
 int	model_teams(const struct sup *, const char **out, int max);
 /* A line for the status line (alert: red, longer). */

@@ -66,10 +66,12 @@ static void a_team(const void *row, char *b, size_t n) { snprintf(b, n, "%s", AR
 static void
 a_aht(const void *row, char *b, size_t n)
 {
-	if (AROW->aht_s < 0)
+	int aht = model_aht_s(AROW, view_now);
+
+	if (aht < 0)
 		snprintf(b, n, "-");
 	else
-		snprintf(b, n, "%d", AROW->aht_s);
+		snprintf(b, n, "%d", aht);
 }
 static void
 a_state(const void *row, char *b, size_t n)
