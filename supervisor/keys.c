@@ -516,7 +516,7 @@ keys_handle(struct sup *s, const struct tui_key *k)
 			return;
 		}
 	if (s->screen == SCREEN_LIVE && tui_table_key(t, k, s->focus ==
-	    FOCUS_AGENTS ? s->agent_rows : s->nq) == TUI_DONE &&
+	    FOCUS_AGENTS ? s->agent_rows : s->queue_rows) == TUI_DONE &&
 	    s->focus == FOCUS_QUEUES)
 		keys_queue_chosen(s);
 }

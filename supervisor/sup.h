@@ -107,6 +107,7 @@ struct sup {
 	struct tui_dialog	 dlg;
 	struct tui_status	 status;
 	int			 agent_rows;	/* in view: view.c, for paging */
+	int			 queue_rows;
 	char			 filter_state[16];	/* "" all */
 	char			 filter_queue[32];
 	char			 filter_team[32];

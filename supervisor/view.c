@@ -226,10 +226,20 @@ view_campaigns(int y)
 	    tui_attr(TUI_NORMAL));
 }
 
+/* Rows of the queues table: all of them, unless that leaves the agents
+ * less than half the screen (then it scrolls, Tab to it). */
+static int
+view_queue_rows(const struct sup *s)
+{
+	int most = (LINES - 8) / 2;
+
+	return s->nq + 1 <= most || most < 4 ? s->nq + 1 : most;
+}
+
 void
 view_draw(struct sup *s, uint64_t now)
 {
-	int qh = s->nq + 1, ah = LINES - 5 - qh - 1;
+	int qh = view_queue_rows(s), ah = LINES - 5 - qh - 1;
 
 	view_now = now;
 	view_title(s);
@@ -240,6 +250,7 @@ view_draw(struct sup *s, uint64_t now)
 	if (3 + qh < LINES - 2)
 		view_campaigns(3 + qh);
 	s->agent_rows = ah > 1 ? ah - 1 : 1;
+	s->queue_rows = qh > 1 ? qh - 1 : 1;
 	if (ah > 1)
 		tui_table_draw(&s->at, stdscr, (struct tui_rect){ 4 + qh, 0, ah,
 		    COLS }, s->focus == FOCUS_AGENTS);
