@@ -344,10 +344,19 @@ model_event(struct sup *s, json_t *ev)
 	for (size_t i = 0; i < sizeof model_events / sizeof model_events[0]; i++)
 		if (strcmp(model_events[i].name, name) == 0)
 			model_events[i].fn(s, ev);
-	model_link_calls(s);
-	model_recount(s);
 	s->event_at = clock_mono_us();
 	s->changed = 1;
+}
+
+/* The figures derived from many rows, once per frame however many events
+ * came: counting is O(queues x agents). */
+void
+model_settle(struct sup *s)
+{
+	if (!s->changed)
+		return;
+	model_link_calls(s);
+	model_recount(s);
 }
 
 int

@@ -120,6 +120,8 @@ struct sup {
 /* model.c */
 void	model_seed(struct sup *, json_t *status);
 void	model_event(struct sup *, json_t *ev);
+/* After events: the agents' calls and the queues' counts again. */
+void	model_settle(struct sup *);
 void	model_clear(struct sup *);
 struct sup_agent *model_agent(struct sup *, const char *id);
 struct sup_queue *model_queue(struct sup *, const char *name);
