@@ -254,6 +254,7 @@ agent_free_all(void)
 		free(a->id);
 		free(a->name);
 		free(a->reason);
+		free(a->help_text);
 		free(a);
 	}
 	agents = NULL;
@@ -401,9 +402,11 @@ agent_call_done(struct agent *a, const struct queue *q)
  * also tells the ACD's index) */
 
 void
-agent_set_help(struct agent *a, int on)
+agent_set_help(struct agent *a, int on, const char *text)
 {
 	a->help = on;
+	free(a->help_text);
+	a->help_text = xstrdup(on && text != NULL ? text : "");
 }
 
 void

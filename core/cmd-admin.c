@@ -87,6 +87,8 @@ cmd_status_agent_today(json_t *o, const struct agent *ag)
 					    st->state_ms[ST_WRAP_UP];
 	unsigned			 n = st != NULL ? st->handled : 0;
 
+	json_object_set_new(o, "help_text", json_string(ag->help &&
+	    ag->help_text != NULL ? ag->help_text : ""));
 	json_object_set_new(o, "team", json_string(ag->cfg != NULL &&
 	    ag->cfg->team != NULL ? ag->cfg->team : ""));
 	json_object_set_new(o, "state_s", json_integer((json_int_t)

@@ -92,7 +92,8 @@ static const struct cmd_entry cmd_table[] = {
 	    OPT("note", ARG_STRING), OPT("queue", ARG_QUEUE),
 	    OPT("agent", ARG_AGENT) }, .handler = cmd_callback_schedule },
 	{ .name = "help", .role = ROLE_AGENT, .target = TGT_SELF,
-	    .args = { REQ("on", ARG_BOOL) }, .handler = cmd_help },
+	    .args = { REQ("on", ARG_BOOL), OPT("text", ARG_STRING) },
+	    .handler = cmd_help },
 
 	/* Supervisors. */
 	{ .name = "message", .role = ROLE_SUPERVISOR, .target = TGT_AGENT,

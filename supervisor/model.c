@@ -178,6 +178,7 @@ model_seed_agent(struct sup *s, json_t *o, uint64_t now)
 	a->seeded = now;
 	a->connected = json_is_true(json_object_get(o, "connected"));
 	a->help = json_is_true(json_object_get(o, "help"));
+	CPY(a->help_text, jstr(o, "help_text"));
 	a->since = since;
 	model_agent_queues(a, json_object_get(o, "queues"));
 }
@@ -322,8 +323,10 @@ model_ev_help(struct sup *s, json_t *ev)
 {
 	struct sup_agent *a = model_agent(s, jstr(ev, "agent"));
 
-	if (a != NULL)
-		a->help = json_is_true(json_object_get(ev, "on"));
+	if (a == NULL)
+		return;
+	a->help = json_is_true(json_object_get(ev, "on"));
+	CPY(a->help_text, jstr(ev, "text"));
 }
 
 static const struct {

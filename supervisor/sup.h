@@ -40,6 +40,7 @@ struct sup_agent {
 	char		id[16], name[64], state[16], reason[32], team[32];
 	char		call[32], call_queue[32], cli[32];
 	char		queues[256];		/* "sales,support" */
+	char		help_text[128];		/* asking for help: about what */
 	int		calls_today, handled_s;	/* today, at seeded (status) */
 	int		connected, help;
 	uint64_t	since;			/* mono us: state entered */

@@ -190,7 +190,8 @@ view_banner(const struct sup *s, int y)
 	for (int i = 0; i < s->na && n < sizeof buf - 40; i++)
 		if (s->a[i].help)
 			n += (size_t)snprintf(buf + n, sizeof buf - n,
-			    "  HELP asked by %s %s", s->a[i].id, s->a[i].name);
+			    "  HELP asked by %s %s%s%s", s->a[i].id, s->a[i].name,
+			    s->a[i].help_text[0] ? ": " : "", s->a[i].help_text);
 	if (s->link != LINK_UP)
 		snprintf(buf, sizeof buf, "NOT CONNECTED to the core: "
 		    "reconnecting (figures may be old)");

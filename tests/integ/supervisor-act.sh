@@ -30,6 +30,7 @@ from czclient import Session, until
 t = sys.argv[1]
 z = Session(t + "/run/centrala.sock", {"agent": "1025", "pin": "1234", "queues": "billing"})
 z.ok("ready")
+z.ok("help", on=True, text="caller asks for a refund")
 call = z.event("offer", timeout=300)["call"]
 open(t + "/offered", "w").write(call)
 z.ok("accept", call=call)
@@ -58,7 +59,19 @@ row_is() {
 	echo "$_s $_c" | awk '{ exit !($1 == $3 && ($2 == $4 || ($2 != "-" && $4 != "-" && $2 - $4 <= 1 && $4 - $2 <= 1))) }'
 }
 wait_until 10 row_is 1001 || { screen; status_field "d['agents'][0]"; fail "1001: calls today / AHT differ from status"; }
-pass "1001's call with number, queue and duration; calls today and AHT as status says; campaigns: none"
+# time_is AGENT: its time in state on screen is the core's state_s (+-1 s).
+time_is() {
+	_s=$(screen | awk -v a="$1" '$1 == a { for (i = 2; i <= NF; i++) if ($i ~ /^[0-9]+:[0-9][0-9]$/) { split($i, t, ":"); print t[1] * 60 + t[2]; exit } }')
+	_c=$(status_field "[a['state_s'] for a in d['agents'] if a['agent']=='$1'][0]")
+	[ -n "$_s" ] && [ $((_s - _c)) -le 1 ] && [ $((_c - _s)) -le 1 ]
+}
+wait_until 10 time_is 1025 || { screen; fail "1025: time in state differs from status"; }
+pass "1001's call with number, queue and duration; calls today, AHT, time in state as status says; campaigns: none"
+must_show 5 "HELP asked by 1025 .*: caller asks for a ref" "1025's help text not in the banner"
+shows "^1025 .*HELP! ready" || { screen; fail "1025's row does not say HELP!"; }
+field_is "[a['help_text'] for a in d['agents'] if a['agent']=='1025'][0]" "caller asks for a refund" ||
+	fail "status: no help text"
+pass "an agent asking for help stands out with its text"
 
 # Team filter: north keeps 1001, hides 1025.
 keys t
