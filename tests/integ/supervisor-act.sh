@@ -19,6 +19,11 @@ sed -e '/^\[agent 1001\]$/a team = north' \
     -e '/^\[agent 1002\]$/a team = north' \
     -e '/^\[agent 1025\]$/a team = south' \
     -e '/^\[user super\]$/a audio = phone:700200' "$S/data/centrala.ini" >"$T/c.ini"
+sed 's/^team = south$/team = south west/' "$T/c.ini" >"$T/bad.ini"
+if "$B/centrala-core" -n -c "$T/bad.ini" >"$T/out" 2>&1; then fail "a bad team name accepted"; fi
+grep -q "$T/bad.ini: \[agent 1025\] team: \"south west\" is not a team name" "$T/out" ||
+	fail "bad team: $(cat "$T/out")"
+pass "a bad team name: file, section and key named"
 start_core -c "$T/c.ini"
 start_bots 1001 --talk 600
 wait_until 20 agents_in ready 1 || fail "bot not ready"
