@@ -166,6 +166,18 @@ link_monitor(struct sup *s, const char *call, const char *mode)
 	return id;
 }
 
+/* The call listened to has ended: nothing is listened to any more. */
+static void
+link_call_ended(struct sup *s, json_t *ev)
+{
+	const char *call = json_string_value(json_object_get(ev, "call"));
+	const char *state = json_string_value(json_object_get(ev, "state"));
+
+	if (call != NULL && state != NULL && strcmp(state, "clearing") == 0 &&
+	    strcmp(call, s->monitoring) == 0)
+		s->monitoring[0] = '\0';
+}
+
 void
 link_read(struct sup *s)
 {
@@ -182,8 +194,10 @@ link_read(struct sup *s)
 			link_reply(s, msg);
 		else if (s->seeded) {
 			model_event(s, msg);
-			if (strcmp(ev, "call_state") == 0)
+			if (strcmp(ev, "call_state") == 0) {
+				link_call_ended(s, msg);
 				link_refresh(s);
+			}
 		}
 		json_decref(msg);
 	}

@@ -140,12 +140,18 @@ must_show 20 "listen call $call1: done" "listen not confirmed"
 must_show 5 "Centrala supervisor  super  on $call1" "title does not say what is listened to"
 wait_until 10 sql_is "select count(*) from events where kind='monitor' and call_id='$call1' and state='listen' and detail like '%super%'" 1 ||
 	fail "no monitor event for the listen: $(sql "select * from events where kind='monitor'")"
+keys h
+must_show 10 "whisper call $call1: done" "whisper not confirmed"
+keys b
+must_show 10 "barge call $call1: done" "barge not confirmed"
+wait_until 10 sql_is "select group_concat(state) from events where kind='monitor' and call_id='$call1'" "listen,whisper,barge" ||
+	fail "monitor events: $(sql "select state from events where kind='monitor'")"
 keys x
 must_show 10 "stop call $call1: done" "stop not confirmed"
 wait_until 10 sql_is "select count(*) from events where kind='monitor' and call_id='$call1' and state='stop'" 1 ||
 	fail "no monitor event for the stop"
 wait_until 5 hides "super  on $call1" || { screen; fail "title still says listening"; }
-pass "listen and stop from the console: monitor events naming super"
+pass "listen, whisper, barge and stop from the console: monitor events naming super"
 
 # A message to team north: 1001 (a console) gets it; 1025 (south) does not.
 keys T
