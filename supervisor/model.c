@@ -91,7 +91,7 @@ model_count_agent(struct sup_queue *q, const struct sup_agent *a)
 		q->not_ready++;
 }
 
-void
+static void
 model_recount(struct sup *s)
 {
 	for (int i = 0; i < s->nq; i++) {
@@ -347,7 +347,6 @@ model_event(struct sup *s, json_t *ev)
 	for (size_t i = 0; i < sizeof model_events / sizeof model_events[0]; i++)
 		if (strcmp(model_events[i].name, name) == 0)
 			model_events[i].fn(s, ev);
-	s->event_at = clock_mono_us();
 	s->changed = 1;
 }
 

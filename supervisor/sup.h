@@ -92,7 +92,6 @@ struct sup {
 	int			 ns;
 	int			 seeded;
 	int			 changed;	/* the tables are to be rebuilt */
-	uint64_t		 event_at;	/* mono us: last event taken */
 	/* the link (link.c) */
 	struct cli		*cli;
 	enum sup_link		 link;
@@ -126,7 +125,6 @@ void	model_settle(struct sup *);
 void	model_clear(struct sup *);
 struct sup_agent *model_agent(struct sup *, const char *id);
 struct sup_queue *model_queue(struct sup *, const char *name);
-void	model_recount(struct sup *);
 int	model_longest_s(const struct sup *, const char *queue, uint64_t now);
 /* Whether the call waits in a queue (queued, or ringing agents). */
 int	model_waiting(const struct sup_call *);
