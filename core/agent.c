@@ -253,6 +253,7 @@ agent_free_all(void)
 		free(a->id);
 		free(a->name);
 		free(a->reason);
+		free(a->help_text);
 		free(a);
 	}
 	agents = NULL;
@@ -276,6 +277,8 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 	    agent_state_name(st), reason ? " " : "", reason ? reason : "");
 	if (st != AGENT_WRAP_UP)
 		evtimer_del(a->wrap_timer);
+	if (a->state != st)
+		a->state_since = clock_mono_us();
 	a->state = st;
 	free(a->reason);
 	a->reason = reason != NULL ? xstrdup(reason) : NULL;
@@ -390,9 +393,11 @@ agent_call_done(struct agent *a, const struct queue *q)
  * also tells the ACD's index) */
 
 void
-agent_set_help(struct agent *a, int on)
+agent_set_help(struct agent *a, int on, const char *text)
 {
 	a->help = on;
+	free(a->help_text);
+	a->help_text = xstrdup(on && text != NULL ? text : "");
 }
 
 void

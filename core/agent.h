@@ -39,6 +39,7 @@ struct agent {
 	struct call		*call;		/* offered or connected call */
 	struct endpoint		*ep;		/* the seat's headset, if any */
 	uint64_t		 idle_since;	/* mono us: became ready */
+	uint64_t		 state_since;	/* mono us: state entered (0: start) */
 	unsigned		 calls;		/* answered since login */
 	int64_t			 talk_ms;	/* talk time since login */
 	int			 order;		/* position in the config */
@@ -54,6 +55,7 @@ struct agent {
 	char			 disp_queue[64];	/* ... from this queue's codes */
 	struct event		*grace_timer;	/* console gone mid-call: logout */
 	int			 help;		/* asked a supervisor for help */
+	char			*help_text;	/* what about ("" none) */
 	struct agent		*next;
 };
 
@@ -91,7 +93,8 @@ json_t		*agent_queues_json(const struct agent *);
 
 /* setters: owned fields of struct agent (agent.c writes them; the others
  * ask). */
-void	agent_set_help(struct agent *, int on);
+/* TEXT: what the agent needs help with (NULL: nothing said). */
+void	agent_set_help(struct agent *, int on, const char *text);
 void	agent_set_talked(struct agent *, int64_t ms);	/* adds to talk time */
 void	agent_set_answered(struct agent *);		/* one more call */
 void	agent_set_all_queues(struct agent *);	/* active in all its queues */

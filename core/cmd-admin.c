@@ -74,22 +74,50 @@ cmd_status_calls(const struct conn *conn)
 	return a;
 }
 
+/* The supervisor's agent figures: seconds in the state, and today's
+ * calls handled, their talk + wrap-up seconds and AHT (null before the
+ * first), from the same engine as the reports. */
+static void
+cmd_status_agent_today(json_t *o, const struct agent *ag)
+{
+	const struct stats_agent	*st = evlog_agent_today(ag->id);
+	uint64_t			 since = ag->state_since != 0 ?
+					    ag->state_since : core.start_mono;
+	int64_t				 busy_ms = st == NULL ? 0 :
+					    st->state_ms[ST_ON_CALL] +
+					    st->state_ms[ST_WRAP_UP];
+	unsigned			 n = st != NULL ? st->handled : 0;
+
+	json_object_set_new(o, "help_text", json_string(ag->help &&
+	    ag->help_text != NULL ? ag->help_text : ""));
+	json_object_set_new(o, "team", json_string(ag->cfg != NULL &&
+	    ag->cfg->team != NULL ? ag->cfg->team : ""));
+	json_object_set_new(o, "state_s", json_integer((json_int_t)
+	    ((clock_mono_us() - since) / 1000000)));
+	json_object_set_new(o, "calls_today", json_integer(n));
+	json_object_set_new(o, "handled_s", json_integer(busy_ms / 1000));
+	json_object_set_new(o, "aht_s", n > 0 ?
+	    json_integer((json_int_t)(busy_ms / n + 500) / 1000) : json_null());
+}
+
 static json_t *
 cmd_status_agents(const struct conn *conn)
 {
-	json_t *a = json_array();
+	json_t *a = json_array(), *o;
 
 	for (struct agent *ag = agents; ag != NULL; ag = ag->next) {
 		if (!cmd_scope_agent(conn, ag))
 			continue;
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o,s:o,s:i,s:b,s:o,s:b,s:o}",
+		o = json_pack("{s:s,s:s,s:s,s:o,s:o,s:i,s:b,s:o,s:b,s:o}",
 		    "agent", ag->id, "name", ag->name, "state",
 		    agent_state_name(ag->state), "reason",
 		    cmd_str_or_null(ag->reason), "call", ag->call != NULL ?
 		    json_string(ag->call->id) : json_null(), "calls", ag->calls,
 		    "connected", ag->conn != NULL, "queues", agent_queues_json(ag),
 		    "help", ag->help,
-		    "audio", ag->ep != NULL ? endpoint_json(ag->ep) : json_null()));
+		    "audio", ag->ep != NULL ? endpoint_json(ag->ep) : json_null());
+		cmd_status_agent_today(o, ag);
+		json_array_append_new(a, o);
 	}
 	return a;
 }

@@ -285,13 +285,18 @@ cmd_help(struct cmd_ctx *ctx)
 {
 	struct agent	*a = ctx->self;
 	int		 on = json_is_true(json_object_get(ctx->args, "on"));
+	const char	*text = cmd_str(ctx, "text");
 	json_t		*ev;
 
-	if (a->help != on) {
-		agent_set_help(a, on);
+	if (text != NULL && strlen(text) > 200)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "help: \"text\" is at "
+		    "most 200 bytes");
+	if (a->help != on || (on && text != NULL)) {
+		agent_set_help(a, on, text);
 		ev = proto_event("help");
 		json_object_set_new(ev, "agent", json_string(a->id));
 		json_object_set_new(ev, "on", json_boolean(on));
+		json_object_set_new(ev, "text", json_string(a->help_text));
 		notify_watchers(ev);
 	}
 	json_object_set_new(ctx->reply, "help", json_boolean(on));

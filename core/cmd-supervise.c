@@ -1,9 +1,13 @@
 /* cmd-supervise.c: a supervisor acts on an agent (ctx->agent): make them
  * ready, not ready with a reason, or log them out; move them among their
- * queues; and asks why a call (ctx->call) went where it did. The agent's
+ * queues; moves a waiting call (ctx->call) to another queue or offers it
+ * to a named agent; and asks why a call went where it did. The agent's
  * console is told by the state event, as for any change. Each change a
  * supervisor makes is an events row (supervisor_action) naming who. */
+#include <stdio.h>
 #include <string.h>
+#include "acd.h"
+#include "acd-index.h"
 #include "agent.h"
 #include "call.h"
 #include "clock.h"
@@ -11,18 +15,28 @@
 #include "notify.h"
 #include "cmd.h"
 #include "log.h"
+#include "queue.h"
 
 /* The events row for a change made by a supervisor (or an admin): who
- * did what to which agent; DETAIL (taken) says more. */
+ * did what to which agent and call; DETAIL (taken) says more. */
 static void
-sup_record(struct cmd_ctx *ctx, const char *action, json_t *detail)
+sup_record_on(struct cmd_ctx *ctx, const struct agent *a,
+    const struct call *call, const char *action, json_t *detail)
 {
 	const char *who = ctx->conn->user != NULL ? ctx->conn->user : "?";
 
 	json_object_set_new(detail, "by", json_string(who));
 	json_object_set_new(detail, "action", json_string(action));
 	evlog_add(&(struct db_event){ .ts_ms = clock_wall_ms(),
-	    .kind = "supervisor_action", .agent = ctx->agent->id }, detail);
+	    .kind = "supervisor_action", .agent = a != NULL ? a->id : NULL,
+	    .call_id = call != NULL ? call->id : NULL,
+	    .queue = call != NULL ? call->queue_name : NULL }, detail);
+}
+
+static void
+sup_record(struct cmd_ctx *ctx, const char *action, json_t *detail)
+{
+	sup_record_on(ctx, ctx->agent, NULL, action, detail);
 }
 
 /* A message to an agent's console (cmd-desk.c), recorded. */
@@ -102,5 +116,65 @@ cmd_agent_queues(struct cmd_ctx *ctx)
 	notify_agent(a, ev);
 	sup_record(ctx, "agent-queues", json_pack("{s:O}", "queues", q));
 	json_object_set_new(ctx->reply, "queues", q);
+	return 0;
+}
+
+/* Whether the call may be moved: waiting in a queue (queued, or ringing
+ * agents: that offer is withdrawn), not a callback being set up. */
+static int
+sup_move_check(struct cmd_ctx *ctx, struct call *call)
+{
+	struct agent *to = ctx->to.agent;
+
+	if (ctx->to.number != NULL)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "call-move: \"to\" is "
+		    "queue:NAME or agent:ID");
+	if ((call->state != CALL_QUEUED && call->state != CALL_OFFERED) ||
+	    call->queue == NULL)
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "call %s is %s, not "
+		    "waiting in a queue", call->id, call_state_name(call->state));
+	if (call->cbo != NULL)
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "call %s is choosing a "
+		    "callback: wait", call->id);
+	if (ctx->to.queue == call->queue)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "call %s already waits "
+		    "in queue %s", call->id, call->queue->name);
+	if (to != NULL && (to->state != AGENT_READY || to->call != NULL ||
+	    to->conn == NULL))
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "agent %s is %s: only "
+		    "a ready agent can be offered a call", to->id,
+		    agent_state_name(to->state));
+	return 0;
+}
+
+/* A supervisor moves a waiting call: to another queue (its place there
+ * is at the back, as an overflow), or to one agent, who is offered it
+ * next (refused: it waits in its queue again, for anyone). */
+int
+cmd_call_move(struct cmd_ctx *ctx)
+{
+	struct call	*call = ctx->call;
+	const char	*to = cmd_str(ctx, "to");
+	char		 why[96];
+
+	if (sup_move_check(ctx, call) != 0)
+		return -1;
+	snprintf(why, sizeof why, "moved by %s", ctx->conn->user != NULL ?
+	    ctx->conn->user : "a supervisor");
+	if (call->state == CALL_OFFERED)
+		acd_cancel_offer(call, why);
+	sup_record_on(ctx, ctx->to.agent, call, "call-move",
+	    json_pack("{s:s,s:s}", "to", to, "from", call->queue->name));
+	log_info("call %s: %s to %s", call->id, why, to);
+	if (ctx->to.queue != NULL) {
+		queue_exit(call, why, ctx->to.queue);
+		notify_call_state(call);	/* queued still, elsewhere */
+	} else {
+		call_set_only_agent(call, ctx->to.agent);
+		acd_index_leave(call);	/* its wait is indexed again, direct */
+		acd_index_enter(call);
+	}
+	acd_dispatch();
+	json_object_set_new(ctx->reply, "queue", json_string(call->queue_name));
 	return 0;
 }

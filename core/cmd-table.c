@@ -92,7 +92,8 @@ static const struct cmd_entry cmd_table[] = {
 	    OPT("note", ARG_STRING), OPT("queue", ARG_QUEUE),
 	    OPT("agent", ARG_AGENT) }, .handler = cmd_callback_schedule },
 	{ .name = "help", .role = ROLE_AGENT, .target = TGT_SELF,
-	    .args = { REQ("on", ARG_BOOL) }, .handler = cmd_help },
+	    .args = { REQ("on", ARG_BOOL), OPT("text", ARG_STRING) },
+	    .handler = cmd_help },
 
 	/* Supervisors. */
 	{ .name = "message", .role = ROLE_SUPERVISOR, .target = TGT_AGENT,
@@ -109,6 +110,9 @@ static const struct cmd_entry cmd_table[] = {
 	{ .name = "agent-queues", .role = ROLE_SUPERVISOR, .target = TGT_AGENT,
 	    .args = { REQ("agent", ARG_AGENT), REQ("queues", ARG_STRING) },
 	    .handler = cmd_agent_queues },
+	{ .name = "call-move", .role = ROLE_SUPERVISOR, .target = TGT_CALL,
+	    .args = { REQ("call", ARG_CALL), REQ("to", ARG_DEST) },
+	    .handler = cmd_call_move },
 	{ .name = "status", .role = ROLE_SUPERVISOR, .handler = cmd_status },
 	{ .name = "subscribe", .role = ROLE_SUPERVISOR,
 	    .handler = cmd_subscribe },

@@ -141,6 +141,7 @@ int	cmd_help(struct cmd_ctx *);
 int	cmd_message(struct cmd_ctx *);
 int	cmd_why(struct cmd_ctx *);
 int	cmd_agent_queues(struct cmd_ctx *);
+int	cmd_call_move(struct cmd_ctx *);
 int	cmd_status(struct cmd_ctx *);
 int	cmd_subscribe(struct cmd_ctx *);
 int	cmd_reload(struct cmd_ctx *);

@@ -230,6 +230,21 @@ check_audio(const struct config *cfg, const void *sect, const char *v,
 	return -1;
 }
 
+/* A team name: shown in a column and picked from a list. */
+static int
+check_team(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	size_t n = strlen(v);
+
+	if (n < 32 && strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789-_") == n)
+		return 0;
+	snprintf(why, len, "\"%s\" is not a team name (letters, digits, '-' "
+	    "and '_', at most 31)", v);
+	return -1;
+}
+
 static int
 check_hours(const struct config *cfg, const void *sect, const char *v,
     char *why, size_t len)
@@ -639,6 +654,9 @@ const struct cfg_key config_table[] = {
 	{ "agent", "record", CFG_INT, 0, 100, NULL, "0",
 	  "percent of this agent's calls recorded (the higher of this and "
 	  "the queue's applies)", A(record), NULL },
+	{ "agent", "team", CFG_STRING, 0, 0, NULL, "",
+	  "the agent's team, for the supervisor's filters and team messages "
+	  "(empty: none)", A(team), check_team },
 
 	{ "user", "role", CFG_ENUM, 0, 0, roles, NULL,
 	  "supervisor or admin", U(role), check_user_role },

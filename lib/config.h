@@ -133,6 +133,7 @@ struct cfg_agent {
 	char	*skills;	/* "name:level, ..." */
 	char	*audio;		/* headset: "alsa:DEVICE", "" = none */
 	int	 record;	/* percent of this agent's calls recorded */
+	char	*team;		/* for the supervisor's filters; "" = none */
 };
 
 struct cfg_user {

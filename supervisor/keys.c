@@ -1,23 +1,32 @@
 /* keys.c: the supervisor's keymap (data: function key, letter, label,
- * help) and its actions. An action on an agent takes the selected row of
- * the agents table, opens a dialog, and on its answer sends the request;
- * what changes on screen comes back as the reply and the events. */
+ * help, and what it does) and its actions. An action on an agent takes
+ * the selected row of the agents table, opens a dialog, and on its answer
+ * sends the request (link.h); what changes on screen comes back as the
+ * reply and the events. Filters are written here and the tables rebuilt
+ * on the next frame (s->changed). The key bar, the help screen and the
+ * dialogs are drawn from here, so a key is spelled once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "clock.h"
 #include "keyhelp.h"
 #include "keymap.h"
-#include "sup.h"
+#include "keys.h"
+#include "link.h"
 
 enum keys_purpose { DLG_NONE, DLG_NOTREADY, DLG_LOGOUT, DLG_MESSAGE,
-	DLG_QUEUES, DLG_FILTER_QUEUE, DLG_FILTER_TEXT, DLG_WALL_MSG };
+	DLG_QUEUES, DLG_FILTER_QUEUE, DLG_FILTER_TEXT, DLG_WALL_MSG,
+	DLG_FILTER_TEAM, DLG_TEAM_PICK, DLG_TEAM_TEXT, DLG_CALL_PICK,
+	DLG_CALL_MOVE };
 
 struct keys_action {
 	struct tui_keydef	 key;
-	void			(*fn)(struct sup *);
+	void			(*fn)(struct sup *);	/* NULL: the table's */
 };
 
 static int keys_help_top;
+/* What a pick list's rows stand for (queues, teams, calls). */
+static char keys_pick[TUI_PICK_MAX][32];
 
 static const struct sup_agent *
 keys_agent(struct sup *s)
@@ -25,7 +34,7 @@ keys_agent(struct sup *s)
 	const struct sup_agent *a = tui_table_selected(&s->at);
 
 	if (a == NULL || s->screen != SCREEN_LIVE) {
-		view_say(s, 0, "select an agent first (Tab to the agents table)");
+		model_say(s, 0, "select an agent first (Tab to the agents table)");
 		return NULL;
 	}
 	snprintf(s->target, sizeof s->target, "%s", a->id);
@@ -99,6 +108,34 @@ k_queues(struct sup *s)
 	    "configured queues (empty: all)", a->queues);
 }
 
+/* Listen, whisper, barge: on the selected agent's call. */
+static void
+keys_monitor(struct sup *s, const char *mode)
+{
+	const struct sup_agent *a = keys_agent(s);
+
+	if (a == NULL)
+		return;
+	if (a->call[0] == '\0') {
+		model_say(s, 1, "agent %s has no call to %s", a->id, mode);
+		return;
+	}
+	link_monitor(s, a->call, mode);
+}
+
+static void k_listen(struct sup *s) { keys_monitor(s, "listen"); }
+static void k_whisper(struct sup *s) { keys_monitor(s, "whisper"); }
+static void k_barge(struct sup *s) { keys_monitor(s, "barge"); }
+
+static void
+k_unmonitor(struct sup *s)
+{
+	if (s->monitoring[0] == '\0')
+		model_say(s, 0, "not listening to a call");
+	else
+		link_monitor(s, s->monitoring, "stop");
+}
+
 static const char *const keys_states[] = { "", "ready", "not_ready",
 	"on_call", "wrap_up", "logged_out", "help" };
 
@@ -111,19 +148,88 @@ k_state_filter(struct sup *s)
 		;
 	snprintf(s->filter_state, sizeof s->filter_state, "%s",
 	    keys_states[(i + 1) % n]);
-	view_update(s);
+	s->changed = 1;
+}
+
+/* A pick list whose first row is FIRST (its key "") and then NAMES. */
+static void
+keys_pick_names(struct sup *s, int purpose, const char *title,
+    const char *first, const char **names, int n)
+{
+	char	*items[TUI_PICK_MAX];
+	int	 m = 0;
+
+	items[m] = (char *)first;
+	keys_pick[m++][0] = '\0';
+	for (int i = 0; i < n && m < TUI_PICK_MAX; i++) {
+		snprintf(keys_pick[m], sizeof keys_pick[m], "%s", names[i]);
+		items[m] = keys_pick[m];
+		m++;
+	}
+	tui_dialog_pick(&s->dlg, purpose, title, items, m);
 }
 
 static void
 k_queue_filter(struct sup *s)
 {
-	char	*items[SUP_QUEUES + 1];
-	int	 n = 0;
+	const char *names[SUP_QUEUES];
 
-	items[n++] = (char *)"(all queues)";
 	for (int i = 0; i < s->nq; i++)
-		items[n++] = s->q[i].name;
-	tui_dialog_pick(&s->dlg, DLG_FILTER_QUEUE, "Agents of queue", items, n);
+		names[i] = s->q[i].name;
+	keys_pick_names(s, DLG_FILTER_QUEUE, "Agents of queue", "(all queues)",
+	    names, s->nq);
+}
+
+static void
+k_team_filter(struct sup *s)
+{
+	const char	*names[SUP_TEAMS];
+	int		 n = model_teams(s, names, SUP_TEAMS);
+
+	keys_pick_names(s, DLG_FILTER_TEAM, "Agents of team", "(all teams)",
+	    names, n);
+}
+
+static void
+k_team_message(struct sup *s)
+{
+	const char	*names[SUP_TEAMS];
+	int		 n = model_teams(s, names, SUP_TEAMS);
+
+	keys_pick_names(s, DLG_TEAM_PICK, "Message to", "(everyone)", names, n);
+}
+
+/* The waiting calls, the longest waiting first, to move one. */
+static void
+k_calls(struct sup *s)
+{
+	const struct sup_call	*w[SUP_CALLS], *t;
+	char			*items[TUI_PICK_MAX], text[TUI_PICK_MAX][128];
+	int			 n = 0, m = 0;
+	uint64_t		 now = clock_mono_us();
+
+	for (int i = 0; i < s->nc; i++)
+		if (model_waiting(&s->c[i]))
+			w[n++] = &s->c[i];
+	for (int i = 1; i < n; i++)	/* few: insertion sort by since */
+		for (int j = i; j > 0 && w[j]->since < w[j - 1]->since; j--) {
+			t = w[j];
+			w[j] = w[j - 1];
+			w[j - 1] = t;
+		}
+	if (n == 0) {
+		model_say(s, 0, "no call is waiting");
+		return;
+	}
+	for (int i = 0; i < n && m < TUI_PICK_MAX; i++, m++) {
+		snprintf(keys_pick[m], sizeof keys_pick[m], "%s", w[i]->id);
+		snprintf(text[m], sizeof text[m], "%-12s %-10s %3ds  %s",
+		    w[i]->cli, w[i]->queue, (int)((now - w[i]->since) / 1000000),
+		    w[i]->id);
+		items[m] = text[m];
+	}
+	tui_dialog_pick(&s->dlg, DLG_CALL_PICK, "Waiting calls: move which",
+	    items, m);
 }
 
 static void
@@ -152,11 +258,19 @@ k_wall_msg(struct sup *s)
 	    "shown at the top of the wallboard (empty: none)", s->wall_msg);
 }
 
+static void
+k_redraw(struct sup *s)
+{
+	(void)s;
+	clearok(curscr, TRUE);
+}
+
 static void k_help(struct sup *s) { s->screen = SCREEN_HELP; keys_help_top = 0; }
 static void k_quit(struct sup *s) { s->quit = 1; }
 
 #define LIVE	1
 #define WALL	2
+#define NOBAR	0	/* never in the bar: in the help only */
 
 static const struct keys_action keys_table[] = {
 	{ { KEY_F(1), '?', "Help", "this help", LIVE | WALL, 0 }, k_help },
@@ -171,14 +285,37 @@ static const struct keys_action keys_table[] = {
 	    "help: those asking for help)", LIVE, 2 }, k_state_filter },
 	{ { KEY_F(8), 'f', "Queue", "show agents of one queue", LIVE, 3 },
 	    k_queue_filter },
+	{ { 0, 't', "Team", "show agents of one team", LIVE, 3 }, k_team_filter },
 	{ { 0, '/', "Find", "show agents with this text", LIVE, 3 },
 	    k_text_filter },
-	{ { 0, '\t', "Tab", "queues / agents table", 0, 0 }, k_focus },
+	{ { 0, 'c', "Calls", "waiting calls: move one to a queue or an agent",
+	    LIVE, 2 }, k_calls },
+	{ { 0, 'i', "Listen", "listen in on the agent's call (silent)", LIVE, 3 },
+	    k_listen },
+	{ { 0, 'h', "Whisper", "whisper to the agent (the caller hears "
+	    "nothing)", LIVE, 3 }, k_whisper },
+	{ { 0, 'b', "Barge", "barge in: a three-way call", LIVE, 3 }, k_barge },
+	{ { 0, 'x', "Unlisten", "stop listening, whispering or barging", LIVE,
+	    3 }, k_unmonitor },
+	{ { 0, 'T', "TeamMsg", "send a team (or everyone) a message", LIVE, 3 },
+	    k_team_message },
+	{ { 0, '\t', "Tab", "queues / agents table", NOBAR, 0 }, k_focus },
 	{ { KEY_F(9), 'w', "Wall", "wallboard / live view", LIVE | WALL, 1 },
 	    k_wall },
 	{ { 0, 'M', "WallMsg", "set the wallboard's message line", WALL, 2 },
 	    k_wall_msg },
 	{ { KEY_F(10), 'q', "Quit", "quit", LIVE | WALL, 0 }, k_quit },
+	{ { 0, TUI_CTRL('l'), "^L", "redraw the screen", NOBAR, 0 },
+	    k_redraw },
+	/* Keys of the tables themselves (tui/table.c): in the help only. */
+	{ { 0, '\n', "Enter", "on a queue: show its agents (again: all)",
+	    NOBAR, 0 }, NULL },
+	{ { 0, '<', "Sort<", "sort by the column before (again: reverse)",
+	    NOBAR, 0 }, NULL },
+	{ { 0, '>', "Sort>", "sort by the column after (again: reverse)",
+	    NOBAR, 0 }, NULL },
+	{ { KEY_UP, 0, "Up/Down", "move in the table (PgUp/PgDn, Home/End)",
+	    NOBAR, 0 }, NULL },
 };
 #define KEYS_N	((int)(sizeof keys_table / sizeof keys_table[0]))
 
@@ -188,8 +325,8 @@ keys_when(const struct sup *s)
 	return s->screen == SCREEN_WALL ? WALL : LIVE;
 }
 
-void
-keys_bar_draw(struct sup *s, int y, int w)
+static void
+keys_bar_draw(const struct sup *s, int y, int w)
 {
 	struct tui_barkey	on[KEYS_N], out[KEYS_N];
 	int			prio[KEYS_N], n = 0;
@@ -203,43 +340,80 @@ keys_bar_draw(struct sup *s, int y, int w)
 	tui_bar_keys(stdscr, y, w, out, tui_keymap_fit(on, prio, n, out, w));
 }
 
+/* Every key of the table; the tables' own keys and control keys by
+ * their labels. */
 static const struct tui_keyhelp_row *
 keys_help_rows(void)
 {
-	static struct tui_keyhelp_row rows[KEYS_N + 3];
+	static struct tui_keyhelp_row rows[KEYS_N];
 
-	for (int i = 0; i < KEYS_N; i++)
-		rows[i].key = &keys_table[i].key;
-	rows[KEYS_N] = (struct tui_keyhelp_row){ NULL, "Enter",
-	    "on a queue: show its agents (again: all)" };
-	rows[KEYS_N + 1] = (struct tui_keyhelp_row){ NULL, "< >",
-	    "sort by the column before / after (again: reverse)" };
-	rows[KEYS_N + 2] = (struct tui_keyhelp_row){ NULL, "^L", "redraw" };
+	for (int i = 0; i < KEYS_N; i++) {
+		const struct tui_keydef *d = &keys_table[i].key;
+		int named = keys_table[i].fn == NULL || (d->fkey == 0 &&
+		    d->letter < ' ' && d->letter != '\t');
+
+		rows[i] = !named ?
+		    (struct tui_keyhelp_row){ &keys_table[i].key, NULL, NULL } :
+		    (struct tui_keyhelp_row){ NULL, keys_table[i].key.label,
+		    keys_table[i].key.help };
+	}
 	return rows;
 }
 
 void
-keys_help_draw(struct sup *s)
+keys_draw(struct sup *s)
 {
-	(void)s;
-	tui_keyhelp_draw(stdscr, "Help: supervisor keys", keys_help_rows(),
-	    KEYS_N + 3, keys_help_top);
+	if (s->screen == SCREEN_HELP)
+		tui_keyhelp_draw(stdscr, "Help: supervisor keys", keys_help_rows(),
+		    KEYS_N, keys_help_top);
+	keys_bar_draw(s, LINES - 1, COLS);
+	if (tui_dialog_open(&s->dlg))
+		tui_dialog_draw(&s->dlg, stdscr);
 }
 
-/* A dialog was answered. */
+/* A message to each agent of the team ("": everyone) with a console. */
 static void
-keys_answered(struct sup *s)
+keys_team_send(struct sup *s, const char *team, const char *text)
 {
-	char	*text = s->dlg.kind == TUI_DIALOG_ASK ? tui_ask_get(&s->dlg.ask) : NULL;
-	char	 what[96];
-	int	 p = s->dlg.purpose;
+	char	what[96];
+	int	n = 0;
+
+	for (int i = 0; i < s->na; i++) {
+		const struct sup_agent *a = &s->a[i];
+
+		if (!a->connected || (team[0] != '\0' && strcmp(a->team, team) != 0))
+			continue;
+		snprintf(what, sizeof what, "message to %s", a->id);
+		link_send(s, SREQ_ACT, what, json_pack("{s:s,s:s,s:s}", "req",
+		    "message", "agent", a->id, "text", text));
+		n++;
+	}
+	if (n == 0)
+		model_say(s, 1, "no agent of %s has a console", team[0] ? team :
+		    "the center");
+}
+
+static void
+keys_call_move(struct sup *s, const char *to)
+{
+	char what[96];
+
+	snprintf(what, sizeof what, "call %s to %s", s->target, to);
+	link_send(s, SREQ_ACT, what, json_pack("{s:s,s:s,s:s}", "req",
+	    "call-move", "call", s->target, "to", to));
+}
+
+/* A pick list or a question was answered with text (NULL: a pick, whose
+ * row stands for key). */
+static void
+keys_answer(struct sup *s, int p, const char *text, const char *key)
+{
+	char what[96], title[96];
 
 	snprintf(what, sizeof what, "%s to %s", p == DLG_MESSAGE ? "message" :
 	    "queues", s->target);
 	if (p == DLG_NOTREADY)
 		keys_state(s, "not_ready", text);
-	else if (p == DLG_LOGOUT && s->dlg.prompt.answer == 'y')
-		keys_state(s, "logout", NULL);
 	else if (p == DLG_MESSAGE)
 		link_send(s, SREQ_ACT, what, json_pack("{s:s,s:s,s:s}", "req",
 		    "message", "agent", s->target, "text", text));
@@ -247,15 +421,50 @@ keys_answered(struct sup *s)
 		link_send(s, SREQ_ACT, what, json_pack("{s:s,s:s,s:s}", "req",
 		    "agent-queues", "agent", s->target, "queues", text));
 	else if (p == DLG_FILTER_QUEUE)
-		snprintf(s->filter_queue, sizeof s->filter_queue, "%s",
-		    s->dlg.pick.sel <= 0 ? "" : s->q[s->dlg.pick.sel - 1].name);
+		snprintf(s->filter_queue, sizeof s->filter_queue, "%s", key);
+	else if (p == DLG_FILTER_TEAM)
+		snprintf(s->filter_team, sizeof s->filter_team, "%s", key);
 	else if (p == DLG_FILTER_TEXT)
 		tui_table_filter(&s->at, text);
 	else if (p == DLG_WALL_MSG)
 		snprintf(s->wall_msg, sizeof s->wall_msg, "%s", text);
-	free(text);
+	else if (p == DLG_TEAM_PICK) {
+		snprintf(s->target, sizeof s->target, "%s", key);
+		snprintf(title, sizeof title, "Message to %s%s", key[0] ?
+		    "team " : "everyone", key);
+		tui_dialog_ask(&s->dlg, DLG_TEAM_TEXT, title,
+		    "1-500 bytes, Enter sends", "");
+	} else if (p == DLG_TEAM_TEXT)
+		keys_team_send(s, s->target, text);
+	else if (p == DLG_CALL_PICK) {
+		snprintf(s->target, sizeof s->target, "%s", key);
+		snprintf(title, sizeof title, "Move call %s to", key);
+		tui_dialog_ask(&s->dlg, DLG_CALL_MOVE, title, "queue:NAME, or "
+		    "agent:ID (ready) to offer it to", "queue:");
+	} else if (p == DLG_CALL_MOVE)
+		keys_call_move(s, text);
+	s->changed = 1;
+}
+
+/* A dialog was answered: closed, then acted on (which may open the
+ * next one). */
+static void
+keys_answered(struct sup *s)
+{
+	char	*text = s->dlg.kind == TUI_DIALOG_ASK ? tui_ask_get(&s->dlg.ask) : NULL;
+	int	 p = s->dlg.purpose, sel = s->dlg.pick.sel;
+	int	 pick = s->dlg.kind == TUI_DIALOG_PICK;
+	int	 yes = s->dlg.kind == TUI_DIALOG_CONFIRM &&
+		    s->dlg.prompt.answer == 'y';
+
 	tui_dialog_close(&s->dlg);
-	view_update(s);
+	if (p == DLG_LOGOUT && yes)
+		keys_state(s, "logout", NULL);
+	else if (pick && sel >= 0 && sel < TUI_PICK_MAX)
+		keys_answer(s, p, NULL, keys_pick[sel]);
+	else if (text != NULL)
+		keys_answer(s, p, text, NULL);
+	free(text);
 }
 
 static int
@@ -271,7 +480,7 @@ keys_top(struct sup *s, const struct tui_key *k)
 		return 1;
 	}
 	if (s->screen == SCREEN_HELP) {
-		if (!tui_keyhelp_key(KEYS_N + 3, &keys_help_top, k))
+		if (!tui_keyhelp_key(KEYS_N, &keys_help_top, k))
 			s->screen = SCREEN_LIVE;
 		return 1;
 	}
@@ -288,7 +497,7 @@ keys_queue_chosen(struct sup *s)
 		return;
 	snprintf(s->filter_queue, sizeof s->filter_queue, "%s",
 	    strcmp(s->filter_queue, q->name) == 0 ? "" : q->name);
-	view_update(s);
+	s->changed = 1;
 }
 
 void
@@ -299,19 +508,15 @@ keys_handle(struct sup *s, const struct tui_key *k)
 	s->dirty = 1;
 	if (keys_top(s, k))
 		return;
-	if (tui_key_char(k, TUI_CTRL('l'))) {
-		clearok(curscr, TRUE);
-		return;
-	}
 	for (int i = 0; i < KEYS_N; i++)
-		if ((keys_table[i].key.when & keys_when(s) ||
-		    keys_table[i].key.when == 0) &&
+		if (keys_table[i].fn != NULL && (keys_table[i].key.when &
+		    keys_when(s) || keys_table[i].key.when == NOBAR) &&
 		    tui_keydef_match(&keys_table[i].key, k, 1)) {
 			keys_table[i].fn(s);
 			return;
 		}
 	if (s->screen == SCREEN_LIVE && tui_table_key(t, k, s->focus ==
-	    FOCUS_AGENTS ? view_agent_rows() : s->nq) == TUI_DONE &&
+	    FOCUS_AGENTS ? s->agent_rows : s->queue_rows) == TUI_DONE &&
 	    s->focus == FOCUS_QUEUES)
 		keys_queue_chosen(s);
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 #include "cli.h"
 #include "clock.h"
-#include "sup.h"
+#include "link.h"
 
 #define LINK_RETRY_MAX_S	5
 #define LINK_CLIENT		"supervisor-console/" VERSION
@@ -24,10 +24,11 @@ link_lost(struct sup *s)
 	s->cli = NULL;
 	if (s->link == LINK_UP) {
 		s->was_up = 1;
-		view_say(s, 1, "connection to core lost: reconnecting");
+		model_say(s, 1, "connection to core lost: reconnecting");
 	}
 	s->link = LINK_DOWN;
 	s->status_out = s->status_again = 0;
+	s->monitoring[0] = '\0';
 	memset(s->pending, 0, sizeof s->pending);
 	s->retry_at = clock_mono_us() + (uint64_t)s->retry_s * 1000000;
 	if (s->retry_s < LINK_RETRY_MAX_S)
@@ -53,7 +54,7 @@ link_connect(struct sup *s)
 		return;
 	if ((s->cli = cli_connect(s->socket_path, err, sizeof err)) == NULL) {
 		if (!s->was_up)
-			view_say(s, 1, "%s", err);
+			model_say(s, 1, "%s", err);
 		link_lost(s);
 		return;
 	}
@@ -72,7 +73,7 @@ link_send(struct sup *s, enum sup_req kind, const char *what, json_t *req)
 
 	if (s->link == LINK_DOWN || s->cli == NULL) {
 		json_decref(req);
-		view_say(s, 1, "not connected to the core: try again when it "
+		model_say(s, 1, "not connected to the core: try again when it "
 		    "is back");
 		return -1;
 	}
@@ -88,7 +89,7 @@ link_send(struct sup *s, enum sup_req kind, const char *what, json_t *req)
 		s->status_out = 1;
 		s->status_at = clock_mono_us();
 	}
-	return 0;
+	return id;
 }
 
 /* Asks for status again, unless one is on its way or the last was
@@ -109,12 +110,11 @@ link_status_reply(struct sup *s, json_t *r)
 {
 	s->status_out = 0;
 	model_seed(s, r);
-	view_update(s);
 	if (s->link == LINK_OPEN) {
 		s->link = LINK_UP;
 		s->retry_s = 1;
 		if (s->was_up)
-			view_say(s, 0, "reconnected to the core");
+			model_say(s, 0, "reconnected to the core");
 	}
 }
 
@@ -134,17 +134,48 @@ link_reply(struct sup *s, json_t *r)
 		s->quit = 1;
 		return;
 	}
-	if (err != NULL && p.kind != SREQ_ACT) {
-		view_say(s, 1, "the core refused the console: %s", err);
+	if (err != NULL && p.kind != SREQ_ACT && p.kind != SREQ_MONITOR) {
+		model_say(s, 1, "the core refused the console: %s", err);
 		s->status_out = 0;
 		return;
 	}
 	if (p.kind == SREQ_STATUS)
 		link_status_reply(s, r);
-	else if (p.kind == SREQ_ACT && err != NULL)
-		view_say(s, 1, "%s: refused: %s", p.what, err);
-	else if (p.kind == SREQ_ACT)
-		view_say(s, 0, "%s: done", p.what);
+	else if (err != NULL)
+		model_say(s, 1, "%s: refused: %s", p.what, err);
+	else {
+		model_say(s, 0, "%s: done", p.what);
+		if (p.kind == SREQ_MONITOR)
+			snprintf(s->monitoring, sizeof s->monitoring, "%s",
+			    p.call);
+	}
+}
+
+int
+link_monitor(struct sup *s, const char *call, const char *mode)
+{
+	char	what[96];
+	int	id;
+
+	snprintf(what, sizeof what, "%s call %s", mode, call);
+	id = link_send(s, SREQ_MONITOR, what, json_pack("{s:s,s:s,s:s}", "req",
+	    "monitor", "call", call, "mode", mode));
+	if (id >= 0 && strcmp(mode, "stop") != 0)
+		snprintf(s->pending[id % SUP_PENDING].call,
+		    sizeof s->pending[0].call, "%s", call);
+	return id;
+}
+
+/* The call listened to has ended: nothing is listened to any more. */
+static void
+link_call_ended(struct sup *s, json_t *ev)
+{
+	const char *call = json_string_value(json_object_get(ev, "call"));
+	const char *state = json_string_value(json_object_get(ev, "state"));
+
+	if (call != NULL && state != NULL && strcmp(state, "clearing") == 0 &&
+	    strcmp(call, s->monitoring) == 0)
+		s->monitoring[0] = '\0';
 }
 
 void
@@ -163,9 +194,10 @@ link_read(struct sup *s)
 			link_reply(s, msg);
 		else if (s->seeded) {
 			model_event(s, msg);
-			view_update(s);
-			if (strcmp(ev, "call_state") == 0)
+			if (strcmp(ev, "call_state") == 0) {
+				link_call_ended(s, msg);
 				link_refresh(s);
+			}
 		}
 		json_decref(msg);
 	}

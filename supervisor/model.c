@@ -2,8 +2,10 @@
  * pushed events keep it (model_event): agent_state, call_state, span_state,
  * help. The per-queue counts (waiting, longest wait, agents by state) are
  * computed from the agents and calls here, never asked for; only today's
- * figures (SL, answered, abandoned) come from `status`, which the link asks
- * for again when a call leaves a queue. */
+ * figures (SL, answered, abandoned; an agent's calls and AHT; the time in
+ * state a re-seed finds) come from `status`, which the link asks for again
+ * when a call changes. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "clock.h"
@@ -57,15 +59,14 @@ model_call(struct sup *s, const char *id)
 	return NULL;
 }
 
-static int
+int
 model_waiting(const struct sup_call *c)
 {
 	return c->queue[0] != '\0' && (strcmp(c->state, "queued") == 0 ||
 	    strcmp(c->state, "offered") == 0);
 }
 
-/* Whether agent a takes calls from queue q ("sales" in "sales,support"). */
-static int
+int
 model_in_queue(const struct sup_agent *a, const char *q)
 {
 	size_t n = strlen(q);
@@ -90,7 +91,7 @@ model_count_agent(struct sup_queue *q, const struct sup_agent *a)
 		q->not_ready++;
 }
 
-void
+static void
 model_recount(struct sup *s)
 {
 	for (int i = 0; i < s->nq; i++) {
@@ -159,10 +160,9 @@ static void
 model_seed_agent(struct sup *s, json_t *o, uint64_t now)
 {
 	struct sup_agent	*old = model_agent(s, jstr(o, "agent")), *a;
-	uint64_t		 since = now;
+	uint64_t		 in_state = (uint64_t)jint(o, "state_s") * 1000000;
+	uint64_t		 since = in_state < now ? now - in_state : 0;
 
-	if (old != NULL && strcmp(old->state, jstr(o, "state") ?: "") == 0)
-		since = old->since;	/* a re-seed keeps the time in state */
 	a = old != NULL ? old : s->na < SUP_AGENTS ? &s->a[s->na++] : NULL;
 	if (a == NULL || jstr(o, "agent") == NULL)
 		return;
@@ -172,9 +172,13 @@ model_seed_agent(struct sup *s, json_t *o, uint64_t now)
 	CPY(a->state, jstr(o, "state"));
 	CPY(a->reason, jstr(o, "reason"));
 	CPY(a->call, jstr(o, "call"));
-	a->calls = jint(o, "calls");
+	CPY(a->team, jstr(o, "team"));
+	a->calls_today = jint(o, "calls_today");
+	a->handled_s = jint(o, "handled_s");
+	a->seeded = now;
 	a->connected = json_is_true(json_object_get(o, "connected"));
 	a->help = json_is_true(json_object_get(o, "help"));
+	CPY(a->help_text, jstr(o, "help_text"));
 	a->since = since;
 	model_agent_queues(a, json_object_get(o, "queues"));
 }
@@ -219,9 +223,11 @@ model_link_calls(struct sup *s)
 		struct sup_call *c = model_call(s, s->a[i].call);
 
 		s->a[i].call_queue[0] = s->a[i].cli[0] = '\0';
+		s->a[i].call_since = 0;
 		if (c != NULL) {
 			CPY(s->a[i].call_queue, c->queue);
 			CPY(s->a[i].cli, c->cli);
+			s->a[i].call_since = c->since;
 		}
 	}
 }
@@ -245,6 +251,7 @@ model_seed(struct sup *s, json_t *st)
 	model_link_calls(s);
 	model_recount(s);
 	s->seeded = 1;
+	s->changed = 1;
 }
 
 static void
@@ -274,6 +281,7 @@ model_ev_call_state(struct sup *s, json_t *ev)
 {
 	struct sup_call		*c = model_call(s, jstr(ev, "call"));
 	struct sup_agent	*a;
+	int			 was;
 
 	if (c == NULL) {
 		if (s->nc >= SUP_CALLS)
@@ -283,10 +291,11 @@ model_ev_call_state(struct sup *s, json_t *ev)
 		CPY(c->id, jstr(ev, "call"));
 		c->since = clock_mono_us();
 	}
-	if (!model_waiting(c))
-		c->since = clock_mono_us();
+	was = model_waiting(c);
 	CPY(c->state, jstr(ev, "state"));
 	CPY(c->queue, jstr(ev, "queue"));
+	if (!was || !model_waiting(c))	/* a wait goes on while offered */
+		c->since = clock_mono_us();
 	CPY(c->agent, jstr(ev, "agent"));
 	CPY(c->cli, jstr(ev, "cli"));
 	if ((a = model_agent(s, c->agent)) != NULL && strcmp(c->state, "clearing") != 0)
@@ -314,8 +323,10 @@ model_ev_help(struct sup *s, json_t *ev)
 {
 	struct sup_agent *a = model_agent(s, jstr(ev, "agent"));
 
-	if (a != NULL)
-		a->help = json_is_true(json_object_get(ev, "on"));
+	if (a == NULL)
+		return;
+	a->help = json_is_true(json_object_get(ev, "on"));
+	CPY(a->help_text, jstr(ev, "text"));
 }
 
 static const struct {
@@ -336,6 +347,59 @@ model_event(struct sup *s, json_t *ev)
 	for (size_t i = 0; i < sizeof model_events / sizeof model_events[0]; i++)
 		if (strcmp(model_events[i].name, name) == 0)
 			model_events[i].fn(s, ev);
+	s->changed = 1;
+}
+
+/* The figures derived from many rows, once per frame however many events
+ * came: counting is O(queues x agents). */
+void
+model_settle(struct sup *s)
+{
+	if (!s->changed)
+		return;
 	model_link_calls(s);
 	model_recount(s);
+}
+
+int
+model_aht_s(const struct sup_agent *a, uint64_t now)
+{
+	uint64_t busy_ms = (uint64_t)a->handled_s * 1000;
+
+	if (a->calls_today <= 0)
+		return -1;
+	if ((strcmp(a->state, "on_call") == 0 ||
+	    strcmp(a->state, "wrap_up") == 0) && now > a->seeded)
+		busy_ms += (now - a->seeded) / 1000;
+	return (int)((busy_ms / (uint64_t)a->calls_today + 500) / 1000);
+}
+
+int
+model_teams(const struct sup *s, const char **out, int max)
+{
+	int n = 0, j;
+
+	for (int i = 0; i < s->na && n < max; i++) {
+		if (s->a[i].team[0] == '\0')
+			continue;
+		for (j = 0; j < n && strcmp(out[j], s->a[i].team) != 0; j++)
+			;
+		if (j == n)
+			out[n++] = s->a[i].team;
+	}
+	return n;
+}
+
+void
+model_say(struct sup *s, int alert, const char *fmt, ...)
+{
+	va_list ap;
+	char	buf[256];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	tui_status_set(&s->status, clock_mono_us(), alert ? 30 : 8,
+	    alert ? TUI_LEVEL_ALERT : TUI_LEVEL_INFO, "%s", buf);
+	s->dirty = 1;
 }

@@ -10,8 +10,12 @@
 #include <unistd.h>
 #include "cli.h"
 #include "clock.h"
+#include "keys.h"
+#include "link.h"
+#include "look.h"
 #include "loop.h"
-#include "sup.h"
+#include "view.h"
+#include "wall.h"
 
 static void
 usage(FILE *f)
@@ -49,15 +53,48 @@ sup_cli(void *arg)
 	return ((struct sup *)arg)->cli;
 }
 
+/* Frames for the core's events come at most every SUP_FRAME_GAP_US: a
+ * busy center's hundreds of events a second make one frame, not hundreds
+ * (tests/bench/bench-supervisor.sh). A key is answered at once. */
+#define SUP_FRAME_GAP_US	50000
+static uint64_t	sup_frame_at;		/* mono us: the last frame */
+static int	sup_frame_late;		/* one is owed, when the gap is over */
+static int	sup_keyed;		/* a key since the last frame */
+
+/* A frame: the tables rebuilt if the model changed, the levels (and the
+ * bell), the live view or the wallboard, the status line, then the keys'
+ * bar, help and dialog over it. */
 static void
 sup_draw(void *arg)
 {
-	view_draw(arg);
+	struct sup	*s = arg;
+	uint64_t	 now = clock_mono_us();
+
+	if (!sup_keyed && now < sup_frame_at + SUP_FRAME_GAP_US) {
+		sup_frame_late = 1;
+		return;
+	}
+	sup_frame_at = now;
+	sup_frame_late = sup_keyed = 0;
+	tui_frame_begin();
+	erase();
+	model_settle(s);
+	view_update(s);
+	look_levels(s, now);
+	if (s->screen == SCREEN_WALL)
+		wall_draw(s, now);
+	else
+		view_draw(s, now);
+	if (s->screen != SCREEN_WALL || tui_status_text(&s->status, now) != NULL)
+		tui_status_draw(&s->status, stdscr, LINES - 2, COLS, now);
+	keys_draw(s);
+	tui_frame_end();
 }
 
 static void
 sup_key(void *arg, const struct tui_key *k)
 {
+	sup_keyed = 1;
 	keys_handle(arg, k);
 }
 
@@ -70,13 +107,23 @@ sup_read(void *arg)
 static int
 sup_timeout(void *arg, uint64_t now)
 {
-	return link_timeout(arg, now);
+	int t = link_timeout(arg, now), f;
+
+	if (!sup_frame_late)
+		return t;
+	f = sup_frame_at + SUP_FRAME_GAP_US > now ?
+	    (int)((sup_frame_at + SUP_FRAME_GAP_US - now) / 1000) + 1 : 0;
+	return t < 0 || f < t ? f : t;
 }
 
 static void
 sup_tick(void *arg, uint64_t now)
 {
-	link_tick(arg, now);
+	struct sup *s = arg;
+
+	link_tick(s, now);
+	if (sup_frame_late && now >= sup_frame_at + SUP_FRAME_GAP_US)
+		s->dirty = 1;
 }
 
 static void
@@ -146,6 +193,7 @@ main(int argc, char **argv)
 	}
 	tui_loop_signals();
 	tui_init();
+	look_init(&s);
 	view_init(&s);
 	link_connect(&s);
 	sup_loop(&s);

@@ -1,8 +1,14 @@
-/* sup.h: the supervisor console (`centrala supervisor`): what the core
- * said (the model: queues, agents, calls, spans; seeded by `status`, kept
- * by the pushed events), the link to the core, the live view, the
- * wallboard and the keys. One struct sup holds it all; each part writes
- * its own fields through the functions named here. */
+/* sup.h: the supervisor console's model (`centrala supervisor`): what the
+ * core said (queues, agents, calls, spans; seeded by `status`, kept by the
+ * pushed events) and the console's own state (options, filters, the
+ * screen's widgets). One struct sup holds it; each part writes its own
+ * fields through its functions. The parts, each in its own header, in
+ * layers: model.c (here) at the bottom; link.c (link.h) tells the model
+ * what the core said; look.c (look.h) turns figures into levels and
+ * colours; view.c and wall.c draw from the model; keys.c turns keys into
+ * requests (link) and filters (model); sup-main.c runs the loop over them.
+ * Nothing calls upward: a part that changed the model sets s->changed and
+ * the loop redraws. */
 #ifndef CZ_SUP_H
 #define CZ_SUP_H
 
@@ -18,6 +24,7 @@
 #define SUP_CALLS	1024
 #define SUP_SPANS	32
 #define SUP_PENDING	16
+#define SUP_TEAMS	64
 
 struct sup_queue {
 	char	name[32];
@@ -30,16 +37,21 @@ struct sup_queue {
 };
 
 struct sup_agent {
-	char		id[16], name[64], state[16], reason[32];
+	char		id[16], name[64], state[16], reason[32], team[32];
 	char		call[32], call_queue[32], cli[32];
 	char		queues[256];		/* "sales,support" */
-	int		calls, connected, help;
+	char		help_text[128];		/* asking for help: about what */
+	int		calls_today, handled_s;	/* today, at seeded (status) */
+	int		connected, help;
 	uint64_t	since;			/* mono us: state entered */
+	uint64_t	call_since;		/* mono us: its call's state */
+	uint64_t	seeded;			/* mono us: status said so */
 };
 
 struct sup_call {
 	char		id[32], state[16], queue[32], agent[16], cli[32];
-	uint64_t	since;			/* mono us: seen waiting */
+	uint64_t	since;			/* mono us: seen waiting, or
+						   its state entered */
 };
 
 struct sup_span {
@@ -51,13 +63,15 @@ enum sup_link { LINK_DOWN, LINK_OPEN, LINK_UP };
 
 enum sup_req {
 	SREQ_NONE, SREQ_HELLO, SREQ_LOGIN, SREQ_SUBSCRIBE, SREQ_STATUS,
-	SREQ_ACT
+	SREQ_ACT,
+	SREQ_MONITOR	/* an act; done: monitoring what[] */
 };
 
 struct sup_pending {
 	int		id;
 	enum sup_req	kind;
 	char		what[96];
+	char		call[32];	/* SREQ_MONITOR: the call, "" stop */
 };
 
 enum sup_screen { SCREEN_LIVE, SCREEN_WALL, SCREEN_HELP };
@@ -77,6 +91,7 @@ struct sup {
 	struct sup_span		 s[SUP_SPANS];
 	int			 ns;
 	int			 seeded;
+	int			 changed;	/* the tables are to be rebuilt */
 	/* the link (link.c) */
 	struct cli		*cli;
 	enum sup_link		 link;
@@ -84,60 +99,44 @@ struct sup {
 	uint64_t		 retry_at;
 	uint64_t		 status_at;	/* mono us: last status asked */
 	struct sup_pending	 pending[SUP_PENDING];
-	/* the screen (view.c, wall.c, keys.c) */
+	char			 monitoring[32];	/* call listened to */
+	/* the screen (view.c, wall.c, keys.c; look.c the figures' levels) */
 	enum sup_screen		 screen;
 	enum sup_focus		 focus;
 	struct tui_table	 qt, at;
 	struct tui_dialog	 dlg;
 	struct tui_status	 status;
+	int			 agent_rows;	/* in view: view.c, for paging */
+	int			 queue_rows;
 	char			 filter_state[16];	/* "" all */
 	char			 filter_queue[32];
-	char			 target[16];		/* agent acted on */
+	char			 filter_team[32];
+	char			 target[32];		/* agent or call acted on */
 	char			 wall_msg[128];
-	int			 wall_page, red, quit, dirty;
+	int			 red, quit, dirty;
 	char			 exit_why[256];	/* printed after the screen */
-	uint64_t		 wall_turn;
 };
 
 /* model.c */
 void	model_seed(struct sup *, json_t *status);
 void	model_event(struct sup *, json_t *ev);
+/* After events: the agents' calls and the queues' counts again. */
+void	model_settle(struct sup *);
 void	model_clear(struct sup *);
 struct sup_agent *model_agent(struct sup *, const char *id);
 struct sup_queue *model_queue(struct sup *, const char *name);
-void	model_recount(struct sup *);
 int	model_longest_s(const struct sup *, const char *queue, uint64_t now);
-
-/* link.c */
-void	link_connect(struct sup *);
-int	link_send(struct sup *, enum sup_req, const char *what, json_t *req);
-void	link_read(struct sup *);
-void	link_tick(struct sup *, uint64_t now);
-int	link_timeout(const struct sup *, uint64_t now);
-void	link_lost(struct sup *);
-
-/* view.c */
-void	view_init(struct sup *);
-void	view_update(struct sup *);
-void	view_draw(struct sup *);
-void	view_say(struct sup *, int alert, const char *fmt, ...)
+/* Whether the call waits in a queue (queued, or ringing agents). */
+int	model_waiting(const struct sup_call *);
+/* Whether agent a takes calls from queue q ("sales" in "sales,support"). */
+int	model_in_queue(const struct sup_agent *, const char *q);
+/* Today's average handle time of the agent up to now, as the core
+ * counts it: talk and wrap-up per call handled (-1: none yet). */
+int	model_aht_s(const struct sup_agent *, uint64_t now);
+/* The teams of the agents, each once, in the order first seen. */
+int	model_teams(const struct sup *, const char **out, int max);
+/* A line for the status line (alert: red, longer). */
+void	model_say(struct sup *, int alert, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
-int	view_agent_rows(void);
-/* Columns of the queues table, for the wallboard's colours. */
-enum { VQ_NAME, VQ_WAIT, VQ_LONGEST, VQ_SL, VQ_ANSWERED, VQ_ABANDONED,
-	VQ_READY };
-enum tui_color view_queue_color(const struct sup_queue *, int col);
-
-/* thresholds of a queue's figures (view.c) */
-enum tui_thresh_level sup_queue_level(const struct sup *,
-	    const struct sup_queue *);
-
-/* wall.c */
-void	wall_draw(struct sup *);
-
-/* keys.c */
-void	keys_handle(struct sup *, const struct tui_key *);
-void	keys_help_draw(struct sup *);
-void	keys_bar_draw(struct sup *, int y, int w);
 
 #endif

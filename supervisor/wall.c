@@ -7,9 +7,9 @@
 #include <string.h>
 #include "bar.h"
 #include "big.h"
-#include "clock.h"
-#include "sup.h"
+#include "look.h"
 #include "text.h"
+#include "wall.h"
 
 #define WALL_TURN_S	8
 #define WALL_NAME_W	12	/* the queue's name, left */
@@ -17,12 +17,12 @@
 
 static const struct {
 	const char	*label;
-	int		 col;		/* the queues table's, for colours */
+	enum tui_color	(*color)(const void *queue);	/* look.h */
 } wall_figs[] = {
-	{ "WAITING", VQ_WAIT },
-	{ "LONGEST s", VQ_LONGEST },
-	{ "SL %", VQ_SL },
-	{ "AVAILABLE", VQ_READY },
+	{ "WAITING", look_queue },
+	{ "LONGEST s", look_wait },
+	{ "SL %", look_sl },
+	{ "AVAILABLE", look_ready },
 };
 #define WALL_NFIGS	((int)(sizeof wall_figs / sizeof wall_figs[0]))
 
@@ -43,11 +43,11 @@ wall_queue(const struct sup_queue *q, int y)
 	int cw = (COLS - WALL_NAME_W) / WALL_NFIGS;
 
 	tui_text_printf(stdscr, y + 3, 0, WALL_NAME_W - 1,
-	    tui_attr(view_queue_color(q, VQ_NAME)) | A_BOLD, "%s", q->name);
+	    tui_attr(look_queue(q)) | A_BOLD, "%s", q->name);
 	for (int i = 0; i < WALL_NFIGS; i++) {
 		char	buf[16];
 		int	x = WALL_NAME_W + i * cw;
-		attr_t	at = tui_attr(view_queue_color(q, wall_figs[i].col));
+		attr_t	at = tui_attr(wall_figs[i].color(q));
 
 		tui_text_put(stdscr, y, x, cw - 1, wall_figs[i].label,
 		    tui_attr(TUI_LABEL));
@@ -57,7 +57,7 @@ wall_queue(const struct sup_queue *q, int y)
 }
 
 void
-wall_draw(struct sup *s)
+wall_draw(const struct sup *s, uint64_t now)
 {
 	int	per = (LINES - 3) / WALL_BLOCK, pages, page;
 	char	right[64];
@@ -65,7 +65,7 @@ wall_draw(struct sup *s)
 	if (per < 1)
 		per = 1;
 	pages = s->nq > 0 ? (s->nq + per - 1) / per : 1;
-	page = (int)(clock_mono_us() / 1000000 / WALL_TURN_S) % pages;
+	page = (int)(now / 1000000 / WALL_TURN_S) % pages;
 	snprintf(right, sizeof right, "%s  page %d/%d",
 	    s->link == LINK_UP ? "live" : "OFFLINE", page + 1, pages);
 	tui_bar_title(stdscr, 0, COLS, "Centrala wallboard", right);

@@ -1,0 +1,24 @@
+/* look.h: how the queues' figures look (look.c): thresholds built from
+ * the options, each figure's level and colour, a queue's worst level,
+ * and the bell when one more queue goes red. The live view's tables and
+ * the wallboard's big digits take their colours from here alone. */
+#ifndef CZ_SUP_LOOK_H
+#define CZ_SUP_LOOK_H
+
+#include <stdint.h>
+#include "sup.h"
+
+void	look_init(const struct sup *);
+/* Figures that move with the clock (the longest waits), each queue's
+ * level, and the bell when more queues are red than before. */
+void	look_levels(struct sup *, uint64_t now);
+/* Colours of a queue's row: its worst level; SL against its goal; the
+ * longest wait; agents ready while callers wait. row: a sup_queue. */
+enum tui_color	look_queue(const void *row);
+enum tui_color	look_sl(const void *row);
+enum tui_color	look_wait(const void *row);
+enum tui_color	look_ready(const void *row);
+/* An agent's state (asking for help: alert). row: a sup_agent. */
+enum tui_color	look_agent(const void *row);
+
+#endif
