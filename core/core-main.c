@@ -132,16 +132,22 @@ core_paths(const char *state_opt)
 	core.sock_path = xprintf("%s/centrala.sock", core.run_dir);
 }
 
-/* Logs go to STATE_DIR/log/core.log unless the config says otherwise;
- * "-" keeps standard error (for systemd's journal, say). */
+/* Logs go to STATE_DIR/log/core.log unless the config says otherwise:
+ * "syslog" (facility daemon: the journal under systemd), "stderr" or "-"
+ * keeps standard error, else a file. */
 static void
 core_open_log(void)
 {
 	const char	*lf = core.cfg->core.log_file;
 	char		*path;
 
-	if (lf[0] == '\0' || strcmp(lf, "-") == 0)
+	if (lf[0] == '\0' || strcmp(lf, "-") == 0 || strcmp(lf, "stderr") == 0)
 		return;
+	if (strcmp(lf, "syslog") == 0) {
+		log_info("logging to syslog (facility daemon)");
+		log_open_syslog("centrala-core", log_get_level());
+		return;
+	}
 	path = lf[0] == '/' ? xstrdup(lf) : xprintf("%s/%s", core.state_dir, lf);
 	log_info("logging to %s", path);
 	log_open("centrala-core", path, log_get_level());
@@ -354,6 +360,8 @@ core_start(const char *state_opt)
 	hooks_init(core_check_stopped);
 	core_paths(state_opt);
 	core_open_log();
+	log_info("configuration loaded from %s", core.config_path ?
+	    core.config_path : "the built-in default");
 	core.db = db_open(core.db_path, err, sizeof err);
 	if (core.db == NULL)
 		fatal("%s", err);

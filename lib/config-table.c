@@ -332,7 +332,8 @@ const struct cfg_key config_table[] = {
 	{ "core", "db_path", CFG_STRING, 0, 0, NULL, "",
 	  "the SQLite database (empty: STATE_DIR/centrala.db)", C(db_path), NULL },
 	{ "core", "log_file", CFG_STRING, 0, 0, NULL, "log/core.log",
-	  "log file, relative to STATE_DIR (\"-\": standard error)",
+	  "log file, relative to STATE_DIR; \"syslog\" (facility daemon), "
+	  "\"stderr\" or \"-\": standard error",
 	  C(log_file), NULL },
 	{ "core", "log_level", CFG_ENUM, 0, 0, levels, "info",
 	  "least important log lines kept", C(log_level), NULL },
