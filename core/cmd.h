@@ -141,5 +141,6 @@ int	cmd_reload(struct cmd_ctx *);
 int	cmd_stop(struct cmd_ctx *);
 int	cmd_set_pin(struct cmd_ctx *);
 int	cmd_show_config(struct cmd_ctx *);
+int	cmd_backup(struct cmd_ctx *);		/* cmd-backup.c */
 
 #endif
