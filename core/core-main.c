@@ -4,6 +4,7 @@
  * because they touch every module. */
 #include <errno.h>
 #include <getopt.h>
+#include <grp.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@
 #include "hooks.h"
 #include "log.h"
 #include "prompt.h"
+#include "relocate.h"
 #include "notify.h"
 #include "queue.h"
 #include "server.h"
@@ -154,6 +156,24 @@ core_open_log(void)
 	free(path);
 }
 
+/* The socket is 0660: the group named by the config may connect (agents
+ * and supervisors are its members; their login says who they are). */
+static void
+core_socket_group(void)
+{
+	const char	*name = core.cfg->core.socket_group;
+	struct group	*gr;
+
+	if (name[0] == '\0')
+		return;
+	if ((gr = getgrnam(name)) == NULL)
+		fatal("[core] socket_group: no Unix group \"%s\"", name);
+	if (chown(core.sock_path, (uid_t)-1, gr->gr_gid) != 0)
+		fatal("[core] socket_group: cannot give %s to group %s: %s "
+		    "(the core must be a member of it)", core.sock_path, name,
+		    strerror(errno));
+}
+
 static void
 core_warnings(const struct config *cfg)
 {
@@ -168,11 +188,13 @@ static void
 core_prompts(void)
 {
 	const char	*dir = core.cfg->core.prompts_dir;
+	char		 installed[PATH_MAX];
 	struct stat	 st;
 
+	relocate(PKGLIBEXECDIR, PKGDATADIR "/prompts", installed,
+	    sizeof installed);
 	if (dir[0] == '\0')
-		dir = stat(PKGDATADIR "/prompts", &st) == 0 ? PKGDATADIR "/prompts" :
-		    SRCDATADIR "/prompts";
+		dir = stat(installed, &st) == 0 ? installed : SRCDATADIR "/prompts";
 	prompt_cache_clear();
 	prompt_set_dir(dir, core.cfg->core.language);
 	log_info("prompts from %s, default language %s", dir,
@@ -367,6 +389,7 @@ core_start(const char *state_opt)
 		fatal("%s", err);
 	if (server_listen(core.sock_path, err, sizeof err) != 0)
 		fatal("%s", err);
+	core_socket_group();
 	core_recover();
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);

@@ -364,6 +364,10 @@ const struct cfg_key config_table[] = {
 	{ "core", "print_destination", CFG_STRING, 0, 0, NULL, "",
 	  "CUPS destination of `centrala report --print` (empty: CUPS's "
 	  "default)", C(print_destination), NULL },
+	{ "core", "socket_group", CFG_STRING, 0, 0, NULL, "",
+	  "Unix group given the clients' socket (mode 0660), e.g. "
+	  "centrala-agents (empty: the core's own group)", C(socket_group),
+	  NULL },
 
 	{ "span", "driver", CFG_ENUM, 0, 0, drivers, "vspan",
 	  "vspan: the virtual E1 span (docs/vspan.md)", S(driver), NULL },
