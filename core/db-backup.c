@@ -167,6 +167,12 @@ db_backup_start(struct event_base *base, const char *db_path,
 {
 	struct db_backup *b;
 
+	/* The second connection is handed to the thread. */
+	if (!sqlite3_threadsafe()) {
+		snprintf(err, errlen, "this SQLite is built without threads "
+		    "(SQLITE_THREADSAFE=0): no online backup");
+		return -1;
+	}
 	if (db_backup_running != NULL) {
 		snprintf(err, errlen, "a backup to %s is still running",
 		    db_backup_running->dest);
