@@ -4,7 +4,8 @@
 # its own /dev: the real devices bound in, and /dev/log a datagram socket
 # of ours. The core's lines arrive with facility daemon and their levels
 # as priorities: the config load (info), a wrong PIN, a refused request, a
-# refused reload and a span's layer 1 going down (warning).
+# refused reload, a span's layer 1 going down and the call it cut off
+# (warning).
 if [ -z "${SYSLOG_NS:-}" ]; then
 	[ "$(id -u)" = 0 ] || { echo "SKIP: needs root (a private mount namespace)"; exit 77; }
 	command -v unshare >/dev/null || { echo "SKIP: unshare not installed"; exit 77; }
@@ -60,7 +61,11 @@ ctl reload >/dev/null 2>&1 && fail "a bad config was reloaded"
 wait_until 10 logged 28 "reload refused" || fail "refused reload not logged"
 pass "wrong PIN, refused request, refused reload: warnings"
 
-pstn --calls 0 --duration 1 || fail "pstn"
-wait_until 10 logged 28 "span e1a: layer 1 down" || fail "layer 1 down not logged as a warning: $(grep e1a "$T/syslog.txt")"
-pass "span alarm: a warning"
+# A caller waiting (nobody is logged in) when the cable is pulled: the
+# span's alarm and the call's failure (cause 38, network out of order).
+pstn_bg --calls 1 --hold never --cut-after 3
+wait_until 20 logged 28 "span e1a: layer 1 down" || fail "layer 1 down not logged as a warning: $(grep e1a "$T/syslog.txt")"
+wait_until 10 logged 28 "call [^ ]*: ended, cause 38" || fail "the failed call not logged as a warning: $(grep 'call ' "$T/syslog.txt")"
+wait_until 10 logged 30 "call [^ ]*: in on e1a" || fail "the call's start not logged as info"
+pass "span alarm and call failure: warnings"
 ctl --timeout 30 stop --clear >/dev/null || fail "stop"
