@@ -23,7 +23,7 @@ share=$(dirname "$(one '*/share/centrala/centrala.ini')")
 conf=$(one '*/etc/centrala/centrala.ini')
 [ -n "$conf" ] || fail "no etc/centrala/centrala.ini"
 for f in '*/man/man1/centrala.1' '*/man/man5/centrala.ini.5' '*/systemd/system/centrala.service' \
-    '*/sysusers.d/centrala.conf' '*/etc/logrotate.d/centrala'; do
+    '*/sysusers.d/centrala.conf' '*/tmpfiles.d/centrala.conf' '*/etc/logrotate.d/centrala'; do
 	[ -n "$(one "$f")" ] || fail "not installed: $f"
 done
 pass "installed: centrala in bindir, centrala-* in pkglibexecdir, data, config, man, unit, sysusers, logrotate"
@@ -37,6 +37,8 @@ for l in "ExecStart=${bin#$D} core --config ${conf#$D}" "User=centrala" "Restart
 done
 grep -q "^u centrala " "$(one '*/sysusers.d/centrala.conf')" && grep -q "^g centrala-supervisors" "$(one '*/sysusers.d/centrala.conf')" ||
 	fail "sysusers.d file lacks the user or the groups"
+grep -qx "z ${conf#$D} 0640 root centrala -" "$(one '*/tmpfiles.d/centrala.conf')" ||
+	fail "tmpfiles.d does not give the config to group centrala"
 grep -q "^state_dir = .*/lib/centrala$" "$conf" && grep -qx "run_dir = /run/centrala" "$conf" &&
 	grep -qx "log_file = syslog" "$conf" && grep -qx "socket_group = centrala-agents" "$conf" ||
 	fail "installed config lacks the installed paths: $(sed -n '/^\[core\]/,/^$/p' "$conf")"
