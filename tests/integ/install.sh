@@ -43,6 +43,23 @@ grep -q "^state_dir = .*/lib/centrala$" "$conf" && grep -qx "run_dir = /run/cent
 	grep -qx "log_file = syslog" "$conf" && grep -qx "socket_group = centrala-agents" "$conf" ||
 	fail "installed config lacks the installed paths: $(sed -n '/^\[core\]/,/^$/p' "$conf")"
 "$bin" core --check --config "$conf" >"$T/check.out" 2>&1 || fail "installed config rejected: $(cat "$T/check.out")"
+# systemd's own checks, where systemd's tools are installed: the unit (its
+# programs and man pages looked for in the DESTDIR tree), and the users
+# and groups sysusers makes in a root of ours.
+if command -v systemd-analyze >/dev/null && command -v systemd-sysusers >/dev/null; then
+	mkdir -p "$T/v" "$T/root/etc"
+	sed "s|${bin#$D}|$bin|g" "$unit" >"$T/v/centrala.service"
+	MANPATH=$(dirname "$(dirname "$(one '*/man1/centrala.1')")") \
+		systemd-analyze verify "$T/v/centrala.service" >"$T/verify.out" 2>&1 &&
+		[ ! -s "$T/verify.out" ] || fail "systemd-analyze verify: $(cat "$T/verify.out")"
+	systemd-sysusers --root="$T/root" "$(one '*/sysusers.d/centrala.conf')" >"$T/sysusers.out" 2>&1 ||
+		fail "systemd-sysusers: $(cat "$T/sysusers.out")"
+	grep -q "^centrala:x:[0-9]*:[0-9]*:.*:/var/lib/centrala:" "$T/root/etc/passwd" &&
+		grep -q "^centrala-agents:x:[0-9]*:centrala$" "$T/root/etc/group" &&
+		grep -q "^centrala-supervisors:" "$T/root/etc/group" ||
+		fail "sysusers made: $(cat "$T/root/etc/passwd" "$T/root/etc/group")"
+	pass "systemd-analyze verify: unit clean; sysusers: user centrala, in centrala-agents"
+fi
 pass "unit, sysusers and the installed configuration as the service needs them"
 
 # Man pages: no groff warning, and every key the core knows documented.
