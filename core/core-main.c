@@ -20,6 +20,7 @@
 #include "cause.h"
 #include "clock.h"
 #include "conn.h"
+#include "db-backup.h"
 #include "core.h"
 #include "evlog.h"
 #include "hooks.h"
@@ -412,6 +413,7 @@ core_finish(void)
 	span_close_all();
 	server_close();
 	evlog_close();
+	db_backup_wait();
 	event_free(core_beat);
 	db_heartbeat_stop(core.db, clock_wall_ms());
 	db_close(core.db);

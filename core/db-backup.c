@@ -105,6 +105,19 @@ db_backup_thread(void *arg)
 	return NULL;
 }
 
+/* The thread has ended, or is about to: reaps it and says how it went. */
+static void
+db_backup_join(struct db_backup *b)
+{
+	pthread_join(b->thread, NULL);
+	if (b->ok)
+		log_info("backup written to %s: %d pages, %lld bytes", b->dest,
+		    b->pages, b->bytes);
+	else
+		log_error("backup to %s failed: %s", b->dest, b->err);
+	db_backup_running = NULL;
+}
+
 static void
 db_backup_done_cb(evutil_socket_t fd, short what, void *arg)
 {
@@ -115,14 +128,20 @@ db_backup_done_cb(evutil_socket_t fd, short what, void *arg)
 
 	if (read(fd, &byte, 1) != 1)
 		return;
-	pthread_join(b->thread, NULL);
-	if (b->ok)
-		log_info("backup written to %s: %d pages, %lld bytes", b->dest,
-		    b->pages, b->bytes);
-	else
-		log_error("backup to %s failed: %s", b->dest, b->err);
-	db_backup_running = NULL;
+	db_backup_join(b);
 	b->done(&r, b->arg);
+	db_backup_free(b);
+}
+
+void
+db_backup_wait(void)
+{
+	struct db_backup *b = db_backup_running;
+
+	if (b == NULL)
+		return;
+	log_info("stop: waiting for the backup to %s to end", b->dest);
+	db_backup_join(b);
 	db_backup_free(b);
 }
 

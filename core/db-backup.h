@@ -26,5 +26,8 @@ typedef void (*db_backup_cb)(const struct db_backup_result *, void *arg);
 int	db_backup_start(struct event_base *base, const char *db_path,
 	    const char *dest, db_backup_cb done, void *arg, char *err,
 	    size_t errlen);
+/* At stop: waits for a backup still being copied to end (its file is then
+ * whole, or removed), without reporting to anyone. */
+void	db_backup_wait(void);
 
 #endif

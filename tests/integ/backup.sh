@@ -55,3 +55,27 @@ pstn --calls 1 --hold fixed:1 || fail "no call through the restored core"
 wait_until 20 sql_ge 'select count(*) from cdr' $(( $(wc -l <"$T/restored") + 1 )) ||
 	fail "the restored core stored no new call"
 pass "restored: every call of the backup, and a new call stored"
+
+# A stop while a backup is being copied waits for it: the file is whole
+# (or, had the copy failed, absent), never a torn FILE.tmp. The database
+# is made big enough (synthetic calls from 2023) for the copy to take a
+# moment; ctl, whose core went away, cannot say how it ended.
+ctl --timeout 30 stop --clear >/dev/null || fail "core did not stop"
+wait "$CORE_PID"
+sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000)
+INSERT INTO cdr (call_id, direction, start_ms, end_ms, dnis, queue, cause, cleared_by, reason)
+SELECT printf('s%09d', i), 'in', 1700000000000 + i, 1700000000000 + i + 60000, '2000', 'sales', 16,
+	'network', printf('synthetic call %d, padded to make the database big enough', i) FROM n" ||
+	fail "filling the database"
+start_core
+rows=$(sql 'select count(*) from cdr')
+ctl --timeout 60 backup "$T/stop.db" >"$T/stop-backup.out" 2>&1 &
+wait_until 20 test -e "$T/stop.db.tmp" -o -e "$T/stop.db" || fail "backup did not start"
+ctl --timeout 60 stop --clear >/dev/null || fail "core did not stop"
+wait "$CORE_PID"
+grep -q "stop: waiting for the backup\|backup written to $T/stop.db" "$T/log/core.log" || fail "backup's end not logged"
+[ ! -e "$T/stop.db.tmp" ] || fail "a torn $T/stop.db.tmp left"
+[ "$(sqlite3 -batch -noheader "$T/stop.db" 'pragma integrity_check')" = ok ] &&
+	[ "$(sqlite3 -batch -noheader "$T/stop.db" 'select count(*) from cdr')" = "$rows" ] ||
+	fail "backup taken across a stop not whole"
+pass "a stop during a backup waits for it: $rows calls in the copy"
