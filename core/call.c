@@ -437,8 +437,10 @@ call_end(struct call *call, int cause, const char *cleared_by,
 		call_event(call, EV_CALL_END, json_pack("{s:i,s:s,s:s}", "cause",
 		    cause, "cleared_by", cleared_by, "reason", reason));
 	}
-	log_info("call %s: ended, cause %d, cleared by %s (%s)", call->id,
-	    cause, cleared_by, reason);
+	/* Q.850 causes from 32 on (and 27) are failures, not normal ends. */
+	(cause >= 32 || cause == CAUSE_OUT_OF_ORDER ? log_warn : log_info)(
+	    "call %s: ended, cause %d, cleared by %s (%s)", call->id, cause,
+	    cleared_by, reason);
 	call_set_state(call, CALL_CLEARING);
 	if (call->span != NULL && call->channel > 0 &&
 	    call->span->chan[call->channel].call == call)

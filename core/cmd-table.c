@@ -121,6 +121,8 @@ static const struct cmd_entry cmd_table[] = {
 	{ .name = "reload", .role = ROLE_ADMIN, .handler = cmd_reload },
 	{ .name = "stop", .role = ROLE_ADMIN,
 	    .args = { OPT("mode", ARG_STRING) }, .handler = cmd_stop },
+	{ .name = "backup", .role = ROLE_ADMIN,
+	    .args = { REQ("file", ARG_STRING) }, .handler = cmd_backup },
 	{ .name = "set-pin", .role = ROLE_ADMIN,
 	    .args = { REQ("who", ARG_STRING), REQ("pin", ARG_STRING) },
 	    .handler = cmd_set_pin },

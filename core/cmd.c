@@ -160,8 +160,13 @@ cmd_dispatch(struct conn *c, const char *line, size_t len)
 	if (cmd_run(&ctx, &req) == 0)
 		reply = json_incref(ctx.reply);
 	else {
-		log_debug("client %llu: %s refused: %s", (unsigned long long)c->id,
-		    req.name, ctx.err_msg);
+		/* Refused for who asked is a security event; the rest is
+		 * a client's mistake. */
+		(strcmp(ctx.err_code, PROTO_E_FORBIDDEN) == 0 ||
+		    strcmp(ctx.err_code, PROTO_E_NOT_LOGGED_IN) == 0 ?
+		    log_warn : log_info)("client %llu (uid %d): %s refused: %s",
+		    (unsigned long long)c->id, (int)c->uid, req.name,
+		    ctx.err_msg);
 		reply = proto_reply_error(req.id, ctx.err_code, "%s", ctx.err_msg);
 	}
 	json_decref(ctx.reply);

@@ -157,5 +157,6 @@ int	cmd_dnc_import(struct cmd_ctx *);
 int	cmd_why_not(struct cmd_ctx *);
 int	cmd_preview(struct cmd_ctx *);
 int	cmd_campaigns(struct cmd_ctx *);
+int	cmd_backup(struct cmd_ctx *);		/* cmd-backup.c */
 
 #endif

@@ -4,6 +4,7 @@
  * because they touch every module. */
 #include <errno.h>
 #include <getopt.h>
+#include <grp.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,12 +21,14 @@
 #include "cause.h"
 #include "clock.h"
 #include "conn.h"
+#include "db-backup.h"
 #include "core.h"
 #include "core-main.h"
 #include "evlog.h"
 #include "hooks.h"
 #include "log.h"
 #include "prompt.h"
+#include "relocate.h"
 #include "notify.h"
 #include "queue.h"
 #include "server.h"
@@ -134,20 +137,44 @@ core_paths(const char *state_opt)
 	core.sock_path = xprintf("%s/centrala.sock", core.run_dir);
 }
 
-/* Logs go to STATE_DIR/log/core.log unless the config says otherwise;
- * "-" keeps standard error (for systemd's journal, say). */
+/* Logs go to STATE_DIR/log/core.log unless the config says otherwise:
+ * "syslog" (facility daemon: the journal under systemd), "stderr" or "-"
+ * keeps standard error, else a file. */
 static void
 core_open_log(void)
 {
 	const char	*lf = core.cfg->core.log_file;
 	char		*path;
 
-	if (lf[0] == '\0' || strcmp(lf, "-") == 0)
+	if (lf[0] == '\0' || strcmp(lf, "-") == 0 || strcmp(lf, "stderr") == 0)
 		return;
+	if (strcmp(lf, "syslog") == 0) {
+		log_info("logging to syslog (facility daemon)");
+		log_open_syslog("centrala-core", log_get_level());
+		return;
+	}
 	path = lf[0] == '/' ? xstrdup(lf) : xprintf("%s/%s", core.state_dir, lf);
 	log_info("logging to %s", path);
 	log_open("centrala-core", path, log_get_level());
 	free(path);
+}
+
+/* The socket is 0660: the group named by the config may connect (agents
+ * and supervisors are its members; their login says who they are). */
+static void
+core_socket_group(void)
+{
+	const char	*name = core.cfg->core.socket_group;
+	struct group	*gr;
+
+	if (name[0] == '\0')
+		return;
+	if ((gr = getgrnam(name)) == NULL)
+		fatal("[core] socket_group: no Unix group \"%s\"", name);
+	if (chown(core.sock_path, (uid_t)-1, gr->gr_gid) != 0)
+		fatal("[core] socket_group: cannot give %s to group %s: %s "
+		    "(the core must be a member of it)", core.sock_path, name,
+		    strerror(errno));
 }
 
 static void
@@ -164,11 +191,13 @@ static void
 core_prompts(void)
 {
 	const char	*dir = core.cfg->core.prompts_dir;
+	char		 installed[PATH_MAX];
 	struct stat	 st;
 
+	relocate(PKGLIBEXECDIR, PKGDATADIR "/prompts", installed,
+	    sizeof installed);
 	if (dir[0] == '\0')
-		dir = stat(PKGDATADIR "/prompts", &st) == 0 ? PKGDATADIR "/prompts" :
-		    SRCDATADIR "/prompts";
+		dir = stat(installed, &st) == 0 ? installed : SRCDATADIR "/prompts";
 	prompt_cache_clear();
 	prompt_set_dir(dir, core.cfg->core.language);
 	log_info("prompts from %s, default language %s", dir,
@@ -357,11 +386,14 @@ core_start(const char *state_opt)
 	hooks_init(core_check_stopped);
 	core_paths(state_opt);
 	core_open_log();
+	log_info("configuration loaded from %s", core.config_path ?
+	    core.config_path : "the built-in default");
 	core.db = db_open(core.db_path, err, sizeof err);
 	if (core.db == NULL)
 		fatal("%s", err);
 	if (server_listen(core.sock_path, err, sizeof err) != 0)
 		fatal("%s", err);
+	core_socket_group();
 	core_recover();
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
@@ -386,6 +418,7 @@ core_finish(void)
 	span_close_all();
 	server_close();
 	evlog_close();
+	db_backup_wait();
 	event_free(core_beat);
 	db_heartbeat_stop(core.db, clock_wall_ms());
 	db_close(core.db);

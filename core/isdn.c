@@ -291,7 +291,8 @@ isdn_dchan(struct span *s, pri_event *e)
 
 	if (s->l2_up == up)
 		return;
-	log_info("span %s: D channel %s", s->name, up ? "up" : "down");
+	(up ? log_info : log_warn)("span %s: D channel %s", s->name, up ?
+	    "up" : "down");
 	span_set_l2(s, up);
 }
 

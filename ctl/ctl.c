@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "ctl.h"
 #include "pin.h"
+#include "xmalloc.h"
 
 /* What a command needs or accepts. */
 #define CTL_NO_CORE	0x01	/* runs without a core */
@@ -48,6 +49,7 @@ static int	cmd_events(struct cli *, char **);
 static int	cmd_why(struct cli *, char **);
 static int	cmd_req(struct cli *, char **);
 static int	cmd_wait_ready(struct cli *, char **);
+static int	cmd_backup(struct cli *, char **);
 
 static const struct ctl_cmd ctl_cmds[] = {
 	{ "status", "[--json]", 0, CTL_OPT_JSON,
@@ -137,6 +139,15 @@ static const struct ctl_cmd ctl_cmds[] = {
 	{ "list", "CAMPAIGN LIST pause|resume|remove", 3, 0,
 	  "change a call list's state",
 	  "Pauses, resumes or removes a list of the campaign.\n", ctl_list },
+	{ "backup", "FILE", 1, 0,
+	  "copy the live database to FILE (calls go on)",
+	  "The core copies its database, as it is when the request arrives, to\n"
+	  "FILE (relative to this directory; it must not exist, and the core's\n"
+	  "Unix user must be able to write there) with SQLite's online backup,\n"
+	  "while calls go on. ctl returns when FILE is complete (no time limit\n"
+	  "unless --timeout is given). Restore: stop the core, put FILE in\n"
+	  "place of centrala.db (removing centrala.db-wal and -shm), start it.\n",
+	  cmd_backup },
 };
 #define CTL_NCMDS (sizeof ctl_cmds / sizeof ctl_cmds[0])
 
@@ -581,6 +592,50 @@ cmd_wait_ready(struct cli *unused, char **argv)
 			    opt.timeout_s);
 		nanosleep(&pause, NULL);
 	}
+	return 0;
+}
+
+/* The core writes the file: a relative name is made ours first. */
+static char *
+ctl_absolute(const char *file)
+{
+	char	 cwd[4096];
+
+	if (file[0] == '/')
+		return xstrdup(file);
+	if (file[0] == '\0' || getcwd(cwd, sizeof cwd) == NULL)
+		ctl_die(EXIT_USAGE, "backup: \"%s\" is not a file name", file);
+	return xprintf("%s/%s", cwd, file);
+}
+
+/* The reply says it has started; the "backup" event how it ended. */
+static int
+cmd_backup(struct cli *c, char **argv)
+{
+	char		*file = ctl_absolute(argv[0]);
+	int		 limit = opt.timeout_given ? opt.timeout_s * 1000 : -1;
+	const char	*ev_name;
+	json_t		*ev;
+
+	json_decref(ctl_call(c, json_pack("{s:s,s:s}", "req", "backup", "file",
+	    file)));
+	while ((ev = cli_next_event(c, limit)) != NULL) {
+		ev_name = json_string_value(json_object_get(ev, "event"));
+		if (ev_name != NULL && strcmp(ev_name, "backup") == 0)
+			break;
+		json_decref(ev);
+	}
+	if (ev == NULL)
+		ctl_die(EXIT_FAILED, "backup to %s: no answer from the core (%s)",
+		    file, cli_closed(c) ? "it went away" : "timed out");
+	if (!json_is_true(json_object_get(ev, "ok")))
+		ctl_die(EXIT_FAILED, "backup to %s failed: %s", file,
+		    ctl_s(ev, "error"));
+	printf("backup written to %s (%d pages, %lld bytes)\n", file,
+	    ctl_i(ev, "pages"), (long long)json_integer_value(
+	    json_object_get(ev, "bytes")));
+	json_decref(ev);
+	free(file);
 	return 0;
 }
 

@@ -1,12 +1,14 @@
 /* centrala.c: the `centrala` front-end. `centrala CMD ARGS` runs
  * `centrala-CMD ARGS`, found beside this program (the build tree) or in
- * the install's libexec directory, as git does with its commands. */
+ * the install's libexec directory (followed to a relocated install, e.g.
+ * a DESTDIR tree: relocate.h), as git does with its commands. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "relocate.h"
 
 static const struct {
 	const char	*name;
@@ -28,7 +30,7 @@ static const struct {
 static int
 find_program(const char *cmd, char *path, size_t len)
 {
-	char	self[PATH_MAX - 64], *slash;
+	char	self[PATH_MAX - 64], dir[PATH_MAX - 64], *slash;
 	ssize_t	n = readlink("/proc/self/exe", self, sizeof self - 1);
 
 	if (n > 0) {
@@ -40,7 +42,8 @@ find_program(const char *cmd, char *path, size_t len)
 				return 0;
 		}
 	}
-	snprintf(path, len, "%s/centrala-%s", PKGLIBEXECDIR, cmd);
+	snprintf(path, len, "%s/centrala-%s", relocate(BINDIR, PKGLIBEXECDIR,
+	    dir, sizeof dir), cmd);
 	return access(path, X_OK);
 }
 

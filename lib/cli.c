@@ -21,6 +21,7 @@
 /* Replies such as a big status can be long; the core's max_line limits
  * only what clients send. */
 #define CLI_LINE_MAX	(64 * 1024 * 1024)
+#define CLI_INSTALLED_SOCKET	"/run/centrala/centrala.sock"
 
 struct cli {
 	int			 fd;
@@ -44,9 +45,17 @@ cli_socket_path(const char *socket_opt, const char *state_dir_opt)
 		snprintf(path, sizeof path, "%s", socket_opt);
 	else if (state_dir_opt == NULL && e != NULL && e[0] != '\0')
 		snprintf(path, sizeof path, "%s", e);
-	else
+	else {
 		snprintf(path, sizeof path, "%s/run/centrala.sock",
 		    statedir_find(state_dir_opt, "run/centrala.sock"));
+		/* Nothing here: the installed core's (systemd unit's
+		 * RuntimeDirectory, dist/centrala.service). */
+		e = getenv("CENTRALA_STATE_DIR");
+		if (state_dir_opt == NULL && (e == NULL || e[0] == '\0') &&
+		    access(path, F_OK) != 0 && access(CLI_INSTALLED_SOCKET,
+		    F_OK) == 0)
+			snprintf(path, sizeof path, "%s", CLI_INSTALLED_SOCKET);
+	}
 	return path;
 }
 

@@ -461,7 +461,8 @@ const struct cfg_key config_table[] = {
 	{ "core", "db_path", CFG_STRING, 0, 0, NULL, "",
 	  "the SQLite database (empty: STATE_DIR/centrala.db)", C(db_path), NULL },
 	{ "core", "log_file", CFG_STRING, 0, 0, NULL, "log/core.log",
-	  "log file, relative to STATE_DIR (\"-\": standard error)",
+	  "log file, relative to STATE_DIR; \"syslog\" (facility daemon), "
+	  "\"stderr\" or \"-\": standard error",
 	  C(log_file), NULL },
 	{ "core", "log_level", CFG_ENUM, 0, 0, levels, "info",
 	  "least important log lines kept", C(log_level), NULL },
@@ -492,6 +493,10 @@ const struct cfg_key config_table[] = {
 	{ "core", "print_destination", CFG_STRING, 0, 0, NULL, "",
 	  "CUPS destination of `centrala report --print` (empty: CUPS's "
 	  "default)", C(print_destination), NULL },
+	{ "core", "socket_group", CFG_STRING, 0, 0, NULL, "",
+	  "Unix group given the clients' socket (mode 0660), e.g. "
+	  "centrala-agents (empty: the core's own group)", C(socket_group),
+	  NULL },
 
 	{ "span", "driver", CFG_ENUM, 0, 0, drivers, "vspan",
 	  "vspan: the virtual E1 span (docs/vspan.md)", S(driver), NULL },

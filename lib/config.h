@@ -46,6 +46,7 @@ struct cfg_core {
 	char	*language;	/* prompts' default language */
 	int	 record_format;	/* enum cfg_record_format */
 	char	*print_destination; /* report --print: "" = CUPS's default */
+	char	*socket_group;	/* group of the clients' socket; "" = ours */
 };
 
 enum cfg_record_format { CFG_RECORD_STEREO, CFG_RECORD_MIXED };

@@ -1,7 +1,10 @@
-/* log.c: timestamped log lines to stderr or a file; fatal() exits. */
+/* log.c: log lines with a level, to stderr, a file (timestamped) or syslog
+ * (facility LOG_DAEMON, so that journald or rsyslog files them); fatal()
+ * exits. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 #include <time.h>
 #include <sys/time.h>
 #include "log.h"
@@ -9,7 +12,10 @@
 static const char	*log_prog = "centrala";
 static FILE		*log_file;
 static enum log_level	 log_min = LOG_LEVEL_INFO;
+static int		 log_syslog;		/* to syslog, not to a FILE */
 static const char	*log_names[] = { "debug", "info", "warn", "error" };
+static const int	 log_priorities[] = { LOG_DEBUG, LOG_INFO, LOG_WARNING,
+    LOG_ERR };
 
 void
 log_open(const char *progname, const char *path, enum log_level min)
@@ -23,6 +29,15 @@ log_open(const char *progname, const char *path, enum log_level min)
 		setvbuf(f, NULL, _IOLBF, 0);
 		log_file = f;
 	}
+}
+
+void
+log_open_syslog(const char *progname, enum log_level min)
+{
+	log_prog = progname;
+	log_min = min;
+	openlog(progname, LOG_PID | LOG_NDELAY, LOG_DAEMON);
+	log_syslog = 1;
 }
 
 void
@@ -59,6 +74,10 @@ log_vwrite(enum log_level level, const char *fmt, va_list ap)
 
 	if (level < log_min)
 		return;
+	if (log_syslog) {
+		vsyslog(log_priorities[level], fmt, ap);
+		return;
+	}
 	gettimeofday(&tv, NULL);
 	localtime_r(&tv.tv_sec, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
@@ -90,7 +109,7 @@ fatal(const char *fmt, ...)
 	va_start(ap, fmt);
 	log_vwrite(LOG_LEVEL_ERROR, fmt, ap);
 	va_end(ap);
-	if (log_file != NULL) {
+	if (log_file != NULL || log_syslog) {
 		va_start(ap, fmt);
 		fprintf(stderr, "%s: ", log_prog);
 		vfprintf(stderr, fmt, ap);

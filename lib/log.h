@@ -7,6 +7,8 @@
 enum log_level { LOG_LEVEL_DEBUG, LOG_LEVEL_INFO, LOG_LEVEL_WARN, LOG_LEVEL_ERROR };
 
 void	log_open(const char *progname, const char *path, enum log_level min);
+/* From now on to syslog (LOG_DAEMON), levels as priorities. */
+void	log_open_syslog(const char *progname, enum log_level min);
 void	log_set_level(enum log_level min);
 enum log_level log_get_level(void);
 void	log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -41,6 +41,8 @@ link_login_req(const struct sup *s)
 {
 	if (s->user == NULL)
 		return json_pack("{s:s,s:b}", "req", "login", "local", 1);
+	if (s->pin == NULL)	/* the Unix account the config ties it to */
+		return json_pack("{s:s,s:s}", "req", "login", "user", s->user);
 	return json_pack("{s:s,s:s,s:s}", "req", "login", "user", s->user,
 	    "pin", s->pin != NULL ? s->pin : "");
 }
