@@ -490,15 +490,21 @@ bots_start(struct event_base *base, const struct bots_opts *o, char *err,
 	return b;
 }
 
+/* The n away are spread evenly over the list (bot i is away when the
+ * running share i * n / nagents steps up), so that every skill keeps
+ * some of its agents. */
 void
 bots_set_away(struct bots *b, int n)
 {
-	for (int i = 0; i < b->o.nagents; i++) {
-		struct bot *t = &b->bot[i];
+	long	N = b->o.nagents;
 
-		if (t->away == (i < n))
+	for (long i = 0; i < N; i++) {
+		struct bot	*t = &b->bot[i];
+		int		 away = (i + 1) * n / N > i * n / N;
+
+		if (t->away == away)
 			continue;
-		t->away = i < n;
+		t->away = away;
 		bot_steer(t);
 	}
 }

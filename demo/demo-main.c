@@ -1,6 +1,6 @@
 /* demo-main.c: `centrala demo`: a core, a simulated telco placing calls to
  * three DIDs and a voice menu, and scripted agents answering them (in
- * waves: a third of them go on a break for part of each minute, so queues
+ * waves: half of them go on a break for part of each minute, so queues
  * build), until Ctrl-C or --duration. On a terminal with tmux, the screen
  * (demo-screen.c) holds the supervisor console and an agent console for
  * the user (agent 1100, left free by the scripted agents); headless, a
@@ -42,7 +42,7 @@
 #define DEMO_GUARD_S	15	/* then say what stopping waits for */
 #define DEMO_KILL_S	120	/* a child hung this long is killed, loudly */
 #define DEMO_WAVE_S	60	/* the staffing waves' period, */
-#define DEMO_BREAK_S	25	/* ... the first this many s a third away */
+#define DEMO_BREAK_S	30	/* ... the first this many s half away */
 
 enum demo_phase { DEMO_STARTING, DEMO_RUNNING, DEMO_STOPPING };
 
@@ -51,7 +51,7 @@ static struct {
 	int		 agents;
 	const char	*state;
 	int		 no_tmux;
-} opt = { 0, 60, 32, "demo-state", 0 };
+} opt = { 0, 75, 32, "demo-state", 0 };
 
 static struct {
 	struct event_base	*base;
@@ -82,8 +82,8 @@ demo_usage(FILE *f)
 "                     [--state-dir DIR] [--no-tmux]\n"
 "Starts a core, a simulated telco calling 2000, 2001, 2002 and the voice\n"
 "menu on 2003, and N scripted agents 1001... (default 32, PIN 1234; for\n"
-"25 s of each minute a third of them take a break), until Ctrl-C or\n"
-"--duration S. Default rate: 60 calls a minute.\n"
+"30 s of each minute half of them take a break), until Ctrl-C or\n"
+"--duration S. Default rate: 75 calls a minute.\n"
 "On a terminal with tmux: one screen with the supervisor console and an\n"
 "agent console where you log in as agent " DEMO_USER_AGENT ", PIN " DEMO_USER_PIN
 " (kept free for\n"
@@ -228,7 +228,7 @@ static void
 demo_start_bots(void)
 {
 	struct bots_opts	 o = { .pin = "1234", .accept_delay_ms = 1500,
-	    .talk_s = 20, .talk_exp = 1, .seed = (unsigned)time(NULL),
+	    .talk_s = 25, .talk_exp = 1, .seed = (unsigned)time(NULL),
 	    .ready_after_call = 1, .wrap_ms = -1,
 	    .line_cb = demo_bot_line_cb, .fail_cb = demo_bot_fail_cb };
 	char			 err[512], path[PATH_MAX];
@@ -246,7 +246,7 @@ demo_start_bots(void)
 	bots_free_agents(o.agents, o.nagents);
 }
 
-/* Waves: a third of the scripted agents on a break (DEMO_BREAK_S), so
+/* Waves: half the scripted agents on a break (DEMO_BREAK_S), so
  * that callers wait and some give up, then everyone again. The show opens
  * with a break, so that queues are there to see at once. */
 static void
@@ -254,7 +254,7 @@ demo_wave_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct timeval	next = { 0, 0 };
 
-	demo.on_break = demo.on_break ? 0 : opt.agents / 3;
+	demo.on_break = demo.on_break ? 0 : opt.agents / 2;
 	next.tv_sec = demo.on_break ? DEMO_BREAK_S : DEMO_WAVE_S - DEMO_BREAK_S;
 	if (demo.bots != NULL)
 		bots_set_away(demo.bots, demo.on_break);
@@ -327,7 +327,7 @@ demo_running(void)
 	snprintf(rate, sizeof rate, "%.4f", opt.rate / 60);
 	demo.pstn_pid = demo_spawn("pstn", "pstn.log", (const char *[]){
 	    "--state-dir", opt.state, "--calls", "1000000", "--rate", rate,
-	    "--hold", "exp:30", "--dnis", "2000,2001,2002," DEMO_MENU_DID,
+	    "--hold", "exp:45", "--dnis", "2000,2001,2002," DEMO_MENU_DID,
 	    "--dtmf", "2", "--cli", "6001?????", NULL });
 	demo_start_bots();
 	printf("Centrala demo: a core, a telco placing %.0f calls a minute to "
