@@ -38,9 +38,11 @@ typed 1100; keys Enter
 typed 1234; keys Enter
 must_show 20 "1100 You (demo)" "login as 1100 not shown"
 wait_until 20 agent_is 1100 not_ready || fail "core: 1100 not logged in"
+# Ready: with callers waiting, the offer may follow at once, so the
+# offer on screen is what is waited for (the core says ringing meanwhile).
 keys r
-wait_until 20 agent_is 1100 ready || fail "core: 1100 not ready"
 must_show 120 "INCOMING CALL from" "no call offered to the user"
+agent_is 1100 ringing || fail "core: 1100 not ringing while offered"
 keys a
 wait_until 20 agent_is 1100 on_call || fail "core: 1100 not on the call"
 must_show 10 "ON CALL" "the call is not shown connected"
@@ -73,6 +75,9 @@ pass "one Ctrl-C: everything stopped in order, nothing left; $PLACED calls, $PLA
 
 # Inside a tmux: the demo's screen is a window of it.
 U="$T/u"
+# The test's window gets a name of its own (tmux would name it after the
+# program, centrala-demo, as the demo names its window).
+tmux_cmd set -w -t c:0 automatic-rename off \; rename-window -t c:0 shell || fail "rename"
 tmux_cmd respawn-pane -k -t c "$B/centrala-demo --state-dir $U; echo demo-exit=\$?" || fail "respawn"
 wait_until 60 sh -c "tmux -L $TMUX_SOCK list-windows -t c | grep -q centrala-demo" || fail "no centrala-demo window"
 demo_win() { tmux_cmd capture-pane -p -t c:centrala-demo.0; }
