@@ -62,14 +62,14 @@ static struct {
 	int			 login_id, status_id;
 	pid_t			 core_pid, pstn_pid;
 	pid_t			 screen_pid;	/* the tmux client on our terminal */
-	int			 tty_out;	/* our terminal, while tmux has it */
+	int			 tty_out, tty_err; /* ours, while tmux has them */
 	const char		*headless;	/* why there is no screen */
 	int			 on_break;	/* bots away in this wave */
 	struct bots		*bots;
 	FILE			*botlog;
 	uint64_t		 started, start_deadline, stop_began;
 	int			 exit_code;
-} demo = { .tty_out = -1 };
+} demo = { .tty_out = -1, .tty_err = -1 };
 
 static void	demo_stop(const char *why);
 static void	demo_say_waiting(const char *prefix);
@@ -274,6 +274,7 @@ demo_output_to_log(void)
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0640)) < 0)
 		return;
 	demo.tty_out = dup(STDOUT_FILENO);
+	demo.tty_err = dup(STDERR_FILENO);
 	dup2(fd, STDOUT_FILENO);
 	dup2(fd, STDERR_FILENO);
 	close(fd);
@@ -287,9 +288,10 @@ demo_output_to_tty(void)
 	fflush(stdout);
 	fflush(stderr);
 	dup2(demo.tty_out, STDOUT_FILENO);
-	dup2(demo.tty_out, STDERR_FILENO);
+	dup2(demo.tty_err, STDERR_FILENO);
 	close(demo.tty_out);
-	demo.tty_out = -1;
+	close(demo.tty_err);
+	demo.tty_out = demo.tty_err = -1;
 }
 
 /* The supervisor and the user's agent console, in tmux; headless (as

@@ -9,7 +9,8 @@
 # no process left, every call closed with its CDR, every session closed.
 # Then inside a tmux ($TMUX set): a new window of that tmux, not a nested
 # one; leaving the supervisor (q) stops the demo, and the window and the
-# Ctrl-C binding go with it.
+# Ctrl-C binding go with it. Last, --no-tmux or no tmux: headless, saying
+# so.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -97,3 +98,28 @@ tmux_cmd list-keys -T root | grep -q "C-c" && fail "Ctrl-C is still bound"
 [ "$(sqlite3 "$U/centrala.db" 'select count(*) from calls_open')" = 0 ] || fail "calls left open"
 left "$U" && fail "processes left"
 pass "q in the supervisor: the demo stopped, its window and key binding gone"
+
+# On a terminal but --no-tmux, or with no tmux to be found: headless, and
+# it says why (not on a terminal: demo-stop.sh); Ctrl-C stops it there.
+H="$T/h"
+# headless_run ENV ARGS WHAT: the demo in a window "h" of its own, until
+# a summary line, then Ctrl-C; its screen in h.txt.
+pane_h() { tmux_cmd capture-pane -p -t c:h; }
+pane_h_shows() { pane_h | grep -q -e "$1"; }
+headless_run() {
+	tmux_cmd new-window -d -t c -n h "$1 $B/centrala-demo --state-dir $H $2; echo demo-exit=\$?" || fail "new-window"
+	wait_until 60 pane_h_shows "^00:0[0-9]  offered" || { pane_h; fail "$3: no summary line"; }
+	tmux_cmd send-keys -t c:h C-c
+	tmux_cmd list-windows -t c -F "#{window_name}" >"$T/windows.txt"
+	wait_until 60 pane_h_shows "demo-exit=0" || { pane_h; fail "$3: Ctrl-C did not end the demo"; }
+	pane_h >"$T/h.txt"
+	tmux_cmd kill-window -t c:h
+}
+headless_run "" --no-tmux "--no-tmux"
+grep -q "^centrala demo: headless (--no-tmux)" "$T/h.txt" || { cat "$T/h.txt"; fail "--no-tmux: not said"; }
+grep -q "Agent 1100 (PIN 1234) is yours: centrala agent --state-dir" "$T/h.txt" || fail "--no-tmux: how to join not said"
+grep -q "centrala-demo" "$T/windows.txt" && fail "--no-tmux: a window was opened"
+headless_run "env PATH=/nonexistent" "" "no tmux"
+grep -q "^centrala demo: headless (tmux is not installed" "$T/h.txt" || { cat "$T/h.txt"; fail "no tmux: not said"; }
+[ "$(sqlite3 "$H/centrala.db" 'select count(*) from calls_open')" = 0 ] || fail "headless: calls left open"
+pass "--no-tmux, or no tmux: headless, saying so and how to join; Ctrl-C stops it"
