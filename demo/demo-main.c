@@ -65,6 +65,7 @@ static struct {
 	int			 tty_out, tty_err; /* ours, while tmux has them */
 	const char		*headless;	/* why there is no screen */
 	int			 on_break;	/* bots away in this wave */
+	char			 final[256];	/* the last line, if tmux had it */
 	struct bots		*bots;
 	FILE			*botlog;
 	uint64_t		 started, start_deadline, stop_began;
@@ -193,14 +194,19 @@ demo_print_line(json_t *st, const char *prefix)
 	static const char *const ready[] = { "ready", NULL };
 	json_t	*q = json_object_get(st, "queues"), *sp = json_object_get(st, "spans");
 	int	 s = (int)((clock_mono_us() - demo.started + 500000) / 1000000);
+	char	 line[256];
 
-	printf("%s%02d:%02d  offered %5d  waiting %3d  answered %5d  abandoned "
-	    "%4d  agents busy %2d ready %2d  channels %2d/%d\n", prefix,
+	snprintf(line, sizeof line, "%s%02d:%02d  offered %5d  waiting %3d  "
+	    "answered %5d  abandoned %4d  agents busy %2d ready %2d  channels "
+	    "%2d/%d", prefix,
 	    s / 60, s % 60, demo_sum(q, "offered"), demo_sum(q, "waiting"),
 	    demo_sum(q, "answered"), demo_sum(q, "abandoned"),
 	    demo_count(json_object_get(st, "agents"), "state", busy),
 	    demo_count(json_object_get(st, "agents"), "state", ready),
 	    demo_sum(sp, "in_use"), demo_sum(sp, "channels"));
+	printf("%s\n", line);
+	if (demo.tty_out >= 0 && demo.phase == DEMO_STOPPING)
+		snprintf(demo.final, sizeof demo.final, "%s", line);
 }
 
 /* Requests are a few bytes each: the socket buffer always takes them, so
@@ -681,6 +687,8 @@ demo_final(void)
 {
 	struct bots_stats st;
 
+	if (demo.final[0] != '\0')	/* said while tmux had the terminal */
+		printf("%s\n", demo.final);
 	if (demo.bots != NULL) {
 		bots_stats(demo.bots, &st);
 		printf("agents: %u offers, %u accepted, %u rejected, %u calls "

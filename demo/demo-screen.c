@@ -16,13 +16,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include "demo-config.h"
 #include "demo-screen.h"
 
 #define SCREEN_WIDE	160	/* from this many columns, side by side */
+#define SCREEN_TALL	30	/* from this many rows, two status lines */
+#define SCREEN_AGENT_MIN 13	/* rows the agent console needs, title too */
 
 static struct {
 	int	open;
@@ -33,12 +37,15 @@ static struct {
 	char	window[32];		/* "@3": the window we made */
 } screen;
 
-/* Keys and how to join, in the demo's own tmux: its two status lines. */
+/* Keys and how to join, in the demo's own tmux: its two status lines,
+ * or one on a terminal under SCREEN_TALL rows. */
 static const char *const screen_status[] = {
-	" Centrala demo    Ctrl-C: stop everything    mouse or Ctrl-B o: "
-	"other pane    Ctrl-B z: zoom a pane",
-	" Join as an agent: log in as " DEMO_USER_AGENT ", PIN " DEMO_USER_PIN
-	" in the agent pane; r ready, a answer, h hang up, F1 all keys",
+	" Centrala demo    Ctrl-C: stop everything    Ctrl-B o: other pane"
+	"    Ctrl-B z: zoom",
+	" Join as an agent: " DEMO_USER_AGENT ", PIN " DEMO_USER_PIN
+	" in the agent pane; r ready, a answer, h hang up",
+	" Ctrl-C: stop all  Ctrl-B o: other pane  You: " DEMO_USER_AGENT
+	", PIN " DEMO_USER_PIN,
 };
 
 static const char *const screen_title_sup =
@@ -128,51 +135,62 @@ screen_tmux(char *out, size_t outlen, const char *first, ...)
 
 /* The private server's config: what it looks like and its keys. */
 static int
-screen_write_conf(const struct demo_screen_opts *o, char *err, size_t len)
+screen_write_conf(const struct demo_screen_opts *o, int rows, char *err,
+    size_t len)
 {
-	FILE *f = fopen(screen.conf, "w");
+	FILE	*f = fopen(screen.conf, "w");
+	int	 tall = rows >= SCREEN_TALL;
 
 	if (f == NULL) {
 		snprintf(err, len, "cannot write %s: %s", screen.conf,
 		    strerror(errno));
 		return -1;
 	}
+	/* Once its client (ours) has come, the session ends when it goes:
+	 * nothing stays behind if the demo or its terminal is gone. */
 	fprintf(f, "# The demo's own tmux (written by centrala demo).\n"
 	    "set -g mouse on\nset -g remain-on-exit off\n"
-	    "set -g status 2\nset -g status-style bg=blue,fg=white\n"
+	    "set-hook -g client-attached \"set -g destroy-unattached on\"\n"
+	    "set -g status %s\nset -g status-style bg=blue,fg=white\n"
 	    "set -g status-format[0] \"%s\"\nset -g status-format[1] \"%s\"\n"
-	    "bind -n C-c run-shell -b \"kill -INT %d\"\n", screen_status[0],
-	    screen_status[1], (int)o->demo);
+	    "bind -n C-c run-shell -b \"kill -INT %d\"\n", tall ? "2" : "on",
+	    screen_status[tall ? 0 : 2], screen_status[1], (int)o->demo);
 	return fclose(f);
 }
 
-/* The first pane (supervisor) exists: the agent's beside it, titles,
- * focus on the agent's, where the user starts. */
+/* The first pane (supervisor) exists: the agent's beside it (below it,
+ * at least SCREEN_AGENT_MIN rows, on a narrow terminal), titles, focus on
+ * the agent's, where the user starts. */
 static int
 screen_fill(const struct demo_screen_opts *o, const char *sup_pane,
     char *err, size_t len)
 {
-	char	cmd[3 * PATH_MAX], out[256], agent_pane[32];
-	int	wide;
+	char	cmd[3 * PATH_MAX], out[256], agent_pane[32], size[16];
+	int	wide, rows;
 
-	if (screen_tmux(out, sizeof out, "display", "-p", "-t", screen.window,
-	    "#{window_width}", NULL) != 0)
-		goto fail;
-	wide = atoi(out) >= SCREEN_WIDE;
-	snprintf(cmd, sizeof cmd, "'%s/centrala-agent' --state-dir '%s'",
-	    o->bindir, o->state);
-	if (screen_tmux(agent_pane, sizeof agent_pane, "split-window", "-t",
-	    sup_pane, wide ? "-h" : "-v", "-P", "-F", "#{pane_id}", cmd,
-	    NULL) != 0) {
-		snprintf(out, sizeof out, "%s", agent_pane);
-		goto fail;
-	}
 	if (screen_tmux(out, sizeof out, "set", "-w", "-t", screen.window,
 	    "pane-border-status", "top", ";", "set", "-w", "-t",
 	    screen.window, "pane-border-format", " #{pane_title} ", ";",
-	    "select-pane", "-t", sup_pane, "-T", screen_title_sup, ";",
-	    "select-pane", "-t", agent_pane, "-T", screen_title_agent,
-	    NULL) != 0)
+	    "display", "-p", "-t", screen.window,
+	    "#{window_width} #{window_height}", NULL) != 0 ||
+	    sscanf(out, "%d %d", &wide, &rows) != 2)
+		goto fail;
+	wide = wide >= SCREEN_WIDE;
+	snprintf(size, sizeof size, "%s", wide ? "50%" : "");
+	if (!wide)
+		snprintf(size, sizeof size, "%d", rows / 2 > SCREEN_AGENT_MIN ?
+		    rows / 2 : SCREEN_AGENT_MIN);
+	snprintf(cmd, sizeof cmd, "'%s/centrala-agent' --state-dir '%s'",
+	    o->bindir, o->state);
+	if (screen_tmux(agent_pane, sizeof agent_pane, "split-window", "-t",
+	    sup_pane, wide ? "-h" : "-v", "-l", size, "-P", "-F",
+	    "#{pane_id}", cmd, NULL) != 0) {
+		snprintf(out, sizeof out, "%s", agent_pane);
+		goto fail;
+	}
+	if (screen_tmux(out, sizeof out, "select-pane", "-t", sup_pane, "-T",
+	    screen_title_sup, ";", "select-pane", "-t", agent_pane, "-T",
+	    screen_title_agent, NULL) != 0)
 		goto fail;
 	return 0;
 fail:
@@ -200,6 +218,7 @@ screen_attach(void)
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGHUP);
 		execlp("tmux", "tmux", "-S", screen.sock, "attach", "-t",
 		    "demo", (char *)NULL);
 		fprintf(stderr, "cannot run tmux: %s\n", strerror(errno));
@@ -221,13 +240,14 @@ demo_screen_open(const struct demo_screen_opts *o, pid_t *client,
 	snprintf(screen.sock, sizeof screen.sock, "%s/run/tmux.sock", o->state);
 	snprintf(screen.conf, sizeof screen.conf, "%s/tmux.conf", o->state);
 	snprintf(screen.out, sizeof screen.out, "%s/log/tmux.out", o->state);
-	if (!screen.nested && screen_write_conf(o, err, errlen) != 0)
+	ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws);
+	if (!screen.nested && screen_write_conf(o, ws.ws_row, err, errlen) != 0)
 		return -1;
 	snprintf(sup, sizeof sup, "'%s/centrala-supervisor' --state-dir '%s'; "
 	    "kill -USR1 %d", o->bindir, o->state, (int)o->demo);
-	ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws);
 	snprintf(cols, sizeof cols, "%d", ws.ws_col > 0 ? ws.ws_col : 80);
-	snprintf(rows, sizeof rows, "%d", ws.ws_row > 2 ? ws.ws_row - 2 : 22);
+	snprintf(rows, sizeof rows, "%d", ws.ws_row - (ws.ws_row >= SCREEN_TALL ?
+	    2 : 1));
 	if ((screen.nested ? screen_tmux(out, sizeof out, "new-window", "-P",
 	    "-F", "#{window_id} #{pane_id}", "-n", "centrala-demo", sup, NULL) :
 	    screen_tmux(out, sizeof out, "new-session", "-d", "-s", "demo",
