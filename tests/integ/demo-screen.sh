@@ -78,16 +78,26 @@ pass "one Ctrl-C: everything stopped in order, nothing left; $PLACED calls, $PLA
 U="$T/u"
 # The test's window gets a name of its own (tmux would name it after the
 # program, centrala-demo, as the demo names its window).
-tmux_cmd set -w -t c:0 automatic-rename off \; rename-window -t c:0 shell || fail "rename"
+# New windows of the session are 80x24 from now on.
+tmux_cmd set -w -t c:0 automatic-rename off \; rename-window -t c:0 shell \; \
+	set -t c default-size 80x24 || fail "rename"
 tmux_cmd respawn-pane -k -t c "$B/centrala-demo --state-dir $U; echo demo-exit=\$?" || fail "respawn"
 wait_until 60 sh -c "tmux -L $TMUX_SOCK list-windows -t c | grep -q centrala-demo" || fail "no centrala-demo window"
 demo_win() { tmux_cmd capture-pane -p -t c:centrala-demo.0; }
 wait_until 30 sh -c "tmux -L $TMUX_SOCK capture-pane -p -t c:centrala-demo.0 | grep -q 'Centrala supervisor .* live'" ||
 	{ demo_win; fail "the window has no live supervisor"; }
 [ "$(tmux_cmd list-panes -t c:centrala-demo | wc -l)" = 2 ] || fail "the window has not two panes"
+# 80x24 (the session's new windows are): the agent console below the
+# supervisor, with the rows it needs.
+[ "$(tmux_cmd display -p -t c:centrala-demo '#{window_width}x#{window_height}')" = 80x24 ] ||
+	fail "the demo's window is not 80x24"
+wait_until 30 sh -c "tmux -L $TMUX_SOCK capture-pane -p -t c:centrala-demo.1 | grep -q 'Agent login'" ||
+	{ tmux_cmd capture-pane -p -t c:centrala-demo.1; fail "80x24: no login form in the agent pane"; }
+[ "$(tmux_cmd display -p -t c:centrala-demo.1 '#{pane_width} #{pane_top}')" = "80 11" ] ||
+	fail "80x24: the agent pane is not below the supervisor: $(tmux_cmd display -p -t c:centrala-demo.1 '#{pane_width} #{pane_top}')"
 tmux_cmd list-keys -T root | grep -q "C-c" || fail "Ctrl-C not bound for the demo's window"
 [ -e "$U/run/tmux.sock" ] && fail "a tmux of its own inside tmux"
-pass "inside tmux: a new window with the supervisor and the agent console"
+pass "inside tmux: a new window with the supervisor and the agent console, fitted to 80x24"
 
 tmux_cmd send-keys -t c:centrala-demo.0 q
 wait_until 120 sh -c "tmux -L $TMUX_SOCK capture-pane -p -t c:0 | grep -q demo-exit=0" ||
