@@ -166,16 +166,16 @@ screen_fill(const struct demo_screen_opts *o, const char *sup_pane,
     char *err, size_t len)
 {
 	char	cmd[3 * PATH_MAX], out[256], agent_pane[32], size[16];
-	int	wide, rows;
+	int	cols, rows, wide;
 
 	if (screen_tmux(out, sizeof out, "set", "-w", "-t", screen.window,
 	    "pane-border-status", "top", ";", "set", "-w", "-t",
 	    screen.window, "pane-border-format", " #{pane_title} ", ";",
 	    "display", "-p", "-t", screen.window,
 	    "#{window_width} #{window_height}", NULL) != 0 ||
-	    sscanf(out, "%d %d", &wide, &rows) != 2)
+	    sscanf(out, "%d %d", &cols, &rows) != 2)
 		goto fail;
-	wide = wide >= SCREEN_WIDE;
+	wide = cols >= SCREEN_WIDE;
 	snprintf(size, sizeof size, "%s", wide ? "50%" : "");
 	if (!wide)
 		snprintf(size, sizeof size, "%d", rows / 2 > SCREEN_AGENT_MIN ?
@@ -236,6 +236,11 @@ demo_screen_open(const struct demo_screen_opts *o, pid_t *client,
 	char		*sp;
 
 	*client = 0;
+	if (strchr(o->state, '\'') != NULL || strchr(o->bindir, '\'') != NULL) {
+		snprintf(err, errlen, "the paths of the state directory and of "
+		    "the programs must have no ' in them for tmux");
+		return -1;
+	}
 	screen.nested = getenv("TMUX") != NULL && getenv("TMUX")[0] != '\0';
 	snprintf(screen.sock, sizeof screen.sock, "%s/run/tmux.sock", o->state);
 	snprintf(screen.conf, sizeof screen.conf, "%s/tmux.conf", o->state);
