@@ -482,22 +482,10 @@ db_dnc_blocked(struct db *db, const char *number, const char *client)
 	return rc == SQLITE_ROW ? v : -1;
 }
 
-static int
-db_tx(struct db *db, const char *sql)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) == SQLITE_OK)
-		return 0;
-	snprintf(db->err, sizeof db->err, "%s", msg ? msg : "?");
-	sqlite3_free(msg);
-	return -1;
-}
-
 int
 db_tx_begin(struct db *db)
 {
-	return db_tx(db, "BEGIN IMMEDIATE");
+	return db_unit_begin(db);
 }
 
 static void
@@ -511,13 +499,12 @@ int
 db_tx_commit(struct db *db)
 {
 	db_tx_end();
-	return db_tx(db, "COMMIT");
+	return db_unit_commit(db);
 }
 
 void
 db_tx_rollback(struct db *db)
 {
 	db_tx_end();
-	if (!sqlite3_get_autocommit(db->h))
-		db_tx(db, "ROLLBACK");
+	db_unit_rollback(db);
 }
