@@ -180,6 +180,39 @@ db_commit(struct db *db)
 	return -1;
 }
 
+/* A statement used once (a query or write of a request, not a hot
+ * path): prepared, or NULL with the error logged. */
+sqlite3_stmt *
+db_once(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_errorf(db, "%s", sqlite3_errmsg(db->h));
+		log_warn("database: %s", db->err);
+		return NULL;
+	}
+	return st;
+}
+
+/* Runs a db_once() write and frees it: rows changed, or -1 (logged, with
+ * what was not written). A NULL statement (its prepare failed) is -1. */
+int
+db_run_once(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = db_step(db, st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		log_warn("database: %s not written: %s", what, db->err);
+		return -1;
+	}
+	return sqlite3_changes(db->h);
+}
+
 /* Every sqlite3_step() goes through here: the test hook's Nth step fails
  * as a disk I/O error would, and a failure's message is kept. */
 int
