@@ -47,20 +47,7 @@ PLACED=$(sed -n 's/^summary placed=\([0-9]*\).*/\1/p' "$T/log/pstn.log" | tail -
 # Every call the network saw answered, alerted or cleared by the core has
 # its CDR; one the telco gave up on (it stops first) before the core said
 # anything may never have reached the paused core: not counted against it.
-python3 - "$T" <<'PY' || fail "a call the network saw answered has no CDR (see above)"
-import sqlite3, sys
-T = sys.argv[1]
-calls = [dict(f.split('=', 1) for f in l.split()[1:]) for l in open(f"{T}/log/pstn.log") if l.startswith('call ')]
-db = sqlite3.connect(f"file:{T}/centrala.db?mode=ro", uri=True)
-cdr = {r[0] for r in db.execute("select cli from cdr")}
-seen = [c for c in calls if int(c['alert_ms']) >= 0 or int(c['connect_ms']) >= 0 or
-        c['cleared_by'] == 'core']
-missing = [c['cli'] for c in seen if c['cli'] not in cdr]
-stray = cdr - {c['cli'] for c in calls}
-print(f"{len(calls)} placed, {len(seen)} seen by the core, {len(cdr)} CDRs; "
-      f"missing {missing}, not placed {sorted(stray)}")
-sys.exit(1 if missing or stray or not seen else 0)
-PY
+cdr_for_each_seen "$T/log/pstn.log" || fail "a call the network saw answered has no CDR (see above)"
 [ "$(sql "select count(*) from cdr where cause = 0 or cleared_by = ''")" = 0 ] || fail "CDRs without a cause"
 [ "$(sql 'select count(*) from calls_open')" = 0 ] || fail "calls left open"
 [ "$(sql 'select count(*) from sessions where logout_ms = 0')" = 0 ] || fail "sessions left open"

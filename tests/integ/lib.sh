@@ -137,3 +137,23 @@ raw() {
 field_is() { [ "$(status_field "$1")" = "$2" ]; }
 sql_is() { [ "$(sql "$1")" = "$2" ]; }
 sql_ge() { [ "$(sql "$1")" -ge "$2" ]; }
+
+# cdr_for_each_seen PSTN_LOG: every call the telco's log shows alerted,
+# answered or cleared by the core has a CDR (matched by number), and no
+# CDR names a call the telco did not place. A SETUP the telco gave up on
+# before the core said anything may never have reached the core.
+cdr_for_each_seen() {
+	python3 - "$T/centrala.db" "$1" <<'PY'
+import sqlite3, sys
+calls = [dict(f.split('=', 1) for f in l.split()[1:]) for l in open(sys.argv[2]) if l.startswith('call ')]
+db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+cdr = {r[0] for r in db.execute("select cli from cdr")}
+seen = [c for c in calls if int(c['alert_ms']) >= 0 or int(c['connect_ms']) >= 0 or
+        c['cleared_by'] == 'core']
+missing = [c['cli'] for c in seen if c['cli'] not in cdr]
+stray = cdr - {c['cli'] for c in calls}
+print(f"{len(calls)} placed, {len(seen)} seen by the core, {len(cdr)} CDRs; "
+      f"missing {missing}, not placed {sorted(stray)}")
+sys.exit(1 if missing or stray or not seen else 0)
+PY
+}
