@@ -105,7 +105,7 @@ event_call_ended(struct console *c, json_t *ev)
 	model_call_ended(&c->m, why, dispo, json_is_true(json_object_get(ev,
 	    "disposition_required")));
 	note_flush(c);
-	if (json_array_size(dispo) > 0)
+	if (json_array_size(c->m.call.dispositions) > 0)	/* or the campaign's */
 		desk_pick_disposition(c);
 }
 
@@ -218,9 +218,6 @@ event_campaign_preview(struct console *c, json_t *ev)
 	model_campaign_show(&c->m, ev);
 	c->script_top = 0;
 	beep();
-	console_status(c, TUI_LEVEL_INFO, "campaign %s: a record to dial "
-	    "(%s) or skip (%s)", event_str(ev, "campaign"), keys_hint(KA_PDIAL),
-	    keys_hint(KA_SKIP));
 }
 
 /* The screen pop of a call placed for a campaign's record: a preview

@@ -281,11 +281,14 @@ model_call_ended(struct console_model *m, const char *why, json_t *codes,
     int required)
 {
 	m->call.phase = PHASE_ENDED;
-	m->call.talk_us = clock_mono_us() - m->call.since;
+	/* Our own call that was never answered was not talked to. */
+	m->call.talk_us = m->call.progress[0] == '\0' && m->call.since != 0 ?
+	    clock_mono_us() - m->call.since : 0;
 	m->call.since = clock_mono_us();
 	m->call.held = m->call.muted = 0;
 	snprintf(m->call.ended, sizeof m->call.ended, "%s", why);
-	if (model_campaign_owns(m)) {		/* the campaign's codes, not the queue's */
+	/* A campaign's call answered: its codes, not the queue's. */
+	if (model_campaign_owns(m) && m->call.progress[0] == '\0') {
 		model_campaign_ended(m);
 		return;
 	}
