@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "campaign.h"
 #include "cli.h"
 #include "clock.h"
 #include "keydef.h"
@@ -112,7 +111,6 @@ note_reply(struct console *c, int kind, const char *arg, json_t *r)
 			model_call_disposition(&c->m, arg);
 			console_status(c, TUI_LEVEL_INFO, "disposition %s saved",
 			    arg);
-			campaign_disposed(c, arg);	/* a campaign code's flags */
 		}
 		return;
 	}
