@@ -92,8 +92,9 @@ keys_context(const struct console *c)
 		ctx |= KEYS_REDIAL;
 	if (c->m.camp.preview && (ctx & (KEYS_IDLE | KEYS_WRAP)))
 		ctx |= KEYS_PREVIEW;
-	if (c->m.camp.record != NULL && (c->m.camp.preview ||
-	    model_campaign_owns(&c->m)))
+	if ((c->m.camp.record != NULL && (c->m.camp.preview ||
+	    model_campaign_owns(&c->m))) || (c->m.call.phase == PHASE_ENDED &&
+	    c->m.call.campaign_record != NULL))
 		ctx |= KEYS_SCRIPT;
 	return ctx;
 }

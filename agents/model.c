@@ -179,6 +179,7 @@ model_call_clear(struct console_model *m)
 	json_decref(m->call.customer);
 	json_decref(m->call.dispositions);
 	json_decref(m->call.campaign_codes);
+	json_decref(m->call.campaign_record);
 	memset(&m->call, 0, sizeof m->call);
 }
 
@@ -272,6 +273,8 @@ model_campaign_ended(struct console_model *m)
 			json_array_append(m->call.dispositions,
 			    json_object_get(v, "code"));
 	m->call.campaign_codes = json_incref(codes);
+	json_decref(m->call.campaign_record);
+	m->call.campaign_record = json_incref(m->camp.record);
 	model_copy(m->call.campaign_phone, sizeof m->call.campaign_phone,
 	    m->camp.record, "phone");
 }

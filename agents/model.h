@@ -57,6 +57,7 @@ struct model_call {
 	json_t			*campaign_codes;	/* a campaign call's codes
 						 * with their flags, once ended */
 	char			 campaign_phone[32];	/* ... and its record's number */
+	json_t			*campaign_record;	/* ... and its record */
 };
 
 /* A campaign's record for this agent (campaign_preview, campaign_record):

@@ -354,6 +354,16 @@ view_preview(const struct console *c, struct tui_rect in)
 	view_script(c, in, y, rec);
 }
 
+/* The campaign record of the call on screen (on it, or ended), or NULL. */
+static json_t *
+view_campaign_of_call(const struct console *c)
+{
+	if (model_campaign_owns(&c->m))
+		return c->m.camp.record;
+	return c->m.call.phase == PHASE_ENDED ? c->m.call.campaign_record :
+	    NULL;
+}
+
 /* The record previewed takes the call panel, unless an ended call there
  * still waits for its disposition. */
 static int
@@ -504,8 +514,8 @@ view_call(const struct console *c, struct tui_rect r)
 		view_pairs(c->m.call.vars, buf, sizeof buf);
 		y = view_row(in, y, "Entered", buf);
 	}
-	if (model_campaign_owns(&c->m))
-		y = view_campaign_record(in, y, c->m.camp.record);
+	if (view_campaign_of_call(c) != NULL)
+		y = view_campaign_record(in, y, view_campaign_of_call(c));
 	else if (c->m.call.customer != NULL)
 		y = view_customer(in, y, c->m.call.customer);
 	else if ((c->m.call.phase == PHASE_OFFERED || c->m.call.phase ==
@@ -523,8 +533,8 @@ view_call(const struct console *c, struct tui_rect r)
 		    keys_hint(KA_DISPO));
 		y = view_row(in, y, "", buf);
 	}
-	if (model_campaign_owns(&c->m))
-		view_script(c, in, y, c->m.camp.record);
+	if (view_campaign_of_call(c) != NULL)
+		view_script(c, in, y, view_campaign_of_call(c));
 }
 
 static void

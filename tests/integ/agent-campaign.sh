@@ -8,7 +8,8 @@
 # the campaign's disposition picked: stored with the attempt, and the
 # Today panel shows the campaign's progress. A disposition that calls
 # again opens the callback dialog (stored), one flagged dnc is said to
-# have listed the number (the core's dnc row).
+# have listed the number (the core's dnc row). The ended call keeps its
+# record on screen while its disposition is chosen.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -103,6 +104,7 @@ keys p
 wait_until 20 talking || { screen; fail "Wyn not connected"; }
 keys h
 must_show 10 "Disposition" "no disposition list for Wyn"
+shows "Contact  *Wyn  +442079460003" || { screen; fail "the ended call lost its record"; }
 keys Down Enter
 must_show 5 "Callback to 00442079460003: when" "no callback dialog after a retry code"
 keys Enter
