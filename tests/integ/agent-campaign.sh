@@ -9,7 +9,8 @@
 # Today panel shows the campaign's progress. A disposition that calls
 # again opens the callback dialog (stored), one flagged dnc is said to
 # have listed the number (the core's dnc row). The ended call keeps its
-# record on screen while its disposition is chosen.
+# record on screen while its disposition is chosen. Then a progressive
+# campaign's call shows with its record from the dial.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -32,17 +33,32 @@ target = 5
 dispositions = sale:success:close, later:retry=60, remove:dnc, none:close
 script_file = $T/script.txt
 state = running
+
+[campaign promo]
+client = acme
+agents = 1002
+country = 44
+caller_id = 020 7946 0000
+mode = progressive
+hours = ""
+dispositions = yes:success:close, no:close
+script = Hello from the Acme promotion.
+state = running
 EOF2
 
 start_core -c "$T/c.ini"
 pstn_bg --calls 0 --answer-delay uniform:0.5:1 --answer 02079460002:person \
-    --answer 02079460003:person --answer 02079460004:person --duration 300
+    --answer 02079460003:person --answer 02079460004:person \
+    --answer 02079460009:person --duration 300
 wait_until 20 span_up || fail "span not up"
 printf 'phone,name,city\n020 7946 0001,Una,Leeds\n020 7946 0002,Vic,York\n020 7946 0003,Wyn,Bath\n020 7946 0004,Xan,Hull\n' >"$T/l.csv"
 # The import may meet the core's write batch ("cannot start the import":
 # nothing imported); it is tried again until the deadline.
 import() { ctl import-list survey main "$T/l.csv" >"$T/imp" 2>&1; }
 wait_until 20 import || fail "import: $(cat "$T/imp")"
+printf 'phone,name,plan\n020 7946 0009,Zoe,gold\n' >"$T/p.csv"
+import_promo() { ctl import-list promo main "$T/p.csv" >"$T/imp" 2>&1; }
+wait_until 20 import_promo || fail "import promo: $(cat "$T/imp")"
 
 console_start 120 32 "$B/centrala-agent --state-dir $T --agent 1001 --pin 1234"
 must_show 10 "State NOT READY (login)" "not logged in"
@@ -130,3 +146,22 @@ wait_until 10 sql_is "select client || ' ' || source from dnc where number = '+4
 	fail "dnc: $(sql 'select * from dnc')"
 [ "$(attempt Xan)" = "answered remove" ] || fail "Xan: $(attempt Xan)"
 pass "a dnc disposition: the console says so, the core listed the number"
+
+# A progressive campaign (agent 1002): the core dials as the agent goes
+# ready; the console shows the call with its record (from its first ring
+# on: the campaign_record event, before any connect).
+tmux_cmd kill-session -t c
+console_start 120 32 "$B/centrala-agent --state-dir $T --agent 1002 --pin 1234"
+must_show 10 "State NOT READY (login)" "1002 not logged in"
+keys r
+must_show 20 "Contact  *Zoe  +442079460009" "the progressive call's record not shown"
+shows "plan  *gold" || fail "the progressive record's fields not shown"
+shows "Hello from the Acme promotion" || fail "the progressive script not shown"
+wait_until 20 talking || { screen; fail "Zoe not connected"; }
+keys h
+must_show 10 "Disposition" "no disposition list for Zoe"
+keys Enter
+must_show 5 "disposition yes saved: a success" "Zoe's disposition not confirmed"
+wait_until 10 sql_is "select a.outcome || ' ' || a.disposition from attempts a join records r
+	on r.id = a.record_id where r.name = 'Zoe'" "answered yes" || fail "Zoe: $(attempt Zoe)"
+pass "progressive: the call shows its record and script, its disposition stored"
