@@ -48,6 +48,7 @@ enum console_dialog {
 	PICK_CUSTOMER_MENU,	/* search, new, edit this one */
 	PICK_CUSTOMER,		/* one of the search's results */
 	PICK_CALLBACK_FOR,	/* me or anyone */
+	PICK_SKIP_REASON,	/* a previewed record skipped, why */
 	PROMPT_QUIT,
 	PROMPT_REPLACED,	/* the session was taken over: exit */
 	PROMPT_CLEAR_NOTE,
@@ -116,6 +117,7 @@ struct console {
 	char			 want_queues[128];	/* "" = all of them */
 	enum console_modal	 modal;
 	int			 help_top;	/* the help's first row shown */
+	int			 script_top;	/* the campaign script's first row */
 	struct tui_dialog	 dialog;	/* purpose: enum console_dialog */
 	struct tui_form		 custform;	/* the customer form as typed */
 	struct tui_status	 status;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "campaign.h"
 #include "cli.h"
 #include "clock.h"
 #include "desk.h"
@@ -295,6 +296,20 @@ desk_callback(struct console *c)
 }
 
 void
+desk_callback_at(struct console *c, const char *number, int secs)
+{
+	char	when[32], title[64];
+	time_t	t = time(NULL) + secs;
+
+	snprintf(c->cb_number, sizeof c->cb_number, "%s%s", number[0] == '+' ?
+	    "00" : "", number[0] == '+' ? number + 1 : number);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&t));
+	snprintf(title, sizeof title, "Callback to %s: when", c->cb_number);
+	desk_ask(c, ASK_CB_WHEN, title, "YYYY-MM-DD HH:MM (local time), Esc: "
+	    "none", when);
+}
+
+void
 desk_figures(struct console *c)
 {
 	session_send(c, REQ_STATS, NULL, json_pack("{s:s}", "req", "my-stats"));
@@ -353,6 +368,9 @@ desk_picked(struct console *c, enum console_dialog kind, int sel,
 		    json_pack("{s:s,s:s,s:s,s:s,s:s}", "req", "callback-schedule",
 		    "number", c->cb_number, "at", c->cb_when, "note", c->cb_note,
 		    "agent", ""));
+		break;
+	case PICK_SKIP_REASON:
+		campaign_skip_picked(c, item);
 		break;
 	default:
 		break;
@@ -490,6 +508,7 @@ desk_stats_text(const struct console *c, char *text, size_t len, int queues)
 	    console_duration(desk_state_secs(c, "not_ready"), d, sizeof d),
 	    console_duration(desk_state_secs(c, "on_call"), e, sizeof e),
 	    console_duration(desk_state_secs(c, "wrap_up"), f, sizeof f));
+	campaign_progress_text(c, text + strlen(text), len - strlen(text));
 	json_array_foreach(json_object_get(c->m.stats, "queues"), i, q) {
 		if (!queues)
 			break;
@@ -603,6 +622,10 @@ desk_reply(struct console *c, int kind, const char *arg, json_t *r)
 		[REQ_HELP] = "help request",
 	};
 
+	if (kind == REQ_PREVIEW) {
+		campaign_reply(c, arg, r);
+		return;
+	}
 	if (json_is_true(json_object_get(r, "ok"))) {
 		desk_ok(c, kind, arg, r);
 		return;

@@ -21,6 +21,9 @@ void	desk_consult_cancel(struct console *);
 void	desk_conference(struct console *);
 void	desk_customer(struct console *);
 void	desk_callback(struct console *);
+/* The callback dialog for a known number (+E.164 taken as 00...), asking
+ * when, in secs by default. */
+void	desk_callback_at(struct console *, const char *number, int secs);
 void	desk_figures(struct console *);
 /* Asks for the figures again for the panel, without showing a box. */
 void	desk_figures_quiet(struct console *);

@@ -105,7 +105,7 @@ event_call_ended(struct console *c, json_t *ev)
 	model_call_ended(&c->m, why, dispo, json_is_true(json_object_get(ev,
 	    "disposition_required")));
 	note_flush(c);
-	if (json_array_size(dispo) > 0)
+	if (json_array_size(c->m.call.dispositions) > 0)	/* or the campaign's */
 		desk_pick_disposition(c);
 }
 
@@ -211,6 +211,29 @@ event_queue(struct console *c, json_t *ev)
 	    json_object_get(ev, "longest_wait_s")));
 }
 
+/* A preview campaign's record, shown for the agent to dial or skip. */
+static void
+event_campaign_preview(struct console *c, json_t *ev)
+{
+	model_campaign_show(&c->m, ev);
+	c->script_top = 0;
+	beep();
+}
+
+/* The screen pop of a call placed for a campaign's record: a preview
+ * dialled, or a progressive campaign's call, on screen from its dial. */
+static void
+event_campaign_record(struct console *c, json_t *ev)
+{
+	const char *call = event_str(ev, "call");
+
+	model_campaign_show(&c->m, ev);
+	c->script_top = 0;
+	if (strcmp(c->m.call.id, call) != 0 && c->m.call.phase !=
+	    PHASE_OFFERED && c->m.call.phase != PHASE_CONNECTED)
+		model_call_dialled(&c->m, call, event_str(ev, "phone"));
+}
+
 static const struct {
 	const char	*name;
 	void		(*fn)(struct console *, json_t *);
@@ -229,6 +252,8 @@ static const struct {
 	{ "consult_ended", event_consult_ended },
 	{ "consult", event_consult },
 	{ "queue", event_queue },
+	{ "campaign_preview", event_campaign_preview },
+	{ "campaign_record", event_campaign_record },
 };
 
 void

@@ -44,6 +44,14 @@ const struct tui_keydef keydef_table[KA_COUNT] = {
 	[KA_DIAL] = { 0, 'g', "Dial", "call a number", KEYS_IDLE, 2 },
 	[KA_REDIAL] = { 0, 'G', "Redial", "call the last number again",
 	  KEYS_REDIAL, 3 },
+	[KA_PDIAL] = { 0, 'p', "Dial", "campaign preview: dial the record "
+	  "shown", KEYS_PREVIEW, 1 },
+	[KA_SKIP] = { 0, 'v', "Skip", "campaign preview: skip the record "
+	  "(asks why)", KEYS_PREVIEW, 1 },
+	[KA_SCRIPT_DOWN] = { 0, ']', "Script", "scroll the campaign's script "
+	  "down", KEYS_SCRIPT, 3 },
+	[KA_SCRIPT_UP] = { 0, '[', "Script", "scroll the campaign's script up",
+	  0, 3 },
 	[KA_CUSTOMER] = { 0, 'u', "Customer", "customer: search, new, edit, "
 	  "link to the call", KEYS_IDLE | KEYS_ON_CALL | KEYS_WRAP, 2 },
 	[KA_CALLBACK] = { 0, 'b', "Callback", "schedule a callback (number, "
@@ -82,6 +90,12 @@ keys_context(const struct console *c)
 		ctx |= KEYS_MSG;
 	if (c->last_dialled[0] != '\0' && (ctx & KEYS_IDLE))
 		ctx |= KEYS_REDIAL;
+	if (c->m.camp.preview && (ctx & (KEYS_IDLE | KEYS_WRAP)))
+		ctx |= KEYS_PREVIEW;
+	if ((c->m.camp.record != NULL && (c->m.camp.preview ||
+	    model_campaign_owns(&c->m))) || (c->m.call.phase == PHASE_ENDED &&
+	    c->m.call.campaign_record != NULL))
+		ctx |= KEYS_SCRIPT;
 	return ctx;
 }
 

@@ -19,6 +19,8 @@
 #define KEYS_CONSULT	0x20	/* a consultation is on */
 #define KEYS_MSG	0x40	/* a supervisor's message is shown */
 #define KEYS_REDIAL	0x80	/* idle, with a number dialled before */
+#define KEYS_PREVIEW	0x100	/* a campaign's record shown to dial or skip */
+#define KEYS_SCRIPT	0x200	/* a campaign's script on screen */
 #define KEYS_ALL	(KEYS_IDLE | KEYS_RINGING | KEYS_ON_CALL | KEYS_WRAP | \
 			 KEYS_DISPO | KEYS_CONSULT)
 
@@ -27,7 +29,8 @@ enum keys_action {
 	KA_HELP, KA_READY, KA_NOTREADY, KA_ANSWER, KA_REJECT, KA_HANGUP,
 	KA_HOLD, KA_MUTE, KA_NOTE, KA_DISMISS, KA_ENDWRAP, KA_EXTEND,
 	KA_DISPO, KA_AFTER, KA_TRANSFER, KA_COMPLETE, KA_CONFERENCE,
-	KA_BACK, KA_DTMF, KA_DIAL, KA_REDIAL, KA_CUSTOMER, KA_CALLBACK,
+	KA_BACK, KA_DTMF, KA_DIAL, KA_REDIAL, KA_PDIAL, KA_SKIP,
+	KA_SCRIPT_DOWN, KA_SCRIPT_UP, KA_CUSTOMER, KA_CALLBACK,
 	KA_STATS, KA_HELPFLAG, KA_CLEAR, KA_LOGOUT, KA_QUIT,
 	KA_COUNT
 };

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "campaign.h"
 #include "cli.h"
 #include "desk.h"
 #include "help.h"
@@ -193,6 +194,10 @@ static void (*const keys_fn[KA_COUNT])(struct console *) = {
 	[KA_DTMF] = desk_dtmf,
 	[KA_DIAL] = desk_dial,
 	[KA_REDIAL] = desk_redial,
+	[KA_PDIAL] = campaign_dial,
+	[KA_SKIP] = campaign_skip,
+	[KA_SCRIPT_DOWN] = campaign_script_down,
+	[KA_SCRIPT_UP] = campaign_script_up,
 	[KA_CUSTOMER] = desk_customer,
 	[KA_CALLBACK] = desk_callback,
 	[KA_STATS] = desk_figures,

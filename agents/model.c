@@ -35,6 +35,7 @@ void
 model_free(struct console_model *m)
 {
 	model_call_clear(m);
+	model_campaign_clear(m);
 	model_reasons_free(m);
 	json_decref(m->stats);
 	m->stats = NULL;
@@ -177,6 +178,8 @@ model_call_clear(struct console_model *m)
 	json_decref(m->call.vars);
 	json_decref(m->call.customer);
 	json_decref(m->call.dispositions);
+	json_decref(m->call.campaign_codes);
+	json_decref(m->call.campaign_record);
 	memset(&m->call, 0, sizeof m->call);
 }
 
@@ -254,15 +257,44 @@ model_call_dialled(struct console_model *m, const char *id, const char *number)
 	m->call.since = 0;
 }
 
+/* The campaign's call ended: its codes (names for the pick list, and
+ * with their flags) and the record's number stay with the call. */
+static void
+model_campaign_ended(struct console_model *m)
+{
+	json_t	*codes = json_object_get(m->camp.record, "dispositions"), *v;
+	size_t	 i;
+
+	json_decref(m->call.dispositions);
+	json_decref(m->call.campaign_codes);
+	m->call.dispositions = json_array();
+	json_array_foreach(codes, i, v)
+		if (json_is_string(json_object_get(v, "code")))
+			json_array_append(m->call.dispositions,
+			    json_object_get(v, "code"));
+	m->call.campaign_codes = json_incref(codes);
+	json_decref(m->call.campaign_record);
+	m->call.campaign_record = json_incref(m->camp.record);
+	model_copy(m->call.campaign_phone, sizeof m->call.campaign_phone,
+	    m->camp.record, "phone");
+}
+
 void
 model_call_ended(struct console_model *m, const char *why, json_t *codes,
     int required)
 {
 	m->call.phase = PHASE_ENDED;
-	m->call.talk_us = clock_mono_us() - m->call.since;
+	/* Our own call that was never answered was not talked to. */
+	m->call.talk_us = m->call.progress[0] == '\0' && m->call.since != 0 ?
+	    clock_mono_us() - m->call.since : 0;
 	m->call.since = clock_mono_us();
 	m->call.held = m->call.muted = 0;
 	snprintf(m->call.ended, sizeof m->call.ended, "%s", why);
+	/* A campaign's call answered: its codes, not the queue's. */
+	if (model_campaign_owns(m) && m->call.progress[0] == '\0') {
+		model_campaign_ended(m);
+		return;
+	}
 	if (json_is_array(codes) && json_array_size(codes) > 0) {
 		json_decref(m->call.dispositions);
 		m->call.dispositions = json_incref(codes);
@@ -389,4 +421,60 @@ model_dispo_due(const struct console_model *m)
 		return 1;
 	return m->call.phase == PHASE_ENDED && m->call.dispo_required &&
 	    m->call.disposition[0] == '\0' && model_in_state(m, "wrap_up");
+}
+
+void
+model_campaign_show(struct console_model *m, json_t *ev)
+{
+	json_t *n;
+
+	json_decref(m->camp.record);
+	m->camp.record = json_incref(ev);
+	m->camp.preview = json_object_get(ev, "call") == NULL;
+	m->camp.call[0] = '\0';
+	model_copy(m->camp.call, sizeof m->camp.call, ev, "call");
+	model_copy(m->camp.name, sizeof m->camp.name, ev, "campaign");
+	if (json_is_integer(n = json_object_get(ev, "successes")))
+		m->camp.successes = (int)json_integer_value(n);
+	if (json_is_integer(n = json_object_get(ev, "target")))
+		m->camp.target = (int)json_integer_value(n);
+}
+
+void
+model_campaign_answered(struct console_model *m, const char *call)
+{
+	m->camp.preview = 0;
+	if (call == NULL) {		/* skipped: nothing more to show */
+		json_decref(m->camp.record);
+		m->camp.record = NULL;
+	} else
+		snprintf(m->camp.call, sizeof m->camp.call, "%s", call);
+}
+
+void
+model_campaign_clear(struct console_model *m)
+{
+	json_decref(m->camp.record);
+	memset(&m->camp, 0, sizeof m->camp);
+}
+
+int
+model_campaign_owns(const struct console_model *m)
+{
+	return m->camp.record != NULL && m->camp.call[0] != '\0' &&
+	    strcmp(m->camp.call, m->call.id) == 0;
+}
+
+json_t *
+model_campaign_code(const struct console_model *m, const char *code)
+{
+	json_t	*v;
+	size_t	 i;
+
+	json_array_foreach(m->call.campaign_codes, i, v)
+		if (json_is_string(json_object_get(v, "code")) &&
+		    strcmp(json_string_value(json_object_get(v, "code")),
+		    code) == 0)
+			return v;
+	return NULL;
 }

@@ -54,6 +54,20 @@ struct model_call {
 	char			 consult_id[MODEL_ID_MAX];	/* its call */
 	char			 consult_progress[16];	/* dialing, ringing */
 	char			 consult_from[32];	/* consulted by this agent */
+	json_t			*campaign_codes;	/* a campaign call's codes
+						 * with their flags, once ended */
+	char			 campaign_phone[32];	/* ... and its record's number */
+	json_t			*campaign_record;	/* ... and its record */
+};
+
+/* A campaign's record for this agent (campaign_preview, campaign_record):
+ * shown for dial or skip, or the screen pop of the call placed for it. */
+struct model_campaign {
+	json_t		*record;	/* the event; NULL: none */
+	int		 preview;	/* waiting for dial or skip */
+	char		 call[MODEL_ID_MAX];	/* its call, once dialled */
+	char		 name[40];	/* the campaign, for its progress */
+	int		 successes, target;	/* as the last event said */
 };
 
 /* The waiting line of one of the agent's queues, from queue events. */
@@ -75,6 +89,7 @@ struct console_model {
 	int			 nreasons;
 	char			 after[MODEL_ID_MAX];	/* the after-call choice made */
 	struct model_call	 call;
+	struct model_campaign	 camp;
 	struct model_line	 lines[MODEL_LINES_MAX];
 	int			 nlines;
 	json_t			*stats;		/* the last my-stats reply */
@@ -144,7 +159,18 @@ void	model_call_customer(struct console_model *, json_t *customer);
 void	model_call_disposition(struct console_model *, const char *code);
 void	model_call_dispo_required(struct console_model *);
 
+/* --- the campaign --- */
+/* A record shown for preview (no call) or the call placed for it. */
+void	model_campaign_show(struct console_model *, json_t *ev);
+/* The preview was answered (skipped, or dialled: call). */
+void	model_campaign_answered(struct console_model *, const char *call);
+void	model_campaign_clear(struct console_model *);
+
 /* --- reading --- */
+/* The call on screen is the one placed for the campaign's record. */
+int	model_campaign_owns(const struct console_model *);
+/* A campaign code of the ended call, with its flags, or NULL. */
+json_t	*model_campaign_code(const struct console_model *, const char *code);
 int	model_in_state(const struct console_model *, const char *);
 /* The call just ended needs a disposition before anything else. */
 int	model_dispo_due(const struct console_model *);

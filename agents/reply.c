@@ -5,6 +5,7 @@
  * request and hands both here. */
 #include <stdio.h>
 #include <string.h>
+#include "campaign.h"
 #include "cli.h"
 #include "desk.h"
 #include "keydef.h"
@@ -170,8 +171,11 @@ reply_ok(struct console *c, const struct console_pending *p, json_t *r)
 		login_logged_out(c, "Logged out.");
 		break;
 	case REQ_NOTE:
+		note_reply(c, p->kind, p->arg, r);
+		break;
 	case REQ_DISPOSITION:
 		note_reply(c, p->kind, p->arg, r);
+		campaign_disposed(c, p->arg);	/* a campaign code's flags */
 		break;
 	default:
 		if (p->kind >= REQ_DIAL)

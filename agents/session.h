@@ -36,7 +36,8 @@ enum session_req {
 	REQ_LINK,
 	REQ_CALLBACK,
 	REQ_STATS,
-	REQ_HELP
+	REQ_HELP,
+	REQ_PREVIEW		/* campaign.c's: dial or skip the record shown */
 };
 
 /* What the layer above does with what comes (registered once, at start):

@@ -274,6 +274,110 @@ view_customer(struct tui_rect in, int y, json_t *cu)
 	return y;
 }
 
+/* A campaign's record: the campaign, who, the list's own fields. */
+static int
+view_campaign_record(struct tui_rect in, int y, json_t *rec)
+{
+	char		 buf[512];
+	const char	*k;
+	json_t		*v;
+
+	snprintf(buf, sizeof buf, "%s, record #%lld (list %s), attempt %lld",
+	    view_str(rec, "campaign") ? view_str(rec, "campaign") : "?",
+	    (long long)json_integer_value(json_object_get(rec, "record")),
+	    view_str(rec, "list") ? view_str(rec, "list") : "?",
+	    (long long)json_integer_value(json_object_get(rec, "attempt")));
+	y = view_row(in, y, "Campaign", buf);
+	snprintf(buf, sizeof buf, "%s  %s", view_str(rec, "name") ?
+	    view_str(rec, "name") : "", view_str(rec, "phone") ?
+	    view_str(rec, "phone") : "");
+	y = view_row(in, y, "Contact", buf);
+	json_object_foreach(json_object_get(rec, "fields"), k, v) {
+		if (!json_is_string(v))
+			continue;
+		snprintf(buf, sizeof buf, "%s", k);
+		y = view_row(in, y, buf, json_string_value(v));
+	}
+	return y;
+}
+
+/* The campaign's script in the rows left, from the row the agent
+ * scrolled to (drawn whole into a pad, the part that fits copied). */
+static void
+view_script(const struct console *c, struct tui_rect in, int y, json_t *rec)
+{
+	const char	*text = view_str(rec, "script");
+	struct tui_rect	 r = { y + 1, in.x, in.y + in.h - y - 1, in.w };
+	WINDOW		*pad;
+	int		 rows, top = c->script_top, shown;
+	char		 title[64];
+
+	if (text == NULL || text[0] == '\0' || r.h < 1 || r.w < 1)
+		return;
+	rows = tui_text_wrap(NULL, (struct tui_rect){ 0, 0, 10000, r.w }, text,
+	    0);
+	if (top > rows - r.h)
+		top = rows - r.h;
+	if (top < 0)
+		top = 0;
+	shown = rows - top < r.h ? rows - top : r.h;
+	snprintf(title, sizeof title, "Script%s", rows > r.h ? (top + shown <
+	    rows ? " (more below: ])" : " ([: back up)") : "");
+	tui_text_put(stdscr, y, in.x, in.w, title, tui_attr(TUI_LABEL));
+	if (shown < 1 || (pad = newpad(rows, r.w)) == NULL)
+		return;
+	tui_text_wrap(pad, (struct tui_rect){ 0, 0, rows, r.w }, text,
+	    tui_attr(TUI_NORMAL));
+	copywin(pad, stdscr, top, 0, r.y, r.x, r.y + shown - 1, r.x + r.w - 1,
+	    FALSE);
+	delwin(pad);
+}
+
+/* Preview: the record and the script, before anything is dialled. */
+static void
+view_preview(const struct console *c, struct tui_rect in)
+{
+	struct tui_rect	line = { in.y, in.x, 1, in.w };
+	json_t		*rec = c->m.camp.record;
+	char		buf[256];
+	int		y;
+
+	tui_text_fill(stdscr, line, tui_attr(TUI_OFFER));
+	tui_text_printf(stdscr, in.y, in.x + 1, in.w - 2, tui_attr(TUI_OFFER),
+	    "PREVIEW: campaign %s", view_str(rec, "campaign") ?
+	    view_str(rec, "campaign") : "");
+	snprintf(buf, sizeof buf, "%s dial   %s skip (asks why)",
+	    keys_hint(KA_PDIAL), keys_hint(KA_SKIP));
+	tui_text_put(stdscr, in.y + 1, in.x + 1, in.w - 1, buf,
+	    tui_attr(TUI_ON_CALL));
+	y = view_campaign_record(in, in.y + 2, rec);
+	view_script(c, in, y, rec);
+}
+
+/* The campaign record of the call on screen (on it, or ended), or NULL. */
+static json_t *
+view_campaign_of_call(const struct console *c)
+{
+	if (model_campaign_owns(&c->m))
+		return c->m.camp.record;
+	return c->m.call.phase == PHASE_ENDED ? c->m.call.campaign_record :
+	    NULL;
+}
+
+/* The record previewed takes the call panel, unless an ended call there
+ * still waits for its disposition. */
+static int
+view_preview_on(const struct console *c)
+{
+	const struct model_call *k = &c->m.call;
+
+	if (!c->m.camp.preview || c->m.camp.record == NULL)
+		return 0;
+	return k->phase == PHASE_NONE || (k->phase == PHASE_ENDED &&
+	    (k->disposition[0] != '\0' || (json_array_size(k->dispositions) == 0
+	    && !k->dispo_required)));
+}
+
 /* The offer: who, which queue, the keys and the time left. */
 static int
 view_head_offered(const struct console *c, struct tui_rect in, uint64_t s)
@@ -390,6 +494,10 @@ view_call(const struct console *c, struct tui_rect r)
 	tui_text_box(stdscr, r, "Call", tui_attr(TUI_FRAME));
 	if (in.h < 1 || in.w < 12)
 		return;
+	if (view_preview_on(c)) {
+		view_preview(c, in);
+		return;
+	}
 	y = view_call_head(c, in);
 	if (c->m.call.phase == PHASE_NONE)
 		return;
@@ -406,7 +514,9 @@ view_call(const struct console *c, struct tui_rect r)
 		view_pairs(c->m.call.vars, buf, sizeof buf);
 		y = view_row(in, y, "Entered", buf);
 	}
-	if (c->m.call.customer != NULL)
+	if (view_campaign_of_call(c) != NULL)
+		y = view_campaign_record(in, y, view_campaign_of_call(c));
+	else if (c->m.call.customer != NULL)
 		y = view_customer(in, y, c->m.call.customer);
 	else if ((c->m.call.phase == PHASE_OFFERED || c->m.call.phase ==
 	    PHASE_CONNECTED) && c->m.call.progress[0] == '\0' &&
@@ -416,14 +526,15 @@ view_call(const struct console *c, struct tui_rect r)
 		    sizeof unknown, "not known for this number (%s: search, or "
 		    "new with this number)", keys_hint(KA_CUSTOMER)), unknown));
 	y = view_row(in, y, "Dispo", c->m.call.disposition);
-	if (c->m.call.phase != PHASE_ENDED || y >= in.y + in.h)
-		return;
-	if (json_array_size(c->m.call.dispositions) > 0 &&
+	if (c->m.call.phase == PHASE_ENDED && y < in.y + in.h &&
+	    json_array_size(c->m.call.dispositions) > 0 &&
 	    !c->m.call.disposition[0]) {
 		snprintf(buf, sizeof buf, "%s: choose a disposition",
 		    keys_hint(KA_DISPO));
-		view_row(in, y, "", buf);
+		y = view_row(in, y, "", buf);
 	}
+	if (view_campaign_of_call(c) != NULL)
+		view_script(c, in, y, view_campaign_of_call(c));
 }
 
 static void

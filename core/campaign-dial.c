@@ -125,6 +125,20 @@ dial_wake_at(int64_t now_ms)
 		evtimer_add(dial_wake, &tv);
 }
 
+/* The campaign's codes with their flags, for the agent's console. */
+static json_t *
+campaign_disp_json(const struct campaign *c)
+{
+	json_t *codes = json_array();
+
+	for (int i = 0; i < c->ndisp; i++)
+		json_array_append_new(codes, json_pack("{s:s,s:b,s:b,s:b,s:i}",
+		    "code", c->disp[i].code, "success", c->disp[i].success,
+		    "close", c->disp[i].close, "dnc", c->disp[i].dnc, "retry_min",
+		    c->disp[i].retry_min));
+	return codes;
+}
+
 /* The agent's screen pop for the call: the record, its custom fields,
  * the campaign's script. */
 void
@@ -147,6 +161,10 @@ campaign_tell(const struct campaign *c, struct agent *a,
 	json_object_set_new(ev, "fields", fields != NULL ? fields : json_object());
 	json_object_set_new(ev, "script", json_string(c->script != NULL ?
 	    c->script : ""));
+	json_object_set_new(ev, "dispositions", campaign_disp_json(c));
+	json_object_set_new(ev, "target", json_integer(c->cfg->target));
+	json_object_set_new(ev, "successes", json_integer(campaign_successes(
+	    core.db, c)));
 	sink_agent(a, ev);
 }
 

@@ -248,6 +248,21 @@ cmd_disposition(struct cmd_ctx *ctx)
 	return 0;
 }
 
+/* The progress of the campaigns the agent works: successes and target. */
+static json_t *
+cmd_my_campaigns(const struct agent *a)
+{
+	json_t *out = json_array();
+
+	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
+		if (campaign_agent_works(c, a))
+			json_array_append_new(out, json_pack("{s:s,s:s,s:i,s:i}",
+			    "name", c->name, "state", campaign_state_name(
+			    c->state), "successes", campaign_successes(core.db, c),
+			    "target", c->cfg->target));
+	return out;
+}
+
 /* Calls handled, handle time and time per state today, and the waiting
  * line of each of the agent's queues. */
 int
@@ -277,6 +292,7 @@ cmd_my_stats(struct cmd_ctx *ctx)
 	    (double)(st->state_ms[ST_ON_CALL] / 100) / 10 : 0));
 	json_object_set_new(ctx->reply, "states", states);
 	json_object_set_new(ctx->reply, "queues", qs);
+	json_object_set_new(ctx->reply, "campaigns", cmd_my_campaigns(a));
 	return 0;
 }
 

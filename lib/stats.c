@@ -394,11 +394,16 @@ stats_callback(struct stats *s, const struct stats_event *e)
 
 	if (e->state == NULL || e->queue == NULL)
 		return;
-	if (strcmp(e->state, "requested") == 0)
-		s->q[stats_qrow(s, e->queue, e->ts_ms)].cb_requested++;
-	else if (strcmp(e->state, "failed") == 0)
-		s->q[stats_qrow(s, e->queue, e->ts_ms)].cb_failed++;
-	else if (strcmp(e->state, "connected") == 0 && e->call_id != NULL &&
+	/* The row first: stats_qrow() may move s->q (a new row). */
+	if (strcmp(e->state, "requested") == 0) {
+		int r = stats_qrow(s, e->queue, e->ts_ms);
+
+		s->q[r].cb_requested++;
+	} else if (strcmp(e->state, "failed") == 0) {
+		int r = stats_qrow(s, e->queue, e->ts_ms);
+
+		s->q[r].cb_failed++;
+	} else if (strcmp(e->state, "connected") == 0 && e->call_id != NULL &&
 	    stats_call(s, e->call_id, 0) == NULL) {
 		c = stats_call_new(s, e);
 		c->answer_ms = e->ts_ms;

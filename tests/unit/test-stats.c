@@ -60,6 +60,31 @@ static const struct stats_event cb_day[] = {
 	{ S(290), "call_end", "c12", "A", "sales", NULL, NULL, 0, 0 },	/* 90 */
 };
 
+/* An agent schedules a callback in a queue with no row yet (the first
+ * event, then a second row in another queue): the row is made, not
+ * written through the array as it was before it moved. */
+static void
+test_callback_first(void)
+{
+	static const struct stats_event ev[] = {
+		{ S(10), "callback", NULL, "A", "sales", "requested", NULL, 0, 0 },
+		{ S(20), "callback", NULL, "A", "support", "requested", NULL, 0, 0 },
+		{ S(30), "callback", NULL, NULL, "support", "failed", NULL, 0, 0 },
+	};
+	struct stats_opts	 o = { .interval_s = 900, .short_abandon_ms = 5000 };
+	struct stats		*s = stats_new(&o);
+	const struct stats_queue *q0, *q1;
+
+	for (size_t i = 0; i < sizeof ev / sizeof ev[0]; i++)
+		stats_feed(s, &ev[i]);
+	q0 = stats_queue_at(s, 0);
+	q1 = stats_queue_at(s, 1);
+	ok(stats_nqueues(s) == 2 && q0 != NULL && q1 != NULL &&
+	    q0->cb_requested == 1 && q1->cb_requested == 1 &&
+	    q1->cb_failed == 1, "callback first: a row per queue, counted");
+	stats_free(s);
+}
+
 static void
 test_callbacks(void)
 {
@@ -246,6 +271,7 @@ main(void)
 	    "B lunch 100 s in 00:15, nothing after logout");
 	stats_free(s);
 	test_callbacks();
+	test_callback_first();
 	test_outcomes();
 	return tap_done();
 }
