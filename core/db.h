@@ -217,6 +217,15 @@ json_t	*db_privacy_export(struct db *, int64_t id);
 int	 db_privacy_erase(struct db *, int64_t id, const char *who,
 	    json_t **counts, json_t **files);
 
+/* Retention (db-retention.c): deletes up to LIMIT of the oldest rows of
+ * KIND ("recordings", "voicemail", "cdr", "events", "callbacks",
+ * "attempts", "customers_idle": customers not updated nor contacted
+ * since, with their contacts) from before BEFORE_MS, in the batch's
+ * transaction; the paths (relative to the state directory) of the files
+ * of deleted rows are appended to FILES. The number deleted, or -1. */
+int	 db_retention_batch(struct db *, const char *kind, int64_t before_ms,
+	    int limit, json_t *files);
+
 /* Batch (the core's loop, db.c): every write joins one transaction, opened
  * by the first write and ended by db_commit(), which the loop calls once
  * per pass before it releases the pass's output. Turning batch off
