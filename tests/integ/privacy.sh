@@ -82,8 +82,12 @@ ctl customer erase abc >"$T/bad2" 2>&1; [ $? = 2 ] || fail "a bad id is not a us
 grep -q '"abc" is not a customer id' "$T/bad2" || fail "bad id said: $(cat "$T/bad2")"
 ctl customer forget 1 >"$T/bad3" 2>&1; [ $? = 2 ] && grep -q "not export or erase" "$T/bad3" || fail "bad action said: $(cat "$T/bad3")"
 ctl req '{"req":"customer-erase","customer":"1"}' >"$T/bad4" 2>&1 && fail "a string id accepted"
+raw @hello '{"id":6,"req":"login","user":"super","pin":"4321"}' '{"id":7,"req":"customer-erase","customer":1}' \
+	'{"id":8,"req":"customer-export","customer":1}' >"$T/raw.out"
+grep -q '"id":7,"ok":false,"error":"forbidden"' "$T/raw.out" && grep -q '"id":8,"ok":false,"error":"forbidden"' "$T/raw.out" ||
+	fail "a supervisor was not refused: $(cat "$T/raw.out")"
 sql_is "select count(*) from customers" 2 || fail "a refused request changed customers"
-pass "unknown, malformed ids and actions refused with clear errors"
+pass "unknown, malformed ids and actions refused with clear errors; supervisors refused"
 
 # Erase: one audit line, and no trace left.
 ctl customer erase 1 >"$T/erase.out" 2>&1 || fail "erase: $(cat "$T/erase.out")"
