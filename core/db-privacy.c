@@ -310,6 +310,29 @@ priv_erase_rows(struct db *db, int64_t id, const char *who, json_t *counts,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Copies the WAL into the database and empties it: 0, or -1 when a
+ * reader (a backup being taken) kept it from finishing. */
+static int
+priv_checkpoint(struct db *db)
+{
+	sqlite3_stmt	*st;
+	int		 busy = 1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", -1,
+	    &st, NULL) != SQLITE_OK) {
+		snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		busy = sqlite3_column_int(st, 0);
+	else
+		snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
+	sqlite3_finalize(st);
+	if (busy)
+		snprintf(db->err, sizeof db->err, "busy: a reader holds it");
+	return busy ? -1 : 0;
+}
+
 int
 db_privacy_erase(struct db *db, int64_t id, const char *who, json_t **counts,
     json_t **files)
@@ -339,7 +362,9 @@ db_privacy_erase(struct db *db, int64_t id, const char *who, json_t **counts,
 	/* The WAL still holds the pages as they were: copy the new ones in
 	 * and empty it (a reader in the way leaves it for the next
 	 * checkpoint, said in the log). */
-	if (priv_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", 0) != 0)
-		log_warn("database: after an erase, checkpoint: %s", db->err);
+	if (priv_checkpoint(db) != 0)
+		log_warn("database: after an erase, the WAL could not be "
+		    "emptied (%s): the erased rows' old pages stay in it until "
+		    "the next checkpoint", db->err);
 	return 1;
 }
