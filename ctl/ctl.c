@@ -23,6 +23,7 @@
 #define CTL_OPT_JSON	0x04	/* accepts --json */
 #define CTL_OPT_MODE	0x08	/* accepts --wait / --clear */
 #define CTL_OPT_CAMP	0x10	/* accepts --country, --client, --priority */
+#define CTL_OPT_OUT	0x20	/* accepts --out */
 
 struct ctl_cmd {
 	const char	*name;
@@ -148,7 +149,7 @@ static const struct ctl_cmd ctl_cmds[] = {
 	  "unless --timeout is given). Restore: stop the core, put FILE in\n"
 	  "place of centrala.db (removing centrala.db-wal and -shm), start it.\n",
 	  cmd_backup },
-	{ "customer", "export|erase ID [--out DIR]", 2, 0,
+	{ "customer", "export|erase ID [--out DIR]", 2, CTL_OPT_OUT,
 	  "a customer's personal data: export or erase (admins)",
 	  "export prints every record of customer ID as one JSON document: the\n"
 	  "customer, contacts and notes, calls (CDRs of linked contacts or of\n"
@@ -750,6 +751,8 @@ ctl_check(const struct ctl_cmd *cmd, int nargs)
 		bad = opt.mode[0] == 'w' ? "--wait" : "--clear";
 	else if (opt.camp && !(cmd->flags & CTL_OPT_CAMP))
 		bad = "--country, --client or --priority";
+	else if (ctl_out != NULL && !(cmd->flags & CTL_OPT_OUT))
+		bad = "--out";
 	if (bad != NULL)
 		fprintf(stderr, "centrala ctl: %s: %s does not apply\n",
 		    cmd->name, bad);

@@ -82,6 +82,10 @@ ctl customer erase abc >"$T/bad2" 2>&1; [ $? = 2 ] || fail "a bad id is not a us
 grep -q '"abc" is not a customer id' "$T/bad2" || fail "bad id said: $(cat "$T/bad2")"
 ctl customer forget 1 >"$T/bad3" 2>&1; [ $? = 2 ] && grep -q "not export or erase" "$T/bad3" || fail "bad action said: $(cat "$T/bad3")"
 ctl req '{"req":"customer-erase","customer":"1"}' >"$T/bad4" 2>&1 && fail "a string id accepted"
+ctl customer erase 1 --out "$T/x" >"$T/bad5" 2>&1; [ $? = 2 ] && grep -q "out applies to export only" "$T/bad5" ||
+	fail "--out with erase said: $(cat "$T/bad5")"
+ctl status --out "$T/x" >"$T/bad6" 2>&1; [ $? = 2 ] && grep -q "status: --out does not apply" "$T/bad6" ||
+	fail "--out with status said: $(cat "$T/bad6")"
 raw @hello '{"id":6,"req":"login","user":"super","pin":"4321"}' '{"id":7,"req":"customer-erase","customer":1}' \
 	'{"id":8,"req":"customer-export","customer":1}' >"$T/raw.out"
 grep -q '"id":7,"ok":false,"error":"forbidden"' "$T/raw.out" && grep -q '"id":8,"ok":false,"error":"forbidden"' "$T/raw.out" ||
