@@ -155,6 +155,14 @@ static const struct cmd_entry cmd_table[] = {
 	{ .name = "preview", .role = ROLE_AGENT, .target = TGT_SELF,
 	    .args = { REQ("action", ARG_STRING), OPT("reason", ARG_STRING) },
 	    .handler = cmd_preview },
+
+	/* Personal data: data-subject requests (cmd-privacy.c). */
+	{ .name = "customer-export", .role = ROLE_ADMIN,
+	    .args = { REQ("customer", ARG_INT), OPT("out", ARG_STRING) },
+	    .handler = cmd_customer_export },
+	{ .name = "customer-erase", .role = ROLE_ADMIN,
+	    .args = { REQ("customer", ARG_INT) },
+	    .handler = cmd_customer_erase },
 };
 
 const struct cmd_entry *

@@ -31,6 +31,7 @@
 #include "relocate.h"
 #include "notify.h"
 #include "queue.h"
+#include "retention.h"
 #include "server.h"
 #include "span.h"
 #include "xmalloc.h"
@@ -404,6 +405,7 @@ core_start(const char *state_opt)
 		fatal("%s", err);
 	core_signals();
 	callback_restore();
+	retention_start();
 	log_info("centrala %s core started: state in %s, %d spans, %d queues, "
 	    "%d agents", CORE_VERSION, core.state_dir, core.cfg->nspans,
 	    core.cfg->nqueues, core.cfg->nagents);
@@ -419,6 +421,7 @@ core_finish(void)
 	server_close();
 	evlog_close();
 	db_backup_wait();
+	retention_stop();
 	event_free(core_beat);
 	db_heartbeat_stop(core.db, clock_wall_ms());
 	db_close(core.db);

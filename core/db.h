@@ -15,7 +15,7 @@
 
 struct db;
 
-#define DB_SCHEMA_VERSION	6	/* the highest step in data/schema.sql */
+#define DB_SCHEMA_VERSION	7	/* the highest step in data/schema.sql */
 
 /* Opens (creating if needed) and upgrades the schema to DB_SCHEMA_VERSION.
  * NULL with a message in err on failure; a database from a newer Centrala
@@ -201,6 +201,30 @@ int	 db_contact_set(struct db *, const char *call_id, const char *agent,
 /* {note, disposition, customer, agent, queue, number} of AGENT's contact
  * for a call (NULL agent: the latest of any agent), or NULL. */
 json_t	*db_contact_get(struct db *, const char *call_id, const char *agent);
+
+/* Personal data (db-privacy.c). A customer's records are the customer,
+ * contacts linked to them, and every call, recording, voicemail, callback
+ * and campaign record/attempt of their numbers (matched by db_phone_key).
+ * Export: one JSON object of them all, NULL when no such customer. */
+json_t	*db_privacy_export(struct db *, int64_t id);
+/* Erase in one transaction (the pass's batch is committed first): rows
+ * deleted, CDRs kept with the customer's number replaced by "erased",
+ * events' details scrubbed of their numbers and names, one erasures row
+ * written; then the freed pages are wiped and the WAL truncated. *counts
+ * gets the counts, *files the paths (relative to the state directory) of
+ * the recordings and voicemail files, for the caller to delete after.
+ * 1 done, 0 no such customer, -1 error (nothing changed). */
+int	 db_privacy_erase(struct db *, int64_t id, const char *who,
+	    json_t **counts, json_t **files);
+
+/* Retention (db-retention.c): deletes up to LIMIT of the oldest rows of
+ * KIND ("recordings", "voicemail", "cdr", "events", "callbacks",
+ * "attempts", "customers_idle": customers not updated nor contacted
+ * since, with their contacts) from before BEFORE_MS, in the batch's
+ * transaction; the paths (relative to the state directory) of the files
+ * of deleted rows are appended to FILES. The number deleted, or -1. */
+int	 db_retention_batch(struct db *, const char *kind, int64_t before_ms,
+	    int limit, json_t *files);
 
 /* Batch (the core's loop, db.c): every write joins one transaction, opened
  * by the first write and ended by db_commit(), which the loop calls once

@@ -23,6 +23,7 @@
 #define CTL_OPT_JSON	0x04	/* accepts --json */
 #define CTL_OPT_MODE	0x08	/* accepts --wait / --clear */
 #define CTL_OPT_CAMP	0x10	/* accepts --country, --client, --priority */
+#define CTL_OPT_OUT	0x20	/* accepts --out */
 
 struct ctl_cmd {
 	const char	*name;
@@ -148,6 +149,19 @@ static const struct ctl_cmd ctl_cmds[] = {
 	  "unless --timeout is given). Restore: stop the core, put FILE in\n"
 	  "place of centrala.db (removing centrala.db-wal and -shm), start it.\n",
 	  cmd_backup },
+	{ "customer", "export|erase ID [--out DIR]", 2, CTL_OPT_OUT,
+	  "a customer's personal data: export or erase (admins)",
+	  "export prints every record of customer ID as one JSON document: the\n"
+	  "customer, contacts and notes, calls (CDRs of linked contacts or of\n"
+	  "the customer's numbers), recordings, voicemail, callbacks, campaign\n"
+	  "records and attempts. --out DIR: the core writes\n"
+	  "DIR/customer-ID.json and copies the recording and voicemail files\n"
+	  "beside it (the core's Unix user must be able to write there).\n"
+	  "erase deletes all of it, files too; the calls' CDRs stay for the\n"
+	  "statistics with the number replaced by \"erased\". One line is kept\n"
+	  "in the erasures table: when, who, the id and the counts. Both are\n"
+	  "logged as security events.\n",
+	  ctl_customer },
 };
 #define CTL_NCMDS (sizeof ctl_cmds / sizeof ctl_cmds[0])
 
@@ -173,6 +187,7 @@ ctl_usage(FILE *f)
 "  -t, --timeout S        seconds to wait for a reply (default 10)\n"
 "  --country CC, --client NAME, --priority N\n"
 "                         for import-list and dnc (see COMMAND --help)\n"
+"  --out DIR              for customer export: write into DIR\n"
 "  -h, --help             this, or `centrala ctl COMMAND --help`\n\n"
 "Exit: 0 ok, 1 request failed, 2 usage, 3 cannot connect.\n");
 }
@@ -691,7 +706,7 @@ ctl_options(int argc, char **argv)
 		{ "json", 0, NULL, 'j' }, { "wait", 0, NULL, 'w' },
 		{ "clear", 0, NULL, 'c' }, { "help", 0, NULL, 'h' },
 		{ "country", 1, NULL, 'C' }, { "client", 1, NULL, 'L' },
-		{ "priority", 1, NULL, 'P' },
+		{ "priority", 1, NULL, 'P' }, { "out", 1, NULL, 'O' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
@@ -709,6 +724,7 @@ ctl_options(int argc, char **argv)
 		case 'w': ctl_set_mode("wait"); break;
 		case 'c': ctl_set_mode("clear"); break;
 		case 'h': opt.help = 1; break;
+		case 'O': ctl_out = optarg; break;
 		case 'C': ctl_camp.country = optarg; opt.camp = 1; break;
 		case 'L': ctl_camp.client = optarg; opt.camp = 1; break;
 		case 'P':
@@ -735,6 +751,8 @@ ctl_check(const struct ctl_cmd *cmd, int nargs)
 		bad = opt.mode[0] == 'w' ? "--wait" : "--clear";
 	else if (opt.camp && !(cmd->flags & CTL_OPT_CAMP))
 		bad = "--country, --client or --priority";
+	else if (ctl_out != NULL && !(cmd->flags & CTL_OPT_OUT))
+		bad = "--out";
 	if (bad != NULL)
 		fprintf(stderr, "centrala ctl: %s: %s does not apply\n",
 		    cmd->name, bad);

@@ -28,4 +28,8 @@ int	ctl_campaign(struct cli *, char **);
 int	ctl_list(struct cli *, char **);
 int	ctl_campaigns(struct cli *, char **);
 
+/* ctl-privacy.c: customer export (--out DIR) and erase. */
+extern const char *ctl_out;
+int	ctl_customer(struct cli *, char **);
+
 #endif

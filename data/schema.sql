@@ -302,3 +302,15 @@ CREATE TABLE dnc (
 	added_ms	INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX dnc_number ON dnc (number, coalesce(client, ''));
+
+-- version 7
+-- Personal data (docs/ADMIN.md): erasing a customer on request leaves this
+-- one line: when, who asked, the customer's former id and how many rows and
+-- files went (a JSON object of counts). Nothing in it identifies the person.
+CREATE TABLE erasures (
+	id		INTEGER PRIMARY KEY,
+	ts_ms		INTEGER NOT NULL,
+	erased_by	TEXT NOT NULL,		-- the admin who asked
+	customer_id	INTEGER NOT NULL,
+	counts		TEXT NOT NULL		-- {"contacts":2,"calls":3,...}
+);

@@ -437,7 +437,47 @@ static const char *const dial_modes[] = { "preview", "progressive",
 static const char *const camp_states[] = { "running", "paused", "stopped",
 	NULL };
 
+/* [retention] values: "90d", "6w", "2y" or "never". */
+int
+config_duration_days(const char *s, int *days, char *why, size_t len)
+{
+	static const struct { char unit; int days; } units[] = {
+		{ 'd', 1 }, { 'w', 7 }, { 'y', 365 },
+	};
+	char	*end;
+	long	 n;
+
+	if (strcmp(s, "never") == 0) {
+		*days = 0;
+		return 0;
+	}
+	n = strtol(s, &end, 10);
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (end != s && isdigit((unsigned char)s[0]) &&
+		    end[0] == units[i].unit && end[1] == '\0' && n >= 1 &&
+		    n <= 100L * 365 / units[i].days) {
+			*days = (int)n * units[i].days;
+			return 0;
+		}
+	snprintf(why, len, "\"%s\" is not a period: a number and d, w or y "
+	    "(90d, 6w, 2y; at most 100 years), or never", s);
+	return -1;
+}
+
+static int
+check_duration(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	int days;
+
+	return config_duration_days(v, &days, why, len);
+}
+
 #define C(f) offsetof(struct cfg_core, f)
+#define RT(f) offsetof(struct cfg_retention, f)
+#define KEEP(f, what) { "retention", #f, CFG_STRING, 0, 0, NULL, "never", \
+	"how long " what " are kept: 90d, 6w, 2y or never (applied by " \
+	"the core at start and daily)", RT(f), check_duration }
 #define S(f) offsetof(struct cfg_span, f)
 #define D(f) offsetof(struct cfg_did, f)
 #define Q(f) offsetof(struct cfg_queue, f)
@@ -738,6 +778,17 @@ const struct cfg_key config_table[] = {
 	{ "campaign", "state", CFG_ENUM, 0, 0, camp_states, "paused",
 	  "state at its first start: running, paused or stopped (then "
 	  "supervisors change it; the database keeps it)", CP(state), NULL },
+	KEEP(recordings, "call recordings (rows and files)"),
+	KEEP(voicemail, "voicemail messages (rows and files)"),
+	KEEP(cdr, "call detail records"),
+	KEEP(events, "events (the statistics' raw material)"),
+	KEEP(callbacks, "finished callbacks"),
+	KEEP(attempts, "campaign dial attempts"),
+	KEEP(customers_idle, "customers with no contact since (with their "
+	    "contacts)"),
+	{ "retention", "batch", CFG_INT, 10, 100000, NULL, "500",
+	  "rows deleted at a time, between which calls are served",
+	  RT(batch), NULL },
 	{ NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL }
 };
 
@@ -763,5 +814,7 @@ const struct cfg_section config_sections[] = {
 	    "a-z, 0-9, '-' and '_', at most 32"),
 	SECT("campaign", struct cfg_campaign, campaigns, ncampaigns, CP(name),
 	    name_ok, "a-z, 0-9, '-' and '_', at most 32"),
+	{ "retention", sizeof(struct cfg_retention), offsetof(struct config,
+	  retention), (size_t)-1, (size_t)-1, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };

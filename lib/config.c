@@ -399,24 +399,34 @@ config_place(struct config *cfg, struct config_sect *ss, int nsec)
 	}
 }
 
-/* Every section of the file, plus a [core] of defaults if it has none. */
+/* Every section of the file, plus each unnamed one it lacks, of defaults. */
 static struct config_sect *
 config_sections_of(struct config *cfg, dictionary *d, int *nsec, char *err,
     size_t errlen)
 {
-	int			 n = iniparser_getnsec(d), i, ncore = 0;
-	struct config_sect	*ss = xcalloc(n + 1, sizeof *ss);
+	const struct cfg_section *k;
+	int			 n = iniparser_getnsec(d), i, nk = 0, seen;
+	struct config_sect	*ss;
 
+	for (k = config_sections; k->kind; k++)
+		nk++;
+	ss = xcalloc(n + nk, sizeof *ss);
 	for (i = 0; i < n; i++) {
 		if (config_classify(cfg, iniparser_getsecname(d, i), &ss[i],
 		    err, errlen) != 0) {
 			free(ss);
 			return NULL;
 		}
-		ncore += ss[i].kind->name_ok == NULL;
 	}
-	if (ncore == 0)
-		config_classify(cfg, "core", &ss[n++], err, errlen);
+	/* Each unnamed kind ([core], [retention]) the file lacks: defaults. */
+	for (k = config_sections; k->kind; k++) {
+		if (k->name_ok != NULL)
+			continue;
+		for (i = 0, seen = 0; i < n; i++)
+			seen |= ss[i].kind == k;
+		if (!seen)
+			config_classify(cfg, k->kind, &ss[n++], err, errlen);
+	}
 	*nsec = n;
 	return ss;
 }

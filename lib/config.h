@@ -3,7 +3,7 @@
  * show-config` and the setup wizard's forms.
  *
  * Section kinds: [core], [span NAME], [did NUMBER], [queue NAME],
- * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME]. Reload = config_load() a new struct, then swap. */
+ * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME], [retention]. Reload = config_load() a new struct, then swap. */
 #ifndef CZ_CONFIG_H
 #define CZ_CONFIG_H
 
@@ -48,6 +48,17 @@ struct cfg_core {
 	char	*print_destination; /* report --print: "" = CUPS's default */
 	char	*socket_group;	/* group of the clients' socket; "" = ours */
 };
+
+/* [retention]: how long each kind of data is kept, as written ("90d",
+ * "2y", "never"); config_duration_days() reads it. */
+struct cfg_retention {
+	char	*recordings, *voicemail, *cdr, *events, *callbacks;
+	char	*attempts, *customers_idle;
+	int	 batch;		/* rows deleted per loop pass */
+};
+/* "N" + d (days), w (weeks) or y (365 days), or "never" (0): the number of
+ * days, or -1 with why. */
+int	config_duration_days(const char *s, int *days, char *why, size_t len);
 
 enum cfg_record_format { CFG_RECORD_STEREO, CFG_RECORD_MIXED };
 enum cfg_waiting { CFG_WAIT_RINGBACK, CFG_WAIT_MOH, CFG_WAIT_SILENCE };
@@ -186,6 +197,7 @@ enum cfg_campaign_state { CFG_CAMP_RUNNING, CFG_CAMP_PAUSED,
 struct config {
 	char			*path;	/* where it was read from */
 	struct cfg_core		 core;
+	struct cfg_retention	 retention;
 	struct cfg_span		*spans;
 	int			 nspans;
 	struct cfg_did		*dids;

@@ -351,7 +351,7 @@ static void
 test_section_errors(void)
 {
 	ok(refused("[spam x]\n", "[spam x]: unknown section kind (core, span, "
-	    "did, queue, menu, agent, user, client, campaign)"), "unknown section kind");
+	    "did, queue, menu, agent, user, client, campaign, retention)"), "unknown section kind");
 	ok(refused("[queue Bad!]\n", "[queue bad!]: needs a name: [queue NAME], "
 	    "NAME a-z, 0-9, '-' and '_', at most 32"), "bad name");
 	ok(refused("[queue abcdefghijabcdefghijabcdefghijabc]\n", "needs a name"),
