@@ -99,6 +99,18 @@ span_find(const char *name)
 	return NULL;
 }
 
+const char *
+span_cfg_differs(const struct span *s, const struct cfg_span *cs)
+{
+	if (cs->type != s->cfg.type)
+		return "type";
+	if (cfg_span_switch(cs) != cfg_span_switch(&s->cfg))
+		return "switchtype";
+	if (cs->side != s->cfg.side)
+		return "side";
+	return cs->driver != s->cfg.driver ? "driver" : NULL;
+}
+
 int
 span_chan_valid(const struct span *s, int ch)
 {

@@ -125,6 +125,10 @@ void		 span_set_hooks(const struct span_hooks *);
 int		 span_open_all(const struct config *, char *err, size_t errlen);
 void		 span_close_all(void);
 struct span	*span_find(const char *name);
+/* The key of a reloaded span section that differs from what the running
+ * span was opened with and needs a restart (type, switchtype, side,
+ * driver), or NULL. */
+const char	*span_cfg_differs(const struct span *, const struct cfg_span *);
 int		 span_channels(const struct span *);	/* B-channels */
 int		 span_in_use(const struct span *);
 /* A B-channel number of the span: E1 1-15, 17-31; T1 1-23. */

@@ -553,7 +553,7 @@ const struct cfg_key config_table[] = {
 	  NULL },
 
 	{ "span", "driver", CFG_ENUM, 0, 0, drivers, "vspan",
-	  "vspan: the virtual E1 span (docs/vspan.md)", S(driver), NULL },
+	  "vspan: the virtual E1 or T1 span (docs/vspan.md)", S(driver), NULL },
 	{ "span", "side", CFG_ENUM, 0, 0, sides, "user",
 	  "our Q.931 side: user (CPE) or network", S(side), NULL },
 	{ "span", "switchtype", CFG_ENUM, 0, 0, switches, "default",

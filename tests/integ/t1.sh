@@ -6,7 +6,8 @@
 # its own channel (1-23 on the T1). Then voice both ways on the T1: the
 # recording holds the caller's 1004 Hz tone at its level (the core decoded
 # mu-law), and the caller heard the queue's 425 Hz ringback (the core
-# encoded it).
+# encoded it). A reload that changes the T1's switch type says it needs
+# a restart and leaves the span as it was.
 . "$top_srcdir/tests/integ/lib.sh"
 
 A="python3 $S/tests/integ/audio.py"
@@ -68,3 +69,11 @@ heard=$($A tone "$T/heard/in-1.wav" 425 --from 0.1 --to 0.9)
 echo "$heard" | awk '{ exit !($1 > -3 && $2 > -40) }' ||
 	fail "caller's ringback (425 Hz dB, dBFS) in 0.1-0.9 s: $heard"
 pass "the caller heard the ringback over the T1: $heard"
+
+sed -i '/^\[span t1a\]$/a switchtype = dms100' "$T/c.ini"
+ctl reload >"$T/out" 2>&1 || fail "reload: $(cat "$T/out")"
+wait_until 10 grep -q 'reload: span t1a: switchtype changed, needs a restart' "$T/log/core.log" ||
+	fail "no restart notice: $(grep reload "$T/log/core.log")"
+[ "$(status_field "[(s['name'], s['channels']) for s in d['spans']]")" = "[('t1a', 23), ('e1a', 30)]" ] ||
+	fail "spans after reload: $(status_field "d['spans']")"
+pass "a changed switch type on reload asks for a restart"
