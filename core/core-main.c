@@ -214,10 +214,17 @@ core_reload(char ***warnings, char *err, size_t errlen)
 		log_warn("reload refused: %s", err);
 		return -1;
 	}
-	for (int i = 0; i < cfg->nspans; i++)
-		if (span_find(cfg->spans[i].name) == NULL)
+	for (int i = 0; i < cfg->nspans; i++) {
+		struct span	*s = span_find(cfg->spans[i].name);
+		const char	*key;
+
+		if (s == NULL)
 			log_warn("reload: new span %s needs a restart",
 			    cfg->spans[i].name);
+		else if ((key = span_cfg_differs(s, &cfg->spans[i])) != NULL)
+			log_warn("reload: span %s: %s changed, needs a restart "
+			    "(kept as it was)", s->name, key);
+	}
 	core.cfg = cfg;
 	queue_sync(cfg);
 	agent_sync(cfg);

@@ -53,17 +53,23 @@ isdn_write_cb(struct pri *p, void *buf, int len)
 	return s->driver->d_write(s, buf, len);
 }
 
+/* libpri's switch type by enum cfg_switch. */
+static const int isdn_switches[] = {
+	[CFG_SWITCH_EUROISDN_E1] = PRI_SWITCH_EUROISDN_E1,
+	[CFG_SWITCH_NI2] = PRI_SWITCH_NI2,
+	[CFG_SWITCH_QSIG] = PRI_SWITCH_QSIG,
+	[CFG_SWITCH_EUROISDN] = PRI_SWITCH_EUROISDN_E1,
+	[CFG_SWITCH_NATIONAL] = PRI_SWITCH_NI2,
+	[CFG_SWITCH_NI1] = PRI_SWITCH_NI1,
+	[CFG_SWITCH_DMS100] = PRI_SWITCH_DMS100,
+	[CFG_SWITCH_5ESS] = PRI_SWITCH_LUCENT5E,
+	[CFG_SWITCH_4ESS] = PRI_SWITCH_ATT4ESS,
+};
+
 static int
-isdn_switchtype(int sw)
+isdn_switchtype(const struct cfg_span *cs)
 {
-	switch (sw) {
-	case CFG_SWITCH_NI2:
-		return PRI_SWITCH_NI2;
-	case CFG_SWITCH_QSIG:
-		return PRI_SWITCH_QSIG;
-	default:
-		return PRI_SWITCH_EUROISDN_E1;
-	}
+	return isdn_switches[cfg_span_switch(cs)];
 }
 
 static void
@@ -84,7 +90,7 @@ isdn_start(struct span *s)
 		pri_set_error(isdn_message_cb);
 		once = 1;
 	}
-	span_set_pri(s, pri_new_cb(-1, node, isdn_switchtype(s->cfg.switchtype),
+	span_set_pri(s, pri_new_cb(-1, node, isdn_switchtype(&s->cfg),
 	    isdn_read_cb, isdn_write_cb, s), s->pri_timer != NULL ? s->pri_timer :
 	    evtimer_new(core.base, isdn_timer_cb, s));
 	if (s->pri == NULL) {
@@ -135,10 +141,10 @@ static int
 isdn_pick_channel(struct span *s)
 {
 	for (int ch = s->cfg.first_channel; ch < SPAN_TIMESLOTS; ch++)
-		if (span_chan_valid(ch) && s->chan[ch].state == CHAN_IDLE)
+		if (span_chan_valid(s, ch) && s->chan[ch].state == CHAN_IDLE)
 			return ch;
 	for (int ch = 1; ch < s->cfg.first_channel; ch++)
-		if (span_chan_valid(ch) && s->chan[ch].state == CHAN_IDLE)
+		if (span_chan_valid(s, ch) && s->chan[ch].state == CHAN_IDLE)
 			return ch;
 	return -1;
 }
@@ -184,7 +190,7 @@ isdn_ring(struct span *s, pri_event *e)
 		isdn_blocked(s, e);
 		return;
 	}
-	if (!span_chan_valid(ch)) {
+	if (!span_chan_valid(s, ch)) {
 		isdn_refuse(s, c, CAUSE_NO_CHANNEL, "channel does not exist");
 		return;
 	}
@@ -279,8 +285,9 @@ isdn_restart(struct span *s, pri_event *e)
 	    e->restart.channel == -1 ? "the interface" : "a channel");
 	if (e->restart.channel == -1 || ch == PRI_ANY_CHAN) {
 		for (ch = 1; ch < SPAN_TIMESLOTS; ch++)
-			isdn_restart_chan(s, ch);
-	} else if (span_chan_valid(ch))
+			if (span_chan_valid(s, ch))
+				isdn_restart_chan(s, ch);
+	} else if (span_chan_valid(s, ch))
 		isdn_restart_chan(s, ch);
 }
 
@@ -337,7 +344,7 @@ isdn_proceeding(struct span *s, pri_event *e)
 	isdn_chan_of(s, e->proceeding.call, &old);
 	if (ch == old)
 		return;
-	if (!span_chan_valid(ch) || s->chan[ch].state != CHAN_IDLE) {
+	if (!span_chan_valid(s, ch) || s->chan[ch].state != CHAN_IDLE) {
 		log_warn("span %s: network moved a call from channel %d to %d, "
 		    "which is not free", s->name, old, ch);
 		span_hooks.hangup(call, CAUSE_CHAN_UNAVAIL, DB_CLEARED_CORE,
@@ -381,7 +388,7 @@ isdn_dial(struct span *s, struct call *call, const char *dnis, const char *cli)
 		cli = s->cfg.caller_id;
 	sr = pri_sr_new();
 	pri_sr_set_channel(sr, ch, 0, 0);
-	pri_sr_set_bearer(sr, PRI_TRANS_CAP_SPEECH, PRI_LAYER_1_ALAW);
+	pri_sr_set_bearer(sr, PRI_TRANS_CAP_SPEECH, s->kind->layer1);
 	pri_sr_set_called(sr, (char *)dnis, PRI_UNKNOWN, 1);
 	pri_sr_set_caller(sr, (char *)cli, NULL, PRI_UNKNOWN,
 	    cli[0] != '\0' ? PRES_ALLOWED_USER_NUMBER_PASSED_SCREEN :

@@ -199,26 +199,25 @@ leg_stats(const struct leg *l, uint64_t *played, uint64_t *captured,
 /* The line's frame: what the far end said goes to the ring the endpoint
  * reads; what the endpoint played goes out (silence when nothing came). */
 void
-leg_frame(struct call *call, const uint8_t *rx, uint8_t *tx)
+leg_frame(struct call *call, const struct span_kind *k, const uint8_t *rx,
+    uint8_t *tx)
 {
 	struct leg	*l = call->leg;
 	int16_t		 pcm[SPAN_SAMPLES];
 
 	if (!l->up) {
-		memset(tx, linear_to_alaw(0), SPAN_SAMPLES);
+		memset(tx, k->idle, SPAN_SAMPLES);
 		return;
 	}
 	if (l->ep->call != NULL) {	/* someone listens */
-		for (int i = 0; i < SPAN_SAMPLES; i++)
-			pcm[i] = alaw_to_linear(rx[i]);
+		k->decode(rx, pcm, SPAN_SAMPLES);
 		ring_put(&l->rx, pcm);
 	}
 	if (l->tx.n == 0)
 		memset(pcm, 0, sizeof pcm);
 	else
 		ring_get(&l->tx, pcm);
-	for (int i = 0; i < SPAN_SAMPLES; i++)
-		tx[i] = linear_to_alaw(pcm[i]);
+	k->encode(pcm, tx, SPAN_SAMPLES);
 }
 
 void

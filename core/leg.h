@@ -32,8 +32,11 @@ void		 leg_reset(struct leg *);
 void		 leg_stats(const struct leg *, uint64_t *played,
 		    uint64_t *captured, uint64_t *dropped, uint64_t *padded);
 
-/* From the media tick: the leg's own timeslot, this 20 ms. */
-void		 leg_frame(struct call *, const uint8_t *rx, uint8_t *tx);
+/* From the media tick: the leg's own timeslot, this 20 ms, in the law of
+ * its span's kind. */
+struct span_kind;
+void		 leg_frame(struct call *, const struct span_kind *,
+		    const uint8_t *rx, uint8_t *tx);
 /* From call.c: the network answered, or the leg's call ended. */
 void		 leg_answered(struct call *);
 void		 leg_call_end(struct call *, int cause);

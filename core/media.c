@@ -17,7 +17,6 @@
 #include "config.h"
 #include "core.h"
 #include "endpoint.h"
-#include "alaw.h"
 #include "leg.h"
 #include "log.h"
 #include "media.h"
@@ -116,10 +115,8 @@ media_tone_fill(tone_gen_state_t *t, int16_t *out)
 static struct media_call *
 media_of(struct call *call)
 {
-	if (call->media == NULL) {
-		alaw_init();
+	if (call->media == NULL)
 		call_set_media(call, xcalloc(1, sizeof (struct media_call)));
-	}
 	return call->media;
 }
 
@@ -313,14 +310,15 @@ media_dtmf_out(struct media_call *m, int16_t *heard)
 	memcpy(heard, digits, sizeof digits);
 }
 
-/* One call's frame: rx in, tx out. */
+/* One call's frame: rx in, tx out, in the span's law K. */
 static void
-media_call_frame(struct call *call, const uint8_t *rx, uint8_t *tx)
+media_call_frame(struct call *call, const struct span_kind *k,
+    const uint8_t *rx, uint8_t *tx)
 {
 	struct media_call	*m = media_of(call);
 	int16_t			 caller[SPAN_SAMPLES], heard[SPAN_SAMPLES];
 
-	alaw_decode(rx, caller, SPAN_SAMPLES);
+	k->decode(rx, caller, SPAN_SAMPLES);
 	if (m->dtmf != NULL && m->on_digit != NULL)
 		dtmf_rx(m->dtmf, caller, SPAN_SAMPLES);
 	for (int i = 0; i < m->nm; i++)
@@ -330,7 +328,7 @@ media_call_frame(struct call *call, const uint8_t *rx, uint8_t *tx)
 		media_dtmf_out(m, heard);
 	media_members_hear(m, caller, heard);
 	media_record_tap(call, m, caller, heard);
-	alaw_encode(heard, tx, SPAN_SAMPLES);
+	k->encode(heard, tx, SPAN_SAMPLES);
 }
 
 /* After the frame: digits, then the end of a prompt. */
@@ -392,21 +390,23 @@ media_prefetch(struct span *s, int ch)
 void
 media_tick(struct span *s, const uint8_t *rx, uint8_t *tx)
 {
-	memset(tx, SPAN_ALAW_IDLE, SPAN_BLOCK);
+	const struct span_kind *k = s->kind;
+
+	memset(tx, k->idle, k->block);
 	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++) {
-		struct call *call = s->chan[ch].call;
+		struct call	*call = s->chan[ch].call;
+		int		 off;
 
 		media_prefetch(s, ch);
 
 		if (call == NULL || call->state == CALL_SETUP)
 			continue;
+		off = span_chan_offset(s, ch);
 		if (call->leg != NULL) {
-			leg_frame(call, rx + ch * SPAN_SAMPLES,
-			    tx + ch * SPAN_SAMPLES);
+			leg_frame(call, k, rx + off, tx + off);
 			continue;
 		}
-		media_call_frame(call, rx + ch * SPAN_SAMPLES,
-		    tx + ch * SPAN_SAMPLES);
+		media_call_frame(call, k, rx + off, tx + off);
 		media_call_after(call);
 	}
 }

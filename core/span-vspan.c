@@ -1,6 +1,7 @@
-/* span-vspan.c: the virtual E1 span driver, wire-exact to docs/vspan.md.
- * Two listening SOCK_SEQPACKET sockets per span in the run directory:
- * span-NAME.d carries Q.921 frames, span-NAME.b 5120-byte TDM blocks. Layer
+/* span-vspan.c: the virtual E1 or T1 span driver, wire-exact to
+ * docs/vspan.md. Two listening SOCK_SEQPACKET sockets per span in the run
+ * directory: span-NAME.d carries Q.921 frames, span-NAME.b TDM blocks (5120
+ * bytes on E1, 3840 on T1). Layer
  * 1 is up while the far end has both connected. The far end is the clock:
  * each block it sends is answered by exactly one block. D frames are held
  * until the rows of the loop pass that wrote them are committed (core.c,
@@ -198,12 +199,12 @@ vspan_b_cb(evutil_socket_t fd, short what, void *arg)
 		}
 		if (n < 0)
 			return;
-		if (n != SPAN_BLOCK) {
+		if (n != s->kind->block) {	/* the other variant's too */
 			span_block_bad(s);
 			continue;
 		}
 		span_b_block(s, rx, tx);
-		span_block_sent(s, send(fd, tx, SPAN_BLOCK,
+		span_block_sent(s, send(fd, tx, s->kind->block,
 		    MSG_DONTWAIT | MSG_NOSIGNAL) >= 0);
 	}
 }

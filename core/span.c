@@ -5,6 +5,8 @@
 #include <string.h>
 #include <event2/event.h>
 #include <stdio.h>
+#include <libpri.h>
+#include "alaw.h"
 #include "cause.h"
 #include "clock.h"
 #include "core.h"
@@ -12,11 +14,20 @@
 #include "evlog.h"
 #include "isdn.h"
 #include "log.h"
+#include "mulaw.h"
 #include "span.h"
 #include "xmalloc.h"
 
 struct span *spans;
 struct span_hooks span_hooks;
+
+/* By enum cfg_span_type. */
+static const struct span_kind span_kinds[] = {
+	{ "E1", 32 * SPAN_SAMPLES, 30, 31, 16, 0, PRI_LAYER_1_ALAW, 0xD5,
+	  alaw_decode, alaw_encode },
+	{ "T1", 24 * SPAN_SAMPLES, 23, 23, 24, 1, PRI_LAYER_1_ULAW, 0xFF,
+	  mulaw_decode, mulaw_encode },
+};
 
 static const struct span_driver *
 span_driver_for(int driver)
@@ -36,6 +47,7 @@ span_new(const struct cfg_span *cs)
 	s->cfg.country = xstrdup(cs->country);
 	s->cfg.caller_id = xstrdup(cs->caller_id);
 	s->driver = span_driver_for(cs->driver);
+	s->kind = &span_kinds[cs->type == CFG_SPAN_T1];
 	return s;
 }
 
@@ -44,6 +56,8 @@ span_open_all(const struct config *cfg, char *err, size_t errlen)
 {
 	struct span **tail = &spans;
 
+	alaw_init();
+	mulaw_init();
 	for (int i = 0; i < cfg->nspans; i++) {
 		struct span *s = span_new(&cfg->spans[i]);
 
@@ -51,8 +65,8 @@ span_open_all(const struct config *cfg, char *err, size_t errlen)
 			return -1;
 		*tail = s;
 		tail = &s->next;
-		log_info("span %s: %s driver, %s side, waiting for layer 1",
-		    s->name, s->driver->name,
+		log_info("span %s: %s, %s driver, %s side, waiting for layer 1",
+		    s->name, s->kind->name, s->driver->name,
 		    s->cfg.side == CFG_SIDE_USER ? "user" : "network");
 	}
 	return 0;
@@ -85,16 +99,34 @@ span_find(const char *name)
 	return NULL;
 }
 
-int
-span_chan_valid(int ch)
+const char *
+span_cfg_differs(const struct span *s, const struct cfg_span *cs)
 {
-	return ch >= 1 && ch <= 31 && ch != 16;
+	if (cs->type != s->cfg.type)
+		return "type";
+	if (cfg_span_switch(cs) != cfg_span_switch(&s->cfg))
+		return "switchtype";
+	if (cs->side != s->cfg.side)
+		return "side";
+	return cs->driver != s->cfg.driver ? "driver" : NULL;
 }
 
 int
-span_channels(void)
+span_chan_valid(const struct span *s, int ch)
 {
-	return 30;
+	return ch >= 1 && ch <= s->kind->last && ch != s->kind->dchan;
+}
+
+int
+span_chan_offset(const struct span *s, int ch)
+{
+	return (ch - s->kind->first_ts) * SPAN_SAMPLES;
+}
+
+int
+span_channels(const struct span *s)
+{
+	return s->kind->channels;
 }
 
 int

@@ -1,4 +1,4 @@
-/* span.h: a span is one E1 PRA port behind a driver (the virtual span now,
+/* span.h: a span is one E1 or T1 PRA port behind a driver (the virtual span now,
  * DAHDI later). The driver moves bytes; span.c keeps the channel table and
  * hands D-channel frames to isdn.c and B-channel blocks to media.c. */
 #ifndef CZ_SPAN_H
@@ -10,10 +10,26 @@
 #include "config.h"
 #include "tickstat.h"
 
-#define SPAN_TIMESLOTS	32
+#define SPAN_TIMESLOTS	32			/* channel table: 0-31 */
 #define SPAN_SAMPLES	160			/* per timeslot per 20 ms */
-#define SPAN_BLOCK	(SPAN_TIMESLOTS * SPAN_SAMPLES)	/* 5120 bytes */
+#define SPAN_BLOCK	(SPAN_TIMESLOTS * SPAN_SAMPLES)	/* largest: E1 */
 #define SPAN_ALAW_IDLE	0xD5
+
+/* What an E1 and a T1 span differ in (vspan.md "T1 variant"): the wire's
+ * block and where a channel's bytes are in it, the B-channels, the G.711
+ * law the B-channels speak. One row each in span.c. */
+struct span_kind {
+	const char	*name;
+	int		 block;		/* bytes per 20 ms block */
+	int		 channels;	/* B-channels */
+	int		 last;		/* highest B-channel number */
+	int		 dchan;		/* its timeslot, never a B-channel */
+	int		 first_ts;	/* timeslot at the block's start (0, 1) */
+	int		 layer1;	/* libpri's PRI_LAYER_1_ALAW/ULAW */
+	uint8_t		 idle;		/* silence in its law */
+	void		(*decode)(const uint8_t *, int16_t *, int);
+	void		(*encode)(const int16_t *, uint8_t *, int);
+};
 
 struct span;
 struct call;
@@ -44,6 +60,7 @@ struct span_chan {
 struct span {
 	char			*name;
 	struct cfg_span		 cfg;		/* copy: survives reloads */
+	const struct span_kind	*kind;		/* E1 or T1, from cfg.type */
 	const struct span_driver *driver;
 	void			*drv;		/* driver's private state */
 	int			 l1_up;
@@ -108,9 +125,16 @@ void		 span_set_hooks(const struct span_hooks *);
 int		 span_open_all(const struct config *, char *err, size_t errlen);
 void		 span_close_all(void);
 struct span	*span_find(const char *name);
-int		 span_channels(void);			/* bearer channels per span */
+/* The key of a reloaded span section that differs from what the running
+ * span was opened with and needs a restart (type, switchtype, side,
+ * driver), or NULL. */
+const char	*span_cfg_differs(const struct span *, const struct cfg_span *);
+int		 span_channels(const struct span *);	/* B-channels */
 int		 span_in_use(const struct span *);
-int		 span_chan_valid(int ch);		/* 1-15, 17-31 */
+/* A B-channel number of the span: E1 1-15, 17-31; T1 1-23. */
+int		 span_chan_valid(const struct span *, int ch);
+/* Where channel CH's 160 bytes are in the span's block. */
+int		 span_chan_offset(const struct span *, int ch);
 /* Called by drivers. */
 void		 span_l1_up(struct span *);
 void		 span_l1_down(struct span *, const char *why);

@@ -72,9 +72,60 @@ static int
 check_channel(const struct config *cfg, const void *sect, const char *v,
     char *why, size_t len)
 {
+	const struct cfg_span *sp = sect;
+
+	if (sp->type == CFG_SPAN_T1) {
+		if (sp->first_channel <= 23)
+			return 0;
+		snprintf(why, len, "a T1 span has B-channels 1-23 (timeslot 24 "
+		    "carries the D channel)");
+		return -1;
+	}
 	if (strcmp(v, "16") != 0)
 		return 0;
 	snprintf(why, len, "timeslot 16 carries the D channel (1-15, 17-31)");
+	return -1;
+}
+
+/* Which switch types each span type takes (the first is its default). */
+static const struct {
+	int		 type;
+	const char	*name;
+	int		 ok[8];		/* CFG_SWITCH_DEFAULT ends */
+} span_switches[] = {
+	{ CFG_SPAN_E1, "E1", { CFG_SWITCH_EUROISDN_E1, CFG_SWITCH_EUROISDN,
+	  CFG_SWITCH_QSIG, CFG_SWITCH_DEFAULT } },
+	{ CFG_SPAN_T1, "T1", { CFG_SWITCH_NI2, CFG_SWITCH_NATIONAL,
+	  CFG_SWITCH_NI1, CFG_SWITCH_DMS100, CFG_SWITCH_5ESS, CFG_SWITCH_4ESS,
+	  CFG_SWITCH_QSIG, CFG_SWITCH_DEFAULT } },
+};
+
+int
+cfg_span_switch(const struct cfg_span *sp)
+{
+	const int *ok = span_switches[sp->type == CFG_SPAN_T1].ok;
+
+	return sp->switchtype == CFG_SWITCH_DEFAULT ? ok[0] : sp->switchtype;
+}
+
+static int
+check_switch(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	const struct cfg_span	*sp = sect;
+	const int		*ok = span_switches[sp->type == CFG_SPAN_T1].ok;
+
+	if (sp->switchtype == CFG_SWITCH_DEFAULT)
+		return 0;
+	for (int i = 0; ok[i] != CFG_SWITCH_DEFAULT; i++)
+		if (ok[i] == sp->switchtype)
+			return 0;
+	snprintf(why, len, "\"%s\" is not a switch type of a%s %s span (%s)",
+	    v, sp->type == CFG_SPAN_T1 ? "" : "n",
+	    span_switches[sp->type == CFG_SPAN_T1].name,
+	    sp->type == CFG_SPAN_T1 ?
+	    "national, ni2, ni1, dms100, 5ess, 4ess, qsig" :
+	    "euroisdn, euroisdn_e1, qsig");
 	return -1;
 }
 
@@ -421,7 +472,10 @@ check_readable(const struct config *cfg, const void *sect, const char *v,
 static const char *const levels[] = { "debug", "info", "warn", "error", NULL };
 static const char *const drivers[] = { "vspan", NULL };
 static const char *const sides[] = { "user", "network", NULL };
-static const char *const switches[] = { "euroisdn_e1", "ni2", "qsig", NULL };
+static const char *const switches[] = { "euroisdn_e1", "ni2", "qsig",
+	"default", "euroisdn", "national", "ni1", "dms100", "5ess", "4ess",
+	NULL };
+static const char *const span_types[] = { "e1", "t1", NULL };
 static const char *const countries[] = { "eu", "us", "uk", NULL };
 static const char *const strategies[] = { "longest_idle", "fewest_calls",
 	"least_talk", "round_robin", "linear", "random", "skill_weighted",
@@ -539,17 +593,22 @@ const struct cfg_key config_table[] = {
 	  NULL },
 
 	{ "span", "driver", CFG_ENUM, 0, 0, drivers, "vspan",
-	  "vspan: the virtual E1 span (docs/vspan.md)", S(driver), NULL },
+	  "vspan: the virtual E1 or T1 span (docs/vspan.md)", S(driver), NULL },
 	{ "span", "side", CFG_ENUM, 0, 0, sides, "user",
 	  "our Q.931 side: user (CPE) or network", S(side), NULL },
-	{ "span", "switchtype", CFG_ENUM, 0, 0, switches, "euroisdn_e1",
-	  "Q.931 variant", S(switchtype), NULL },
+	{ "span", "switchtype", CFG_ENUM, 0, 0, switches, "default",
+	  "Q.931 variant: on E1 euroisdn (the default) or qsig; on T1 "
+	  "national (NI2, the default), ni1, dms100, 5ess, 4ess or qsig",
+	  S(switchtype), check_switch },
 	{ "span", "country", CFG_STRING, 0, 0, countries, "eu",
 	  "tone plan (ringback, busy)", S(country), NULL },
 	{ "span", "caller_id", CFG_STRING, 0, 0, NULL, "",
 	  "caller id for outbound calls", S(caller_id), check_digits },
 	{ "span", "first_channel", CFG_INT, 1, 31, NULL, "1",
 	  "timeslot our outbound calls try first", S(first_channel), check_channel },
+	{ "span", "type", CFG_ENUM, 0, 0, span_types, "e1",
+	  "e1: 30 B-channels, A-law; t1: 23 B-channels + D on timeslot 24, "
+	  "mu-law (docs/vspan.md)", S(type), NULL },
 
 	{ "did", "name", CFG_STRING, 0, 0, NULL, "",
 	  "label for reports", D(name), NULL },

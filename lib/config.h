@@ -23,7 +23,12 @@ struct cfg_action {
 };
 
 enum cfg_span_side { CFG_SIDE_USER, CFG_SIDE_NETWORK };
-enum cfg_switch { CFG_SWITCH_EUROISDN_E1, CFG_SWITCH_NI2, CFG_SWITCH_QSIG };
+/* A span's switch type; CFG_SWITCH_DEFAULT is the type's own (config.c
+ * cfg_span_switch()). The order is that of the choices in config-table.c. */
+enum cfg_switch { CFG_SWITCH_EUROISDN_E1, CFG_SWITCH_NI2, CFG_SWITCH_QSIG,
+	CFG_SWITCH_DEFAULT, CFG_SWITCH_EUROISDN, CFG_SWITCH_NATIONAL,
+	CFG_SWITCH_NI1, CFG_SWITCH_DMS100, CFG_SWITCH_5ESS, CFG_SWITCH_4ESS };
+enum cfg_span_type { CFG_SPAN_E1, CFG_SPAN_T1 };
 enum cfg_role { CFG_ROLE_AGENT, CFG_ROLE_SUPERVISOR, CFG_ROLE_ADMIN };
 enum cfg_strategy { CFG_STRATEGY_LONGEST_IDLE, CFG_STRATEGY_FEWEST_CALLS,
 	CFG_STRATEGY_LEAST_TALK, CFG_STRATEGY_ROUND_ROBIN, CFG_STRATEGY_LINEAR,
@@ -70,7 +75,8 @@ struct cfg_span {
 	char	*name;		/* [span NAME]: letters, digits, '-', '_' */
 	int	 driver;	/* 0 = vspan (the only one now) */
 	int	 side;		/* enum cfg_span_side, default user */
-	int	 switchtype;	/* enum cfg_switch, default EuroISDN E1 */
+	int	 switchtype;	/* enum cfg_switch, default by type */
+	int	 type;		/* enum cfg_span_type, default E1 */
 	char	*country;	/* tone plan, e.g. "eu" */
 	char	*caller_id;	/* default CLI for outbound calls */
 	int	 first_channel;	/* preferred timeslot for our outbound calls */
@@ -267,5 +273,7 @@ const struct cfg_campaign *config_find_campaign(const struct config *,
 /* The index in cfg_menu.choice[] of a key ('0'-'9', '*', '#'), or -1. */
 int			 config_menu_key(int digit);
 const char		*config_role_name(int role);
+/* The span's switch type, its type's default resolved (never DEFAULT). */
+int			 cfg_span_switch(const struct cfg_span *);
 
 #endif

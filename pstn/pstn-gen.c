@@ -138,7 +138,8 @@ pstn_gen_setup(struct pstn_span *s, struct pstn_call *pc)
 	int		 rc;
 
 	pri_sr_set_channel(sr, pc->ch, 1, 0);
-	pri_sr_set_bearer(sr, PRI_TRANS_CAP_SPEECH, PRI_LAYER_1_ALAW);
+	pri_sr_set_bearer(sr, PRI_TRANS_CAP_SPEECH, s->t1 ? PRI_LAYER_1_ULAW :
+	    PRI_LAYER_1_ALAW);
 	pri_sr_set_called(sr, pc->dnis, PRI_UNKNOWN, 1);
 	pri_sr_set_caller(sr, pc->cli, NULL, PRI_NATIONAL_ISDN,
 	    PRES_ALLOWED_USER_NUMBER_PASSED_SCREEN);

@@ -225,7 +225,7 @@ main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	pstn_main_init();
 	for (int i = 0; i < pstn_opts.nspans; i++)
-		pstn_span_add(pstn_opts.spans[i]);
+		pstn_span_add(pstn_opts.spans[i], pstn_opts.span_t1[i]);
 	for (int i = 0; i < pstn_opts.nspans; i++)
 		pstn_span_connect(pstn_span_at(i));
 	if (pstn_opts.duration > 0)

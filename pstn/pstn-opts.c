@@ -37,6 +37,7 @@ struct pstn_opts_row {
 static int	pstn_opts_state_dir(const char *);
 static int	pstn_opts_run_dir(const char *);
 static int	pstn_opts_span(const char *);
+static int	pstn_opts_t1(const char *);
 static int	pstn_opts_cli(const char *);
 static int	pstn_opts_dnis(const char *);
 static int	pstn_opts_hold(const char *);
@@ -59,12 +60,14 @@ static const struct pstn_opts_row pstn_opts_table[] = {
 	  "the core's run dir ($CENTRALA_STATE_DIR/run)" },
 	{ "span", 0, "NAME", OPT_FN, NULL, 0, 0, pstn_opts_span,
 	  "a span to serve, repeatable (default e1a)" },
+	{ "t1", 0, NULL, OPT_FN, NULL, 0, 0, pstn_opts_t1,
+	  "the --span before is a T1 span: 23 channels, mu-law, NI2" },
 	{ "calls", 'n', "N", OPT_INT, O(calls), 0, 0, NULL,
 	  "inbound calls to place (default 0)" },
 	{ "rate", 0, "R", OPT_NUM, O(rate), 0, 0, NULL,
 	  "calls per second (default 10; 0 = all at once)" },
 	{ "concurrent", 0, "N", OPT_INT, O(concurrent), 1, 0, NULL,
-	  "our calls in progress at most (default 30 per span)" },
+	  "our calls in progress at most (default 30 per E1, 23 per T1)" },
 	{ "cli", 0, "PATTERN", OPT_FN, NULL, 0, 0, pstn_opts_cli,
 	  "caller: # = seq. digit, ? = random (600100###)" },
 	{ "dnis", 0, "LIST", OPT_FN, NULL, 0, 0, pstn_opts_dnis,
@@ -125,7 +128,7 @@ pstn_opts_usage(FILE *f)
 	char				 left[64];
 
 	fprintf(f, "usage: centrala pstn [options]\n"
-	    "The network side of virtual E1 spans: places calls to the core, "
+	    "The network side of virtual E1/T1 spans: places calls to the core, "
 	    "answers its\ncalls, prints a line per call and a summary.\n\n");
 	for (r = pstn_opts_table; r < pstn_opts_table + PSTN_OPTS_N; r++) {
 		snprintf(left, sizeof left, "%c%c%c --%s%s%s",
@@ -205,7 +208,22 @@ pstn_opts_span(const char *v)
 		return -1;
 	pstn_opts.spans = xrealloc(pstn_opts.spans, (pstn_opts.nspans + 1) *
 	    sizeof *pstn_opts.spans);
+	pstn_opts.span_t1 = xrealloc(pstn_opts.span_t1, (pstn_opts.nspans + 1) *
+	    sizeof *pstn_opts.span_t1);
+	pstn_opts.span_t1[pstn_opts.nspans] = 0;
 	pstn_opts.spans[pstn_opts.nspans++] = xstrdup(v);
+	return 0;
+}
+
+static int
+pstn_opts_t1(const char *v)
+{
+	if (pstn_opts.nspans == 0) {
+		fprintf(stderr, "centrala pstn: --t1 must follow the --span "
+		    "NAME it makes a T1 span\n");
+		exit(2);
+	}
+	pstn_opts.span_t1[pstn_opts.nspans - 1] = 1;
 	return 0;
 }
 
@@ -421,7 +439,8 @@ pstn_opts_defaults(void)
 	if (pstn_opts.nspans == 0)
 		pstn_opts_span("e1a");
 	if (pstn_opts.concurrent == 0)
-		pstn_opts.concurrent = 30 * pstn_opts.nspans;
+		for (int i = 0; i < pstn_opts.nspans; i++)
+			pstn_opts.concurrent += pstn_opts.span_t1[i] ? 23 : 30;
 	if (pstn_opts.ndnis == 0)
 		pstn_opts_dnis("2000");
 	pstn_rules_default();

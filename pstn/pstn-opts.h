@@ -8,6 +8,7 @@
 struct pstn_opts {
 	char		 *run_dir;
 	char		**spans;
+	int		 *span_t1;	/* by span: --t1 after its --span */
 	int		  nspans;
 	int		  calls;	/* inbound calls to place */
 	double		  rate;		/* calls per second, 0 = at once */

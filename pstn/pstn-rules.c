@@ -123,7 +123,7 @@ pstn_rules_channel(struct pstn_span *s, const pri_event *e, int *cause)
 
 	if (e->ring.channel == -1 || ch == 0xff)
 		ch = pstn_span_free_channel(s);
-	else if (ch < 1 || ch >= PSTN_SPAN_TS || ch == 16) {
+	else if (!pstn_span_chan_valid(s, ch)) {
 		*cause = PRI_CAUSE_IDENTIFIED_CHANNEL_NOTEXIST;
 		return 0;
 	} else if (s->chan[ch] != NULL && e->ring.flexible)

@@ -1,7 +1,10 @@
-/* pstn-span.c: the network side of one virtual E1 span (docs/vspan.md):
- * connects to the core's two sockets (retrying until --connect-timeout),
- * runs libpri as the network on the D socket, and is the span's clock: one
- * 5120-byte block every 20 ms on the B socket from the moment it connects,
+/* pstn-span.c: the network side of one virtual E1 or T1 span
+ * (docs/vspan.md): connects to the core's two sockets (retrying until
+ * --connect-timeout), runs libpri as the network on the D socket (EuroISDN
+ * on E1, NI2 on T1), and is the span's clock: one block every 20 ms on the
+ * B socket (E1: 5120 bytes of A-law; T1: 3840 of mu-law, timeslot t at
+ * (t-1)*160; the calls' audio is A-law, converted here by G.711's own
+ * A-law <-> mu-law tables) from the moment it connects,
  * catching up in a burst if the loop fell behind, never blocking (a block
  * the socket will not take is dropped and counted). A new connection gets
  * a fresh struct pri; the old one is abandoned, never touched again
@@ -12,6 +15,7 @@
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <spandsp.h>
 #include "clock.h"
 #include "log.h"
 #include "prisched.h"
@@ -26,6 +30,7 @@
 #define PSTN_SPAN_RETRY_US	100000
 #define PSTN_SPAN_MIN_FRAME	5	/* address, control, 1 octet, 2 FCS */
 #define PSTN_SPAN_IDLE		0xD5	/* A-law silence */
+#define PSTN_SPAN_T1_IDLE	0xFF	/* mu-law silence */
 
 static struct pstn_span	**pstn_spans;
 static int		  pstn_nspans;
@@ -36,12 +41,13 @@ static void	pstn_span_pri_cb(evutil_socket_t, short, void *);
 static void	pstn_span_clock_cb(evutil_socket_t, short, void *);
 
 struct pstn_span *
-pstn_span_add(const char *name)
+pstn_span_add(const char *name, int t1)
 {
 	struct pstn_span	*s = xcalloc(1, sizeof *s);
 	struct event_base	*base = pstn_main_base();
 
 	s->name = xstrdup(name);
+	s->t1 = t1;
 	s->fd_d = s->fd_b = -1;
 	s->ev_retry = evtimer_new(base, pstn_span_retry_cb, s);
 	s->ev_deadline = evtimer_new(base, pstn_span_deadline_cb, s);
@@ -110,12 +116,20 @@ pstn_span_schedule(struct pstn_span *s)
 		prisched_arm(s->pri, s->ev_pri);
 }
 
-/* Ours from 31 downward, skipping 16; the core takes them from 1 up. */
+int
+pstn_span_chan_valid(const struct pstn_span *s, int ch)
+{
+	return s->t1 ? ch >= 1 && ch <= 23 : ch >= 1 && ch < PSTN_SPAN_TS &&
+	    ch != 16;
+}
+
+/* Ours from the top (31 on E1, 23 on T1) downward, skipping 16; the core
+ * takes them from 1 up. */
 int
 pstn_span_free_channel(struct pstn_span *s)
 {
 	for (int ch = PSTN_SPAN_TS - 1; ch >= 1; ch--)
-		if (ch != 16 && s->chan[ch] == NULL)
+		if (pstn_span_chan_valid(s, ch) && s->chan[ch] == NULL)
 			return ch;
 	return -1;
 }
@@ -221,7 +235,7 @@ static void
 pstn_span_b_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct pstn_span	*s = arg;
-	uint8_t			 buf[PSTN_SPAN_BLOCK];
+	uint8_t			 buf[PSTN_SPAN_BLOCK], alaw[PSTN_SPAN_SAMPLES];
 	ssize_t			 n;
 
 	while (s->state >= SPAN_L1) {
@@ -234,30 +248,57 @@ pstn_span_b_cb(evutil_socket_t fd, short what, void *arg)
 			pstn_span_cut(s, BY_CORE);
 			return;
 		}
-		if (n != PSTN_SPAN_BLOCK) {
+		if (n != (s->t1 ? PSTN_SPAN_T1_BLOCK : PSTN_SPAN_BLOCK)) {
 			pstn_report_count(REPORT_BLOCKS_BAD);
 			continue;
 		}
 		pstn_report_count(REPORT_BLOCKS_RX);
-		for (int ch = 1; ch < PSTN_SPAN_TS; ch++)
-			if (ch != 16 && s->chan[ch] != NULL)
+		for (int ch = 1; ch < PSTN_SPAN_TS; ch++) {
+			if (!pstn_span_chan_valid(s, ch) || s->chan[ch] == NULL)
+				continue;
+			if (!s->t1) {
 				pstn_call_audio_in(s->chan[ch],
 				    buf + ch * PSTN_SPAN_SAMPLES);
+				continue;
+			}
+			for (int i = 0; i < PSTN_SPAN_SAMPLES; i++)
+				alaw[i] = ulaw_to_alaw(buf[(ch - 1) *
+				    PSTN_SPAN_SAMPLES + i]);
+			pstn_call_audio_in(s->chan[ch], alaw);
+		}
 	}
+}
+
+/* A T1 channel's audio, A-law from the calls, goes out in mu-law. */
+static void
+pstn_span_t1_out(struct pstn_span *s, int ch, uint8_t *block)
+{
+	uint8_t *p = block + (ch - 1) * PSTN_SPAN_SAMPLES;
+
+	memset(p, PSTN_SPAN_IDLE, PSTN_SPAN_SAMPLES);
+	pstn_call_audio_out(s->chan[ch], p);
+	for (int i = 0; i < PSTN_SPAN_SAMPLES; i++)
+		p[i] = alaw_to_ulaw(p[i]);
 }
 
 static void
 pstn_span_send_block(struct pstn_span *s)
 {
-	uint8_t block[PSTN_SPAN_BLOCK];
+	uint8_t	block[PSTN_SPAN_BLOCK];
+	size_t	len = s->t1 ? PSTN_SPAN_T1_BLOCK : PSTN_SPAN_BLOCK;
 
-	memset(block, PSTN_SPAN_IDLE, sizeof block);
-	for (int ch = 1; ch < PSTN_SPAN_TS; ch++)
-		if (ch != 16 && s->chan[ch] != NULL)
+	memset(block, s->t1 ? PSTN_SPAN_T1_IDLE : PSTN_SPAN_IDLE, len);
+	for (int ch = 1; ch < PSTN_SPAN_TS; ch++) {
+		if (!pstn_span_chan_valid(s, ch) || s->chan[ch] == NULL)
+			continue;
+		if (s->t1)
+			pstn_span_t1_out(s, ch, block);
+		else
 			pstn_call_audio_out(s->chan[ch],
 			    block + ch * PSTN_SPAN_SAMPLES);
-	if (send(s->fd_b, block, sizeof block, MSG_DONTWAIT | MSG_NOSIGNAL) ==
-	    (ssize_t)sizeof block)
+	}
+	if (send(s->fd_b, block, len, MSG_DONTWAIT | MSG_NOSIGNAL) ==
+	    (ssize_t)len)
 		pstn_report_count(REPORT_BLOCKS_TX);
 	else
 		pstn_report_count(REPORT_BLOCKS_DROPPED);
@@ -300,7 +341,8 @@ pstn_span_l1_up(struct pstn_span *s, int fd_d, int fd_b)
 	event_add(s->ev_b, NULL);
 	s->next_tick_us = clock_mono_us();
 	pstn_span_clock_cb(-1, 0, s);
-	if ((s->pri = pri_new(fd_d, PRI_NETWORK, PRI_SWITCH_EUROISDN_E1)) == NULL)
+	if ((s->pri = pri_new(fd_d, PRI_NETWORK, s->t1 ? PRI_SWITCH_NI2 :
+	    PRI_SWITCH_EUROISDN_E1)) == NULL)
 		fatal("span %s: pri_new failed", s->name);
 	pstn_span_schedule(s);
 }

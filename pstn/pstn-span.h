@@ -1,4 +1,5 @@
-/* pstn-span.h: the network side of one virtual E1 span (docs/vspan.md). */
+/* pstn-span.h: the network side of one virtual E1 or T1 span
+ * (docs/vspan.md). */
 #ifndef CZ_PSTN_SPAN_H
 #define CZ_PSTN_SPAN_H
 
@@ -6,9 +7,10 @@
 #include <event2/event.h>
 #include <libpri.h>
 
-#define PSTN_SPAN_TS		32
+#define PSTN_SPAN_TS		32	/* channel table: 0-31 */
 #define PSTN_SPAN_SAMPLES	160
-#define PSTN_SPAN_BLOCK		(PSTN_SPAN_TS * PSTN_SPAN_SAMPLES)
+#define PSTN_SPAN_BLOCK		(PSTN_SPAN_TS * PSTN_SPAN_SAMPLES) /* E1 */
+#define PSTN_SPAN_T1_BLOCK	(24 * PSTN_SPAN_SAMPLES)	/* 3840 */
 
 enum pstn_span_state {
 	SPAN_DOWN,		/* no sockets */
@@ -24,6 +26,7 @@ struct pstn_call;
 
 struct pstn_span {
 	char			*name;
+	int			 t1;		/* T1: 1-23, mu-law, NI2 */
 	enum pstn_span_state	 state;
 	int			 fd_d, fd_b;
 	struct pri		*pri;		/* NULL while down; never reused */
@@ -35,7 +38,9 @@ struct pstn_span {
 	int			 restart_ch;	/* RESTART sent, no ACK yet */
 };
 
-struct pstn_span	*pstn_span_add(const char *name);
+struct pstn_span	*pstn_span_add(const char *name, int t1);
+/* A B-channel of the span: E1 1-15, 17-31; T1 1-23. */
+int			 pstn_span_chan_valid(const struct pstn_span *, int ch);
 struct pstn_span	*pstn_span_at(int i);
 int			 pstn_span_count(void);
 int			 pstn_span_all_up(void);

@@ -205,7 +205,8 @@ test_defaults_applied(void)
 	    q->max_wait == 0 && q->max_len == 0 && q->wrapup == 0 &&
 	    q->sl_target == 20 && q->sl_percent == 80, "queue defaults");
 	ok(strcmp(q->title, "sales") == 0, "queue title defaults to its name");
-	ok(cfg->spans[0].side == CFG_SIDE_USER && cfg->spans[0].switchtype ==
+	ok(cfg->spans[0].side == CFG_SIDE_USER && cfg->spans[0].type ==
+	    CFG_SPAN_E1 && cfg_span_switch(&cfg->spans[0]) ==
 	    CFG_SWITCH_EUROISDN_E1 && strcmp(cfg->spans[0].country, "eu") == 0 &&
 	    cfg->spans[0].first_channel == 1 && cfg->spans[0].driver == 0,
 	    "span: vspan, user side, EuroISDN E1, eu by default");
@@ -216,6 +217,38 @@ test_defaults_applied(void)
 	ok(cfg->users[0].unix_user[0] == '\0' && strcmp(cfg->users[0].pin_hash,
 	    HASH) == 0, "user defaults");
 	config_free(cfg);
+}
+
+/* T1 spans: their switch types and defaults; an E1 beside one. */
+static void
+test_t1(void)
+{
+	static const struct { const char *sw; int want; } sws[] = {
+		{ "", CFG_SWITCH_NI2 }, { "switchtype = national\n",
+		CFG_SWITCH_NATIONAL }, { "switchtype = ni1\n", CFG_SWITCH_NI1 },
+		{ "switchtype = dms100\n", CFG_SWITCH_DMS100 },
+		{ "switchtype = 5ess\n", CFG_SWITCH_5ESS },
+		{ "switchtype = 4ess\n", CFG_SWITCH_4ESS },
+	};
+	char		 text[256];
+	struct config	*cfg;
+
+	for (size_t i = 0; i < sizeof sws / sizeof sws[0]; i++) {
+		snprintf(text, sizeof text, "[span t1a]\ntype = t1\nside = "
+		    "network\nfirst_channel = 23\n%s", sws[i].sw);
+		cfg = load_with(text);
+		ok(cfg != NULL && cfg->nspans == 2 && cfg->spans[1].type ==
+		    CFG_SPAN_T1 && cfg->spans[1].side == CFG_SIDE_NETWORK &&
+		    cfg_span_switch(&cfg->spans[1]) == sws[i].want &&
+		    cfg->spans[0].type == CFG_SPAN_E1 &&
+		    cfg_span_switch(&cfg->spans[0]) == CFG_SWITCH_EUROISDN_E1,
+		    "T1 span beside an E1 one, %.*s", (int)strcspn(sws[i].sw[0] ?
+		    sws[i].sw : "NI2 by default\n", "\n"), sws[i].sw[0] ?
+		    sws[i].sw : "NI2 by default\n");
+		if (cfg == NULL)
+			printf("# %s\n", err);
+		config_free(cfg);
+	}
 }
 
 static void
@@ -244,6 +277,18 @@ test_value_errors(void)
 	    "caller id digits only");
 	ok(refused("[span e1b]\nfirst_channel = 16\n",
 	    "[span e1b] first_channel: timeslot 16"), "timeslot 16");
+	ok(refused("[span e1b]\ntype = j1\n",
+	    "[span e1b] type: \"j1\" is not one of: e1, t1"), "span type");
+	ok(refused("[span t1b]\ntype = t1\nswitchtype = euroisdn\n",
+	    "[span t1b] switchtype: \"euroisdn\" is not a switch type of a T1 "
+	    "span (national, ni2, ni1, dms100, 5ess, 4ess, qsig)"),
+	    "EuroISDN on a T1 span");
+	ok(refused("[span e1b]\nswitchtype = dms100\n",
+	    "[span e1b] switchtype: \"dms100\" is not a switch type of an E1 "
+	    "span"), "DMS-100 on an E1 span");
+	ok(refused("[span t1b]\ntype = t1\nfirst_channel = 24\n",
+	    "[span t1b] first_channel: a T1 span has B-channels 1-23"),
+	    "T1 timeslot 24 is the D channel");
 	ok(refused("[core]\nlog_level = loud\n",
 	    "[core] log_level: \"loud\" is not one of: debug, info, warn, error"),
 	    "log level");
@@ -497,6 +542,7 @@ main(void)
 	test_default();
 	test_defaults_applied();
 	test_value_errors();
+	test_t1();
 	test_reference_errors();
 	test_actions_parsed();
 	test_section_errors();
