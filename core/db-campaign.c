@@ -14,36 +14,6 @@
 /* The record insert, prepared once per transaction (an import). */
 static sqlite3_stmt *db_rec_ins;
 
-static sqlite3_stmt *
-db_camp_stmt(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
-		log_warn("database: %s", db->err);
-		return NULL;
-	}
-	return st;
-}
-
-/* Runs a one-shot write and frees it: rows changed, or -1. */
-static int
-db_camp_run(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		log_warn("database: %s not written: %s", what, db->err);
-		return -1;
-	}
-	return sqlite3_changes(db->h);
-}
-
 static void
 db_camp_col(sqlite3_stmt *st, int i, char *buf, size_t len)
 {
@@ -56,7 +26,7 @@ int
 db_campaign_state(struct db *db, const char *name, const char *initial,
     char *state, size_t len)
 {
-	sqlite3_stmt	*st = db_camp_stmt(db, "INSERT OR IGNORE INTO campaigns "
+	sqlite3_stmt	*st = db_once(db, "INSERT OR IGNORE INTO campaigns "
 	    "(name, state, changed_by, changed_ms) VALUES (?, ?, 'config', "
 	    "CAST(strftime('%s', 'now') AS INTEGER) * 1000)");
 	int		 rc;
@@ -65,7 +35,7 @@ db_campaign_state(struct db *db, const char *name, const char *initial,
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, initial, -1, SQLITE_TRANSIENT);
-	if (db_camp_run(db, st, "campaign") < 0 || (st = db_camp_stmt(db,
+	if (db_run_once(db, st, "campaign") < 0 || (st = db_once(db,
 	    "SELECT state FROM campaigns WHERE name = ?")) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
@@ -79,7 +49,7 @@ int
 db_campaign_set_state(struct db *db, const char *name, const char *state,
     const char *by, int64_t ms)
 {
-	sqlite3_stmt *st = db_camp_stmt(db, "UPDATE campaigns SET state = ?, "
+	sqlite3_stmt *st = db_once(db, "UPDATE campaigns SET state = ?, "
 	    "changed_by = ?, changed_ms = ? WHERE name = ?");
 
 	if (st == NULL)
@@ -88,14 +58,14 @@ db_campaign_set_state(struct db *db, const char *name, const char *state,
 	sqlite3_bind_text(st, 2, by, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, ms);
 	sqlite3_bind_text(st, 4, name, -1, SQLITE_TRANSIENT);
-	return db_camp_run(db, st, "campaign state") < 0 ? -1 : 0;
+	return db_run_once(db, st, "campaign state") < 0 ? -1 : 0;
 }
 
 int
 db_list_find(struct db *db, const char *campaign, const char *name,
     int64_t *id, char *state, size_t len)
 {
-	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT id, state FROM lists "
+	sqlite3_stmt	*st = db_once(db, "SELECT id, state FROM lists "
 	    "WHERE campaign = ? AND name = ?");
 	int		 rc;
 
@@ -115,7 +85,7 @@ int64_t
 db_list_add(struct db *db, const char *campaign, const char *name,
     int priority, int64_t ms)
 {
-	sqlite3_stmt *st = db_camp_stmt(db, "INSERT INTO lists (campaign, "
+	sqlite3_stmt *st = db_once(db, "INSERT INTO lists (campaign, "
 	    "name, priority, created_ms) VALUES (?, ?, ?, ?)");
 
 	if (st == NULL)
@@ -124,7 +94,7 @@ db_list_add(struct db *db, const char *campaign, const char *name,
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 3, priority);
 	sqlite3_bind_int64(st, 4, ms);
-	if (db_camp_run(db, st, "list") < 0)
+	if (db_run_once(db, st, "list") < 0)
 		return -1;
 	return sqlite3_last_insert_rowid(db->h);
 }
@@ -132,21 +102,21 @@ db_list_add(struct db *db, const char *campaign, const char *name,
 int
 db_list_set_priority(struct db *db, int64_t id, int priority)
 {
-	sqlite3_stmt *st = db_camp_stmt(db, "UPDATE lists SET priority = ? "
+	sqlite3_stmt *st = db_once(db, "UPDATE lists SET priority = ? "
 	    "WHERE id = ?");
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, priority);
 	sqlite3_bind_int64(st, 2, id);
-	return db_camp_run(db, st, "list priority") < 0 ? -1 : 0;
+	return db_run_once(db, st, "list priority") < 0 ? -1 : 0;
 }
 
 int
 db_list_set_state(struct db *db, const char *campaign, const char *name,
     const char *state, const char *by)
 {
-	sqlite3_stmt *st = db_camp_stmt(db, "UPDATE lists SET state = ?, "
+	sqlite3_stmt *st = db_once(db, "UPDATE lists SET state = ?, "
 	    "changed_by = ? WHERE campaign = ? AND name = ?");
 
 	if (st == NULL)
@@ -155,7 +125,7 @@ db_list_set_state(struct db *db, const char *campaign, const char *name,
 	sqlite3_bind_text(st, 2, by, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, campaign, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, name, -1, SQLITE_TRANSIENT);
-	return db_camp_run(db, st, "list state");
+	return db_run_once(db, st, "list state");
 }
 
 int
@@ -165,7 +135,7 @@ db_record_add(struct db *db, int64_t list_id, int line, const char *phone,
 	sqlite3_stmt	*st = db_rec_ins;
 	int		 rc;
 
-	if (st == NULL && (st = db_camp_stmt(db, "INSERT OR IGNORE INTO "
+	if (st == NULL && (st = db_once(db, "INSERT OR IGNORE INTO "
 	    "records (list_id, line, phone, name, tz, fields) VALUES "
 	    "(?, ?, ?, ?, ?, ?)")) == NULL)
 		return -1;
@@ -208,7 +178,7 @@ db_record_row(sqlite3_stmt *st, struct camp_record *r)
 int
 db_record_get(struct db *db, int64_t id, struct camp_record *r)
 {
-	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT " DB_RECORD_COLS
+	sqlite3_stmt	*st = db_once(db, "SELECT " DB_RECORD_COLS
 	    " WHERE r.id = ?");
 	int		 rc;
 
@@ -227,7 +197,7 @@ static int
 db_list_due(struct db *db, int64_t list_id, int64_t now_ms,
     int (*fn)(const struct camp_record *, void *), void *arg)
 {
-	sqlite3_stmt		*st = db_camp_stmt(db, "SELECT " DB_RECORD_COLS
+	sqlite3_stmt		*st = db_once(db, "SELECT " DB_RECORD_COLS
 	    " WHERE r.list_id = ? AND r.state = 'open' AND r.next_at_ms <= ?"
 	    " ORDER BY r.next_at_ms, r.id");
 	struct camp_record	 r;
@@ -250,7 +220,7 @@ int
 db_records_due_count(struct db *db, const char *campaign, int64_t now_ms,
     int limit)
 {
-	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT count(*) FROM (SELECT 1 "
+	sqlite3_stmt	*st = db_once(db, "SELECT count(*) FROM (SELECT 1 "
 	    "FROM records r JOIN lists l ON l.id = r.list_id WHERE l.campaign = "
 	    "? AND l.state = 'active' AND r.state = 'open' AND r.next_at_ms <= "
 	    "? LIMIT ?)");
@@ -270,7 +240,7 @@ db_records_due_count(struct db *db, const char *campaign, int64_t now_ms,
 char *
 db_record_fields(struct db *db, int64_t id)
 {
-	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT fields FROM records "
+	sqlite3_stmt	*st = db_once(db, "SELECT fields FROM records "
 	    "WHERE id = ?");
 	const char	*f;
 	char		*v = NULL;
@@ -289,7 +259,7 @@ int
 db_records_due(struct db *db, const char *campaign, int64_t now_ms,
     int (*fn)(const struct camp_record *, void *), void *arg)
 {
-	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT id FROM lists WHERE "
+	sqlite3_stmt	*st = db_once(db, "SELECT id FROM lists WHERE "
 	    "campaign = ? AND state = 'active' ORDER BY priority DESC, id");
 	int64_t		 ids[256];
 	int		 n = 0, rc;
@@ -309,7 +279,7 @@ db_records_due(struct db *db, const char *campaign, int64_t now_ms,
 int64_t
 db_records_next_due(struct db *db, int64_t now_ms)
 {
-	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT min(r.next_at_ms) FROM "
+	sqlite3_stmt	*st = db_once(db, "SELECT min(r.next_at_ms) FROM "
 	    "records r JOIN lists l ON l.id = r.list_id JOIN campaigns c ON "
 	    "c.name = l.campaign WHERE c.state = 'running' AND l.state = "
 	    "'active' AND r.state = 'open' AND r.next_at_ms > ?");
@@ -327,7 +297,7 @@ db_records_next_due(struct db *db, int64_t now_ms)
 int
 db_records_undial(struct db *db)
 {
-	return db_camp_run(db, db_camp_stmt(db, "UPDATE records SET state = "
+	return db_run_once(db, db_once(db, "UPDATE records SET state = "
 	    "'open' WHERE state IN ('dialing', 'preview')"), "records");
 }
 
@@ -335,7 +305,7 @@ int
 db_record_update(struct db *db, int64_t id, const char *state, int attempts,
     int64_t next_at_ms, const char *last_outcome)
 {
-	sqlite3_stmt *st = db_camp_stmt(db, "UPDATE records SET state = ?, "
+	sqlite3_stmt *st = db_once(db, "UPDATE records SET state = ?, "
 	    "attempts = ?, next_at_ms = ?, last_outcome = ? WHERE id = ?");
 
 	if (st == NULL)
@@ -345,14 +315,14 @@ db_record_update(struct db *db, int64_t id, const char *state, int attempts,
 	sqlite3_bind_int64(st, 3, next_at_ms);
 	sqlite3_bind_text(st, 4, last_outcome, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 5, id);
-	return db_camp_run(db, st, "record") < 0 ? -1 : 0;
+	return db_run_once(db, st, "record") < 0 ? -1 : 0;
 }
 
 int
 db_attempt_add(struct db *db, int64_t record_id, int64_t ms,
     const char *outcome, int cause, const char *agent, const char *disposition)
 {
-	sqlite3_stmt *st = db_camp_stmt(db, "INSERT INTO attempts (record_id, "
+	sqlite3_stmt *st = db_once(db, "INSERT INTO attempts (record_id, "
 	    "ts_ms, outcome, cause, agent, disposition) VALUES (?, ?, ?, ?, ?, ?)");
 
 	if (st == NULL)
@@ -363,13 +333,13 @@ db_attempt_add(struct db *db, int64_t record_id, int64_t ms,
 	sqlite3_bind_int(st, 4, cause);
 	db_bind_text(st, 5, agent, DB_TEXT_OPTIONAL);
 	db_bind_text(st, 6, disposition, DB_TEXT_OPTIONAL);
-	return db_camp_run(db, st, "attempt") < 0 ? -1 : 0;
+	return db_run_once(db, st, "attempt") < 0 ? -1 : 0;
 }
 
 int
 db_campaign_lists(struct db *db, const char *campaign, json_t *out)
 {
-	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT l.name, l.priority, "
+	sqlite3_stmt	*st = db_once(db, "SELECT l.name, l.priority, "
 	    "l.state, count(r.id), coalesce(sum(r.state = 'open'), 0), "
 	    "coalesce(sum(r.state = 'done'), 0) FROM lists l LEFT JOIN records "
 	    "r ON r.list_id = l.id WHERE l.campaign = ? GROUP BY l.id ORDER BY "
@@ -394,14 +364,14 @@ db_campaign_lists(struct db *db, const char *campaign, json_t *out)
 int
 db_attempt_dispose(struct db *db, int64_t record_id, const char *code)
 {
-	sqlite3_stmt *st = db_camp_stmt(db, "UPDATE attempts SET disposition = "
+	sqlite3_stmt *st = db_once(db, "UPDATE attempts SET disposition = "
 	    "? WHERE id = (SELECT max(id) FROM attempts WHERE record_id = ?)");
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, record_id);
-	return db_camp_run(db, st, "disposition") < 0 ? -1 : 0;
+	return db_run_once(db, st, "disposition") < 0 ? -1 : 0;
 }
 
 int
@@ -417,7 +387,7 @@ db_campaign_successes(struct db *db, const char *campaign,
 		json_array_append_new(list, json_string(codes[i]));
 	text = json_dumps(list, JSON_COMPACT);
 	json_decref(list);
-	st = db_camp_stmt(db, "SELECT count(*) FROM attempts a JOIN records r "
+	st = db_once(db, "SELECT count(*) FROM attempts a JOIN records r "
 	    "ON r.id = a.record_id JOIN lists l ON l.id = r.list_id WHERE "
 	    "l.campaign = ? AND a.disposition IN (SELECT value FROM "
 	    "json_each(?))");
@@ -438,7 +408,7 @@ int
 db_dnc_add(struct db *db, const char *number, const char *client,
     const char *source, const char *by, int64_t ms)
 {
-	sqlite3_stmt *st = db_camp_stmt(db, "INSERT OR IGNORE INTO dnc (number, "
+	sqlite3_stmt *st = db_once(db, "INSERT OR IGNORE INTO dnc (number, "
 	    "client, source, added_by, added_ms) VALUES (?, ?, ?, ?, ?)");
 
 	if (st == NULL)
@@ -448,26 +418,26 @@ db_dnc_add(struct db *db, const char *number, const char *client,
 	sqlite3_bind_text(st, 3, source, -1, SQLITE_TRANSIENT);
 	db_bind_text(st, 4, by, DB_TEXT_EMPTY);
 	sqlite3_bind_int64(st, 5, ms);
-	return db_camp_run(db, st, "dnc");
+	return db_run_once(db, st, "dnc");
 }
 
 int
 db_dnc_remove(struct db *db, const char *number, const char *client)
 {
-	sqlite3_stmt *st = db_camp_stmt(db, "DELETE FROM dnc WHERE number = ? "
+	sqlite3_stmt *st = db_once(db, "DELETE FROM dnc WHERE number = ? "
 	    "AND coalesce(client, '') = ?");
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, number, -1, SQLITE_TRANSIENT);
 	db_bind_text(st, 2, client, DB_TEXT_EMPTY);
-	return db_camp_run(db, st, "dnc");
+	return db_run_once(db, st, "dnc");
 }
 
 int
 db_dnc_blocked(struct db *db, const char *number, const char *client)
 {
-	sqlite3_stmt	*st = db_camp_stmt(db, "SELECT max(CASE WHEN client IS "
+	sqlite3_stmt	*st = db_once(db, "SELECT max(CASE WHEN client IS "
 	    "NULL THEN 1 ELSE 2 END) FROM dnc WHERE number = ? AND "
 	    "(client IS NULL OR client = ?)");
 	int		 rc, v = 0;
@@ -482,22 +452,10 @@ db_dnc_blocked(struct db *db, const char *number, const char *client)
 	return rc == SQLITE_ROW ? v : -1;
 }
 
-static int
-db_tx(struct db *db, const char *sql)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) == SQLITE_OK)
-		return 0;
-	snprintf(db->err, sizeof db->err, "%s", msg ? msg : "?");
-	sqlite3_free(msg);
-	return -1;
-}
-
 int
 db_tx_begin(struct db *db)
 {
-	return db_tx(db, "BEGIN IMMEDIATE");
+	return db_unit_begin(db);
 }
 
 static void
@@ -511,13 +469,12 @@ int
 db_tx_commit(struct db *db)
 {
 	db_tx_end();
-	return db_tx(db, "COMMIT");
+	return db_unit_commit(db);
 }
 
 void
 db_tx_rollback(struct db *db)
 {
 	db_tx_end();
-	if (!sqlite3_get_autocommit(db->h))
-		db_tx(db, "ROLLBACK");
+	db_unit_rollback(db);
 }

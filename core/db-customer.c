@@ -81,33 +81,6 @@ db_fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, out, -1, sqlite3_free);
 }
 
-static sqlite3_stmt *
-db_stmt(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
-		log_warn("database: %s", db->err);
-		return NULL;
-	}
-	return st;
-}
-
-/* Runs a prepared write and frees it: 1 if a row changed, 0 if none, -1. */
-static int
-db_change(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc = db_step(db, st);
-
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		log_warn("database: %s not written: %s", what, db->err);
-		return -1;
-	}
-	return sqlite3_changes(db->h) > 0;
-}
-
 static const char *
 db_col(sqlite3_stmt *st, int i)
 {
@@ -127,7 +100,7 @@ db_customer_by_phone(struct db *db, const char *number)
 	db_phone_key(number, key, sizeof key);
 	if (strlen(key) < 3)
 		return 0;
-	if ((st = db_stmt(db, "SELECT id FROM customers WHERE phone_key = ?1 "
+	if ((st = db_once(db, "SELECT id FROM customers WHERE phone_key = ?1 "
 	    "OR phone2_key = ?1 ORDER BY updated_ms DESC LIMIT 1")) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
@@ -143,7 +116,7 @@ db_customer_history(struct db *db, int64_t id, int max, const char *skip)
 	sqlite3_stmt	*st;
 	json_t		*a = json_array();
 
-	if ((st = db_stmt(db, "SELECT call_id, start_ms, direction, queue, "
+	if ((st = db_once(db, "SELECT call_id, start_ms, direction, queue, "
 	    "agent, disposition, note FROM contacts WHERE customer_id = ? AND "
 	    "call_id != ? ORDER BY start_ms DESC LIMIT ?")) == NULL)
 		return a;
@@ -169,7 +142,7 @@ db_customer_get(struct db *db, int64_t id, int history, const char *skip)
 	sqlite3_stmt	*st;
 	json_t		*c = NULL, *fields;
 
-	if ((st = db_stmt(db, "SELECT id, name, company, phone, phone2, email, "
+	if ((st = db_once(db, "SELECT id, name, company, phone, phone2, email, "
 	    "fields FROM customers WHERE id = ?")) == NULL)
 		return NULL;
 	sqlite3_bind_int64(st, 1, id);
@@ -207,15 +180,15 @@ db_customer_search(struct db *db, const char *q, int max)
 		else if (*p != ' ' && *p != '+' && *p != '-')
 			n = sizeof digits;	/* not a number */
 	if (q[0] == '#')
-		st = db_stmt(db, "SELECT id, name, company, phone FROM customers "
+		st = db_once(db, "SELECT id, name, company, phone FROM customers "
 		    "WHERE id = ?1 LIMIT ?2");
 	else if (n >= 3 && n < sizeof digits)
-		st = db_stmt(db, "SELECT id, name, company, phone FROM customers "
+		st = db_once(db, "SELECT id, name, company, phone FROM customers "
 		    "WHERE phone LIKE ?1 OR phone2 LIKE ?1 ORDER BY name LIMIT ?2");
 	else {
 		sqlite3_create_function(db->h, "fold", 1, SQLITE_UTF8 |
 		    SQLITE_DETERMINISTIC, NULL, db_fold_fn, NULL, NULL);
-		st = db_stmt(db, "SELECT id, name, company, phone FROM customers "
+		st = db_once(db, "SELECT id, name, company, phone FROM customers "
 		    "WHERE fold(name) LIKE fold(?1) OR fold(company) LIKE fold(?1) "
 		    "ORDER BY fold(name) LIKE fold(?3) DESC, name LIMIT ?2");
 	}
@@ -253,10 +226,10 @@ db_customer_save(struct db *db, const struct db_customer *c)
 
 	db_phone_key(c->phone, k1, sizeof k1);
 	db_phone_key(c->phone2, k2, sizeof k2);
-	st = c->id > 0 ? db_stmt(db, "UPDATE customers SET name = ?1, "
+	st = c->id > 0 ? db_once(db, "UPDATE customers SET name = ?1, "
 	    "company = ?2, phone = ?3, phone2 = ?4, email = ?5, fields = ?6, "
 	    "phone_key = ?7, phone2_key = ?8, updated_ms = ?9 WHERE id = ?10") :
-	    db_stmt(db, "INSERT INTO customers (name, company, phone, phone2, "
+	    db_once(db, "INSERT INTO customers (name, company, phone, phone2, "
 	    "email, fields, phone_key, phone2_key, updated_ms, created_ms) "
 	    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)");
 	if (st == NULL)
@@ -272,7 +245,7 @@ db_customer_save(struct db *db, const struct db_customer *c)
 	sqlite3_bind_int64(st, 9, now);
 	if (c->id > 0)
 		sqlite3_bind_int64(st, 10, c->id);
-	if ((rc = db_change(db, st, "customer")) < 0)
+	if ((rc = db_run_once(db, st, "customer")) < 0)
 		return -1;
 	if (c->id > 0)
 		return rc == 1 ? c->id : 0;
@@ -282,7 +255,7 @@ db_customer_save(struct db *db, const struct db_customer *c)
 int
 db_contact_open(struct db *db, const struct db_contact *c)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO contacts (call_id, "
+	sqlite3_stmt *st = db_once(db, "INSERT OR IGNORE INTO contacts (call_id, "
 	    "customer_id, agent, queue, direction, number, start_ms, "
 	    "updated_ms) VALUES (?,?,?,?,?,?,?,?)");
 
@@ -297,7 +270,7 @@ db_contact_open(struct db *db, const struct db_contact *c)
 	db_bind_text(st, 6, c->number, DB_TEXT_EMPTY);
 	sqlite3_bind_int64(st, 7, c->start_ms);
 	sqlite3_bind_int64(st, 8, c->start_ms);
-	return db_change(db, st, "contact") < 0 ? -1 : 0;
+	return db_run_once(db, st, "contact") < 0 ? -1 : 0;
 }
 
 /* Sets one column of the agent's contact for a call: "note",
@@ -319,7 +292,7 @@ db_contact_set(struct db *db, const char *call_id, const char *agent,
 
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0] && st == NULL; i++)
 		if (strcmp(sql[i][0], column) == 0 &&
-		    (st = db_stmt(db, sql[i][1])) == NULL)
+		    (st = db_once(db, sql[i][1])) == NULL)
 			return -1;
 	if (st == NULL)
 		return -1;
@@ -327,7 +300,7 @@ db_contact_set(struct db *db, const char *call_id, const char *agent,
 	sqlite3_bind_int64(st, 2, clock_wall_ms());
 	db_bind_text(st, 3, call_id, DB_TEXT_REQUIRED);
 	db_bind_text(st, 4, agent, DB_TEXT_REQUIRED);
-	return db_change(db, st, column);
+	return db_run_once(db, st, column);
 }
 
 json_t *
@@ -336,7 +309,7 @@ db_contact_get(struct db *db, const char *call_id, const char *agent)
 	sqlite3_stmt	*st;
 	json_t		*c = NULL;
 
-	if ((st = db_stmt(db, "SELECT note, disposition, customer_id, agent, "
+	if ((st = db_once(db, "SELECT note, disposition, customer_id, agent, "
 	    "queue, number FROM contacts WHERE call_id = ?1 AND (?2 IS NULL OR "
 	    "agent = ?2) ORDER BY start_ms DESC LIMIT 1")) == NULL)
 		return NULL;

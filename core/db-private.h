@@ -1,5 +1,4 @@
-/* db-private.h: what db.c shares with db-cdr.c, db-event.c, db-media.c, db-callback.c
- * and db-recover.c only. */
+/* db-private.h: what db.c shares with the other db-*.c files only. */
 #ifndef CZ_DB_PRIVATE_H
 #define CZ_DB_PRIVATE_H
 
@@ -29,5 +28,7 @@ int		 db_step(struct db *, sqlite3_stmt *);
 sqlite3_stmt	*db_prepare(struct db *, sqlite3_stmt **, const char *);
 void		 db_bind_text(sqlite3_stmt *, int, const char *, enum db_text);
 int		 db_write(struct db *, sqlite3_stmt *, const char *);
+sqlite3_stmt	*db_once(struct db *, const char *sql);
+int		 db_run_once(struct db *, sqlite3_stmt *, const char *what);
 
 #endif

@@ -110,6 +110,49 @@ db_pending(struct db *db)
 	return db->in_txn ? db->pending : 0;
 }
 
+/* A unit of writes that stands or falls whole (an import, a batch of
+ * rows a request makes): outside batch its own transaction; in batch a
+ * savepoint inside the pass's transaction (opened now if need be), so a
+ * rollback undoes the unit alone and a release leaves it to the pass's
+ * one commit, before the reply is released. */
+int
+db_unit_begin(struct db *db)
+{
+	const char *sql = db->batch ? "SAVEPOINT unit" : "BEGIN IMMEDIATE";
+
+	if (db->batch && !db->in_txn && db_begin(db) != 0)
+		return -1;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		db_errorf(db, "%s: %s", sql, sqlite3_errmsg(db->h));
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_unit_commit(struct db *db)
+{
+	const char *sql = db->batch ? "RELEASE unit" : "COMMIT";
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		db_errorf(db, "%s: %s", sql, sqlite3_errmsg(db->h));
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_unit_rollback(struct db *db)
+{
+	if (sqlite3_get_autocommit(db->h))
+		return;		/* SQLite rolled it back already */
+	if (db->batch)
+		sqlite3_exec(db->h, "ROLLBACK TO unit; RELEASE unit", NULL, NULL,
+		    NULL);
+	else
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* Commits the open transaction, if any. A failure loses every write of
  * it: said loudly, rolled back, and the next write starts afresh. The test
  * hook db_fail_commit_after() makes the Nth commit fail. */
@@ -135,6 +178,39 @@ db_commit(struct db *db)
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
+}
+
+/* A statement used once (a query or write of a request, not a hot
+ * path): prepared, or NULL with the error logged. */
+sqlite3_stmt *
+db_once(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_errorf(db, "%s", sqlite3_errmsg(db->h));
+		log_warn("database: %s", db->err);
+		return NULL;
+	}
+	return st;
+}
+
+/* Runs a db_once() write and frees it: rows changed, or -1 (logged, with
+ * what was not written). A NULL statement (its prepare failed) is -1. */
+int
+db_run_once(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = db_step(db, st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		log_warn("database: %s not written: %s", what, db->err);
+		return -1;
+	}
+	return sqlite3_changes(db->h);
 }
 
 /* Every sqlite3_step() goes through here: the test hook's Nth step fails

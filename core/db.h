@@ -208,6 +208,11 @@ json_t	*db_contact_get(struct db *, const char *call_id, const char *agent);
  * commits. db_commit returns -1 (logged as an error) when the
  * transaction's writes were lost; db_pending counts them until then. */
 void	db_set_batch(struct db *, int on);
+/* A unit of writes kept whole: its own transaction outside batch, a
+ * savepoint in the pass's transaction in batch (db.c). */
+int	db_unit_begin(struct db *);
+int	db_unit_commit(struct db *);
+void	db_unit_rollback(struct db *);
 int	db_commit(struct db *);
 int	db_pending(struct db *);
 

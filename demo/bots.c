@@ -36,6 +36,8 @@ struct bot {
 	char		 state[16];	/* the agent's state, as the core says */
 	int		 ready_pending;	/* a ready request awaits its reply */
 	int		 parked;	/* after a call, stays as the core left it */
+	int		 away;		/* on a break (bots_set_away): not ready */
+	int		 break_pending;	/* a notready request awaits its reply */
 	struct {
 		int		 id;
 		const char	*name;
@@ -129,6 +131,15 @@ bot_ready(struct bot *t)
 	bot_request(t, "ready", json_object());
 }
 
+/* An away bot goes on a break when it is ready and has no call. */
+static void
+bot_break(struct bot *t)
+{
+	t->break_pending = 1;
+	bot_log(t, "break");
+	bot_request(t, "notready", json_pack("{s:s}", "reason", "break"));
+}
+
 /* The connection is over, or no longer wanted. Its events are freed from
  * the timer, not from inside their own callbacks. */
 static void
@@ -172,7 +183,10 @@ bot_on_login(struct bot *t, json_t *reply)
 	t->phase = BOT_IDLE;
 	t->parked = 0;
 	bot_log(t, "login");
-	bot_ready(t);
+	if (t->away)
+		bot_break(t);
+	else
+		bot_ready(t);
 }
 
 static void
@@ -190,6 +204,8 @@ bot_on_reply(struct bot *t, json_t *reply)
 	}
 	if (strcmp(name, "ready") == 0)
 		t->ready_pending = 0;
+	if (strcmp(name, "notready") == 0)
+		t->break_pending = 0;
 	if (e != NULL)
 		bot_log(t, "error %s: %s", name, e);
 }
@@ -255,17 +271,30 @@ bot_on_ended(struct bot *t, json_t *ev)
 }
 
 /* A bot wants calls: when the core says not ready (the login, a missed
- * offer, an after-call rule) and no wrap timer runs, it asks again. */
+ * offer, an after-call rule) and no wrap timer runs, it asks again. An
+ * away bot wants a break instead, once it is ready with no call. */
+static void
+bot_steer(struct bot *t)
+{
+	if (t->phase != BOT_IDLE)
+		return;
+	if (t->away) {
+		if (strcmp(t->state, "ready") == 0 && !t->break_pending)
+			bot_break(t);
+		return;
+	}
+	if (strcmp(t->state, "not_ready") == 0 && !t->parked &&
+	    !t->ready_pending && !evtimer_pending(t->ev_timer, NULL))
+		bot_ready(t);
+}
+
 static void
 bot_on_state(struct bot *t, json_t *ev)
 {
 	const char *st = json_string_value(json_object_get(ev, "state"));
 
 	snprintf(t->state, sizeof t->state, "%s", st != NULL ? st : "");
-	if (strcmp(t->state, "not_ready") == 0 && t->phase == BOT_IDLE &&
-	    !t->parked && !t->ready_pending &&
-	    !evtimer_pending(t->ev_timer, NULL))
-		bot_ready(t);
+	bot_steer(t);
 }
 
 static void
@@ -327,7 +356,7 @@ bot_release(struct bot *t)
 	cli_close(t->cli);
 	t->ev_read = t->ev_write = NULL;
 	t->cli = NULL;
-	t->ready_pending = 0;
+	t->ready_pending = t->break_pending = 0;
 	t->state[0] = '\0';
 }
 
@@ -379,7 +408,8 @@ bot_wrap_done(struct bot *t)
 	if (strcmp(t->state, "wrap_up") == 0) {
 		bot_log(t, "wrapup end");
 		bot_request(t, "wrapup", json_pack("{s:s}", "action", "end"));
-	} else if (strcmp(t->state, "not_ready") == 0 && !t->ready_pending)
+	} else if (strcmp(t->state, "not_ready") == 0 && !t->ready_pending &&
+	    !t->away)
 		bot_ready(t);
 }
 
@@ -458,6 +488,25 @@ bots_start(struct event_base *base, const struct bots_opts *o, char *err,
 		}
 	}
 	return b;
+}
+
+/* The n away are spread evenly over the list (bot i is away when the
+ * running share i * n / nagents steps up), so that every skill keeps
+ * some of its agents. */
+void
+bots_set_away(struct bots *b, int n)
+{
+	long	N = b->o.nagents;
+
+	for (long i = 0; i < N; i++) {
+		struct bot	*t = &b->bot[i];
+		int		 away = (i + 1) * n / N > i * n / N;
+
+		if (t->away == away)
+			continue;
+		t->away = away;
+		bot_steer(t);
+	}
 }
 
 void

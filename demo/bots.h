@@ -45,7 +45,10 @@ struct bots;
 struct bots	*bots_start(struct event_base *, const struct bots_opts *,
 		    char *err, size_t errlen);
 void		 bots_stats(const struct bots *, struct bots_stats *);
-/* How many bots are logged in now. */
+/* n of the bots, spread over the list, go on a break (not ready, reason
+ * break) as soon as they have no call, the others come back: waves of
+ * staffing. */
+void		 bots_set_away(struct bots *, int n);
 void		 bots_free(struct bots *);
 /* Parses "1001-1030,1040" into ids; -1 on a bad list. */
 int		 bots_parse_agents(const char *, char ***ids, int *n);

@@ -1,7 +1,11 @@
 /* demo-main.c: `centrala demo`: a core, a simulated telco placing calls to
- * three DIDs, and scripted agents answering them, with a live one-line
- * summary each second, until Ctrl-C or --duration. Everything talks over
- * the real sockets; the database stays in the state directory.
+ * three DIDs and a voice menu, and scripted agents answering them (in
+ * waves: half of them go on a break for part of each minute, so queues
+ * build), until Ctrl-C or --duration. On a terminal with tmux, the screen
+ * (demo-screen.c) holds the supervisor console and an agent console for
+ * the user (agent 1100, left free by the scripted agents); headless, a
+ * live one-line summary each second. Everything talks over the real
+ * sockets; the database stays in the state directory.
  *
  * One loop runs it all, in three phases: starting (retry until the core
  * answers, or see it die), running (a status request each second), and
@@ -30,11 +34,15 @@
 #include "cli.h"
 #include "clock.h"
 #include "db.h"
+#include "demo-config.h"
+#include "demo-screen.h"
 #include "xmalloc.h"
 
 #define DEMO_START_S	15	/* the core has this long to answer */
 #define DEMO_GUARD_S	15	/* then say what stopping waits for */
 #define DEMO_KILL_S	120	/* a child hung this long is killed, loudly */
+#define DEMO_WAVE_S	60	/* the staffing waves' period, */
+#define DEMO_BREAK_S	30	/* ... the first this many s half away */
 
 enum demo_phase { DEMO_STARTING, DEMO_RUNNING, DEMO_STOPPING };
 
@@ -42,33 +50,48 @@ static struct {
 	double		 duration, rate;	/* s; calls per minute */
 	int		 agents;
 	const char	*state;
-} opt = { 0, 60, 32, "demo-state" };
+	int		 no_tmux;
+} opt = { 0, 75, 32, "demo-state", 0 };
 
 static struct {
 	struct event_base	*base;
 	enum demo_phase		 phase;
 	struct cli		*admin;
 	struct event		*ev_admin, *ev_tick, *ev_retry, *ev_guard;
+	struct event		*ev_wave;
 	int			 login_id, status_id;
 	pid_t			 core_pid, pstn_pid;
+	pid_t			 screen_pid;	/* the tmux client on our terminal */
+	int			 tty_out, tty_err; /* ours, while tmux has them */
+	const char		*headless;	/* why there is no screen */
+	int			 on_break;	/* bots away in this wave */
+	char			 final[256];	/* the last line, if tmux had it */
 	struct bots		*bots;
 	FILE			*botlog;
 	uint64_t		 started, start_deadline, stop_began;
 	int			 exit_code;
-} demo;
+} demo = { .tty_out = -1, .tty_err = -1 };
 
 static void	demo_stop(const char *why);
+static void	demo_say_waiting(const char *prefix);
 
 static void
 demo_usage(FILE *f)
 {
 	fprintf(f,
 "usage: centrala demo [--duration S] [--rate CALLS_PER_MIN] [--agents N]\n"
-"                     [--state-dir DIR]\n"
-"Starts a core, a simulated telco calling 2000, 2001 and 2002, and N scripted\n"
-"agents 1001... (default 32, PIN 1234), and prints a summary line each\n"
-"second until Ctrl-C or --duration S. Default rate: 60 calls a minute.\n"
-"The database and the logs stay in DIR (default ./demo-state).\n");
+"                     [--state-dir DIR] [--no-tmux]\n"
+"Starts a core, a simulated telco calling 2000, 2001, 2002 and the voice\n"
+"menu on 2003, and N scripted agents 1001... (default 32, PIN 1234; for\n"
+"30 s of each minute half of them take a break), until Ctrl-C or\n"
+"--duration S. Default rate: 75 calls a minute.\n"
+"On a terminal with tmux: one screen with the supervisor console and an\n"
+"agent console where you log in as agent " DEMO_USER_AGENT ", PIN " DEMO_USER_PIN
+" (kept free for\n"
+"you) and take calls; Ctrl-C, or q in the supervisor, stops everything.\n"
+"Inside tmux, a new window. Else (or --no-tmux): a summary line each second.\n"
+"The database, the logs and the configuration used (demo.ini) stay in DIR\n"
+"(default ./demo-state).\n");
 }
 
 static void
@@ -171,14 +194,19 @@ demo_print_line(json_t *st, const char *prefix)
 	static const char *const ready[] = { "ready", NULL };
 	json_t	*q = json_object_get(st, "queues"), *sp = json_object_get(st, "spans");
 	int	 s = (int)((clock_mono_us() - demo.started + 500000) / 1000000);
+	char	 line[256];
 
-	printf("%s%02d:%02d  offered %5d  waiting %3d  answered %5d  abandoned "
-	    "%4d  agents busy %2d ready %2d  channels %2d/%d\n", prefix,
+	snprintf(line, sizeof line, "%s%02d:%02d  offered %5d  waiting %3d  "
+	    "answered %5d  abandoned %4d  agents busy %2d ready %2d  channels "
+	    "%2d/%d", prefix,
 	    s / 60, s % 60, demo_sum(q, "offered"), demo_sum(q, "waiting"),
 	    demo_sum(q, "answered"), demo_sum(q, "abandoned"),
 	    demo_count(json_object_get(st, "agents"), "state", busy),
 	    demo_count(json_object_get(st, "agents"), "state", ready),
 	    demo_sum(sp, "in_use"), demo_sum(sp, "channels"));
+	printf("%s\n", line);
+	if (demo.tty_out >= 0 && demo.phase == DEMO_STOPPING)
+		snprintf(demo.final, sizeof demo.final, "%s", line);
 }
 
 /* Requests are a few bytes each: the socket buffer always takes them, so
@@ -206,7 +234,7 @@ static void
 demo_start_bots(void)
 {
 	struct bots_opts	 o = { .pin = "1234", .accept_delay_ms = 1500,
-	    .talk_s = 20, .talk_exp = 1, .seed = (unsigned)time(NULL),
+	    .talk_s = 25, .talk_exp = 1, .seed = (unsigned)time(NULL),
 	    .ready_after_call = 1, .wrap_ms = -1,
 	    .line_cb = demo_bot_line_cb, .fail_cb = demo_bot_fail_cb };
 	char			 err[512], path[PATH_MAX];
@@ -224,7 +252,79 @@ demo_start_bots(void)
 	bots_free_agents(o.agents, o.nagents);
 }
 
-/* The core answered: start the telco, the agents and the ticks. */
+/* Waves: half the scripted agents on a break (DEMO_BREAK_S), so
+ * that callers wait and some give up, then everyone again. The show opens
+ * with a break, so that queues are there to see at once. */
+static void
+demo_wave_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct timeval	next = { 0, 0 };
+
+	demo.on_break = demo.on_break ? 0 : opt.agents / 2;
+	next.tv_sec = demo.on_break ? DEMO_BREAK_S : DEMO_WAVE_S - DEMO_BREAK_S;
+	if (demo.bots != NULL)
+		bots_set_away(demo.bots, demo.on_break);
+	evtimer_add(demo.ev_wave, &next);
+}
+
+/* While tmux has the terminal, what we say goes to log/demo.out. */
+static void
+demo_output_to_log(void)
+{
+	char	path[PATH_MAX];
+	int	fd;
+
+	snprintf(path, sizeof path, "%s/log/demo.out", opt.state);
+	fflush(stdout);
+	fflush(stderr);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0640)) < 0)
+		return;
+	demo.tty_out = dup(STDOUT_FILENO);
+	demo.tty_err = dup(STDERR_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+}
+
+static void
+demo_output_to_tty(void)
+{
+	if (demo.tty_out < 0)
+		return;
+	fflush(stdout);
+	fflush(stderr);
+	dup2(demo.tty_out, STDOUT_FILENO);
+	dup2(demo.tty_err, STDERR_FILENO);
+	close(demo.tty_out);
+	close(demo.tty_err);
+	demo.tty_out = demo.tty_err = -1;
+}
+
+/* The supervisor and the user's agent console, in tmux; headless (as
+ * said) when there is no terminal or tmux, or it fails. */
+static void
+demo_open_screen(void)
+{
+	struct demo_screen_opts	 o = { .demo = getpid() };
+	char			 state[PATH_MAX], bindir[PATH_MAX - 64];
+	char			 err[1024];
+
+	if (demo.headless != NULL)
+		return;
+	demo_self_dir(bindir, sizeof bindir);
+	o.bindir = bindir;
+	o.state = realpath(opt.state, state) != NULL ? state : opt.state;
+	if (demo_screen_open(&o, &demo.screen_pid, err, sizeof err) != 0) {
+		demo.headless = "tmux failed";
+		fprintf(stderr, "centrala demo: %s: running without the screen "
+		    "(headless)\n", err);
+		return;
+	}
+	if (demo.screen_pid > 0)
+		demo_output_to_log();
+}
+
+/* The core answered: start the telco, the agents, the screen, the ticks. */
 static void
 demo_running(void)
 {
@@ -235,14 +335,20 @@ demo_running(void)
 	snprintf(rate, sizeof rate, "%.4f", opt.rate / 60);
 	demo.pstn_pid = demo_spawn("pstn", "pstn.log", (const char *[]){
 	    "--state-dir", opt.state, "--calls", "1000000", "--rate", rate,
-	    "--hold", "exp:30", "--dnis", "2000,2001,2002", "--cli",
-	    "6001?????", NULL });
+	    "--hold", "exp:45", "--dnis", "2000,2001,2002," DEMO_MENU_DID,
+	    "--dtmf", "2", "--cli", "6001?????", NULL });
 	demo_start_bots();
 	printf("Centrala demo: a core, a telco placing %.0f calls a minute to "
-	    "2000, 2001 and 2002, and %d agents. Ctrl-C stops.\n", opt.rate,
-	    opt.agents);
+	    "2000, 2001, 2002 and the menu on " DEMO_MENU_DID ", and %d "
+	    "agents. Ctrl-C stops.\n", opt.rate, opt.agents);
+	if (demo.headless != NULL)
+		printf("No screen (%s): a summary each second. Agent "
+		    DEMO_USER_AGENT " (PIN " DEMO_USER_PIN ") is yours: "
+		    "centrala agent --state-dir %s\n", demo.headless, opt.state);
+	demo_open_screen();
 	demo.started = clock_mono_us();
 	event_add(demo.ev_tick, &sec);
+	demo_wave_cb(-1, 0, NULL);
 }
 
 static void
@@ -340,7 +446,7 @@ demo_stop_core(void)
 static void
 demo_check_done(void)
 {
-	if (demo.core_pid <= 0 && demo.pstn_pid <= 0)
+	if (demo.core_pid <= 0 && demo.pstn_pid <= 0 && demo.screen_pid <= 0)
 		event_base_loopexit(demo.base, NULL);
 }
 
@@ -358,6 +464,8 @@ demo_stop(const char *why)
 	demo.stop_began = clock_mono_us();
 	event_del(demo.ev_tick);
 	event_del(demo.ev_retry);
+	event_del(demo.ev_wave);
+	demo_screen_close();		/* the consoles first: they end with it */
 	event_add(demo.ev_guard, &guard);
 	if (demo.pstn_pid > 0)
 		demo_kill(demo.pstn_pid, SIGTERM);	/* its exit goes on */
@@ -372,6 +480,17 @@ demo_reaped(pid_t pid, int status)
 	int	is_core = pid == demo.core_pid;
 	char	why[PATH_MAX + 128];
 
+	if (pid == demo.screen_pid) {
+		demo.screen_pid = 0;
+		demo_output_to_tty();
+		if (demo.phase == DEMO_STOPPING)
+			demo_say_waiting("stopping");
+		else
+			demo_stop("you left the demo's screen: stopping: the "
+			    "telco first, then the core (clearing calls)");
+		demo_check_done();
+		return;
+	}
 	if (is_core)
 		demo.core_pid = 0;
 	else if (pid == demo.pstn_pid)
@@ -425,6 +544,15 @@ demo_signal_cb(evutil_socket_t sig, short what, void *arg)
 	}
 	demo_stop("stopping: the telco first, then the core (clearing calls); "
 	    "Ctrl-C again does not cut this short");
+}
+
+/* The user left the supervisor console (its pane says so with SIGUSR1). */
+static void
+demo_quit_cb(evutil_socket_t sig, short what, void *arg)
+{
+	if (demo.phase != DEMO_STOPPING)
+		demo_stop("you quit the supervisor: stopping: the telco first, "
+		    "then the core (clearing calls)");
 }
 
 static void
@@ -488,7 +616,8 @@ demo_options(int argc, char **argv)
 	static const struct option lo[] = {
 		{ "duration", 1, NULL, 'd' }, { "rate", 1, NULL, 'r' },
 		{ "agents", 1, NULL, 'a' }, { "state-dir", 1, NULL, 's' },
-		{ "help", 0, NULL, 'h' }, { NULL, 0, NULL, 0 }
+		{ "no-tmux", 0, NULL, 'n' }, { "help", 0, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
 
@@ -498,14 +627,16 @@ demo_options(int argc, char **argv)
 		case 'r': opt.rate = atof(optarg); break;
 		case 'a': opt.agents = atoi(optarg); break;
 		case 's': opt.state = optarg; break;
+		case 'n': opt.no_tmux = 1; break;
 		case 'h': demo_usage(stdout); exit(0);
 		default: demo_usage(stderr); exit(2);
 		}
 	}
 	if (optind != argc || !(opt.rate > 0) || opt.agents < 1 ||
-	    opt.agents > 1000 || !(opt.duration >= 0)) {
+	    opt.agents > 99 || !(opt.duration >= 0)) {
 		fprintf(stderr, "centrala demo: bad arguments (--rate > 0, "
-		    "--agents 1 to 1000, --duration >= 0; see --help)\n");
+		    "--agents 1 to 99: 1001 to 1099, agent " DEMO_USER_AGENT
+		    " is yours; --duration >= 0; see --help)\n");
 		exit(2);
 	}
 }
@@ -536,6 +667,9 @@ demo_events(void)
 	event_add(evsignal_new(b, SIGCHLD, demo_sigchld_cb, NULL), NULL);
 	event_add(evsignal_new(b, SIGINT, demo_signal_cb, NULL), NULL);
 	event_add(evsignal_new(b, SIGTERM, demo_signal_cb, NULL), NULL);
+	event_add(evsignal_new(b, SIGHUP, demo_signal_cb, NULL), NULL);
+	event_add(evsignal_new(b, SIGUSR1, demo_quit_cb, NULL), NULL);
+	demo.ev_wave = evtimer_new(b, demo_wave_cb, NULL);
 	demo.ev_tick = event_new(b, -1, EV_PERSIST, demo_tick_cb, NULL);
 	demo.ev_guard = evtimer_new(b, demo_guard_cb, NULL);
 	demo.ev_retry = event_new(b, -1, EV_PERSIST, demo_retry_cb, NULL);
@@ -553,6 +687,8 @@ demo_final(void)
 {
 	struct bots_stats st;
 
+	if (demo.final[0] != '\0')	/* said while tmux had the terminal */
+		printf("%s\n", demo.final);
 	if (demo.bots != NULL) {
 		bots_stats(demo.bots, &st);
 		printf("agents: %u offers, %u accepted, %u rejected, %u calls "
@@ -568,7 +704,7 @@ demo_final(void)
 int
 main(int argc, char **argv)
 {
-	char logdir[PATH_MAX];
+	char logdir[PATH_MAX], config[PATH_MAX], err[PATH_MAX + 128];
 
 	demo_options(argc, argv);
 	signal(SIGPIPE, SIG_IGN);
@@ -580,9 +716,17 @@ main(int argc, char **argv)
 	demo.base = event_base_new();
 	demo_events();		/* SIGCHLD is watched before any child runs */
 	demo.start_deadline = clock_mono_us() + DEMO_START_S * 1000000ULL;
+	if (demo_config_write(opt.state, config, sizeof config, err,
+	    sizeof err) != 0) {
+		fprintf(stderr, "centrala demo: %s\n", err);
+		return 1;
+	}
+	if ((demo.headless = demo_screen_headless_why(opt.no_tmux)) != NULL)
+		printf("centrala demo: headless (%s)\n", demo.headless);
 	demo.core_pid = demo_spawn("core", "core-stderr.log", (const char *[]){
-	    "--state-dir", opt.state, NULL });
+	    "--state-dir", opt.state, "--config", config, NULL });
 	event_base_dispatch(demo.base);
+	demo_output_to_tty();
 	demo_final();
 	if (demo.bots != NULL)
 		bots_free(demo.bots);

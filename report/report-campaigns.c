@@ -14,6 +14,12 @@ report_campaigns(const struct report_ctx *c)
 			    sqlite3_column_int(st, 0) > 0;
 
 	sqlite3_finalize(st);
+	if (have) {	/* the tables are there: are there campaigns? */
+		st = report_prepare(c->db, "SELECT count(*) FROM campaigns");
+		have = sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_int(st, 0) > 0;
+		sqlite3_finalize(st);
+	}
 	if (!have) {
 		printf("no campaigns\n");
 		return 0;

@@ -38,6 +38,7 @@ RC=$?
 cat "$T/demo.out"
 [ "$RC" = 124 ] || fail "timeout exit $RC, want 124 (timed out, child exited by itself)"
 grep -q "SIGKILL" "$T/demo.out" && fail "the demo killed something"
+grep -q "^centrala demo: headless (not on a terminal)" "$T/demo.out" || fail "output to a file: not said headless"
 grep -q "core stopped" "$T/log/core.log" || fail "the core did not stop in order"
 pass "SIGINTs from timeout and one more ($OPEN calls in progress): 'stopping', 'still stopping', the core stopped in order"
 
