@@ -106,7 +106,6 @@ a.event("call_connected", timeout=30, call=p["call"])
 a.ok("hangup", call=p["call"])
 a.event("call_ended", timeout=30, call=p["call"])
 a.ok("disposition", call=p["call"], code="sale")
-a.ok("notready", reason="break")
 open(sys.argv[2] + "/sold", "w").write(p["call"])
 until(lambda: os.path.exists(sys.argv[2] + "/quit"), 300, "told to quit")
 PY
@@ -127,12 +126,12 @@ must_show 10 "campaign spring pause: done" "pause not confirmed"
 wait_until 10 state_is paused || fail "core: spring not paused"
 must_show 5 "^spring  *acme  *progressive  *paused " "the row does not say paused"
 keys S
-must_show 5 "Stop campaign spring\? (y/n)" "stop did not ask first"
+must_show 5 "Stop campaign spring. (y/n)" "stop did not ask first"
 keys n
 wait_until 5 hides "Stop campaign spring" || fail "the question stayed"
 state_is paused || fail "core: a no stopped spring"
 keys S
-must_show 5 "Stop campaign spring\? (y/n)" "stop did not ask first"
+must_show 5 "Stop campaign spring. (y/n)" "stop did not ask first"
 keys y
 must_show 10 "campaign spring stop: done" "stop not confirmed"
 wait_until 10 state_is stopped || fail "core: spring not stopped"
