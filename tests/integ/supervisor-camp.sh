@@ -163,4 +163,16 @@ wait_until 10 row_is winter || { screen; fail "boss: winter differs from the rep
 hides "^spring " || { screen; fail "boss sees acme's campaign"; }
 [ -z "$(reply_row boss 4321 spring)" ] || fail "core: boss gets spring"
 pass "a supervisor limited to globex sees its campaign only"
+
+# boss resumes winter; the wallboard (one queue of globex's: room left)
+# lists the running campaign.
+keys Tab Tab Home
+keys R
+must_show 10 "campaign winter resume: done" "boss: resume not confirmed"
+winter_running() { [ "$(reply_row boss 4321 winter | cut -d' ' -f4)" = running ]; }
+wait_until 10 winter_running || fail "core: winter not running"
+must_show 5 "^winter  *globex  *preview  *running " "boss: the row does not say running"
+keys w
+must_show 10 "CAMPAIGNS  winter 0/20" "the wallboard does not list the running campaign"
+pass "the wallboard lists the running campaign with its successes and target"
 : >"$T/quit"
