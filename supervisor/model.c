@@ -277,6 +277,8 @@ model_seed_campaign(struct sup_campaign *c, json_t *o)
 	CPY(c->state, jstr(o, "state"));
 	c->target = jint(o, "target");
 	c->successes = jint(o, "successes");
+	c->attempts = jint(o, "attempts");
+	c->answered = jint(o, "answered");
 	c->records = c->open = c->done = 0;
 	json_array_foreach(json_object_get(o, "lists"), i, l) {
 		if (strcmp(jstr(l, "state") ?: "", "removed") == 0)

@@ -65,6 +65,7 @@ struct sup_span {
 struct sup_campaign {
 	char	name[33], client[33], mode[16], state[16];
 	int	target, successes;
+	int	attempts, answered;	/* dialed (with a result), answered */
 	int	records, open, done;	/* over its lists */
 	int	low, low_left;
 };

@@ -122,22 +122,27 @@ static void c_state(const void *row, char *b, size_t n) { snprintf(b, n, "%s", C
 static void c_open(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->open); }
 static void c_done(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->done); }
 static void c_recs(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->records); }
+static void c_dial(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->attempts); }
+static void c_ans(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->answered); }
 static void
 c_succ(const void *row, char *b, size_t n)
 {
 	snprintf(b, n, "%d/%d", CROW->successes, CROW->target);
 }
 
-/* Successes against the target; records: left open, done, all. */
+/* Successes against the target; attempts dialed and answered; records:
+ * left open, done, all. */
 static const struct tui_column camp_cols[] = {
-	{ "Campaign", 12, 8, 1, TUI_ALIGN_LEFT, c_name, look_campaign, NULL },
-	{ "Client", 10, 6, 1, TUI_ALIGN_LEFT, c_client, NULL, NULL },
+	{ "Campaign", 10, 8, 1, TUI_ALIGN_LEFT, c_name, look_campaign, NULL },
+	{ "Client", 8, 6, 1, TUI_ALIGN_LEFT, c_client, NULL, NULL },
 	{ "Mode", 11, 7, 0, TUI_ALIGN_LEFT, c_mode, NULL, NULL },
 	{ "State", 8, 0, 0, TUI_ALIGN_LEFT, c_state, look_campaign, NULL },
-	{ "Succ/target", 11, 7, 0, TUI_ALIGN_RIGHT, c_succ, NULL, NULL },
-	{ "Open", 6, 4, 0, TUI_ALIGN_RIGHT, c_open, look_open, NULL },
-	{ "Done", 6, 4, 0, TUI_ALIGN_RIGHT, c_done, NULL, NULL },
-	{ "Records", 7, 0, 0, TUI_ALIGN_RIGHT, c_recs, NULL, NULL },
+	{ "Succ/tgt", 8, 0, 0, TUI_ALIGN_RIGHT, c_succ, NULL, NULL },
+	{ "Dialed", 6, 4, 0, TUI_ALIGN_RIGHT, c_dial, NULL, NULL },
+	{ "Answ", 4, 0, 0, TUI_ALIGN_RIGHT, c_ans, NULL, NULL },
+	{ "Open", 5, 4, 0, TUI_ALIGN_RIGHT, c_open, look_open, NULL },
+	{ "Done", 5, 4, 0, TUI_ALIGN_RIGHT, c_done, NULL, NULL },
+	{ "Recs", 5, 4, 0, TUI_ALIGN_RIGHT, c_recs, NULL, NULL },
 };
 
 /* The agents shown: of the chosen state, queue and team. */

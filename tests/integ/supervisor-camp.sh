@@ -4,11 +4,13 @@
 # progressive one worked by agent 1001; winter for globex) and the telco
 # simulator. The table's figures equal the `campaigns` reply; resume from
 # the console starts spring in the core, a record is dialed, answered and
-# disposed of as a sale by 1001, and the console shows the success with
-# no key pressed (pushed by events); the core's warning that the records
-# run low is the banner; pause, and stop after a yes, change the state in
-# the core, each a supervisor_action row naming super; a refused request
-# is on the status line. A supervisor limited to globex sees winter only.
+# disposed of as a sale by 1001, and the console shows the success, the
+# attempt and the answer with no key pressed (pushed by events); the
+# core's warning that the records run low is the banner; pause, and stop
+# after a yes, change the state in the core, each a supervisor_action row
+# naming super; a refused request is on the status line. A supervisor
+# limited to globex sees winter only, resumes it, and its wallboard lists
+# it.
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
@@ -49,8 +51,8 @@ printf 'phone,name\n020 7946 0101,Wim\n' >"$T/w.csv"
 ctl import-list winter main "$T/w.csv" >"$T/imp" 2>&1 || fail "import: $(cat "$T/imp")"
 
 # reply_row USER PIN NAME: the campaign as the `campaigns` reply gives it,
-# in the table's columns: name client mode state succ/target open done
-# records (the lists summed).
+# in the table's columns: name client mode state succ/target attempts
+# answered open done records (the lists summed).
 reply_row() {
 	PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$1" "$2" "$3" <<'PY'
 import sys
@@ -60,13 +62,13 @@ for c in s.ok("campaigns")["campaigns"]:
     if c["name"] == sys.argv[4]:
         ls = [l for l in c["lists"] if l["state"] != "removed"]
         print(c["name"], c["client"], c["mode"], c["state"],
-              "%d/%d" % (c["successes"], c["target"]),
+              "%d/%d" % (c["successes"], c["target"]), c["attempts"], c["answered"],
               sum(l["open"] for l in ls), sum(l["done"] for l in ls),
               sum(l["records"] for l in ls))
 PY
 }
-# screen_row NAME: the campaign's row on screen, the same 8 columns.
-screen_row() { screen | awk -v c="$1" '$1 == c && NF == 8 { print; exit }' | tr -s ' '; }
+# screen_row NAME: the campaign's row on screen, the same 10 columns.
+screen_row() { screen | awk -v c="$1" '$1 == c && NF == 10 { print; exit }' | tr -s ' '; }
 # row_is NAME: the screen's row is the reply's (for super).
 row_is() {
 	_r=$(reply_row super 4321 "$1")
@@ -76,10 +78,10 @@ state_is() { [ "$(reply_row super 4321 spring | cut -d' ' -f4)" = "$1" ]; }
 
 console_start 80 24 "$B/centrala-supervisor --state-dir $T --user super --pin 4321"
 must_show 10 "Centrala supervisor  super .* live" "console not live"
-must_show 10 "^Campaign  *Client  *Mode  *State  *Succ/target" "no campaigns table"
+must_show 10 "^Campaign  *Client  *Mode  *State  *Succ/tgt  *Dialed  *Answ  *Open  *Done  *Recs" "no campaigns table"
 wait_until 10 row_is spring || { screen; reply_row super 4321 spring; fail "spring: screen differs from the campaigns reply"; }
 wait_until 10 row_is winter || { screen; fail "winter: screen differs from the campaigns reply"; }
-shows "^spring  *acme  *progressive  *paused  *0/5  *3  *0  *3 *$" || { screen; fail "spring's row"; }
+shows "^spring  *acme  *progressive  *paused  *0/5  *0  *0  *3  *0  *3 *$" || { screen; fail "spring's row"; }
 pass "the campaigns table at login: each row as the campaigns reply says"
 
 # The keys need a campaign selected: Tab to the table.
@@ -111,7 +113,7 @@ until(lambda: os.path.exists(sys.argv[2] + "/quit"), 300, "told to quit")
 PY
 PIDS="$PIDS $!"
 wait_file 60 "$T/sold" || { cat "$T/a.log"; fail "1001 made no sale"; }
-must_show 20 "^spring  *acme  *progressive  *running  *1/5 " "the sale not shown"
+must_show 20 "^spring  *acme  *progressive  *running  *1/5  *[1-9][0-9]*  *1 " "the sale not shown"
 wait_until 10 row_is spring || { screen; reply_row super 4321 spring; fail "spring after the sale: screen differs from the reply"; }
 pass "a sale in the core: the console shows it, pushed, as the reply says"
 
