@@ -1,8 +1,9 @@
 /* view.c: the live view: the title, a trunks line (busy B-channels and
  * alarms per span), the alert banner (queues in the red, agents asking
  * for help, campaigns whose records run low), the queues table, the
- * campaigns table (when there are campaigns), the agents table. The tables' columns are data; their colours
- * come from look.c. The status line and the key bar are the loop's. */
+ * campaigns table (when there are campaigns), the agents table. The
+ * tables' columns are data; their colours come from look.c. The status
+ * line and the key bar are the loop's. */
 #include <stdio.h>
 #include <string.h>
 #include "bar.h"
