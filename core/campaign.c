@@ -121,6 +121,23 @@ campaign_set_state(struct campaign *c, enum camp_state s, const char *by)
 	return 0;
 }
 
+/* Watchers hear of each attempt's result and disposition, so that a
+ * console asks `campaigns` again rather than polling it. */
+static void
+campaign_told(const struct campaign *c, int64_t record_id, const char *outcome,
+    const char *disposition)
+{
+	json_t *ev = proto_event("campaign_attempt");
+
+	json_object_set_new(ev, "campaign", json_string(c->name));
+	json_object_set_new(ev, "record", json_integer(record_id));
+	json_object_set_new(ev, "outcome", outcome != NULL ?
+	    json_string(outcome) : json_null());
+	json_object_set_new(ev, "disposition", disposition != NULL ?
+	    json_string(disposition) : json_null());
+	sink_watchers(ev);
+}
+
 int
 campaign_result(struct campaign *c, int64_t record_id, const char *outcome,
     const char *disposition, const char *agent, int cause, char *why,
@@ -129,6 +146,8 @@ campaign_result(struct campaign *c, int64_t record_id, const char *outcome,
 	int rc = campaign_attempt(core.db, c, record_id, outcome, disposition,
 	    agent, cause, clock_wall_ms(), why, len);
 
+	if (rc >= 0)
+		campaign_told(c, record_id, outcome, disposition);
 	if (rc == 1) {
 		log_info("campaign %s: target of %d successes reached", c->name,
 		    c->cfg->target);
@@ -144,6 +163,8 @@ campaign_dispose_result(struct campaign *c, int64_t record_id,
 	int rc = campaign_dispose(core.db, c, record_id, code, clock_wall_ms(),
 	    why, len);
 
+	if (rc >= 0)
+		campaign_told(c, record_id, NULL, code);
 	if (rc == 1) {
 		log_info("campaign %s: target of %d successes reached", c->name,
 		    c->cfg->target);

@@ -351,17 +351,20 @@ cmd_campaigns(struct cmd_ctx *ctx)
 	static const char *const modes[] = { "preview", "progressive",
 	    "predictive" };
 	json_t	*all = json_array(), *lists;
+	int	 attempts, answered;
 
 	for (struct campaign *c = campaign_first(); c != NULL; c = c->next) {
 		if (!cmd_scope_client(ctx->conn, c->client))
 			continue;
 		lists = json_array();
 		db_campaign_lists(core.db, c->name, lists);
+		db_campaign_attempts(core.db, c->name, &attempts, &answered);
 		json_array_append_new(all, json_pack("{s:s,s:s,s:s,s:s,s:i,s:i,"
-		    "s:o}", "name", c->name, "client", c->client, "mode",
+		    "s:i,s:i,s:o}", "name", c->name, "client", c->client, "mode",
 		    modes[c->cfg->mode], "state", campaign_state_name(c->state),
 		    "target", c->cfg->target, "successes",
-		    campaign_successes(core.db, c), "lists", lists));
+		    campaign_successes(core.db, c), "attempts", attempts,
+		    "answered", answered, "lists", lists));
 	}
 	json_object_set_new(ctx->reply, "campaigns", all);
 	return 0;

@@ -405,6 +405,28 @@ db_campaign_successes(struct db *db, const char *campaign,
 }
 
 int
+db_campaign_attempts(struct db *db, const char *campaign, int *attempts,
+    int *answered)
+{
+	sqlite3_stmt	*st = db_once(db, "SELECT count(*), coalesce(sum("
+	    "a.outcome = 'answered'), 0) FROM attempts a JOIN records r ON "
+	    "r.id = a.record_id JOIN lists l ON l.id = r.list_id WHERE "
+	    "l.campaign = ?");
+	int		 rc;
+
+	*attempts = *answered = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step(db, st)) == SQLITE_ROW) {
+		*attempts = sqlite3_column_int(st, 0);
+		*answered = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
 db_dnc_add(struct db *db, const char *number, const char *client,
     const char *source, const char *by, int64_t ms)
 {

@@ -67,6 +67,9 @@ int	db_attempt_dispose(struct db *, int64_t record_id, const char *code);
 /* Attempts of the campaign whose disposition is one of CODES. */
 int	db_campaign_successes(struct db *, const char *campaign,
 	    const char *const *codes, int n);
+/* The campaign's attempts with a result, and those answered: 0 or -1. */
+int	db_campaign_attempts(struct db *, const char *campaign, int *attempts,
+	    int *answered);
 
 /* Do-not-call; client NULL or "" = the global list. */
 int	db_dnc_add(struct db *, const char *number, const char *client,

@@ -1,10 +1,12 @@
 /* keys.c: the supervisor's keymap (data: function key, letter, label,
  * help, and what it does) and its actions. An action on an agent takes
  * the selected row of the agents table, opens a dialog, and on its answer
- * sends the request (link.h); what changes on screen comes back as the
- * reply and the events. Filters are written here and the tables rebuilt
- * on the next frame (s->changed). The key bar, the help screen and the
- * dialogs are drawn from here, so a key is spelled once. */
+ * sends the request (link.h); one on a campaign takes the selected row
+ * of the campaigns table (pause, resume, stop after a yes). What changes
+ * on screen comes back as the reply and the events. Filters are written
+ * here and the tables rebuilt on the next frame (s->changed). The key
+ * bar, the help screen and the dialogs are drawn from here, so a key is
+ * spelled once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +19,7 @@
 enum keys_purpose { DLG_NONE, DLG_NOTREADY, DLG_LOGOUT, DLG_MESSAGE,
 	DLG_QUEUES, DLG_FILTER_QUEUE, DLG_FILTER_TEXT, DLG_WALL_MSG,
 	DLG_FILTER_TEAM, DLG_TEAM_PICK, DLG_TEAM_TEXT, DLG_CALL_PICK,
-	DLG_CALL_MOVE };
+	DLG_CALL_MOVE, DLG_CAMP_STOP };
 
 struct keys_action {
 	struct tui_keydef	 key;
@@ -121,6 +123,56 @@ keys_monitor(struct sup *s, const char *mode)
 		return;
 	}
 	link_monitor(s, a->call, mode);
+}
+
+/* Pause, resume, stop: the selected row of the campaigns table. */
+static const struct sup_campaign *
+keys_campaign(struct sup *s)
+{
+	const struct sup_campaign *c = tui_table_selected(&s->ct);
+
+	if (c == NULL || s->screen != SCREEN_LIVE || s->focus != FOCUS_CAMPAIGNS) {
+		model_say(s, 0, "select a campaign first (Tab to the campaigns "
+		    "table)");
+		return NULL;
+	}
+	snprintf(s->target, sizeof s->target, "%s", c->name);
+	return c;
+}
+
+static void
+keys_camp_state(struct sup *s, const char *action)
+{
+	char what[96];
+
+	snprintf(what, sizeof what, "campaign %s %s", s->target, action);
+	link_send(s, SREQ_ACT, what, json_pack("{s:s,s:s,s:s}", "req",
+	    "campaign-state", "campaign", s->target, "action", action));
+}
+
+static void
+k_camp_pause(struct sup *s)
+{
+	if (keys_campaign(s) != NULL)
+		keys_camp_state(s, "pause");
+}
+
+static void
+k_camp_resume(struct sup *s)
+{
+	if (keys_campaign(s) != NULL)
+		keys_camp_state(s, "resume");
+}
+
+static void
+k_camp_stop(struct sup *s)
+{
+	char text[96];
+
+	if (keys_campaign(s) == NULL)
+		return;
+	snprintf(text, sizeof text, "Stop campaign %s? (y/n)", s->target);
+	tui_dialog_confirm(&s->dlg, DLG_CAMP_STOP, "Stop campaign", text, "yn");
 }
 
 static void k_listen(struct sup *s) { keys_monitor(s, "listen"); }
@@ -242,7 +294,9 @@ k_text_filter(struct sup *s)
 static void
 k_focus(struct sup *s)
 {
-	s->focus = s->focus == FOCUS_AGENTS ? FOCUS_QUEUES : FOCUS_AGENTS;
+	s->focus = s->focus == FOCUS_AGENTS ? FOCUS_QUEUES :
+	    s->focus == FOCUS_QUEUES && s->ncp > 0 ? FOCUS_CAMPAIGNS :
+	    FOCUS_AGENTS;
 }
 
 static void
@@ -299,7 +353,14 @@ static const struct keys_action keys_table[] = {
 	    3 }, k_unmonitor },
 	{ { 0, 'T', "TeamMsg", "send a team (or everyone) a message", LIVE, 3 },
 	    k_team_message },
-	{ { 0, '\t', "Tab", "queues / agents table", NOBAR, 0 }, k_focus },
+	{ { 0, 'p', "Pause", "pause the selected campaign", LIVE, 3 },
+	    k_camp_pause },
+	{ { 0, 'R', "Resume", "resume the selected campaign", LIVE, 3 },
+	    k_camp_resume },
+	{ { 0, 'S', "Stop", "stop the selected campaign (asks first)", LIVE, 3 },
+	    k_camp_stop },
+	{ { 0, '\t', "Tab", "queues / campaigns / agents table", NOBAR, 0 },
+	    k_focus },
 	{ { KEY_F(9), 'w', "Wall", "wallboard / live view", LIVE | WALL, 1 },
 	    k_wall },
 	{ { 0, 'M', "WallMsg", "set the wallboard's message line", WALL, 2 },
@@ -460,6 +521,8 @@ keys_answered(struct sup *s)
 	tui_dialog_close(&s->dlg);
 	if (p == DLG_LOGOUT && yes)
 		keys_state(s, "logout", NULL);
+	else if (p == DLG_CAMP_STOP && yes)
+		keys_camp_state(s, "stop");
 	else if (pick && sel >= 0 && sel < TUI_PICK_MAX)
 		keys_answer(s, p, NULL, keys_pick[sel]);
 	else if (text != NULL)
@@ -503,7 +566,10 @@ keys_queue_chosen(struct sup *s)
 void
 keys_handle(struct sup *s, const struct tui_key *k)
 {
-	struct tui_table *t = s->focus == FOCUS_AGENTS ? &s->at : &s->qt;
+	struct tui_table *t = s->focus == FOCUS_AGENTS ? &s->at :
+	    s->focus == FOCUS_CAMPAIGNS ? &s->ct : &s->qt;
+	int rows = s->focus == FOCUS_AGENTS ? s->agent_rows :
+	    s->focus == FOCUS_CAMPAIGNS ? s->camp_rows : s->queue_rows;
 
 	s->dirty = 1;
 	if (keys_top(s, k))
@@ -515,8 +581,7 @@ keys_handle(struct sup *s, const struct tui_key *k)
 			keys_table[i].fn(s);
 			return;
 		}
-	if (s->screen == SCREEN_LIVE && tui_table_key(t, k, s->focus ==
-	    FOCUS_AGENTS ? s->agent_rows : s->queue_rows) == TUI_DONE &&
+	if (s->screen == SCREEN_LIVE && tui_table_key(t, k, rows) == TUI_DONE &&
 	    s->focus == FOCUS_QUEUES)
 		keys_queue_chosen(s);
 }

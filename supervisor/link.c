@@ -5,7 +5,9 @@
  * goes away: reconnect every 1 s backing off to 5 s, and seed again. A
  * call_state event asks for `status` again for today's figures and the
  * spans' busy channels, which no event carries: one at a time, at most
- * one a second (more events meanwhile make one more, when due). */
+ * one a second (more events meanwhile make one more, when due). The
+ * campaigns likewise: `campaigns` at login, and again (one at a time) on
+ * each campaign_state, campaign_low and campaign_attempt event. */
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
@@ -28,6 +30,7 @@ link_lost(struct sup *s)
 	}
 	s->link = LINK_DOWN;
 	s->status_out = s->status_again = 0;
+	s->camps_out = s->camps_again = 0;
 	s->monitoring[0] = '\0';
 	memset(s->pending, 0, sizeof s->pending);
 	s->retry_at = clock_mono_us() + (uint64_t)s->retry_s * 1000000;
@@ -66,6 +69,8 @@ link_connect(struct sup *s)
 	link_send(s, SREQ_LOGIN, NULL, link_login_req(s));
 	link_send(s, SREQ_SUBSCRIBE, NULL, json_pack("{s:s}", "req", "subscribe"));
 	link_send(s, SREQ_STATUS, NULL, json_pack("{s:s}", "req", "status"));
+	link_send(s, SREQ_CAMPAIGNS, NULL, json_pack("{s:s}", "req",
+	    "campaigns"));
 }
 
 int
@@ -87,6 +92,8 @@ link_send(struct sup *s, enum sup_req kind, const char *what, json_t *req)
 	    .kind = kind };
 	snprintf(s->pending[id % SUP_PENDING].what,
 	    sizeof s->pending[0].what, "%s", what != NULL ? what : "");
+	if (kind == SREQ_CAMPAIGNS)
+		s->camps_out = 1;
 	if (kind == SREQ_STATUS) {
 		s->status_out = 1;
 		s->status_at = clock_mono_us();
@@ -105,6 +112,19 @@ link_refresh(struct sup *s)
 		s->status_again = 1;
 	else
 		link_send(s, SREQ_STATUS, NULL, json_pack("{s:s}", "req", "status"));
+}
+
+/* Asks for the campaigns again, or once more after the one on its way. */
+static void
+link_campaigns(struct sup *s)
+{
+	if (s->link != LINK_UP)
+		return;
+	if (s->camps_out)
+		s->camps_again = 1;
+	else
+		link_send(s, SREQ_CAMPAIGNS, NULL, json_pack("{s:s}", "req",
+		    "campaigns"));
 }
 
 static void
@@ -136,6 +156,8 @@ link_reply(struct sup *s, json_t *r)
 		s->quit = 1;
 		return;
 	}
+	if (p.kind == SREQ_CAMPAIGNS)
+		s->camps_out = 0;
 	if (err != NULL && p.kind != SREQ_ACT && p.kind != SREQ_MONITOR) {
 		model_say(s, 1, "the core refused the console: %s", err);
 		s->status_out = 0;
@@ -143,6 +165,13 @@ link_reply(struct sup *s, json_t *r)
 	}
 	if (p.kind == SREQ_STATUS)
 		link_status_reply(s, r);
+	else if (p.kind == SREQ_CAMPAIGNS) {
+		model_campaigns(s, r);
+		if (s->camps_again) {
+			s->camps_again = 0;
+			link_campaigns(s);
+		}
+	}
 	else if (err != NULL)
 		model_say(s, 1, "%s: refused: %s", p.what, err);
 	else {
@@ -200,6 +229,8 @@ link_read(struct sup *s)
 				link_call_ended(s, msg);
 				link_refresh(s);
 			}
+			if (strncmp(ev, "campaign_", 9) == 0)
+				link_campaigns(s);
 		}
 		json_decref(msg);
 	}

@@ -1,7 +1,9 @@
 /* look.c: the queues' thresholds and colours (look.h). Longest wait:
  * yellow from --wait-warn, red from --wait-alert; service level: red
  * under the queue's goal, yellow up to 5 points over it; agents ready:
- * red at none while callers wait. */
+ * red at none while callers wait. A campaign: red once the core warned
+ * that its records run low, yellow while paused or when fewer than a
+ * tenth of its records are left open. */
 #include <string.h>
 #include "look.h"
 
@@ -94,4 +96,23 @@ look_agent(const void *row)
 		if (strcmp(map[i].st, AROW->state) == 0)
 			return map[i].c;
 	return TUI_NORMAL;
+}
+
+#define CROW	((const struct sup_campaign *)row)
+
+enum tui_color
+look_campaign(const void *row)
+{
+	if (CROW->low && strcmp(CROW->state, "running") == 0)
+		return TUI_VALUE_ALERT;
+	return strcmp(CROW->state, "paused") == 0 ? TUI_VALUE_WARN : TUI_NORMAL;
+}
+
+enum tui_color
+look_open(const void *row)
+{
+	if (CROW->low)
+		return TUI_VALUE_ALERT;
+	return CROW->records > 0 && CROW->open * 10 < CROW->records ?
+	    TUI_VALUE_WARN : TUI_NORMAL;
 }

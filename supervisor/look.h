@@ -20,5 +20,9 @@ enum tui_color	look_wait(const void *row);
 enum tui_color	look_ready(const void *row);
 /* An agent's state (asking for help: alert). row: a sup_agent. */
 enum tui_color	look_agent(const void *row);
+/* A campaign's state (its records low: alert; paused: warning) and its
+ * records left open. row: a sup_campaign. */
+enum tui_color	look_campaign(const void *row);
+enum tui_color	look_open(const void *row);
 
 #endif

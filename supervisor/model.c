@@ -1,10 +1,12 @@
 /* model.c: what the core said. `status` seeds it all (model_seed); the
  * pushed events keep it (model_event): agent_state, call_state, span_state,
- * help. The per-queue counts (waiting, longest wait, agents by state) are
- * computed from the agents and calls here, never asked for; only today's
- * figures (SL, answered, abandoned; an agent's calls and AHT; the time in
- * state a re-seed finds) come from `status`, which the link asks for again
- * when a call changes. */
+ * help, campaign_state, campaign_low; the campaigns come from the
+ * `campaigns` reply (model_campaigns), asked again on their events. The
+ * per-queue counts (waiting, longest wait, agents by state) are computed
+ * from the agents and calls here, never asked for; only today's figures
+ * (SL, answered, abandoned; an agent's calls and AHT; the time in state a
+ * re-seed finds) come from `status`, which the link asks for again when a
+ * call changes. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,7 +30,7 @@ jint(json_t *o, const char *k)
 void
 model_clear(struct sup *s)
 {
-	s->nq = s->na = s->nc = s->ns = 0;
+	s->nq = s->na = s->nc = s->ns = s->ncp = 0;
 	s->seeded = 0;
 }
 
@@ -254,6 +256,94 @@ model_seed(struct sup *s, json_t *st)
 	s->changed = 1;
 }
 
+struct sup_campaign *
+model_campaign(struct sup *s, const char *name)
+{
+	for (int i = 0; name != NULL && i < s->ncp; i++)
+		if (strcmp(s->cp[i].name, name) == 0)
+			return &s->cp[i];
+	return NULL;
+}
+
+static void
+model_seed_campaign(struct sup_campaign *c, json_t *o)
+{
+	size_t	 i;
+	json_t	*l;
+
+	CPY(c->name, jstr(o, "name"));
+	CPY(c->client, jstr(o, "client"));
+	CPY(c->mode, jstr(o, "mode"));
+	CPY(c->state, jstr(o, "state"));
+	c->target = jint(o, "target");
+	c->successes = jint(o, "successes");
+	c->attempts = jint(o, "attempts");
+	c->answered = jint(o, "answered");
+	c->records = c->open = c->done = 0;
+	json_array_foreach(json_object_get(o, "lists"), i, l) {
+		if (strcmp(jstr(l, "state") ?: "", "removed") == 0)
+			continue;
+		c->records += jint(l, "records");
+		c->open += jint(l, "open");
+		c->done += jint(l, "done");
+	}
+}
+
+void
+model_campaigns(struct sup *s, json_t *reply)
+{
+	struct sup_campaign	 old[SUP_CAMPAIGNS], *was;
+	int			 nold = s->ncp;
+	size_t			 i;
+	json_t			*o;
+
+	memcpy(old, s->cp, sizeof old);
+	s->ncp = 0;
+	json_array_foreach(json_object_get(reply, "campaigns"), i, o) {
+		struct sup_campaign *c;
+
+		if (s->ncp >= SUP_CAMPAIGNS || jstr(o, "name") == NULL)
+			continue;
+		c = &s->cp[s->ncp++];
+		memset(c, 0, sizeof *c);
+		model_seed_campaign(c, o);
+		for (int j = 0; j < nold; j++) {
+			was = &old[j];
+			if (strcmp(was->name, c->name) == 0) {
+				c->low = was->low;
+				c->low_left = was->low_left;
+			}
+		}
+	}
+	s->changed = 1;
+}
+
+static void
+model_ev_campaign_state(struct sup *s, json_t *ev)
+{
+	struct sup_campaign *c = model_campaign(s, jstr(ev, "campaign"));
+
+	if (c == NULL)
+		return;
+	CPY(c->state, jstr(ev, "state"));
+	c->low = 0;
+}
+
+/* The core warns once: the banner says so until the campaign's state
+ * changes (a supervisor acted on it). */
+static void
+model_ev_campaign_low(struct sup *s, json_t *ev)
+{
+	struct sup_campaign *c = model_campaign(s, jstr(ev, "campaign"));
+
+	if (c == NULL)
+		return;
+	c->low = 1;
+	c->low_left = jint(ev, "left");
+	model_say(s, 1, "campaign %s: only %d records left to dial now",
+	    c->name, c->low_left);
+}
+
 static void
 model_ev_agent_state(struct sup *s, json_t *ev)
 {
@@ -337,6 +427,8 @@ static const struct {
 	{ "call_state", model_ev_call_state },
 	{ "span_state", model_ev_span_state },
 	{ "help", model_ev_help },
+	{ "campaign_state", model_ev_campaign_state },
+	{ "campaign_low", model_ev_campaign_low },
 };
 
 void

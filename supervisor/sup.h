@@ -25,6 +25,7 @@
 #define SUP_SPANS	32
 #define SUP_PENDING	16
 #define SUP_TEAMS	64
+#define SUP_CAMPAIGNS	64
 
 struct sup_queue {
 	char	name[32];
@@ -59,11 +60,21 @@ struct sup_span {
 	int	channels, in_use;
 };
 
+/* A campaign as the `campaigns` reply has it, its state kept by the
+ * campaign_state event; low: the core warned its records run low. */
+struct sup_campaign {
+	char	name[33], client[33], mode[16], state[16];
+	int	target, successes;
+	int	attempts, answered;	/* dialed (with a result), answered */
+	int	records, open, done;	/* over its lists */
+	int	low, low_left;
+};
+
 enum sup_link { LINK_DOWN, LINK_OPEN, LINK_UP };
 
 enum sup_req {
 	SREQ_NONE, SREQ_HELLO, SREQ_LOGIN, SREQ_SUBSCRIBE, SREQ_STATUS,
-	SREQ_ACT,
+	SREQ_ACT, SREQ_CAMPAIGNS,
 	SREQ_MONITOR	/* an act; done: monitoring what[] */
 };
 
@@ -75,7 +86,7 @@ struct sup_pending {
 };
 
 enum sup_screen { SCREEN_LIVE, SCREEN_WALL, SCREEN_HELP };
-enum sup_focus { FOCUS_AGENTS, FOCUS_QUEUES };
+enum sup_focus { FOCUS_AGENTS, FOCUS_QUEUES, FOCUS_CAMPAIGNS };
 
 struct sup {
 	/* options */
@@ -90,6 +101,8 @@ struct sup {
 	int			 nc;
 	struct sup_span		 s[SUP_SPANS];
 	int			 ns;
+	struct sup_campaign	 cp[SUP_CAMPAIGNS];
+	int			 ncp;
 	int			 seeded;
 	int			 changed;	/* the tables are to be rebuilt */
 	/* the link (link.c) */
@@ -98,20 +111,22 @@ struct sup {
 	int			 was_up, retry_s, status_out, status_again;
 	uint64_t		 retry_at;
 	uint64_t		 status_at;	/* mono us: last status asked */
+	int			 camps_out, camps_again;	/* `campaigns` */
 	struct sup_pending	 pending[SUP_PENDING];
 	char			 monitoring[32];	/* call listened to */
 	/* the screen (view.c, wall.c, keys.c; look.c the figures' levels) */
 	enum sup_screen		 screen;
 	enum sup_focus		 focus;
-	struct tui_table	 qt, at;
+	struct tui_table	 qt, at, ct;
 	struct tui_dialog	 dlg;
 	struct tui_status	 status;
 	int			 agent_rows;	/* in view: view.c, for paging */
 	int			 queue_rows;
+	int			 camp_rows;
 	char			 filter_state[16];	/* "" all */
 	char			 filter_queue[32];
 	char			 filter_team[32];
-	char			 target[32];		/* agent or call acted on */
+	char			 target[40];	/* agent, call or campaign acted on */
 	char			 wall_msg[128];
 	int			 red, quit, dirty;
 	char			 exit_why[256];	/* printed after the screen */
@@ -120,6 +135,9 @@ struct sup {
 /* model.c */
 void	model_seed(struct sup *, json_t *status);
 void	model_event(struct sup *, json_t *ev);
+/* The `campaigns` reply: the campaigns again, their warnings kept. */
+void	model_campaigns(struct sup *, json_t *reply);
+struct sup_campaign *model_campaign(struct sup *, const char *name);
 /* After events: the agents' calls and the queues' counts again. */
 void	model_settle(struct sup *);
 void	model_clear(struct sup *);

@@ -1,8 +1,9 @@
 /* view.c: the live view: the title, a trunks line (busy B-channels and
  * alarms per span), the alert banner (queues in the red, agents asking
- * for help), the queues table, the campaigns (none until the dialer
- * exists), the agents table. The tables' columns are data; their colours
- * come from look.c. The status line and the key bar are the loop's. */
+ * for help, campaigns whose records run low), the queues table, the
+ * campaigns table (when there are campaigns), the agents table. The
+ * tables' columns are data; their colours come from look.c. The status
+ * line and the key bar are the loop's. */
 #include <stdio.h>
 #include <string.h>
 #include "bar.h"
@@ -14,6 +15,7 @@ static uint64_t view_now;	/* for the cell functions: this frame's */
 
 #define QROW	((const struct sup_queue *)row)
 #define AROW	((const struct sup_agent *)row)
+#define CROW	((const struct sup_campaign *)row)
 
 static void q_name(const void *row, char *b, size_t n) { snprintf(b, n, "%s", QROW->name); }
 static void q_wait(const void *row, char *b, size_t n) { snprintf(b, n, "%d", QROW->waiting); }
@@ -114,6 +116,36 @@ static const struct tui_column agent_cols[] = {
 	{ "Team", 8, 0, 0, TUI_ALIGN_LEFT, a_team, NULL, NULL },
 };
 
+static void c_name(const void *row, char *b, size_t n) { snprintf(b, n, "%s", CROW->name); }
+static void c_client(const void *row, char *b, size_t n) { snprintf(b, n, "%s", CROW->client); }
+static void c_mode(const void *row, char *b, size_t n) { snprintf(b, n, "%s", CROW->mode); }
+static void c_state(const void *row, char *b, size_t n) { snprintf(b, n, "%s", CROW->state); }
+static void c_open(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->open); }
+static void c_done(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->done); }
+static void c_recs(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->records); }
+static void c_dial(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->attempts); }
+static void c_ans(const void *row, char *b, size_t n) { snprintf(b, n, "%d", CROW->answered); }
+static void
+c_succ(const void *row, char *b, size_t n)
+{
+	snprintf(b, n, "%d/%d", CROW->successes, CROW->target);
+}
+
+/* Successes against the target; attempts dialed and answered; records:
+ * left open, done, all. */
+static const struct tui_column camp_cols[] = {
+	{ "Campaign", 10, 8, 1, TUI_ALIGN_LEFT, c_name, look_campaign, NULL },
+	{ "Client", 8, 6, 1, TUI_ALIGN_LEFT, c_client, NULL, NULL },
+	{ "Mode", 11, 7, 0, TUI_ALIGN_LEFT, c_mode, NULL, NULL },
+	{ "State", 8, 0, 0, TUI_ALIGN_LEFT, c_state, look_campaign, NULL },
+	{ "Succ/tgt", 8, 0, 0, TUI_ALIGN_RIGHT, c_succ, NULL, NULL },
+	{ "Dialed", 6, 4, 0, TUI_ALIGN_RIGHT, c_dial, NULL, NULL },
+	{ "Answ", 4, 0, 0, TUI_ALIGN_RIGHT, c_ans, NULL, NULL },
+	{ "Open", 5, 4, 0, TUI_ALIGN_RIGHT, c_open, look_open, NULL },
+	{ "Done", 5, 4, 0, TUI_ALIGN_RIGHT, c_done, NULL, NULL },
+	{ "Recs", 5, 4, 0, TUI_ALIGN_RIGHT, c_recs, NULL, NULL },
+};
+
 /* The agents shown: of the chosen state, queue and team. */
 static int
 view_agent_pred(const void *row, void *arg)
@@ -136,6 +168,7 @@ view_init(struct sup *s)
 	tui_table_init(&s->qt, queue_cols, (int)(sizeof queue_cols / sizeof queue_cols[0]));
 	tui_table_init(&s->at, agent_cols, (int)(sizeof agent_cols / sizeof agent_cols[0]));
 	tui_table_filter_pred(&s->at, view_agent_pred, s);
+	tui_table_init(&s->ct, camp_cols, (int)(sizeof camp_cols / sizeof camp_cols[0]));
 }
 
 void
@@ -148,6 +181,10 @@ view_update(struct sup *s)
 	for (int i = 0; i < s->nq; i++)
 		tui_table_add(&s->qt, &s->q[i]);
 	tui_table_update(&s->qt);
+	tui_table_clear(&s->ct);
+	for (int i = 0; i < s->ncp; i++)
+		tui_table_add(&s->ct, &s->cp[i]);
+	tui_table_update(&s->ct);
 	tui_table_clear(&s->at);
 	for (int out = 0; out < 2; out++)	/* the logged out last */
 		for (int i = 0; i < s->na; i++)
@@ -187,6 +224,11 @@ view_banner(const struct sup *s, int y)
 		if (s->q[i].level == TUI_THRESH_ALERT)
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
 			    n == 0 ? "ALERT queue " : ", ", s->q[i].name);
+	for (int i = 0; i < s->ncp && n < sizeof buf - 60; i++)
+		if (s->cp[i].low && strcmp(s->cp[i].state, "running") == 0)
+			n += (size_t)snprintf(buf + n, sizeof buf - n,
+			    "%sRECORDS LOW campaign %s: %d left", n ? "  " : "",
+			    s->cp[i].name, s->cp[i].low_left);
 	for (int i = 0; i < s->na && n < sizeof buf - 40; i++)
 		if (s->a[i].help)
 			n += (size_t)snprintf(buf + n, sizeof buf - n,
@@ -217,9 +259,9 @@ view_title(const struct sup *s)
 	tui_bar_title(stdscr, 0, COLS, left, right);
 }
 
-/* Campaigns come with the dialer; until then the table says so. */
+/* No campaign the supervisor may see: one line says so. */
 static void
-view_campaigns(int y)
+view_no_campaigns(int y)
 {
 	int x = tui_text_put(stdscr, y, 0, COLS, "Campaigns ", tui_attr(TUI_LABEL));
 
@@ -237,10 +279,19 @@ view_queue_rows(const struct sup *s)
 	return s->nq + 1 <= most || most < 4 ? s->nq + 1 : most;
 }
 
+/* Rows of the campaigns table: its title and up to 4 campaigns (it
+ * scrolls, Tab to it); one line when there is none. */
+static int
+view_camp_rows(const struct sup *s)
+{
+	return s->ncp == 0 ? 1 : s->ncp < 4 ? s->ncp + 1 : 5;
+}
+
 void
 view_draw(struct sup *s, uint64_t now)
 {
-	int qh = view_queue_rows(s), ah = LINES - 5 - qh - 1;
+	int qh = view_queue_rows(s), ch = view_camp_rows(s);
+	int ah = LINES - 5 - qh - ch;
 
 	view_now = now;
 	view_title(s);
@@ -248,11 +299,15 @@ view_draw(struct sup *s, uint64_t now)
 	view_banner(s, 2);
 	tui_table_draw(&s->qt, stdscr, (struct tui_rect){ 3, 0, qh, COLS },
 	    s->focus == FOCUS_QUEUES);
-	if (3 + qh < LINES - 2)
-		view_campaigns(3 + qh);
+	if (3 + qh < LINES - 2 && s->ncp == 0)
+		view_no_campaigns(3 + qh);
+	else if (3 + qh < LINES - 2)
+		tui_table_draw(&s->ct, stdscr, (struct tui_rect){ 3 + qh, 0, ch,
+		    COLS }, s->focus == FOCUS_CAMPAIGNS);
 	s->agent_rows = ah > 1 ? ah - 1 : 1;
 	s->queue_rows = qh > 1 ? qh - 1 : 1;
+	s->camp_rows = ch > 1 ? ch - 1 : 1;
 	if (ah > 1)
-		tui_table_draw(&s->at, stdscr, (struct tui_rect){ 4 + qh, 0, ah,
-		    COLS }, s->focus == FOCUS_AGENTS);
+		tui_table_draw(&s->at, stdscr, (struct tui_rect){ 3 + qh + ch, 0,
+		    ah, COLS }, s->focus == FOCUS_AGENTS);
 }

@@ -2,7 +2,9 @@
  * figures (tui/big.c) in their threshold colours: callers waiting, the
  * longest wait in seconds, today's service level and agents available.
  * When more queues than fit, pages turn every WALL_TURN_S seconds. A
- * message line (--message, or `m` on the wallboard) runs at the top. */
+ * message line (--message, or `m` on the wallboard) runs at the top.
+ * Under the queues, when a row is left, the running campaigns with their
+ * successes against the target. */
 #include <stdio.h>
 #include <string.h>
 #include "bar.h"
@@ -56,10 +58,32 @@ wall_queue(const struct sup_queue *q, int y)
 	}
 }
 
+/* The running campaigns on one row: name and successes/target. */
+static void
+wall_campaigns(const struct sup *s, int y)
+{
+	int x = 0, n = 0;
+
+	for (int i = 0; i < s->ncp && x < COLS; i++) {
+		const struct sup_campaign *c = &s->cp[i];
+		char buf[96];
+
+		if (strcmp(c->state, "running") != 0)
+			continue;
+		if (n++ == 0)
+			x += tui_text_put(stdscr, y, x, COLS - x, "CAMPAIGNS  ",
+			    tui_attr(TUI_LABEL));
+		snprintf(buf, sizeof buf, "%s %d/%d   ", c->name, c->successes,
+		    c->target);
+		x += tui_text_put(stdscr, y, x, COLS - x, buf,
+		    tui_attr(look_campaign(c)) | A_BOLD);
+	}
+}
+
 void
 wall_draw(const struct sup *s, uint64_t now)
 {
-	int	per = (LINES - 3) / WALL_BLOCK, pages, page;
+	int	per = (LINES - 3) / WALL_BLOCK, pages, page, y;
 	char	right[64];
 
 	if (per < 1)
@@ -74,7 +98,11 @@ wall_draw(const struct sup *s, uint64_t now)
 		    "reconnecting", tui_attr(TUI_ALERT));
 	else
 		tui_text_put(stdscr, 1, 0, COLS, s->wall_msg, tui_attr(TUI_MESSAGE));
-	for (int i = page * per, y = 2; i < s->nq && i < (page + 1) * per;
-	    i++, y += WALL_BLOCK)
+	y = 2;
+	for (int i = page * per; i < s->nq && i < (page + 1) * per; i++) {
 		wall_queue(&s->q[i], y);
+		y += WALL_BLOCK;
+	}
+	if (y - 1 < LINES - 2)	/* the last block's gap, above the status */
+		wall_campaigns(s, y > 2 ? y - 1 : y);
 }

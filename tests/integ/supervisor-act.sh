@@ -19,7 +19,7 @@ sed -e '/^\[agent 1001\]$/a team = north' \
     -e '/^\[agent 1002\]$/a team = north' \
     -e '/^\[agent 1025\]$/a team = south' \
     -e '/^\[user super\]$/a audio = phone:700200' "$S/data/centrala.ini" >"$T/c.ini"
-sed 's/^team = south$/team = south west/' "$T/c.ini" >"$T/bad.ini"
+sed '/^\[agent 1025\]$/,/^$/s/^team = south$/team = south west/' "$T/c.ini" >"$T/bad.ini"
 if "$B/centrala-core" -n -c "$T/bad.ini" >"$T/out" 2>&1; then fail "a bad team name accepted"; fi
 grep -q "$T/bad.ini: \[agent 1025\] team: \"south west\" is not a team name" "$T/out" ||
 	fail "bad team: $(cat "$T/out")"
