@@ -2,7 +2,9 @@
  * agent, with --by): dial attempts in the period and what they came to
  * (connects, live answers, machines, abandons, contacts), the agents'
  * dispositions, successes against the target, and the records left and
- * dialable now. Definitions: docs/REPORTS.md. */
+ * dialable now; the talk, wait and wrap-up per logged-in hour of the
+ * agents who dialed (from lib/stats.c's agent figures). Definitions:
+ * docs/REPORTS.md. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +13,7 @@
 
 enum { C_CAMP, C_BY, C_DIALS, C_CONN, C_LIVE, C_MACH, C_ABAND, C_CONTACT,
 	C_SUCC, C_SUCC_ALL, C_TARGET, C_TARGET_PCT, C_LEFT, C_DIALABLE,
-	C_DISP, C_N };
+	C_TALK, C_WAIT, C_WRAP, C_DISP, C_N };
 
 static const struct grid_col cols[C_N] = {
 	[C_CAMP] = { "campaign", "Campaign", -10, 1, 0 },
@@ -28,13 +30,16 @@ static const struct grid_col cols[C_N] = {
 	[C_TARGET_PCT] = { "target_pct", "Target%", 7, 0, 0 },
 	[C_LEFT] = { "records_left", "Left", 5, 1, 1 },
 	[C_DIALABLE] = { "dialable_now", "Dialable", 8, 1, 1 },
+	[C_TALK] = { "talk_min_per_h", "Talk/h", 6, 0, 0 },
+	[C_WAIT] = { "wait_min_per_h", "Wait/h", 6, 0, 0 },
+	[C_WRAP] = { "wrap_min_per_h", "Wrap/h", 6, 0, 0 },
 	[C_DISP] = { "dispositions", "Dispositions", -20, 0, 0 },
 };
 
 /* The period's attempts of campaign ?1 (previews skipped are not dials),
  * with their key: the list or the agent (?5: 1 list, 2 agent). */
 #define ATTEMPTS_CTE \
-"WITH a AS (SELECT a.outcome, a.disposition, CASE ?5 WHEN 1 THEN l.name" \
+"WITH a AS (SELECT a.outcome, a.disposition, a.agent, CASE ?5 WHEN 1 THEN l.name" \
 "  WHEN 2 THEN coalesce(a.agent, '(none)') ELSE '' END AS k" \
 " FROM attempts a JOIN records r ON r.id = a.record_id" \
 " JOIN lists l ON l.id = r.list_id WHERE l.campaign = ?1" \
@@ -78,6 +83,10 @@ static const char due_sql[] =
 " AND l.state = 'active' AND r.state = 'open' AND r.next_at_ms <= ?3"
 " AND NOT EXISTS (SELECT 1 FROM dnc d WHERE d.number = r.phone"
 "  AND (d.client IS NULL OR d.client = ?4))";
+
+/* The agents who dialed for the row. */
+static const char who_sql[] = ATTEMPTS_CTE
+"SELECT DISTINCT agent FROM a WHERE k = ?6 AND agent IS NOT NULL";
 
 static int by;		/* 0 campaign, 1 list, 2 agent */
 
@@ -132,6 +141,44 @@ records(const struct report_ctx *c, const struct camp_info *ci,
 		    (time_t)(c->now_ms / 1000)))
 			(*dialable)++;
 	sqlite3_finalize(st);
+}
+
+/* Minutes per logged-in hour talking, waiting (ready, or ringing for
+ * the dialed call) and in wrap-up, of the agents who dialed for the row
+ * over the period: all their time, inbound calls too (agents blend). */
+static void
+agent_times(const struct report_ctx *c, const struct camp_info *ci,
+    const char *key, char (*out)[24])
+{
+	sqlite3_stmt	*st = attempts_stmt(c, who_sql, ci, key);
+	int64_t		 ms[ST_NSTATES] = { 0 }, logged = 0, len =
+			    (int64_t)c->v->interval_s * 1000;
+
+	while (c->stats != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		const char *who = (const char *)sqlite3_column_text(st, 0);
+
+		for (int i = 0; i < stats_nagents(c->stats); i++) {
+			const struct stats_agent *a = stats_agent_at(c->stats, i);
+
+			if (strcmp(a->agent, who) != 0 || a->start_ms + len <=
+			    c->v->from_ms || a->start_ms >= c->v->to_ms)
+				continue;
+			for (int s = 0; s < ST_NSTATES; s++) {
+				ms[s] += a->state_ms[s];
+				logged += a->state_ms[s];
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	if (logged == 0) {
+		for (int i = 0; i < 3; i++)
+			snprintf(out[i], 24, "-");
+		return;
+	}
+	snprintf(out[0], 24, "%.1f", 60.0 * ms[ST_ON_CALL] / logged);
+	snprintf(out[1], 24, "%.1f", 60.0 * (ms[ST_READY] + ms[ST_RINGING]) /
+	    logged);
+	snprintf(out[2], 24, "%.1f", 60.0 * ms[ST_WRAP_UP] / logged);
 }
 
 /* "later=1;sale=2" for CSV and --wide; in the 80 columns one line per
@@ -203,6 +250,9 @@ row(struct grid *g, const struct report_ctx *c, const struct camp_info *ci,
 		cell[C_TARGET] = num[C_TARGET];
 		cell[C_TARGET_PCT] = num[C_TARGET_PCT];
 	}
+	agent_times(c, ci, key, num + C_TALK);
+	for (int i = C_TALK; i <= C_WRAP; i++)
+		cell[i] = num[i];
 	dispositions(c, ci, key, disp, sizeof disp, 0);
 	cell[C_DISP] = disp;
 	grid_row(g, cell);
@@ -268,7 +318,8 @@ report_campaigns(const struct report_ctx *c)
 		    "that count for the target. Left: records not done;\n"
 		    "Dialable: due now, in calling hours, on no DNC list.%s\n"
 		    "Definitions: docs/REPORTS.md\n", c->v->form == RF_WIDE ?
-		    " AllSucc:\nsuccesses ever, against the Target." : " Under "
+		    " AllSucc:\nsuccesses ever, against the Target. Talk/h, Wait/h (ready), Wrap/h: minutes\n"
+		    "per logged-in hour of the agents who dialed, inbound calls too." : " Under "
 		    "a row: its\ndispositions. --wide: the target.");
 	return 0;
 }

@@ -88,8 +88,8 @@ static const struct {
 	  1, run_clients },
 	{ "campaigns", "per campaign (--by list, --by agent): dials, connects,\n"
 	  "          live answers, machines, abandons, contacts, dispositions,\n"
-	  "          successes against the target, records left", 0,
-	  report_campaigns },
+	  "          successes against the target, records left, agents'\n"
+	  "          talk, wait and wrap-up per hour", 1, report_campaigns },
 	{ "compliance", "per campaign: abandon rate (worst 24 h, 30 days)\n"
 	  "          against the cap, ring time, DNC, calling hours", 0,
 	  report_compliance },
@@ -528,7 +528,7 @@ main(int argc, char **argv)
 	    .campaign = opt.campaign, .by = opt.by,
 	    .now_ms = now };
 	if (reports[report_find(opt.report)].stats)
-		stats = load(c.db, now);
+		c.stats = stats = load(c.db, now);
 	rc = opt.paged ? paged(&c) : table(&c);
 	if (stats != NULL)
 		stats_free(stats);

@@ -16,6 +16,7 @@ struct report_ctx {
 	const char		 *disposition;	/* calls: --disposition */
 	const char		 *campaign;	/* campaigns, compliance */
 	const char		 *by;		/* campaigns: NULL, list, agent */
+	struct stats		 *stats;	/* the agents' times, or NULL */
 	int64_t			  now_ms;
 };
 

@@ -70,6 +70,12 @@ INI
 # answered (sale); p3 11-10 10:00 r5 abandoned; p4 11-10 11:00 r8
 # answered. survey: s1 10:00 q1 answered 1002 done; s2 11:00 q1
 # abandoned (Warsaw 11:00, 12:00 Tuesday: in its hours).
+# Agents' states that day: 1001 ready 09:00, on call 10:00, wrap-up 10:30,
+# ready 10:42, logged out 11:00 (2 h: ready 78 min, on call 30, wrap-up
+# 12); 1002 ready 11:00, on call 11:40, not ready 12:30, out 13:00 (2 h:
+# ready 40, on call 50, not ready 30). Minutes per logged-in hour (talk,
+# wait = ready, wrap-up): 1001 15.0 39.0 6.0; 1002 25.0 20.0 0.0; both
+# (spring, its list main) 80/240, 118/240, 12/240 h: 20.0 29.5 3.0.
 python3 - "$DB" <<'PY' || fail "fixture"
 import sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1])
@@ -112,6 +118,10 @@ for day, hms, r, o, a, d, c in att:
 for cid, st, secs in (("o3", "10:20", 20), ("o8", "21:00", 16)):
     db.execute("insert into cdr (call_id, direction, start_ms, end_ms, dnis, cause, cleared_by) values (?, 'out', ?, ?, '', 16, 'core')",
                (cid, t(0, st), t(0, st) + secs * 1000))
+for hms, a, st in (("09:00", "1001", "ready"), ("10:00", "1001", "on_call"), ("10:30", "1001", "wrap_up"),
+                   ("10:42", "1001", "ready"), ("11:00", "1001", "logged_out"), ("11:00", "1002", "ready"),
+                   ("11:40", "1002", "on_call"), ("12:30", "1002", "not_ready"), ("13:00", "1002", "logged_out")):
+    db.execute("insert into events (ts_ms, kind, agent, state) values (?, 'agent_state', ?, ?)", (t(0, hms), a, st))
 db.commit()
 PY
 
@@ -128,26 +138,26 @@ expect() { cat >"$T/want.$1"; diff -u "$T/want.$1" "$2" || fail "$1 differs (abo
 # no target; q1 left but the campaign is paused: 0 dialable.
 R campaigns --csv >"$T/camp.csv" || fail "campaigns report"
 expect camp "$T/camp.csv" <<'CSV'
-campaign,attempts,connects,live,machines,abandons,contacts,successes,successes_total,target,target_pct,records_left,dialable_now,dispositions
-spring,10,6,5,1,1,4,2,3,10,30.0,6,1,later=1;sale=2;stop=1
-survey,2,2,2,0,1,1,1,1,-,-,1,0,done=1
+campaign,attempts,connects,live,machines,abandons,contacts,successes,successes_total,target,target_pct,records_left,dialable_now,talk_min_per_h,wait_min_per_h,wrap_min_per_h,dispositions
+spring,10,6,5,1,1,4,2,3,10,30.0,6,1,20.0,29.5,3.0,later=1;sale=2;stop=1
+survey,2,2,2,0,1,1,1,1,-,-,1,0,25.0,20.0,0.0,done=1
 CSV
 # Per list: main has a1 a2 a3 a4 a6 a7 a10 a11 (left r2 r3); extra a5 a8
 # (left r5 r6 r7 r9, dialable r6).
 R campaigns --by list --campaign spring --csv >"$T/list.csv" || fail "--by list"
 expect list "$T/list.csv" <<'CSV'
-campaign,list,attempts,connects,live,machines,abandons,contacts,successes,successes_total,target,target_pct,records_left,dialable_now,dispositions
-spring,main,8,5,5,0,1,4,2,-,-,-,2,0,later=1;sale=2;stop=1
-spring,extra,2,1,0,1,0,0,0,-,-,-,4,1,
+campaign,list,attempts,connects,live,machines,abandons,contacts,successes,successes_total,target,target_pct,records_left,dialable_now,talk_min_per_h,wait_min_per_h,wrap_min_per_h,dispositions
+spring,main,8,5,5,0,1,4,2,-,-,-,2,0,20.0,29.5,3.0,later=1;sale=2;stop=1
+spring,extra,2,1,0,1,0,0,0,-,-,-,4,1,25.0,20.0,0.0,
 CSV
 # Per agent: 1001 a1 a2 a3 a7; 1002 a5 a6 a8 a10 a11; a4 had none
 # (abandoned before one was free).
 R campaigns --by agent --campaign spring --csv >"$T/agent.csv" || fail "--by agent"
 expect agent "$T/agent.csv" <<'CSV'
-campaign,agent,attempts,connects,live,machines,abandons,contacts,successes,successes_total,target,target_pct,records_left,dialable_now,dispositions
-spring,1001,4,2,2,0,0,2,1,-,-,-,-,-,later=1;sale=1
-spring,1002,5,3,2,1,0,2,1,-,-,-,-,-,sale=1;stop=1
-spring,(none),1,1,1,0,1,0,0,-,-,-,-,-,
+campaign,agent,attempts,connects,live,machines,abandons,contacts,successes,successes_total,target,target_pct,records_left,dialable_now,talk_min_per_h,wait_min_per_h,wrap_min_per_h,dispositions
+spring,1001,4,2,2,0,0,2,1,-,-,-,-,-,15.0,39.0,6.0,later=1;sale=1
+spring,1002,5,3,2,1,0,2,1,-,-,-,-,-,25.0,20.0,0.0,sale=1;stop=1
+spring,(none),1,1,1,0,1,0,0,-,-,-,-,-,-,-,-,
 CSV
 R campaigns --agent 1001 --csv | cut -d, -f1-4 >"$T/a1001.csv"
 expect a1001 "$T/a1001.csv" <<'CSV'
@@ -155,7 +165,7 @@ campaign,attempts,connects,live
 spring,4,2,2
 survey,0,0,0
 CSV
-pass "campaigns: dials, connects, live, machines, abandons, contacts, successes, records; --by list, --by agent"
+pass "campaigns: dials, connects, live, machines, abandons, contacts, successes, records, agents' times; --by list, --by agent"
 
 # --- compliance --------------------------------------------------------
 # spring's live answers, with those before the period: p3 11-10 10:00 A*,
