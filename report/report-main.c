@@ -400,8 +400,10 @@ period(const struct report_view *v)
 	if (sa)
 		n += snprintf(buf + n, sizeof buf - n, "; short abandon %ds",
 		    v->short_abandon_s);
-	snprintf(buf + n, sizeof buf - n, "%s%s", v->form == RF_WIDE ?
-	    "; wide" : "", report_filter_words(v->filter));
+	snprintf(buf + n, sizeof buf - n, "%s%s%s%s%s%s", v->form == RF_WIDE ?
+	    "; wide" : "", report_filter_words(v->filter), opt.campaign ?
+	    "; campaign " : "", opt.campaign ? opt.campaign : "", opt.by ?
+	    "; by " : "", opt.by ? opt.by : "");
 	return buf;
 }
 

@@ -223,4 +223,6 @@ for args in "campaigns" "campaigns --by list" "campaigns --by agent" "compliance
 	[ -z "$long" ] || fail "$args: lines over 80 columns: $long"
 	R $args --wide >/dev/null || fail "$args --wide"
 done
+R campaigns --campaign spring --by list --text | grep -q "^From 2026-12-01 00:00 to 2026-12-02 00:00 UTC; campaign spring; by list$" ||
+	fail "page header lacks the campaign and --by"
 pass "errors name what was wrong; tables fit 80 columns"
