@@ -112,7 +112,8 @@ report_camp_tz(const struct camp_info *ci, const char *tz, const char *phone)
 	return ci->hours.tz[0] != '\0' ? ci->hours.tz : "UTC";
 }
 
-/* hours_open() switches TZ: the answer is kept per zone and minute. */
+/* hours_open() switches TZ: the answer is kept per zone and minute;
+ * callers ask zone by zone where they can. */
 #define CAMP_ZONES	32
 
 int
@@ -134,6 +135,10 @@ report_camp_open(const struct camp_info *ci, const char *tz, time_t t)
 			return cache[i].open;
 	h = ci->hours;
 	snprintf(h.tz, sizeof h.tz, "%s", tz);
+	/* hours_open() sets TZ and puts the old one back: with the zone
+	 * already in TZ, glibc's tzset() does not read its file again (the
+	 * report prints UTC only: gmtime, timegm) */
+	setenv("TZ", h.tz, 1);
 	i = next = (next + 1) % CAMP_ZONES;
 	cache[i].ci = ci;
 	cache[i].minute = t / 60;

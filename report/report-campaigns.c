@@ -37,14 +37,18 @@ static const struct grid_col cols[C_N] = {
 };
 
 /* The period's attempts of campaign ?1 (previews skipped are not dials),
- * with their key: the list or the agent (?5: 1 list, 2 agent). */
-#define ATTEMPTS_CTE \
-"WITH a AS (SELECT a.outcome, a.disposition, a.agent, CASE ?5 WHEN 1 THEN l.name" \
-"  WHEN 2 THEN coalesce(a.agent, '(none)') ELSE '' END AS k" \
-" FROM attempts a JOIN records r ON r.id = a.record_id" \
-" JOIN lists l ON l.id = r.list_id WHERE l.campaign = ?1" \
-" AND a.ts_ms >= ?2 AND a.ts_ms < ?3 AND a.outcome <> 'skipped'" \
-" AND (?4 IS NULL OR a.agent = ?4)) "
+ * with their key: the list or the agent (?5: 1 list, 2 agent); read once
+ * per campaign into a temporary table (the database stays read-only),
+ * then per row by its key. */
+static const char attempts_sql[] =
+"CREATE TEMP TABLE ca AS SELECT a.outcome, a.disposition, a.agent,"
+" CASE ?5 WHEN 1 THEN l.name WHEN 2 THEN coalesce(a.agent, '(none)')"
+"  ELSE '' END AS k"
+" FROM attempts a JOIN records r ON r.id = a.record_id"
+" JOIN lists l ON l.id = r.list_id WHERE l.campaign = ?1"
+" AND a.ts_ms >= ?2 AND a.ts_ms < ?3 AND a.outcome <> 'skipped'"
+" AND (?4 IS NULL OR a.agent = ?4)";
+#define ATTEMPTS_CTE "WITH a AS (SELECT * FROM temp.ca) "
 
 static const char figures_sql[] = ATTEMPTS_CTE
 "SELECT count(*), coalesce(sum(outcome IN ('answered', 'machine',"
@@ -272,6 +276,15 @@ campaign(struct grid *g, const struct report_ctx *c, const struct camp_info *ci)
 	succ_all = count1(st);
 	sqlite3_free(sql);
 	sqlite3_free(succ);
+	sqlite3_exec(c->db, "DROP TABLE IF EXISTS temp.ca", NULL, NULL, NULL);
+	st = attempts_stmt(c, attempts_sql, ci, NULL);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		fprintf(stderr, "centrala report: %s\n", sqlite3_errmsg(c->db));
+		exit(1);
+	}
+	sqlite3_finalize(st);
+	sqlite3_exec(c->db, "CREATE INDEX temp.ca_k ON ca (k)", NULL, NULL,
+	    NULL);
 	if (by == 0) {
 		row(g, c, ci, "", succ_all);
 		return;

@@ -35,16 +35,24 @@ static const struct grid_col cols[C_N] = {
 #define MONTH_MS	(30 * DAY_MS)
 
 /* The campaign's attempts from ?2 to ?3 (previews skipped are no dials):
- * time, outcome, the record's zone and number, listed on a DNC list
- * (global or ?4's) before the dial. */
+ * time, outcome, the number listed on a DNC list (global or ?4's) before
+ * the dial. */
 static const char attempts_sql[] =
-"SELECT a.ts_ms, a.outcome, r.tz, r.phone, EXISTS (SELECT 1 FROM dnc d"
+"SELECT a.ts_ms, a.outcome, EXISTS (SELECT 1 FROM dnc d"
 "  WHERE d.number = r.phone AND (d.client IS NULL OR d.client = ?4)"
 "  AND d.added_ms <= a.ts_ms)"
 " FROM attempts a JOIN records r ON r.id = a.record_id"
 " JOIN lists l ON l.id = r.list_id WHERE l.campaign = ?1"
 " AND a.ts_ms >= ?2 AND a.ts_ms < ?3 AND a.outcome <> 'skipped'"
 " ORDER BY a.ts_ms, a.id";
+
+/* The period's dials zone by zone (records with a zone of their own,
+ * then by number: the zone of its country), for the calling hours. */
+static const char hours_sql[] =
+"SELECT a.ts_ms, r.tz, r.phone FROM attempts a JOIN records r ON r.id ="
+" a.record_id JOIN lists l ON l.id = r.list_id WHERE l.campaign = ?1"
+" AND a.ts_ms >= ?2 AND a.ts_ms < ?3 AND a.outcome <> 'skipped'"
+" ORDER BY r.tz, r.phone";
 
 /* The rings the dialer gave up on (no answer), timed by their CDR (SETUP
  * to the end) where the attempt names its call: how many, how many
@@ -120,12 +128,19 @@ campaign(struct grid *g, const struct report_ctx *c, const struct camp_info *ci)
 		live += isab || strcmp(o, "answered") == 0;
 		ab += isab;
 		dials++;
-		dnc += sqlite3_column_int(st, 4);
-		if (ci->hours_ok && !report_camp_open(ci, report_camp_tz(ci,
-		    (const char *)sqlite3_column_text(st, 2),
-		    (const char *)sqlite3_column_text(st, 3)), (time_t)(ts / 1000)))
-			out++;
+		dnc += sqlite3_column_int(st, 2);
 	}
+	sqlite3_finalize(st);
+	st = report_prepare(c->db, hours_sql);
+	sqlite3_bind_text(st, 1, ci->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, c->v->from_ms);
+	sqlite3_bind_int64(st, 3, c->v->to_ms);
+	while (ci->hours_ok && sqlite3_step(st) == SQLITE_ROW)
+		if (!report_camp_open(ci, report_camp_tz(ci,
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2)),
+		    (time_t)(sqlite3_column_int64(st, 0) / 1000)))
+			out++;
 	sqlite3_finalize(st);
 	cell[C_CAMP] = ci->name;
 	snprintf(num[C_LIVE], 24, "%d", live);
