@@ -264,6 +264,12 @@ parse_args(int argc, char **argv)
 		usage(stderr);
 		exit(2);
 	}
+	if (opt.queue != NULL && (strcmp(opt.report, "campaigns") == 0 ||
+	    strcmp(opt.report, "compliance") == 0)) {
+		fprintf(stderr, "centrala report: --queue is not a filter of "
+		    "%s (--campaign NAME, --client C)\n", opt.report);
+		exit(2);
+	}
 	if (opt.by != NULL && strcmp(opt.report, "campaigns") != 0) {
 		fprintf(stderr, "centrala report: --by is for the campaigns "
 		    "report, not %s\n", opt.report);

@@ -206,6 +206,8 @@ grep -q 'no campaign "nosuch" in the database (campaigns: spring, survey)' "$T/e
 	fail "campaign error: $(cat "$T/err")"
 R campaigns --by team >"$T/err" 2>&1 && fail "--by team accepted"
 grep -q 'by is list or agent, not "team"' "$T/err" || fail "--by error: $(cat "$T/err")"
+R compliance --queue sales >"$T/err" 2>&1 && fail "--queue on compliance accepted"
+grep -q "queue is not a filter of compliance" "$T/err" || fail "--queue: $(cat "$T/err")"
 R queues --by list >"$T/err" 2>&1 && fail "--by on queues accepted"
 grep -q "by is for the campaigns report" "$T/err" || fail "--by queues: $(cat "$T/err")"
 R campaigns >"$T/camp.brief" || fail "campaigns table"
