@@ -9,6 +9,8 @@
 static int
 shown(const struct grid *g, int i)
 {
+	if (g->cols[i].brief == 3)
+		return 0;
 	if (g->cols[i].brief == 2)
 		return g->v->form == RF_BRIEF;
 	return g->cols[i].brief || g->v->form != RF_BRIEF;

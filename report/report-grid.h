@@ -13,7 +13,9 @@ struct grid_col {
 	const char	*csv, *head;	/* CSV name (stable), table header */
 	int		 width;		/* > 0 right-aligned, < 0 left (text) */
 	int		 brief;		/* 1: in every form; 0: not in the 80-
-					   column table; 2: only there */
+					   column table; 2: only there;
+					   3: nowhere (a column a run
+					   leaves out) */
 	int		 total;		/* added up in the Total row */
 };
 

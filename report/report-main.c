@@ -3,9 +3,9 @@
  * interval, computed from the event table by lib/stats.c (definitions in
  * docs/STATISTICS.md), printed by report-table.c; the other reports read
  * the database themselves (report-calls.c, -ivr.c, -trunks.c,
- * -campaigns.c). Reads the database read-only; a running core is not
- * needed and not disturbed. A core that died leaves its agents' states
- * open: they end at its last heartbeat. */
+ * -campaigns.c, -compliance.c). Reads the database read-only; a running
+ * core is not needed and not disturbed. A core that died leaves its
+ * agents' states open: they end at its last heartbeat. */
 #include <getopt.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -31,8 +31,9 @@ static struct {
 	const char	*dest, *config;
 	const char	*queue, *agent, *client, *number, *disposition;
 	const char	*report;
+	const char	*campaign, *by;
 } opt = { NULL, NULL, -1, -1, 3600, 5, RF_BRIEF, 0, 0, 66, NULL, NULL,
-	NULL, NULL, NULL, NULL, NULL, "queues" };
+	NULL, NULL, NULL, NULL, NULL, "queues", NULL, NULL };
 
 static struct stats	*stats;		/* the statistics reports' figures */
 
@@ -85,8 +86,13 @@ static const struct {
 	  report_trunks },
 	{ "clients", "the queue figures added up per client ([client NAME])",
 	  1, run_clients },
-	{ "campaigns", "campaign results (once the dialer exists)", 0,
-	  report_campaigns },
+	{ "campaigns", "per campaign (--by list, --by agent): dials, connects,\n"
+	  "          live answers, machines, abandons, contacts, dispositions,\n"
+	  "          successes against the target, records left, agents'\n"
+	  "          talk, wait and wrap-up per hour", 1, report_campaigns },
+	{ "compliance", "per campaign: abandon rate (worst 24 h, 30 days)\n"
+	  "          against the cap, ring time, DNC, calling hours", 0,
+	  report_compliance },
 };
 #define NREPORTS	(sizeof reports / sizeof reports[0])
 
@@ -96,7 +102,7 @@ usage(FILE *f)
 	fprintf(f,
 "usage: centrala report [options] [REPORT]\n"
 "REPORT: queues (the default), agents, calls, ivr, trunks, clients,\n"
-"campaigns (--list says what each holds).\n\n"
+"campaigns, compliance (--list says what each holds).\n\n"
 "  -s, --state-dir DIR     the core's state directory (DIR/centrala.db);\n"
 "                          default $CENTRALA_STATE_DIR, else ./state or\n"
 "                          ./demo-state, whichever has a database\n"
@@ -113,6 +119,8 @@ usage(FILE *f)
 "                          config's [client C]; needs the config)\n"
 "      --number N          calls: the caller's number or the DID holds N\n"
 "      --disposition D     calls: the agent's disposition was D\n"
+"      --campaign NAME     campaigns, compliance: only campaign NAME\n"
+"      --by list|agent     campaigns: a row per list or per agent\n"
 "  -w, --wide              all columns (the default table fits 80 columns)\n"
 "      --csv               CSV, all columns (names in docs/STATISTICS.md)\n"
 "      --text              paginated text (a header on each page, totals,\n"
@@ -188,6 +196,7 @@ parse_args(int argc, char **argv)
 		{ "config", 1, NULL, 'C' }, { "queue", 1, NULL, 'q' },
 		{ "agent", 1, NULL, 'A' }, { "client", 1, NULL, 'K' },
 		{ "number", 1, NULL, 'n' }, { "disposition", 1, NULL, 'D' },
+		{ "campaign", 1, NULL, 'm' }, { "by", 1, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
@@ -217,6 +226,16 @@ parse_args(int argc, char **argv)
 		case 'K': opt.client = optarg; break;
 		case 'n': opt.number = optarg; break;
 		case 'D': opt.disposition = optarg; break;
+		case 'm': opt.campaign = optarg; break;
+		case 'b':
+			if (strcmp(optarg, "list") != 0 &&
+			    strcmp(optarg, "agent") != 0) {
+				fprintf(stderr, "centrala report: --by is list or "
+				    "agent, not \"%s\"\n", optarg);
+				exit(2);
+			}
+			opt.by = optarg;
+			break;
 		case 'c': opt.form = RF_CSV; break;
 		case 'w': opt.form = opt.form == RF_CSV ? RF_CSV : RF_WIDE; break;
 		case 'T': opt.paged = 1; break;
@@ -243,6 +262,17 @@ parse_args(int argc, char **argv)
 	}
 	if (argc - optind > 1) {
 		usage(stderr);
+		exit(2);
+	}
+	if (opt.queue != NULL && (strcmp(opt.report, "campaigns") == 0 ||
+	    strcmp(opt.report, "compliance") == 0)) {
+		fprintf(stderr, "centrala report: --queue is not a filter of "
+		    "%s (--campaign NAME, --client C)\n", opt.report);
+		exit(2);
+	}
+	if (opt.by != NULL && strcmp(opt.report, "campaigns") != 0) {
+		fprintf(stderr, "centrala report: --by is for the campaigns "
+		    "report, not %s\n", opt.report);
 		exit(2);
 	}
 }
@@ -364,7 +394,8 @@ period(const struct report_view *v)
 	strftime(to, sizeof to, "%Y-%m-%d %H:%M", gmtime(&t));
 	int		n, per = strcmp(opt.report, "calls") != 0 &&
 			    strcmp(opt.report, "ivr") != 0 &&
-			    strcmp(opt.report, "campaigns") != 0;
+			    strcmp(opt.report, "campaigns") != 0 &&
+			    strcmp(opt.report, "compliance") != 0;
 	int		sa = per && strcmp(opt.report, "trunks") != 0;
 
 	n = snprintf(buf, sizeof buf, "From %s to %s UTC", from, to);
@@ -375,8 +406,10 @@ period(const struct report_view *v)
 	if (sa)
 		n += snprintf(buf + n, sizeof buf - n, "; short abandon %ds",
 		    v->short_abandon_s);
-	snprintf(buf + n, sizeof buf - n, "%s%s", v->form == RF_WIDE ?
-	    "; wide" : "", report_filter_words(v->filter));
+	snprintf(buf + n, sizeof buf - n, "%s%s%s%s%s%s", v->form == RF_WIDE ?
+	    "; wide" : "", report_filter_words(v->filter), opt.campaign ?
+	    "; campaign " : "", opt.campaign ? opt.campaign : "", opt.by ?
+	    "; by " : "", opt.by ? opt.by : "");
 	return buf;
 }
 
@@ -500,9 +533,10 @@ main(int argc, char **argv)
 	    .to_ms = opt.to_ms, .totals = opt.paged, .filter = &f };
 	c = (struct report_ctx){ .db = open_db(), .v = &v, .cfg = cfg,
 	    .number = opt.number, .disposition = opt.disposition,
+	    .campaign = opt.campaign, .by = opt.by,
 	    .now_ms = now };
 	if (reports[report_find(opt.report)].stats)
-		stats = load(c.db, now);
+		c.stats = stats = load(c.db, now);
 	rc = opt.paged ? paged(&c) : table(&c);
 	if (stats != NULL)
 		stats_free(stats);

@@ -255,4 +255,4 @@ for r in calls ivr trunks clients; do
 	[ -z "$long" ] || fail "$r: lines over 80 columns: $long"
 	R "$r" --wide >/dev/null || fail "$r --wide"
 done
-pass "errors name what was wrong; campaigns reserved; --list; 80 columns"
+pass "errors name what was wrong; no campaigns; --list; 80 columns"
