@@ -67,6 +67,11 @@ int	db_attempt_dispose(struct db *, int64_t record_id, const char *code);
 /* Attempts of the campaign whose disposition is one of CODES. */
 int	db_campaign_successes(struct db *, const char *campaign,
 	    const char *const *codes, int n);
+/* Calls fn for each live answer (outcome answered or abandoned) of the
+ * campaign since since_ms, oldest first: the abandon windows at start. */
+int	db_campaign_live_answers(struct db *, const char *campaign,
+	    int64_t since_ms, void (*fn)(int64_t ms, int abandoned, void *),
+	    void *arg);
 
 /* Do-not-call; client NULL or "" = the global list. */
 int	db_dnc_add(struct db *, const char *number, const char *client,

@@ -124,6 +124,7 @@ num-600|six hundred
 num-700|seven hundred
 num-800|eight hundred
 num-900|nine hundred
+abandoned|Sorry, this call was made on behalf of one of our clients, and nobody was free to take it. No one will call you about it for three days. To call us back, dial
 EOF
 }
 
