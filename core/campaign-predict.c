@@ -27,7 +27,8 @@
 #include "xmalloc.h"
 
 #define PREDICT_RING_S		20	/* asked; never under 15 s */
-#define PREDICT_CONNECT_MS	2000	/* the 2 s rule, from the answer */
+#define PREDICT_CONNECT_MS	1500	/* wait for an agent: the message is
+					 * heard within the rules' 2 s */
 #define PREDICT_DIAL_GUARD_S	60	/* SETUP to the first ring, at most */
 #define PREDICT_MAX_BUSY	256	/* agents counted in one decision */
 #define PREDICT_EWMA		0.1	/* weight of the newest measure */
@@ -82,6 +83,13 @@ predict_get(const struct campaign *c, int64_t now_ms)
 	    now_ms - 30LL * 86400 * 1000, predict_live_cb, &p->ab) != 0)
 		log_error("campaign %s: abandons not read: %s", c->name,
 		    db_last_error(core.db));
+	else
+		log_info("campaign %s: from the attempts: %llu live answers, "
+		    "%llu abandoned in 30 days; %llu, %llu in 24 h", c->name,
+		    (unsigned long long)p->ab.month.sum_live,
+		    (unsigned long long)p->ab.month.sum_abandoned,
+		    (unsigned long long)p->ab.day.sum_live,
+		    (unsigned long long)p->ab.day.sum_abandoned);
 	p->next = predicts;
 	predicts = p;
 	return p;
@@ -269,6 +277,12 @@ campaign_predict_stop(struct call *call, int *answered)
 		outcome = "abandoned";	/* also: hung up in the 2 s */
 	pcall_free(pc);
 	return outcome;
+}
+
+void
+campaign_predict_load(const struct campaign *c, int64_t now_ms)
+{
+	predict_get(c, now_ms);
 }
 
 /* Agents who answered a waiting call first; then the calls to place. */

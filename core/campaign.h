@@ -123,6 +123,8 @@ const char	*campaign_agent_queue(const struct campaign *, struct agent *);
 /* campaign-predict.c: predictive dialing. The pass for campaign c: -1
  * when it has nothing to dial now. */
 int		 campaign_predict_pass(struct campaign *, int64_t now_ms);
+/* Its abandon windows from the attempts table, once (any state). */
+void		 campaign_predict_load(const struct campaign *, int64_t now_ms);
 /* A call with no agent was answered: 1 if it was a predictive call (it
  * goes to a free agent, or is abandoned after 2 s). */
 int		 campaign_predict_answered(struct call *);

@@ -487,7 +487,7 @@ db_campaign_live_answers(struct db *db, const char *campaign,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = db_camp_stmt(db, "SELECT a.ts_ms, a.outcome = 'abandoned' FROM "
+	st = db_once(db, "SELECT a.ts_ms, a.outcome = 'abandoned' FROM "
 	    "attempts a JOIN records r ON r.id = a.record_id JOIN lists l ON "
 	    "l.id = r.list_id WHERE l.campaign = ? AND a.ts_ms >= ? AND "
 	    "a.outcome IN ('answered', 'abandoned') ORDER BY a.ts_ms");
