@@ -349,8 +349,8 @@ predict_state(struct campaign *c, struct predict *p, int64_t now_ms,
 
 /* Places one call with no agent for record R; 0, or -1 (stop the pass). */
 static int
-predict_place(struct campaign *c, struct predict *p,
-    const struct camp_record *r, int64_t now_ms)
+predict_place(struct campaign *c, const struct camp_record *r,
+    int64_t now_ms)
 {
 	struct pcall	*pc;
 	struct call	*call;
@@ -369,7 +369,6 @@ predict_place(struct campaign *c, struct predict *p,
 	pc->timer = evtimer_new(core.base, predict_timer_cb, pc);
 	pc->next = pcalls;
 	pcalls = pc;
-	(void)p;
 	return 0;
 }
 
@@ -410,7 +409,7 @@ campaign_predict_pass(struct campaign *c, int64_t now_ms)
 				return -1;
 			continue;
 		}
-		if (predict_place(c, p, &r, now_ms) != 0)
+		if (predict_place(c, &r, now_ms) != 0)
 			return -1;
 	}
 	return 0;

@@ -152,6 +152,7 @@ closed|Obecnie jesteśmy nieczynni. Prosimy zadzwonić ponownie w godzinach prac
 leave-message|Prosimy zostawić wiadomość po sygnale. Po zakończeniu prosimy nacisnąć krzyżyk.
 message-saved|Twoja wiadomość została zapisana.
 callback-offer|Aby zachować miejsce w kolejce i otrzymać połączenie zwrotne, naciśnij gwiazdkę.
+abandoned|Przepraszamy, dzwoniliśmy w imieniu jednego z naszych klientów, ale nikt nie mógł odebrać rozmowy. Przez trzy dni nikt nie zadzwoni w tej sprawie. Aby oddzwonić, wybierz numer
 callback-confirm|Oddzwonimy do Ciebie. Twoje miejsce w kolejce zostaje zachowane.
 callback-at-number|Oddzwonimy pod numer
 callback-press-1-2|Aby potwierdzić, naciśnij 1. Aby podać inny numer, naciśnij 2.
