@@ -180,10 +180,8 @@ call_out_answered(struct call *call)
 	call->answer_ms = clock_wall_ms();
 	if (call->leg != NULL)
 		leg_answered(call);
-	else if (call->cb != NULL || call->agent != NULL)
+	else	/* a callback, an agent's dial, a dialer's call, or nobody */
 		call_hooks.answered(call);
-	else
-		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "nobody to take it");
 }
 
 void

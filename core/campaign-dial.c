@@ -68,8 +68,8 @@ campaign_agent_works(const struct campaign *c, const struct agent *a)
 }
 
 /* The agent's first queue of the campaign's (wrap-up, dispositions). */
-static const char *
-dial_queue(const struct campaign *c, struct agent *a)
+const char *
+campaign_agent_queue(const struct campaign *c, struct agent *a)
 {
 	for (int i = 0; i < c->cfg->nqueues; i++)
 		if (agent_in_queue(a, c->cfg->queues[i]))
@@ -90,6 +90,19 @@ dial_digits(const struct campaign *c, const char *e164, char *out, size_t len)
 		    e164 + 1 + n);
 	else
 		snprintf(out, len, "00%s", e164 + 1);
+}
+
+int
+campaign_dial_number(const struct campaign *c, const char *number,
+    char *out, size_t len)
+{
+	char	e164[24], why[160];
+
+	if (phone_e164(number, c->cfg->country, e164, sizeof e164, why,
+	    sizeof why) != 0)
+		return -1;
+	dial_digits(c, e164, out, len);
+	return 0;
 }
 
 static void
@@ -197,30 +210,83 @@ dial_check_low(struct campaign *c, int64_t now_ms)
 	sink_watchers(ev);
 }
 
+/* The call of record R is the campaign's until it stops. */
+static void
+dial_track(const struct campaign *c, struct call *call, int64_t record)
+{
+	struct dial *d = xcalloc(1, sizeof *d);
+
+	d->call = call;
+	snprintf(d->campaign, sizeof d->campaign, "%s", c->name);
+	d->record = record;
+	d->next = dials;
+	dials = d;
+}
+
+/* The moment of the dial: the DNC lists, then the record is "dialing". */
+static int
+dial_claim(const struct campaign *c, const struct camp_record *r, char *why,
+    size_t len)
+{
+	if (dnc_blocked(r->phone, c->client)) {
+		snprintf(why, len, "%s is on a do-not-call list", r->phone);
+		return -1;
+	}
+	if (db_record_update(core.db, r->id, "dialing", r->attempts,
+	    r->next_at_ms, r->last_outcome) != 0) {
+		snprintf(why, len, "database: record not written");
+		return -1;
+	}
+	return 0;
+}
+
+struct call *
+campaign_dial_free(struct campaign *c, const struct camp_record *r,
+    int64_t now_ms, int ring_s, char *why, size_t len)
+{
+	struct call	*call;
+	char		 num[24], cli[24];
+
+	if (dial_claim(c, r, why, len) != 0)
+		return NULL;
+	dial_digits(c, r->phone, num, sizeof num);
+	if (campaign_dial_number(c, c->cfg->caller_id, cli, sizeof cli) != 0)
+		cli[0] = '\0';
+	call = call_new_outbound(num);
+	call_set_route(call, "campaign");
+	log_info("campaign %s: call %s to record %lld (%s), no agent yet",
+	    c->name, call->id, (long long)r->id, r->phone);
+	if (call_dial(call, cli, ring_s) != 0) {
+		snprintf(why, len, "no free channel");
+		call_set_state(call, CALL_DIALING);
+		call_end(call, CAUSE_CONGESTION, DB_CLEARED_CORE,
+		    "no free channel");
+		campaign_result(c, r->id, "congestion", NULL, NULL,
+		    CAUSE_CONGESTION, why, len);
+		dial_blocked_until = now_ms + DIAL_BACKOFF_MS;
+		return NULL;
+	}
+	dial_track(c, call, r->id);
+	dial_check_low(c, now_ms);
+	return call;
+}
+
 struct call *
 campaign_dial_record(struct campaign *c, struct agent *a,
     const struct camp_record *r, int64_t now_ms, char *why, size_t len)
 {
 	struct call	*call;
-	struct dial	*d;
 	char		 num[24], cli[24];
 
-	if (dnc_blocked(r->phone, c->client)) {	/* the moment of the dial */
-		snprintf(why, len, "%s is on a do-not-call list", r->phone);
+	if (dial_claim(c, r, why, len) != 0)
 		return NULL;
-	}
-	if (db_record_update(core.db, r->id, "dialing", r->attempts,
-	    r->next_at_ms, r->last_outcome) != 0) {
-		snprintf(why, len, "database: record not written");
-		return NULL;
-	}
 	dial_digits(c, r->phone, num, sizeof num);
 	phone_e164(c->cfg->caller_id, c->cfg->country, cli, sizeof cli, why,
 	    len);
 	dial_digits(c, cli, cli, sizeof cli);
 	log_info("campaign %s: agent %s dials record %lld (%s)", c->name, a->id,
 	    (long long)r->id, r->phone);
-	if ((call = transfer_dial(a, num, cli, dial_queue(c, a), why,
+	if ((call = transfer_dial(a, num, cli, campaign_agent_queue(c, a), why,
 	    len)) == NULL) {
 		campaign_result(c, r->id, "congestion", NULL, a->id,
 		    CAUSE_CONGESTION, why, len);
@@ -228,12 +294,7 @@ campaign_dial_record(struct campaign *c, struct agent *a,
 		return NULL;
 	}
 	campaign_tell(c, a, call, r, "campaign_record");
-	d = xcalloc(1, sizeof *d);
-	d->call = call;
-	snprintf(d->campaign, sizeof d->campaign, "%s", c->name);
-	d->record = r->id;
-	d->next = dials;
-	dials = d;
+	dial_track(c, call, r->id);
 	dial_check_low(c, now_ms);
 	return call;
 }
@@ -272,11 +333,17 @@ campaign_dispatch(void)
 	dialing_now = 1;
 	campaign_preview_release();
 	for (struct campaign *c = campaign_first(); c != NULL; c = c->next) {
-		if (c->state != CAMP_RUNNING ||
-		    c->cfg->mode == CFG_DIAL_PREDICTIVE)
+		if (c->state != CAMP_RUNNING)
 			continue;
 		if (now_ms < c->dry_until) {	/* looked: nothing till then */
 			idle = 1;
+			continue;
+		}
+		if (c->cfg->mode == CFG_DIAL_PREDICTIVE) {
+			if (campaign_predict_pass(c, now_ms) != 0) {
+				c->dry_until = now_ms + dial_next_in(now_ms);
+				idle = 1;
+			}
 			continue;
 		}
 		for (struct agent *a = agents; a != NULL; a = a->next) {
@@ -363,17 +430,21 @@ campaign_call_stop(struct call *call, int cause)
 {
 	struct dial	**p, *d;
 	struct campaign	 *c;
+	const char	 *outcome;
 	char		  why[160];
+	int		  answered = 0;
 
 	for (p = &dials; (d = *p) != NULL && d->call != call; p = &d->next)
 		;
 	if (d == NULL)
 		return;
 	*p = d->next;
+	if ((outcome = campaign_predict_stop(call, &answered)) == NULL)
+		outcome = dial_outcome(call, cause);
 	if (call->answer_ms != 0 && call->agent != NULL)
 		dial_talked(call, d);
 	if ((c = campaign_find(d->campaign)) != NULL &&
-	    campaign_result(c, d->record, dial_outcome(call, cause), NULL,
+	    campaign_result(c, d->record, outcome, NULL,
 	    call->agent != NULL ? call->agent->id : NULL, cause, why,
 	    sizeof why) != 0)
 		log_warn("campaign %s: record %lld: %s", d->campaign,

@@ -109,6 +109,30 @@ int		 campaign_agent_works(const struct campaign *,
 struct call	*campaign_dial_record(struct campaign *, struct agent *,
 		    const struct camp_record *, int64_t now_ms, char *why,
 		    size_t len);
+/* Dials record R for no agent (predictive), ringing at most ring_s:
+ * the call, or NULL with why. */
+struct call	*campaign_dial_free(struct campaign *,
+		    const struct camp_record *, int64_t now_ms, int ring_s,
+		    char *why, size_t len);
+/* NUMBER (E.164 or national) as dialed on our spans; -1 if not valid. */
+int		 campaign_dial_number(const struct campaign *,
+		    const char *number, char *out, size_t len);
+/* The agent's first queue of the campaign's (wrap-up), or NULL. */
+const char	*campaign_agent_queue(const struct campaign *, struct agent *);
+
+/* campaign-predict.c: predictive dialing. The pass for campaign c: -1
+ * when it has nothing to dial now. */
+int		 campaign_predict_pass(struct campaign *, int64_t now_ms);
+/* Its abandon windows from the attempts table, once (any state). */
+void		 campaign_predict_load(const struct campaign *, int64_t now_ms);
+/* A call with no agent was answered: 1 if it was a predictive call (it
+ * goes to a free agent, or is abandoned after 2 s). */
+int		 campaign_predict_answered(struct call *);
+/* The far end rings: the ring limit counts from now. */
+void		 campaign_predict_ringing(struct call *);
+/* A predictive call stops: "abandoned" or NULL (the usual outcome). */
+const char	*campaign_predict_stop(struct call *, int *answered);
+
 /* Sends the agent event NAME with the record, its fields and the script
  * (call NULL: a preview). */
 void		 campaign_tell(const struct campaign *, struct agent *,

@@ -70,6 +70,11 @@ int	db_campaign_successes(struct db *, const char *campaign,
 /* The campaign's attempts with a result, and those answered: 0 or -1. */
 int	db_campaign_attempts(struct db *, const char *campaign, int *attempts,
 	    int *answered);
+/* Calls fn for each live answer (outcome answered or abandoned) of the
+ * campaign since since_ms, oldest first: the abandon windows at start. */
+int	db_campaign_live_answers(struct db *, const char *campaign,
+	    int64_t since_ms, void (*fn)(int64_t ms, int abandoned, void *),
+	    void *arg);
 
 /* Do-not-call; client NULL or "" = the global list. */
 int	db_dnc_add(struct db *, const char *number, const char *client,

@@ -4,6 +4,7 @@
  * (call.c), and the routing's news for the clients (sink.h). The lower
  * layers reach up only through these (docs/ARCHITECTURE.md, "Layers");
  * the order of the steps here is the order they happen in. */
+#include <string.h>
 #include <jansson.h>
 #include "acd.h"
 #include "agent.h"
@@ -12,6 +13,7 @@
 #include "call-agent.h"
 #include "callback.h"
 #include "callback-offer.h"
+#include "cause.h"
 #include "campaign.h"
 #include "conn.h"
 #include "hooks.h"
@@ -55,8 +57,11 @@ hooks_call_answered(struct call *call)
 {
 	if (call->cb != NULL)
 		callback_answered(call);
-	else
+	else if (call->agent != NULL)
 		transfer_dial_answered(call);
+	else if (!campaign_predict_answered(call))
+		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE,
+		    "nobody to take it");
 }
 
 /* Tells the agent who placed (or took) an outbound call how it goes. */
@@ -65,6 +70,8 @@ hooks_call_progress(struct call *call, const char *progress)
 {
 	json_t *ev;
 
+	if (call->agent == NULL && strcmp(progress, "ringing") == 0)
+		campaign_predict_ringing(call);
 	if (call->agent == NULL)
 		return;
 	ev = proto_event("call_progress");

@@ -837,6 +837,10 @@ const struct cfg_key config_table[] = {
 	{ "campaign", "state", CFG_ENUM, 0, 0, camp_states, "paused",
 	  "state at its first start: running, paused or stopped (then "
 	  "supervisors change it; the database keeps it)", CP(state), NULL },
+	{ "campaign", "abandon_message", CFG_STRING, 0, 0, NULL, "",
+	  "prompt an abandoned call hears, naming the client and a number "
+	  "to call back (empty: the abandoned prompt, then caller_id's "
+	  "digits)", CP(abandon_message), check_prompt },
 	KEEP(recordings, "call recordings (rows and files)"),
 	KEEP(voicemail, "voicemail messages (rows and files)"),
 	KEEP(cdr, "call detail records"),

@@ -194,6 +194,7 @@ struct cfg_campaign {
 	char	*script;	/* shown to agents, inline */
 	char	*script_file;	/* or from a file */
 	int	 state;		/* enum cfg_campaign_state at first start */
+	char	*abandon_message;	/* prompt an abandoned call hears */
 };
 enum cfg_dial_mode { CFG_DIAL_PREVIEW, CFG_DIAL_PROGRESSIVE,
 	CFG_DIAL_PREDICTIVE };

@@ -124,6 +124,7 @@ num-600|six hundred
 num-700|seven hundred
 num-800|eight hundred
 num-900|nine hundred
+abandoned|Sorry, this call was made on behalf of one of our clients, and nobody was free to take it. No one will call you about it for three days. To call us back, dial
 EOF
 }
 
@@ -151,6 +152,7 @@ closed|Obecnie jesteśmy nieczynni. Prosimy zadzwonić ponownie w godzinach prac
 leave-message|Prosimy zostawić wiadomość po sygnale. Po zakończeniu prosimy nacisnąć krzyżyk.
 message-saved|Twoja wiadomość została zapisana.
 callback-offer|Aby zachować miejsce w kolejce i otrzymać połączenie zwrotne, naciśnij gwiazdkę.
+abandoned|Przepraszamy, dzwoniliśmy w imieniu jednego z naszych klientów, ale nikt nie mógł odebrać rozmowy. Przez trzy dni nikt nie zadzwoni w tej sprawie. Aby oddzwonić, wybierz numer
 callback-confirm|Oddzwonimy do Ciebie. Twoje miejsce w kolejce zostaje zachowane.
 callback-at-number|Oddzwonimy pod numer
 callback-press-1-2|Aby potwierdzić, naciśnij 1. Aby podać inny numer, naciśnij 2.

@@ -1,0 +1,416 @@
+/* campaign-predict.c: predictive dialing (docs/DIALER.md, "Pacing and
+ * the rules"). After each ACD pass, a running predictive campaign asks
+ * pacing_decide() how many calls to place, from its measured answer
+ * rate, talk and wrap-up times, its calls ringing, its free and soon-free
+ * agents and its abandon windows. Its calls are tied to no agent: when a
+ * person answers (amd = off: every answer counts as a person), the first
+ * free agent of the campaign gets it; if none is free within 2 s of the
+ * answer, the call is abandoned: it hears the campaign's message (the
+ * client and a number to call back), then clears. Every call rings at
+ * least pacing_ring_limit() from its first ring. The abandon windows are
+ * read from the attempts table at the first pass and kept in memory. */
+#include <stdlib.h>
+#include <string.h>
+#include <event2/event.h>
+#include "agent.h"
+#include "call.h"
+#include "call-agent.h"
+#include "campaign.h"
+#include "cause.h"
+#include "clock.h"
+#include "core.h"
+#include "db-campaign.h"
+#include "log.h"
+#include "media.h"
+#include "pacing.h"
+#include "player.h"
+#include "xmalloc.h"
+
+#define PREDICT_RING_S		20	/* asked; never under 15 s */
+#define PREDICT_CONNECT_MS	1500	/* wait for an agent: the message is
+					 * heard within the rules' 2 s */
+#define PREDICT_DIAL_GUARD_S	60	/* SETUP to the first ring, at most */
+#define PREDICT_MAX_BUSY	256	/* agents counted in one decision */
+#define PREDICT_EWMA		0.1	/* weight of the newest measure */
+
+/* One predictive campaign's measures, kept across passes. */
+struct predict {
+	char			 name[33];
+	struct pacing_abandons	 ab;
+	struct pacing_answer	 ans;
+	double			 talk_s, wrap_s, answer_s;
+	struct predict		*next;
+};
+static struct predict	*predicts;
+
+enum pcall_phase { PC_RINGING, PC_WAITING, PC_MESSAGE, PC_AGENT };
+
+/* A call placed with no agent, until it ends. */
+struct pcall {
+	struct call		*call;
+	char			 campaign[33];
+	int64_t			 record;
+	enum pcall_phase	 phase;
+	struct event		*timer;		/* ring limit, then the 2 s */
+	int64_t			 answer_ms;
+	struct pcall		*next;
+};
+static struct pcall	*pcalls;
+
+static void
+predict_live_cb(int64_t ms, int abandoned, void *arg)
+{
+	pacing_abandons_add(arg, ms / 1000, abandoned);
+}
+
+/* The campaign's measures; the abandon windows read from the attempts
+ * at the first look, so a restart keeps them. */
+static struct predict *
+predict_get(const struct campaign *c, int64_t now_ms)
+{
+	struct predict *p;
+
+	for (p = predicts; p != NULL; p = p->next)
+		if (strcmp(p->name, c->name) == 0)
+			return p;
+	p = xcalloc(1, sizeof *p);
+	snprintf(p->name, sizeof p->name, "%s", c->name);
+	pacing_abandons_init(&p->ab);
+	p->talk_s = 120;
+	p->wrap_s = 15;
+	p->answer_s = 8;
+	if (db_campaign_live_answers(core.db, c->name,
+	    now_ms - 30LL * 86400 * 1000, predict_live_cb, &p->ab) != 0)
+		log_error("campaign %s: abandons not read: %s", c->name,
+		    db_last_error(core.db));
+	else
+		log_info("campaign %s: from the attempts: %llu live answers, "
+		    "%llu abandoned in 30 days; %llu, %llu in 24 h", c->name,
+		    (unsigned long long)p->ab.month.sum_live,
+		    (unsigned long long)p->ab.month.sum_abandoned,
+		    (unsigned long long)p->ab.day.sum_live,
+		    (unsigned long long)p->ab.day.sum_abandoned);
+	p->next = predicts;
+	predicts = p;
+	return p;
+}
+
+static void
+predict_ewma(double *v, double x)
+{
+	*v += PREDICT_EWMA * (x - *v);
+}
+
+static struct pcall *
+pcall_find(const struct call *call)
+{
+	struct pcall *pc;
+
+	for (pc = pcalls; pc != NULL && pc->call != call; pc = pc->next)
+		;
+	return pc;
+}
+
+static void
+pcall_free(struct pcall *pc)
+{
+	struct pcall **pp;
+
+	for (pp = &pcalls; *pp != pc; pp = &(*pp)->next)
+		;
+	*pp = pc->next;
+	if (pc->timer != NULL)
+		event_free(pc->timer);
+	free(pc);
+}
+
+static int
+predict_agent_free(const struct campaign *c, const struct agent *a)
+{
+	return a->state == AGENT_READY && a->call == NULL && !a->leaving &&
+	    campaign_agent_works(c, a);
+}
+
+/* The caller's message played: the call clears. */
+static void
+predict_message_done(struct call *call)
+{
+	call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE,
+	    "abandoned: no agent free within 2 s");
+}
+
+/* The campaign's abandon_message, or the abandoned prompt then the
+ * caller id's digits as dialed in the campaign's country. */
+static void
+predict_abandon(struct pcall *pc)
+{
+	struct campaign	*c = campaign_find(pc->campaign);
+	static char	 digit[10][8];
+	const char	*names[PLAYER_MAX];
+	char		 num[24];
+	int		 n = 0;
+
+	pc->phase = PC_MESSAGE;
+	if (c != NULL)
+		pacing_abandons_add(&predict_get(c, clock_wall_ms())->ab,
+		    clock_wall_ms() / 1000, 1);
+	log_info("call %s: campaign %s: no agent free within 2 s: abandoned, "
+	    "the message plays", pc->call->id, pc->campaign);
+	if (c != NULL && c->cfg->abandon_message[0] != '\0')
+		names[n++] = c->cfg->abandon_message;
+	else {
+		names[n++] = "abandoned";
+		if (c != NULL && campaign_dial_number(c, c->cfg->caller_id,
+		    num, sizeof num) == 0)
+			for (const char *d = num; *d != '\0' &&
+			    n < PLAYER_MAX - 1; d++) {
+				snprintf(digit[*d - '0'], sizeof digit[0],
+				    "num-%c", *d);
+				names[n++] = digit[*d - '0'];
+			}
+		names[n++] = "goodbye";
+	}
+	media_play(pc->call, names, n, predict_message_done);
+}
+
+static void
+predict_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct pcall *pc = arg;
+
+	if (pc->phase == PC_RINGING) {
+		log_info("call %s: %s rang out its ring limit", pc->call->id,
+		    pc->call->dnis);
+		call_hangup(pc->call, CAUSE_NO_ANSWER, DB_CLEARED_CORE,
+		    "no answer");
+	} else if (pc->phase == PC_WAITING)
+		predict_abandon(pc);
+}
+
+/* The answered call goes to agent a. */
+static void
+predict_connect(struct pcall *pc, struct campaign *c, struct agent *a)
+{
+	struct call		*call = pc->call;
+	struct camp_record	 r;
+
+	evtimer_del(pc->timer);
+	pc->phase = PC_AGENT;
+	pacing_abandons_add(&predict_get(c, clock_wall_ms())->ab,
+	    clock_wall_ms() / 1000, 0);
+	call_set_agent(call, a);
+	call_set_queue_name(call, campaign_agent_queue(c, a));
+	agent_set_call(a, call);
+	agent_set_state(a, AGENT_ON_CALL, NULL);
+	if (a->ep != NULL)
+		media_join(call, a->ep, MEDIA_AGENT);
+	call_set_state(call, CALL_CONNECTED);
+	log_info("call %s: campaign %s: agent %s takes it %lld ms after the "
+	    "answer", call->id, c->name, a->id,
+	    (long long)(clock_wall_ms() - pc->answer_ms));
+	if (db_record_get(core.db, pc->record, &r) == 1)
+		campaign_tell(c, a, call, &r, "campaign_record");
+	call_agent_talks(call, json_pack("{s:s}", "campaign", c->name));
+}
+
+int
+campaign_predict_answered(struct call *call)
+{
+	struct pcall	*pc = pcall_find(call);
+	struct campaign	*c;
+	struct timeval	 tv = { PREDICT_CONNECT_MS / 1000,
+	    PREDICT_CONNECT_MS % 1000 * 1000 };
+
+	if (pc == NULL)
+		return 0;
+	pc->answer_ms = clock_wall_ms();
+	if ((c = campaign_find(pc->campaign)) != NULL) {
+		struct predict *p = predict_get(c, pc->answer_ms);
+
+		pacing_answer_add(&p->ans, 1);
+		predict_ewma(&p->answer_s,
+		    (pc->answer_ms - call->start_ms) / 1000.0);
+	}
+	evtimer_del(pc->timer);
+	pc->phase = PC_WAITING;
+	call_set_state(call, CALL_IVR);
+	for (struct agent *a = agents; c != NULL && a != NULL; a = a->next)
+		if (predict_agent_free(c, a)) {
+			predict_connect(pc, c, a);
+			return 1;
+		}
+	evtimer_add(pc->timer, &tv);
+	return 1;
+}
+
+void
+campaign_predict_ringing(struct call *call)
+{
+	struct pcall	*pc = pcall_find(call);
+	struct campaign	*c;
+	struct timeval	 tv = { 0, 0 };
+
+	if (pc == NULL || pc->phase != PC_RINGING ||
+	    (c = campaign_find(pc->campaign)) == NULL)
+		return;
+	tv.tv_sec = pacing_ring_limit(PREDICT_RING_S);
+	evtimer_add(pc->timer, &tv);	/* from the first ring */
+}
+
+const char *
+campaign_predict_stop(struct call *call, int *answered)
+{
+	struct pcall	*pc = pcall_find(call);
+	struct campaign	*c;
+	const char	*outcome = NULL;
+
+	if (pc == NULL)
+		return NULL;
+	c = campaign_find(pc->campaign);
+	*answered = pc->phase != PC_RINGING;
+	if (c != NULL && pc->phase == PC_RINGING)
+		pacing_answer_add(&predict_get(c, clock_wall_ms())->ans, 0);
+	if (c != NULL && pc->phase == PC_AGENT && call->agent_answer_ms != 0)
+		predict_ewma(&predict_get(c, clock_wall_ms())->talk_s,
+		    (clock_wall_ms() - call->agent_answer_ms) / 1000.0);
+	if (pc->phase == PC_WAITING || pc->phase == PC_MESSAGE)
+		outcome = "abandoned";	/* also: hung up in the 2 s */
+	pcall_free(pc);
+	return outcome;
+}
+
+void
+campaign_predict_load(const struct campaign *c, int64_t now_ms)
+{
+	predict_get(c, now_ms);
+}
+
+/* Agents who answered a waiting call first; then the calls to place. */
+static void
+predict_connect_waiting(struct campaign *c)
+{
+	for (struct pcall *pc = pcalls; pc != NULL; pc = pc->next) {
+		if (pc->phase != PC_WAITING ||
+		    strcmp(pc->campaign, c->name) != 0)
+			continue;
+		for (struct agent *a = agents; a != NULL; a = a->next)
+			if (predict_agent_free(c, a)) {
+				predict_connect(pc, c, a);
+				break;
+			}
+	}
+}
+
+/* The campaign's state for pacing_decide(). */
+static void
+predict_state(struct campaign *c, struct predict *p, int64_t now_ms,
+    struct pacing_state *s, struct pacing_agent *busy)
+{
+	uint64_t	now_us = clock_mono_us();
+	int64_t		now_s = now_ms / 1000;
+
+	memset(s, 0, sizeof *s);
+	s->mode = PACING_PREDICTIVE;
+	for (struct agent *a = agents; a != NULL; a = a->next) {
+		if (!campaign_agent_works(c, a))
+			continue;
+		if (predict_agent_free(c, a))
+			s->free++;
+		else if ((a->state == AGENT_ON_CALL ||
+		    a->state == AGENT_WRAP_UP) && s->nbusy < PREDICT_MAX_BUSY) {
+			busy[s->nbusy].phase = a->state == AGENT_WRAP_UP ?
+			    PACING_WRAP : PACING_TALK;
+			busy[s->nbusy++].elapsed_s = a->state_since != 0 &&
+			    now_us > a->state_since ?
+			    (now_us - a->state_since) / 1e6 : 0;
+		}
+	}
+	for (struct pcall *pc = pcalls; pc != NULL; pc = pc->next)
+		if (strcmp(pc->campaign, c->name) == 0) {
+			if (pc->phase == PC_RINGING)
+				s->ringing++;
+			else if (pc->phase == PC_WAITING)
+				s->free--;	/* that agent is spoken for */
+		}
+	if (s->free < 0)
+		s->free = 0;
+	s->busy = busy;
+	s->talk_s = p->talk_s;
+	s->wrap_s = p->wrap_s;
+	s->answer_s = p->answer_s;
+	s->answer = &p->ans;
+	s->rate_24h = pacing_window_rate(&p->ab.day, now_s);
+	s->rate_30d = pacing_window_rate(&p->ab.month, now_s);
+	s->live_24h = pacing_window_live(&p->ab.day, now_s);
+	s->live_30d = pacing_window_live(&p->ab.month, now_s);
+	s->cap = c->cfg->abandon_cap / 100.0;
+	s->lines = -1;
+}
+
+/* Places one call with no agent for record R; 0, or -1 (stop the pass). */
+static int
+predict_place(struct campaign *c, const struct camp_record *r,
+    int64_t now_ms)
+{
+	struct pcall	*pc;
+	struct call	*call;
+	char		 why[160];
+
+	if ((call = campaign_dial_free(c, r, now_ms, PREDICT_RING_S +
+	    PREDICT_DIAL_GUARD_S, why, sizeof why)) == NULL) {
+		log_info("campaign %s: record %lld not dialed: %s", c->name,
+		    (long long)r->id, why);
+		return -1;
+	}
+	pc = xcalloc(1, sizeof *pc);
+	pc->call = call;
+	snprintf(pc->campaign, sizeof pc->campaign, "%s", c->name);
+	pc->record = r->id;
+	pc->timer = evtimer_new(core.base, predict_timer_cb, pc);
+	pc->next = pcalls;
+	pcalls = pc;
+	return 0;
+}
+
+int
+campaign_predict_pass(struct campaign *c, int64_t now_ms)
+{
+	struct pacing_agent	busy[PREDICT_MAX_BUSY];
+	struct pacing_state	s;
+	struct pacing_why	w;
+	struct predict		*p = predict_get(c, now_ms);
+	struct camp_record	r;
+	char			why[160];
+	int			n;
+
+	predict_connect_waiting(c);
+	predict_state(c, p, now_ms, &s, busy);
+	if ((n = pacing_decide(&s, &w)) <= 0)
+		return 0;
+	log_debug("campaign %s: %s pacing places %d (p %.2f, agents %.1f, "
+	    "z %.1f, ringing %d)", c->name, pacing_mode_name(w.mode), n, w.p,
+	    w.agents, w.z, s.ringing);
+	while (n-- > 0) {
+		if (campaign_next_record(core.db, c, now_ms, &r) != 1)
+			return -1;
+		/* An abandoned number again within 72 h only with an agent
+		 * kept free for it: a progressive call. */
+		if (strcmp(r.last_outcome, "abandoned") == 0 &&
+		    !pacing_may_redial(now_ms / 1000, now_ms / 1000, 0)) {
+			struct agent *a;
+
+			for (a = agents; a != NULL && !predict_agent_free(c, a);
+			    a = a->next)
+				;
+			if (a == NULL)
+				return 0;
+			if (campaign_dial_record(c, a, &r, now_ms, why,
+			    sizeof why) == NULL)
+				return -1;
+			continue;
+		}
+		if (predict_place(c, &r, now_ms) != 0)
+			return -1;
+	}
+	return 0;
+}
