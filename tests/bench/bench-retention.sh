@@ -12,21 +12,7 @@ BATCH=${BENCH_BATCH:-500}
 start_core
 ctl --timeout 30 stop --clear >/dev/null || fail "stop"
 wait "$CORE_PID"
-sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $N)
-INSERT INTO cdr (call_id, direction, start_ms, answer_ms, end_ms, cli, dnis,
-	span, channel, route, queue, agent, wait_ms, talk_ms, cause, cleared_by,
-	reason)
-SELECT printf('b%010d', i), 'in', 1600000000000 + i * 1000,
-	1600000000000 + i * 1000 + 2000, 1600000000000 + i * 1000 + 90000,
-	printf('600%06d', i % 1000000), '2000', 'e1a', i % 30 + 1, 'queue:sales',
-	'sales', printf('%d', 1001 + i % 32), 2000, 88000, 16, 'network',
-	'caller hung up' FROM n;
-INSERT INTO events (ts_ms, kind, call_id, queue, detail)
-SELECT start_ms + k.o, k.kind, call_id, 'sales', '{}' FROM cdr,
-	(SELECT 0 AS o, 'call_start' AS kind UNION ALL SELECT 10, 'call_routed'
-	 UNION ALL SELECT 20, 'queue_enter' UNION ALL SELECT 1990, 'offer'
-	 UNION ALL SELECT 2000, 'answer' UNION ALL SELECT 90000, 'call_end') k;" ||
-	fail "filling the database"
+fill_calls "$N" 1600000000000 || fail "filling the database"
 
 # First a core without periods, pinged, then one with them.
 { cat "$S/data/centrala.ini"; printf '\n[retention]\ncdr = 1y\nevents = 1y\nbatch = %s\n' "$BATCH"; } >"$T/r.ini"

@@ -157,3 +157,23 @@ print(f"{len(calls)} placed, {len(seen)} seen by the core, {len(cdr)} CDRs; "
 sys.exit(1 if missing or stray or not seen else 0)
 PY
 }
+
+# fill_calls N START_MS: N finished calls of 90 s, one a second from
+# START_MS, with the six events each writes, straight into the database of
+# a stopped core (benches of a big database: backup, retention).
+fill_calls() {
+	sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
+INSERT INTO cdr (call_id, direction, start_ms, answer_ms, end_ms, cli, dnis,
+	span, channel, route, queue, agent, wait_ms, talk_ms, cause, cleared_by,
+	reason)
+SELECT printf('b%010d', i), 'in', $2 + i * 1000,
+	$2 + i * 1000 + 2000, $2 + i * 1000 + 90000,
+	printf('600%06d', i % 1000000), '2000', 'e1a', i % 30 + 1, 'queue:sales',
+	'sales', printf('%d', 1001 + i % 32), 2000, 88000, 16, 'network',
+	'caller hung up' FROM n;
+INSERT INTO events (ts_ms, kind, call_id, queue, detail)
+SELECT start_ms + k.o, k.kind, call_id, 'sales', '{}' FROM cdr,
+	(SELECT 0 AS o, 'call_start' AS kind UNION ALL SELECT 10, 'call_routed'
+	 UNION ALL SELECT 20, 'queue_enter' UNION ALL SELECT 1990, 'offer'
+	 UNION ALL SELECT 2000, 'answer' UNION ALL SELECT 90000, 'call_end') k;"
+}
