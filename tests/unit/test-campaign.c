@@ -36,41 +36,7 @@ static const char camp_ini[] =
 	"later:retry=60, stop:dnc\nretry_busy = 10:2\nstate = running\n"
 	"target = 2\n";
 
-static const char *
-write_file(const char *name, const char *text)
-{
-	static char	 path[256];
-	FILE		*f;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	f = fopen(path, "w");
-	fputs(text, f);
-	fclose(f);
-	return path;
-}
-
-static struct config *
-load_with(const char *extra)
-{
-	char text[8192];
-
-	snprintf(text, sizeof text, "%s%s", base_ini, extra);
-	return config_load(write_file("t.ini", text), err, sizeof err);
-}
-
-static int
-refused(const char *extra, const char *want)
-{
-	struct config *cfg = load_with(extra);
-
-	if (cfg != NULL) {
-		config_free(cfg);
-		return 0;
-	}
-	if (strstr(err, want) == NULL)
-		printf("# got: %s\n", err);
-	return strstr(err, want) != NULL;
-}
+#include "cfgtest.h"
 
 static time_t
 utc(int y, int mo, int d, int h, int mi)

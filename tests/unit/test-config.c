@@ -20,47 +20,7 @@ static const char base_ini[] =
 	"[did 2000]\ntarget = queue:sales\n"
 	"[agent 1001]\nname = Łucja Kowalczyk\npin = " HASH "\nqueues = sales\n";
 
-/* Writes text to a file in the temp dir; returns its path (static). */
-static const char *
-write_ini(const char *name, const char *text)
-{
-	static char	 path[256];
-	FILE		*f;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	f = fopen(path, "w");
-	fputs(text, f);
-	fclose(f);
-	return path;
-}
-
-/* Loads base_ini with extra text appended; returns the config or NULL. */
-static struct config *
-load_with(const char *extra)
-{
-	char text[8192];
-
-	snprintf(text, sizeof text, "%s%s", base_ini, extra);
-	return config_load(write_ini("t.ini", text), err, sizeof err);
-}
-
-/* The base config plus extra is refused with a message holding want. */
-static int
-refused(const char *extra, const char *want)
-{
-	struct config *cfg = load_with(extra);
-
-	if (cfg != NULL) {
-		config_free(cfg);
-		printf("# accepted: %s\n", extra);
-		return 0;
-	}
-	if (strstr(err, want) == NULL) {
-		printf("# got: %s\n", err);
-		return 0;
-	}
-	return 1;
-}
+#include "cfgtest.h"
 
 static char *
 dump(const struct config *cfg)
@@ -254,7 +214,7 @@ test_t1(void)
 static void
 test_value_errors(void)
 {
-	const char *path = write_ini("t.ini", "");
+	const char *path = write_file("t.ini", "");
 	char want[512];
 
 	snprintf(want, sizeof want, "%s: [queue q2] offer_timeout: 0 is out of "
@@ -414,10 +374,10 @@ test_section_errors(void)
 	    "directory") == 0, "missing file");
 	ok(config_load(dir, err, sizeof err) == NULL && strstr(err,
 	    ": cannot read: Is a directory") != NULL, "a directory");
-	ok(config_load(write_ini("bad.ini", "[span a]\n[core\n"), err, sizeof err)
+	ok(config_load(write_file("bad.ini", "[span a]\n[core\n"), err, sizeof err)
 	    == NULL && strstr(err, "bad.ini: line 2: syntax error: [core") !=
 	    NULL, "syntax error (%s)", err);
-	ok(config_load(write_ini("nospan.ini", "[queue q]\n"), err, sizeof err) ==
+	ok(config_load(write_file("nospan.ini", "[queue q]\n"), err, sizeof err) ==
 	    NULL && strstr(err, "nospan.ini: no [span NAME] section: at least "
 	    "one span is needed") != NULL, "no span");
 }
@@ -433,7 +393,7 @@ test_warnings(void)
 	    cfg->warnings[1] == NULL, "unknown key warns");
 	config_free(cfg);
 	snprintf(text, sizeof text, "colour = red\n%s[queue\tq4]\n", base_ini);
-	cfg = config_load(write_ini("stray.ini", text), err, sizeof err);
+	cfg = config_load(write_file("stray.ini", text), err, sizeof err);
 	ok(cfg != NULL && cfg->nwarnings == 1 && strstr(cfg->warnings[0],
 	    "stray.ini: colour: key outside any section, ignored") != NULL,
 	    "key above the first section warns");
@@ -449,7 +409,7 @@ round_trip(struct config *a, const char *what)
 	struct config	*b;
 	char		*t1 = dump(a), *t2;
 
-	b = config_load(write_ini("dump.ini", t1), err, sizeof err);
+	b = config_load(write_file("dump.ini", t1), err, sizeof err);
 	ok(b != NULL && b->nwarnings == 0, "%s: dump loads back cleanly (%s)",
 	    what, b ? "" : err);
 	if (b != NULL) {
