@@ -109,35 +109,3 @@ campaign_disposed(struct console *c, const char *code)
 		desk_callback_at(c, c->m.call.campaign_phone, retry * 60);
 }
 
-/* One campaign's line: "Campaign spring: 3 of 500 successes". */
-static void
-campaign_progress_line(char *buf, size_t len, const char *name, int done,
-    int target)
-{
-	if (target > 0)
-		snprintf(buf, len, "Campaign %s: %d of %d successes\n", name,
-		    done, target);
-	else
-		snprintf(buf, len, "Campaign %s: %d successes\n", name, done);
-}
-
-void
-campaign_progress_text(const struct console *c, char *buf, size_t len)
-{
-	json_t	*list = json_object_get(c->m.stats, "campaigns"), *v;
-	size_t	 i;
-
-	buf[0] = '\0';
-	if (json_is_array(list)) {		/* my-stats: as of its reply */
-		json_array_foreach(list, i, v)
-			if (json_is_string(json_object_get(v, "name")))
-				campaign_progress_line(buf + strlen(buf), len -
-				    strlen(buf), json_string_value(json_object_get(
-				    v, "name")), (int)json_integer_value(
-				    json_object_get(v, "successes")),
-				    (int)json_integer_value(json_object_get(v,
-				    "target")));
-	} else if (c->m.camp.name[0] != '\0')	/* an older core: the event's */
-		campaign_progress_line(buf, len, c->m.camp.name,
-		    c->m.camp.successes, c->m.camp.target);
-}

@@ -21,7 +21,5 @@ void	campaign_reply(struct console *, const char *arg, json_t *r);
 /* The core took a disposition of the call on screen: a campaign code's
  * flags say what follows. */
 void	campaign_disposed(struct console *, const char *code);
-/* "Campaign spring: 3 of 500 successes" ("" when none seen). */
-void	campaign_progress_text(const struct console *, char *buf, size_t len);
 
 #endif

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "campaign.h"
 #include "cli.h"
 #include "clock.h"
 #include "desk.h"
@@ -369,9 +368,6 @@ desk_picked(struct console *c, enum console_dialog kind, int sel,
 		    "number", c->cb_number, "at", c->cb_when, "note", c->cb_note,
 		    "agent", ""));
 		break;
-	case PICK_SKIP_REASON:
-		campaign_skip_picked(c, item);
-		break;
 	default:
 		break;
 	}
@@ -508,7 +504,7 @@ desk_stats_text(const struct console *c, char *text, size_t len, int queues)
 	    console_duration(desk_state_secs(c, "not_ready"), d, sizeof d),
 	    console_duration(desk_state_secs(c, "on_call"), e, sizeof e),
 	    console_duration(desk_state_secs(c, "wrap_up"), f, sizeof f));
-	campaign_progress_text(c, text + strlen(text), len - strlen(text));
+	model_campaign_progress(&c->m, text + strlen(text), len - strlen(text));
 	json_array_foreach(json_object_get(c->m.stats, "queues"), i, q) {
 		if (!queues)
 			break;
@@ -622,10 +618,6 @@ desk_reply(struct console *c, int kind, const char *arg, json_t *r)
 		[REQ_HELP] = "help request",
 	};
 
-	if (kind == REQ_PREVIEW) {
-		campaign_reply(c, arg, r);
-		return;
-	}
 	if (json_is_true(json_object_get(r, "ok"))) {
 		desk_ok(c, kind, arg, r);
 		return;

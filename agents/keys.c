@@ -254,7 +254,9 @@ keys_answered(struct console *c, struct tui_dialog *d)
 		    d->pick.items[sel] : "");
 		if (item[0] == '\0')
 			break;
-		if (d->purpose >= PICK_TRANSFER)
+		if (d->purpose == PICK_SKIP_REASON)
+			campaign_skip_picked(c, item);
+		else if (d->purpose >= PICK_TRANSFER)
 			desk_picked(c, d->purpose, sel, item);
 		else
 			keys_picked(c, d->purpose, item);

@@ -478,3 +478,36 @@ model_campaign_code(const struct console_model *m, const char *code)
 			return v;
 	return NULL;
 }
+
+/* One campaign's line: "Campaign spring: 3 of 500 successes". */
+static void
+model_campaign_line(char *buf, size_t len, const char *name, int done,
+    int target)
+{
+	if (target > 0)
+		snprintf(buf, len, "Campaign %s: %d of %d successes\n", name,
+		    done, target);
+	else
+		snprintf(buf, len, "Campaign %s: %d successes\n", name, done);
+}
+
+void
+model_campaign_progress(const struct console_model *m, char *buf, size_t len)
+{
+	json_t	*list = json_object_get(m->stats, "campaigns"), *v;
+	size_t	 i;
+
+	buf[0] = '\0';
+	if (json_is_array(list)) {		/* my-stats: as of its reply */
+		json_array_foreach(list, i, v)
+			if (json_is_string(json_object_get(v, "name")))
+				model_campaign_line(buf + strlen(buf), len -
+				    strlen(buf), json_string_value(json_object_get(
+				    v, "name")), (int)json_integer_value(
+				    json_object_get(v, "successes")),
+				    (int)json_integer_value(json_object_get(v,
+				    "target")));
+	} else if (m->camp.name[0] != '\0')	/* an older core: the event's */
+		model_campaign_line(buf, len, m->camp.name,
+		    m->camp.successes, m->camp.target);
+}

@@ -175,4 +175,9 @@ int	model_in_state(const struct console_model *, const char *);
 /* The call just ended needs a disposition before anything else. */
 int	model_dispo_due(const struct console_model *);
 
+/* The agent's campaigns' progress, a line each ("Campaign survey: 1 of
+ * 5 successes"), from my-stats or else the last campaign event. */
+void	model_campaign_progress(const struct console_model *, char *buf,
+	    size_t len);
+
 #endif

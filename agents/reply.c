@@ -14,6 +14,15 @@
 #include "reply.h"
 #include "session.h"
 
+/* The desk's replies, and the campaign's preview (campaign.c's). */
+static void
+reply_desk(struct console *c, const struct console_pending *p, json_t *r)
+{
+	if (p->kind == REQ_PREVIEW)
+		campaign_reply(c, p->arg, r);
+	else
+		desk_reply(c, p->kind, p->arg, r);
+}
 
 /* The call the login reply names: an id, or an object like an offer. */
 static void
@@ -179,7 +188,7 @@ reply_ok(struct console *c, const struct console_pending *p, json_t *r)
 		break;
 	default:
 		if (p->kind >= REQ_DIAL)
-			desk_reply(c, p->kind, p->arg, r);
+			reply_desk(c, p, r);
 	}
 }
 
@@ -219,7 +228,7 @@ reply_error(struct console *c, const struct console_pending *p, json_t *r)
 		return;
 	}
 	if (p->kind >= REQ_DIAL) {
-		desk_reply(c, p->kind, p->arg, r);
+		reply_desk(c, p, r);
 		return;
 	}
 	if (msg != NULL && strstr(msg, "disposition required") != NULL) {
