@@ -17,6 +17,7 @@
 #include "campaign.h"
 #include "conn.h"
 #include "hooks.h"
+#include "isdn.h"
 #include "ivr.h"
 #include "media.h"
 #include "notify.h"
@@ -165,5 +166,6 @@ hooks_init(void (*idle)(void))
 	hooks_stopped = idle;
 	call_set_hooks(&hooks_call);
 	span_set_hooks(&hooks_span);
+	span_set_dchan(&isdn_stack);
 	sink_set_hooks(&hooks_sink);
 }
