@@ -204,6 +204,13 @@ static const struct queue_hooks hooks_queue = {
 	.done_waiting = hooks_done_waiting,
 };
 
+static const struct campaign_modes hooks_campaign_modes = {
+	.predict_pass = campaign_predict_pass,
+	.predict_stop = campaign_predict_stop,
+	.preview_offer = campaign_preview_offer,
+	.preview_release = campaign_preview_release,
+};
+
 /* What acd_dispatch() asks for: the ACD's pass, then agents left free
  * are the campaigns' to dial. */
 static void
@@ -220,6 +227,7 @@ hooks_init(void (*idle)(void))
 	agent_set_hooks(&hooks_agent);
 	ivr_set_router(route_action);
 	queue_set_hooks(&hooks_queue);
+	campaign_set_modes(&hooks_campaign_modes);
 	hooks_span.idle = idle;
 	hooks_stopped = idle;
 	call_set_hooks(&hooks_call);
