@@ -1,0 +1,183 @@
+/* ui.c: the wizard's frame and dialogs (ui.h). */
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dialog.h"
+#include "text.h"
+#include "ui.h"
+
+static char	ui_status_text[512];
+static int	ui_status_alert;
+
+void
+ui_start(void)
+{
+	tui_init();
+}
+
+void
+ui_end(void)
+{
+	tui_end();
+}
+
+void
+ui_status(int alert, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui_status_text, sizeof ui_status_text, fmt, ap);
+	va_end(ap);
+	ui_status_alert = alert;
+}
+
+void
+ui_draw(const struct ui_frame *f)
+{
+	int	rows = LINES, cols = COLS, h = rows - 7, top;
+	int	sel = f->sel != NULL ? *f->sel : -1;
+
+	tui_frame_begin();
+	erase();
+	tui_bar_title(stdscr, 0, cols, "Centrala setup", f->title);
+	tui_text_put(stdscr, 1, 1, cols - 2, f->heading, tui_attr(TUI_LABEL) |
+	    A_BOLD);
+	top = sel >= h ? sel - h + 1 : 0;
+	for (int i = 0; i < h && top + i < f->n; i++) {
+		attr_t a = top + i == sel ? tui_attr(TUI_SELECTED) :
+		    tui_attr(TUI_NORMAL);
+
+		if (top + i == sel)
+			tui_text_fill(stdscr, (struct tui_rect){ 2 + i, 0, 1,
+			    cols }, a);
+		tui_text_put(stdscr, 2 + i, 1, cols - 2, f->items[top + i], a);
+	}
+	if (f->n > h)
+		tui_text_printf(stdscr, 1, cols - 12, 11, tui_attr(TUI_LABEL),
+		    "%d/%d", sel + 1, f->n);
+	tui_text_hline(stdscr, rows - 5, 0, cols, tui_attr(TUI_FRAME));
+	if (f->help != NULL)
+		tui_text_wrap(stdscr, (struct tui_rect){ rows - 4, 1, 2,
+		    cols - 2 }, f->help, tui_attr(TUI_INFO));
+	tui_bar_status(stdscr, rows - 2, cols, ui_status_text, ui_status_alert
+	    ? TUI_LEVEL_ALERT : TUI_LEVEL_INFO);
+	tui_bar_keys(stdscr, rows - 1, cols, f->keys, f->nkeys);
+	tui_frame_end();
+}
+
+void
+ui_key(const struct ui_frame *f, struct tui_key *k)
+{
+	struct pollfd pfd = { 0, POLLIN, 0 };
+
+	for (;;) {
+		while (tui_read_key(k)) {
+			if (k->fn != KEY_RESIZE)
+				return;
+			if (f != NULL)
+				ui_draw(f);
+		}
+		if (poll(&pfd, 1, -1) < 0 || (pfd.revents & (POLLHUP |
+		    POLLERR))) {
+			ui_end();
+			exit(1);
+		}
+	}
+}
+
+int
+ui_list_key(const struct tui_key *k, int *sel, int n)
+{
+	int page = LINES - 8 > 1 ? LINES - 8 : 1, s = *sel;
+
+	switch (k->fn) {
+	case KEY_UP: s--; break;
+	case KEY_DOWN: s++; break;
+	case KEY_PPAGE: s -= page; break;
+	case KEY_NPAGE: s += page; break;
+	case KEY_HOME: s = 0; break;
+	case KEY_END: s = n - 1; break;
+	default: return 0;
+	}
+	*sel = s < 0 ? 0 : s >= n ? n - 1 : s;
+	return 1;
+}
+
+/* Runs d until answered: TUI_DONE or TUI_CANCEL. */
+static enum tui_result
+ui_run(const struct ui_frame *f, struct tui_dialog *d)
+{
+	struct tui_key	k;
+	enum tui_result	r;
+
+	for (;;) {
+		if (f != NULL)
+			ui_draw(f);
+		tui_frame_begin();
+		tui_dialog_draw(d, stdscr);
+		tui_frame_end();
+		ui_key(NULL, &k);
+		r = tui_dialog_key(d, &k);
+		if (r == TUI_DONE || r == TUI_CANCEL)
+			return r;
+	}
+}
+
+char *
+ui_ask(const struct ui_frame *f, const char *title, const char *hint,
+    const char *value, int secret)
+{
+	struct tui_dialog	d = { 0 };
+	char			*s = NULL;
+
+	tui_dialog_ask(&d, 0, title, hint, value);
+	d.ask.in.secret = secret;
+	if (ui_run(f, &d) == TUI_DONE)
+		s = tui_ask_get(&d.ask);
+	tui_dialog_close(&d);
+	return s;
+}
+
+int
+ui_pick(const struct ui_frame *f, const char *title, char *const *items,
+    int n, int sel)
+{
+	struct tui_dialog	d = { 0 };
+	int			r = -1;
+
+	tui_dialog_pick(&d, 0, title, items, n);
+	if (sel > 0 && sel < n) {
+		d.pick.sel = sel;
+		tui_table_select(&d.pick.table, sel);
+	}
+	if (ui_run(f, &d) == TUI_DONE)
+		r = d.pick.sel;
+	tui_dialog_close(&d);
+	return r;
+}
+
+void
+ui_message(const struct ui_frame *f, const char *title, const char *text)
+{
+	struct tui_dialog d = { 0 };
+
+	tui_dialog_message(&d, 0, title, text);
+	d.prompt.wide = 1;
+	ui_run(f, &d);
+	tui_dialog_close(&d);
+}
+
+int
+ui_confirm(const struct ui_frame *f, const char *title, const char *text)
+{
+	struct tui_dialog	d = { 0 };
+	int			yes;
+
+	tui_dialog_confirm(&d, 0, title, text, "yn");
+	yes = ui_run(f, &d) == TUI_DONE && d.prompt.answer == 'y';
+	tui_dialog_close(&d);
+	return yes;
+}
