@@ -44,14 +44,17 @@ summary_items(const struct setup *s, char **items, int max)
 void
 summary_show(struct setup *s)
 {
-	char		*items[40], verdict[1024], *help, report[2048];
+	char		*items[40], verdict[1024], *help = NULL, report[2048];
 	int		 n, sel = 0, ok;
 	struct tui_key	 k;
 	struct ui_frame	 f = { s->path, "Summary: what will be written",
 			    items, 0, &sel, NULL, summary_keys, 2 };
 
-	for (;;) {
+	for (n = 0;; ) {
+		for (int i = 0; i < n; i++)
+			free(items[i]);
 		n = summary_items(s, items, 40);
+		free(help);
 		ok = check_all(s, verdict, sizeof verdict) == 0;
 		help = xprintf("%s%s", ok ? "Check: the configuration is "
 		    "complete and right (the core's own check agrees). w writes "
@@ -60,20 +63,20 @@ summary_show(struct setup *s)
 		f.help = help;
 		ui_draw(&f);
 		ui_key(&f, &k);
-		for (int i = 0; i < n; i++)
-			free(items[i]);
-		free(help);
 		if (ui_list_key(&k, &sel, n))
 			continue;
 		if (k.ch == 'w') {
 			if (apply_write(s, report, sizeof report) == 0) {
 				ui_status(0, "written to %s", s->path);
-				ui_message(NULL, "Written", report);
-				return;
+				ui_message(&f, "Written", report);
+				break;
 			}
 			ui_status(1, "not written: %s", report);
-			ui_message(NULL, "Not written", report);
+			ui_message(&f, "Not written", report);
 		} else if (k.ch == TUI_ESC || k.fn == KEY_F(10))
-			return;
+			break;
 	}
+	free(help);
+	for (int i = 0; i < n; i++)
+		free(items[i]);
 }

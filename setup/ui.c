@@ -34,14 +34,13 @@ ui_status(int alert, const char *fmt, ...)
 	ui_status_alert = alert;
 }
 
-void
-ui_draw(const struct ui_frame *f)
+/* The frame into the screen, not yet shown. */
+static void
+ui_paint(const struct ui_frame *f)
 {
 	int	rows = LINES, cols = COLS, h = rows - 7, top;
 	int	sel = f->sel != NULL ? *f->sel : -1;
 
-	tui_frame_begin();
-	erase();
 	tui_bar_title(stdscr, 0, cols, "Centrala setup", f->title);
 	tui_text_put(stdscr, 1, 1, cols - 2, f->heading, tui_attr(TUI_LABEL) |
 	    A_BOLD);
@@ -65,6 +64,13 @@ ui_draw(const struct ui_frame *f)
 	tui_bar_status(stdscr, rows - 2, cols, ui_status_text, ui_status_alert
 	    ? TUI_LEVEL_ALERT : TUI_LEVEL_INFO);
 	tui_bar_keys(stdscr, rows - 1, cols, f->keys, f->nkeys);
+}
+
+void
+ui_draw(const struct ui_frame *f)
+{
+	tui_frame_begin();
+	ui_paint(f);
 	tui_frame_end();
 }
 
@@ -114,9 +120,11 @@ ui_run(const struct ui_frame *f, struct tui_dialog *d)
 	enum tui_result	r;
 
 	for (;;) {
-		if (f != NULL)
-			ui_draw(f);
-		tui_frame_begin();
+		/* Over the frame, or over what the screen holds. */
+		if (f != NULL) {
+			tui_frame_begin();
+			ui_paint(f);
+		}
 		tui_dialog_draw(d, stdscr);
 		tui_frame_end();
 		ui_key(NULL, &k);
