@@ -324,9 +324,9 @@ ini_remove_section(struct ini_doc *d, const char *sect)
 	while (end > i)
 		ini_delete(d, --end);
 	/* One blank line too many where the section was. */
-	if (i > 0 && i < d->n && d->line[i - 1].text[0] == '\0' &&
-	    d->line[i].text[0] == '\0')
-		ini_delete(d, i);
+	if (i > 0 && d->line[i - 1].text[0] == '\0' && (i == d->n ||
+	    d->line[i].text[0] == '\0'))
+		ini_delete(d, i - 1);
 	return 0;
 }
 

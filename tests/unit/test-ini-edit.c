@@ -104,6 +104,18 @@ main(void)
 	    && strstr(t, "; support comes last\n[queue support]") != NULL,
 	    "removal takes the section's lines, not the next one's comment");
 	free(t);
+	{
+		char *before = ini_text(d), *after;
+
+		ini_add_section(d, "queue tmp");
+		ini_set(d, "queue tmp", "wrapup", "1");
+		ini_remove_section(d, "queue tmp");
+		after = ini_text(d);
+		ok(strcmp(before, after) == 0, "a section added then removed "
+		    "leaves the text as it was");
+		free(before);
+		free(after);
+	}
 	ok(ini_unset(d, "queue support", "wrapup") == 0 &&
 	    ini_get(d, "queue support", "wrapup") == NULL, "a key removed");
 	secs = ini_sections(d, &n);
