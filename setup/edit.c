@@ -171,7 +171,8 @@ edit_required(struct setup *s, const struct cfg_section *cs,
 }
 
 void
-edit_section(struct setup *s, const struct cfg_section *cs, const char *name)
+edit_section(struct setup *s, const struct cfg_section *cs, const char *name,
+    const char *step)
 {
 	const struct cfg_key	*keys[MODEL_MAX_KEYS];
 	int			 n = model_keys(cs, keys, MODEL_MAX_KEYS), sel = 0;
@@ -182,8 +183,8 @@ edit_section(struct setup *s, const struct cfg_section *cs, const char *name)
 	struct tui_key		 k;
 
 	model_secname(cs, name, secname, sizeof secname);
-	snprintf(heading, sizeof heading, "[%s]: %s", secname,
-	    model_kind_title(cs));
+	snprintf(heading, sizeof heading, "%s%s[%s]: %s", step != NULL ? step :
+	    "", step != NULL ? " " : "", secname, model_kind_title(cs));
 	for (;;) {
 		for (int i = 0; i < n; i++)
 			items[i] = edit_item(s, secname, name, keys[i]);

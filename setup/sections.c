@@ -45,7 +45,7 @@ sections_add(struct setup *s, const struct ui_frame *f,
 	ini_add_section(s->doc, secname);
 	ui_status(0, "[%s] added", secname);
 	edit_required(s, cs, name);
-	edit_section(s, cs, name);
+	edit_section(s, cs, name, NULL);
 	free(name);
 }
 
@@ -60,7 +60,9 @@ sections_kind(struct setup *s, const struct cfg_section *cs, int step,
 			    kind_keys, 4 };
 
 	if (!model_named(cs)) {
-		edit_section(s, cs, NULL);
+		snprintf(heading, sizeof heading, "Step %d of %d.", step,
+		    nsteps);
+		edit_section(s, cs, NULL, step > 0 ? heading : NULL);
 		return;
 	}
 	for (;;) {
@@ -87,7 +89,7 @@ sections_kind(struct setup *s, const struct cfg_section *cs, int step,
 		    k.ch == 'a' || k.ch == '+')
 			sections_add(s, &f, cs);
 		else if (k.fn == KEY_ENTER)
-			edit_section(s, cs, names[sel - 1]);
+			edit_section(s, cs, names[sel - 1], NULL);
 		else if ((k.fn == KEY_DC || k.ch == 'd') && sel > 0) {
 			model_secname(cs, names[sel - 1], secname,
 			    sizeof secname);

@@ -10,6 +10,13 @@
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
 
+"$B/centrala" setup --help >"$T/help.out" 2>&1 || fail "setup --help fails"
+grep -q -- "--section KIND" "$T/help.out" && grep -q "queue, menu" "$T/help.out" ||
+	fail "setup --help: $(cat "$T/help.out")"
+"$B/centrala" setup --section spam >"$T/bad.out" 2>&1
+[ $? = 2 ] && grep -q 'no section kind "spam"' "$T/bad.out" || fail "a bad --section: $(cat "$T/bad.out")"
+pass "setup --help lists the kinds; a bad --section is refused"
+
 C="$T/c.ini"
 {
 	echo "; Acme call center -- edited by hand, keep this line"

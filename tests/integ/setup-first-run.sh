@@ -13,7 +13,7 @@ command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
 C="$T/new.ini"
 console_start 80 24 "$B/centrala setup --config $C; echo setup-exit=\$?; sleep 600"
 must_show 10 "Centrala setup" "no wizard screen"
-must_show 5 "\[core\]: General" "the first run does not begin with [core]"
+must_show 5 "Step 1 of 10. \[core\]: General" "the first run does not begin with [core]"
 shows "state_dir  *state   (default)" || { screen; fail "[core] rows and defaults not shown"; }
 shows "where sockets, database, logs and recordings live" || { screen; fail "no help text of the row"; }
 [ "$(screen | wc -l)" -le 24 ] || fail "the screen is taller than 24 rows"
@@ -64,7 +64,7 @@ typed sales; keys Enter
 must_show 5 "pin  *(set)" "PIN not set"
 keys Escape Escape; must_show 5 "Step 8 of 10" "no step 8"
 keys Escape; must_show 5 "Step 9 of 10" "no step 9"
-keys Escape; must_show 5 "\[retention\]" "no step 10"
+keys Escape; must_show 5 "Step 10 of 10. \[retention\]" "no step 10"
 keys Escape; must_show 5 "Summary: what will be written" "no summary"
 must_show 10 "complete and right" "the summary's check fails"
 shows "queue  *1: sales" || { screen; fail "summary lacks the queue"; }
