@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "ini-edit.h"
 #include "xmalloc.h"
@@ -368,12 +369,23 @@ ini_write(const struct ini_doc *d, const char *path, char *err,
 	char	*tmp = xprintf("%s.tmp", path), *bak = xprintf("%s.bak", path);
 	char	*text = ini_text(d);
 	size_t	 len = strlen(text);
-	int	 fd, rc = -1;
+	int		 fd, rc = -1;
+	struct stat	 st;
 
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640);
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", tmp,
 		    strerror(errno));
+		goto out;
+	}
+	/* The new file keeps the old one's owner and mode (root:centrala
+	 * 0640 for /etc/centrala). */
+	if (stat(path, &st) == 0 && (fchmod(fd, st.st_mode & 07777) != 0 ||
+	    (fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM))) {
+		snprintf(err, errlen, "%s: cannot give it %s's mode and owner: "
+		    "%s", tmp, path, strerror(errno));
+		close(fd);
+		unlink(tmp);
 		goto out;
 	}
 	if (write(fd, text, len) != (ssize_t)len || fsync(fd) != 0) {

@@ -41,7 +41,8 @@ int		 ini_remove_section(struct ini_doc *, const char *sect);
 char		**ini_sections(const struct ini_doc *, int *n);
 /* The whole text; the caller frees it. */
 char		*ini_text(const struct ini_doc *);
-/* Writes to PATH.tmp, syncs, links the old PATH to PATH.bak, renames.
+/* Writes to PATH.tmp (with the old file's mode and owner), syncs, links
+ * the old PATH to PATH.bak, renames.
  * 0, or -1 with err. */
 int		 ini_write(const struct ini_doc *, const char *path, char *err,
 		    size_t errlen);

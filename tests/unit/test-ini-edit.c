@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <iniparser.h>
 #include "ini-edit.h"
@@ -129,7 +130,14 @@ main(void)
 	fd = mkstemp(path);
 	ok(write(fd, "old\n", 4) == 4, "an old file");
 	close(fd);
+	chmod(path, 0604);
 	ok(ini_write(d, path, err, sizeof err) == 0, "written (%s)", err);
+	{
+		struct stat st;
+
+		ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0604,
+		    "the new file has the old one's mode");
+	}
 	{
 		char	 bak[64], buf[16] = "";
 		FILE	*f;
