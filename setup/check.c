@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "check.h"
 #include "model.h"
+#include "skill.h"
 #include "xmalloc.h"
 
 /* Writes the document to a temporary file: its path (free it), or NULL. */
@@ -151,22 +152,48 @@ check_new_name(const struct ini_doc *doc, const struct cfg_section *cs,
 	return 0;
 }
 
+/* Can agent a take calls of queue q: it lists q, and has q's skills at
+ * the levels asked after the queue's widest widening. */
+static int
+check_can_serve(const struct cfg_agent *a, const struct cfg_queue *q)
+{
+	struct skillset	have, need;
+	struct widen	w;
+	char		why[256];
+	int		listed = 0, score;
+
+	for (int i = 0; i < a->nqueues; i++)
+		listed |= strcmp(a->queues[i], q->name) == 0;
+	if (!listed || skill_parse(q->skills, &need, why, sizeof why) != 0 ||
+	    skill_parse(a->skills, &have, why, sizeof why) != 0 ||
+	    widen_parse(q->widen, &w, why, sizeof why) != 0)
+		return 0;
+	return skill_meets(&have, &need, widen_lower_by(&w, 1 << 30), &score);
+}
+
 int
 check_served(const struct config *cfg, char *why, size_t len)
 {
 	for (int i = 0; i < cfg->nqueues; i++) {
-		int served = 0;
+		const struct cfg_queue	*q = &cfg->queues[i];
+		int			 served = 0, listed = 0;
 
-		for (int j = 0; j < cfg->nagents && !served; j++)
-			for (int q = 0; q < cfg->agents[j].nqueues; q++)
-				served |= strcmp(cfg->agents[j].queues[q],
-				    cfg->queues[i].name) == 0;
-		if (!served) {
-			snprintf(why, len, "[queue %s]: no agent can serve it "
-			    "(no [agent] lists it in queues)",
-			    cfg->queues[i].name);
-			return -1;
+		for (int j = 0; j < cfg->nagents && !served; j++) {
+			served |= check_can_serve(&cfg->agents[j], q);
+			for (int k = 0; k < cfg->agents[j].nqueues; k++)
+				listed |= strcmp(cfg->agents[j].queues[k],
+				    q->name) == 0;
 		}
+		if (served)
+			continue;
+		if (!listed)
+			snprintf(why, len, "[queue %s]: no agent can serve it "
+			    "(no [agent] lists it in queues)", q->name);
+		else
+			snprintf(why, len, "[queue %s]: no agent can serve it "
+			    "(none of its agents has the skills \"%s\", even "
+			    "after widening)", q->name, q->skills);
+		return -1;
 	}
 	return 0;
 }

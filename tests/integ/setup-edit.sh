@@ -64,10 +64,32 @@ keys End d; must_show 5 "Delete" "no delete question"
 keys y; wait_until 5 hides "^ *\[queue empty\] *$" || { screen; fail "queue empty not deleted"; }
 pass "a queue no agent serves: refused at the summary, nothing written, deleted"
 
+# A skill nobody has: sales cannot be served either; then back to the
+# default (no skills) with Del.
+keys Home Down Enter; must_show 5 "\[queue sales\]: Queues" "no editor of sales"
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
+must_show 5 "\[queue sales\] skills" "no question for skills"
+typed french:5; keys Enter; must_show 5 "skills  *french:5\$" "skills not taken"
+keys Escape Escape; must_show 5 "Sections:" "not at the menu"
+keys w; must_show 15 "no agent can serve it (none of its agents has the" "a skill nobody has not said"
 keys Escape; must_show 5 "Sections:" "not at the menu"
+keys Home Down Down Down Enter Home Down Enter; must_show 5 "\[queue sales\]: Queues" "no editor of sales"
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down x
+must_show 5 "skills  *\"\"   (default)" "skills not back to the default"
+keys Escape Escape; must_show 5 "Sections:" "not at the menu"
+pass "a queue whose skills no agent has: refused at the summary"
+
+# The span's caller id: written, and said to wait for a restart.
+keys Home Down Enter; must_show 5 "\[span e1a\]\$" "no span list"
+keys Home Down Enter; must_show 5 "\[span e1a\]: Spans" "no span editor"
+keys Down Down Down Down Enter; must_show 5 "\[span e1a\] caller_id" "no question for caller_id"
+keys C-u; typed 225550199; keys Enter; must_show 5 "caller_id  *225550199" "caller_id not taken"
+keys Escape Escape
+must_show 5 "Sections:" "not at the menu"
 keys w; must_show 15 "complete and right" "the summary's check fails"
 keys w; must_show 15 "Written" "not written"
 shows "reload: the running core applied" || { screen; fail "no reload said"; }
+shows "needs a restart: span e1a changed" || { screen; fail "the span's restart not said"; }
 keys Enter q; must_show 5 "setup-exit=0" "the wizard did not end"
 
 sed -n '/^\[queue sales\]/,/^\[/p' "$C" | grep -q '^wrapup = 45$' || fail "the file lacks wrapup = 45 in sales"
@@ -77,9 +99,10 @@ grep -q '^sl_target = 20   ; agreed with Acme$' "$C" || fail "the inline comment
 grep -q '^colour = blue$' "$C" || fail "the unknown key is gone"
 grep -A1 '^\[x-local notes\]$' "$C" | grep -q '^owner = ops team$' || fail "the admin's own section is gone"
 grep -q '^\[queue empty\]' "$C" && fail "the deleted queue was written"
-[ "$(diff "$T/orig.ini" "$C" | grep -c '^[<>]')" = 2 ] || fail "more than the one line changed: $(diff "$T/orig.ini" "$C")"
+[ "$(diff "$T/orig.ini" "$C" | grep -c '^[<>]')" = 4 ] || fail "more than the two lines changed: $(diff "$T/orig.ini" "$C")"
+grep -q '^caller_id = 225550199$' "$C" || fail "the span's caller_id not written"
 cmp -s "$C.bak" "$T/orig.ini" || fail "no .bak of the old file"
-pass "written: one line changed; comments, the unknown key and [x-local notes] kept; .bak kept"
+pass "written: the two lines changed; comments, the unknown key and [x-local notes] kept; .bak kept"
 
 wait_until 10 sh -c "[ \"\$('$B/centrala-ctl' --state-dir '$T' show-config | sed -n '/^\[queue sales\]/,/^\[/s/^wrapup = //p')\" = 45 ]" ||
 	fail "the running core did not take wrapup 45"
