@@ -14,6 +14,7 @@
 #include "check.h"
 #include "cli.h"
 #include "db.h"
+#include "log.h"
 #include "model.h"
 #include "xmalloc.h"
 
@@ -74,6 +75,27 @@ apply_restart_needs(const struct setup *s, char *buf, size_t len)
 	ini_doc_free(old);
 }
 
+/* Root made the database in a state directory the core's user owns
+ * (/var/lib/centrala): the files go to that user, or the core could not
+ * write them. */
+static void
+apply_own(const char *dir, const char *db)
+{
+	static const char *const tails[] = { "", "-wal", "-shm" };
+	struct stat	 st;
+	char		*f;
+
+	if (getuid() != 0 || stat(dir, &st) != 0 || st.st_uid == 0)
+		return;
+	for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		f = xprintf("%s%s", db, tails[i]);
+		if (chown(f, st.st_uid, st.st_gid) != 0 && errno != ENOENT)
+			log_warn("cannot give %s to the state directory's owner: "
+			    "%s", f, strerror(errno));
+		free(f);
+	}
+}
+
 /* Creates or upgrades the database; a line for the report. */
 static int
 apply_db(const struct config *cfg, char *buf, size_t len)
@@ -95,6 +117,7 @@ apply_db(const struct config *cfg, char *buf, size_t len)
 		return -1;
 	}
 	db_close(db);
+	apply_own(cc->state_dir, path);
 	apply_say(buf, len, "database %s: ready (created or upgraded)%s\n",
 	    path, "");
 	free(path);

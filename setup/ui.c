@@ -38,7 +38,7 @@ ui_status(int alert, const char *fmt, ...)
 static void
 ui_paint(const struct ui_frame *f)
 {
-	int	rows = LINES, cols = COLS, h = rows - 7, top;
+	int	rows = LINES, cols = COLS, h = rows - 8, top;
 	int	sel = f->sel != NULL ? *f->sel : -1;
 
 	tui_bar_title(stdscr, 0, cols, "Centrala setup", f->title);
@@ -57,9 +57,9 @@ ui_paint(const struct ui_frame *f)
 	if (f->n > h)
 		tui_text_printf(stdscr, 1, cols - 12, 11, tui_attr(TUI_LABEL),
 		    "%d/%d", sel + 1, f->n);
-	tui_text_hline(stdscr, rows - 5, 0, cols, tui_attr(TUI_FRAME));
+	tui_text_hline(stdscr, rows - 6, 0, cols, tui_attr(TUI_FRAME));
 	if (f->help != NULL)
-		tui_text_wrap(stdscr, (struct tui_rect){ rows - 4, 1, 2,
+		tui_text_wrap(stdscr, (struct tui_rect){ rows - 5, 1, 3,
 		    cols - 2 }, f->help, tui_attr(TUI_INFO));
 	tui_bar_status(stdscr, rows - 2, cols, ui_status_text, ui_status_alert
 	    ? TUI_LEVEL_ALERT : TUI_LEVEL_INFO);
@@ -97,7 +97,7 @@ ui_key(const struct ui_frame *f, struct tui_key *k)
 int
 ui_list_key(const struct tui_key *k, int *sel, int n)
 {
-	int page = LINES - 8 > 1 ? LINES - 8 : 1, s = *sel;
+	int page = LINES - 9 > 1 ? LINES - 9 : 1, s = *sel;
 
 	switch (k->fn) {
 	case KEY_UP: s--; break;

@@ -1,5 +1,5 @@
 /* ui.h: the wizard's screen on the tui/ kit. Every screen is one frame:
- * the title bar, a heading, a scrolling list, two lines of help for the
+ * the title bar, a heading, a scrolling list, three lines of help for the
  * chosen row, the status line and the key bar; it fits 80x24. Dialogs
  * (tui/dialog.h) are run here to their answer, over the frame. */
 #ifndef CZ_SETUP_UI_H
