@@ -10,12 +10,12 @@
 #include "devices.h"
 
 static void
-devices_card_id(int card, char *buf, size_t len)
+devices_card_id(const char *proc, int card, char *buf, size_t len)
 {
-	char	 path[64];
+	char	 path[512];
 	FILE	*f;
 
-	snprintf(path, sizeof path, "/proc/asound/card%d/id", card);
+	snprintf(path, sizeof path, "%s/asound/card%d/id", proc, card);
 	snprintf(buf, len, "%d", card);
 	if ((f = fopen(path, "r")) == NULL)
 		return;
@@ -25,19 +25,20 @@ devices_card_id(int card, char *buf, size_t len)
 }
 
 int
-devices_alsa(struct device *d, int max)
+devices_alsa(const char *proc, struct device *d, int max)
 {
-	FILE	*f = fopen("/proc/asound/pcm", "r");
-	char	 line[256], id[32], *name;
+	char	 line[256], id[32], *name, path[512];
 	int	 n = 0, card, dev;
+	FILE	*f;
 
-	if (f == NULL)
+	snprintf(path, sizeof path, "%s/asound/pcm", proc);
+	if ((f = fopen(path, "r")) == NULL)
 		return 0;
 	while (n < max && fgets(line, sizeof line, f) != NULL) {
 		if (sscanf(line, "%d-%d:", &card, &dev) != 2 ||
 		    strstr(line, "playback") == NULL)
 			continue;
-		devices_card_id(card, id, sizeof id);
+		devices_card_id(proc, card, id, sizeof id);
 		snprintf(d[n].value, sizeof d[n].value,
 		    "alsa:plughw:CARD=%.31s,DEV=%d", id, dev);
 		name = strchr(line, ':');
@@ -45,6 +46,9 @@ devices_alsa(struct device *d, int max)
 		snprintf(d[n].about, sizeof d[n].about, "%.90s", name != NULL ?
 		    name + 2 : line);
 		d[n].about[strcspn(d[n].about, ":\n")] = '\0';
+		for (size_t e = strlen(d[n].about); e > 0 &&
+		    d[n].about[e - 1] == ' '; e--)
+			d[n].about[e - 1] = '\0';
 		n++;
 	}
 	fclose(f);
@@ -52,20 +56,21 @@ devices_alsa(struct device *d, int max)
 }
 
 int
-devices_dahdi(struct device *d, int max)
+devices_dahdi(const char *proc, struct device *d, int max)
 {
-	DIR		*dir = opendir("/proc/dahdi");
+	char		 path[768], line[256];
+	DIR		*dir;
 	struct dirent	*e;
-	char		 path[300], line[256];
 	FILE		*f;
 	int		 n = 0;
 
-	if (dir == NULL)
+	snprintf(path, sizeof path, "%s/dahdi", proc);
+	if ((dir = opendir(path)) == NULL)
 		return 0;
 	while (n < max && (e = readdir(dir)) != NULL) {
 		if (e->d_name[0] < '0' || e->d_name[0] > '9')
 			continue;
-		snprintf(path, sizeof path, "/proc/dahdi/%s", e->d_name);
+		snprintf(path, sizeof path, "%s/dahdi/%s", proc, e->d_name);
 		if ((f = fopen(path, "r")) == NULL)
 			continue;
 		if (fgets(line, sizeof line, f) != NULL) {
@@ -81,15 +86,17 @@ devices_dahdi(struct device *d, int max)
 }
 
 void
-devices_dahdi_note(char *buf, size_t len)
+devices_dahdi_note(const char *proc, char *buf, size_t len)
 {
 	struct device	d[DEVICES_MAX];
-	int		n = devices_dahdi(d, DEVICES_MAX);
+	int		n = devices_dahdi(proc, d, DEVICES_MAX);
 	size_t		used;
+	char		dir[512];
 
+	snprintf(dir, sizeof dir, "%s/dahdi", proc);
 	if (n == 0) {
 		snprintf(buf, len, "DAHDI spans here: none (%s)",
-		    access("/proc/dahdi", F_OK) != 0 ? "no /proc/dahdi: no card "
+		    access(dir, F_OK) != 0 ? "no /proc/dahdi: no card "
 		    "driver loaded" : "no span configured");
 		return;
 	}

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #define DEVICES_MAX	16
+#define DEVICES_PROC	"/proc"
 
 /* "alsa:plughw:CARD=PCH,DEV=0" with a description, for each device. */
 struct device {
@@ -14,10 +15,11 @@ struct device {
 	char	about[96];
 };
 
-int	devices_alsa(struct device *, int max);
-int	devices_dahdi(struct device *, int max);
-/* One line saying what was found: "DAHDI spans: 1 (T2XXP (PCI) Card 0
- * Span 1)" or "DAHDI: none (no /proc/dahdi: driver not loaded)". */
-void	devices_dahdi_note(char *buf, size_t len);
+/* PROC is where /proc is ("/proc"; a test's tree otherwise). */
+int	devices_alsa(const char *proc, struct device *, int max);
+int	devices_dahdi(const char *proc, struct device *, int max);
+/* One line saying what was found: "DAHDI spans here: Span 1: ..." or
+ * "DAHDI spans here: none (no /proc/dahdi: no card driver loaded)". */
+void	devices_dahdi_note(const char *proc, char *buf, size_t len);
 
 #endif

@@ -47,9 +47,9 @@ edit_help(const struct cfg_section *cs, const struct cfg_key *k)
 	int		n;
 
 	if (strcmp(cs->kind, "span") == 0 && strcmp(k->key, "driver") == 0)
-		devices_dahdi_note(note, sizeof note);
+		devices_dahdi_note(DEVICES_PROC, note, sizeof note);
 	if (strcmp(k->key, "audio") == 0) {
-		n = devices_alsa(d, DEVICES_MAX);
+		n = devices_alsa(DEVICES_PROC, d, DEVICES_MAX);
 		snprintf(note, sizeof note, "ALSA devices here: %d%s%s", n,
 		    n > 0 ? ", first " : " (none in /proc/asound)",
 		    n > 0 ? d[0].value : "");
@@ -83,7 +83,7 @@ edit_audio(const struct ui_frame *f, const char *title, const char *help,
 {
 	struct device	 d[DEVICES_MAX];
 	char		*items[DEVICES_MAX + 2], *label[DEVICES_MAX];
-	int		 n = devices_alsa(d, DEVICES_MAX), r;
+	int		 n = devices_alsa(DEVICES_PROC, d, DEVICES_MAX), r;
 
 	for (int i = 0; i < n; i++)
 		items[i] = label[i] = xprintf("%s (%s)", d[i].value,

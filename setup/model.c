@@ -14,8 +14,7 @@ static const struct {
 	const char	*kind;
 	const char	*title;
 } model_order[] = {
-	{ "core", "General: state, logs, language, recording, print "
-	    "destination" },
+	{ "core", "General: state, logs, language, recording, printing" },
 	{ "span", "Spans: E1/T1 lines (virtual, or a DAHDI card's span)" },
 	{ "client", "Clients: the companies the center works for" },
 	{ "queue", "Queues: strategy, skills, hours, holidays, SL, exits" },
