@@ -194,8 +194,11 @@ edit_section(struct setup *s, const struct cfg_section *cs, const char *name,
 		ui_key(&f, &k);
 		if (k.fn == KEY_ENTER)
 			edit_one(s, &f, secname, name, keys[sel]);
-		else if ((k.fn == KEY_DC || k.ch == 'x') && keys[sel]->dflt !=
-		    NULL) {
+		else if ((k.fn == KEY_DC || k.ch == 'x') && keys[sel]->dflt ==
+		    NULL)
+			ui_status(1, "%s is required: it has no default",
+			    keys[sel]->key);
+		else if (k.fn == KEY_DC || k.ch == 'x') {
 			ini_unset(s->doc, secname, keys[sel]->key);
 			ui_status(0, "%s: back to its default", keys[sel]->key);
 		} else if (!ui_list_key(&k, &sel, n) && (k.ch == TUI_ESC ||
