@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dialog.h"
+#include "table.h"
 #include "text.h"
 #include "ui.h"
 
@@ -34,26 +35,39 @@ ui_status(int alert, const char *fmt, ...)
 	ui_status_alert = alert;
 }
 
+/* The list is a one-column table of the frame's items (table.h). */
+static void
+ui_item_cell(const void *row, char *buf, size_t len)
+{
+	snprintf(buf, len, " %s", *(char *const *)row);
+}
+
+static const struct tui_column ui_item_column[] = {
+	{ "", 1, 1, 1, TUI_ALIGN_LEFT, ui_item_cell, NULL, NULL },
+};
+
 /* The frame into the screen, not yet shown. */
 static void
 ui_paint(const struct ui_frame *f)
 {
-	int	rows = LINES, cols = COLS, h = rows - 8, top;
-	int	sel = f->sel != NULL ? *f->sel : -1;
+	int			rows = LINES, cols = COLS, h = rows - 8;
+	int			sel = f->sel != NULL ? *f->sel : -1;
+	struct tui_table	t;
 
 	tui_bar_title(stdscr, 0, cols, "Centrala setup", f->title);
 	tui_text_put(stdscr, 1, 1, cols - 2, f->heading, tui_attr(TUI_LABEL) |
 	    A_BOLD);
-	top = sel >= h ? sel - h + 1 : 0;
-	for (int i = 0; i < h && top + i < f->n; i++) {
-		attr_t a = top + i == sel ? tui_attr(TUI_SELECTED) :
-		    tui_attr(TUI_NORMAL);
-
-		if (top + i == sel)
-			tui_text_fill(stdscr, (struct tui_rect){ 2 + i, 0, 1,
-			    cols }, a);
-		tui_text_put(stdscr, 2 + i, 1, cols - 2, f->items[top + i], a);
-	}
+	tui_table_init(&t, ui_item_column, 1);
+	t.headless = 1;
+	for (int i = 0; i < f->n; i++)
+		tui_table_add(&t, &f->items[i]);
+	tui_table_update(&t);
+	if (sel >= 0)
+		tui_table_select(&t, sel);
+	tui_table_scroll(&t, h);
+	tui_table_draw(&t, stdscr, (struct tui_rect){ 2, 0, h, cols },
+	    sel >= 0);
+	tui_table_free(&t);
 	if (f->n > h)
 		tui_text_printf(stdscr, 1, cols - 12, 11, tui_attr(TUI_LABEL),
 		    "%d/%d", sel + 1, f->n);
