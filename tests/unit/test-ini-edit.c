@@ -46,9 +46,59 @@ via_iniparser(const char *text, const char *key)
 	return v;
 }
 
+/* Every key of the shipped configuration reads the same through
+ * ini_get as through iniparser, and the text comes back byte for byte. */
+static void
+test_shipped(void)
+{
+	char		 err[256], *t, **secs, text[1 << 17];
+	struct ini_doc	*d = ini_doc_read(SRCDIR "/data/centrala.ini", err,
+			    sizeof err);
+	dictionary	*dict = iniparser_load(SRCDIR "/data/centrala.ini");
+	FILE		*f = fopen(SRCDIR "/data/centrala.ini", "r");
+	size_t		 n = f != NULL ? fread(text, 1, sizeof text - 1, f) : 0;
+	int		 nsec, same = 1, nkeys = 0;
+
+	text[n] = '\0';
+	if (f != NULL)
+		fclose(f);
+	t = d != NULL ? ini_text(d) : NULL;
+	ok(t != NULL && strcmp(t, text) == 0, "data/centrala.ini comes back "
+	    "byte for byte");
+	free(t);
+	secs = d != NULL ? ini_sections(d, &nsec) : NULL;
+	for (int i = 0; secs != NULL && secs[i] != NULL; i++) {
+		int		 k = iniparser_getsecnkeys(dict, secs[i]);
+		const char	**keys = calloc(k + 1, sizeof *keys);
+
+		iniparser_getseckeys(dict, secs[i], keys);
+		for (int j = 0; j < k; j++) {
+			const char *key = keys[j] + strlen(secs[i]) + 1;
+			const char *mine = ini_get(d, secs[i], key);
+
+			nkeys++;
+			if (mine == NULL || strcmp(mine, iniparser_getstring(
+			    dict, keys[j], "")) != 0) {
+				printf("# [%s] %s: \"%s\" vs \"%s\"\n", secs[i],
+				    key, mine ? mine : "(none)",
+				    iniparser_getstring(dict, keys[j], ""));
+				same = 0;
+			}
+		}
+		free(keys);
+		free(secs[i]);
+	}
+	free(secs);
+	ok(same && nkeys > 50, "its %d keys read as iniparser reads them",
+	    nkeys);
+	iniparser_freedict(dict);
+	ini_doc_free(d);
+}
+
 int
 main(void)
 {
+	test_shipped();
 	struct ini_doc	*d = ini_doc_parse(admin);
 	char		*t, **secs, err[256], path[] = "/tmp/test-ini-w-XXXXXX";
 	int		 n, fd;
