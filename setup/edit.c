@@ -12,6 +12,7 @@
 #include "edit.h"
 #include "model.h"
 #include "pick.h"
+#include "input.h"
 #include "pin.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -102,6 +103,17 @@ edit_audio(const struct ui_frame *f, const char *title, const char *help,
 	return ui_ask(f, title, help, cur, 0);
 }
 
+/* Characters (code points) of a UTF-8 string. */
+static size_t
+edit_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 /* Asks row k's value; 1 when one was taken, 0 cancelled. */
 static int
 edit_one(struct setup *s, const struct ui_frame *f, const char *secname,
@@ -113,6 +125,16 @@ edit_one(struct setup *s, const struct ui_frame *f, const char *secname,
 	char		*was = xstrdup(cur);
 
 	snprintf(title, sizeof title, "[%s] %s", secname, k->key);
+	/* A field holds TUI_INPUT_MAX characters: a longer value would be
+	 * cut, and the cut written back. */
+	if (strcmp(k->key, "pin") != 0 && edit_chars(cur) >= TUI_INPUT_MAX) {
+		ui_status(1, "%s: longer than a field holds", k->key);
+		ui_message(f, "Too long to edit here", "This value is longer "
+		    "than the wizard's field (127 characters): edit it in the "
+		    "file with a text editor; the wizard keeps it as it is.");
+		free(was);
+		return 0;
+	}
 	help = xstrdup(k->help);
 	if (strcmp(k->key, "pin") == 0) {
 		v = ui_ask(f, title, "the PIN, 4 to 12 digits (stored as its "

@@ -18,12 +18,14 @@ grep -q -- "--section KIND" "$T/help.out" && grep -q "queue, menu" "$T/help.out"
 pass "setup --help lists the kinds; a bad --section is refused"
 
 C="$T/c.ini"
+# 30 codes: 148 characters, more than a field of the wizard holds.
+LONG=$(seq -f 'd%02g' 1 30 | paste -s -d, - | sed 's/,/, /g')
 {
 	echo "; Acme call center -- edited by hand, keep this line"
 	sed -e "s|^state_dir = state\$|state_dir = $T|" \
 	    -e 's|^\[queue sales\]$|# sales: the main line\n[queue sales]|' \
 	    -e 's|^sl_target = 20$|sl_target = 20   ; agreed with Acme|' \
-	    -e 's|^title = Sales$|title = Sales\ncolour = blue|' "$S/data/centrala.ini"
+	    -e "s|^title = Sales\$|title = Sales\ncolour = blue\ndispositions = $LONG|" "$S/data/centrala.ini"
 	printf '\n[x-local notes]\nowner = ops team\n'
 } >"$C"
 grep -q "^state_dir = $T\$" "$C" || fail "test config not made"
@@ -47,6 +49,10 @@ keys Enter
 keys Enter; must_show 5 "\[queue sales\] wrapup" "no question for wrapup"
 keys C-u; typed 45; keys Enter
 must_show 5 "wrapup  *45\$" "wrapup 45 not taken"
+# dispositions (11 rows below wrapup) is too long for a field: not offered.
+keys Down Down Down Down Down Down Down Down Down Down Down Enter
+must_show 5 "Too long to edit here" "a value longer than a field was offered for editing"
+keys Enter
 keys Escape; must_show 5 "+ Add a new queue" "not back at the list"
 pass "sales edited: 99999 refused as typed, 45 taken"
 
@@ -97,6 +103,7 @@ head -n 1 "$C" | grep -q "^; Acme call center -- edited by hand, keep this line\
 grep -q '^# sales: the main line$' "$C" || fail "the comment above sales is gone"
 grep -q '^sl_target = 20   ; agreed with Acme$' "$C" || fail "the inline comment is gone"
 grep -q '^colour = blue$' "$C" || fail "the unknown key is gone"
+grep -q "^dispositions = $LONG\$" "$C" || fail "the long value was not kept whole"
 grep -A1 '^\[x-local notes\]$' "$C" | grep -q '^owner = ops team$' || fail "the admin's own section is gone"
 grep -q '^\[queue empty\]' "$C" && fail "the deleted queue was written"
 [ "$(diff "$T/orig.ini" "$C" | grep -c '^[<>]')" = 4 ] || fail "more than the two lines changed: $(diff "$T/orig.ini" "$C")"
