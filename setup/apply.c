@@ -48,30 +48,45 @@ apply_differs(const struct ini_doc *old, const struct ini_doc *new,
 	return 0;
 }
 
-/* What a reload leaves for a restart: new or changed spans, [core]. */
+/* A line per section added, changed or removed: "applied:" for what a
+ * reload takes, "needs a restart:" for spans and [core]. */
 static void
-apply_restart_needs(const struct setup *s, char *buf, size_t len)
+apply_changes(const struct setup *s, char *buf, size_t len)
 {
-	struct ini_doc			*old = ini_doc_parse(s->written);
-	const struct cfg_section	*span = model_kind_named("span");
-	const struct cfg_section	*core = model_kind_named("core");
-	char				**names;
-	int				  n, had;
+	struct ini_doc	*old = ini_doc_parse(s->written);
+	char		**now, **was, sec[160];
+	int		  nnow, nwas, had;
 
-	names = model_instances(s->doc, span, &n);
-	for (int i = 0; i < n; i++) {
-		char secname[128];
+	for (int i = 0; i < model_nkinds(); i++) {
+		const struct cfg_section *cs = model_kind(i);
+		const char *how = strcmp(cs->kind, "span") == 0 ||
+		    strcmp(cs->kind, "core") == 0 ? "needs a restart" :
+		    "applied";
 
-		model_secname(span, names[i], secname, sizeof secname);
-		had = ini_has_section(old, secname);
-		if (!had || apply_differs(old, s->doc, span, names[i]))
-			apply_say(buf, len, "needs a restart: span %s %s\n",
-			    names[i], had ? "changed" : "is new");
+		if (!model_named(cs)) {
+			if (apply_differs(old, s->doc, cs, NULL))
+				apply_say(buf, len, "%s: [%s] changed\n", how,
+				    cs->kind);
+			continue;
+		}
+		now = model_instances(s->doc, cs, &nnow);
+		was = model_instances(old, cs, &nwas);
+		for (int j = 0; j < nnow; j++) {
+			model_secname(cs, now[j], sec, sizeof sec);
+			had = ini_has_section(old, sec);
+			if (!had || apply_differs(old, s->doc, cs, now[j]))
+				apply_say(buf, len, had ? "%s: [%s] changed\n" :
+				    "%s: [%s] new\n", how, sec);
+		}
+		for (int j = 0; j < nwas; j++) {
+			model_secname(cs, was[j], sec, sizeof sec);
+			if (!ini_has_section(s->doc, sec))
+				apply_say(buf, len, "%s: [%s] removed\n", how,
+				    sec);
+		}
+		model_free_names(now);
+		model_free_names(was);
 	}
-	model_free_names(names);
-	if (apply_differs(old, s->doc, core, NULL))
-		apply_say(buf, len, "needs a restart: [core] changed%s%s\n",
-		    " (read at start)", "");
 	ini_doc_free(old);
 }
 
@@ -156,10 +171,9 @@ apply_reload(const struct setup *s, const struct config *cfg, char *buf,
 		apply_say(buf, len, "reload refused: %s%s\n", r == NULL ?
 		    cli_error(c) : cli_reply_error(r), "");
 	else {
-		apply_say(buf, len, "reload: the running core applied the "
-		    "queues, agents, users, numbers, menus and campaigns%s%s\n",
-		    "", "");
-		apply_restart_needs(s, buf, len);
+		apply_say(buf, len, "reload: the running core took the new "
+		    "file%s%s\n", "", "");
+		apply_changes(s, buf, len);
 	}
 	json_decref(r);
 	cli_close(c);
