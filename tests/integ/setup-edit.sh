@@ -36,7 +36,10 @@ start_core -c "$C"
 console_start 80 24 "$B/centrala setup --config $C --section queue; echo setup-exit=\$?; sleep 600"
 must_show 10 "Queues: strategy" "the queue list is not shown"
 shows "\[queue sales\]" || { screen; fail "sales not listed"; }
-[ "$(screen | wc -l)" -le 24 ] || fail "the screen is taller than 24 rows"
+# fits KEYS: the title on row 1 and the key bar KEYS on row 24 (80x24).
+fits() { screen >"$T/s.txt"; head -n 1 "$T/s.txt" | grep -q "^ Centrala setup  *$C\$" &&
+	sed -n 24p "$T/s.txt" | grep -q "^$1"; }
+fits "Enter Edit  Ins Add  Del Delete  Esc Back/next" || { screen; fail "the list does not fit 80x24"; }
 keys Down Enter
 must_show 5 "\[queue sales\]: Queues" "no editor of sales"
 shows "title  *Sales\$" || { screen; fail "sales' title not read from the file"; }

@@ -16,7 +16,10 @@ must_show 10 "Centrala setup" "no wizard screen"
 must_show 5 "Step 1 of 10. \[core\]: General" "the first run does not begin with [core]"
 shows "state_dir  *state   (default)" || { screen; fail "[core] rows and defaults not shown"; }
 shows "where sockets, database, logs and recordings live" || { screen; fail "no help text of the row"; }
-[ "$(screen | wc -l)" -le 24 ] || fail "the screen is taller than 24 rows"
+# fits KEYS: the title on row 1 and the key bar KEYS on row 24 (80x24).
+fits() { screen >"$T/s.txt"; head -n 1 "$T/s.txt" | grep -q "^ Centrala setup  *$C\$" &&
+	sed -n 24p "$T/s.txt" | grep -q "^$1"; }
+fits "Enter Change  Del Default  Esc Back" || { screen; fail "the editor does not fit 80x24"; }
 # state_dir: the first row.
 keys Enter; must_show 5 "\[core\] state_dir" "no question for state_dir"
 keys C-u; typed "$T"; keys Enter
@@ -67,12 +70,14 @@ keys Escape; must_show 5 "Step 9 of 10" "no step 9"
 keys Escape; must_show 5 "Step 10 of 10. \[retention\]" "no step 10"
 keys Escape; must_show 5 "Summary: what will be written" "no summary"
 must_show 10 "complete and right" "the summary's check fails"
+fits "w Write  Esc Back" || { screen; fail "the summary does not fit 80x24"; }
 shows "queue  *1: sales" || { screen; fail "summary lacks the queue"; }
 shows "agent  *1: 1001" || { screen; fail "summary lacks the agent"; }
 [ -e "$C" ] && fail "written before w"
 keys w; must_show 15 "Written" "not written"
 shows "database $T/centrala.db: ready" || { screen; fail "the database not initialised"; }
 keys Enter; must_show 5 "Sections:" "no section menu after the summary"
+fits "Enter Open  w Summary and write  q Quit" || { screen; fail "the menu does not fit 80x24"; }
 keys q; must_show 5 "setup-exit=0" "the wizard did not end"
 pass "summary, written: $(grep -c '^\[' "$C") sections"
 
