@@ -149,9 +149,9 @@ edit_one(struct setup *s, const struct ui_frame *f, const char *secname,
 			v = hash;
 		}
 	} else if (k->choices != NULL)
-		v = edit_choose(f, title, k, cur);
+		v = edit_choose(f, title, k, was);
 	else if (strcmp(k->key, "audio") == 0)
-		v = edit_audio(f, title, help, cur);
+		v = edit_audio(f, title, help, was);
 	else
 		v = ui_ask(f, title, help, was, 0);
 	free(help);
