@@ -33,7 +33,7 @@ cp "$C" "$T/orig.ini"
 start_core -c "$C"
 [ "$(ctl show-config | sed -n '/^\[queue sales\]/,/^\[/s/^wrapup = //p')" = 0 ] || fail "sales' wrapup is not 0 at start"
 
-console_start 80 24 "$B/centrala setup --config $C --section queue; echo setup-exit=\$?; sleep 600"
+console_start 80 24 "${SETUP_WRAPPER:-} $B/centrala setup --config $C --section queue; echo setup-exit=\$?; sleep 600"
 must_show 10 "Queues: strategy" "the queue list is not shown"
 shows "\[queue sales\]" || { screen; fail "sales not listed"; }
 # fits KEYS: the title on row 1 and the key bar KEYS on row 24 (80x24).

@@ -6,12 +6,14 @@
 # used twice), shows the summary and writes the file and the database.
 # Then a core starts with that file, an agent logs in with the PIN given
 # in the wizard, and a call from the simulator to the DID is answered.
+# SETUP_WRAPPER runs the wizard under a tool, e.g. "valgrind -q
+# --trace-children=yes --log-file=/tmp/vg.%p".
 . "$top_srcdir/tests/integ/lib.sh"
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
 
 C="$T/new.ini"
-console_start 80 24 "$B/centrala setup --config $C; echo setup-exit=\$?; sleep 600"
+console_start 80 24 "${SETUP_WRAPPER:-} $B/centrala setup --config $C; echo setup-exit=\$?; sleep 600"
 must_show 10 "Centrala setup" "no wizard screen"
 must_show 5 "Step 1 of 10. \[core\]: General" "the first run does not begin with [core]"
 shows "state_dir  *state   (default)" || { screen; fail "[core] rows and defaults not shown"; }

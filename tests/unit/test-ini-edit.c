@@ -100,7 +100,7 @@ main(void)
 {
 	test_shipped();
 	struct ini_doc	*d = ini_doc_parse(admin);
-	char		*t, **secs, err[256], path[] = "/tmp/test-ini-w-XXXXXX";
+	char		*t, **secs, err[256] = "", path[] = "/tmp/test-ini-w-XXXXXX";
 	int		 n, fd;
 
 	t = ini_text(d);
