@@ -1,7 +1,7 @@
 /* devices.c: ALSA devices and DAHDI spans present (devices.h). ALSA:
  * /proc/asound/pcm lists "CC-DD: id : name : playback 1 ..." and
  * /proc/asound/cardCC/id the card's id. DAHDI: /proc/dahdi/N begins
- * "Span N: NAME "DESCRIPTION"". */
+ * "Span N: NAME "DESCRIPTION"". CUPS: `lpstat -e`, a destination a line. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,4 +106,25 @@ devices_dahdi_note(const char *proc, char *buf, size_t len)
 		snprintf(buf + used, len - used, "%s %s", i ? ";" : "",
 		    d[i].about);
 	}
+}
+
+int
+devices_printers(struct device *d, int max)
+{
+	FILE	*p = popen("lpstat -e 2>/dev/null", "r");
+	char	 line[256];
+	int	 n = 0;
+
+	if (p == NULL)
+		return 0;
+	while (n < max && fgets(line, sizeof line, p) != NULL) {
+		line[strcspn(line, " \n")] = '\0';
+		if (line[0] == '\0')
+			continue;
+		snprintf(d[n].value, sizeof d[n].value, "%.90s", line);
+		snprintf(d[n].about, sizeof d[n].about, "CUPS destination");
+		n++;
+	}
+	pclose(p);
+	return n;
 }

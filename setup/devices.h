@@ -1,6 +1,7 @@
 /* devices.h: the hardware on this machine that answers may name: ALSA
  * playback devices (a seat's headset, from /proc/asound) and DAHDI spans
- * (a PRA card, from /proc/dahdi, absent without the driver). */
+ * (a PRA card, from /proc/dahdi, absent without the driver), and the
+ * CUPS printers the reports may print on. */
 #ifndef CZ_SETUP_DEVICES_H
 #define CZ_SETUP_DEVICES_H
 
@@ -18,6 +19,8 @@ struct device {
 /* PROC is where /proc is ("/proc"; a test's tree otherwise). */
 int	devices_alsa(const char *proc, struct device *, int max);
 int	devices_dahdi(const char *proc, struct device *, int max);
+/* The CUPS destinations (`lpstat -e`), for the reports' printer. */
+int	devices_printers(struct device *, int max);
 /* One line saying what was found: "DAHDI spans here: Span 1: ..." or
  * "DAHDI spans here: none (no /proc/dahdi: no card driver loaded)". */
 void	devices_dahdi_note(const char *proc, char *buf, size_t len);

@@ -1,9 +1,9 @@
 /* edit.c: the section editor (edit.h). The rows, their help, defaults,
  * choices and ranges are the config table's; how a value is asked follows
- * its type (a pick list for choices, a line otherwise). Two keys are asked
- * in their own way: a PIN is typed hidden and stored as its hash
- * (lib/pin.c), and an audio endpoint is picked among the ALSA devices
- * present. */
+ * its type (a pick list for choices, a line otherwise). A few keys are
+ * asked in their own way: a PIN is typed hidden and stored as its hash
+ * (lib/pin.c); an audio endpoint and the printer are picked among the
+ * ALSA devices and CUPS destinations present (edit_offers). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,20 +77,49 @@ edit_choose(const struct ui_frame *f, const char *title,
 	return r < 0 ? NULL : xstrdup(k->choices[r]);
 }
 
-/* An audio endpoint: a device here, none, or typed. */
+static int
+edit_alsa(struct device *d, int max)
+{
+	return devices_alsa(DEVICES_PROC, d, max);
+}
+
+/* What a key may name that exists here: ALSA devices for a seat's audio,
+ * CUPS destinations for the reports' printer; the rest is typed. */
+static const struct {
+	const char	*key;
+	int		(*list)(struct device *, int);
+	const char	*type;		/* the item to type one */
+	const char	*none;		/* the item for "" */
+} edit_offers[] = {
+	{ "audio", edit_alsa, "Type it: alsa:DEVICE or phone:NUMBER", "None" },
+	{ "print_destination", devices_printers, "Type a CUPS destination",
+	  "CUPS's default destination" },
+};
+
+/* The row of edit_offers for a key, or -1. */
+static int
+edit_offer_of(const struct cfg_key *k)
+{
+	for (size_t i = 0; i < sizeof edit_offers / sizeof edit_offers[0]; i++)
+		if (strcmp(edit_offers[i].key, k->key) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A value among what is here, none, or typed. */
 static char *
-edit_audio(const struct ui_frame *f, const char *title, const char *help,
-    const char *cur)
+edit_offer(const struct ui_frame *f, int o, const char *title,
+    const char *help, const char *cur)
 {
 	struct device	 d[DEVICES_MAX];
 	char		*items[DEVICES_MAX + 2], *label[DEVICES_MAX];
-	int		 n = devices_alsa(DEVICES_PROC, d, DEVICES_MAX), r;
+	int		 n = edit_offers[o].list(d, DEVICES_MAX), r;
 
 	for (int i = 0; i < n; i++)
 		items[i] = label[i] = xprintf("%s (%s)", d[i].value,
 		    d[i].about);
-	items[n] = "Type it: alsa:DEVICE or phone:NUMBER";
-	items[n + 1] = "None";
+	items[n] = (char *)edit_offers[o].type;
+	items[n + 1] = (char *)edit_offers[o].none;
 	r = ui_pick(f, title, items, n + 2, 0);
 	for (int i = 0; i < n; i++)
 		free(label[i]);
@@ -150,8 +179,8 @@ edit_one(struct setup *s, const struct ui_frame *f, const char *secname,
 		}
 	} else if (k->choices != NULL)
 		v = edit_choose(f, title, k, was);
-	else if (strcmp(k->key, "audio") == 0)
-		v = edit_audio(f, title, help, was);
+	else if (edit_offer_of(k) >= 0)
+		v = edit_offer(f, edit_offer_of(k), title, help, was);
 	else
 		v = ui_ask(f, title, help, was, 0);
 	free(help);

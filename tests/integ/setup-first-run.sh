@@ -26,6 +26,11 @@ fits "Enter Change  Del Default  Esc Back" || { screen; fail "the editor does no
 keys Enter; must_show 5 "\[core\] state_dir" "no question for state_dir"
 keys C-u; typed "$T"; keys Enter
 must_show 5 "state_dir  *$T\$" "state_dir not taken"
+# print_destination (row 15): the CUPS destinations here, or typed.
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
+must_show 5 "CUPS's default destination" "no pick of CUPS destinations"
+shows "Type a CUPS destination" || { screen; fail "no way to type a destination"; }
+keys Escape
 keys Escape
 must_show 5 "Step 2 of 10. Spans" "no step 2 (spans)"
 keys a; must_show 5 "New span: its name" "no name question"
@@ -67,6 +72,10 @@ typed 1234; keys Enter
 must_show 5 "\[agent 1001\] queues" "queues not asked"
 typed sales; keys Enter
 must_show 5 "pin  *(set)" "PIN not set"
+# audio (row 6): the ALSA devices here, typed, or none.
+keys Down Down Down Down Down Enter
+must_show 5 "Type it: alsa:DEVICE or phone:NUMBER" "no pick of audio devices"
+keys n; must_show 5 "audio  *\"\"\$" "no audio not taken"
 keys Escape Escape; must_show 5 "Step 8 of 10" "no step 8"
 keys Escape; must_show 5 "Step 9 of 10" "no step 9"
 keys Escape; must_show 5 "Step 10 of 10. \[retention\]" "no step 10"
