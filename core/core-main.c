@@ -20,6 +20,7 @@
 #include "callback.h"
 #include "cause.h"
 #include "clock.h"
+#include "cmd-handlers.h"
 #include "conn.h"
 #include "db-backup.h"
 #include "core.h"
@@ -393,6 +394,8 @@ core_start(const char *state_opt)
 	char err[1024];
 
 	hooks_init(core_check_stopped);
+	cmd_set_process(&(const struct cmd_process){
+	    .stop = core_stop, .reload = core_reload });
 	core_paths(state_opt);
 	core_open_log();
 	log_info("configuration loaded from %s", core.config_path ?
