@@ -29,11 +29,22 @@ static const struct span_kind span_kinds[] = {
 	  mulaw_decode, mulaw_encode },
 };
 
+/* By enum cfg_span_driver; config.c refuses a dahdi span when the DAHDI
+ * driver is not built. */
+static const struct span_driver *const span_drivers[] = {
+	&span_driver_vspan,
+#ifdef HAVE_DAHDI
+	&span_driver_dahdi,
+#endif
+};
+
 static const struct span_driver *
 span_driver_for(int driver)
 {
-	(void)driver;		/* only the virtual span today */
-	return &span_driver_vspan;
+	if (driver < 0 || driver >= (int)(sizeof span_drivers /
+	    sizeof span_drivers[0]))
+		fatal("span driver %d is not built", driver);
+	return span_drivers[driver];
 }
 
 static struct span *
@@ -108,6 +119,8 @@ span_cfg_differs(const struct span *s, const struct cfg_span *cs)
 		return "switchtype";
 	if (cs->side != s->cfg.side)
 		return "side";
+	if (cs->dahdi_span != s->cfg.dahdi_span)
+		return "dahdi_span";
 	return cs->driver != s->cfg.driver ? "driver" : NULL;
 }
 

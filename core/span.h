@@ -47,6 +47,7 @@ struct span_driver {
 	int		(*d_write)(struct span *, const void *, int);
 };
 extern const struct span_driver span_driver_vspan;
+extern const struct span_driver span_driver_dahdi;	/* if HAVE_DAHDI */
 
 enum chan_state { CHAN_IDLE, CHAN_BUSY, CHAN_RELEASING };
 
@@ -127,7 +128,7 @@ void		 span_close_all(void);
 struct span	*span_find(const char *name);
 /* The key of a reloaded span section that differs from what the running
  * span was opened with and needs a restart (type, switchtype, side,
- * driver), or NULL. */
+ * driver, dahdi_span), or NULL. */
 const char	*span_cfg_differs(const struct span *, const struct cfg_span *);
 int		 span_channels(const struct span *);	/* B-channels */
 int		 span_in_use(const struct span *);
