@@ -46,7 +46,8 @@ struct dahdi {
 	int		 dfd;			/* the D-channel */
 	int		 bfd[SPAN_TIMESLOTS];	/* by timeslot, -1 = none */
 	int		 clock_ts;		/* whose blocks tick the span */
-	int		 alarms;		/* DAHDI_ALARM_* bits */
+	int		 alarms;		/* DAHDI_ALARM_* bits, -1 unread */
+	int		 event_pending;		/* seen by dahdi_d_read() */
 	struct event	*dev, *bev;
 	struct evbuffer	*held;			/* D frames: length, bytes */
 	struct dahdi	*held_next;
@@ -131,28 +132,34 @@ dahdi_alarm_state(struct span *s)
 	struct dahdi		*d = s->drv;
 	struct dahdi_spaninfo	 si;
 	char			 text[256], why[300];
+	enum dahdi_alarm_step	 step;
 
 	memset(&si, 0, sizeof si);
 	si.spanno = s->cfg.dahdi_span;
-	if (ioctl(d->dfd, DAHDI_SPANSTAT, &si) != 0) {
-		log_warn("span %s: DAHDI_SPANSTAT: %s", s->name,
-		    strerror(errno));
-		return;
+	if (ioctl(d->dfd, DAHDI_SPANSTAT, &si) != 0) {	/* unusable */
+		if (d->alarms != DAHDI_ALARM_NOTOPEN)
+			log_warn("span %s: DAHDI_SPANSTAT: %s", s->name,
+			    strerror(errno));
+		si.alarms = DAHDI_ALARM_NOTOPEN;
 	}
-	if (si.alarms == d->alarms && (si.alarms != 0 || s->l1_up))
-		return;
+	step = dahdi_alarm_step(d->alarms, s->l1_up, si.alarms);
 	d->alarms = si.alarms;
-	if (si.alarms == 0) {
-		span_l1_up(s);
-		return;
-	}
 	snprintf(why, sizeof why, "alarm: %s",
 	    dahdi_alarm_text(si.alarms, text, sizeof text));
-	if (s->l1_up)
+	switch (step) {
+	case DAHDI_STEP_UP:
+		span_l1_up(s);
+		break;
+	case DAHDI_STEP_DOWN:
 		span_l1_down(s, why);
-	else
+		break;
+	case DAHDI_STEP_STILL_DOWN:
 		log_warn("span %s: DAHDI span %d %s", s->name,
 		    s->cfg.dahdi_span, why);
+		break;
+	case DAHDI_STEP_NONE:
+		break;
+	}
 }
 
 /* Takes the channel's pending events; an alarm one rereads the span's. */
@@ -179,7 +186,8 @@ dahdi_events(struct span *s, int fd)
 }
 
 /* One D frame, FCS bytes included; 0 = nothing (libpri's convention). A
- * pending DAHDI event makes read() fail with ELAST: it is taken here. */
+ * pending DAHDI event makes read() fail with ELAST: it is taken once
+ * libpri is out of its read (an alarm may take layer 1 down). */
 static int
 dahdi_d_read(struct span *s, void *buf, int len)
 {
@@ -187,7 +195,7 @@ dahdi_d_read(struct span *s, void *buf, int len)
 	ssize_t		 n = read(d->dfd, buf, len);
 
 	if (n < 0 && errno == ELAST)
-		dahdi_events(s, d->dfd);
+		d->event_pending = 1;
 	return n > 0 ? (int)n : 0;
 }
 
@@ -245,13 +253,18 @@ dahdi_d_write(struct span *s, const void *buf, int len)
 static void
 dahdi_d_cb(evutil_socket_t fd, short what, void *arg)
 {
-	struct span *s = arg;
+	struct span	*s = arg;
+	struct dahdi	*d = s->drv;
 
 	if (s->l1_up)
 		span_d_readable(s);
-	else
+	else	/* drained: no link to give it to */
 		dahdi_d_read(s, (uint8_t[DAHDI_MAX_FRAME]){ 0 },
-		    DAHDI_MAX_FRAME);	/* drained; may take an event */
+		    DAHDI_MAX_FRAME);
+	if (d->event_pending) {
+		d->event_pending = 0;
+		dahdi_events(s, d->dfd);
+	}
 }
 
 /* The card's 20 ms: every B-channel's block in, the span's out. A channel
@@ -265,6 +278,8 @@ dahdi_tick_cb(evutil_socket_t fd, short what, void *arg)
 	struct pollfd	 pfd = { .fd = d->dfd, .events = POLLPRI };
 	int		 ok = 1;
 
+	if (d->alarms == -1)		/* the first tick: the span's state */
+		dahdi_alarm_state(s);
 	if (poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLPRI))
 		dahdi_events(s, d->dfd);
 	memset(rx, s->kind->idle, s->kind->block);
@@ -361,7 +376,6 @@ dahdi_open(struct span *s, char *err, size_t errlen)
 	    s->name, s->cfg.dahdi_span, d->base, dahdi_channel(d->base,
 	    dahdi_span_chans(s->cfg.type)), dchan);
 	d->alarms = -1;
-	dahdi_alarm_state(s);
 	return 0;
 }
 

@@ -127,6 +127,16 @@ dahdi_alarm_text(int alarms, char *buf, size_t len)
 	return buf;
 }
 
+enum dahdi_alarm_step
+dahdi_alarm_step(int prev, int l1_up, int now)
+{
+	if (now == 0)
+		return l1_up ? DAHDI_STEP_NONE : DAHDI_STEP_UP;
+	if (l1_up)
+		return DAHDI_STEP_DOWN;
+	return now != prev ? DAHDI_STEP_STILL_DOWN : DAHDI_STEP_NONE;
+}
+
 int
 dahdi_check_span(const struct config *cfg, const struct cfg_span *sp,
     int built, char *why, size_t len)

@@ -39,6 +39,12 @@ int	dahdi_span_base(const struct config *, int n);
 int	dahdi_channel(int base, int ts);
 /* The alarm bits in words ("red, loss of signal"), "" for none. */
 const char *dahdi_alarm_text(int alarms, char *buf, size_t len);
+/* What the span's layer 1 does when DAHDI reports alarms NOW after PREV
+ * (-1: never read) with layer 1 up or not (L1_UP): any alarm is layer 1
+ * down, none is up. */
+enum dahdi_alarm_step { DAHDI_STEP_NONE, DAHDI_STEP_UP, DAHDI_STEP_DOWN,
+	DAHDI_STEP_STILL_DOWN };	/* still down: the alarms changed */
+enum dahdi_alarm_step dahdi_alarm_step(int prev, int l1_up, int now);
 /* The rules of one [span] for the DAHDI driver, against the others;
  * BUILT says whether this build has the driver. 0, or -1 and why. */
 int	dahdi_check_span(const struct config *, const struct cfg_span *,

@@ -79,6 +79,22 @@ test_alarms(void)
 	ok(strcmp(dahdi_alarm_text(1 << 20 | CZ_DAHDI_ALARM_RED, buf,
 	    sizeof buf), "red, unknown alarm 0x100000") == 0,
 	    "an unknown bit is shown, not lost: \"%s\"", buf);
+	ok(dahdi_alarm_step(-1, 0, 0) == DAHDI_STEP_UP,
+	    "first reading, no alarm: layer 1 up");
+	ok(dahdi_alarm_step(-1, 0, CZ_DAHDI_ALARM_RED) ==
+	    DAHDI_STEP_STILL_DOWN, "first reading in alarm: said, stays down");
+	ok(dahdi_alarm_step(0, 1, CZ_DAHDI_ALARM_RED | CZ_DAHDI_ALARM_LOS) ==
+	    DAHDI_STEP_DOWN, "an alarm while up: layer 1 down");
+	ok(dahdi_alarm_step(0, 1, CZ_DAHDI_ALARM_YELLOW) == DAHDI_STEP_DOWN,
+	    "yellow too (the far end cannot hear us)");
+	ok(dahdi_alarm_step(CZ_DAHDI_ALARM_RED, 0, CZ_DAHDI_ALARM_RED) ==
+	    DAHDI_STEP_NONE, "the same alarm again: nothing");
+	ok(dahdi_alarm_step(CZ_DAHDI_ALARM_RED, 0, CZ_DAHDI_ALARM_RECOVER) ==
+	    DAHDI_STEP_STILL_DOWN, "recovering is not up yet");
+	ok(dahdi_alarm_step(CZ_DAHDI_ALARM_RECOVER, 0, 0) == DAHDI_STEP_UP,
+	    "alarm cleared: layer 1 up");
+	ok(dahdi_alarm_step(0, 1, 0) == DAHDI_STEP_NONE,
+	    "no alarm while up: nothing");
 	dahdi_alarm_text(0x7ff, buf, 12);
 	ok(strlen(buf) < 12, "a short buffer is not overrun");
 }
