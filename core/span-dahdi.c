@@ -151,6 +151,8 @@ dahdi_alarm_state(struct span *s)
 		span_l1_up(s);
 		break;
 	case DAHDI_STEP_DOWN:
+		/* held frames belong to the link that went */
+		evbuffer_drain(d->held, evbuffer_get_length(d->held));
 		span_l1_down(s, why);
 		break;
 	case DAHDI_STEP_STILL_DOWN:
@@ -386,6 +388,9 @@ dahdi_close(struct span *s)
 
 	if (d == NULL)
 		return;
+	if (d->short_reads > 0)
+		log_info("span %s: %llu B-channel blocks were short (heard as "
+		    "silence)", s->name, (unsigned long long)d->short_reads);
 	for (struct dahdi **pp = &dahdi_held; *pp != NULL; pp = &(*pp)->held_next)
 		if (*pp == d) {		/* its held frames are lost */
 			*pp = d->held_next;
