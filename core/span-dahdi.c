@@ -156,8 +156,7 @@ dahdi_alarm_state(struct span *s)
 		span_l1_down(s, why);
 		break;
 	case DAHDI_STEP_STILL_DOWN:
-		log_warn("span %s: DAHDI span %d %s", s->name,
-		    s->cfg.dahdi_span, why);
+		span_l1_still_down(s, why);
 		break;
 	case DAHDI_STEP_NONE:
 		break;

@@ -59,6 +59,7 @@ span_new(const struct cfg_span *cs)
 	s->cfg.caller_id = xstrdup(cs->caller_id);
 	s->driver = span_driver_for(cs->driver);
 	s->kind = &span_kinds[cs->type == CFG_SPAN_T1];
+	snprintf(s->l1_why, sizeof s->l1_why, "waiting for layer 1");
 	return s;
 }
 
@@ -182,6 +183,7 @@ void
 span_l1_up(struct span *s)
 {
 	s->l1_up = 1;
+	s->l1_why[0] = '\0';
 	s->last_block_us = 0;		/* no gap across a reconnection */
 	log_info("span %s: layer 1 up", s->name);
 	span_record_state(s, "layer 1 up");
@@ -196,6 +198,7 @@ span_l1_down(struct span *s, const char *why)
 	if (!s->l1_up)
 		return;
 	s->l1_up = 0;
+	snprintf(s->l1_why, sizeof s->l1_why, "%s", why);
 	s->l2_up = 0;
 	log_warn("span %s: layer 1 down (%s): clearing %d calls", s->name,
 	    why, span_in_use(s));
@@ -210,6 +213,16 @@ span_l1_down(struct span *s, const char *why)
 	}
 	span_record_state(s, why);
 	span_hooks.idle();
+}
+
+void
+span_l1_still_down(struct span *s, const char *why)
+{
+	if (s->l1_up || strcmp(s->l1_why, why) == 0)
+		return;
+	snprintf(s->l1_why, sizeof s->l1_why, "%s", why);
+	log_warn("span %s: layer 1 down (%s)", s->name, why);
+	span_record_state(s, why);
 }
 
 void

@@ -65,6 +65,7 @@ struct span {
 	const struct span_driver *driver;
 	void			*drv;		/* driver's private state */
 	int			 l1_up;
+	char			 l1_why[128];	/* why layer 1 is down, "" */
 	int			 l2_up;
 	struct pri		*pri;
 	struct event		*pri_timer;
@@ -139,6 +140,8 @@ int		 span_chan_offset(const struct span *, int ch);
 /* Called by drivers. */
 void		 span_l1_up(struct span *);
 void		 span_l1_down(struct span *, const char *why);
+/* Layer 1 is still down, now for WHY (a card's alarms changed). */
+void		 span_l1_still_down(struct span *, const char *why);
 void		 span_d_readable(struct span *);
 void		 span_set_l2(struct span *, int up);	/* D channel up or down */
 void		 span_b_block(struct span *, const uint8_t *rx, uint8_t *tx);

@@ -4,8 +4,20 @@
 # the configured dahdi spans; a core whose dahdi span cannot be opened (no
 # card, no DAHDI here) refuses to start, naming the span and what to check;
 # a build without the driver refuses the config clearly. The driver's
-# pure parts are tests/unit/test-dahdi's.
+# pure parts are tests/unit/test-dahdi's. First, with a virtual span: a
+# span's `alarm` (why layer 1 is down), which a card's alarms fill.
 . "$top_srcdir/tests/integ/lib.sh"
+
+alarm_has() { status_field "d['spans'][0]['alarm']" | grep -q "$1"; }
+start_core
+wait_until 10 alarm_has "^waiting for layer 1$" || fail "alarm before the telco: $(status_field "d['spans'][0]")"
+pstn_bg --duration 60
+wait_until 20 span_up || fail "span not up"
+[ "$(status_field "repr(d['spans'][0]['alarm'])")" = "''" ] || fail "alarm while up: $(status_field "d['spans'][0]")"
+kill "$PSTN_PID"
+wait_until 10 field_is "d['spans'][0]['l1']" down || fail "span still up"
+alarm_has "socket closed" || fail "alarm after the cut: $(status_field "d['spans'][0]")"
+pass "a span's alarm: waiting, empty while up, why it went down"
 
 core() { "$B/centrala-core" "$@"; }
 
