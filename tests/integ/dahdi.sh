@@ -17,6 +17,8 @@ wait_until 20 span_up || fail "span not up"
 kill "$PSTN_PID"
 wait_until 10 field_is "d['spans'][0]['l1']" down || fail "span still up"
 alarm_has "socket closed" || fail "alarm after the cut: $(status_field "d['spans'][0]")"
+ctl status >"$T/status" || fail "ctl status"
+grep -Eq '^e1a +down +down +0/30 +(D|B)-channel socket closed$' "$T/status" || fail "ctl status: $(cat "$T/status")"
 pass "a span's alarm: waiting, empty while up, why it went down"
 
 core() { "$B/centrala-core" "$@"; }
