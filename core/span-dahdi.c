@@ -7,9 +7,9 @@
  * a block, every channel's block is read, the span's block handed up
  * (span_b_block) and the answer written. Layer 1 is the span's alarm
  * state (DAHDI_SPANSTAT): up with no alarm, down, with the alarms named,
- * when the card reports one. D frames are held until the loop pass's rows
- * are committed, as the virtual span does. Channel numbers and the
- * system.conf text are lib/dahdi.c's. */
+ * when the card reports one. D frames come once the loop pass's rows are
+ * committed (span.c holds them). Channel numbers and the system.conf text
+ * are lib/dahdi.c's. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -19,7 +19,6 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <dahdi/user.h>
-#include <event2/buffer.h>
 #include <event2/event.h>
 #include "core.h"
 #include "dahdi.h"
@@ -49,13 +48,8 @@ struct dahdi {
 	int		 alarms;		/* DAHDI_ALARM_* bits, -1 unread */
 	int		 event_pending;		/* seen by dahdi_d_read() */
 	struct event	*dev, *bev;
-	struct evbuffer	*held;			/* D frames: length, bytes */
-	struct dahdi	*held_next;
-	int		 listed;
 	uint64_t	 short_reads;
 };
-
-static struct dahdi	*dahdi_held;	/* spans with frames held */
 
 /* Opens DAHDI channel CHAN; -1 with err. */
 static int
@@ -151,8 +145,6 @@ dahdi_alarm_state(struct span *s)
 		span_l1_up(s);
 		break;
 	case DAHDI_STEP_DOWN:
-		/* held frames belong to the link that went */
-		evbuffer_drain(d->held, evbuffer_get_length(d->held));
 		span_l1_down(s, why);
 		break;
 	case DAHDI_STEP_STILL_DOWN:
@@ -200,55 +192,14 @@ dahdi_d_read(struct span *s, void *buf, int len)
 	return n > 0 ? (int)n : 0;
 }
 
+/* One D frame out (span.c held it until the commit). */
 static void
-dahdi_d_send(struct dahdi *d, const void *buf, size_t len)
+dahdi_d_send(struct span *s, const void *buf, size_t len)
 {
-	if (d->span->l1_up && write(d->dfd, buf, len) < 0 && errno != EAGAIN)
-		log_debug("span %s: D write: %s", d->span->name,
-		    strerror(errno));
-}
+	struct dahdi *d = s->drv;
 
-/* The pass's rows are committed: every span's held frames go, in order. */
-static void
-dahdi_release(void)
-{
-	uint8_t	 frame[DAHDI_MAX_FRAME];
-	uint16_t len;
-
-	while (dahdi_held != NULL) {
-		struct dahdi *d = dahdi_held;
-
-		dahdi_held = d->held_next;
-		d->held_next = NULL;
-		d->listed = 0;
-		while (evbuffer_remove(d->held, &len, sizeof len) ==
-		    sizeof len) {
-			evbuffer_remove(d->held, frame, len);
-			dahdi_d_send(d, frame, len);
-		}
-	}
-}
-
-static int
-dahdi_d_write(struct span *s, const void *buf, int len)
-{
-	struct dahdi	*d = s->drv;
-	uint16_t	 n = len;
-
-	if (len <= 0 || len > DAHDI_MAX_FRAME) {
-		log_warn("span %s: D frame of %d bytes not sent (at most %d)",
-		    s->name, len, DAHDI_MAX_FRAME);
-		return len;
-	}
-	if (!d->listed) {
-		d->listed = 1;
-		d->held_next = dahdi_held;
-		dahdi_held = d;
-		core_release_after_commit(dahdi_release);
-	}
-	evbuffer_add(d->held, &n, sizeof n);
-	evbuffer_add(d->held, buf, len);
-	return len;
+	if (s->l1_up && write(d->dfd, buf, len) < 0 && errno != EAGAIN)
+		log_debug("span %s: D write: %s", s->name, strerror(errno));
 }
 
 static void
@@ -344,7 +295,6 @@ dahdi_open(struct span *s, char *err, size_t errlen)
 	s->drv = d;
 	d->span = s;
 	d->dfd = -1;
-	d->held = evbuffer_new();
 	for (int ts = 0; ts < SPAN_TIMESLOTS; ts++)
 		d->bfd[ts] = -1;
 	d->base = dahdi_span_base(core.cfg, s->cfg.dahdi_span);
@@ -390,11 +340,6 @@ dahdi_close(struct span *s)
 	if (d->short_reads > 0)
 		log_info("span %s: %llu B-channel blocks were short (heard as "
 		    "silence)", s->name, (unsigned long long)d->short_reads);
-	for (struct dahdi **pp = &dahdi_held; *pp != NULL; pp = &(*pp)->held_next)
-		if (*pp == d) {		/* its held frames are lost */
-			*pp = d->held_next;
-			break;
-		}
 	if (d->dev != NULL)
 		event_free(d->dev);
 	if (d->bev != NULL)
@@ -404,7 +349,6 @@ dahdi_close(struct span *s)
 	for (int ts = 0; ts < SPAN_TIMESLOTS; ts++)
 		if (d->bfd[ts] >= 0)
 			close(d->bfd[ts]);
-	evbuffer_free(d->held);
 	free(d);
 	s->drv = NULL;
 }
@@ -414,5 +358,5 @@ const struct span_driver span_driver_dahdi = {
 	.open = dahdi_open,
 	.close = dahdi_close,
 	.d_read = dahdi_d_read,
-	.d_write = dahdi_d_write,
+	.d_send = dahdi_d_send,
 };

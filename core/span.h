@@ -42,9 +42,11 @@ struct span_driver {
 	const char	*name;
 	int		(*open)(struct span *, char *err, size_t errlen);
 	void		(*close)(struct span *);
-	/* D-channel I/O for libpri: one frame per call (see vspan.md). */
+	/* D-channel I/O for libpri: one frame per call (see vspan.md).
+	 * d_send sends at once: span.c holds libpri's frames until the
+	 * pass's rows are committed, then hands them over in order. */
 	int		(*d_read)(struct span *, void *, int);
-	int		(*d_write)(struct span *, const void *, int);
+	void		(*d_send)(struct span *, const void *, size_t);
 };
 extern const struct span_driver span_driver_vspan;
 extern const struct span_driver span_driver_dahdi;	/* if HAVE_DAHDI */
@@ -74,6 +76,9 @@ struct span {
 	uint64_t		 last_block_us;	/* mono, 0 = none since layer 1 up */
 	struct tickstat		 gap;		/* between blocks from the network */
 	struct tickstat		 work;		/* one media tick's processing */
+	struct evbuffer		*d_held;	/* D frames: length, bytes */
+	struct span		*held_next;	/* in span.c's list when listed */
+	int			 held_listed;
 	struct span		*next;
 };
 
@@ -143,6 +148,10 @@ void		 span_l1_down(struct span *, const char *why);
 /* Layer 1 is still down, now for WHY (a card's alarms changed). */
 void		 span_l1_still_down(struct span *, const char *why);
 void		 span_d_readable(struct span *);
+/* libpri's D frame out: held until the loop pass's rows are committed (a
+ * Q.931 message never tells the network of a state the database could
+ * lose), then sent by the driver; dropped if layer 1 goes first. */
+int		 span_d_write(struct span *, const void *, int);
 void		 span_set_l2(struct span *, int up);	/* D channel up or down */
 void		 span_b_block(struct span *, const uint8_t *rx, uint8_t *tx);
 /* A block of the wrong size came in; ours went out (OK) or was dropped. */
