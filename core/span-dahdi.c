@@ -106,6 +106,31 @@ dahdi_check_chan(struct span *s, int fd, int chan, int ts, int dchan,
 	return 0;
 }
 
+/* The card's port must be the [span]'s type (E1 or T1). */
+static int
+dahdi_check_port(struct span *s, int fd, char *err, size_t errlen)
+{
+	struct dahdi_spaninfo	si;
+	char			type[sizeof si.spantype + 1], why[512];
+
+	memset(&si, 0, sizeof si);
+	si.spanno = s->cfg.dahdi_span;
+	if (ioctl(fd, DAHDI_SPANSTAT, &si) != 0) {
+		snprintf(err, errlen, "span %s: DAHDI span %d: %s (is there "
+		    "such a span? dahdi_scan)", s->name, s->cfg.dahdi_span,
+		    strerror(errno));
+		return -1;
+	}
+	memcpy(type, si.spantype, sizeof si.spantype);
+	type[sizeof si.spantype] = '\0';
+	if (dahdi_check_card(&s->cfg, si.totalchans, type, why,
+	    sizeof why) != 0) {
+		snprintf(err, errlen, "span %s: %s", s->name, why);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 dahdi_bufs(int fd, int n, int size)
 {
@@ -305,6 +330,7 @@ dahdi_open(struct span *s, char *err, size_t errlen)
 	}
 	dchan = dahdi_channel(d->base, dts);
 	if ((d->dfd = dahdi_open_chan(s, dchan, err, errlen)) < 0 ||
+	    dahdi_check_port(s, d->dfd, err, errlen) != 0 ||
 	    dahdi_check_chan(s, d->dfd, dchan, dts, 1, err, errlen) != 0)
 		return -1;
 	if (dahdi_bufs(d->dfd, 32, DAHDI_MAX_FRAME) != 0) {

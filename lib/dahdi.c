@@ -138,6 +138,24 @@ dahdi_alarm_step(int prev, int l1_up, int now)
 }
 
 int
+dahdi_check_card(const struct cfg_span *sp, int totalchans,
+    const char *spantype, char *why, size_t len)
+{
+	const char *want = kind(sp->type) ? "T1" : "E1";
+
+	if (totalchans == dahdi_span_chans(sp->type) && (spantype[0] ==
+	    '\0' || strcmp(spantype, want) == 0))
+		return 0;
+	snprintf(why, len, "DAHDI span %d %s%s%s %d channels, but [span %s] "
+	    "says type = %s: set the port's line mode (span-types.conf, "
+	    "docs/HARDWARE.md) or the span's type", sp->dahdi_span,
+	    spantype[0] ? "is " : "has", spantype[0] ? spantype : "",
+	    spantype[0] ? " with" : "", totalchans, sp->name,
+	    kind(sp->type) ? "t1" : "e1");
+	return -1;
+}
+
+int
 dahdi_check_span(const struct config *cfg, const struct cfg_span *sp,
     int built, char *why, size_t len)
 {

@@ -45,6 +45,11 @@ const char *dahdi_alarm_text(int alarms, char *buf, size_t len);
 enum dahdi_alarm_step { DAHDI_STEP_NONE, DAHDI_STEP_UP, DAHDI_STEP_DOWN,
 	DAHDI_STEP_STILL_DOWN };	/* still down: the alarms changed */
 enum dahdi_alarm_step dahdi_alarm_step(int prev, int l1_up, int now);
+/* The card's span as DAHDI_SPANSTAT tells it (TOTALCHANS channels,
+ * SPANTYPE "E1", "T1", "J1", "BRI"... or "" on old drivers) against the
+ * [span]'s type: 0, or -1 and why (the port's line mode is wrong). */
+int	dahdi_check_card(const struct cfg_span *, int totalchans,
+	    const char *spantype, char *why, size_t len);
 /* The rules of one [span] for the DAHDI driver, against the others;
  * BUILT says whether this build has the driver. 0, or -1 and why. */
 int	dahdi_check_span(const struct config *, const struct cfg_span *,

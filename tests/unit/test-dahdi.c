@@ -183,6 +183,31 @@ test_config(void)
 }
 
 static void
+test_card(void)
+{
+	struct cfg_span	sp = { .name = "pri1", .dahdi_span = 2 };
+	char		why[512];
+
+	ok(dahdi_check_card(&sp, 31, "E1", why, sizeof why) == 0 &&
+	    dahdi_check_card(&sp, 31, "", why, sizeof why) == 0,
+	    "an E1 span on an E1 port (or an old driver that names no type)");
+	ok(dahdi_check_card(&sp, 24, "T1", why, sizeof why) == -1 &&
+	    strstr(why, "DAHDI span 2 is T1 with 24 channels, but [span pri1] "
+	    "says type = e1") != NULL, "an E1 span on a T1 port: %s", why);
+	ok(dahdi_check_card(&sp, 31, "J1", why, sizeof why) == -1,
+	    "31 channels but not E1: refused");
+	ok(dahdi_check_card(&sp, 3, "BRI", why, sizeof why) == -1 &&
+	    strstr(why, "BRI with 3 channels"), "a BRI port: %s", why);
+	sp.type = CFG_SPAN_T1;
+	ok(dahdi_check_card(&sp, 24, "T1", why, sizeof why) == 0,
+	    "a T1 span on a T1 port");
+	ok(dahdi_check_card(&sp, 31, "", why, sizeof why) == -1 &&
+	    strstr(why, "DAHDI span 2 has 31 channels") != NULL &&
+	    strstr(why, "type = t1"), "a T1 span on an unnamed 31-channel "
+	    "port: %s", why);
+}
+
+static void
 test_built(void)
 {
 	struct config	 cfg;
@@ -215,6 +240,7 @@ main(void)
 	test_timeslots();
 	test_alarms();
 	test_config();
+	test_card();
 	test_built();
 	unlink(write_file("t.ini", ""));
 	rmdir(dir);
