@@ -5,12 +5,16 @@
 # card, no DAHDI here) refuses to start, naming the span and what to check;
 # a build without the driver refuses the config clearly. The driver's
 # pure parts are tests/unit/test-dahdi's. First, with a virtual span: a
-# span's `alarm` (why layer 1 is down), which a card's alarms fill.
+# span's `alarm` (why layer 1 is down), which a card's alarms fill, in
+# the status, `ctl status` and the supervisor console's trunks.
 . "$top_srcdir/tests/integ/lib.sh"
+. "$top_srcdir/tests/integ/tmux.sh"
 
 alarm_has() { status_field "d['spans'][0]['alarm']" | grep -q "$1"; }
 start_core
 wait_until 10 alarm_has "^waiting for layer 1$" || fail "alarm before the telco: $(status_field "d['spans'][0]")"
+console_start 80 24 "$B/centrala-supervisor --state-dir $T"
+must_show 10 "^Trunks e1a 0/30 busy ALARM waiting for layer 1" "trunks before the telco"
 pstn_bg --duration 60
 wait_until 20 span_up || fail "span not up"
 [ "$(status_field "repr(d['spans'][0]['alarm'])")" = "''" ] || fail "alarm while up: $(status_field "d['spans'][0]")"
@@ -19,7 +23,8 @@ wait_until 10 field_is "d['spans'][0]['l1']" down || fail "span still up"
 alarm_has "socket closed" || fail "alarm after the cut: $(status_field "d['spans'][0]")"
 ctl status >"$T/status" || fail "ctl status"
 grep -Eq '^e1a +down +down +0/30 +(D|B)-channel socket closed$' "$T/status" || fail "ctl status: $(cat "$T/status")"
-pass "a span's alarm: waiting, empty while up, why it went down"
+must_show 10 "^Trunks e1a 0/30 busy ALARM [DB]-channel socket closed" "trunks after the cut"
+pass "a span's alarm: waiting, empty while up, why it went down (status, ctl, supervisor)"
 
 core() { "$B/centrala-core" "$@"; }
 
