@@ -18,9 +18,11 @@
 #include "cause.h"
 #include "campaign.h"
 #include "conn.h"
+#include "endpoint.h"
 #include "hooks.h"
 #include "isdn.h"
 #include "ivr.h"
+#include "leg.h"
 #include "media.h"
 #include "notify.h"
 #include "proto.h"
@@ -100,6 +102,16 @@ hooks_call_release(struct call *call, int cause, const char *cleared_by)
 	call_agent_release(call, cause, cleared_by);
 }
 
+/* The call ends: its legs, its bridge and its outside party. */
+static void
+hooks_media_end(struct call *call, int cause)
+{
+	leg_call_end(call, cause);
+	media_leave_all(call);
+	if (call->party != NULL)
+		endpoint_close(call->party);
+}
+
 static const struct call_hooks hooks_call = {
 	.stop = hooks_call_stop,
 	.release = hooks_call_release,
@@ -108,6 +120,11 @@ static const struct call_hooks hooks_call = {
 	.changed = notify_call_state,
 	.progress = hooks_call_progress,
 	.agent_id = hooks_agent_id,
+	.line_answered = leg_answered,
+	.digit = media_digit,
+	.hold = media_hold,
+	.media_end = hooks_media_end,
+	.media_free = media_call_free,
 };
 
 static int
