@@ -36,9 +36,10 @@ cmd_status_spans(void)
 	json_t *a = json_array();
 
 	for (struct span *s = spans; s != NULL; s = s->next)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:i,s:i,s:I,s:I,"
-		    "s:I,s:o,s:o}",
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:i,s:i,s:I,"
+		    "s:I,s:I,s:o,s:o}",
 		    "name", s->name, "l1", span_l1_name(s), "l2", span_l2_name(s),
+		    "alarm", s->l1_why,
 		    "channels", span_channels(s), "in_use", span_in_use(s),
 		    "blocks_rx", (json_int_t)s->blocks_rx,
 		    "blocks_bad", (json_int_t)s->blocks_bad,
