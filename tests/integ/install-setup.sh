@@ -22,6 +22,9 @@ share=$(dirname "$(one '*/share/centrala/centrala.ini')")
 # The installed state directory (localstatedir/lib/centrala), in the DESTDIR.
 ST=$D$(sed -n 's/^state_dir = //p' "$conf")
 case $ST in "$D"/*/lib/centrala) ;; *) fail "installed state_dir: $ST" ;; esac
+# The socket's path must fit sun_path (108 bytes): a deep prefix (make
+# distcheck's) gets a state directory of the test's own.
+[ ${#ST} -le 80 ] || ST=$T/state
 
 # HIDE COMMAND...: COMMAND with the source and build trees out of sight.
 if unshare -m sh -c "mount -t tmpfs cz '$B'" 2>/dev/null; then
