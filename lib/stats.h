@@ -92,4 +92,15 @@ double	stats_occupancy(const struct stats_agent *);
 /* The outcomes of a row's offered calls; they add up to offered. */
 unsigned stats_outcomes(const struct stats_queue *);
 
+/* Stored per-interval totals (core/db-totals.c) and the report's use of
+ * them (docs/STATISTICS.md). */
+void		 stats_merge_queue(struct stats *, const struct stats_queue *);
+int64_t		 stats_open_before(const struct stats *, int64_t t);
+void		 stats_drop_before(struct stats *, int64_t t);
+const struct stats_queue *stats_agent_last(struct stats *, const char *agent);
+int		 stats_nnow(const struct stats *);
+const char	*stats_now_at(const struct stats *, int i, int *state,
+		    int64_t *since_ms, const struct stats_queue **last);
+const char	*stats_state_name(int state);	/* NULL: none */
+
 #endif
