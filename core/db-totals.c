@@ -2,14 +2,16 @@
  * docs/STATISTICS.md "Stored totals"). The figures come from the one
  * statistics engine, lib/stats.c, fed the same events as a report would
  * feed it, so they cannot disagree with it:
- * - a call's figures when its CDR is inserted: its events through a
- *   fresh engine with 15-minute rows, added into queue_totals;
+ * - a call's figures when it ends (its call_end event, written in the
+ *   pass, and so the transaction, of its CDR; the recovery at start
+ *   writes both too): its events through a fresh engine with 15-minute
+ *   rows, added into queue_totals;
  * - wrap-up when an agent leaves it, into the row of the last call it
  *   handled (totals_agents remembers both);
  * - callbacks requested and failed when their event is written.
- * Temporary triggers of the core's connection call these as SQL
- * functions, so every writer of a CDR or an event (the core's calls, the
- * recovery at start) keeps the totals in the same transaction. */
+ * A temporary trigger of the core's connection calls this as an SQL
+ * function, so every writer of an event (the core's calls, the recovery
+ * at start) keeps the totals in the same transaction. */
 #include <stdlib.h>
 #include <string.h>
 #include "db.h"
@@ -173,7 +175,7 @@ db_totals_call_engine(struct db *db, const char *call_id)
 	return s;
 }
 
-/* A call's CDR was inserted: its figures into the totals. */
+/* A call ended: its figures into the totals. */
 static int
 db_totals_call(struct db *db, const char *call_id)
 {
@@ -267,18 +269,6 @@ db_totals_arg(sqlite3_value **v, int i)
 	return (const char *)sqlite3_value_text(v[i]);
 }
 
-/* cz_totals_call(call_id) */
-static void
-db_totals_call_fn(sqlite3_context *ctx, int n, sqlite3_value **v)
-{
-	const char *id = db_totals_arg(v, 0);
-
-	(void)n;
-	if (id != NULL)
-		db_totals_call(sqlite3_user_data(ctx), id);
-	sqlite3_result_null(ctx);
-}
-
 /* cz_totals_event(ts_ms, kind, call_id, agent, queue, state) */
 static void
 db_totals_event_fn(sqlite3_context *ctx, int n, sqlite3_value **v)
@@ -293,7 +283,9 @@ db_totals_event_fn(sqlite3_context *ctx, int n, sqlite3_value **v)
 	sqlite3_result_null(ctx);
 	if (kind == NULL)
 		return;
-	if (strcmp(kind, "agent_state") == 0 && agent != NULL)
+	if (strcmp(kind, "call_end") == 0 && call != NULL)
+		db_totals_call(db, call);
+	else if (strcmp(kind, "agent_state") == 0 && agent != NULL)
 		db_totals_agent_state(db, agent, state, ts);
 	else if (strcmp(kind, "callback") == 0 && queue != NULL &&
 	    state != NULL && strcmp(state, "connected") != 0)
@@ -304,10 +296,9 @@ db_totals_event_fn(sqlite3_context *ctx, int n, sqlite3_value **v)
 }
 
 static const char db_totals_triggers[] =
-    "CREATE TEMP TRIGGER IF NOT EXISTS cz_totals_cdr AFTER INSERT ON main.cdr "
-    "BEGIN SELECT cz_totals_call(NEW.call_id); END;"
     "CREATE TEMP TRIGGER IF NOT EXISTS cz_totals_event AFTER INSERT ON "
-    "main.events WHEN NEW.kind IN ('agent_state', 'answer', 'callback') "
+    "main.events WHEN NEW.kind IN ('call_end', 'agent_state', 'answer', "
+    "'callback') "
     "BEGIN SELECT cz_totals_event(NEW.ts_ms, NEW.kind, NEW.call_id, "
     "NEW.agent, NEW.queue, NEW.state); END;";
 
@@ -318,9 +309,7 @@ db_totals_attach(struct db *db)
 
 	if (db->totals == NULL)
 		db->totals = xcalloc(1, sizeof *db->totals);
-	if (sqlite3_create_function(db->h, "cz_totals_call", 1, SQLITE_UTF8,
-	    db, db_totals_call_fn, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(db->h, "cz_totals_event", 6, SQLITE_UTF8,
+	if (sqlite3_create_function(db->h, "cz_totals_event", 6, SQLITE_UTF8,
 	    db, db_totals_event_fn, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db->h, db_totals_triggers, NULL, NULL, &msg) !=
 	    SQLITE_OK) {

@@ -319,10 +319,10 @@ CREATE TABLE erasures (
 -- Per-interval queue totals (docs/STATISTICS.md, "Stored totals"): the
 -- queue figures of lib/stats.c per queue and 15-minute interval (UTC),
 -- added up as calls end, so a month's interval report reads thousands of
--- rows, not millions of events. A call's figures are folded in when its
--- CDR is inserted (core/db-totals.c, by a trigger of the core's own
--- connection); wrap-up when the agent leaves it; callbacks requested and
--- failed when they happen. Aggregates with no personal data: retention and
+-- rows, not millions of events. A call's figures are folded in when it
+-- ends (its call_end event, written with its CDR; core/db-totals.c, by a
+-- trigger of the core's own connection); wrap-up when the agent leaves
+-- it; callbacks requested and failed when they happen. Aggregates with no personal data: retention and
 -- erasure do not change them. The core fills the table from the existing
 -- events right after this step (the backfill).
 CREATE TABLE queue_totals (

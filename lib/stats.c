@@ -647,7 +647,8 @@ stats_occupancy(const struct stats_agent *a)
 void
 stats_merge_queue(struct stats *s, const struct stats_queue *q)
 {
-	struct stats_queue *r = &s->q[stats_qrow(s, q->queue, q->start_ms)];
+	int			 row = stats_qrow(s, q->queue, q->start_ms);
+	struct stats_queue	*r = &s->q[row];	/* after: it may move s->q */
 
 	r->offered += q->offered;
 	r->answered += q->answered;
