@@ -114,7 +114,7 @@ static struct stats *
 db_totals_engine(void)
 {
 	struct stats_opts o = { .interval_s = DB_TOTALS_INTERVAL_S,
-	    .short_abandon_ms = DB_TOTALS_SHORT_MS };
+	    .short_abandon_ms = DB_TOTALS_SHORT_MS, .queues_only = 1 };
 
 	return stats_new(&o);
 }

@@ -237,7 +237,7 @@ stats_agent_time(struct stats *s, struct stats_agent_now *n, int64_t ts)
 		return;
 	if (n->state == ST_WRAP_UP && n->last_row >= 0)
 		s->q[n->last_row].wrap_ms += ts - from;
-	while (from < ts) {
+	while (from < ts && !s->o.queues_only) {
 		int64_t			 start = stats_interval(s, from);
 		int64_t			 end = start + len < ts ? start + len : ts;
 		struct stats_agent	*r = stats_arow(s, n->agent, start);
@@ -297,7 +297,8 @@ stats_handled(struct stats *s, struct stats_call *c, const struct stats_event *e
 	if (e->agent == NULL)
 		return;
 	strncpy(c->agent, e->agent, sizeof c->agent - 1);
-	stats_arow(s, e->agent, stats_interval(s, e->ts_ms))->handled++;
+	if (!s->o.queues_only)
+		stats_arow(s, e->agent, stats_interval(s, e->ts_ms))->handled++;
 	stats_now(s, e->agent)->last_row = c->row;
 }
 

@@ -25,6 +25,8 @@ struct stats_opts {
 	/* Service-level threshold of a queue, in seconds (NULL: 20). */
 	int	(*sl_target_s)(const char *queue, void *arg);
 	void	*arg;
+	int	 queues_only;		/* no agent rows (agents' states are
+					   still followed, for wrap-up) */
 };
 
 struct stats_queue {		/* one queue in one interval */

@@ -313,7 +313,9 @@ static struct stats *
 load_events(sqlite3 *h, int64_t from_ms, int64_t now_ms)
 {
 	struct stats_opts o = { .interval_s = opt.interval_s,
-	    .short_abandon_ms = opt.short_abandon_s * 1000 };
+	    .short_abandon_ms = opt.short_abandon_s * 1000,
+	    .queues_only = strcmp(opt.report, "queues") == 0 ||
+	    strcmp(opt.report, "clients") == 0 };
 	struct stats	*s = stats_new(&o);
 	sqlite3_stmt	*st;
 	char		*kinds = sqlite3_mprintf("%Q", stats_kinds[0]), *sql, *k;

@@ -42,9 +42,9 @@ T, when = sys.argv[1], sys.argv[2]
 db = sqlite3.connect(f"file:{T}/centrala.db?mode=ro", uri=True)
 sl = {"sales": 20, "support": 30, "billing": 60}
 want = {}
-for q, enter, ans, wait, talk, hold in db.execute(
+for q, enter, ans, wait, talk, by in db.execute(
         "select queue, queue_enter_ms, agent_answer_ms, wait_ms, talk_ms, "
-        "hold_ms from cdr where queue is not null and queue_enter_ms > 0"):
+        "cleared_by from cdr where queue is not null and queue_enter_ms > 0"):
     k = (enter - enter % 900000, q)
     w = want.setdefault(k, dict(offered=0, answered=0, unanswered=0,
                                 wait=0, maxwait=0, talk=0, insl=0))
@@ -56,7 +56,10 @@ for q, enter, ans, wait, talk, hold in db.execute(
         w["insl"] += wait <= sl[q] * 1000
     else:
         w["unanswered"] += 1
-    w["maxwait"] = max(w["maxwait"], wait)
+    # A caller cut while waiting (here by the kill: cleared by the core)
+    # has no wait of its own in the longest wait (docs/STATISTICS.md).
+    if ans > 0 or by != "core":
+        w["maxwait"] = max(w["maxwait"], wait)
 got = {}
 for r in db.execute("select start_ms, queue, offered, answered, abandoned + "
         "short_abandoned + overflowed + timed_out + to_callback + cut, "
