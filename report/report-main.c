@@ -307,10 +307,10 @@ open_end(sqlite3 *h, int64_t now_ms)
 }
 
 /* Feeds every event from `from_ms` up to the report's end into the engine.
- * Events from before the start are fed too (from one day earlier), so that
- * calls and agent states already open at the start are known. */
+ * Events from before the start are fed too (from back_ms earlier: a day),
+ * so that calls and agent states already open at the start are known. */
 static struct stats *
-load_events(sqlite3 *h, int64_t from_ms, int64_t now_ms)
+load_events(sqlite3 *h, int64_t from_ms, int64_t back_ms, int64_t now_ms)
 {
 	struct stats_opts o = { .interval_s = opt.interval_s,
 	    .short_abandon_ms = opt.short_abandon_s * 1000,
@@ -337,7 +337,7 @@ load_events(sqlite3 *h, int64_t from_ms, int64_t now_ms)
 	st = report_prepare(h, sql);
 	sqlite3_free(sql);
 	sqlite3_free(kinds);
-	sqlite3_bind_int64(st, 1, from_ms - 86400000LL);
+	sqlite3_bind_int64(st, 1, from_ms - back_ms);
 	sqlite3_bind_int64(st, 2, opt.to_ms);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct stats_event e = {
@@ -433,13 +433,53 @@ align(int64_t t, int64_t len)
 	return t - ((t % len) + len) % len;
 }
 
+/* The first SQL value of st (bound to ?1 = t), or t if NULL or more. */
+static int64_t
+min_at(sqlite3 *h, const char *sql, int64_t t)
+{
+	sqlite3_stmt	*st = report_prepare(h, sql);
+	int64_t		 m = t;
+
+	sqlite3_bind_int64(st, 1, t);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL &&
+	    sqlite3_column_int64(st, 0) < t)
+		m = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return m;
+}
+
+/* The earliest time that something still going at `to` adds to in the
+ * totals: a call up at `to` (open, or its CDR ends later; started in the
+ * day before), or the call whose wrap-up (or talk) an agent is in at
+ * `to` (its last state before `to`, by the events' agent index). */
+static int64_t
+open_at(sqlite3 *h, int64_t to)
+{
+	int64_t calls = min_at(h, "SELECT min(s) FROM (SELECT min(start_ms) AS s "
+	    "FROM calls_open WHERE start_ms < ?1 UNION ALL SELECT min(start_ms) "
+	    "FROM cdr WHERE start_ms >= ?1 - 86400000 AND start_ms < ?1 AND "
+	    "end_ms >= ?1)", to);
+	int64_t wraps = min_at(h, "WITH a AS (SELECT (SELECT state FROM events e "
+	    "WHERE e.agent = t.agent AND e.ts_ms < ?1 AND e.kind = 'agent_state' "
+	    "ORDER BY e.ts_ms DESC, e.id DESC LIMIT 1) AS st, (SELECT call_id "
+	    "FROM events e WHERE e.agent = t.agent AND e.ts_ms < ?1 AND e.kind "
+	    "IN ('answer', 'callback') ORDER BY e.ts_ms DESC, e.id DESC LIMIT 1) "
+	    "AS call FROM totals_agents t) SELECT min((SELECT min(ts_ms) FROM "
+	    "events e WHERE e.call_id = a.call AND e.kind IN ('queue_enter', "
+	    "'callback'))) FROM a WHERE st IN ('wrap_up', 'on_call')", to);
+
+	return calls < wraps ? calls : wraps;
+}
+
 /* The queue figures: the intervals before `cut` from the stored totals,
  * the rest from the events (docs/STATISTICS.md, "Stored totals"). `cut`
- * starts at the interval holding the report's end and moves back before
- * any interval that a call still open at the end, or an agent still on
- * call or in wrap-up then, would add to: the totals hold a call once it
- * ended, its wrap-up once over, so they may hold more than the events up
- * to the report's end. */
+ * is the interval holding the report's end, or an earlier one that a
+ * call still up at the end, or an agent still on a call or in wrap-up
+ * then, adds to: the totals hold a call once it ended, its wrap-up once
+ * over, so they may hold more than the events up to the report's end.
+ * The intervals from the cut on need only the events from the cut on:
+ * their calls entered a queue there. */
 static struct stats *
 load(sqlite3 *h, int64_t now_ms)
 {
@@ -448,18 +488,12 @@ load(sqlite3 *h, int64_t now_ms)
 	struct stats	*s;
 
 	if (!totals_usable(h))
-		return load_events(h, opt.from_ms, now_ms);
-	for (;;) {
-		int64_t open;
-
-		if (cut <= first)
-			return load_events(h, opt.from_ms, now_ms);
-		s = load_events(h, cut, now_ms);
-		if ((open = stats_open_before(s, cut)) >= cut)
-			break;
-		stats_free(s);
-		cut = align(open, len);
-	}
+		return load_events(h, opt.from_ms, 86400000LL, now_ms);
+	if (align(open_at(h, opt.to_ms), len) < cut)
+		cut = align(open_at(h, opt.to_ms), len);
+	if (cut <= first)
+		return load_events(h, opt.from_ms, 86400000LL, now_ms);
+	s = load_events(h, cut, 0, now_ms);
 	stats_drop_before(s, cut);
 	load_totals(h, s, first, cut);
 	return s;

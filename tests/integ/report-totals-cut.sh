@@ -6,7 +6,8 @@
 # then the report, ended at every few minutes of the morning, by 15 and
 # 60 minutes, must equal the report from the events alone (--no-totals):
 # a call or a wrap-up still going at the report's end must not count
-# whole. The calls (2026-11-02, UTC):
+# whole (the report finds the calls by their CDRs, the wrap-ups by the
+# agents' events). The calls (2026-11-02, UTC):
 #   a: queued 10:10, answered 10:14:30 by 1001, ends 10:20, wrap-up to 10:31
 #   b: queued 10:13, abandons 10:16
 #   c: queued 10:29, answered 10:29:50 by 1002, ends 10:47, wrap-up to 10:48
@@ -49,6 +50,11 @@ INSERT INTO e VALUES
 INSERT INTO events (ts_ms, kind, call_id, agent, queue, state, detail)
 	SELECT CAST(strftime('%s', '2026-11-02 ' || t) AS INTEGER) * 1000, kind,
 	    call, agent, queue, state, detail FROM e ORDER BY rowid;
+-- Each call's CDR, as the core writes it when the call ends (from its
+-- SETUP, a minute before it queued).
+INSERT INTO cdr (call_id, direction, start_ms, end_ms, queue, cleared_by)
+	SELECT call_id, 'in', min(ts_ms) - 60000, max(ts_ms), max(queue), 'network'
+	FROM events WHERE call_id IS NOT NULL GROUP BY call_id;
 PRAGMA user_version = 7;
 SQL
 } | sqlite3 "$DB" || fail "fixture"
