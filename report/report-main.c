@@ -450,16 +450,18 @@ min_at(sqlite3 *h, const char *sql, int64_t t)
 }
 
 /* The earliest time that something still going at `to` adds to in the
- * totals: a call up at `to` (open, or its CDR ends later; started in the
- * day before), or the call whose wrap-up (or talk) an agent is in at
- * `to` (its last state before `to`, by the events' agent index). */
+ * totals: a call up at `to` (open, or its CDR ends later, or within a
+ * second before: its call_end event may be stamped a little after its CDR's
+ * end; started in the day before), or the call whose wrap-up (or talk) an
+ * agent is in at `to` (its last state before `to`, by the events' agent
+ * index). */
 static int64_t
 open_at(sqlite3 *h, int64_t to)
 {
 	int64_t calls = min_at(h, "SELECT min(s) FROM (SELECT min(start_ms) AS s "
 	    "FROM calls_open WHERE start_ms < ?1 UNION ALL SELECT min(start_ms) "
 	    "FROM cdr WHERE start_ms >= ?1 - 86400000 AND start_ms < ?1 AND "
-	    "end_ms >= ?1)", to);
+	    "end_ms >= ?1 - 1000)", to);
 	int64_t wraps = min_at(h, "WITH a AS (SELECT (SELECT state FROM events e "
 	    "WHERE e.agent = t.agent AND e.ts_ms < ?1 AND e.kind = 'agent_state' "
 	    "ORDER BY e.ts_ms DESC, e.id DESC LIMIT 1) AS st, (SELECT call_id "
