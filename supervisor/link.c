@@ -163,7 +163,9 @@ link_reply(struct sup *s, json_t *r)
 		s->status_out = 0;
 		return;
 	}
-	if (p.kind == SREQ_STATUS)
+	if (p.kind == SREQ_LOGIN)
+		model_login(s, r);
+	else if (p.kind == SREQ_STATUS)
 		link_status_reply(s, r);
 	else if (p.kind == SREQ_CAMPAIGNS) {
 		model_campaigns(s, r);

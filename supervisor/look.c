@@ -116,3 +116,18 @@ look_open(const void *row)
 	return CROW->records > 0 && CROW->open * 10 < CROW->records ?
 	    TUI_VALUE_WARN : TUI_NORMAL;
 }
+
+enum tui_color
+look_abandon(const void *row)
+{
+	const struct sup_campaign *c = row;
+	double d = c->live_today ? 100.0 * c->ab_today / c->live_today : 0,
+	    w = c->live_24h ? 100.0 * c->ab_24h / c->live_24h : 0,
+	    worst = d > w ? d : w;
+
+	if (!c->abandon || worst <= 0)
+		return TUI_NORMAL;
+	if (worst >= c->cap_pct)
+		return TUI_VALUE_ALERT;
+	return worst >= 0.9 * c->cap_pct ? TUI_VALUE_WARN : TUI_NORMAL;
+}
