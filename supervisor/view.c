@@ -132,14 +132,17 @@ c_succ(const void *row, char *b, size_t n)
 }
 
 /* The abandon rate today / in the last 24 h (the pacing's window) / the
- * cap, in percent; "-" before a live answer. */
+ * cap, in percent, one decimal under 10 % (where caps are), whole from
+ * there; "-" before a live answer. */
 static void
 c_pct(char *b, size_t n, int ab, int live)
 {
-	if (live > 0)
-		snprintf(b, n, "%.1f", 100.0 * ab / live);
-	else
+	double p = live > 0 ? 100.0 * ab / live : 0;
+
+	if (live == 0)
 		snprintf(b, n, "-");
+	else
+		snprintf(b, n, p < 9.95 ? "%.1f" : "%.0f", p);
 }
 
 static void
@@ -169,7 +172,7 @@ static const struct tui_column camp_cols[] = {
 	{ "Open", 5, 4, 0, TUI_ALIGN_RIGHT, c_open, look_open, NULL },
 	{ "Done", 5, 4, 0, TUI_ALIGN_RIGHT, c_done, NULL, NULL },
 	{ "Recs", 5, 4, 0, TUI_ALIGN_RIGHT, c_recs, NULL, NULL },
-	{ "Aband%", 11, 9, 0, TUI_ALIGN_RIGHT, c_aband, look_abandon, NULL },
+	{ "Aband%", 10, 0, 0, TUI_ALIGN_RIGHT, c_aband, look_abandon, NULL },
 };
 
 /* The agents shown: of the chosen state, queue and team. */
