@@ -369,7 +369,7 @@ static const struct keys_action keys_table[] = {
 	{ { 0, 'M', "WallMsg", "set the wallboard's message line", WALL, 2 },
 	    k_wall_msg },
 	{ { KEY_F(11), 'e', "Report", "reports: pick one, its period and "
-	    "filters; preview, save, print", LIVE, 2 }, k_report },
+	    "filters; preview, save, print", LIVE, 1 }, k_report },
 	{ { KEY_F(2), 'r', "Report", "report screen: pick the report", REPORT,
 	    0 }, repscreen_pick_report },
 	{ { KEY_F(3), 'd', "Period", "report screen: today, yesterday, this "
@@ -386,9 +386,9 @@ static const struct keys_action keys_table[] = {
 	    REPORT, 0 }, repscreen_save },
 	{ { KEY_F(9), 'p', "Print", "report screen: print through CUPS (lp)",
 	    REPORT, 0 }, repscreen_print },
-	{ { 0, TUI_ESC, "Esc", "report screen: back (the preview, then the "
+	{ { 0, TUI_ESC, "Back", "report screen: back (the preview, then the "
 	    "screen)", REPORT, 0 }, repscreen_back },
-	{ { KEY_F(10), 'q', "Quit", "quit", LIVE | WALL | REPORT, 1 }, k_quit },
+	{ { KEY_F(10), 'q', "Quit", "quit", LIVE | WALL | REPORT, 0 }, k_quit },
 	{ { 0, TUI_CTRL('l'), "^L", "redraw the screen", NOBAR, 0 },
 	    k_redraw },
 	/* Keys of the tables themselves (tui/table.c): in the help only. */

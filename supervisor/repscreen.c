@@ -262,7 +262,7 @@ repscreen_pick_report(struct sup *s)
 	for (; (name = report_name(n, &what)) != NULL && n < TUI_PICK_MAX; n++) {
 		char line[96];
 
-		snprintf(line, sizeof line, "%-10s %.*s", name,
+		snprintf(line, sizeof line, "%-10s  %.*s", name,
 		    (int)strcspn(what, "\n"), what);
 		rep_pick_row(n, name, line);
 	}
