@@ -3,7 +3,8 @@
  * under the queue's goal, yellow up to 5 points over it; agents ready:
  * red at none while callers wait. A campaign: red once the core warned
  * that its records run low, yellow while paused or when fewer than a
- * tenth of its records are left open. */
+ * tenth of its records are left open; its abandon rate red at the cap,
+ * yellow from 90 % of it. */
 #include <string.h>
 #include "look.h"
 
