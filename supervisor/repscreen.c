@@ -550,9 +550,9 @@ repscreen_scroll(struct sup *s, const struct tui_key *k)
 static void
 rep_field(int y, const char *label, const char *value, const char *note)
 {
-	int x = tui_text_put(stdscr, y, 1, 9, label, tui_attr(TUI_LABEL));
+	int x = 11;
 
-	x = 11;
+	tui_text_put(stdscr, y, 1, 9, label, tui_attr(TUI_LABEL));
 	x += tui_text_put(stdscr, y, x, COLS - x, value, tui_attr(TUI_INPUT));
 	if (note != NULL && x + 2 < COLS)
 		tui_text_put(stdscr, y, x + 2, COLS - x - 2, note,
@@ -570,7 +570,6 @@ rep_draw_form(struct sup *s)
 	rep_period(s, from, to, sizeof from);
 	snprintf(per, sizeof per, "%s to %s UTC", from, to[0] ? to : "now");
 	rep_field(2, "Report", name, NULL);
-	tui_text_put(stdscr, 3, 11, COLS - 11, "", 0);
 	for (const char *p = what; *p != '\0' && n < 3; n++) {
 		size_t l = strcspn(p, "\n");
 		char line[128];
