@@ -382,6 +382,8 @@ static const struct keys_action keys_table[] = {
 	    1 }, repscreen_pick_client },
 	{ { KEY_F(7), 'v', "View", "report screen: preview the report (also "
 	    "Enter)", REPORT, 0 }, repscreen_preview },
+	{ { 0, 't', "Pages", "report screen: preview the paginated text "
+	    "(pages, totals) or the table", REPORT, 3 }, repscreen_pages },
 	{ { KEY_F(8), 's', "Save", "report screen: save as CSV or text",
 	    REPORT, 0 }, repscreen_save },
 	{ { KEY_F(9), 'p', "Print", "report screen: print through CUPS (lp)",

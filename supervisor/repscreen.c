@@ -27,6 +27,9 @@
 enum { DLG_REPORT = REP_DLG_BASE, DLG_PERIOD, DLG_FROM, DLG_TO, DLG_QUEUE,
 	DLG_AGENT, DLG_CLIENT, DLG_SAVE_FORM, DLG_SAVE_PATH, DLG_PRINT_DEST };
 
+/* Where --text has a form feed, the preview shows this line. */
+#define REP_PAGE_BREAK	"------------------------------ page break ------------------------------"
+
 static const char *const rep_periods[] = { "today", "yesterday",
 	"this week", "last month", "from/to dates" };
 
@@ -325,7 +328,10 @@ repscreen_preview(struct sup *s)
 		model_say(s, 1, "preview: tmpfile: %s", strerror(errno));
 		return;
 	}
-	rc = rep_run(s, NULL, fileno(out), 0, said, sizeof said);
+	static const char *const text[] = { "--text", NULL };
+
+	rc = rep_run(s, s->rep.paged ? text : NULL, fileno(out), 0, said,
+	    sizeof said);
 	if (rc != 0) {
 		model_say(s, 1, "report %s: %s", report_name(s->rep.report, NULL),
 		    said[0] ? said : "failed");
@@ -337,7 +343,7 @@ repscreen_preview(struct sup *s)
 	size = ftell(out);
 	rewind(out);
 	s->rep.text = malloc((size_t)size + 1);
-	s->rep.lines = malloc(((size_t)size + 1) * sizeof *s->rep.lines);
+	s->rep.lines = malloc(((size_t)size + 1) * 2 * sizeof *s->rep.lines);
 	if (s->rep.text == NULL || s->rep.lines == NULL ||
 	    fread(s->rep.text, 1, (size_t)size, out) != (size_t)size) {
 		model_say(s, 1, "preview: out of memory or unreadable");
@@ -348,6 +354,10 @@ repscreen_preview(struct sup *s)
 	fclose(out);
 	s->rep.text[size] = '\0';
 	for (char *p = s->rep.text; *p != '\0'; ) {
+		if (*p == '\f') {	/* a new page of --text: a line says so */
+			s->rep.lines[n++] = (char *)REP_PAGE_BREAK;
+			p++;
+		}
 		s->rep.lines[n++] = p;
 		if ((p = strchr(p, '\n')) == NULL)
 			break;
@@ -356,6 +366,17 @@ repscreen_preview(struct sup *s)
 	s->rep.nlines = n;
 	s->rep.top = 0;
 	s->rep.preview = 1;
+}
+
+void
+repscreen_pages(struct sup *s)
+{
+	s->rep.paged = !s->rep.paged;
+	if (s->rep.preview)
+		repscreen_preview(s);
+	else
+		model_say(s, 0, "the preview will be %s", s->rep.paged ?
+		    "paginated text (--text)" : "the table");
 }
 
 void
@@ -603,7 +624,8 @@ repscreen_draw(struct sup *s)
 	int	page = LINES - 3 > 1 ? LINES - 3 : 1;
 
 	snprintf(left, sizeof left, "Centrala supervisor  report %s%s",
-	    report_name(s->rep.report, NULL), s->rep.preview ? "  preview" : "");
+	    report_name(s->rep.report, NULL), !s->rep.preview ? "" :
+	    s->rep.paged ? "  pages" : "  preview");
 	if (s->rep.preview)
 		snprintf(right, sizeof right, "lines %d-%d of %d  page %d/%d",
 		    s->rep.nlines ? s->rep.top + 1 : 0,

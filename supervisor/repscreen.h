@@ -19,6 +19,8 @@ void	repscreen_pick_queue(struct sup *);
 void	repscreen_pick_agent(struct sup *);
 void	repscreen_pick_client(struct sup *);
 void	repscreen_preview(struct sup *);
+/* The preview as the table, or as the paginated text (--text). */
+void	repscreen_pages(struct sup *);
 void	repscreen_save(struct sup *);
 void	repscreen_print(struct sup *);
 /* Esc: the preview closes, then the screen. */

@@ -106,6 +106,7 @@ struct sup_report {
 	char		**lines;
 	int		 nlines, top;
 	int		 save_csv;		/* the save asked: CSV, else text */
+	int		 paged;			/* preview --text: pages, totals */
 };
 enum sup_focus { FOCUS_AGENTS, FOCUS_QUEUES, FOCUS_CAMPAIGNS };
 

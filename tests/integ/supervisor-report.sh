@@ -123,6 +123,20 @@ done
 shows "of $n  page" || { screen; fail "the title does not count $n lines"; }
 pass "the agent activity report for today: the preview is report agents' text"
 
+# t: the paginated text (--text), a form feed shown as a page-break line;
+# the header's period ends "now", whose minute may differ.
+nofrom() { sed 's/ to [0-9-]* [0-9:]* UTC/ to (now) UTC/' "$@"; }
+keys t
+must_show 10 "report agents  pages" "t did not show the pages"
+rep agents --text | awk '{ if (sub(/^\f/, "")) print "------------------------------ page break ------------------------------"; print }' |
+	head -n 21 | nofrom | sed 's/ *$//' >"$T/want.txt"
+screen | sed -n "2,$((1 + $(wc -l <"$T/want.txt")))p" | nofrom | sed 's/ *$//' >"$T/shown.txt"
+cmp -s "$T/shown.txt" "$T/want.txt" || { diff "$T/want.txt" "$T/shown.txt"; fail "the pages are not report agents --text"; }
+grep -q "Page 1 of\|page 1 of" "$T/shown.txt" || { cat "$T/shown.txt"; fail "no page header in the pages"; }
+keys t
+must_show 10 "report agents  preview" "t did not go back to the table"
+pass "t: the paginated text, as report agents --text gives it"
+
 # Save as CSV in the default place ($HOME).
 keys s
 must_show 5 "CSV (all columns)" "save did not ask the form"
@@ -155,8 +169,6 @@ job_done() { lpstat -W completed -o czq | grep -q "^$job "; }
 wait_until 30 job_done || fail "job $job did not complete"
 wait_file 10 "$T/printed.txt" || fail "the printer's file is missing"
 rep agents --text >"$T/text.txt" || fail "report --text failed"
-# The header's period ends "now": its minute may differ.
-nofrom() { sed 's/ to [0-9-]* [0-9:]* UTC/ to (now) UTC/' "$1"; }
 [ "$(nofrom "$T/text.txt")" = "$(nofrom "$T/printed.txt")" ] || {
 	diff "$T/text.txt" "$T/printed.txt"; fail "the printed job is not report agents --text"; }
 grep -q "^1025 " "$T/printed.txt" || fail "the printed job lacks agent 1025"
