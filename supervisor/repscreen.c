@@ -9,8 +9,9 @@
  * its text, the save `--csv` or `--text` into the file asked, the print
  * `--print [DEST]` (lp; the destination the config's print_destination,
  * or one of `lpstat -a` picked here). What the child says on stderr (a
- * bad filter, lp's error) is the status line. The child runs while the
- * console waits: a report of days takes well under a second. */
+ * bad filter, lp's error) is the status line. The child runs off the
+ * console's loop, which waits on its pipe (repscreen_fd) with the keys
+ * and the socket; one report at a time. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -189,42 +190,110 @@ rep_said(FILE *f, char *buf, size_t len)
 			*p = ' ';
 }
 
-/* Runs the report with EXTRA, its stdout to OUT; what it said on
- * stderr (and on stdout, when SAID_OUT) in said. Its exit status. */
+/* The report running, one at a time: a child whose pipe closes when it
+ * ends (the loop waits on it: repscreen_fd); what it is for and where
+ * its output goes. */
+enum rep_kind { JOB_PREVIEW, JOB_SAVE, JOB_PRINT };
+static struct {
+	pid_t		 pid;		/* -1: none */
+	int		 fd;		/* the pipe's read end */
+	enum rep_kind	 kind;
+	FILE		*out, *err;	/* preview: out; all: its stderr */
+	char		 path[4096];	/* save: the file */
+} rep_job = { -1, -1, JOB_PREVIEW, NULL, NULL, "" };
+
+/* Starts the report with EXTRA, its stdout to OUT (-1: with its stderr,
+ * to be said); 0, or -1 said on the status line. */
 static int
-rep_run(struct sup *s, const char *const *extra, int out, int said_out,
-    char *said, size_t len)
+rep_start(struct sup *s, enum rep_kind kind, const char *const *extra,
+    int out)
 {
 	char	*argv[REP_ARGS], from[16], to[16];
-	int	 argc = rep_args(s, argv, from, to, extra), st = 0;
-	FILE	*err = tmpfile();
-	pid_t	 pid;
+	int	 argc = rep_args(s, argv, from, to, extra), pfd[2], st;
 
-	said[0] = '\0';
-	if (err == NULL) {
-		snprintf(said, len, "tmpfile: %s", strerror(errno));
-		return 1;
+	if (rep_job.pid != -1) {
+		model_say(s, 1, "a report is running: wait for it");
+		return -1;
+	}
+	if ((rep_job.err = tmpfile()) == NULL || pipe(pfd) == -1) {
+		model_say(s, 1, "report: %s", strerror(errno));
+		if (rep_job.err != NULL)
+			fclose(rep_job.err);
+		rep_job.err = NULL;
+		return -1;
 	}
 	fflush(stdout);
 	fflush(stderr);
-	if ((pid = fork()) == -1) {
-		snprintf(said, len, "fork: %s", strerror(errno));
-		fclose(err);
-		return 1;
+	if ((rep_job.pid = fork()) == -1) {
+		model_say(s, 1, "report: fork: %s", strerror(errno));
+		close(pfd[0]);
+		close(pfd[1]);
+		fclose(rep_job.err);
+		rep_job.err = NULL;
+		return -1;
 	}
-	if (pid == 0) {
-		dup2(fileno(err), 2);
-		dup2(said_out ? fileno(err) : out, 1);
+	if (rep_job.pid == 0) {
+		close(pfd[0]);
+		dup2(fileno(rep_job.err), 2);
+		dup2(out >= 0 ? out : fileno(rep_job.err), 1);
 		optind = 0;	/* getopt afresh */
 		st = report_main(argc, argv);
 		fflush(stdout);
-		_exit(st);
+		_exit(st);	/* the pipe closes: the console is told */
 	}
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+	close(pfd[1]);
+	rep_job.fd = pfd[0];
+	rep_job.kind = kind;
+	model_say(s, 0, "report %s: running", report_name(s->rep.report, NULL));
+	return 0;
+}
+
+int
+repscreen_fd(const struct sup *s)
+{
+	(void)s;
+	return rep_job.fd;
+}
+
+static void rep_preview_load(struct sup *, FILE *);
+static void rep_save_done(struct sup *, int rc, char *said, size_t len);
+
+/* The child's pipe closed (or spoke): it has ended; its result said,
+ * the preview loaded, the file renamed. */
+void
+repscreen_job_done(struct sup *s)
+{
+	char	said[512], b[64];
+	int	st = 0, rc;
+
+	if (rep_job.fd >= 0 && read(rep_job.fd, b, sizeof b) > 0)
+		return;		/* not closed yet */
+	close(rep_job.fd);
+	rep_job.fd = -1;
+	while (waitpid(rep_job.pid, &st, 0) == -1 && errno == EINTR)
 		;
-	rep_said(err, said, len);
-	fclose(err);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+	rep_job.pid = -1;
+	rc = WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+	rep_said(rep_job.err, said, sizeof said);
+	fclose(rep_job.err);
+	rep_job.err = NULL;
+	s->dirty = 1;
+	if (rep_job.kind == JOB_PREVIEW) {
+		if (rc != 0)
+			model_say(s, 1, "report %s: %s", report_name(s->rep.report,
+			    NULL), said[0] ? said : "failed");
+		else {
+			model_say(s, 0, "report %s: done",
+			    report_name(s->rep.report, NULL));
+			rep_preview_load(s, rep_job.out);
+		}
+		fclose(rep_job.out);
+		rep_job.out = NULL;
+	} else if (rep_job.kind == JOB_SAVE)
+		rep_save_done(s, rc, said, sizeof said);
+	else
+		model_say(s, rc != 0, "%s", said[0] ? said : rc ? "print failed" :
+		    "printed");
 }
 
 static void
@@ -319,25 +388,30 @@ repscreen_pick_client(struct sup *s)
 void
 repscreen_preview(struct sup *s)
 {
-	FILE	*out = tmpfile();
-	char	 said[512];
-	long	 size;
-	int	 rc, n = 0;
+	static const char *const text[] = { "--text", NULL };
 
-	if (out == NULL) {
+	if (rep_job.pid != -1) {
+		model_say(s, 1, "a report is running: wait for it");
+		return;
+	}
+	if ((rep_job.out = tmpfile()) == NULL) {
 		model_say(s, 1, "preview: tmpfile: %s", strerror(errno));
 		return;
 	}
-	static const char *const text[] = { "--text", NULL };
-
-	rc = rep_run(s, s->rep.paged ? text : NULL, fileno(out), 0, said,
-	    sizeof said);
-	if (rc != 0) {
-		model_say(s, 1, "report %s: %s", report_name(s->rep.report, NULL),
-		    said[0] ? said : "failed");
-		fclose(out);
-		return;
+	if (rep_start(s, JOB_PREVIEW, s->rep.paged ? text : NULL,
+	    fileno(rep_job.out)) != 0) {
+		fclose(rep_job.out);
+		rep_job.out = NULL;
 	}
+}
+
+/* The preview's text: the report's output, a line each. */
+static void
+rep_preview_load(struct sup *s, FILE *out)
+{
+	long	 size;
+	int	 n = 0;
+
 	rep_free_text(s);
 	fseek(out, 0, SEEK_END);
 	size = ftell(out);
@@ -348,10 +422,8 @@ repscreen_preview(struct sup *s)
 	    fread(s->rep.text, 1, (size_t)size, out) != (size_t)size) {
 		model_say(s, 1, "preview: out of memory or unreadable");
 		rep_free_text(s);
-		fclose(out);
 		return;
 	}
-	fclose(out);
 	s->rep.text[size] = '\0';
 	for (char *p = s->rep.text; *p != '\0'; ) {
 		if (*p == '\f') {	/* a new page of --text: a line says so */
@@ -405,11 +477,15 @@ rep_save_to(struct sup *s, const char *path)
 {
 	static const char *const csv[] = { "--csv", NULL };
 	static const char *const text[] = { "--text", NULL };
-	char	tmp[4200], said[512];
-	int	fd, rc;
+	char	tmp[4200];
+	int	fd;
 
 	if (path[0] == '\0') {
 		model_say(s, 1, "save: no file named");
+		return;
+	}
+	if (rep_job.pid != -1) {
+		model_say(s, 1, "a report is running: wait for it");
 		return;
 	}
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
@@ -417,13 +493,21 @@ rep_save_to(struct sup *s, const char *path)
 		model_say(s, 1, "save: %s: %s", tmp, strerror(errno));
 		return;
 	}
-	rc = rep_run(s, s->rep.save_csv ? csv : text, fd, 0, said, sizeof said);
-	if (close(fd) != 0 && rc == 0) {
-		snprintf(said, sizeof said, "%.300s: %s", tmp, strerror(errno));
-		rc = 1;
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		snprintf(said, sizeof said, "%.300s: %s", path, strerror(errno));
+	snprintf(rep_job.path, sizeof rep_job.path, "%s", path);
+	rep_start(s, JOB_SAVE, s->rep.save_csv ? csv : text, fd);
+	if (close(fd) != 0)
+		model_say(s, 1, "save: %s: %s", tmp, strerror(errno));
+}
+
+/* The child wrote the file: renamed into place, or removed. */
+static void
+rep_save_done(struct sup *s, int rc, char *said, size_t len)
+{
+	char tmp[4200];
+
+	snprintf(tmp, sizeof tmp, "%s.tmp", rep_job.path);
+	if (rc == 0 && rename(tmp, rep_job.path) != 0) {
+		snprintf(said, len, "%.300s: %s", rep_job.path, strerror(errno));
 		rc = 1;
 	}
 	if (rc != 0) {
@@ -431,7 +515,7 @@ rep_save_to(struct sup *s, const char *path)
 		model_say(s, 1, "save failed: %s", said[0] ? said : "the report "
 		    "failed");
 	} else
-		model_say(s, 0, "saved to %s", path);
+		model_say(s, 0, "saved to %s", rep_job.path);
 }
 
 /* The destinations CUPS knows (`lpstat -a`: "NAME accepting ..."). */
@@ -457,15 +541,11 @@ repscreen_print(struct sup *s)
 static void
 rep_print_on(struct sup *s, const char *dest)
 {
-	const char	*extra[] = { "--print", dest, NULL };
-	char		 said[512];
-	int		 rc;
+	const char *extra[] = { "--print", dest, NULL };
 
 	if (dest[0] == '\0')
 		extra[1] = NULL;
-	rc = rep_run(s, extra, -1, 1, said, sizeof said);
-	model_say(s, rc != 0, "%s", said[0] ? said : rc ? "print failed" :
-	    "printed");
+	rep_start(s, JOB_PRINT, extra, -1);
 }
 
 /* The dates of PERIOD_DATES, asked one after the other and checked. */

@@ -31,5 +31,9 @@ void	repscreen_scroll(struct sup *, const struct tui_key *);
  * TEXT the question's answer (NULL: none). */
 void	repscreen_answered(struct sup *, int purpose, int sel, const char *text);
 void	repscreen_draw(struct sup *);
+/* The running report's pipe for the loop to wait on (-1: none), and
+ * what to call when it is readable: the report has ended. */
+int	repscreen_fd(const struct sup *);
+void	repscreen_job_done(struct sup *);
 
 #endif

@@ -113,6 +113,18 @@ sup_read(void *arg)
 }
 
 static int
+sup_job_fd(void *arg)
+{
+	return repscreen_fd(arg);
+}
+
+static void
+sup_job_ready(void *arg)
+{
+	repscreen_job_done(arg);
+}
+
+static int
 sup_timeout(void *arg, uint64_t now)
 {
 	int t = link_timeout(arg, now), f;
@@ -140,7 +152,7 @@ sup_loop(struct sup *s)
 	const struct tui_loop l = { .arg = s, .quit = &s->quit,
 	    .dirty = &s->dirty, .cli = sup_cli, .draw = sup_draw,
 	    .key = sup_key, .read = sup_read, .due_ms = sup_timeout,
-	    .tick = sup_tick };
+	    .tick = sup_tick, .job_fd = sup_job_fd, .job_ready = sup_job_ready };
 
 	tui_loop_run(&l);
 }
