@@ -155,6 +155,12 @@ wait_until 10 row_is spring || { screen; reply_row super 4321 spring; abandon_ce
 pass "a sale in the core: the console shows it, pushed, as the reply says"
 # The 24 h: 20 h, 3 h, 2 h ago and the sale's answer: 2 abandoned of 4.
 screen_row spring | grep -q " [-0-9.]*/50/3\$" || { screen; fail "the 24 h abandon rate is not 50"; }
+# 50 % is over the cap of 3 %: the cell is white on red (spring not
+# selected meanwhile: the selected row has its own colour).
+keys Down
+sgr_spring() { tmux_cmd capture-pane -e -p -t c | grep 'spring.*acme' | grep -q '41m *[-0-9.]*/50/3'; }
+wait_until 5 sgr_spring || { tmux_cmd capture-pane -e -p -t c | grep spring | cat -v; fail "the abandon rate over the cap is not red"; }
+keys Up
 pass "the abandon rate today and in 24 h against the cap: the database's"
 
 wait_until 20 grep -q "campaign spring: only [0-9]* records left to dial now" "$T/log/core.log" ||
