@@ -188,6 +188,17 @@ pass "a queue refusing jobs: lp's error on the status line"
 # one is refused, then asked again.
 keys Escape
 must_show 5 "Period  *today" "Esc did not close the preview"
+# This week is from Monday; last month from its first day to this one's.
+keys d
+must_show 5 "from/to dates" "no period list"
+keys Down Down Enter
+monday=$(date -u -d "-$(($(date -u +%u) - 1)) days" +%F)
+must_show 5 "Period  *this week  *$monday to now UTC" "this week is not from Monday $monday"
+keys d
+must_show 5 "from/to dates" "no period list"
+keys Down Down Down Enter
+first=$(date -u +%Y-%m-01)
+must_show 5 "Period  *last month  *$(date -u -d "$first -1 month" +%F) to $first UTC" "last month is not the month before $first"
 keys d
 must_show 5 "from/to dates" "no period list"
 keys Down Down Down Down Enter
@@ -204,7 +215,7 @@ keys C-u
 typed "$day"
 keys Enter
 must_show 5 "Period  *from/to dates  *$day to $(date -u -d tomorrow +%F) UTC" "the days not taken"
-pass "from/to dates are checked"
+pass "this week, last month; from/to dates are checked"
 
 keys Escape
 must_show 5 "Queue  *Wait  *Longest" "Esc did not go back to the live view"
