@@ -98,6 +98,16 @@ int		 campaign_dispose_result(struct campaign *, int64_t record_id,
 struct call;
 struct agent;
 void		 campaign_dispatch(void);
+/* The dial modes above campaign-dial.c (campaign-predict.c,
+ * campaign-preview.c), registered once at start (hooks.c). */
+struct campaign_modes {
+	int	(*predict_pass)(struct campaign *, int64_t now_ms);
+	const char *(*predict_stop)(struct call *, int *answered);
+	int	(*preview_offer)(struct campaign *, struct agent *,
+		    int64_t now_ms);
+	void	(*preview_release)(void);
+};
+void		 campaign_set_modes(const struct campaign_modes *);
 /* Records may have become dialable (an import, a list or campaign
  * resumed, a DNC number removed): look again at the next pass. */
 void		 campaign_poke(void);
@@ -123,8 +133,9 @@ const char	*campaign_agent_queue(const struct campaign *, struct agent *);
 /* campaign-predict.c: predictive dialing. The pass for campaign c: -1
  * when it has nothing to dial now. */
 int		 campaign_predict_pass(struct campaign *, int64_t now_ms);
-/* Its abandon windows from the attempts table, once (any state). */
-void		 campaign_predict_load(const struct campaign *, int64_t now_ms);
+/* The predictive campaigns' abandon windows from the attempts table,
+ * once after each campaign_sync() (any state). */
+void		 campaign_predict_load(int64_t now_ms);
 /* A call with no agent was answered: 1 if it was a predictive call (it
  * goes to a free agent, or is abandoned after 2 s). */
 int		 campaign_predict_answered(struct call *);

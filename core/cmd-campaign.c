@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "acd.h"
+#include "acd-wake.h"
 #include "action.h"
 #include "campaign.h"
 #include "clock.h"

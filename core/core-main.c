@@ -229,6 +229,7 @@ core_reload(char ***warnings, char *err, size_t errlen)
 	queue_sync(cfg);
 	agent_sync(cfg);
 	campaign_sync(cfg);
+	campaign_predict_load(clock_wall_ms());
 	core_prompts();
 	config_free(old);
 	core_warnings(cfg);
@@ -406,6 +407,7 @@ core_start(const char *state_opt)
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
 	campaign_sync(core.cfg);
+	campaign_predict_load(clock_wall_ms());
 	core_prompts();
 	evlog_open(queue_sl_target);
 	if (span_open_all(core.cfg, err, sizeof err) != 0)

@@ -3,7 +3,8 @@
  * show-config` and the setup wizard's forms.
  *
  * Section kinds: [core], [span NAME], [did NUMBER], [queue NAME],
- * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME], [retention]. Reload = config_load() a new struct, then swap. */
+ * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME], [retention];
+ * [x-ANYTHING] is the admin's own, ignored with a warning. Reload = config_load() a new struct, then swap. */
 #ifndef CZ_CONFIG_H
 #define CZ_CONFIG_H
 
