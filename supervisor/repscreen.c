@@ -9,18 +9,16 @@
  * its text, the save `--csv` or `--text` into the file asked, the print
  * `--print [DEST]` (lp; the destination the config's print_destination,
  * or one of `lpstat -a` picked here). What the child says on stderr (a
- * bad filter, lp's error) is the status line. The child runs off the
- * console's loop, which waits on its pipe (repscreen_fd) with the keys
- * and the socket; one report at a time. */
+ * bad filter, lp's error) is the status line. The run is repjob.c's. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "report-lib.h"
+#include "repjob.h"
 #include "repscreen.h"
 #include "text.h"
 #include "bar.h"
@@ -55,246 +53,10 @@ rep_pick_row(int i, const char *key, const char *text)
 	snprintf(rep_pick_text[i], sizeof rep_pick_text[i], "%s", text);
 }
 
-static void
-rep_day(char *b, size_t n, time_t t)
-{
-	strftime(b, n, "%Y-%m-%d", gmtime(&t));
-}
-
-/* A day YYYY-MM-DD, checked (no 2026-02-31): its 00:00 UTC, or -1. */
-static time_t
-rep_parse_day(const char *v)
-{
-	struct tm	 tm;
-	const char	*end;
-	char		 back[16];
-	time_t		 t;
-
-	memset(&tm, 0, sizeof tm);
-	if (strlen(v) != 10 || (end = strptime(v, "%Y-%m-%d", &tm)) == NULL ||
-	    *end != '\0')
-		return -1;
-	t = timegm(&tm);
-	rep_day(back, sizeof back, t);
-	return strcmp(back, v) == 0 ? t : -1;
-}
-
-/* The period as --from and --to days (to "" : now). */
-static void
-rep_period(const struct sup *s, char *from, char *to, size_t n)
-{
-	time_t		now = time(NULL), today = now - now % 86400;
-	struct tm	tm = *gmtime(&now);
-
-	to[0] = '\0';
-	switch (s->rep.period) {
-	case PERIOD_TODAY:
-		rep_day(from, n, today);
-		break;
-	case PERIOD_YESTERDAY:
-		rep_day(from, n, today - 86400);
-		rep_day(to, n, today);
-		break;
-	case PERIOD_WEEK:	/* from Monday */
-		rep_day(from, n, today - (time_t)((tm.tm_wday + 6) % 7) * 86400);
-		break;
-	case PERIOD_LAST_MONTH:
-		tm = (struct tm){ .tm_year = tm.tm_year, .tm_mon = tm.tm_mon,
-		    .tm_mday = 1 };
-		rep_day(to, n, timegm(&tm));
-		tm.tm_mon--;
-		rep_day(from, n, timegm(&tm));
-		break;
-	case PERIOD_DATES:	/* both days in: to the next midnight */
-		snprintf(from, n, "%s", s->rep.from);
-		rep_day(to, n, rep_parse_day(s->rep.to) + 86400);
-		break;
-	}
-}
-
-/* The report's state directory: the console's, else the socket's
- * (DIR/run/centrala.sock); NULL: the report finds it as the command does. */
-static const char *
-rep_state_dir(const struct sup *s)
-{
-	static char	 dir[4096];
-	const char	*tail = "/run/centrala.sock";
-	size_t		 n = strlen(s->socket_path), t = strlen(tail);
-
-	if (s->state_dir != NULL)
-		return s->state_dir;
-	if (n <= t || strcmp(s->socket_path + n - t, tail) != 0)
-		return NULL;
-	snprintf(dir, sizeof dir, "%.*s", (int)(n - t), s->socket_path);
-	return dir;
-}
-
-#define REP_ARGS	24
-
-/* `centrala report` arguments for the form, then EXTRA (NULL-ended). */
-static int
-rep_args(const struct sup *s, char **argv, char *from, char *to,
-    const char *const *extra)
-{
-	int		 n = 0;
-	const char	*dir = rep_state_dir(s);
-
-	rep_period(s, from, to, 16);
-	argv[n++] = "centrala report";
-	argv[n++] = (char *)report_name(s->rep.report, NULL);
-	argv[n++] = "--from";
-	argv[n++] = from;
-	if (to[0] != '\0') {
-		argv[n++] = "--to";
-		argv[n++] = to;
-	}
-	if (dir != NULL) {
-		argv[n++] = "--state-dir";
-		argv[n++] = (char *)dir;
-	}
-	if (s->config != NULL) {
-		argv[n++] = "--config";
-		argv[n++] = (char *)s->config;
-	}
-	if (s->rep.queue[0] != '\0') {
-		argv[n++] = "--queue";
-		argv[n++] = (char *)s->rep.queue;
-	}
-	if (s->rep.agent[0] != '\0') {
-		argv[n++] = "--agent";
-		argv[n++] = (char *)s->rep.agent;
-	}
-	if (s->rep.client[0] != '\0') {
-		argv[n++] = "--client";
-		argv[n++] = (char *)s->rep.client;
-	}
-	for (int i = 0; extra != NULL && extra[i] != NULL && n < REP_ARGS - 1; i++)
-		argv[n++] = (char *)extra[i];
-	argv[n] = NULL;
-	return n;
-}
-
-/* The report's words (its stderr, or lp's), on one line. */
-static void
-rep_said(FILE *f, char *buf, size_t len)
-{
-	size_t n;
-
-	rewind(f);
-	n = fread(buf, 1, len - 1, f);
-	buf[n] = '\0';
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-		buf[--n] = '\0';
-	for (char *p = buf; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-}
-
-/* The report running, one at a time: a child whose pipe closes when it
- * ends (the loop waits on it: repscreen_fd); what it is for and where
- * its output goes. */
-enum rep_kind { JOB_PREVIEW, JOB_SAVE, JOB_PRINT };
-static struct {
-	pid_t		 pid;		/* -1: none */
-	int		 fd;		/* the pipe's read end */
-	enum rep_kind	 kind;
-	FILE		*out, *err;	/* preview: out; all: its stderr */
-	char		 path[4096];	/* save: the file */
-} rep_job = { -1, -1, JOB_PREVIEW, NULL, NULL, "" };
-
-/* Starts the report with EXTRA, its stdout to OUT (-1: with its stderr,
- * to be said); 0, or -1 said on the status line. */
-static int
-rep_start(struct sup *s, enum rep_kind kind, const char *const *extra,
-    int out)
-{
-	char	*argv[REP_ARGS], from[16], to[16];
-	int	 argc = rep_args(s, argv, from, to, extra), pfd[2], st;
-
-	if (rep_job.pid != -1) {
-		model_say(s, 1, "a report is running: wait for it");
-		return -1;
-	}
-	if ((rep_job.err = tmpfile()) == NULL || pipe(pfd) == -1) {
-		model_say(s, 1, "report: %s", strerror(errno));
-		if (rep_job.err != NULL)
-			fclose(rep_job.err);
-		rep_job.err = NULL;
-		return -1;
-	}
-	fflush(stdout);
-	fflush(stderr);
-	if ((rep_job.pid = fork()) == -1) {
-		model_say(s, 1, "report: fork: %s", strerror(errno));
-		close(pfd[0]);
-		close(pfd[1]);
-		fclose(rep_job.err);
-		rep_job.err = NULL;
-		return -1;
-	}
-	if (rep_job.pid == 0) {
-		close(pfd[0]);
-		dup2(fileno(rep_job.err), 2);
-		dup2(out >= 0 ? out : fileno(rep_job.err), 1);
-		optind = 0;	/* getopt afresh */
-		st = report_main(argc, argv);
-		fflush(stdout);
-		_exit(st);	/* the pipe closes: the console is told */
-	}
-	close(pfd[1]);
-	rep_job.fd = pfd[0];
-	rep_job.kind = kind;
-	model_say(s, 0, "report %s: running", report_name(s->rep.report, NULL));
-	return 0;
-}
-
-int
-repscreen_fd(const struct sup *s)
-{
-	(void)s;
-	return rep_job.fd;
-}
-
-static void rep_preview_load(struct sup *, FILE *);
-static void rep_save_done(struct sup *, int rc, char *said, size_t len);
-
-/* The child's pipe closed (or spoke): it has ended; its result said,
- * the preview loaded, the file renamed. */
-void
-repscreen_job_done(struct sup *s)
-{
-	char	said[512], b[64];
-	int	st = 0, rc;
-
-	if (rep_job.fd >= 0 && read(rep_job.fd, b, sizeof b) > 0)
-		return;		/* not closed yet */
-	close(rep_job.fd);
-	rep_job.fd = -1;
-	while (waitpid(rep_job.pid, &st, 0) == -1 && errno == EINTR)
-		;
-	rep_job.pid = -1;
-	rc = WIFEXITED(st) ? WEXITSTATUS(st) : 1;
-	rep_said(rep_job.err, said, sizeof said);
-	fclose(rep_job.err);
-	rep_job.err = NULL;
-	s->dirty = 1;
-	if (rep_job.kind == JOB_PREVIEW) {
-		if (rc != 0)
-			model_say(s, 1, "report %s: %s", report_name(s->rep.report,
-			    NULL), said[0] ? said : "failed");
-		else {
-			model_say(s, 0, "report %s: done",
-			    report_name(s->rep.report, NULL));
-			rep_preview_load(s, rep_job.out);
-		}
-		fclose(rep_job.out);
-		rep_job.out = NULL;
-	} else if (rep_job.kind == JOB_SAVE)
-		rep_save_done(s, rc, said, sizeof said);
-	else
-		model_say(s, rc != 0, "%s", said[0] ? said : rc ? "print failed" :
-		    "printed");
-}
+/* The report running for the screen: the preview's output, the file
+ * being saved. */
+static FILE	*rep_out;
+static char	 rep_save_path[4096];
 
 static void
 rep_free_text(struct sup *s)
@@ -385,23 +147,38 @@ repscreen_pick_client(struct sup *s)
 	rep_pick_open(s, DLG_CLIENT, "Client", n);
 }
 
+static void rep_preview_load(struct sup *, FILE *);
+
+static void
+rep_preview_done(struct sup *s, int rc, const char *said)
+{
+	if (rc != 0)
+		model_say(s, 1, "report %s: %s", report_name(s->rep.report, NULL),
+		    said[0] ? said : "failed");
+	else {
+		model_say(s, 0, "report %s: done", report_name(s->rep.report,
+		    NULL));
+		rep_preview_load(s, rep_out);
+	}
+	fclose(rep_out);
+	rep_out = NULL;
+}
+
 void
 repscreen_preview(struct sup *s)
 {
 	static const char *const text[] = { "--text", NULL };
 
-	if (rep_job.pid != -1) {
-		model_say(s, 1, "a report is running: wait for it");
+	if (repjob_running(s))
 		return;
-	}
-	if ((rep_job.out = tmpfile()) == NULL) {
+	if ((rep_out = tmpfile()) == NULL) {
 		model_say(s, 1, "preview: tmpfile: %s", strerror(errno));
 		return;
 	}
-	if (rep_start(s, JOB_PREVIEW, s->rep.paged ? text : NULL,
-	    fileno(rep_job.out)) != 0) {
-		fclose(rep_job.out);
-		rep_job.out = NULL;
+	if (repjob_start(s, s->rep.paged ? text : NULL, fileno(rep_out),
+	    rep_preview_done) != 0) {
+		fclose(rep_out);
+		rep_out = NULL;
 	}
 }
 
@@ -463,13 +240,33 @@ repscreen_save(struct sup *s)
 static void
 rep_default_path(const struct sup *s, char *b, size_t n)
 {
-	const char	*home = getenv("HOME"), *dir = rep_state_dir(s);
+	const char	*home = getenv("HOME"), *dir = repjob_state_dir(s);
 	char		 from[16], to[16];
 
-	rep_period(s, from, to, sizeof from);
+	repjob_period(s, from, to, sizeof from);
 	snprintf(b, n, "%s/centrala-%s-%s.%s", home != NULL && home[0] ? home :
 	    dir != NULL ? dir : ".", report_name(s->rep.report, NULL), from,
 	    s->rep.save_csv ? "csv" : "txt");
+}
+
+/* The child wrote the file: renamed into place, or removed. */
+static void
+rep_save_done(struct sup *s, int rc, const char *said)
+{
+	char tmp[4200], why[512];
+
+	snprintf(tmp, sizeof tmp, "%s.tmp", rep_save_path);
+	snprintf(why, sizeof why, "%s", said[0] ? said : "the report failed");
+	if (rc == 0 && rename(tmp, rep_save_path) != 0) {
+		snprintf(why, sizeof why, "%.300s: %s", rep_save_path,
+		    strerror(errno));
+		rc = 1;
+	}
+	if (rc != 0) {
+		unlink(tmp);
+		model_say(s, 1, "save failed: %s", why);
+	} else
+		model_say(s, 0, "saved to %s", rep_save_path);
 }
 
 static void
@@ -484,38 +281,18 @@ rep_save_to(struct sup *s, const char *path)
 		model_say(s, 1, "save: no file named");
 		return;
 	}
-	if (rep_job.pid != -1) {
-		model_say(s, 1, "a report is running: wait for it");
+	if (repjob_running(s))
 		return;
-	}
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) == -1) {
 		model_say(s, 1, "save: %s: %s", tmp, strerror(errno));
 		return;
 	}
-	snprintf(rep_job.path, sizeof rep_job.path, "%s", path);
-	rep_start(s, JOB_SAVE, s->rep.save_csv ? csv : text, fd);
+	snprintf(rep_save_path, sizeof rep_save_path, "%s", path);
+	if (repjob_start(s, s->rep.save_csv ? csv : text, fd, rep_save_done) != 0)
+		unlink(tmp);
 	if (close(fd) != 0)
 		model_say(s, 1, "save: %s: %s", tmp, strerror(errno));
-}
-
-/* The child wrote the file: renamed into place, or removed. */
-static void
-rep_save_done(struct sup *s, int rc, char *said, size_t len)
-{
-	char tmp[4200];
-
-	snprintf(tmp, sizeof tmp, "%s.tmp", rep_job.path);
-	if (rc == 0 && rename(tmp, rep_job.path) != 0) {
-		snprintf(said, len, "%.300s: %s", rep_job.path, strerror(errno));
-		rc = 1;
-	}
-	if (rc != 0) {
-		unlink(tmp);
-		model_say(s, 1, "save failed: %s", said[0] ? said : "the report "
-		    "failed");
-	} else
-		model_say(s, 0, "saved to %s", rep_job.path);
 }
 
 /* The destinations CUPS knows (`lpstat -a`: "NAME accepting ..."). */
@@ -539,20 +316,27 @@ repscreen_print(struct sup *s)
 }
 
 static void
+rep_print_done(struct sup *s, int rc, const char *said)
+{
+	model_say(s, rc != 0, "%s", said[0] ? said : rc ? "print failed" :
+	    "printed");
+}
+
+static void
 rep_print_on(struct sup *s, const char *dest)
 {
 	const char *extra[] = { "--print", dest, NULL };
 
 	if (dest[0] == '\0')
 		extra[1] = NULL;
-	rep_start(s, JOB_PRINT, extra, -1);
+	repjob_start(s, extra, -1, rep_print_done);
 }
 
 /* The dates of PERIOD_DATES, asked one after the other and checked. */
 static void
 rep_dates(struct sup *s, int purpose, const char *text)
 {
-	time_t t = rep_parse_day(text);
+	time_t t = repjob_parse_day(text);
 
 	if (t == -1) {
 		model_say(s, 1, "\"%s\" is not a day: YYYY-MM-DD", text);
@@ -566,7 +350,7 @@ rep_dates(struct sup *s, int purpose, const char *text)
 		    "YYYY-MM-DD, UTC", s->rep.to[0] ? s->rep.to : text);
 		return;
 	}
-	if (t < rep_parse_day(s->rep.from)) {
+	if (t < repjob_parse_day(s->rep.from)) {
 		model_say(s, 1, "the last day %s is before the first %s", text,
 		    s->rep.from);
 		tui_dialog_ask(&s->dlg, DLG_TO, "To (last day)",
@@ -597,7 +381,7 @@ repscreen_answered(struct sup *s, int p, int sel, const char *text)
 	if (p == DLG_REPORT)
 		s->rep.report = sel;
 	else if (p == DLG_PERIOD && sel == PERIOD_DATES) {
-		rep_day(day, sizeof day, time(NULL));
+		repjob_day(day, sizeof day, time(NULL));
 		tui_dialog_ask(&s->dlg, DLG_FROM, "From (first day)",
 		    "YYYY-MM-DD, UTC", s->rep.from[0] ? s->rep.from : day);
 	} else if (p == DLG_PERIOD)
@@ -668,7 +452,7 @@ rep_draw_form(struct sup *s)
 	const char	*name = report_name(s->rep.report, &what);
 	int		 n = 0;
 
-	rep_period(s, from, to, sizeof from);
+	repjob_period(s, from, to, sizeof from);
 	snprintf(per, sizeof per, "%s to %s UTC", from, to[0] ? to : "now");
 	rep_field(2, "Report", name, NULL);
 	for (const char *p = what; *p != '\0' && n < 3; n++) {

@@ -1,7 +1,8 @@
 /* repscreen.h: the report screen (repscreen.c): pick a report of
  * `centrala report --list`, its period and filters; preview its text,
  * save it (CSV or paginated text) or print it through CUPS. The report
- * is the reports' own code (report/report-lib.h), run in a child. Its
+ * is the reports' own code (report/report-lib.h), run in a child
+ * (repjob.h). Its
  * keys are in keys.c's keymap; its dialogs' purposes are REP_DLG_BASE
  * and up, answered through repscreen_answered(). */
 #ifndef CZ_SUP_REPSCREEN_H
@@ -31,9 +32,5 @@ void	repscreen_scroll(struct sup *, const struct tui_key *);
  * TEXT the question's answer (NULL: none). */
 void	repscreen_answered(struct sup *, int purpose, int sel, const char *text);
 void	repscreen_draw(struct sup *);
-/* The running report's pipe for the loop to wait on (-1: none), and
- * what to call when it is readable: the report has ended. */
-int	repscreen_fd(const struct sup *);
-void	repscreen_job_done(struct sup *);
 
 #endif

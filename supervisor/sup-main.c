@@ -13,6 +13,7 @@
 #include "keys.h"
 #include "link.h"
 #include "look.h"
+#include "repjob.h"
 #include "repscreen.h"
 #include "loop.h"
 #include "view.h"
@@ -115,13 +116,14 @@ sup_read(void *arg)
 static int
 sup_job_fd(void *arg)
 {
-	return repscreen_fd(arg);
+	(void)arg;
+	return repjob_fd();
 }
 
 static void
 sup_job_ready(void *arg)
 {
-	repscreen_job_done(arg);
+	repjob_ready(arg);
 }
 
 static int
