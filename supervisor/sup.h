@@ -5,8 +5,10 @@
  * fields through its functions. The parts, each in its own header, in
  * layers: model.c (here) at the bottom; link.c (link.h) tells the model
  * what the core said; look.c (look.h) turns figures into levels and
- * colours; view.c and wall.c draw from the model; keys.c turns keys into
- * requests (link) and filters (model); sup-main.c runs the loop over them.
+ * colours; view.c and wall.c draw from the model; repscreen.c is the
+ * report screen, repjob.c (repjob.h) runs its reports in a child; keys.c
+ * turns keys into requests (link), filters (model) and the report
+ * screen's choices; sup-main.c runs the loop over them.
  * Nothing calls upward: a part that changed the model sets s->changed and
  * the loop redraws. */
 #ifndef CZ_SUP_H
