@@ -344,14 +344,17 @@ cmd_preview(struct cmd_ctx *ctx)
 	return 0;
 }
 
-/* The campaigns the session may see, with their lists' counts. */
+/* The campaigns the session may see, with their lists' counts and their
+ * abandon figures: live answers and abandons today (UTC) and in the last
+ * 24 h (the window the pacing weighs), and the cap. */
 int
 cmd_campaigns(struct cmd_ctx *ctx)
 {
 	static const char *const modes[] = { "preview", "progressive",
 	    "predictive" };
-	json_t	*all = json_array(), *lists;
-	int	 attempts, answered;
+	json_t	*all = json_array(), *lists, *o;
+	int	 attempts, answered, live_d, ab_d, live_24, ab_24;
+	int64_t	 now = clock_wall_ms();
 
 	for (struct campaign *c = campaign_first(); c != NULL; c = c->next) {
 		if (!cmd_scope_client(ctx->conn, c->client))
@@ -359,12 +362,21 @@ cmd_campaigns(struct cmd_ctx *ctx)
 		lists = json_array();
 		db_campaign_lists(core.db, c->name, lists);
 		db_campaign_attempts(core.db, c->name, &attempts, &answered);
-		json_array_append_new(all, json_pack("{s:s,s:s,s:s,s:s,s:i,s:i,"
+		db_campaign_abandons(core.db, c->name, now - now % 86400000,
+		    &live_d, &ab_d);
+		db_campaign_abandons(core.db, c->name, now - 86400000LL,
+		    &live_24, &ab_24);
+		o = json_pack("{s:s,s:s,s:s,s:s,s:i,s:i,"
 		    "s:i,s:i,s:o}", "name", c->name, "client", c->client, "mode",
 		    modes[c->cfg->mode], "state", campaign_state_name(c->state),
 		    "target", c->cfg->target, "successes",
 		    campaign_successes(core.db, c), "attempts", attempts,
-		    "answered", answered, "lists", lists));
+		    "answered", answered, "lists", lists);
+		json_object_set_new(o, "abandon", json_pack("{s:i,s:i,s:i,s:i,"
+		    "s:i}", "live_today", live_d, "abandoned_today", ab_d,
+		    "live_24h", live_24, "abandoned_24h", ab_24, "cap_pct",
+		    c->cfg->abandon_cap));
+		json_array_append_new(all, o);
 	}
 	json_object_set_new(ctx->reply, "campaigns", all);
 	return 0;

@@ -427,6 +427,30 @@ db_campaign_attempts(struct db *db, const char *campaign, int *attempts,
 }
 
 int
+db_campaign_abandons(struct db *db, const char *campaign, int64_t since_ms,
+    int *live, int *abandoned)
+{
+	sqlite3_stmt	*st = db_once(db, "SELECT count(*), coalesce(sum("
+	    "a.outcome = 'abandoned'), 0) FROM attempts a JOIN records r ON "
+	    "r.id = a.record_id JOIN lists l ON l.id = r.list_id WHERE "
+	    "l.campaign = ? AND a.ts_ms >= ? AND a.outcome IN ('answered', "
+	    "'abandoned')");
+	int		 rc;
+
+	*live = *abandoned = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, since_ms);
+	if ((rc = db_step(db, st)) == SQLITE_ROW) {
+		*live = sqlite3_column_int(st, 0);
+		*abandoned = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
 db_dnc_add(struct db *db, const char *number, const char *client,
     const char *source, const char *by, int64_t ms)
 {

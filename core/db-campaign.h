@@ -76,6 +76,11 @@ int	db_campaign_live_answers(struct db *, const char *campaign,
 	    int64_t since_ms, void (*fn)(int64_t ms, int abandoned, void *),
 	    void *arg);
 
+/* The campaign's live answers (answered or abandoned) since since_ms,
+ * and of them abandoned (no agent within 2 s): 0 or -1. */
+int	db_campaign_abandons(struct db *, const char *campaign, int64_t since_ms,
+	    int *live, int *abandoned);
+
 /* Do-not-call; client NULL or "" = the global list. */
 int	db_dnc_add(struct db *, const char *number, const char *client,
 	    const char *source, const char *by, int64_t ms);	/* 1 new */

@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "config.h"
 #include "report.h"
+#include "report-lib.h"
 #include "report-filter.h"
 #include "report-page.h"
 #include "report-table.h"
@@ -155,6 +156,22 @@ parse_when(const char *v)
 		}
 	}
 	return (int64_t)timegm(&tm) * 1000;
+}
+
+int
+report_count(void)
+{
+	return (int)NREPORTS;
+}
+
+const char *
+report_name(int i, const char **what)
+{
+	if (i < 0 || i >= (int)NREPORTS)
+		return NULL;
+	if (what != NULL)
+		*what = reports[i].what;
+	return reports[i].name;
 }
 
 static void
@@ -656,7 +673,7 @@ open_db(void)
 }
 
 int
-main(int argc, char **argv)
+report_main(int argc, char **argv)
 {
 	int64_t			 now = clock_wall_ms();
 	struct report_view	 v;
