@@ -50,8 +50,8 @@ struct media_call {
 	char			 digits[MEDIA_DIGITS];	/* found this frame */
 	tone_gen_state_t	*tone;		/* ringback */
 	media_record_fn		 rec_failed;
+	struct player		 prompt;	/* its n, i: asked every frame */
 	struct media_member	 m[MEDIA_MEMBERS];
-	struct player		 prompt;
 	struct player		 moh;
 };
 
@@ -377,6 +377,7 @@ media_prefetch(struct span *s, int ch)
 	}
 	if (c2 != NULL && (m = c2->media) != NULL) {
 		__builtin_prefetch(m);
+		__builtin_prefetch(&m->prompt);
 		__builtin_prefetch(&m->m[0].ep);
 	}
 	if (c1 == NULL || (m = c1->media) == NULL)
