@@ -12,9 +12,9 @@
  * A temporary trigger of the core's connection calls this as an SQL
  * function, so every writer of an event (the core's calls, the recovery
  * at start) keeps the totals in the same transaction. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "db.h"
 #include "db-private.h"
 #include "log.h"
 #include "stats.h"
