@@ -225,9 +225,14 @@ struct config {
 	int			 nwarnings;
 };
 
+/* Whether `ctl reload` puts a changed value in force (CFG_RELOAD) or the
+ * running core keeps the old one until a restart (CFG_RESTART). */
+enum cfg_apply { CFG_RELOAD, CFG_RESTART };
+
 /* One row of the table: what a key is, what it may hold, what it defaults
  * to. A row's check, if any, runs after every value is read (cross-checks:
- * a DID's queue must exist); it fills why and returns -1 to refuse. */
+ * a DID's queue must exist); it fills why and returns -1 to refuse. The
+ * checkers live in config-check.c. */
 struct cfg_key {
 	const char	 *section;	/* "core", "span", "did", ... */
 	const char	 *key;
@@ -241,6 +246,7 @@ struct cfg_key {
 	size_t		  offset;	/* into the section's struct */
 	int		(*check)(const struct config *, const void *sect,
 			    const char *value, char *why, size_t whylen);
+	enum cfg_apply	  apply;	/* at reload, or at a restart */
 };
 extern const struct cfg_key config_table[];
 
