@@ -203,20 +203,29 @@ cmd_subscribe(struct cmd_ctx *ctx)
 	return 0;
 }
 
+/* The reply names what changed: applied, or kept until a restart. */
 int
 cmd_reload(struct cmd_ctx *ctx)
 {
-	char	**warnings = NULL, err[1024];
-	json_t	 *w = json_array();
+	char			**warnings = NULL, err[1024];
+	json_t			 *w, *applied, *restart;
+	struct config_diff	  d;
 
-	if (core_reload(&warnings, err, sizeof err) != 0) {
-		json_decref(w);
+	if (core_reload(&warnings, &d, err, sizeof err) != 0)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "configuration not "
 		    "reloaded, the running one stays: %s", err);
-	}
+	w = json_array();
+	applied = json_array();
+	restart = json_array();
 	for (int i = 0; warnings != NULL && warnings[i] != NULL; i++)
 		json_array_append_new(w, json_string(warnings[i]));
+	for (int i = 0; i < d.n; i++)
+		json_array_append_new(d.changes[i].restart ? restart : applied,
+		    json_string(d.changes[i].what));
+	config_diff_free(&d);
 	json_object_set_new(ctx->reply, "warnings", w);
+	json_object_set_new(ctx->reply, "applied", applied);
+	json_object_set_new(ctx->reply, "restart", restart);
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <iniparser.h>
 #include "config.h"
+#include "log.h"
 #include "xmalloc.h"
 
 #define FIELD(base, off, type)	((type *)((char *)(base) + (off)))
@@ -619,6 +620,20 @@ config_dump_value(const struct cfg_key *k, const void *sect, FILE *f)
 		    f);
 		break;
 	}
+}
+
+char *
+config_value_text(const struct cfg_key *k, const void *sect)
+{
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&text, &len);
+
+	if (f == NULL)
+		fatal("open_memstream: out of memory");
+	config_dump_value(k, sect, f);
+	fclose(f);
+	return text;
 }
 
 /* "; help (default: X)" above each key. */

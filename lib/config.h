@@ -268,6 +268,9 @@ struct config	*config_load(const char *path, char *err, size_t errlen);
 void		 config_free(struct config *);
 /* Writes the whole effective configuration, defaults included, as INI. */
 void		 config_dump(const struct config *, FILE *);
+/* One key's value in sect (a section's struct) as the dump writes it;
+ * the caller frees it. */
+char		*config_value_text(const struct cfg_key *, const void *sect);
 
 const struct cfg_queue	*config_find_queue(const struct config *, const char *);
 const struct cfg_agent	*config_find_agent(const struct config *, const char *);
