@@ -274,7 +274,7 @@ cmd_show_config(struct cmd_ctx *ctx)
 	size_t	 len = 0;
 	FILE	*f = open_memstream(&text, &len);
 
-	config_dump(core.cfg, f);
+	config_dump_sources(core.cfg, f);
 	fclose(f);
 	json_object_set_new(ctx->reply, "config", json_stringn(text, len));
 	json_object_set_new(ctx->reply, "path", json_string(core.config_path ?

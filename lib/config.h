@@ -223,6 +223,15 @@ struct config {
 	int			 ncampaigns;
 	char		       **warnings;	/* unknown keys etc., NULL-terminated */
 	int			 nwarnings;
+	struct cfg_origin	*origins;	/* the keys the file set */
+	int			 norigins;
+};
+
+/* A key written in the file (the others took their row's default), for
+ * show-config's source: the section's struct and the row. */
+struct cfg_origin {
+	const void		*sect;
+	const struct cfg_key	*key;
 };
 
 /* Whether `ctl reload` puts a changed value in force (CFG_RELOAD) or the
@@ -268,6 +277,11 @@ struct config	*config_load(const char *path, char *err, size_t errlen);
 void		 config_free(struct config *);
 /* Writes the whole effective configuration, defaults included, as INI. */
 void		 config_dump(const struct config *, FILE *);
+/* Also says each key's source (the file or the default): show-config. */
+void		 config_dump_sources(const struct config *, FILE *);
+/* 1 if the file set this key of this section's struct, 0 if defaulted. */
+int		 config_from_file(const struct config *, const void *sect,
+		    const struct cfg_key *);
 /* One key's value in sect (a section's struct) as the dump writes it;
  * the caller frees it. */
 char		*config_value_text(const struct cfg_key *, const void *sect);

@@ -10,6 +10,19 @@ sed 's|^log_level = info$|log_level = info\nlog_file = log/a.log|' "$S/data/cent
 start_core -c "$T/c.ini"
 wait_until 10 grep -q "configuration loaded" "$T/log/a.log" || fail "core not logging to log/a.log"
 
+# show-config: every key of the table, with its help, default and source.
+ctl show-config >"$T/show" || fail "show-config"
+grep -B1 -x "log_file = log/a.log" "$T/show" | grep -q "(default: log/core.log; from the file)" ||
+	fail "log_file's source: $(grep -B1 '^log_file' "$T/show")"
+grep -B1 -x "max_line = 65536" "$T/show" | grep -q "^; longest protocol line.*(default: 65536; the default)" ||
+	fail "max_line's help, default, source: $(grep -B1 '^max_line' "$T/show")"
+grep -B1 "^db_path = " "$T/show" | grep -q "the default; a change needs a restart)" || fail "db_path not said restart"
+"$B/lib/config-man" --keys | while read -r sect key; do
+	grep -q "^$key = \|^;   $key: " "$T/show" || { echo "$sect $key"; break; }
+done >"$T/unshown"
+[ ! -s "$T/unshown" ] || fail "show-config lacks $(cat "$T/unshown")"
+pass "show-config: each key of the table with its help, default and source"
+
 # A group for the socket: root may give it any; others one of theirs.
 if [ "$(id -u)" = 0 ]; then
 	grp=$(getent group daemon nogroup users | head -1 | cut -d: -f1)
