@@ -3,7 +3,10 @@
  * show-config` and the setup wizard's forms.
  *
  * Section kinds: [core], [span NAME], [did NUMBER], [queue NAME],
- * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME], [retention]. Reload = config_load() a new struct, then swap. */
+ * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME], [retention]. Reload = config_load() a new struct, then swap;
+ * config_diff() (config-diff.h) says what changed, and each row's apply
+ * column whether the running core puts it in force. The rows' checkers
+ * are in config-check.c; man/centrala.ini.5 is written from the rows. */
 #ifndef CZ_CONFIG_H
 #define CZ_CONFIG_H
 
