@@ -179,7 +179,8 @@ core_reopen_log(const struct config *cfg, char *err, size_t errlen)
 	int	 to_syslog, rc = 0;
 	char	*path = core_log_path(cfg, &to_syslog);
 
-	log_info("reload: logging to %s from now on", path != NULL ? path :
+	log_info("reload: [core] log_file changed: moving the log to %s",
+	    path != NULL ? path :
 	    to_syslog ? "syslog (facility daemon)" : "standard error");
 	if (log_redirect(path, to_syslog) != 0) {
 		snprintf(err, errlen, "[core] log_file: cannot open %s: %s",
