@@ -1,7 +1,10 @@
 /* config-table.c: every setting Centrala reads, one row each: section,
- * key, type, range or choices, default, help, and where it is stored.
- * Reading, validation, defaults, `ctl show-config` and the setup wizard's
- * forms are all driven by these rows. Adding a setting = adding a row.
+ * key, type, range or choices, default, help, where it is stored, its
+ * checker (config-check.c) and whether a reload applies a change
+ * (CFG_RELOAD) or it waits for a restart (CFG_RESTART). Reading,
+ * validation, defaults, `ctl show-config`, `ctl reload`'s reply, the man
+ * page's key lists (config-man.c) and the setup wizard's forms are all
+ * driven by these rows. Adding a setting = adding a row.
  *
  * A default of "$name" stands for the section's own name ([queue sales]
  * title defaults to "sales"); NULL means the key is required. Sections are
