@@ -95,6 +95,8 @@ main(void)
 	    "keys of sections in both: span restart, queue and agent applied");
 	config_diff_free(&d);
 	ok(d.n == 0 && d.changes == NULL, "freed diff is empty");
+	ok(refused("[queue sales]\nwrapup = -1\n", "wrapup"),
+	    "a bad new file gives no config to diff (%s)", err);
 	config_free(a);
 	config_free(b);
 	unlink(write_file("t.ini", ""));
