@@ -12,6 +12,7 @@
 #include "action.h"
 #include "config.h"
 #include "config-check.h"
+#include "dahdi.h"
 #include "skill.h"
 #include "hours.h"
 #include "camprule.h"
@@ -134,6 +135,19 @@ check_switch(const struct config *cfg, const void *sect, const char *v,
 	    "national, ni2, ni1, dms100, 5ess, 4ess, qsig" :
 	    "euroisdn, euroisdn_e1, qsig");
 	return -1;
+}
+
+#ifdef HAVE_DAHDI
+#define DAHDI_BUILT 1
+#else
+#define DAHDI_BUILT 0
+#endif
+
+int
+check_dahdi(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	return dahdi_check_span(cfg, sect, DAHDI_BUILT, why, len);
 }
 
 static int

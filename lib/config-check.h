@@ -18,6 +18,7 @@ CFG_CHECK(check_digits);
 CFG_CHECK(check_pin);
 CFG_CHECK(check_channel);
 CFG_CHECK(check_switch);
+CFG_CHECK(check_dahdi);
 CFG_CHECK(check_queues);
 CFG_CHECK(check_skills);
 CFG_CHECK(check_widen);

@@ -25,7 +25,7 @@
 #define MENU_ACTION	(EXIT_ANSWERED | ACT_HANGUP | ACT_PLAY)
 
 static const char *const levels[] = { "debug", "info", "warn", "error", NULL };
-static const char *const drivers[] = { "vspan", NULL };
+static const char *const drivers[] = { "vspan", "dahdi", NULL };
 static const char *const sides[] = { "user", "network", NULL };
 static const char *const switches[] = { "euroisdn_e1", "ni2", "qsig",
 	"default", "euroisdn", "national", "ni1", "dms100", "5ess", "4ess",
@@ -118,7 +118,8 @@ const struct cfg_key config_table[] = {
 	  NULL, CFG_RELOAD },
 
 	{ "span", "driver", CFG_ENUM, 0, 0, drivers, "vspan",
-	  "vspan: the virtual E1 or T1 span (docs/vspan.md)", S(driver), NULL,
+	  "vspan: the virtual E1 or T1 span (docs/vspan.md); dahdi: a port "
+	  "of a PRA card through DAHDI (docs/HARDWARE.md)", S(driver), NULL,
 	  CFG_RESTART },
 	{ "span", "side", CFG_ENUM, 0, 0, sides, "user",
 	  "our Q.931 side: user (CPE) or network", S(side), NULL,
@@ -139,6 +140,10 @@ const struct cfg_key config_table[] = {
 	{ "span", "type", CFG_ENUM, 0, 0, span_types, "e1",
 	  "e1: 30 B-channels, A-law; t1: 23 B-channels + D on timeslot 24, "
 	  "mu-law (docs/vspan.md)", S(type), NULL, CFG_RESTART },
+	{ "span", "dahdi_span", CFG_INT, 0, 128, NULL, "0",
+	  "driver = dahdi: the card port's DAHDI span number (dahdi_scan, "
+	  "/proc/dahdi/N); spans 1 to N-1 must be configured too",
+	  S(dahdi_span), check_dahdi, CFG_RESTART },
 
 	{ "did", "name", CFG_STRING, 0, 0, NULL, "",
 	  "label for reports", D(name), NULL, CFG_RELOAD },
