@@ -200,6 +200,7 @@ acd_run_cb(evutil_socket_t fd, short what, void *arg)
 		return;
 	}
 	acd_carry_us = 0;
+	campaign_predict_first();	/* answered calls first, if so set */
 	n = acd_index_pass(&ops);
 	acd_arm_timer();
 	log_debug("acd pass: %d calls decided, %llu us, %llu us carrying out",

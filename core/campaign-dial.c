@@ -311,6 +311,33 @@ dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
 	return campaign_dial_record(c, a, &r, now_ms, why, sizeof why) ? 0 : -1;
 }
 
+static int
+dial_agent_free(const struct campaign *c, const struct agent *a)
+{
+	return a->state == AGENT_READY && a->call == NULL && !a->leaving &&
+	    campaign_agent_works(c, a);
+}
+
+/* How many free agents get a call in this pass: a progressive campaign
+ * paces around what inbound needs (blending); preview dials nothing
+ * itself (its agents stay ready for inbound), so all of them. */
+static int
+dial_room(struct campaign *c)
+{
+	int	n = 0, room;
+
+	for (struct agent *a = agents; a != NULL; a = a->next)
+		n += dial_agent_free(c, a);
+	if (c->cfg->mode == CFG_DIAL_PREVIEW)
+		return n;
+	room = campaign_dial_room(c, n);
+	if (room < n && c->kept_logged != n * 1000 + room)
+		log_debug("campaign %s: %d agents free, %d kept for inbound",
+		    c->name, n, n - room);
+	c->kept_logged = n * 1000 + room;
+	return room;
+}
+
 void
 campaign_poke(void)
 {
@@ -322,7 +349,7 @@ void
 campaign_dispatch(void)
 {
 	int64_t	now_ms = clock_wall_ms();
-	int	idle = 0;
+	int	idle = 0, room;
 
 	if (dialing_now)
 		return;
@@ -346,10 +373,12 @@ campaign_dispatch(void)
 			}
 			continue;
 		}
-		for (struct agent *a = agents; a != NULL; a = a->next) {
-			if (a->state != AGENT_READY || a->call != NULL ||
-			    a->leaving || !campaign_agent_works(c, a))
+		room = dial_room(c);
+		for (struct agent *a = agents; a != NULL && room > 0;
+		    a = a->next) {
+			if (!dial_agent_free(c, a))
 				continue;
+			room--;
 			if ((c->cfg->mode == CFG_DIAL_PREVIEW ?
 			    campaign_preview_offer(c, a, now_ms) :
 			    dial_one(c, a, now_ms)) != 0) {

@@ -235,7 +235,8 @@ campaign_predict_answered(struct call *call)
 	pc->phase = PC_WAITING;
 	call_set_state(call, CALL_IVR);
 	for (struct agent *a = agents; c != NULL && a != NULL; a = a->next)
-		if (predict_agent_free(c, a)) {
+		if (predict_agent_free(c, a) &&
+		    !campaign_inbound_waiting(c, a)) {
 			predict_connect(pc, c, a);
 			return 1;
 		}
@@ -294,11 +295,21 @@ predict_connect_waiting(struct campaign *c)
 		    strcmp(pc->campaign, c->name) != 0)
 			continue;
 		for (struct agent *a = agents; a != NULL; a = a->next)
-			if (predict_agent_free(c, a)) {
+			if (predict_agent_free(c, a) &&
+			    !campaign_inbound_waiting(c, a)) {
 				predict_connect(pc, c, a);
 				break;
 			}
 	}
+}
+
+void
+campaign_predict_first(void)
+{
+	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
+		if (!c->cfg->inbound_priority && c->cfg->mode ==
+		    CFG_DIAL_PREDICTIVE)
+			predict_connect_waiting(c);
 }
 
 /* The campaign's state for pacing_decide(). */
@@ -332,8 +343,7 @@ predict_state(struct campaign *c, struct predict *p, int64_t now_ms,
 			else if (pc->phase == PC_WAITING)
 				s->free--;	/* that agent is spoken for */
 		}
-	if (s->free < 0)
-		s->free = 0;
+	s->free = campaign_dial_room(c, s->free);	/* blending */
 	s->busy = busy;
 	s->talk_s = p->talk_s;
 	s->wrap_s = p->wrap_s;

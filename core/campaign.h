@@ -31,6 +31,7 @@ struct campaign {
 	char			*script;	/* shown to agents (core only) */
 	int			 warned_low;	/* campaign-dial.c's alone */
 	int64_t			 dry_until;	/* campaign-dial.c's alone */
+	int			 kept_logged;	/* campaign-dial.c's alone */
 	struct campaign		*next;
 };
 
@@ -138,6 +139,20 @@ const char	*campaign_predict_stop(struct call *, int *answered);
 void		 campaign_tell(const struct campaign *, struct agent *,
 		    const struct call *, const struct camp_record *,
 		    const char *name);
+
+/* campaign-blend.c: blending with inbound queues. The agents of C that
+ * inbound needs now: callers waiting (not being offered) in the queues of
+ * its logged-in agents, plus its inbound_reserve. */
+int		 campaign_inbound_need(const struct campaign *);
+/* Of FREE agents of C, how many the dialer may place calls for now. */
+int		 campaign_dial_room(const struct campaign *, int free_agents);
+/* Whether agent a is kept for inbound callers waiting in their queues
+ * (C's inbound_priority = yes): an answered call of C waits. */
+int		 campaign_inbound_waiting(const struct campaign *,
+		    const struct agent *);
+/* Answered predictive calls of campaigns with inbound_priority = no go
+ * to free agents before the ACD's pass offers inbound callers. */
+void		 campaign_predict_first(void);
 
 /* campaign-preview.c: preview mode: the agent sees the record and the
  * script first, then dials it or skips it with a reason. */

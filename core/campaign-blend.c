@@ -1,0 +1,64 @@
+/* campaign-blend.c: blending (docs/DIALER.md, "Blending"): agents who
+ * work a campaign and inbound queues at once. Inbound comes first by
+ * config: the dialer paces around the agents inbound needs now (the
+ * callers waiting in the queues of the campaign's agents, plus the
+ * campaign's inbound_reserve), and an answered predictive call waits
+ * behind those callers (inbound_priority = yes) or is served before the
+ * ACD's pass (no). Reads agents and queues; owns no state. */
+#include <string.h>
+#include "agent.h"
+#include "call.h"
+#include "campaign.h"
+#include "queue.h"
+
+/* Callers waiting in Q who still need an agent (not being offered). */
+static int
+blend_queue_waiting(const struct queue *q)
+{
+	const struct call	*call;
+	int			 n = 0;
+
+	if (q->removed || q->nwaiting == 0)
+		return 0;
+	TAILQ_FOREACH(call, &q->waiting, qentry)
+		n += call->state == CALL_QUEUED;
+	return n;
+}
+
+int
+campaign_inbound_need(const struct campaign *c)
+{
+	int	need = c->cfg->inbound_reserve;
+
+	for (const struct queue *q = queues; q != NULL; q = q->next) {
+		const struct agent *a;
+
+		for (a = agents; a != NULL; a = a->next)
+			if (a->state != AGENT_LOGGED_OUT &&
+			    agent_in_queue(a, q->name) &&
+			    campaign_agent_works(c, a))
+				break;
+		if (a != NULL)
+			need += blend_queue_waiting(q);
+	}
+	return need;
+}
+
+int
+campaign_inbound_waiting(const struct campaign *c, const struct agent *a)
+{
+	if (!c->cfg->inbound_priority)
+		return 0;
+	for (const struct queue *q = queues; q != NULL; q = q->next)
+		if (agent_in_queue(a, q->name) && blend_queue_waiting(q) > 0)
+			return 1;
+	return 0;
+}
+
+int
+campaign_dial_room(const struct campaign *c, int free_agents)
+{
+	int	room = free_agents - campaign_inbound_need(c);
+
+	return room > 0 ? room : 0;
+}
