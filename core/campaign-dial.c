@@ -134,8 +134,8 @@ dial_wake_at(int64_t now_ms)
 
 	if (dial_wake == NULL)
 		dial_wake = evtimer_new(core.base, dial_wake_cb, NULL);
-	if (!evtimer_pending(dial_wake, NULL))
-		evtimer_add(dial_wake, &tv);
+	evtimer_add(dial_wake, &tv);	/* the earliest now: a record added
+					 * since (a callback request) is due */
 }
 
 /* The campaign's codes with their flags, for the agent's console. */

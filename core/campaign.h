@@ -41,6 +41,10 @@ struct campaign {
 int		 campaign_build(struct campaign *, const struct cfg_campaign *,
 		    char *why, size_t len);
 const char	*campaign_state_name(int);
+/* Whether PHONE may be called at ms by the campaign's hours, in the
+ * number's zone (else the campaign's); 0 with why if not. */
+int		 campaign_open_at(const struct campaign *, const char *phone,
+		    int64_t ms, char *why, size_t len);
 /* Forgets the calling-hours answers kept for the current minute (the
  * campaigns were rebuilt). */
 void		 campaign_rules_flush(void);
@@ -153,6 +157,16 @@ int		 campaign_inbound_waiting(const struct campaign *,
 /* Answered predictive calls of campaigns with inbound_priority = no go
  * to free agents before the ACD's pass offers inbound callers. */
 void		 campaign_predict_first(void);
+
+/* campaign-request.c: a callback request from an outside application
+ * (a CRM, a web form): NUMBER (normalised as an import does, national
+ * numbers in the campaign's country; the DNC
+ * lists checked) becomes a record of the campaign's "callbacks" list,
+ * dialed first when an agent is free at or after at_ms (which must be in
+ * the calling hours). The record's id, or -1 with why. */
+int64_t		 campaign_callback_request(struct campaign *,
+		    const char *number, const char *name, const char *note,
+		    int64_t at_ms, char *why, size_t len);
 
 /* campaign-preview.c: preview mode: the agent sees the record and the
  * script first, then dials it or skips it with a reason. */
