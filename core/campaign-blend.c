@@ -31,15 +31,18 @@ campaign_inbound_need(const struct campaign *c)
 	int	need = c->cfg->inbound_reserve;
 
 	for (const struct queue *q = queues; q != NULL; q = q->next) {
-		const struct agent *a;
+		const struct agent	*a;
+		int			 n = blend_queue_waiting(q);
 
+		if (n == 0)	/* the usual case: nobody to look for */
+			continue;
 		for (a = agents; a != NULL; a = a->next)
 			if (a->state != AGENT_LOGGED_OUT &&
 			    agent_in_queue(a, q->name) &&
 			    campaign_agent_works(c, a))
 				break;
 		if (a != NULL)
-			need += blend_queue_waiting(q);
+			need += n;
 	}
 	return need;
 }
