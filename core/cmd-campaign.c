@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "acd.h"
+#include "acd-wake.h"
 #include "action.h"
 #include "campaign.h"
 #include "clock.h"

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "acd.h"
+#include "acd-wake.h"
 #include "acd-index.h"
 #include "agent.h"
 #include "call.h"

@@ -12,7 +12,6 @@
 #include "core.h"
 #include "db.h"
 #include "evlog.h"
-#include "isdn.h"
 #include "log.h"
 #include "mulaw.h"
 #include "span.h"
@@ -20,6 +19,7 @@
 
 struct span *spans;
 struct span_hooks span_hooks;
+static const struct span_dchan *span_dchan;
 
 /* By enum cfg_span_type. */
 static const struct span_kind span_kinds[] = {
@@ -172,7 +172,7 @@ span_l1_up(struct span *s)
 	s->last_block_us = 0;		/* no gap across a reconnection */
 	log_info("span %s: layer 1 up", s->name);
 	span_record_state(s, "layer 1 up");
-	isdn_start(s);
+	span_dchan->start(s);
 }
 
 /* Layer 1 lost (vspan.md "Sockets"): clear every call on the span at once;
@@ -186,7 +186,7 @@ span_l1_down(struct span *s, const char *why)
 	s->l2_up = 0;
 	log_warn("span %s: layer 1 down (%s): clearing %d calls", s->name,
 	    why, span_in_use(s));
-	isdn_l1_lost(s);
+	span_dchan->l1_lost(s);
 	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++) {
 		struct span_chan *c = &s->chan[ch];
 
@@ -209,7 +209,7 @@ span_set_l2(struct span *s, int up)
 void
 span_d_readable(struct span *s)
 {
-	isdn_poll(s);
+	span_dchan->poll(s);
 }
 
 void
@@ -275,6 +275,12 @@ void
 span_set_hooks(const struct span_hooks *h)
 {
 	span_hooks = *h;
+}
+
+void
+span_set_dchan(const struct span_dchan *d)
+{
+	span_dchan = d;
 }
 
 void

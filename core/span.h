@@ -122,6 +122,16 @@ struct span_hooks {
 extern struct span_hooks span_hooks;
 void		 span_set_hooks(const struct span_hooks *);
 
+/* The D-channel's signalling stack above the channel table (isdn.c's
+ * isdn_stack, registered by hooks.c): span.c tells it of layer 1 and of
+ * a readable D-channel, and it drives the channels through span_chan_*. */
+struct span_dchan {
+	void	(*start)(struct span *);	/* layer 1 up */
+	void	(*l1_lost)(struct span *);	/* drop every call record */
+	void	(*poll)(struct span *);		/* D-channel readable */
+};
+void		 span_set_dchan(const struct span_dchan *);
+
 int		 span_open_all(const struct config *, char *err, size_t errlen);
 void		 span_close_all(void);
 struct span	*span_find(const char *name);
