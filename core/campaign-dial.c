@@ -353,6 +353,11 @@ campaign_dispatch(void)
 
 	if (dialing_now)
 		return;
+	/* Answered calls on the line take free agents first: in any state
+	 * of their campaign, dry or backing off. */
+	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
+		if (c->cfg->mode == CFG_DIAL_PREDICTIVE)
+			campaign_predict_waiting(c);
 	if (now_ms < dial_blocked_until) {
 		dial_wake_at(now_ms);
 		return;

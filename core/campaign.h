@@ -150,13 +150,17 @@ void		 campaign_tell(const struct campaign *, struct agent *,
 int		 campaign_inbound_need(const struct campaign *);
 /* Of FREE agents of C, how many the dialer may place calls for now. */
 int		 campaign_dial_room(const struct campaign *, int free_agents);
-/* Whether agent a is kept for inbound callers waiting in their queues
- * (C's inbound_priority = yes): an answered call of C waits. */
+/* At a predictive answer, whether agent a is kept for inbound callers
+ * waiting in their queues (C's inbound_priority = yes): the answered
+ * call waits for the routing pass, the ACD's first. */
 int		 campaign_inbound_waiting(const struct campaign *,
 		    const struct agent *);
 /* Answered predictive calls of campaigns with inbound_priority = no go
  * to free agents before the ACD's pass offers inbound callers. */
 void		 campaign_predict_first(void);
+/* Answered calls of C waiting for an agent take the free ones (any
+ * state of C: they are on the line). */
+void		 campaign_predict_waiting(struct campaign *);
 
 /* campaign-request.c: a callback request from an outside application
  * (a CRM, a web form): NUMBER (normalised as an import does, national
