@@ -9,6 +9,7 @@
 #include "agent.h"
 #include "call.h"
 #include "campaign.h"
+#include "log.h"
 #include "queue.h"
 
 /* Callers waiting in Q who still need an agent (not being offered). */
@@ -58,10 +59,17 @@ campaign_inbound_waiting(const struct campaign *c, const struct agent *a)
 	return 0;
 }
 
+/* The core logs (debug) when it keeps agents, once per change. */
 int
-campaign_dial_room(const struct campaign *c, int free_agents)
+campaign_dial_room(struct campaign *c, int free_agents)
 {
 	int	room = free_agents - campaign_inbound_need(c);
 
-	return room > 0 ? room : 0;
+	if (room < 0)
+		room = 0;
+	if (room < free_agents && c->kept_logged != free_agents * 1000 + room)
+		log_debug("campaign %s: %d agents free, %d kept for inbound",
+		    c->name, free_agents, free_agents - room);
+	c->kept_logged = free_agents * 1000 + room;
+	return room;
 }

@@ -324,18 +324,11 @@ dial_agent_free(const struct campaign *c, const struct agent *a)
 static int
 dial_room(struct campaign *c)
 {
-	int	n = 0, room;
+	int	n = 0;
 
 	for (struct agent *a = agents; a != NULL; a = a->next)
 		n += dial_agent_free(c, a);
-	if (c->cfg->mode == CFG_DIAL_PREVIEW)
-		return n;
-	room = campaign_dial_room(c, n);
-	if (room < n && c->kept_logged != n * 1000 + room)
-		log_debug("campaign %s: %d agents free, %d kept for inbound",
-		    c->name, n, n - room);
-	c->kept_logged = n * 1000 + room;
-	return room;
+	return c->cfg->mode == CFG_DIAL_PREVIEW ? n : campaign_dial_room(c, n);
 }
 
 void

@@ -346,6 +346,8 @@ predict_state(struct campaign *c, struct predict *p, int64_t now_ms,
 			else if (pc->phase == PC_WAITING)
 				s->free--;	/* that agent is spoken for */
 		}
+	if (s->free < 0)
+		s->free = 0;
 	s->free = campaign_dial_room(c, s->free);	/* blending */
 	s->busy = busy;
 	s->talk_s = p->talk_s;

@@ -31,7 +31,7 @@ struct campaign {
 	char			*script;	/* shown to agents (core only) */
 	int			 warned_low;	/* campaign-dial.c's alone */
 	int64_t			 dry_until;	/* campaign-dial.c's alone */
-	int			 kept_logged;	/* campaign-dial.c's alone */
+	int			 kept_logged;	/* campaign-blend.c's alone */
 	struct campaign		*next;
 };
 
@@ -149,7 +149,7 @@ void		 campaign_tell(const struct campaign *, struct agent *,
  * its logged-in agents, plus its inbound_reserve. */
 int		 campaign_inbound_need(const struct campaign *);
 /* Of FREE agents of C, how many the dialer may place calls for now. */
-int		 campaign_dial_room(const struct campaign *, int free_agents);
+int		 campaign_dial_room(struct campaign *, int free_agents);
 /* At a predictive answer, whether agent a is kept for inbound callers
  * waiting in their queues (C's inbound_priority = yes): the answered
  * call waits for the routing pass, the ACD's first. */

@@ -1,19 +1,21 @@
 #!/bin/sh
 # campaign-blend.sh: blending (docs/DIALER.md, "Blending"): a progressive
-# campaign worked by the agents of the inbound queue sales, one agent
+# campaign worked by two agents of the inbound queue sales, one agent
 # kept free for inbound (inbound_reserve = 1). Two inbound callers wait
 # before any agent is ready: each agent, as it goes ready, is offered an
 # inbound call, and no record is dialed. With one agent free and the
 # other talking, the free one is the reserve: nothing is dialed (the core
 # logs the decision). With inbound quiet and both free, the campaign runs:
-# one call for one agent, never two, the simulator sees it.
+# one call for one agent, never two, the simulator sees it. A predictive
+# campaign with the same reserve and two free agents keeps one call in
+# flight (its numbers ring unanswered), not two.
 . "$top_srcdir/tests/integ/lib.sh"
 
 cat "$S/data/centrala.ini" - >"$T/c.ini" <<'EOF2'
 
 [campaign blend]
 client = acme
-queues = sales
+agents = 1001, 1002
 country = 44
 caller_id = 020 7946 0000
 mode = progressive
@@ -22,11 +24,22 @@ dispositions = sale:success
 state = paused
 inbound_priority = yes
 inbound_reserve = 1
+
+[campaign pb]
+client = acme
+agents = 1003, 1004
+country = 44
+caller_id = 020 7946 0000
+mode = predictive
+hours = ""
+dispositions = sale:success
+state = paused
+inbound_reserve = 1
 EOF2
 
 start_core -c "$T/c.ini"
 pstn_bg --calls 2 --rate 0 --dnis 2000 --hold never \
-	--answer 0207946:answer:1 --duration 300 --log "$T/calls.txt"
+	--answer 0207946:answer:1 --answer 020794610:noanswer --duration 300 --log "$T/calls.txt"
 wait_until 20 span_up || fail "span not up"
 printf 'phone,name\n020 7946 0001,One\n020 7946 0002,Two\n020 7946 0003,Three\n' >"$T/l.csv"
 ctl import-list blend main "$T/l.csv" >"$T/imp" 2>&1 || fail "import: $(cat "$T/imp")"
@@ -93,3 +106,28 @@ PY
 cat "$T/t.log"
 wait_until 20 grep -q "02079460001" "$T/calls.txt" || fail "the simulator saw no campaign call"
 pass "the simulator saw the campaign's call"
+
+printf 'phone,name\n020 7946 1001,P1\n020 7946 1002,P2\n020 7946 1003,P3\n' >"$T/p.csv"
+ctl import-list pb main "$T/p.csv" >"$T/imp" 2>&1 || fail "import pb: $(cat "$T/imp")"
+ctl campaign pb resume >/dev/null || fail "resume pb"
+PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$T/log/core.log" \
+	>"$T/t2.log" 2>&1 <<'PY' || { cat "$T/t2.log"; fail "predictive sessions"; }
+import sys, sqlite3, os
+from czclient import Session, until
+sock, log = sys.argv[1], sys.argv[2]
+db = os.path.join(os.path.dirname(os.path.dirname(log)), "centrala.db")
+def dialing():
+    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    return c.execute("select count(*) from records r join lists l on l.id = r.list_id "
+                     "where l.campaign = 'pb' and r.state = 'dialing'").fetchone()[0]
+c = Session(sock, {"agent": "1003", "pin": "1234"})
+d = Session(sock, {"agent": "1004", "pin": "1234"})
+c.ok("ready")
+d.ok("ready")
+until(lambda: "campaign pb: 2 agents free, 1 kept for inbound" in open(log).read(), 20,
+      "the predictive pass keeping one agent")
+until(lambda: dialing() == 1, 20, "one predictive call")
+assert dialing() == 1, "a second call placed for the reserved agent"
+print("ok - predictive: two free agents, one reserved: one call in flight")
+PY
+cat "$T/t2.log"
