@@ -4,13 +4,29 @@
  * callers waiting in the queues of the campaign's agents, plus the
  * campaign's inbound_reserve), and an answered predictive call waits
  * behind those callers (inbound_priority = yes) or is served before the
- * ACD's pass (no). Reads agents and queues; owns no state. */
+ * ACD's pass (no). Also who works a campaign. Reads agents and queues;
+ * owns no state but the log's memory (kept_logged). */
 #include <string.h>
 #include "agent.h"
 #include "call.h"
 #include "campaign.h"
 #include "log.h"
 #include "queue.h"
+
+/* Who works a campaign: named in it, or in one of its queues. */
+int
+campaign_agent_works(const struct campaign *c, const struct agent *a)
+{
+	const struct cfg_campaign *cc = c->cfg;
+
+	for (int i = 0; i < cc->nagents; i++)
+		if (strcmp(cc->agents[i], a->id) == 0)
+			return 1;
+	for (int i = 0; i < cc->nqueues; i++)
+		if (agent_in_queue(a, cc->queues[i]))
+			return 1;
+	return 0;
+}
 
 /* Callers waiting in Q who still need an agent (not being offered). */
 static int

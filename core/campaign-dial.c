@@ -52,20 +52,7 @@ static struct talked	*talked;
 static struct event	*dial_wake;
 static int		 dialing_now;	/* the pass is running */
 static int64_t		 dial_blocked_until;	/* no channel: wait */
-
-int
-campaign_agent_works(const struct campaign *c, const struct agent *a)
-{
-	const struct cfg_campaign *cc = c->cfg;
-
-	for (int i = 0; i < cc->nagents; i++)
-		if (strcmp(cc->agents[i], a->id) == 0)
-			return 1;
-	for (int i = 0; i < cc->nqueues; i++)
-		if (agent_in_queue(a, cc->queues[i]))
-			return 1;
-	return 0;
-}
+static struct campaign_modes	 dial_modes;
 
 /* The agent's first queue of the campaign's (wrap-up, dispositions). */
 const char *
@@ -350,13 +337,13 @@ campaign_dispatch(void)
 	 * of their campaign, dry or backing off. */
 	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
 		if (c->cfg->mode == CFG_DIAL_PREDICTIVE)
-			campaign_predict_waiting(c);
+			dial_modes.predict_waiting(c);
 	if (now_ms < dial_blocked_until) {
 		dial_wake_at(now_ms);
 		return;
 	}
 	dialing_now = 1;
-	campaign_preview_release();
+	dial_modes.preview_release();
 	for (struct campaign *c = campaign_first(); c != NULL; c = c->next) {
 		if (c->state != CAMP_RUNNING)
 			continue;
@@ -365,7 +352,7 @@ campaign_dispatch(void)
 			continue;
 		}
 		if (c->cfg->mode == CFG_DIAL_PREDICTIVE) {
-			if (campaign_predict_pass(c, now_ms) != 0) {
+			if (dial_modes.predict_pass(c, now_ms) != 0) {
 				c->dry_until = now_ms + dial_next_in(now_ms);
 				idle = 1;
 			}
@@ -378,7 +365,7 @@ campaign_dispatch(void)
 				continue;
 			room--;
 			if ((c->cfg->mode == CFG_DIAL_PREVIEW ?
-			    campaign_preview_offer(c, a, now_ms) :
+			    dial_modes.preview_offer(c, a, now_ms) :
 			    dial_one(c, a, now_ms)) != 0) {
 				c->dry_until = now_ms + dial_next_in(now_ms);
 				idle = 1;
@@ -466,7 +453,7 @@ campaign_call_stop(struct call *call, int cause)
 	if (d == NULL)
 		return;
 	*p = d->next;
-	if ((outcome = campaign_predict_stop(call, &answered)) == NULL)
+	if ((outcome = dial_modes.predict_stop(call, &answered)) == NULL)
 		outcome = dial_outcome(call, cause);
 	if (call->answer_ms != 0 && call->agent != NULL)
 		dial_talked(call, d);
@@ -477,4 +464,10 @@ campaign_call_stop(struct call *call, int cause)
 		log_warn("campaign %s: record %lld: %s", d->campaign,
 		    (long long)d->record, why);
 	free(d);
+}
+
+void
+campaign_set_modes(const struct campaign_modes *m)
+{
+	dial_modes = *m;
 }

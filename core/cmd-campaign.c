@@ -14,7 +14,7 @@
 #include "action.h"
 #include "campaign.h"
 #include "clock.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "core.h"
 #include "db-campaign.h"
 #include "evlog.h"

@@ -77,6 +77,9 @@ struct cmd_entry {
 	int			(*handler)(struct cmd_ctx *);
 };
 
+/* cmd-table.c: the row of request NAME, or NULL. */
+const struct cmd_entry *cmd_find(const char *name);
+
 /* cmd-ctx.c */
 int	cmd_error(struct cmd_ctx *, const char *code, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));

@@ -14,7 +14,7 @@
 #include "clock.h"
 #include "evlog.h"
 #include "notify.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "log.h"
 #include "queue.h"
 

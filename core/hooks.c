@@ -18,9 +18,11 @@
 #include "cause.h"
 #include "campaign.h"
 #include "conn.h"
+#include "endpoint.h"
 #include "hooks.h"
 #include "isdn.h"
 #include "ivr.h"
+#include "leg.h"
 #include "media.h"
 #include "notify.h"
 #include "proto.h"
@@ -100,6 +102,16 @@ hooks_call_release(struct call *call, int cause, const char *cleared_by)
 	call_agent_release(call, cause, cleared_by);
 }
 
+/* The call ends: its legs, its bridge and its outside party. */
+static void
+hooks_media_end(struct call *call, int cause)
+{
+	leg_call_end(call, cause);
+	media_leave_all(call);
+	if (call->party != NULL)
+		endpoint_close(call->party);
+}
+
 static const struct call_hooks hooks_call = {
 	.stop = hooks_call_stop,
 	.release = hooks_call_release,
@@ -108,6 +120,11 @@ static const struct call_hooks hooks_call = {
 	.changed = notify_call_state,
 	.progress = hooks_call_progress,
 	.agent_id = hooks_agent_id,
+	.line_answered = leg_answered,
+	.digit = media_digit,
+	.hold = media_hold,
+	.media_end = hooks_media_end,
+	.media_free = media_call_free,
 };
 
 static int
@@ -204,6 +221,14 @@ static const struct queue_hooks hooks_queue = {
 	.done_waiting = hooks_done_waiting,
 };
 
+static const struct campaign_modes hooks_campaign_modes = {
+	.predict_pass = campaign_predict_pass,
+	.predict_stop = campaign_predict_stop,
+	.preview_offer = campaign_preview_offer,
+	.preview_release = campaign_preview_release,
+	.predict_waiting = campaign_predict_waiting,
+};
+
 /* What acd_dispatch() asks for: the ACD's pass, then agents left free
  * are the campaigns' to dial. Answered predictive calls of campaigns
  * with inbound_priority = no take free agents before the ACD's pass. */
@@ -222,6 +247,7 @@ hooks_init(void (*idle)(void))
 	agent_set_hooks(&hooks_agent);
 	ivr_set_router(route_action);
 	queue_set_hooks(&hooks_queue);
+	campaign_set_modes(&hooks_campaign_modes);
 	hooks_span.idle = idle;
 	hooks_stopped = idle;
 	call_set_hooks(&hooks_call);

@@ -50,7 +50,7 @@ isdn_write_cb(struct pri *p, void *buf, int len)
 {
 	struct span *s = pri_get_userdata(p);
 
-	return s->driver->d_write(s, buf, len);
+	return span_d_write(s, buf, len);
 }
 
 /* libpri's switch type by enum cfg_switch. */
