@@ -54,20 +54,6 @@ static int		 dialing_now;	/* the pass is running */
 static int64_t		 dial_blocked_until;	/* no channel: wait */
 static struct campaign_modes	 dial_modes;
 
-int
-campaign_agent_works(const struct campaign *c, const struct agent *a)
-{
-	const struct cfg_campaign *cc = c->cfg;
-
-	for (int i = 0; i < cc->nagents; i++)
-		if (strcmp(cc->agents[i], a->id) == 0)
-			return 1;
-	for (int i = 0; i < cc->nqueues; i++)
-		if (agent_in_queue(a, cc->queues[i]))
-			return 1;
-	return 0;
-}
-
 /* The agent's first queue of the campaign's (wrap-up, dispositions). */
 const char *
 campaign_agent_queue(const struct campaign *c, struct agent *a)
@@ -135,8 +121,8 @@ dial_wake_at(int64_t now_ms)
 
 	if (dial_wake == NULL)
 		dial_wake = evtimer_new(core.base, dial_wake_cb, NULL);
-	if (!evtimer_pending(dial_wake, NULL))
-		evtimer_add(dial_wake, &tv);
+	evtimer_add(dial_wake, &tv);	/* the earliest now: a record added
+					 * since (a callback request) is due */
 }
 
 /* The campaign's codes with their flags, for the agent's console. */
@@ -312,6 +298,26 @@ dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
 	return campaign_dial_record(c, a, &r, now_ms, why, sizeof why) ? 0 : -1;
 }
 
+static int
+dial_agent_free(const struct campaign *c, const struct agent *a)
+{
+	return a->state == AGENT_READY && a->call == NULL && !a->leaving &&
+	    campaign_agent_works(c, a);
+}
+
+/* How many free agents get a call in this pass: a progressive campaign
+ * paces around what inbound needs (blending); preview dials nothing
+ * itself (its agents stay ready for inbound), so all of them. */
+static int
+dial_room(struct campaign *c)
+{
+	int	n = 0;
+
+	for (struct agent *a = agents; a != NULL; a = a->next)
+		n += dial_agent_free(c, a);
+	return c->cfg->mode == CFG_DIAL_PREVIEW ? n : campaign_dial_room(c, n);
+}
+
 void
 campaign_poke(void)
 {
@@ -323,10 +329,15 @@ void
 campaign_dispatch(void)
 {
 	int64_t	now_ms = clock_wall_ms();
-	int	idle = 0;
+	int	idle = 0, room;
 
 	if (dialing_now)
 		return;
+	/* Answered calls on the line take free agents first: in any state
+	 * of their campaign, dry or backing off. */
+	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
+		if (c->cfg->mode == CFG_DIAL_PREDICTIVE)
+			dial_modes.predict_waiting(c);
 	if (now_ms < dial_blocked_until) {
 		dial_wake_at(now_ms);
 		return;
@@ -347,10 +358,12 @@ campaign_dispatch(void)
 			}
 			continue;
 		}
-		for (struct agent *a = agents; a != NULL; a = a->next) {
-			if (a->state != AGENT_READY || a->call != NULL ||
-			    a->leaving || !campaign_agent_works(c, a))
+		room = dial_room(c);
+		for (struct agent *a = agents; a != NULL && room > 0;
+		    a = a->next) {
+			if (!dial_agent_free(c, a))
 				continue;
+			room--;
 			if ((c->cfg->mode == CFG_DIAL_PREVIEW ?
 			    dial_modes.preview_offer(c, a, now_ms) :
 			    dial_one(c, a, now_ms)) != 0) {

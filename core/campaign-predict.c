@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
+#include "acd-wake.h"
 #include "agent.h"
 #include "call.h"
 #include "call-agent.h"
@@ -235,11 +236,13 @@ campaign_predict_answered(struct call *call)
 	pc->phase = PC_WAITING;
 	call_set_state(call, CALL_IVR);
 	for (struct agent *a = agents; c != NULL && a != NULL; a = a->next)
-		if (predict_agent_free(c, a)) {
+		if (predict_agent_free(c, a) &&
+		    !campaign_inbound_waiting(c, a)) {
 			predict_connect(pc, c, a);
 			return 1;
 		}
 	evtimer_add(pc->timer, &tv);
+	acd_dispatch();	/* inbound first, then the agents left free */
 	return 1;
 }
 
@@ -287,9 +290,11 @@ campaign_predict_load(int64_t now_ms)
 			predict_get(c, now_ms);
 }
 
-/* Agents who answered a waiting call first; then the calls to place. */
-static void
-predict_connect_waiting(struct campaign *c)
+/* Answered calls waiting take the free agents first; then the calls to
+ * place. After the ACD's pass (inbound_priority = yes), an agent still
+ * free is one no inbound caller was given to: theirs. */
+void
+campaign_predict_waiting(struct campaign *c)
 {
 	for (struct pcall *pc = pcalls; pc != NULL; pc = pc->next) {
 		if (pc->phase != PC_WAITING ||
@@ -301,6 +306,15 @@ predict_connect_waiting(struct campaign *c)
 				break;
 			}
 	}
+}
+
+void
+campaign_predict_first(void)
+{
+	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
+		if (!c->cfg->inbound_priority && c->cfg->mode ==
+		    CFG_DIAL_PREDICTIVE)
+			campaign_predict_waiting(c);
 }
 
 /* The campaign's state for pacing_decide(). */
@@ -336,6 +350,7 @@ predict_state(struct campaign *c, struct predict *p, int64_t now_ms,
 		}
 	if (s->free < 0)
 		s->free = 0;
+	s->free = campaign_dial_room(c, s->free);	/* blending */
 	s->busy = busy;
 	s->talk_s = p->talk_s;
 	s->wrap_s = p->wrap_s;
@@ -385,7 +400,7 @@ campaign_predict_pass(struct campaign *c, int64_t now_ms)
 	char			why[160];
 	int			n;
 
-	predict_connect_waiting(c);
+	campaign_predict_waiting(c);
 	predict_state(c, p, now_ms, &s, busy);
 	if ((n = pacing_decide(&s, &w)) <= 0)
 		return 0;

@@ -38,12 +38,14 @@ struct campaign_modes {
 	int	(*preview_offer)(struct campaign *, struct agent *,
 		    int64_t now_ms);
 	void	(*preview_release)(void);
+	void	(*predict_waiting)(struct campaign *);
 };
 void		 campaign_set_modes(const struct campaign_modes *);
 /* Records may have become dialable (an import, a list or campaign
  * resumed, a DNC number removed): look again at the next pass. */
 void		 campaign_poke(void);
-/* Whether agent a works campaign c: named in it, or in one of its queues. */
+/* campaign-blend.c: whether agent a works campaign c: named in it, or in
+ * one of its queues. */
 int		 campaign_agent_works(const struct campaign *,
 		    const struct agent *);
 /* Dials record R for agent a now (DNC checked at this moment): the call,
@@ -81,6 +83,34 @@ const char	*campaign_predict_stop(struct call *, int *answered);
 void		 campaign_tell(const struct campaign *, struct agent *,
 		    const struct call *, const struct camp_record *,
 		    const char *name);
+
+/* campaign-blend.c: blending with inbound queues. The agents of C that
+ * inbound needs now: callers waiting (not being offered) in the queues of
+ * its logged-in agents, plus its inbound_reserve. */
+int		 campaign_inbound_need(const struct campaign *);
+/* Of FREE agents of C, how many the dialer may place calls for now. */
+int		 campaign_dial_room(struct campaign *, int free_agents);
+/* At a predictive answer, whether agent a is kept for inbound callers
+ * waiting in their queues (C's inbound_priority = yes): the answered
+ * call waits for the routing pass, the ACD's first. */
+int		 campaign_inbound_waiting(const struct campaign *,
+		    const struct agent *);
+/* Answered predictive calls of campaigns with inbound_priority = no go
+ * to free agents before the ACD's pass offers inbound callers. */
+void		 campaign_predict_first(void);
+/* Answered calls of C waiting for an agent take the free ones (any
+ * state of C: they are on the line). */
+void		 campaign_predict_waiting(struct campaign *);
+
+/* campaign-request.c: a callback request from an outside application
+ * (a CRM, a web form): NUMBER (normalised as an import does, national
+ * numbers in the campaign's country; the DNC
+ * lists checked) becomes a record of the campaign's "callbacks" list,
+ * dialed first when an agent is free at or after at_ms (which must be in
+ * the calling hours). The record's id, or -1 with why. */
+int64_t		 campaign_callback_request(struct campaign *,
+		    const char *number, const char *name, const char *note,
+		    int64_t at_ms, char *why, size_t len);
 
 /* campaign-preview.c: preview mode: the agent sees the record and the
  * script first, then dials it or skips it with a reason. */

@@ -67,6 +67,7 @@ int	cmd_campaign_state(struct cmd_ctx *);
 int	cmd_list_state(struct cmd_ctx *);
 int	cmd_list_import(struct cmd_ctx *);
 int	cmd_dnc(struct cmd_ctx *);
+int	cmd_callback_request(struct cmd_ctx *);
 int	cmd_dnc_import(struct cmd_ctx *);
 int	cmd_why_not(struct cmd_ctx *);
 int	cmd_preview(struct cmd_ctx *);

@@ -154,6 +154,12 @@ db_record_add(struct db *db, int64_t list_id, int line, const char *phone,
 	return sqlite3_changes(db->h) > 0 ? 0 : 1;
 }
 
+int64_t
+db_record_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
 #define DB_RECORD_COLS "r.id, r.list_id, l.campaign, l.name, l.state, " \
 	"r.phone, r.name, r.tz, r.state, coalesce(r.last_outcome, ''), " \
 	"r.attempts, r.next_at_ms FROM records r JOIN lists l ON l.id = r.list_id"

@@ -35,6 +35,8 @@ int	db_list_set_state(struct db *, const char *campaign, const char *name,
 /* 0 added, 1 already in the list, -1 error. */
 int	db_record_add(struct db *, int64_t list_id, int line, const char *phone,
 	    const char *name, const char *tz, const char *fields);
+/* The id of the record db_record_add() just added. */
+int64_t	db_record_last_id(struct db *);
 /* Open records of the campaign's active lists due at now_ms, counted up
  * to at most limit. */
 int	db_records_due_count(struct db *, const char *campaign, int64_t now_ms,

@@ -393,6 +393,14 @@ const struct cfg_key config_table[] = {
 	  "prompt an abandoned call hears, naming the client and a number "
 	  "to call back (empty: the abandoned prompt, then caller_id's "
 	  "digits)", CP(abandon_message), check_prompt, CFG_RELOAD },
+	{ "campaign", "inbound_priority", CFG_ENUM, 0, 0, noyes, "yes",
+	  "blending: inbound callers waiting in its agents' queues are "
+	  "served before an answered predictive call (no: that call first)",
+	  CP(inbound_priority), NULL, CFG_RELOAD },
+	{ "campaign", "inbound_reserve", CFG_INT, 0, 1000, NULL, "0",
+	  "blending: agents of the campaign kept free for their queues' "
+	  "inbound calls (the dialer does not place calls for them)",
+	  CP(inbound_reserve), NULL, CFG_RELOAD },
 	KEEP(recordings, "call recordings (rows and files)"),
 	KEEP(voicemail, "voicemail messages (rows and files)"),
 	KEEP(cdr, "call detail records"),

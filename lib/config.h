@@ -201,6 +201,8 @@ struct cfg_campaign {
 	char	*script_file;	/* or from a file */
 	int	 state;		/* enum cfg_campaign_state at first start */
 	char	*abandon_message;	/* prompt an abandoned call hears */
+	int	 inbound_priority;	/* blending: inbound callers first */
+	int	 inbound_reserve;	/* agents kept free for inbound */
 };
 enum cfg_dial_mode { CFG_DIAL_PREVIEW, CFG_DIAL_PROGRESSIVE,
 	CFG_DIAL_PREDICTIVE };
