@@ -230,6 +230,11 @@ dial_claim(const struct campaign *c, const struct camp_record *r, char *why,
 {
 	if (dnc_blocked(r->phone, c->client)) {
 		snprintf(why, len, "%s is on a do-not-call list", r->phone);
+		/* For the compliance report: refused at the dial itself. */
+		if (db_attempt_add(core.db, r->id, clock_wall_ms(), "dnc", 0,
+		    NULL, NULL) != 0)
+			log_warn("campaign %s: DNC refusal not recorded: %s",
+			    c->name, db_last_error(core.db));
 		return -1;
 	}
 	if (db_record_update(core.db, r->id, "dialing", r->attempts,
@@ -433,13 +438,14 @@ campaign_call_stop(struct call *call, int cause)
 	const char	 *outcome;
 	char		  why[160];
 	int		  answered = 0;
+	struct predict_note note;
 
 	for (p = &dials; (d = *p) != NULL && d->call != call; p = &d->next)
 		;
 	if (d == NULL)
 		return;
 	*p = d->next;
-	if ((outcome = campaign_predict_stop(call, &answered)) == NULL)
+	if ((outcome = campaign_predict_stop(call, &answered, &note)) == NULL)
 		outcome = dial_outcome(call, cause);
 	if (call->answer_ms != 0 && call->agent != NULL)
 		dial_talked(call, d);
@@ -449,5 +455,10 @@ campaign_call_stop(struct call *call, int cause)
 	    sizeof why) != 0)
 		log_warn("campaign %s: record %lld: %s", d->campaign,
 		    (long long)d->record, why);
+	else if (c != NULL && db_attempt_note(core.db, d->record, call->id,
+	    note.amd[0] != '\0' ? note.amd : NULL, note.greeting_ms,
+	    note.message_ms) != 0)
+		log_warn("campaign %s: record %lld: attempt's call not noted: %s",
+		    d->campaign, (long long)d->record, db_last_error(core.db));
 	free(d);
 }

@@ -81,6 +81,16 @@ predict_live_cb(int64_t ms, int abandoned, void *arg)
 	pacing_abandons_add(arg, ms / 1000, abandoned);
 }
 
+static void	predict_fp_add(struct predict *, int64_t ms, int whole,
+		    int share_pct);
+static int	predict_fp_pct;	/* the campaign's, while reading back */
+
+static void
+predict_machine_cb(int64_t ms, int initial_silence, void *arg)
+{
+	predict_fp_add(arg, ms, initial_silence, predict_fp_pct);
+}
+
 /* The campaign's measures; the abandon windows read from the attempts
  * at the first look, so a restart keeps them. */
 static struct predict *
@@ -94,11 +104,14 @@ predict_get(const struct campaign *c, int64_t now_ms)
 	p = xcalloc(1, sizeof *p);
 	snprintf(p->name, sizeof p->name, "%s", c->name);
 	pacing_abandons_init(&p->ab);
+	predict_fp_pct = c->cfg->amd_false_positive;
 	p->talk_s = 120;
 	p->wrap_s = 15;
 	p->answer_s = 8;
 	if (db_campaign_live_answers(core.db, c->name,
-	    now_ms - 30LL * 86400 * 1000, predict_live_cb, &p->ab) != 0)
+	    now_ms - 30LL * 86400 * 1000, predict_live_cb, &p->ab) != 0 ||
+	    db_campaign_machines(core.db, c->name, now_ms - 30LL * 86400 *
+	    1000, predict_machine_cb, p) != 0)
 		log_error("campaign %s: abandons not read: %s", c->name,
 		    db_last_error(core.db));
 	else
@@ -278,16 +291,22 @@ predict_machine_done(struct call *call)
  * as abandoned live answers (Ofcom wants AMD's false positives in the
  * abandon rate); every one by initial silence counts whole. */
 static void
+predict_fp_add(struct predict *p, int64_t ms, int whole, int share_pct)
+{
+	p->fp_owed += whole ? 1.0 : share_pct / 100.0;
+	for (; p->fp_owed >= 1.0 - 1e-9; p->fp_owed -= 1.0)
+		pacing_abandons_add(&p->ab, ms / 1000, 1);
+}
+
+static void
 predict_machine_estimate(struct campaign *c, const struct amd *a)
 {
 	int64_t		 now = clock_wall_ms();
 	struct predict	*p = predict_get(c, now);
 
 	pacing_answer_add(&p->ans, 0);
-	p->fp_owed += strcmp(a->why, "initial silence") == 0 ? 1.0 :
-	    c->cfg->amd_false_positive / 100.0;
-	for (; p->fp_owed >= 1.0; p->fp_owed -= 1.0)
-		pacing_abandons_add(&p->ab, now / 1000, 1);
+	predict_fp_add(p, now, strcmp(a->why, "initial silence") == 0,
+	    c->cfg->amd_false_positive);
 }
 
 static void
@@ -377,14 +396,22 @@ campaign_predict_ringing(struct call *call)
 }
 
 const char *
-campaign_predict_stop(struct call *call, int *answered)
+campaign_predict_stop(struct call *call, int *answered,
+    struct predict_note *note)
 {
 	struct pcall	*pc = pcall_find(call);
 	struct campaign	*c;
 	const char	*outcome = NULL;
 
+	*note = (struct predict_note){ "", -1, -1 };
 	if (pc == NULL)
 		return NULL;
+	snprintf(note->amd, sizeof note->amd, "%s", pc->amd);
+	if (pc->answer_ms != 0) {
+		note->greeting_ms = pc->greeting_end_ms - pc->answer_ms;
+		if (pc->message_ms != 0)
+			note->message_ms = pc->message_ms - pc->answer_ms;
+	}
 	c = campaign_find(pc->campaign);
 	*answered = pc->phase != PC_RINGING;
 	if (c != NULL && pc->phase == PC_RINGING)

@@ -130,8 +130,16 @@ void		 campaign_predict_load(const struct campaign *, int64_t now_ms);
 int		 campaign_predict_answered(struct call *);
 /* The far end rings: the ring limit counts from now. */
 void		 campaign_predict_ringing(struct call *);
-/* A predictive call stops: "abandoned" or NULL (the usual outcome). */
-const char	*campaign_predict_stop(struct call *, int *answered);
+/* What the compliance report keeps of a predictive call (attempts). */
+struct predict_note {
+	char		amd[48];	/* the verdict, "" with amd = off */
+	int64_t		greeting_ms;	/* answer to greeting's end, or -1 */
+	int64_t		message_ms;	/* answer to the abandon message, or -1 */
+};
+/* A predictive call stops: "abandoned", "machine" or NULL (the usual
+ * outcome); NOTE filled. */
+const char	*campaign_predict_stop(struct call *, int *answered,
+		    struct predict_note *note);
 
 /* Sends the agent event NAME with the record, its fields and the script
  * (call NULL: a preview). */
