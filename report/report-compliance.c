@@ -32,8 +32,8 @@ static const struct grid_col cols[C_N] = {
 	[C_DNC_REFUSED] = { "dnc_refused", "DNCref", 6, 0, 0 },
 	[C_DNC_DIALED] = { "dnc_dialed", "DNCdial", 7, 1, 1 },
 	[C_OUT_HOURS] = { "outside_hours", "OutHrs", 6, 1, 1 },
-	[C_MACHINES] = { "machines", "Mach", 5, 1, 1 },
-	[C_AMD_FP] = { "amd_fp_est", "AMDfp", 5, 1, 0 },
+	[C_MACHINES] = { "machines", "Mach", 5, 0, 1 },
+	[C_AMD_FP] = { "amd_fp_est", "AMDfp", 5, 0, 0 },
 };
 
 #define DAY_MS		86400000LL
@@ -230,9 +230,9 @@ report_compliance(const struct report_ctx *c)
 		    "(s; n/a: attempts name no call).\nDNCref: numbers refused "
 		    "at the dial for a DNC list; DNCdial: dials to a\nnumber "
 		    "then on a DNC list; OutHrs: dials outside calling hours in "
-		    "the\nrecord's zone (both must be 0). Mach: answering "
-		    "machines detected; AMDfp:\nof those, estimated persons "
-		    "(amd_false_positive; all by initial silence),\ncounted as "
+		    "the\nrecord's zone (both must be 0). Mach, AMDfp (--wide, CSV): "
+		    "answering machines\ndetected; of those, estimated persons "
+		    "(amd_false_positive; all by initial\nsilence), counted as "
 		    "abandoned live answers. Definitions: docs/REPORTS.md\n");
 	return 0;
 }

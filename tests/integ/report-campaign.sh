@@ -215,8 +215,8 @@ grep -q '^spring *10 *6 *5 *1 *1 *4 *2 *6 *1$' "$T/camp.brief" ||
 	fail "campaigns table row: $(cat "$T/camp.brief")"
 grep -q '^ *sale: 2$' "$T/camp.brief" || fail "a line per disposition: $(cat "$T/camp.brief")"
 R compliance >"$T/comp.brief" || fail "compliance table"
-grep -q 'heard the message within 2 s: n/a' "$T/comp.brief" ||
-	fail "n/a not explained: $(cat "$T/comp.brief")"
+grep -q 'Msg2s: abandoned calls whose message began within 2 s' "$T/comp.brief" ||
+	fail "Msg2s not explained: $(cat "$T/comp.brief")"
 "$B/centrala-report" --list | grep -q '^compliance ' || fail "--list lacks compliance"
 for args in "campaigns" "campaigns --by list" "campaigns --by agent" "compliance"; do
 	R $args >"$T/t.brief" || fail "$args table"
