@@ -156,3 +156,15 @@ assert row["dnc_refused"] == "0" and row["dnc_dialed"] == "0", row
 print("ok - report", dict(row), "simulator: persons", len(persons), "machines", len(machines), "heard the message", len(heard))
 PY
 pass "the compliance report's figures are the simulator's"
+
+# The estimate is in the pacing's abandon windows too: a restarted core
+# reads the machine verdicts back, 10 % of them as abandoned live answers.
+live=$(sql "select count(*) from attempts where outcome in ('answered', 'abandoned')")
+mach=$(sql "select count(*) from attempts where outcome = 'machine' and amd like 'machine:%'")
+est=$((mach / 10))
+kill "$CORE_PID"; wait "$CORE_PID" 2>/dev/null
+start_core -c "$T/c.ini"
+want="campaign amd: from the attempts: $((live + est)) live answers, $((ab + est)) abandoned in 30 days"
+wait_until 20 grep -q "$want" "$T/log/core.log" ||
+	fail "windows read back without the estimate: $(grep 'from the attempts' "$T/log/core.log") (wanted: $want)"
+pass "pacing counts $est of $mach machine verdicts as abandoned persons"
