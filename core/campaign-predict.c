@@ -419,6 +419,9 @@ campaign_predict_stop(struct call *call, int *answered,
 	if (c != NULL && pc->phase == PC_AGENT && call->agent_answer_ms != 0)
 		predict_ewma(&predict_get(c, clock_wall_ms())->talk_s,
 		    (clock_wall_ms() - call->agent_answer_ms) / 1000.0);
+	if (c != NULL && (pc->phase == PC_WAITING || pc->phase == PC_DETECT))
+		pacing_abandons_add(&predict_get(c, clock_wall_ms())->ab,
+		    clock_wall_ms() / 1000, 1);	/* hung up before an agent */
 	if (pc->phase == PC_WAITING || pc->phase == PC_MESSAGE ||
 	    pc->phase == PC_DETECT)
 		outcome = "abandoned";	/* also: hung up in the 2 s */
@@ -476,8 +479,8 @@ predict_state(struct campaign *c, struct predict *p, int64_t now_ms,
 	}
 	for (struct pcall *pc = pcalls; pc != NULL; pc = pc->next)
 		if (strcmp(pc->campaign, c->name) == 0) {
-			if (pc->phase == PC_RINGING)
-				s->ringing++;
+			if (pc->phase == PC_RINGING || pc->phase == PC_DETECT)
+				s->ringing++;	/* may yet need an agent */
 			else if (pc->phase == PC_WAITING)
 				s->free--;	/* that agent is spoken for */
 		}
