@@ -51,6 +51,7 @@ amd_verdict_name(enum amd_verdict v)
 static enum amd_verdict
 amd_decide(struct amd *a, enum amd_verdict v, const char *why)
 {
+	a->verdict = v;
 	a->why = why;
 	return v;
 }
