@@ -16,6 +16,8 @@
 #include <string.h>
 #include <event2/event.h>
 #include "agent.h"
+#include "amd.h"
+#include "media.h"
 #include "call.h"
 #include "campaign.h"
 #include "cause.h"
@@ -39,6 +41,8 @@ struct dial {
 	struct call	*call;
 	char		 campaign[33];
 	int64_t		 record;
+	char		 amd[48];	/* progressive: the detector's verdict */
+	int		 machine;	/* hung up as a machine */
 	struct dial	*next;
 };
 static struct dial	*dials;
@@ -317,6 +321,59 @@ dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
 }
 
 void
+campaign_amd_cfg(const struct cfg_campaign *cc, struct amd_cfg *cfg)
+{
+	amd_cfg_default(cfg);
+	cfg->initial_silence_ms = cc->amd_initial_silence;
+	cfg->greeting_ms = cc->amd_greeting;
+	cfg->after_greeting_ms = cc->amd_after_greeting;
+	cfg->total_ms = cc->amd_total;
+	cfg->max_words = cc->amd_max_words;
+}
+
+static struct dial *
+dial_find(const struct call *call)
+{
+	struct dial *d;
+
+	for (d = dials; d != NULL && d->call != call; d = d->next)
+		;
+	return d;
+}
+
+/* Progressive: a machine is hung up for the agent, who heard its start. */
+static void
+dial_amd_cb(struct call *call, const struct amd *a)
+{
+	struct dial *d = dial_find(call);
+
+	if (d == NULL)
+		return;
+	snprintf(d->amd, sizeof d->amd, "%s:%s", amd_verdict_name(a->verdict),
+	    a->why);
+	log_info("call %s: campaign %s: %s (%s) %d ms after the answer",
+	    call->id, d->campaign, amd_verdict_name(a->verdict), a->why, a->ms);
+	if (a->verdict != AMD_MACHINE)
+		return;
+	d->machine = 1;
+	call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "answering machine");
+}
+
+void
+campaign_dial_answered(struct call *call)
+{
+	struct dial	*d = dial_find(call);
+	struct campaign	*c;
+	struct amd_cfg	 cfg;
+
+	if (d == NULL || (c = campaign_find(d->campaign)) == NULL ||
+	    c->cfg->amd != CFG_AMD_DETECT)
+		return;
+	campaign_amd_cfg(c->cfg, &cfg);
+	media_detect_amd(call, &cfg, dial_amd_cb);
+}
+
+void
 campaign_poke(void)
 {
 	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
@@ -446,8 +503,10 @@ campaign_call_stop(struct call *call, int cause)
 		return;
 	*p = d->next;
 	if ((outcome = campaign_predict_stop(call, &answered, &note)) == NULL)
-		outcome = dial_outcome(call, cause);
-	if (call->answer_ms != 0 && call->agent != NULL)
+		outcome = d->machine ? "machine" : dial_outcome(call, cause);
+	if (note.amd[0] == '\0')
+		snprintf(note.amd, sizeof note.amd, "%s", d->amd);
+	if (call->answer_ms != 0 && call->agent != NULL && !d->machine)
 		dial_talked(call, d);
 	if ((c = campaign_find(d->campaign)) != NULL &&
 	    campaign_result(c, d->record, outcome, NULL,

@@ -349,12 +349,7 @@ predict_detect(struct pcall *pc, const struct cfg_campaign *cc)
 	int		ms;
 	struct timeval	tv;
 
-	amd_cfg_default(&cfg);
-	cfg.initial_silence_ms = cc->amd_initial_silence;
-	cfg.greeting_ms = cc->amd_greeting;
-	cfg.after_greeting_ms = cc->amd_after_greeting;
-	cfg.total_ms = cc->amd_total;
-	cfg.max_words = cc->amd_max_words;
+	campaign_amd_cfg(cc, &cfg);
 	ms = cfg.total_ms + PREDICT_AMD_GUARD_MS;
 	tv = (struct timeval){ ms / 1000, ms % 1000 * 1000 };
 	pc->phase = PC_DETECT;

@@ -117,6 +117,12 @@ struct call	*campaign_dial_free(struct campaign *,
 /* NUMBER (E.164 or national) as dialed on our spans; -1 if not valid. */
 int		 campaign_dial_number(const struct campaign *,
 		    const char *number, char *out, size_t len);
+/* A progressive call answered: with amd = detect, it is listened to
+ * (the agent hears it too) and a machine is hung up, outcome machine. */
+void		 campaign_dial_answered(struct call *);
+/* The detector's tuning from the campaign's amd_* keys. */
+struct amd_cfg;
+void		 campaign_amd_cfg(const struct cfg_campaign *, struct amd_cfg *);
 /* The agent's first queue of the campaign's (wrap-up), or NULL. */
 const char	*campaign_agent_queue(const struct campaign *, struct agent *);
 

@@ -8,7 +8,8 @@
 # answered with is an attempt "machine" (within a margin), every person
 # an attempt answered or abandoned; a machine's record is open again
 # after retry_machine; no person was left unheard past 2 s of their
-# greeting.
+# greeting. Then a progressive campaign (the agent is on the call from
+# the first ring): machines are hung up for the agent, persons stay.
 . "$top_srcdir/tests/integ/lib.sh"
 
 N=80
@@ -27,6 +28,18 @@ abandon_cap = 50
 amd = detect
 amd_machine_message = goodbye
 amd_false_positive = 10
+state = paused
+
+[campaign amdp]
+client = acme
+agents = 1003
+country = 44
+caller_id = 020 7946 0000
+mode = progressive
+hours = ""
+dispositions = done:close
+retry_machine = 30:2
+amd = detect
 state = paused
 EOF2
 
@@ -168,3 +181,61 @@ want="campaign amd: from the attempts: $((live + est)) live answers, $((ab + est
 wait_until 20 grep -q "$want" "$T/log/core.log" ||
 	fail "windows read back without the estimate: $(grep 'from the attempts' "$T/log/core.log") (wanted: $want)"
 pass "pacing counts $est of $mach machine verdicts as abandoned persons"
+
+# --- progressive ---------------------------------------------------------
+M=12
+pstn_bg --calls 0 --profile person=50,machine=50 --answer-delay uniform:0.5:1.5 \
+	--hold fixed:3 --seed 12 --duration 600
+wait_until 20 span_up || fail "span not up again"
+{ echo phone,name; i=2000; while [ $i -lt $((2000 + M)) ]; do echo "020 7946 $i,Q$i"; i=$((i + 1)); done; } >"$T/p.csv"
+ctl import-list amdp main "$T/p.csv" >"$T/imp" 2>&1 || fail "import: $(cat "$T/imp")"
+ctl campaign amdp resume >/dev/null || fail "resume amdp"
+PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$T/centrala.db" "$M" >"$T/p.log" 2>&1 <<'PY' || { cat "$T/p.log"; fail "progressive agent"; }
+import sqlite3, sys, time
+from czclient import Session
+sock, dbpath, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+a = Session(sock, {"agent": "1003", "pin": "1234"})
+a.ok("ready")
+end, last, talked = time.time() + 300, 0, 0
+def done():
+    db = sqlite3.connect(dbpath, timeout=5)
+    try:
+        tried = db.execute("select count(distinct a.record_id) from attempts a join records r on r.id = a.record_id join lists l on l.id = r.list_id where l.campaign = 'amdp'").fetchone()[0]
+        up = db.execute("select count(*) from records where state = 'dialing'").fetchone()[0]
+    finally:
+        db.close()
+    return tried >= n and up == 0
+while True:
+    assert time.time() < end, "not every record tried"
+    a._read(0.05)
+    for m in list(a.events):
+        a.events.remove(m)
+        if m.get("event") == "call_ended":
+            r = a.req("disposition", call=m["call"], code="done")
+            talked += bool(r.get("ok"))
+    if time.time() - last > 1:
+        last = time.time()
+        if done():
+            break
+print("ok - agent 1003 disposed of", talked, "calls")
+PY
+cat "$T/p.log"
+kill "$PSTN_PID"; wait "$PSTN_PID" 2>/dev/null
+sql "select r.phone, a.outcome from attempts a join records r on r.id = a.record_id join lists l on l.id = r.list_id where l.campaign = 'amdp' order by a.id" >"$T/patt"
+python3 - "$T/pstn.out" "$T/patt" <<'PY' || fail "progressive against the simulator's truth"
+import sys
+calls = [dict(kv.split("=", 1) for kv in l.split()[1:]) for l in open(sys.argv[1]).read().splitlines()
+         if l.startswith("call ") and "dir=out" in l]
+att = dict(l.split("|") for l in open(sys.argv[2]).read().split("\n") if l)
+want = {"machine": "machine", "person": "answered"}
+wrong = [(c["dnis"], c["profile"], att.get("+44" + c["dnis"][1:])) for c in calls
+         if att.get("+44" + c["dnis"][1:]) != want[c["profile"]]]
+kinds = [c["profile"] for c in calls]
+assert kinds.count("machine") >= 2 and kinds.count("person") >= 2, kinds
+assert not wrong, wrong
+for c in calls:
+    if c["profile"] == "machine":
+        assert c["cleared_by"] == "core" and int(c["dur_ms"]) < 3000, c
+print("ok - progressive:", kinds.count("machine"), "machines hung up,", kinds.count("person"), "persons answered")
+PY
+pass "progressive: machines hung up for the agent, persons stay with them"
