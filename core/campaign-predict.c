@@ -326,7 +326,10 @@ predict_amd_cb(struct call *call, const struct amd *a)
 	    "word(s)", call->id, pc->campaign, amd_verdict_name(a->verdict),
 	    a->why, a->ms, a->words);
 	if (a->verdict != AMD_MACHINE) {
-		if (a->greeting_end_ms > 0)
+		/* Not sure while they still speak: their greeting ends now. */
+		if (a->in_word)
+			pc->greeting_end_ms = clock_wall_ms();
+		else if (a->greeting_end_ms > 0)
 			pc->greeting_end_ms = pc->answer_ms + a->greeting_end_ms;
 		predict_person(pc, c);
 		return;
