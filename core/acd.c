@@ -15,6 +15,7 @@
 #include <string.h>
 #include <event2/event.h>
 #include "acd.h"
+#include "acd-wake.h"
 #include "callback.h"
 #include "callback-offer.h"
 #include "campaign.h"
@@ -35,8 +36,7 @@
 #include "sink.h"
 #include "xmalloc.h"
 
-static struct event *acd_ev;
-static void	acd_run_cb(evutil_socket_t, short, void *);
+static void	acd_due_cb(evutil_socket_t, short, void *);
 static void	acd_unring(struct call *, struct agent *, const char *);
 
 /* The agent passed on this call: others are tried first. */
@@ -124,7 +124,7 @@ acd_arm_timer(void)
 	struct timeval		 tv;
 
 	if (ev == NULL)
-		ev = evtimer_new(core.base, acd_run_cb, NULL);
+		ev = evtimer_new(core.base, acd_due_cb, NULL);
 	if (next == 0) {
 		evtimer_del(ev);
 		return;
@@ -188,32 +188,29 @@ acd_expire_timed(struct call **waiting, int n)
 	acd_carry_us += clock_mono_us() - t0;
 }
 
-static void
-acd_run_cb(evutil_socket_t fd, short what, void *arg)
+/* One routing pass (acd-wake.c runs it, then the campaigns' turn). */
+void
+acd_run(void)
 {
 	static const struct acd_ops ops = { acd_expire_timed, acd_offer_timed };
 	uint64_t	t0 = clock_mono_us();
 	int		n;
 
-	if (call_count() == 0) {
-		campaign_dispatch();	/* agents left free: campaigns' turn */
+	if (call_count() == 0)
 		return;
-	}
 	acd_carry_us = 0;
 	n = acd_index_pass(&ops);
 	acd_arm_timer();
 	log_debug("acd pass: %d calls decided, %llu us, %llu us carrying out",
 	    n, (unsigned long long)(clock_mono_us() - t0),
 	    (unsigned long long)acd_carry_us);
-	campaign_dispatch();
 }
 
-void
-acd_dispatch(void)
+/* A waiting caller's deadline came: a pass. */
+static void
+acd_due_cb(evutil_socket_t fd, short what, void *arg)
 {
-	if (acd_ev == NULL)
-		acd_ev = event_new(core.base, -1, 0, acd_run_cb, NULL);
-	event_active(acd_ev, 0, 0);
+	acd_dispatch();
 }
 
 static json_t *

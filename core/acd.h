@@ -7,7 +7,8 @@
 struct call;
 struct agent;
 
-void	acd_dispatch(void);
+/* One routing pass over what is due (the pass acd-wake.c runs). */
+void	acd_run(void);
 void	acd_accept(struct agent *, struct call *);
 void	acd_reject(struct agent *, struct call *);
 /* Withdraws an offer from every agent it rings (caller hung up...). */

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
-#include "acd.h"
-#include "acd-index.h"
+#include "acd-wake.h"
 #include "agent.h"
 #include "endpoint.h"
 #include "media.h"
@@ -16,12 +15,11 @@
 #include "core.h"
 #include "evlog.h"
 #include "log.h"
-#include "queue.h"
 #include "sink.h"
-#include "transfer.h"
 #include "xmalloc.h"
 
 struct agent *agents;
+static struct agent_hooks agent_hooks;
 static int nslots;		/* agents ever created */
 
 static const char *agent_state_names[] = {
@@ -76,7 +74,7 @@ agent_set_queues(struct agent *a, const char *csv, char *why, size_t len)
 		mask |= 1ULL << i;
 	}
 	a->active = mask != 0 ? mask : ~0ULL;
-	acd_index_agent(a);
+	agent_hooks.indexed(a);
 	acd_dispatch();
 	return 0;
 }
@@ -236,7 +234,7 @@ agent_sync(const struct config *cfg)
 		a->active = ~0ULL;	/* a reload resets to all configured queues */
 		skill_parse(ca->skills, &a->skills, why, sizeof why);
 	}
-	acd_index_stale();
+	agent_hooks.stale();
 }
 
 void
@@ -270,7 +268,7 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 
 	if (a->state == st && (reason == NULL || (a->reason != NULL &&
 	    strcmp(reason, a->reason) == 0))) {
-		acd_index_agent(a);
+		agent_hooks.indexed(a);
 		return;
 	}
 	log_info("agent %s: %s -> %s%s%s", a->id, agent_state_name(a->state),
@@ -284,7 +282,7 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 	a->reason = reason != NULL ? xstrdup(reason) : NULL;
 	if (st == AGENT_READY)
 		a->idle_since = clock_mono_us();
-	acd_index_agent(a);
+	agent_hooks.indexed(a);
 	evlog_add(&ev, reason != NULL ? json_pack("{s:s}", "reason", reason) :
 	    NULL);
 	sink_agent_state(a);
@@ -296,7 +294,7 @@ void
 agent_set_call(struct agent *a, struct call *call)
 {
 	a->call = call;
-	acd_index_agent(a);
+	agent_hooks.indexed(a);
 }
 
 void
@@ -337,9 +335,9 @@ agent_logout(struct agent *a, const char *why)
 		if (call->only_agent == a)
 			call_set_only_agent(call, NULL);
 	if (a->call != NULL && a->state == AGENT_RINGING)
-		acd_withdraw(a->call, a, "agent-logout");
+		agent_hooks.withdraw(a->call, a, "agent-logout");
 	if (a->call != NULL && a->call->consult_agent == a)
-		transfer_agent_gone(a->call, a);
+		agent_hooks.consult_gone(a->call, a);
 	else if (a->call != NULL && (a->call->state == CALL_CONNECTED ||
 	    a->call->state == CALL_DIALING))
 		call_hangup(a->call, CAUSE_NORMAL, DB_CLEARED_AGENT, why);
@@ -366,10 +364,8 @@ agent_logout(struct agent *a, const char *why)
 }
 
 void
-agent_call_done(struct agent *a, const struct queue *q)
+agent_call_done(struct agent *a, int wrapup)
 {
-	int wrapup = q != NULL && q->cfg != NULL ? q->cfg->wrapup : 0;
-
 	agent_set_call(a, NULL);
 	if (a->state == AGENT_LOGGED_OUT || a->leaving)
 		return;
@@ -423,4 +419,10 @@ agent_set_disposition_due(struct agent *a, const char *call, const char *queue)
 {
 	snprintf(a->disp_call, sizeof a->disp_call, "%s", call);
 	snprintf(a->disp_queue, sizeof a->disp_queue, "%s", queue);
+}
+
+void
+agent_set_hooks(const struct agent_hooks *h)
+{
+	agent_hooks = *h;
 }

@@ -61,6 +61,18 @@ struct agent {
 
 extern struct agent *agents;
 
+/* What the layers above keep in step with an agent, registered once at
+ * start (hooks.c): agent.c calls nothing above itself. */
+struct agent_hooks {
+	void	(*indexed)(struct agent *);	/* state, call or queues changed */
+	void	(*stale)(void);			/* the set of agents changed */
+	/* It logs out: an offer ringing it is withdrawn, a consultation it
+	 * was asked into ends. */
+	void	(*withdraw)(struct call *, struct agent *, const char *reason);
+	void	(*consult_gone)(struct call *, struct agent *);
+};
+void		 agent_set_hooks(const struct agent_hooks *);
+
 void		 agent_sync(const struct config *);
 void		 agent_free_all(void);
 struct agent	*agent_find(const char *id);
@@ -79,8 +91,9 @@ void		 agent_disconnected(struct agent *);
 void		 agent_disposition_given(struct agent *, const char *call);
 /* Seconds of wrap-up left; -1 while it waits for a disposition. */
 int		 agent_wrapup_left_s(const struct agent *);
-/* The agent's call ended: wrap-up (per queue) or straight back to ready. */
-void		 agent_call_done(struct agent *, const struct queue *);
+/* The agent's call ended: WRAPUP seconds of wrap-up (its queue's), or
+ * straight back to ready. */
+void		 agent_call_done(struct agent *, int wrapup);
 /* Ends wrap-up now (or when its timer fires): the pending after-call
  * action, else ready. */
 void		 agent_wrap_done(struct agent *);

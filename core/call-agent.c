@@ -3,7 +3,6 @@
  * recording policy), leaves it (talk time, wrap-up terms, call_ended to
  * the console), and the agent and queue let go as the call ends. */
 #include <jansson.h>
-#include "acd.h"
 #include "agent.h"
 #include "call.h"
 #include "call-agent.h"
@@ -60,7 +59,7 @@ call_agent_leaves(struct call *call, struct agent *a, int cause,
 		call_set_agent(call, NULL);
 	if (call->consult_agent == a)
 		call_set_consult_agent(call, NULL);
-	agent_call_done(a, q);
+	agent_call_done(a, q != NULL && q->cfg != NULL ? q->cfg->wrapup : 0);
 }
 
 void
@@ -87,14 +86,12 @@ call_agent_talks(struct call *call, json_t *extra)
 }
 
 /* Lets go of the agent and the queue as the call ends (call.c asks it
- * through its hooks, call-hooks.c). */
+ * through its hooks, hooks.c, once a ringing offer is withdrawn). */
 void
 call_agent_release(struct call *call, int cause, const char *cleared_by)
 {
 	struct agent *a = call->agent;
 
-	if (call->state == CALL_OFFERED)
-		acd_cancel_offer(call, "caller-hangup");
 	if ((call->state == CALL_CONNECTED || call->state == CALL_DIALING) &&
 	    a != NULL)
 		call_agent_leaves(call, a, cause, cleared_by);

@@ -1,9 +1,10 @@
 /* call.c: call records: creation, state changes (each logged and pushed to
  * watchers), and the one place a call ends and its CDR is written. It owns
  * struct call: every field is written here (the setters at the end). It
- * sits at the calls layer: it calls the telephony below it (isdn, leg,
- * media, span) and reaches the routing and session layers above only
- * through the hooks they registered (call_set_hooks, hooks.c). */
+ * sits at the bottom of the calls layer: it calls the telephony below it
+ * (isdn, span) and reaches the media above it (leg, endpoint, media) and
+ * the routing and session layers only through the hooks registered at
+ * start (call_set_hooks, hooks.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,8 @@
 #include "db.h"
 #include "evlog.h"
 #include "isdn.h"
-#include "endpoint.h"
-#include "leg.h"
 #include "log.h"
 #include "cause.h"
-#include "media.h"
 #include "span.h"
 #include "xmalloc.h"
 
@@ -179,7 +177,7 @@ call_out_answered(struct call *call)
 	evtimer_del(call->dial_timer);
 	call->answer_ms = clock_wall_ms();
 	if (call->leg != NULL)
-		leg_answered(call);
+		call_hooks.line_answered(call);
 	else	/* a callback, an agent's dial, a dialer's call, or nobody */
 		call_hooks.answered(call);
 }
@@ -206,7 +204,7 @@ void
 call_keypad(struct call *call, int digit)
 {
 	if (call->state != CALL_CLEARING)
-		media_digit(call, digit);
+		call_hooks.digit(call, digit);
 }
 
 int
@@ -294,7 +292,7 @@ call_free_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct call *call = arg;
 
-	media_call_free(call);
+	call_hooks.media_free(call);
 	if (call->offer_timer != NULL)
 		event_free(call->offer_timer);
 	if (call->dial_timer != NULL)
@@ -323,7 +321,7 @@ call_set_hold(struct call *call, int on)
 		call->hold_ms += (int64_t)(clock_mono_us() - call->hold_since) / 1000;
 		call->hold_since = 0;
 	}
-	media_hold(call, on);
+	call_hooks.hold(call, on);
 }
 
 void
@@ -423,12 +421,8 @@ call_end(struct call *call, int cause, const char *cleared_by,
 	if (call->dial_timer != NULL)
 		evtimer_del(call->dial_timer);
 	call_hooks.stop(call, cause);
-	leg_call_end(call, cause);
-	media_leave_all(call);
-	if (call->party != NULL) {	/* hangs up the outside party */
-		endpoint_close(call->party);
-		call->party = NULL;
-	}
+	call_hooks.media_end(call, cause);	/* the outside party too */
+	call->party = NULL;
 	call_hooks.release(call, cause, cleared_by);
 	if (call->span != NULL) {	/* else a callback that never dialed */
 		call_write_cdr(call, end_ms, cause, cleared_by, reason);

@@ -105,6 +105,15 @@ struct call_hooks {
 	/* An agent's id, for the call's events and CDR (struct agent is
 	 * the routing layer's). */
 	const char *(*agent_id)(const struct agent *);
+	/* The media above call.c (leg.c, endpoint.c, media.c), in the same
+	 * layer: a leg's call (a line to a remote agent) was answered; a
+	 * keypad digit; hold on or off; the call's legs, bridge and outside
+	 * party end; its media state is freed. */
+	void	(*line_answered)(struct call *);
+	void	(*digit)(struct call *, int digit);
+	void	(*hold)(struct call *, int on);
+	void	(*media_end)(struct call *, int cause);
+	void	(*media_free)(struct call *);
 };
 void		 call_set_hooks(const struct call_hooks *);
 

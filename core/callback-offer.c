@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
-#include "acd.h"
+#include "acd-wake.h"
 #include "action.h"
 #include "call.h"
 #include "callback.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/queue.h>
 #include <event2/event.h>
-#include "acd.h"
+#include "acd-wake.h"
 #include "agent.h"
 #include "call.h"
 #include "call-agent.h"

@@ -56,6 +56,7 @@ static struct talked	*talked;
 static struct event	*dial_wake;
 static int		 dialing_now;	/* the pass is running */
 static int64_t		 dial_blocked_until;	/* no channel: wait */
+static struct campaign_modes	 dial_modes;
 
 int
 campaign_agent_works(const struct campaign *c, const struct agent *a)
@@ -393,7 +394,7 @@ campaign_dispatch(void)
 		return;
 	}
 	dialing_now = 1;
-	campaign_preview_release();
+	dial_modes.preview_release();
 	for (struct campaign *c = campaign_first(); c != NULL; c = c->next) {
 		if (c->state != CAMP_RUNNING)
 			continue;
@@ -402,7 +403,7 @@ campaign_dispatch(void)
 			continue;
 		}
 		if (c->cfg->mode == CFG_DIAL_PREDICTIVE) {
-			if (campaign_predict_pass(c, now_ms) != 0) {
+			if (dial_modes.predict_pass(c, now_ms) != 0) {
 				c->dry_until = now_ms + dial_next_in(now_ms);
 				idle = 1;
 			}
@@ -413,7 +414,7 @@ campaign_dispatch(void)
 			    a->leaving || !campaign_agent_works(c, a))
 				continue;
 			if ((c->cfg->mode == CFG_DIAL_PREVIEW ?
-			    campaign_preview_offer(c, a, now_ms) :
+			    dial_modes.preview_offer(c, a, now_ms) :
 			    dial_one(c, a, now_ms)) != 0) {
 				c->dry_until = now_ms + dial_next_in(now_ms);
 				idle = 1;
@@ -502,7 +503,7 @@ campaign_call_stop(struct call *call, int cause)
 	if (d == NULL)
 		return;
 	*p = d->next;
-	if ((outcome = campaign_predict_stop(call, &answered, &note)) == NULL)
+	if ((outcome = dial_modes.predict_stop(call, &answered, &note)) == NULL)
 		outcome = d->machine ? "machine" : dial_outcome(call, cause);
 	if (note.amd[0] == '\0')
 		snprintf(note.amd, sizeof note.amd, "%s", d->amd);
@@ -520,4 +521,10 @@ campaign_call_stop(struct call *call, int cause)
 		log_warn("campaign %s: record %lld: attempt's call not noted: %s",
 		    d->campaign, (long long)d->record, db_last_error(core.db));
 	free(d);
+}
+
+void
+campaign_set_modes(const struct campaign_modes *m)
+{
+	dial_modes = *m;
 }

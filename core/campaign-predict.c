@@ -430,9 +430,11 @@ campaign_predict_stop(struct call *call, int *answered,
 }
 
 void
-campaign_predict_load(const struct campaign *c, int64_t now_ms)
+campaign_predict_load(int64_t now_ms)
 {
-	predict_get(c, now_ms);
+	for (const struct campaign *c = campaign_first(); c != NULL; c = c->next)
+		if (c->cfg->mode == CFG_DIAL_PREDICTIVE)
+			predict_get(c, now_ms);
 }
 
 /* Agents who answered a waiting call first; then the calls to place. */

@@ -7,7 +7,7 @@
  * gives their record back. One record per agent at a time. */
 #include <stdlib.h>
 #include <string.h>
-#include "acd.h"
+#include "acd-wake.h"
 #include "agent.h"
 #include "call.h"
 #include "campaign.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "campaign.h"
+#include "campaign-rules.h"
 #include "db-campaign.h"
 #include "log.h"
 #include "phone.h"

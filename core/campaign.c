@@ -82,8 +82,6 @@ campaign_sync(const struct config *cfg)
 			c->state = (enum camp_state)s;
 		log_info("campaign %s (%s): %s", c->name, c->client,
 		    campaign_state_name(c->state));
-		if (c->cfg->mode == CFG_DIAL_PREDICTIVE)	/* its abandons */
-			campaign_predict_load(c, clock_wall_ms());
 		*tail = c;
 		tail = &c->next;
 	}

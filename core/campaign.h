@@ -1,81 +1,13 @@
 /* campaign.h: outbound campaigns (docs/DIALER.md, "Campaigns and lists").
  * campaign.c owns the running campaigns (built from [campaign NAME] at
- * start and reload, their state kept in the database); campaign-rules.c
- * holds the rules over records: why one is not dialable now, the next one
- * to dial, what an attempt's outcome does to it. */
+ * start and reload, their state kept in the database); the dialer's files
+ * (campaign-dial.c and its modes, campaign-import.c, dnc.c) work on them.
+ * The rules over records are campaign-rules.h's. */
 #ifndef CZ_CAMPAIGN_H
 #define CZ_CAMPAIGN_H
 
-#include <stdint.h>
 #include <jansson.h>
-#include "db-campaign.h"
-#include "camprule.h"
-#include "config.h"
-#include "hours.h"
-
-struct db;
-
-/* Same order as enum cfg_campaign_state (the config's initial state). */
-enum camp_state { CAMP_RUNNING, CAMP_PAUSED, CAMP_STOPPED, CAMP_FINISHED };
-
-struct campaign {
-	char			 name[33];
-	const struct cfg_campaign *cfg;
-	char			 client[33];
-	struct hours		 hours;		/* tz: the campaign's default */
-	struct camp_disp	 disp[CAMPRULE_MAX_DISP];
-	int			 ndisp;
-	struct camp_retry	 retry[CAMP_NOUTCOMES];
-	int			 end_ymd;	/* 0 = no end date */
-	enum camp_state		 state;		/* as in the database */
-	char			*script;	/* shown to agents (core only) */
-	int			 warned_low;	/* campaign-dial.c's alone */
-	int64_t			 dry_until;	/* campaign-dial.c's alone */
-	struct campaign		*next;
-};
-
-/* A record as the rules see it (one row of records, with its list's). */
-
-/* campaign-rules.c: pure but for the database handle given. */
-int		 campaign_build(struct campaign *, const struct cfg_campaign *,
-		    char *why, size_t len);
-const char	*campaign_state_name(int);
-/* Forgets the calling-hours answers kept for the current minute (the
- * campaigns were rebuilt). */
-void		 campaign_rules_flush(void);
-int		 campaign_state_parse(const char *);	/* -1 if unknown */
-/* The zone a record is called in: its tz field, its number's country,
- * else the campaign's. */
-const char	*campaign_record_tz(const struct campaign *,
-		    const struct camp_record *);
-/* Why R is not dialable at now_ms, one line per reason into lines (up to
- * max; max 0 stops at the first): the count, 0 = dialable now. */
-int		 campaign_why_not(struct db *, const struct campaign *,
-		    const struct camp_record *, int64_t now_ms,
-		    char (*lines)[200], int max);
-/* The record to dial next: lists by priority, then the longest due; only
- * one with no reason against it. 1 found, 0 none, -1 database error. */
-int		 campaign_next_record(struct db *, const struct campaign *,
-		    int64_t now_ms, struct camp_record *out);
-/* An attempt's result: OUTCOME (busy, noanswer, machine, congestion,
- * abandoned: retried by the campaign's rules; answered, invalid: done)
- * or, for a call an agent talked to, DISPOSITION. Counts the attempt and
- * sets when (and whether) the record is called again; a dnc
- * disposition lists the number for the client. 0, 1 when a success
- * reached the campaign's target, or -1. */
-int		 campaign_attempt(struct db *, const struct campaign *,
-		    int64_t record_id, const char *outcome,
-		    const char *disposition, const char *agent, int cause,
-		    int64_t now_ms, char *why, size_t len);
-
-/* Attempts whose disposition counts as a success; -1 on error. */
-int		 campaign_successes(struct db *, const struct campaign *);
-/* An agent's disposition for the answered call of a record (its last
- * attempt): the flags apply (retry, dnc); 0, 1 when a success reached the
- * target, or -1 (an unknown code: nothing written). */
-int		 campaign_dispose(struct db *, const struct campaign *,
-		    int64_t record_id, const char *code, int64_t now_ms,
-		    char *why, size_t len);
+#include "campaign-rules.h"
 
 /* campaign.c: the running campaigns. */
 void		 campaign_sync(const struct config *);
@@ -98,6 +30,23 @@ int		 campaign_dispose_result(struct campaign *, int64_t record_id,
 struct call;
 struct agent;
 void		 campaign_dispatch(void);
+/* What the compliance report keeps of a predictive call (attempts). */
+struct predict_note {
+	char		amd[48];	/* the verdict, "" with amd = off */
+	int64_t		greeting_ms;	/* answer to greeting's end, or -1 */
+	int64_t		message_ms;	/* answer to the abandon message, or -1 */
+};
+/* The dial modes above campaign-dial.c (campaign-predict.c,
+ * campaign-preview.c), registered once at start (hooks.c). */
+struct campaign_modes {
+	int	(*predict_pass)(struct campaign *, int64_t now_ms);
+	const char *(*predict_stop)(struct call *, int *answered,
+		    struct predict_note *);
+	int	(*preview_offer)(struct campaign *, struct agent *,
+		    int64_t now_ms);
+	void	(*preview_release)(void);
+};
+void		 campaign_set_modes(const struct campaign_modes *);
 /* Records may have become dialable (an import, a list or campaign
  * resumed, a DNC number removed): look again at the next pass. */
 void		 campaign_poke(void);
@@ -129,19 +78,14 @@ const char	*campaign_agent_queue(const struct campaign *, struct agent *);
 /* campaign-predict.c: predictive dialing. The pass for campaign c: -1
  * when it has nothing to dial now. */
 int		 campaign_predict_pass(struct campaign *, int64_t now_ms);
-/* Its abandon windows from the attempts table, once (any state). */
-void		 campaign_predict_load(const struct campaign *, int64_t now_ms);
+/* The predictive campaigns' abandon windows from the attempts table,
+ * once after each campaign_sync() (any state). */
+void		 campaign_predict_load(int64_t now_ms);
 /* A call with no agent was answered: 1 if it was a predictive call (it
  * goes to a free agent, or is abandoned after 2 s). */
 int		 campaign_predict_answered(struct call *);
 /* The far end rings: the ring limit counts from now. */
 void		 campaign_predict_ringing(struct call *);
-/* What the compliance report keeps of a predictive call (attempts). */
-struct predict_note {
-	char		amd[48];	/* the verdict, "" with amd = off */
-	int64_t		greeting_ms;	/* answer to greeting's end, or -1 */
-	int64_t		message_ms;	/* answer to the abandon message, or -1 */
-};
 /* A predictive call stops: "abandoned", "machine" or NULL (the usual
  * outcome); NOTE filled. */
 const char	*campaign_predict_stop(struct call *, int *answered,

@@ -8,14 +8,21 @@
 #include "call.h"
 #include "callback.h"
 #include "clock.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "core.h"
-#include "core-main.h"
 #include "evlog.h"
 #include "log.h"
 #include "pin.h"
 #include "queue.h"
 #include "span.h"
+
+static struct cmd_process cmd_process;
+
+void
+cmd_set_process(const struct cmd_process *p)
+{
+	cmd_process = *p;
+}
 
 static json_t *
 cmd_str_or_null(const char *s)
@@ -29,9 +36,10 @@ cmd_status_spans(void)
 	json_t *a = json_array();
 
 	for (struct span *s = spans; s != NULL; s = s->next)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:i,s:i,s:I,s:I,"
-		    "s:I,s:o,s:o}",
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:i,s:i,s:I,"
+		    "s:I,s:I,s:o,s:o}",
 		    "name", s->name, "l1", span_l1_name(s), "l2", span_l2_name(s),
+		    "alarm", s->l1_why,
 		    "channels", span_channels(s), "in_use", span_in_use(s),
 		    "blocks_rx", (json_int_t)s->blocks_rx,
 		    "blocks_bad", (json_int_t)s->blocks_bad,
@@ -209,7 +217,7 @@ cmd_reload(struct cmd_ctx *ctx)
 	char	**warnings = NULL, err[1024];
 	json_t	 *w = json_array();
 
-	if (core_reload(&warnings, err, sizeof err) != 0) {
+	if (cmd_process.reload(&warnings, err, sizeof err) != 0) {
 		json_decref(w);
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "configuration not "
 		    "reloaded, the running one stays: %s", err);
@@ -226,9 +234,9 @@ cmd_stop(struct cmd_ctx *ctx)
 	const char *mode = cmd_str(ctx, "mode");
 
 	if (mode == NULL || strcmp(mode, "wait") == 0)
-		core_stop(CORE_STOP_WAIT);
+		cmd_process.stop(CORE_STOP_WAIT);
 	else if (strcmp(mode, "clear") == 0)
-		core_stop(CORE_STOP_CLEAR);
+		cmd_process.stop(CORE_STOP_CLEAR);
 	else
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "stop: \"mode\" must be "
 		    "\"wait\" or \"clear\"");

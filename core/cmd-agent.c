@@ -6,7 +6,7 @@
 #include "agent.h"
 #include "call.h"
 #include "cause.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "db.h"
 
 /* Wrap-up of a queue with disposition_required ends only with one. */

@@ -3,7 +3,7 @@
  * ended (db-backup.c does the work off the loop). */
 #include <stdint.h>
 #include <stdio.h>
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "core.h"
 #include "db-backup.h"
 

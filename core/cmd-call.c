@@ -6,7 +6,7 @@
 #include "action.h"
 #include "agent.h"
 #include "call.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "media.h"
 #include "transfer.h"
 

@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "acd.h"
+#include "acd-wake.h"
 #include "action.h"
 #include "campaign.h"
 #include "clock.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "core.h"
 #include "db-campaign.h"
 #include "evlog.h"

@@ -11,7 +11,7 @@
 #include "call.h"
 #include "callback.h"
 #include "clock.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "core.h"
 #include "customer.h"
 #include "db.h"

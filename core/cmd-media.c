@@ -4,7 +4,7 @@
 #include <string.h>
 #include "agent.h"
 #include "call.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "db.h"
 #include "media.h"
 #include "monitor.h"

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "clock.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "core.h"
 #include "db.h"
 #include "log.h"

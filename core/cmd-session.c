@@ -8,7 +8,7 @@
 #include "agent.h"
 #include "call.h"
 #include "clock.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "core.h"
 #include "customer.h"
 #include "db.h"

@@ -7,13 +7,14 @@
 #include <stdio.h>
 #include <string.h>
 #include "acd.h"
+#include "acd-wake.h"
 #include "acd-index.h"
 #include "agent.h"
 #include "call.h"
 #include "clock.h"
 #include "evlog.h"
 #include "notify.h"
-#include "cmd.h"
+#include "cmd-handlers.h"
 #include "log.h"
 #include "queue.h"
 

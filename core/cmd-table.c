@@ -3,7 +3,7 @@
  * request is one row here and one handler. docs/protocol.md describes
  * each for clients. */
 #include <string.h>
-#include "cmd.h"
+#include "cmd-handlers.h"
 
 static const struct cmd_entry cmd_table[] = {
 	/* Session: before and around login. */

@@ -8,7 +8,7 @@
 #include "agent.h"
 #include "call.h"
 #include "campaign.h"
-#include "cmd.h"
+#include "cmd-target.h"
 #include "config.h"
 #include "core.h"
 #include "log.h"

@@ -15,7 +15,6 @@
 #include <event2/event.h>
 #include "agent.h"
 #include "clock.h"
-#include "cmd.h"
 #include "conn.h"
 #include "endpoint.h"
 #include "monitor.h"
@@ -236,7 +235,7 @@ conn_lines(struct conn *c)
 			    "line longer than %d bytes discarded",
 			    core.cfg->core.max_line));
 		else if (len > 0)
-			cmd_dispatch(c, line, len);
+			c->on_line(c, line, len);
 	}
 }
 
@@ -288,7 +287,7 @@ conn_refuse(int fd, const char *code, const char *why)
 }
 
 void
-conn_new(int fd)
+conn_new(int fd, conn_line_fn *on_line)
 {
 	struct conn	*c;
 	struct ucred	 cred;
@@ -303,6 +302,7 @@ conn_new(int fd)
 	c = xcalloc(1, sizeof *c);
 	c->id = conn_next_id++;
 	c->fd = fd;
+	c->on_line = on_line;
 	c->role = ROLE_NONE;
 	c->tokens = CONN_BURST;
 	c->tokens_at = clock_mono_us();

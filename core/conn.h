@@ -8,6 +8,7 @@
 #include "proto.h"
 
 struct agent;
+struct conn;
 struct endpoint;
 
 enum conn_role { ROLE_NONE = -1, ROLE_AGENT = 0, ROLE_SUPERVISOR = 1, ROLE_ADMIN = 2 };
@@ -17,6 +18,10 @@ enum conn_role { ROLE_NONE = -1, ROLE_AGENT = 0, ROLE_SUPERVISOR = 1, ROLE_ADMIN
  * socket is full (BACKLOG) or while it closes (WRITING). */
 enum conn_held { CONN_WRITING, CONN_HELD, CONN_BACKLOG };
 
+/* What a connection does with each request line it reads (cmd_dispatch):
+ * given by whoever accepts it, so conn.c stays below the dispatcher. */
+typedef void conn_line_fn(struct conn *, const char *line, size_t len);
+
 struct conn {
 	uint64_t		 id;
 	int			 fd;
@@ -24,6 +29,7 @@ struct conn {
 	pid_t			 pid;
 	struct bufferevent	*bev;
 	struct proto_lines	 in;
+	conn_line_fn		*on_line;	/* each request line read */
 	int			 hello;		/* hello done */
 	enum conn_role		 role;
 	struct agent		*agent;		/* role agent */
@@ -46,7 +52,7 @@ struct conn {
 
 extern struct conn *conns;
 
-void	conn_new(int fd);
+void	conn_new(int fd, conn_line_fn *on_line);
 void	conn_send(struct conn *, json_t *);	/* steals the reference */
 /* A line already encoded, newline included (proto_encode()). */
 void	conn_send_line(struct conn *, const char *, size_t);

@@ -20,10 +20,12 @@
 #include "callback.h"
 #include "cause.h"
 #include "clock.h"
+#include "cmd-handlers.h"
 #include "conn.h"
 #include "db-backup.h"
 #include "core.h"
 #include "core-main.h"
+#include "dahdi.h"
 #include "evlog.h"
 #include "hooks.h"
 #include "log.h"
@@ -54,6 +56,8 @@ usage(FILE *f)
 "  -n, --check            check the configuration, print \"configuration OK\"\n"
 "  -l, --log-level LEVEL  debug, info, warn or error (overrides the config)\n"
 "      --print-default-config  print the built-in configuration and exit\n"
+"      --dahdi-conf       print /etc/dahdi/system.conf for the configured\n"
+"                         dahdi spans and exit (docs/HARDWARE.md)\n"
 "  -h, --help             this help\n"
 "  -V, --version          print the version\n");
 }
@@ -229,6 +233,7 @@ core_reload(char ***warnings, char *err, size_t errlen)
 	queue_sync(cfg);
 	agent_sync(cfg);
 	campaign_sync(cfg);
+	campaign_predict_load(clock_wall_ms());
 	core_prompts();
 	config_free(old);
 	core_warnings(cfg);
@@ -392,6 +397,8 @@ core_start(const char *state_opt)
 	char err[1024];
 
 	hooks_init(core_check_stopped);
+	cmd_set_process(&(const struct cmd_process){
+	    .stop = core_stop, .reload = core_reload });
 	core_paths(state_opt);
 	core_open_log();
 	log_info("configuration loaded from %s", core.config_path ?
@@ -406,6 +413,7 @@ core_start(const char *state_opt)
 	queue_sync(core.cfg);
 	agent_sync(core.cfg);
 	campaign_sync(core.cfg);
+	campaign_predict_load(clock_wall_ms());
 	core_prompts();
 	evlog_open(queue_sl_target);
 	if (span_open_all(core.cfg, err, sizeof err) != 0)
@@ -448,12 +456,13 @@ main(int argc, char **argv)
 		{ "check", no_argument, NULL, 'n' },
 		{ "log-level", required_argument, NULL, 'l' },
 		{ "print-default-config", no_argument, NULL, 'P' },
+		{ "dahdi-conf", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char	*config_opt = NULL, *state_opt = NULL, *level_opt = NULL;
-	int		 ch, check = 0;
+	int		 ch, check = 0, dahdi_conf = 0;
 	enum log_level	 level;
 	char		 err[1024];
 
@@ -465,6 +474,7 @@ main(int argc, char **argv)
 		case 'n': check = 1; break;
 		case 'l': level_opt = optarg; break;
 		case 'P': fputs(default_config, stdout); return 0;
+		case 'D': dahdi_conf = 1; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("centrala core %s\n", CORE_VERSION); return 0;
 		default: usage(stderr); return 2;
@@ -484,6 +494,10 @@ main(int argc, char **argv)
 	if ((core.cfg = core_load_config(err, sizeof err)) == NULL) {
 		fprintf(stderr, "centrala core: %s\n", err);
 		return 1;
+	}
+	if (dahdi_conf) {
+		dahdi_system_conf(core.cfg, stdout);
+		return 0;
 	}
 	if (check) {
 		for (int i = 0; i < core.cfg->nwarnings; i++)

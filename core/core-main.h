@@ -1,5 +1,6 @@
-/* core-main.h: the orderly stop and the reload, asked by requests
- * (cmd-admin.c); the sessions layer (docs/ARCHITECTURE.md). */
+/* core-main.h: the orderly stop and the reload, which requests ask for
+ * through struct cmd_process (cmd-handlers.h, registered at start); the
+ * sessions layer (docs/ARCHITECTURE.md). */
 #ifndef CZ_CORE_MAIN_H
 #define CZ_CORE_MAIN_H
 

@@ -71,7 +71,7 @@ endpoint_try_open(struct endpoint *ep)
 		endpoint_report(ep, 0);
 }
 
-void
+static void
 endpoint_set_failed(struct endpoint *ep, const char *why)
 {
 	snprintf(ep->error, sizeof ep->error, "%s", why);
@@ -79,11 +79,31 @@ endpoint_set_failed(struct endpoint *ep, const char *why)
 		endpoint_report(ep, 1);
 }
 
-void
+static void
 endpoint_set_ok(struct endpoint *ep)
 {
 	if (ep->failed)
 		endpoint_report(ep, 0);
+}
+
+/* A nailed line's news: up, or down (reported once) until redialled. */
+static void
+endpoint_line_event(struct leg *l, enum leg_event e, int cause, void *arg)
+{
+	struct endpoint	*ep = arg;
+	char		 why[80];
+
+	if (e == LEG_ANSWERED) {
+		endpoint_set_ok(ep);
+		return;
+	}
+	if (e == LEG_NOT_PLACED)
+		snprintf(why, sizeof why, "cannot dial %s: no free channel",
+		    leg_number(l));
+	else
+		snprintf(why, sizeof why, "line to %s down (cause %d)",
+		    leg_number(l), cause);
+	endpoint_set_failed(ep, why);
 }
 
 static int
@@ -100,7 +120,7 @@ endpoint_open(const char *spec, const char *owner)
 	ep->spec = xstrdup(spec);
 	ep->owner = xstrdup(owner);
 	if (endpoint_is_phone(spec))
-		ep->leg = leg_open(ep, spec + 6, 1, NULL, NULL, NULL);
+		ep->leg = leg_open(spec + 6, 1, NULL, endpoint_line_event, ep);
 	else
 		endpoint_try_open(ep);
 	return ep;
@@ -114,7 +134,7 @@ endpoint_dial(const char *number, const char *owner, const char *parent,
 
 	ep->spec = xprintf("phone:%s", number);
 	ep->owner = xstrdup(owner);
-	ep->leg = leg_open(ep, number, 0, parent, fn, arg);
+	ep->leg = leg_open(number, 0, parent, fn, arg);
 	return ep;
 }
 
@@ -199,4 +219,12 @@ endpoint_json(const struct endpoint *ep)
 	    "played", (json_int_t)st.played, "captured", (json_int_t)st.captured,
 	    "xruns", (json_int_t)st.xruns, "dropped", (json_int_t)st.dropped,
 	    "padded", (json_int_t)st.padded);
+}
+
+void
+endpoint_join(struct endpoint *ep, struct call *call)
+{
+	ep->call = call;
+	if (ep->leg != NULL)
+		leg_set_heard(ep->leg, call != NULL);
 }

@@ -35,9 +35,9 @@ struct endpoint	*endpoint_open(const char *spec, const char *owner);
 struct endpoint	*endpoint_dial(const char *number, const char *owner,
 		    const char *parent, leg_fn fn, void *arg);
 void		 endpoint_close(struct endpoint *);
-/* For leg.c: a line went down (reported once) or came up. */
-void		 endpoint_set_failed(struct endpoint *, const char *why);
-void		 endpoint_set_ok(struct endpoint *);
+/* The endpoint is joined to CALL's bridge, or to none (NULL): media.c's
+ * step, so that a line keeps what it hears only while someone listens. */
+void		 endpoint_join(struct endpoint *, struct call *);
 /* A new call starts on it: stale audio is dropped. */
 void		 endpoint_reset(struct endpoint *);
 /* One 20 ms frame each way; silence in, nothing out while failed. */

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <jansson.h>
 #include "acd.h"
+#include "acd-index.h"
+#include "acd-wake.h"
 #include "agent.h"
 #include "announce.h"
 #include "call.h"
@@ -16,8 +18,11 @@
 #include "cause.h"
 #include "campaign.h"
 #include "conn.h"
+#include "endpoint.h"
 #include "hooks.h"
+#include "isdn.h"
 #include "ivr.h"
+#include "leg.h"
 #include "media.h"
 #include "notify.h"
 #include "proto.h"
@@ -89,14 +94,39 @@ hooks_agent_id(const struct agent *a)
 	return a->id;
 }
 
+/* The call ends: an offer still ringing is withdrawn, then the agent and
+ * the queue let go of it. */
+static void
+hooks_call_release(struct call *call, int cause, const char *cleared_by)
+{
+	if (call->state == CALL_OFFERED)
+		acd_cancel_offer(call, "caller-hangup");
+	call_agent_release(call, cause, cleared_by);
+}
+
+/* The call ends: its legs, its bridge and its outside party. */
+static void
+hooks_media_end(struct call *call, int cause)
+{
+	leg_call_end(call, cause);
+	media_leave_all(call);
+	if (call->party != NULL)
+		endpoint_close(call->party);
+}
+
 static const struct call_hooks hooks_call = {
 	.stop = hooks_call_stop,
-	.release = call_agent_release,
+	.release = hooks_call_release,
 	.ended = hooks_call_ended,
 	.answered = hooks_call_answered,
 	.changed = notify_call_state,
 	.progress = hooks_call_progress,
 	.agent_id = hooks_agent_id,
+	.line_answered = leg_answered,
+	.digit = media_digit,
+	.hold = media_hold,
+	.media_end = hooks_media_end,
+	.media_free = media_call_free,
 };
 
 static int
@@ -152,20 +182,75 @@ hooks_session_replaced(struct conn *c)
 }
 
 static const struct sink_hooks hooks_sink = {
-	.agent = notify_agent,
+	.to_agent = notify_agent,
 	.watchers = notify_watchers,
-	.agent_state = notify_agent_state,
+	.state_changed = notify_agent_state,
 	.queue_waiting = notify_queue_waiting,
 	.detach = hooks_session_detach,
 	.replaced = hooks_session_replaced,
 };
 
+static const struct agent_hooks hooks_agent = {
+	.indexed = acd_index_agent,
+	.stale = acd_index_stale,
+	.withdraw = acd_withdraw,
+	.consult_gone = transfer_agent_gone,
+};
+
+/* A caller waiting in a queue hears its announcements and, where the
+ * queue offers it, may ask for a callback. */
+static void
+hooks_waiting(struct call *call)
+{
+	announce_start(call);
+	if (call->queue->cfg->callback)
+		cb_offer_listen(call);
+}
+
+static void
+hooks_done_waiting(struct call *call)
+{
+	announce_stop(call);
+	cb_offer_unlisten(call);
+}
+
+static const struct queue_hooks hooks_queue = {
+	.entered = acd_index_enter,
+	.left = acd_index_leave,
+	.stale = acd_index_stale,
+	.freed = acd_index_free,
+	.waiting = hooks_waiting,
+	.done_waiting = hooks_done_waiting,
+};
+
+static const struct campaign_modes hooks_campaign_modes = {
+	.predict_pass = campaign_predict_pass,
+	.predict_stop = campaign_predict_stop,
+	.preview_offer = campaign_preview_offer,
+	.preview_release = campaign_preview_release,
+};
+
+/* What acd_dispatch() asks for: the ACD's pass, then agents left free
+ * are the campaigns' to dial. */
+static void
+hooks_route_pass(void)
+{
+	acd_run();
+	campaign_dispatch();
+}
+
 void
 hooks_init(void (*idle)(void))
 {
+	acd_wake_set(hooks_route_pass);
+	agent_set_hooks(&hooks_agent);
+	ivr_set_router(route_action);
+	queue_set_hooks(&hooks_queue);
+	campaign_set_modes(&hooks_campaign_modes);
 	hooks_span.idle = idle;
 	hooks_stopped = idle;
 	call_set_hooks(&hooks_call);
 	span_set_hooks(&hooks_span);
+	span_set_dchan(&isdn_stack);
 	sink_set_hooks(&hooks_sink);
 }

@@ -50,7 +50,7 @@ isdn_write_cb(struct pri *p, void *buf, int len)
 {
 	struct span *s = pri_get_userdata(p);
 
-	return s->driver->d_write(s, buf, len);
+	return span_d_write(s, buf, len);
 }
 
 /* libpri's switch type by enum cfg_switch. */
@@ -79,7 +79,7 @@ isdn_timer_cb(evutil_socket_t fd, short what, void *arg);
  * Q.921 link and reports DCHAN_UP truthfully. libpri 1.6.0 has no
  * destructor, so the previous instance (about 18 KB) is abandoned, never
  * touched again. Layer-1 losses are rare events. */
-void
+static void
 isdn_start(struct span *s)
 {
 	static int	once;
@@ -102,7 +102,7 @@ isdn_start(struct span *s)
 	isdn_schedule(s);
 }
 
-void
+static void
 isdn_l1_lost(struct span *s)
 {
 	if (s->pri == NULL)
@@ -455,7 +455,7 @@ isdn_timer_cb(evutil_socket_t fd, short what, void *arg)
 	isdn_schedule(s);
 }
 
-void
+static void
 isdn_poll(struct span *s)
 {
 	pri_event *e;
@@ -500,3 +500,7 @@ isdn_hangup_call(struct span *s, int ch, struct call *call, int cause)
 	pri_hangup(s->pri, sc->pri_call, cause);
 	isdn_schedule(s);
 }
+
+const struct span_dchan isdn_stack = {
+	.start = isdn_start, .l1_lost = isdn_l1_lost, .poll = isdn_poll,
+};

@@ -5,9 +5,9 @@
 struct span;
 struct call;
 
-void	isdn_start(struct span *);	/* on layer 1 up */
-void	isdn_l1_lost(struct span *);	/* drop every libpri call record */
-void	isdn_poll(struct span *);	/* D-channel readable */
+/* What span.c calls on layer 1 up, layer 1 lost and a readable
+ * D-channel (struct span_dchan; registered by hooks.c). */
+extern const struct span_dchan isdn_stack;
 /* Call control on a span's channel: each is safe when libpri's record is
  * gone. Our call records (struct call) are opaque here: only kept as the
  * channel's owner (span_chan_set) and handed back through span_hooks. */

@@ -18,8 +18,9 @@
 #include "log.h"
 #include "media.h"
 #include "player.h"
-#include "route.h"
 #include "xmalloc.h"
+
+static int	(*ivr_route)(struct call *, const struct action *);
 
 #define IVR_PATH_MAX	512
 
@@ -91,7 +92,7 @@ ivr_go(struct call *call, const struct action *a)
 	}
 	if (a->kind != ACT_MENU)	/* a next menu keeps the state */
 		ivr_stop(call);
-	route_action(call, a);
+	ivr_route(call, a);
 }
 
 static void
@@ -265,4 +266,10 @@ ivr_enter(struct call *call, const char *name)
 	ivr_event(call, "enter", name);
 	call_set_state(call, CALL_IVR);
 	ivr_prompt(call, NULL);
+}
+
+void
+ivr_set_router(int (*route)(struct call *, const struct action *))
+{
+	ivr_route = route;
 }

@@ -6,6 +6,11 @@
 #define CZ_IVR_H
 
 struct call;
+struct action;
+
+/* Where a choice leads (route.c's route_action, registered by hooks.c):
+ * the menus sit below the routing they hand calls to. */
+void	ivr_set_router(int (*route)(struct call *, const struct action *));
 
 /* The call (answered) enters menu NAME. */
 void	ivr_enter(struct call *, const char *name);

@@ -8,7 +8,6 @@
 #include "cause.h"
 #include "core.h"
 #include "db.h"
-#include "endpoint.h"
 #include "leg.h"
 #include "log.h"
 #include "span.h"
@@ -26,7 +25,6 @@ struct leg_ring {
 };
 
 struct leg {
-	struct endpoint	*ep;
 	char		 number[32];
 	char		 parent[24];
 	int		 nailed;
@@ -34,6 +32,7 @@ struct leg {
 	void		*arg;
 	struct call	*call;		/* NULL while down */
 	int		 up;		/* answered */
+	int		 heard;		/* joined to a call: keep what it says */
 	int		 failed;	/* could not be placed */
 	struct leg_ring	 rx, tx;	/* from the line; to the line */
 	struct event	*redial;
@@ -97,7 +96,6 @@ leg_dial(struct leg *l)
 {
 	struct call	*call;
 	int		 cause;
-	char		 why[64];
 
 	if (l->call != NULL || core.stopping != CORE_RUNNING)
 		return;
@@ -112,20 +110,18 @@ leg_dial(struct leg *l)
 	call_set_leg(call, NULL);
 	l->call = NULL;
 	call_end(call, cause, DB_CLEARED_CORE, "no free channel");
-	snprintf(why, sizeof why, "cannot dial %s: no free channel", l->number);
-	if (l->nailed)
-		endpoint_set_failed(l->ep, why);
+	if (l->nailed && l->fn != NULL)
+		l->fn(l, LEG_NOT_PLACED, cause, l->arg);
 	l->failed = 1;
 	leg_redial_later(l);		/* or, not nailed, tell the owner then */
 }
 
 struct leg *
-leg_open(struct endpoint *ep, const char *number, int nailed,
-    const char *parent, leg_fn fn, void *arg)
+leg_open(const char *number, int nailed, const char *parent, leg_fn fn,
+    void *arg)
 {
 	struct leg *l = xcalloc(1, sizeof *l);
 
-	l->ep = ep;
 	snprintf(l->number, sizeof l->number, "%s", number);
 	snprintf(l->parent, sizeof l->parent, "%s", parent ? parent : "");
 	l->nailed = nailed;
@@ -209,7 +205,7 @@ leg_frame(struct call *call, const struct span_kind *k, const uint8_t *rx,
 		memset(tx, k->idle, SPAN_SAMPLES);
 		return;
 	}
-	if (l->ep->call != NULL) {	/* someone listens */
+	if (l->heard) {	/* someone listens */
 		k->decode(rx, pcm, SPAN_SAMPLES);
 		ring_put(&l->rx, pcm);
 	}
@@ -229,8 +225,6 @@ leg_answered(struct call *call)
 	leg_reset(l);
 	call_set_state(call, CALL_CONNECTED);
 	l->failed = 0;
-	if (l->nailed)
-		endpoint_set_ok(l->ep);
 	log_info("call %s: line to %s is up", call->id, l->number);
 	if (l->fn != NULL)
 		l->fn(l, LEG_ANSWERED, 0, l->arg);
@@ -240,18 +234,26 @@ void
 leg_call_end(struct call *call, int cause)
 {
 	struct leg	*l = call->leg;
-	char		 why[64];
 
 	if (l == NULL)
 		return;
 	call_set_leg(call, NULL);
 	l->call = NULL;
 	l->up = 0;
-	snprintf(why, sizeof why, "line to %s down (cause %d)", l->number, cause);
-	if (l->nailed) {
-		endpoint_set_failed(l->ep, why);
-		leg_redial_later(l);
-	}
-	else if (l->fn != NULL)
+	if (l->fn != NULL)
 		l->fn(l, LEG_ENDED, cause, l->arg);
+	if (l->nailed)
+		leg_redial_later(l);
+}
+
+void
+leg_set_heard(struct leg *l, int on)
+{
+	l->heard = on;
+}
+
+const char *
+leg_number(const struct leg *l)
+{
+	return l->number;
 }

@@ -11,21 +11,25 @@
 #include <stdint.h>
 
 struct call;
-struct endpoint;
 struct leg;
 
-enum leg_event { LEG_ANSWERED, LEG_ENDED };
+/* A nailed line's owner also hears LEG_NOT_PLACED (no free channel: it
+ * is redialled), and, like every leg's, LEG_ENDED before a redial. */
+enum leg_event { LEG_ANSWERED, LEG_ENDED, LEG_NOT_PLACED };
 typedef void	(*leg_fn)(struct leg *, enum leg_event, int cause, void *arg);
 
-/* Dials NUMBER for EP. Nailed: redialled every few seconds while down
- * until leg_close. Otherwise FN hears of the answer and the end (the
- * cause: 17 busy, 19 no answer, 16 hung up...). PARENT names the call it
- * serves (CDR), or NULL. */
-struct leg	*leg_open(struct endpoint *, const char *number, int nailed,
-		    const char *parent, leg_fn fn, void *arg);
+/* Dials NUMBER for an endpoint. Nailed: redialled every few seconds while
+ * down until leg_close. FN hears of the answer and the end (the cause: 17
+ * busy, 19 no answer, 16 hung up...). PARENT names the call it serves
+ * (CDR), or NULL. */
+struct leg	*leg_open(const char *number, int nailed, const char *parent,
+		    leg_fn fn, void *arg);
 void		 leg_close(struct leg *);	/* hangs up */
 int		 leg_up(const struct leg *);	/* answered and not ended */
 struct call	*leg_call(const struct leg *);
+const char	*leg_number(const struct leg *);
+/* Its endpoint joined a call (what the line says is kept) or left it. */
+void		 leg_set_heard(struct leg *, int on);
 void		 leg_play(struct leg *, const int16_t *pcm);	/* one frame */
 void		 leg_capture(struct leg *, int16_t *pcm);	/* silence if none */
 void		 leg_reset(struct leg *);

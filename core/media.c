@@ -509,7 +509,7 @@ media_join(struct call *call, struct endpoint *ep, enum media_role role)
 		x = &m->m[m->nm++];
 		memset(x, 0, sizeof *x);
 		x->ep = ep;
-		ep->call = call;
+		endpoint_join(ep, call);
 		endpoint_reset(ep);
 	}
 	x->role = role;
@@ -525,7 +525,7 @@ media_leave(struct call *call, struct endpoint *ep)
 	if (m == NULL || (x = media_member_of(m, ep)) == NULL)
 		return;
 	*x = m->m[--m->nm];
-	ep->call = NULL;
+	endpoint_join(ep, NULL);
 }
 
 void

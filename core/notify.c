@@ -103,6 +103,7 @@ notify_span_state(struct span *s)
 	json_object_set_new(ev, "span", json_string(s->name));
 	json_object_set_new(ev, "l1", json_string(span_l1_name(s)));
 	json_object_set_new(ev, "l2", json_string(span_l2_name(s)));
+	json_object_set_new(ev, "alarm", json_string(s->l1_why));
 	notify_watchers(ev);
 }
 

@@ -3,20 +3,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "acd-index.h"
 #include "call.h"
 #include "clock.h"
 #include "core.h"
 #include "evlog.h"
 #include "agent.h"
 #include "log.h"
-#include "announce.h"
-#include "callback-offer.h"
 #include "queue.h"
 #include "sink.h"
 #include "xmalloc.h"
 
 struct queue *queues;
+static struct queue_hooks queue_hooks;
 static int nslots;		/* queues ever created */
 
 struct queue *
@@ -84,7 +82,7 @@ queue_sync(const struct config *cfg)
 		q->removed = 0;
 		queue_parse(q);
 	}
-	acd_index_stale();
+	queue_hooks.stale();
 }
 
 void
@@ -92,7 +90,7 @@ queue_free_all(void)
 {
 	struct queue *q, *next;
 
-	acd_index_free();
+	queue_hooks.freed();
 	for (q = queues; q != NULL; q = next) {
 		next = q->next;
 		free(q->name);
@@ -113,7 +111,7 @@ queue_enter(struct queue *q, struct call *call)
 	call_set_queue_enter_mono(call, clock_mono_us());
 	TAILQ_INSERT_TAIL(&q->waiting, call, qentry);
 	q->nwaiting++;
-	acd_index_enter(call);
+	queue_hooks.entered(call);
 	sink_queue_waiting(q);
 	if (call->cb != NULL) {	/* a callback: offered once, when asked for */
 		call_set_state(call, CALL_QUEUED);
@@ -123,9 +121,7 @@ queue_enter(struct queue *q, struct call *call)
 	call_event(call, EV_QUEUE_ENTER, json_pack("{s:i}", "sl_target",
 	    q->cfg->sl_target));
 	call_set_state(call, CALL_QUEUED);
-	announce_start(call);
-	if (q->cfg->callback)
-		cb_offer_listen(call);
+	queue_hooks.waiting(call);
 }
 
 void
@@ -135,13 +131,12 @@ queue_leave(struct call *call)
 
 	if (q == NULL)
 		return;
-	acd_index_leave(call);
+	queue_hooks.left(call);
 	TAILQ_REMOVE(&q->waiting, call, qentry);
 	q->nwaiting--;
 	sink_queue_waiting(q);
 	call_set_queue(call, NULL);
-	announce_stop(call);
-	cb_offer_unlisten(call);
+	queue_hooks.done_waiting(call);
 }
 
 int
@@ -210,4 +205,10 @@ queue_ewt_s(const struct call *call)
 	if (staffed == 0)
 		return -1;
 	return (int)(queue_position(call) * aht / staffed + 0.5);
+}
+
+void
+queue_set_hooks(const struct queue_hooks *h)
+{
+	queue_hooks = *h;
 }

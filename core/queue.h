@@ -25,6 +25,20 @@ struct queue {
 
 extern struct queue *queues;
 
+/* What the layers above keep in step with the queues, registered once at
+ * start (hooks.c): queue.c calls nothing above itself. */
+struct queue_hooks {
+	void	(*entered)(struct call *);	/* the ACD's index follows */
+	void	(*left)(struct call *);
+	void	(*stale)(void);			/* the set of queues changed */
+	void	(*freed)(void);			/* every queue is gone */
+	/* A caller starts waiting (announcements, a callback offer), or
+	 * stops. */
+	void	(*waiting)(struct call *);
+	void	(*done_waiting)(struct call *);
+};
+void		 queue_set_hooks(const struct queue_hooks *);
+
 void		 queue_sync(const struct config *);	/* create/update from config */
 void		 queue_free_all(void);
 struct queue	*queue_find(const char *name);

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "acd.h"
+#include "acd-wake.h"
 #include "action.h"
 #include "call.h"
 #include "callback-offer.h"

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <event2/event.h>
+#include "cmd.h"
 #include "conn.h"
 #include "core.h"
 #include "log.h"
@@ -25,7 +26,7 @@ server_accept_cb(evutil_socket_t lfd, short what, void *arg)
 	int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 
 	if (fd >= 0)
-		conn_new(fd);
+		conn_new(fd, cmd_dispatch);
 	else if (errno != EAGAIN)
 		log_warn("accept: %s", strerror(errno));
 }

@@ -14,7 +14,7 @@ sink_set_hooks(const struct sink_hooks *h)
 void
 sink_agent(struct agent *a, json_t *ev)
 {
-	sink_hooks->agent(a, ev);
+	sink_hooks->to_agent(a, ev);
 }
 
 void
@@ -26,7 +26,7 @@ sink_watchers(json_t *ev)
 void
 sink_agent_state(struct agent *a)
 {
-	sink_hooks->agent_state(a);
+	sink_hooks->state_changed(a);
 }
 
 void

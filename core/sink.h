@@ -13,11 +13,11 @@ struct queue;
 
 struct sink_hooks {
 	/* An event to an agent's console (stolen; dropped if none). */
-	void	(*agent)(struct agent *, json_t *ev);
+	void	(*to_agent)(struct agent *, json_t *ev);
 	/* An event to the subscribed supervisors (stolen). */
 	void	(*watchers)(json_t *ev);
 	/* The agent's state changed: its console and the watchers see it. */
-	void	(*agent_state)(struct agent *);
+	void	(*state_changed)(struct agent *);
 	/* A queue's waiting line changed: its agents' consoles see it. */
 	void	(*queue_waiting)(const struct queue *);
 	/* The session no longer speaks for its agent (logout). */

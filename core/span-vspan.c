@@ -3,10 +3,10 @@
  * directory: span-NAME.d carries Q.921 frames, span-NAME.b TDM blocks (5120
  * bytes on E1, 3840 on T1). Layer
  * 1 is up while the far end has both connected. The far end is the clock:
- * each block it sends is answered by exactly one block. D frames are held
- * until the rows of the loop pass that wrote them are committed (core.c,
- * db.c): a Q.931 message never tells the network of a state the database
- * could lose. The blocks are media: sent at once. */
+ * each block it sends is answered by exactly one block. D frames come to
+ * it once the rows of the loop pass that wrote them are committed (span.c
+ * holds them): a Q.931 message never tells the network of a state the
+ * database could lose. The blocks are media: sent at once. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +15,6 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
-#include <event2/buffer.h>
 #include <event2/event.h>
 #include "core.h"
 #include "log.h"
@@ -23,7 +22,6 @@
 #include "xmalloc.h"
 
 #define VSPAN_MIN_FRAME	5	/* address, control, 1 octet, 2 FCS */
-#define VSPAN_MAX_FRAME	2048	/* above any Q.921 frame libpri writes */
 
 struct vspan_sock {
 	char		*path;
@@ -35,12 +33,7 @@ struct vspan_sock {
 struct vspan {
 	struct vspan_sock	 d, b;
 	struct span		*span;
-	struct evbuffer		*held;		/* D frames: length, bytes */
-	struct vspan		*held_next;	/* in vspan_held when listed */
-	int			 listed;
 };
-
-static struct vspan	*vspan_held;	/* spans with frames held */
 
 static void	vspan_down(struct span *, const char *);
 
@@ -99,56 +92,13 @@ vspan_d_read(struct span *s, void *buf, int len)
 
 /* Sends one D frame. With no far end the frame is lost, as on a cut line. */
 static void
-vspan_d_send(struct vspan *v, const void *buf, size_t len)
+vspan_d_send(struct span *s, const void *buf, size_t len)
 {
+	struct vspan *v = s->drv;
+
 	if (v->d.fd >= 0 && send(v->d.fd, buf, len, MSG_DONTWAIT |
 	    MSG_NOSIGNAL) < 0 && errno != EAGAIN)
-		log_debug("span %s: D write: %s", v->span->name,
-		    strerror(errno));
-}
-
-/* The pass's rows are committed: every span's held frames go, in order. */
-static void
-vspan_release(void)
-{
-	uint8_t	 frame[VSPAN_MAX_FRAME];
-	uint16_t len;
-
-	while (vspan_held != NULL) {
-		struct vspan *v = vspan_held;
-
-		vspan_held = v->held_next;
-		v->held_next = NULL;
-		v->listed = 0;
-		while (evbuffer_remove(v->held, &len, sizeof len) ==
-		    sizeof len) {
-			evbuffer_remove(v->held, frame, len);
-			vspan_d_send(v, frame, len);
-		}
-	}
-}
-
-/* libpri's write: the frame is held until the pass's commit. */
-static int
-vspan_d_write(struct span *s, const void *buf, int len)
-{
-	struct vspan	*v = s->drv;
-	uint16_t	 n = len;
-
-	if (len <= 0 || len > VSPAN_MAX_FRAME) {
-		log_warn("span %s: D frame of %d bytes not sent (at most %d)",
-		    s->name, len, VSPAN_MAX_FRAME);
-		return len;
-	}
-	if (!v->listed) {
-		v->listed = 1;
-		v->held_next = vspan_held;
-		vspan_held = v;
-		core_release_after_commit(vspan_release);
-	}
-	evbuffer_add(v->held, &n, sizeof n);
-	evbuffer_add(v->held, buf, len);
-	return len;
+		log_debug("span %s: D write: %s", s->name, strerror(errno));
 }
 
 /* 1 = a frame waits, 0 = nothing yet, -1 = the far end is gone (EOF or an
@@ -241,8 +191,6 @@ vspan_down(struct span *s, const char *why)
 
 	vspan_sock_drop(&v->d);
 	vspan_sock_drop(&v->b);
-	/* held frames belong to the link that went: never to the next one */
-	evbuffer_drain(v->held, evbuffer_get_length(v->held));
 	span_l1_down(s, why);
 }
 
@@ -253,7 +201,6 @@ vspan_open(struct span *s, char *err, size_t errlen)
 
 	s->drv = v;
 	v->span = s;
-	v->held = evbuffer_new();
 	v->d.lfd = v->b.lfd = v->d.fd = v->b.fd = -1;
 	v->d.path = xprintf("%s/span-%s.d", core.run_dir, s->name);
 	v->b.path = xprintf("%s/span-%s.b", core.run_dir, s->name);
@@ -276,11 +223,6 @@ vspan_close(struct span *s)
 
 	if (v == NULL)
 		return;
-	for (struct vspan **pp = &vspan_held; *pp != NULL; pp = &(*pp)->held_next)
-		if (*pp == v) {		/* its held frames are lost, as on a cut line */
-			*pp = v->held_next;
-			break;
-		}
 	vspan_sock_drop(&v->d);
 	vspan_sock_drop(&v->b);
 	for (struct vspan_sock *vs = &v->d; vs <= &v->b; vs++) {
@@ -291,7 +233,6 @@ vspan_close(struct span *s)
 		unlink(vs->path);
 		free(vs->path);
 	}
-	evbuffer_free(v->held);
 	free(v);
 	s->drv = NULL;
 }
@@ -301,5 +242,5 @@ const struct span_driver span_driver_vspan = {
 	.open = vspan_open,
 	.close = vspan_close,
 	.d_read = vspan_d_read,
-	.d_write = vspan_d_write,
+	.d_send = vspan_d_send,
 };

@@ -1,8 +1,10 @@
 /* span.c: the span registry and channel table; the seam between a driver
- * (bytes), isdn.c (D channel) and the calls' audio (B channels, handed up
- * through span_hooks.block to media.c). */
+ * (bytes), isdn.c (D channel: its frames out held until the pass's
+ * commit) and the calls' audio (B channels, handed up through
+ * span_hooks.block to media.c). */
 #include <stdlib.h>
 #include <string.h>
+#include <event2/buffer.h>
 #include <event2/event.h>
 #include <stdio.h>
 #include <libpri.h>
@@ -12,14 +14,17 @@
 #include "core.h"
 #include "db.h"
 #include "evlog.h"
-#include "isdn.h"
 #include "log.h"
 #include "mulaw.h"
 #include "span.h"
 #include "xmalloc.h"
 
+#define SPAN_MAX_FRAME	2048	/* above any Q.921 frame libpri writes */
+
 struct span *spans;
 struct span_hooks span_hooks;
+static const struct span_dchan *span_dchan;
+static struct span *span_held;		/* spans with D frames held */
 
 /* By enum cfg_span_type. */
 static const struct span_kind span_kinds[] = {
@@ -29,11 +34,22 @@ static const struct span_kind span_kinds[] = {
 	  mulaw_decode, mulaw_encode },
 };
 
+/* By enum cfg_span_driver; config.c refuses a dahdi span when the DAHDI
+ * driver is not built. */
+static const struct span_driver *const span_drivers[] = {
+	&span_driver_vspan,
+#ifdef HAVE_DAHDI
+	&span_driver_dahdi,
+#endif
+};
+
 static const struct span_driver *
 span_driver_for(int driver)
 {
-	(void)driver;		/* only the virtual span today */
-	return &span_driver_vspan;
+	if (driver < 0 || driver >= (int)(sizeof span_drivers /
+	    sizeof span_drivers[0]))
+		fatal("span driver %d is not built", driver);
+	return span_drivers[driver];
 }
 
 static struct span *
@@ -48,7 +64,63 @@ span_new(const struct cfg_span *cs)
 	s->cfg.caller_id = xstrdup(cs->caller_id);
 	s->driver = span_driver_for(cs->driver);
 	s->kind = &span_kinds[cs->type == CFG_SPAN_T1];
+	snprintf(s->l1_why, sizeof s->l1_why, "waiting for layer 1");
+	s->d_held = evbuffer_new();
 	return s;
+}
+
+/* The pass's rows are committed: every span's held frames go, in order. */
+static void
+span_release(void)
+{
+	uint8_t	 frame[SPAN_MAX_FRAME];
+	uint16_t len;
+
+	while (span_held != NULL) {
+		struct span *s = span_held;
+
+		span_held = s->held_next;
+		s->held_next = NULL;
+		s->held_listed = 0;
+		while (evbuffer_remove(s->d_held, &len, sizeof len) ==
+		    sizeof len) {
+			evbuffer_remove(s->d_held, frame, len);
+			s->driver->d_send(s, frame, len);
+		}
+	}
+}
+
+int
+span_d_write(struct span *s, const void *buf, int len)
+{
+	uint16_t n = len;
+
+	if (len <= 0 || len > SPAN_MAX_FRAME) {
+		log_warn("span %s: D frame of %d bytes not sent (at most %d)",
+		    s->name, len, SPAN_MAX_FRAME);
+		return len;
+	}
+	if (!s->held_listed) {
+		s->held_listed = 1;
+		s->held_next = span_held;
+		span_held = s;
+		core_release_after_commit(span_release);
+	}
+	evbuffer_add(s->d_held, &n, sizeof n);
+	evbuffer_add(s->d_held, buf, len);
+	return len;
+}
+
+static void
+span_held_unlist(struct span *s)
+{
+	for (struct span **pp = &span_held; *pp != NULL; pp = &(*pp)->held_next)
+		if (*pp == s) {
+			*pp = s->held_next;
+			break;
+		}
+	s->held_next = NULL;
+	s->held_listed = 0;
 }
 
 int
@@ -79,6 +151,8 @@ span_close_all(void)
 
 	for (s = spans; s != NULL; s = next) {
 		next = s->next;
+		span_held_unlist(s);		/* lost, as on a cut line */
+		evbuffer_free(s->d_held);
 		s->driver->close(s);
 		if (s->pri_timer != NULL)
 			event_free(s->pri_timer);
@@ -108,6 +182,8 @@ span_cfg_differs(const struct span *s, const struct cfg_span *cs)
 		return "switchtype";
 	if (cs->side != s->cfg.side)
 		return "side";
+	if (cs->dahdi_span != s->cfg.dahdi_span)
+		return "dahdi_span";
 	return cs->driver != s->cfg.driver ? "driver" : NULL;
 }
 
@@ -169,10 +245,11 @@ void
 span_l1_up(struct span *s)
 {
 	s->l1_up = 1;
+	s->l1_why[0] = '\0';
 	s->last_block_us = 0;		/* no gap across a reconnection */
 	log_info("span %s: layer 1 up", s->name);
 	span_record_state(s, "layer 1 up");
-	isdn_start(s);
+	span_dchan->start(s);
 }
 
 /* Layer 1 lost (vspan.md "Sockets"): clear every call on the span at once;
@@ -183,10 +260,13 @@ span_l1_down(struct span *s, const char *why)
 	if (!s->l1_up)
 		return;
 	s->l1_up = 0;
+	snprintf(s->l1_why, sizeof s->l1_why, "%s", why);
+	/* held frames belong to the link that went: never to the next one */
+	evbuffer_drain(s->d_held, evbuffer_get_length(s->d_held));
 	s->l2_up = 0;
 	log_warn("span %s: layer 1 down (%s): clearing %d calls", s->name,
 	    why, span_in_use(s));
-	isdn_l1_lost(s);
+	span_dchan->l1_lost(s);
 	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++) {
 		struct span_chan *c = &s->chan[ch];
 
@@ -200,6 +280,16 @@ span_l1_down(struct span *s, const char *why)
 }
 
 void
+span_l1_still_down(struct span *s, const char *why)
+{
+	if (s->l1_up || strcmp(s->l1_why, why) == 0)
+		return;
+	snprintf(s->l1_why, sizeof s->l1_why, "%s", why);
+	log_warn("span %s: layer 1 down (%s)", s->name, why);
+	span_record_state(s, why);
+}
+
+void
 span_set_l2(struct span *s, int up)
 {
 	s->l2_up = up;
@@ -209,7 +299,7 @@ span_set_l2(struct span *s, int up)
 void
 span_d_readable(struct span *s)
 {
-	isdn_poll(s);
+	span_dchan->poll(s);
 }
 
 void
@@ -275,6 +365,12 @@ void
 span_set_hooks(const struct span_hooks *h)
 {
 	span_hooks = *h;
+}
+
+void
+span_set_dchan(const struct span_dchan *d)
+{
+	span_dchan = d;
 }
 
 void

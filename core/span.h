@@ -42,11 +42,14 @@ struct span_driver {
 	const char	*name;
 	int		(*open)(struct span *, char *err, size_t errlen);
 	void		(*close)(struct span *);
-	/* D-channel I/O for libpri: one frame per call (see vspan.md). */
+	/* D-channel I/O for libpri: one frame per call (see vspan.md).
+	 * d_send sends at once: span.c holds libpri's frames until the
+	 * pass's rows are committed, then hands them over in order. */
 	int		(*d_read)(struct span *, void *, int);
-	int		(*d_write)(struct span *, const void *, int);
+	void		(*d_send)(struct span *, const void *, size_t);
 };
 extern const struct span_driver span_driver_vspan;
+extern const struct span_driver span_driver_dahdi;	/* if HAVE_DAHDI */
 
 enum chan_state { CHAN_IDLE, CHAN_BUSY, CHAN_RELEASING };
 
@@ -64,6 +67,7 @@ struct span {
 	const struct span_driver *driver;
 	void			*drv;		/* driver's private state */
 	int			 l1_up;
+	char			 l1_why[128];	/* why layer 1 is down, "" */
 	int			 l2_up;
 	struct pri		*pri;
 	struct event		*pri_timer;
@@ -72,6 +76,9 @@ struct span {
 	uint64_t		 last_block_us;	/* mono, 0 = none since layer 1 up */
 	struct tickstat		 gap;		/* between blocks from the network */
 	struct tickstat		 work;		/* one media tick's processing */
+	struct evbuffer		*d_held;	/* D frames: length, bytes */
+	struct span		*held_next;	/* in span.c's list when listed */
+	int			 held_listed;
 	struct span		*next;
 };
 
@@ -122,12 +129,22 @@ struct span_hooks {
 extern struct span_hooks span_hooks;
 void		 span_set_hooks(const struct span_hooks *);
 
+/* The D-channel's signalling stack above the channel table (isdn.c's
+ * isdn_stack, registered by hooks.c): span.c tells it of layer 1 and of
+ * a readable D-channel, and it drives the channels through span_chan_*. */
+struct span_dchan {
+	void	(*start)(struct span *);	/* layer 1 up */
+	void	(*l1_lost)(struct span *);	/* drop every call record */
+	void	(*poll)(struct span *);		/* D-channel readable */
+};
+void		 span_set_dchan(const struct span_dchan *);
+
 int		 span_open_all(const struct config *, char *err, size_t errlen);
 void		 span_close_all(void);
 struct span	*span_find(const char *name);
 /* The key of a reloaded span section that differs from what the running
  * span was opened with and needs a restart (type, switchtype, side,
- * driver), or NULL. */
+ * driver, dahdi_span), or NULL. */
 const char	*span_cfg_differs(const struct span *, const struct cfg_span *);
 int		 span_channels(const struct span *);	/* B-channels */
 int		 span_in_use(const struct span *);
@@ -138,7 +155,13 @@ int		 span_chan_offset(const struct span *, int ch);
 /* Called by drivers. */
 void		 span_l1_up(struct span *);
 void		 span_l1_down(struct span *, const char *why);
+/* Layer 1 is still down, now for WHY (a card's alarms changed). */
+void		 span_l1_still_down(struct span *, const char *why);
 void		 span_d_readable(struct span *);
+/* libpri's D frame out: held until the loop pass's rows are committed (a
+ * Q.931 message never tells the network of a state the database could
+ * lose), then sent by the driver; dropped if layer 1 goes first. */
+int		 span_d_write(struct span *, const void *, int);
 void		 span_set_l2(struct span *, int up);	/* D channel up or down */
 void		 span_b_block(struct span *, const uint8_t *rx, uint8_t *tx);
 /* A block of the wrong size came in; ours went out (OK) or was dropped. */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
-#include "acd.h"
+#include "acd-wake.h"
 #include "agent.h"
 #include "call.h"
 #include "call-agent.h"

@@ -359,11 +359,16 @@ ctl_print_spans(json_t *spans)
 	json_t	*x;
 	size_t	 i;
 
-	printf("\n%-10s %-5s %-5s %s\n", "SPAN", "L1", "L2", "IN USE");
-	json_array_foreach(spans, i, x)
-		printf("%-10s %-5s %-5s %d/%d\n", ctl_s(x, "name"),
-		    ctl_s(x, "l1"), ctl_s(x, "l2"), ctl_i(x, "in_use"),
+	printf("\n%-10s %-5s %-5s %-7s %s\n", "SPAN", "L1", "L2", "IN USE",
+	    "ALARM");
+	json_array_foreach(spans, i, x) {
+		char use[32];
+
+		snprintf(use, sizeof use, "%d/%d", ctl_i(x, "in_use"),
 		    ctl_i(x, "channels"));
+		printf("%-10s %-5s %-5s %-7s %s\n", ctl_s(x, "name"),
+		    ctl_s(x, "l1"), ctl_s(x, "l2"), use, ctl_s(x, "alarm"));
+	}
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "action.h"
 #include "config.h"
+#include "dahdi.h"
 #include "skill.h"
 #include "hours.h"
 #include "camprule.h"
@@ -127,6 +128,19 @@ check_switch(const struct config *cfg, const void *sect, const char *v,
 	    "national, ni2, ni1, dms100, 5ess, 4ess, qsig" :
 	    "euroisdn, euroisdn_e1, qsig");
 	return -1;
+}
+
+#ifdef HAVE_DAHDI
+#define DAHDI_BUILT 1
+#else
+#define DAHDI_BUILT 0
+#endif
+
+static int
+check_dahdi(const struct config *cfg, const void *sect, const char *v,
+    char *why, size_t len)
+{
+	return dahdi_check_span(cfg, sect, DAHDI_BUILT, why, len);
 }
 
 static int
@@ -470,7 +484,7 @@ check_readable(const struct config *cfg, const void *sect, const char *v,
 }
 
 static const char *const levels[] = { "debug", "info", "warn", "error", NULL };
-static const char *const drivers[] = { "vspan", NULL };
+static const char *const drivers[] = { "vspan", "dahdi", NULL };
 static const char *const sides[] = { "user", "network", NULL };
 static const char *const switches[] = { "euroisdn_e1", "ni2", "qsig",
 	"default", "euroisdn", "national", "ni1", "dms100", "5ess", "4ess",
@@ -594,7 +608,8 @@ const struct cfg_key config_table[] = {
 	  NULL },
 
 	{ "span", "driver", CFG_ENUM, 0, 0, drivers, "vspan",
-	  "vspan: the virtual E1 or T1 span (docs/vspan.md)", S(driver), NULL },
+	  "vspan: the virtual E1 or T1 span (docs/vspan.md); dahdi: a port "
+	  "of a PRA card through DAHDI (docs/HARDWARE.md)", S(driver), NULL },
 	{ "span", "side", CFG_ENUM, 0, 0, sides, "user",
 	  "our Q.931 side: user (CPE) or network", S(side), NULL },
 	{ "span", "switchtype", CFG_ENUM, 0, 0, switches, "default",
@@ -610,6 +625,10 @@ const struct cfg_key config_table[] = {
 	{ "span", "type", CFG_ENUM, 0, 0, span_types, "e1",
 	  "e1: 30 B-channels, A-law; t1: 23 B-channels + D on timeslot 24, "
 	  "mu-law (docs/vspan.md)", S(type), NULL },
+	{ "span", "dahdi_span", CFG_INT, 0, 128, NULL, "0",
+	  "driver = dahdi: the card port's DAHDI span number (dahdi_scan, "
+	  "/proc/dahdi/N); spans 1 to N-1 must be configured too",
+	  S(dahdi_span), check_dahdi },
 
 	{ "did", "name", CFG_STRING, 0, 0, NULL, "",
 	  "label for reports", D(name), NULL },

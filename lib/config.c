@@ -15,6 +15,9 @@
 
 #define FIELD(base, off, type)	((type *)((char *)(base) + (off)))
 
+/* Sections named [x-...] are the admin's own (notes, other tools'). */
+#define CONFIG_OWN_PREFIX	"x-"
+
 /* A row default standing for the section's own name ([queue sales] title). */
 #define CONFIG_DFLT_NAME	"$name"
 
@@ -411,13 +414,21 @@ config_sections_of(struct config *cfg, dictionary *d, int *nsec, char *err,
 	for (k = config_sections; k->kind; k++)
 		nk++;
 	ss = xcalloc(n + nk, sizeof *ss);
-	for (i = 0; i < n; i++) {
-		if (config_classify(cfg, iniparser_getsecname(d, i), &ss[i],
-		    err, errlen) != 0) {
+	for (i = 0, seen = 0; i < n; i++) {
+		const char *name = iniparser_getsecname(d, i);
+
+		/* [x-...]: the admin's own, for other tools: kept, unread. */
+		if (strncmp(name, CONFIG_OWN_PREFIX, 2) == 0) {
+			config_warn(cfg, "%s: [%s]: the admin's own section "
+			    "(x-), ignored", cfg->path, name);
+			continue;
+		}
+		if (config_classify(cfg, name, &ss[seen++], err, errlen) != 0) {
 			free(ss);
 			return NULL;
 		}
 	}
+	n = seen;
 	/* Each unnamed kind ([core], [retention]) the file lacks: defaults. */
 	for (k = config_sections; k->kind; k++) {
 		if (k->name_ok != NULL)

@@ -3,7 +3,8 @@
  * show-config` and the setup wizard's forms.
  *
  * Section kinds: [core], [span NAME], [did NUMBER], [queue NAME],
- * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME], [retention]. Reload = config_load() a new struct, then swap. */
+ * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME], [retention];
+ * [x-ANYTHING] is the admin's own, ignored with a warning. Reload = config_load() a new struct, then swap. */
 #ifndef CZ_CONFIG_H
 #define CZ_CONFIG_H
 
@@ -29,6 +30,7 @@ enum cfg_switch { CFG_SWITCH_EUROISDN_E1, CFG_SWITCH_NI2, CFG_SWITCH_QSIG,
 	CFG_SWITCH_DEFAULT, CFG_SWITCH_EUROISDN, CFG_SWITCH_NATIONAL,
 	CFG_SWITCH_NI1, CFG_SWITCH_DMS100, CFG_SWITCH_5ESS, CFG_SWITCH_4ESS };
 enum cfg_span_type { CFG_SPAN_E1, CFG_SPAN_T1 };
+enum cfg_span_driver { CFG_DRIVER_VSPAN, CFG_DRIVER_DAHDI };
 enum cfg_role { CFG_ROLE_AGENT, CFG_ROLE_SUPERVISOR, CFG_ROLE_ADMIN };
 enum cfg_strategy { CFG_STRATEGY_LONGEST_IDLE, CFG_STRATEGY_FEWEST_CALLS,
 	CFG_STRATEGY_LEAST_TALK, CFG_STRATEGY_ROUND_ROBIN, CFG_STRATEGY_LINEAR,
@@ -73,13 +75,14 @@ enum cfg_waiting { CFG_WAIT_RINGBACK, CFG_WAIT_MOH, CFG_WAIT_SILENCE };
 
 struct cfg_span {
 	char	*name;		/* [span NAME]: letters, digits, '-', '_' */
-	int	 driver;	/* 0 = vspan (the only one now) */
+	int	 driver;	/* enum cfg_span_driver */
 	int	 side;		/* enum cfg_span_side, default user */
 	int	 switchtype;	/* enum cfg_switch, default by type */
 	int	 type;		/* enum cfg_span_type, default E1 */
 	char	*country;	/* tone plan, e.g. "eu" */
 	char	*caller_id;	/* default CLI for outbound calls */
 	int	 first_channel;	/* preferred timeslot for our outbound calls */
+	int	 dahdi_span;	/* driver = dahdi: its DAHDI span, 0 = none */
 };
 
 struct cfg_did {

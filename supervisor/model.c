@@ -213,6 +213,7 @@ model_seed_span(struct sup *s, json_t *o)
 	CPY(p->name, jstr(o, "name"));
 	CPY(p->l1, jstr(o, "l1"));
 	CPY(p->l2, jstr(o, "l2"));
+	CPY(p->alarm, jstr(o, "alarm"));
 	p->channels = jint(o, "channels");
 	p->in_use = jint(o, "in_use");
 }
@@ -405,6 +406,7 @@ model_ev_span_state(struct sup *s, json_t *ev)
 		if (strcmp(s->s[i].name, jstr(ev, "span") ?: "") == 0) {
 			CPY(s->s[i].l1, jstr(ev, "l1"));
 			CPY(s->s[i].l2, jstr(ev, "l2"));
+			CPY(s->s[i].alarm, jstr(ev, "alarm"));
 		}
 }
 

@@ -57,6 +57,7 @@ struct sup_call {
 
 struct sup_span {
 	char	name[16], l1[16], l2[16];
+	char	alarm[64];	/* why layer 1 is down, "" */
 	int	channels, in_use;
 };
 

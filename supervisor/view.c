@@ -204,10 +204,11 @@ view_trunks(const struct sup *s, int y)
 		const struct sup_span	*p = &s->s[i];
 		int			 up = strcmp(p->l1, "up") == 0 &&
 					    strcmp(p->l2, "up") == 0;
-		char			 buf[96];
+		char			 buf[128];
 
 		snprintf(buf, sizeof buf, "%s %d/%d busy%s%s  ", p->name, p->in_use,
-		    p->channels, up ? "" : " ALARM ", up ? "" : p->l1);
+		    p->channels, up ? "" : " ALARM ", up ? "" : p->alarm[0] ?
+		    p->alarm : p->l1);
 		x += tui_text_put(stdscr, y, x, COLS - x, buf,
 		    tui_attr(up ? TUI_NORMAL : TUI_VALUE_ALERT));
 	}

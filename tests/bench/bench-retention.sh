@@ -31,9 +31,15 @@ def call(f, req):
             return r
 out = open(sys.argv[2], "w")
 i = 0
-for when in ("before", "during"):
-    while when == "during" and not os.path.exists(sys.argv[3] + "2"):
+def until(what, deadline_s):
+    end = time.monotonic() + deadline_s
+    while not what():
+        if time.monotonic() > end:
+            sys.exit("bench-retention: gave up waiting after %d s" % deadline_s)
         time.sleep(0.01)
+for when in ("before", "during"):
+    if when == "during":
+        until(lambda: os.path.exists(sys.argv[3] + "2"), 120)
     while True:
         try:
             f = session(); call(f, {"id": 0, "req": "hello", "proto": 1})

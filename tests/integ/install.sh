@@ -13,7 +13,7 @@ one() { find "$D" -path "$1" | head -1; }
 bin=$(one '*/bin/centrala')
 [ -x "$bin" ] || fail "no bin/centrala"
 libexec=$(dirname "$(one '*/centrala/centrala-core')")
-for p in core pstn ctl agent supervisor report sim demo; do
+for p in core pstn ctl agent supervisor report sim demo setup; do
 	[ -x "$libexec/centrala-$p" ] || fail "no centrala-$p in $libexec"
 done
 [ "$(find "$D" -name 'centrala-*' -path '*/bin/*')" = "" ] || fail "a centrala-* program in bindir"

@@ -357,6 +357,14 @@ test_section_errors(void)
 {
 	ok(refused("[spam x]\n", "[spam x]: unknown section kind (core, span, "
 	    "did, queue, menu, agent, user, client, campaign, retention)"), "unknown section kind");
+	{
+		struct config *cfg = load_with("[x-local notes]\nowner = ops\n");
+
+		ok(cfg != NULL && cfg->nwarnings > 0 && strstr(cfg->warnings[
+		    cfg->nwarnings - 1], "[x-local notes]: the admin's own") !=
+		    NULL, "an [x-...] section is the admin's: kept, a warning");
+		config_free(cfg);
+	}
 	ok(refused("[queue Bad!]\n", "[queue bad!]: needs a name: [queue NAME], "
 	    "NAME a-z, 0-9, '-' and '_', at most 32"), "bad name");
 	ok(refused("[queue abcdefghijabcdefghijabcdefghijabc]\n", "needs a name"),
