@@ -30,11 +30,18 @@ int		 campaign_dispose_result(struct campaign *, int64_t record_id,
 struct call;
 struct agent;
 void		 campaign_dispatch(void);
+/* What the compliance report keeps of a predictive call (attempts). */
+struct predict_note {
+	char		amd[48];	/* the verdict, "" with amd = off */
+	int64_t		greeting_ms;	/* answer to greeting's end, or -1 */
+	int64_t		message_ms;	/* answer to the abandon message, or -1 */
+};
 /* The dial modes above campaign-dial.c (campaign-predict.c,
  * campaign-preview.c), registered once at start (hooks.c). */
 struct campaign_modes {
 	int	(*predict_pass)(struct campaign *, int64_t now_ms);
-	const char *(*predict_stop)(struct call *, int *answered);
+	const char *(*predict_stop)(struct call *, int *answered,
+		    struct predict_note *);
 	int	(*preview_offer)(struct campaign *, struct agent *,
 		    int64_t now_ms);
 	void	(*preview_release)(void);
@@ -61,6 +68,12 @@ struct call	*campaign_dial_free(struct campaign *,
 /* NUMBER (E.164 or national) as dialed on our spans; -1 if not valid. */
 int		 campaign_dial_number(const struct campaign *,
 		    const char *number, char *out, size_t len);
+/* A progressive call answered: with amd = detect, it is listened to
+ * (the agent hears it too) and a machine is hung up, outcome machine. */
+void		 campaign_dial_answered(struct call *);
+/* The detector's tuning from the campaign's amd_* keys. */
+struct amd_cfg;
+void		 campaign_amd_cfg(const struct cfg_campaign *, struct amd_cfg *);
 /* The agent's first queue of the campaign's (wrap-up), or NULL. */
 const char	*campaign_agent_queue(const struct campaign *, struct agent *);
 
@@ -75,8 +88,10 @@ void		 campaign_predict_load(int64_t now_ms);
 int		 campaign_predict_answered(struct call *);
 /* The far end rings: the ring limit counts from now. */
 void		 campaign_predict_ringing(struct call *);
-/* A predictive call stops: "abandoned" or NULL (the usual outcome). */
-const char	*campaign_predict_stop(struct call *, int *answered);
+/* A predictive call stops: "abandoned", "machine" or NULL (the usual
+ * outcome); NOTE filled. */
+const char	*campaign_predict_stop(struct call *, int *answered,
+		    struct predict_note *note);
 
 /* Sends the agent event NAME with the record, its fields and the script
  * (call NULL: a preview). */

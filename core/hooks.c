@@ -62,8 +62,10 @@ hooks_call_answered(struct call *call)
 {
 	if (call->cb != NULL)
 		callback_answered(call);
-	else if (call->agent != NULL)
+	else if (call->agent != NULL) {
 		transfer_dial_answered(call);
+		campaign_dial_answered(call);
+	}
 	else if (!campaign_predict_answered(call))
 		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE,
 		    "nobody to take it");

@@ -359,3 +359,13 @@ CREATE TABLE totals_agents (
 	queue		TEXT,
 	start_ms	INTEGER
 );
+-- version 9
+-- What the compliance report shows (docs/DIALER.md): the answering-machine
+-- detector's verdict, the time from the answer to the end of the called
+-- party's greeting (the 2 s of the rules count from there; 0: from the
+-- answer) and to the start of the abandon message. Refusals of a number
+-- on a do-not-call list at the moment of the dial are attempts rows with
+-- outcome 'dnc' (not counted as attempts, as 'skipped').
+ALTER TABLE attempts ADD COLUMN amd TEXT;		-- machine:long greeting
+ALTER TABLE attempts ADD COLUMN greeting_ms INTEGER;
+ALTER TABLE attempts ADD COLUMN message_ms INTEGER;

@@ -43,6 +43,7 @@ static const char *const noyes[] = { "no", "yes", NULL };
 static const char *const terminators[] = { "hash", "star", "", NULL };
 static const char *const dial_modes[] = { "preview", "progressive",
 	"predictive", NULL };
+static const char *const amd_modes[] = { "off", "detect", NULL };
 static const char *const camp_states[] = { "running", "paused", "stopped",
 	NULL };
 
@@ -401,6 +402,32 @@ const struct cfg_key config_table[] = {
 	  "blending: agents of the campaign kept free for their queues' "
 	  "inbound calls (the dialer does not place calls for them)",
 	  CP(inbound_reserve), NULL, CFG_RELOAD },
+	{ "campaign", "amd", CFG_ENUM, 0, 0, amd_modes, "off",
+	  "answering machines: off (every answer goes to an agent) or detect "
+	  "(persons go to agents; machines get amd_machine_message or are "
+	  "hung up, and are retried by retry_machine)", CP(amd), NULL, CFG_RELOAD },
+	{ "campaign", "amd_initial_silence", CFG_INT, 500, 10000, NULL, "2500",
+	  "ms: nothing said for so long after the answer is a machine",
+	  CP(amd_initial_silence), NULL, CFG_RELOAD },
+	{ "campaign", "amd_greeting", CFG_INT, 500, 10000, NULL, "1500",
+	  "ms: a greeting longer than this is a machine's",
+	  CP(amd_greeting), NULL, CFG_RELOAD },
+	{ "campaign", "amd_after_greeting", CFG_INT, 200, 5000, NULL, "800",
+	  "ms of silence after a short greeting that make it a person's",
+	  CP(amd_after_greeting), NULL, CFG_RELOAD },
+	{ "campaign", "amd_total", CFG_INT, 1000, 20000, NULL, "5000",
+	  "ms: most time detection takes; then not sure (taken as a person)",
+	  CP(amd_total), NULL, CFG_RELOAD },
+	{ "campaign", "amd_max_words", CFG_INT, 2, 20, NULL, "3",
+	  "words in the greeting that make it a machine's",
+	  CP(amd_max_words), NULL, CFG_RELOAD },
+	{ "campaign", "amd_machine_message", CFG_STRING, 0, 0, NULL, "",
+	  "prompt left on an answering machine (empty: hang up)",
+	  CP(amd_machine_message), check_prompt, CFG_RELOAD },
+	{ "campaign", "amd_false_positive", CFG_INT, 0, 100, NULL, "2",
+	  "percent of machine verdicts (but those by initial silence, all "
+	  "counted) estimated to be persons: counted as abandoned calls",
+	  CP(amd_false_positive), NULL, CFG_RELOAD },
 	KEEP(recordings, "call recordings (rows and files)"),
 	KEEP(voicemail, "voicemail messages (rows and files)"),
 	KEEP(cdr, "call detail records"),

@@ -203,7 +203,14 @@ struct cfg_campaign {
 	char	*abandon_message;	/* prompt an abandoned call hears */
 	int	 inbound_priority;	/* blending: inbound callers first */
 	int	 inbound_reserve;	/* agents kept free for inbound */
+	int	 amd;		/* enum cfg_amd: answering-machine detection */
+	int	 amd_initial_silence, amd_greeting, amd_after_greeting,
+		 amd_total, amd_max_words;	/* ms, words: core/amd.h */
+	char	*amd_machine_message;	/* prompt left on a machine, or "" */
+	int	 amd_false_positive;	/* percent of machine verdicts counted
+					   as persons abandoned (estimate) */
 };
+enum cfg_amd { CFG_AMD_OFF, CFG_AMD_DETECT };
 enum cfg_dial_mode { CFG_DIAL_PREVIEW, CFG_DIAL_PROGRESSIVE,
 	CFG_DIAL_PREDICTIVE };
 enum cfg_campaign_state { CFG_CAMP_RUNNING, CFG_CAMP_PAUSED,
