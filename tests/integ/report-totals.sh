@@ -147,7 +147,10 @@ kill "$CORE_PID"
 wait "$CORE_PID" 2>/dev/null
 ALL="select * from queue_totals order by start_ms, queue"
 sql "$ALL" >"$T/kept.txt"
-sql "drop table queue_totals; drop table totals_agents; pragma user_version = 7"
+# Back to schema 7: step 8's tables and step 9's columns go.
+sql "drop table queue_totals; drop table totals_agents;
+	alter table attempts drop column amd; alter table attempts drop column greeting_ms;
+	alter table attempts drop column message_ms; pragma user_version = 7"
 start_core -c "$T/c.ini"
 sql "$ALL" >"$T/filled.txt"
 diff "$T/kept.txt" "$T/filled.txt" || fail "the backfill differs from the totals kept call by call"
