@@ -109,8 +109,9 @@ pstn_gen_span(int *ch)
 	return NULL;
 }
 
-/* Every channel is taken: an --overflow call goes (naming any channel)
- * on the next span with the D channel up and room to track it, if any. */
+/* An --overflow call, if one is left, goes (naming any channel) on the
+ * next span with the D channel up, every channel taken, and room to
+ * track it; --concurrent does not hold it back. */
 static struct pstn_span *
 pstn_gen_overflow_span(int *slot)
 {
@@ -121,7 +122,7 @@ pstn_gen_overflow_span(int *slot)
 		return NULL;
 	for (int i = 0; i < n; i++) {
 		s = pstn_span_at((pstn_gen.next_span + i) % n);
-		if (s->state != SPAN_L2)
+		if (s->state != SPAN_L2 || pstn_span_free_channel(s) > 0)
 			continue;
 		for (*slot = 0; *slot < PSTN_SPAN_NOCHAN; (*slot)++)
 			if (s->nochan[*slot] == NULL) {
@@ -234,9 +235,11 @@ pstn_gen_cb(evutil_socket_t fd, short what, void *arg)
 			evtimer_add(pstn_gen.ev, &tv);
 			return;
 		}
-		if ((pstn_gen.active >= pstn_opts.concurrent ||
-		    (s = pstn_gen_span(&ch)) == NULL) &&
-		    (ch = 0, s = pstn_gen_overflow_span(&slot)) == NULL) {
+		s = pstn_gen.active < pstn_opts.concurrent ?
+		    pstn_gen_span(&ch) : NULL;
+		if (s == NULL && (s = pstn_gen_overflow_span(&slot)) != NULL)
+			ch = 0;
+		if (s == NULL) {
 			if (pstn_gen.active < pstn_opts.concurrent)
 				pstn_gen.waiting = 1;
 			return;
