@@ -16,6 +16,8 @@
 #include <string.h>
 #include <event2/event.h>
 #include "agent.h"
+#include "amd.h"
+#include "media.h"
 #include "call.h"
 #include "campaign.h"
 #include "cause.h"
@@ -39,6 +41,8 @@ struct dial {
 	struct call	*call;
 	char		 campaign[33];
 	int64_t		 record;
+	char		 amd[48];	/* progressive: the detector's verdict */
+	int		 machine;	/* hung up as a machine */
 	struct dial	*next;
 };
 static struct dial	*dials;
@@ -53,20 +57,6 @@ static struct event	*dial_wake;
 static int		 dialing_now;	/* the pass is running */
 static int64_t		 dial_blocked_until;	/* no channel: wait */
 static struct campaign_modes	 dial_modes;
-
-int
-campaign_agent_works(const struct campaign *c, const struct agent *a)
-{
-	const struct cfg_campaign *cc = c->cfg;
-
-	for (int i = 0; i < cc->nagents; i++)
-		if (strcmp(cc->agents[i], a->id) == 0)
-			return 1;
-	for (int i = 0; i < cc->nqueues; i++)
-		if (agent_in_queue(a, cc->queues[i]))
-			return 1;
-	return 0;
-}
 
 /* The agent's first queue of the campaign's (wrap-up, dispositions). */
 const char *
@@ -135,8 +125,8 @@ dial_wake_at(int64_t now_ms)
 
 	if (dial_wake == NULL)
 		dial_wake = evtimer_new(core.base, dial_wake_cb, NULL);
-	if (!evtimer_pending(dial_wake, NULL))
-		evtimer_add(dial_wake, &tv);
+	evtimer_add(dial_wake, &tv);	/* the earliest now: a record added
+					 * since (a callback request) is due */
 }
 
 /* The campaign's codes with their flags, for the agent's console. */
@@ -231,6 +221,11 @@ dial_claim(const struct campaign *c, const struct camp_record *r, char *why,
 {
 	if (dnc_blocked(r->phone, c->client)) {
 		snprintf(why, len, "%s is on a do-not-call list", r->phone);
+		/* For the compliance report: refused at the dial itself. */
+		if (db_attempt_add(core.db, r->id, clock_wall_ms(), "dnc", 0,
+		    NULL, NULL) != 0)
+			log_warn("campaign %s: DNC refusal not recorded: %s",
+			    c->name, db_last_error(core.db));
 		return -1;
 	}
 	if (db_record_update(core.db, r->id, "dialing", r->attempts,
@@ -312,6 +307,79 @@ dial_one(struct campaign *c, struct agent *a, int64_t now_ms)
 	return campaign_dial_record(c, a, &r, now_ms, why, sizeof why) ? 0 : -1;
 }
 
+static int
+dial_agent_free(const struct campaign *c, const struct agent *a)
+{
+	return a->state == AGENT_READY && a->call == NULL && !a->leaving &&
+	    campaign_agent_works(c, a);
+}
+
+/* How many free agents get a call in this pass: a progressive campaign
+ * paces around what inbound needs (blending); preview dials nothing
+ * itself (its agents stay ready for inbound), so all of them. */
+static int
+dial_room(struct campaign *c)
+{
+	int	n = 0;
+
+	for (struct agent *a = agents; a != NULL; a = a->next)
+		n += dial_agent_free(c, a);
+	return c->cfg->mode == CFG_DIAL_PREVIEW ? n : campaign_dial_room(c, n);
+}
+
+void
+campaign_amd_cfg(const struct cfg_campaign *cc, struct amd_cfg *cfg)
+{
+	amd_cfg_default(cfg);
+	cfg->initial_silence_ms = cc->amd_initial_silence;
+	cfg->greeting_ms = cc->amd_greeting;
+	cfg->after_greeting_ms = cc->amd_after_greeting;
+	cfg->total_ms = cc->amd_total;
+	cfg->max_words = cc->amd_max_words;
+}
+
+static struct dial *
+dial_find(const struct call *call)
+{
+	struct dial *d;
+
+	for (d = dials; d != NULL && d->call != call; d = d->next)
+		;
+	return d;
+}
+
+/* Progressive: a machine is hung up for the agent, who heard its start. */
+static void
+dial_amd_cb(struct call *call, const struct amd *a)
+{
+	struct dial *d = dial_find(call);
+
+	if (d == NULL)
+		return;
+	snprintf(d->amd, sizeof d->amd, "%s:%s", amd_verdict_name(a->verdict),
+	    a->why);
+	log_info("call %s: campaign %s: %s (%s) %d ms after the answer",
+	    call->id, d->campaign, amd_verdict_name(a->verdict), a->why, a->ms);
+	if (a->verdict != AMD_MACHINE)
+		return;
+	d->machine = 1;
+	call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "answering machine");
+}
+
+void
+campaign_dial_answered(struct call *call)
+{
+	struct dial	*d = dial_find(call);
+	struct campaign	*c;
+	struct amd_cfg	 cfg;
+
+	if (d == NULL || (c = campaign_find(d->campaign)) == NULL ||
+	    c->cfg->amd != CFG_AMD_DETECT)
+		return;
+	campaign_amd_cfg(c->cfg, &cfg);
+	media_detect_amd(call, &cfg, dial_amd_cb);
+}
+
 void
 campaign_poke(void)
 {
@@ -323,10 +391,15 @@ void
 campaign_dispatch(void)
 {
 	int64_t	now_ms = clock_wall_ms();
-	int	idle = 0;
+	int	idle = 0, room;
 
 	if (dialing_now)
 		return;
+	/* Answered calls on the line take free agents first: in any state
+	 * of their campaign, dry or backing off. */
+	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
+		if (c->cfg->mode == CFG_DIAL_PREDICTIVE)
+			dial_modes.predict_waiting(c);
 	if (now_ms < dial_blocked_until) {
 		dial_wake_at(now_ms);
 		return;
@@ -347,10 +420,12 @@ campaign_dispatch(void)
 			}
 			continue;
 		}
-		for (struct agent *a = agents; a != NULL; a = a->next) {
-			if (a->state != AGENT_READY || a->call != NULL ||
-			    a->leaving || !campaign_agent_works(c, a))
+		room = dial_room(c);
+		for (struct agent *a = agents; a != NULL && room > 0;
+		    a = a->next) {
+			if (!dial_agent_free(c, a))
 				continue;
+			room--;
 			if ((c->cfg->mode == CFG_DIAL_PREVIEW ?
 			    dial_modes.preview_offer(c, a, now_ms) :
 			    dial_one(c, a, now_ms)) != 0) {
@@ -434,15 +509,18 @@ campaign_call_stop(struct call *call, int cause)
 	const char	 *outcome;
 	char		  why[160];
 	int		  answered = 0;
+	struct predict_note note;
 
 	for (p = &dials; (d = *p) != NULL && d->call != call; p = &d->next)
 		;
 	if (d == NULL)
 		return;
 	*p = d->next;
-	if ((outcome = dial_modes.predict_stop(call, &answered)) == NULL)
-		outcome = dial_outcome(call, cause);
-	if (call->answer_ms != 0 && call->agent != NULL)
+	if ((outcome = dial_modes.predict_stop(call, &answered, &note)) == NULL)
+		outcome = d->machine ? "machine" : dial_outcome(call, cause);
+	if (note.amd[0] == '\0')
+		snprintf(note.amd, sizeof note.amd, "%s", d->amd);
+	if (call->answer_ms != 0 && call->agent != NULL && !d->machine)
 		dial_talked(call, d);
 	if ((c = campaign_find(d->campaign)) != NULL &&
 	    campaign_result(c, d->record, outcome, NULL,
@@ -450,6 +528,11 @@ campaign_call_stop(struct call *call, int cause)
 	    sizeof why) != 0)
 		log_warn("campaign %s: record %lld: %s", d->campaign,
 		    (long long)d->record, why);
+	else if (c != NULL && db_attempt_note(core.db, d->record, call->id,
+	    note.amd[0] != '\0' ? note.amd : NULL, note.greeting_ms,
+	    note.message_ms) != 0)
+		log_warn("campaign %s: record %lld: attempt's call not noted: %s",
+		    d->campaign, (long long)d->record, db_last_error(core.db));
 	free(d);
 }
 

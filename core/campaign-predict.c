@@ -8,11 +8,20 @@
  * answer, the call is abandoned: it hears the campaign's message (the
  * client and a number to call back), then clears. Every call rings at
  * least pacing_ring_limit() from its first ring. The abandon windows are
- * read from the attempts table at the first pass and kept in memory. */
+ * read from the attempts table at the first pass and kept in memory.
+ *
+ * With amd = detect, an answered call is first listened to (core/amd.c,
+ * through media_detect_amd): a person (or not sure) goes on as above,
+ * the 2 s counted from the end of their greeting; a machine hears the
+ * campaign's machine message or is hung up, outcome "machine". Machine
+ * verdicts are estimated persons in part (amd_false_positive, and every
+ * one by initial silence): those count as abandoned live answers. */
 #include <stdlib.h>
 #include <string.h>
 #include <event2/event.h>
+#include "acd-wake.h"
 #include "agent.h"
+#include "amd.h"
 #include "call.h"
 #include "call-agent.h"
 #include "campaign.h"
@@ -39,11 +48,16 @@ struct predict {
 	struct pacing_abandons	 ab;
 	struct pacing_answer	 ans;
 	double			 talk_s, wrap_s, answer_s;
+	double			 fp_owed;	/* estimated AMD false positives
+						   not yet counted (< 1) */
 	struct predict		*next;
 };
 static struct predict	*predicts;
 
-enum pcall_phase { PC_RINGING, PC_WAITING, PC_MESSAGE, PC_AGENT };
+enum pcall_phase { PC_RINGING, PC_DETECT, PC_WAITING, PC_MESSAGE, PC_AGENT,
+	PC_MACHINE };
+
+#define PREDICT_AMD_GUARD_MS	1000	/* past amd_total: no frames came */
 
 /* A call placed with no agent, until it ends. */
 struct pcall {
@@ -53,14 +67,29 @@ struct pcall {
 	enum pcall_phase	 phase;
 	struct event		*timer;		/* ring limit, then the 2 s */
 	int64_t			 answer_ms;
+	int64_t			 greeting_end_ms;	/* wall; 0: the answer */
+	int64_t			 message_ms;	/* the abandon message began */
+	char			 amd[48];	/* "machine:long greeting" */
 	struct pcall		*next;
 };
 static struct pcall	*pcalls;
+
+static void	predict_person(struct pcall *, struct campaign *);
 
 static void
 predict_live_cb(int64_t ms, int abandoned, void *arg)
 {
 	pacing_abandons_add(arg, ms / 1000, abandoned);
+}
+
+static void	predict_fp_add(struct predict *, int64_t ms, int whole,
+		    int share_pct);
+static int	predict_fp_pct;	/* the campaign's, while reading back */
+
+static void
+predict_machine_cb(int64_t ms, int initial_silence, void *arg)
+{
+	predict_fp_add(arg, ms, initial_silence, predict_fp_pct);
 }
 
 /* The campaign's measures; the abandon windows read from the attempts
@@ -76,11 +105,14 @@ predict_get(const struct campaign *c, int64_t now_ms)
 	p = xcalloc(1, sizeof *p);
 	snprintf(p->name, sizeof p->name, "%s", c->name);
 	pacing_abandons_init(&p->ab);
+	predict_fp_pct = c->cfg->amd_false_positive;
 	p->talk_s = 120;
 	p->wrap_s = 15;
 	p->answer_s = 8;
 	if (db_campaign_live_answers(core.db, c->name,
-	    now_ms - 30LL * 86400 * 1000, predict_live_cb, &p->ab) != 0)
+	    now_ms - 30LL * 86400 * 1000, predict_live_cb, &p->ab) != 0 ||
+	    db_campaign_machines(core.db, c->name, now_ms - 30LL * 86400 *
+	    1000, predict_machine_cb, p) != 0)
 		log_error("campaign %s: abandons not read: %s", c->name,
 		    db_last_error(core.db));
 	else
@@ -151,6 +183,7 @@ predict_abandon(struct pcall *pc)
 	int		 n = 0;
 
 	pc->phase = PC_MESSAGE;
+	pc->message_ms = clock_wall_ms();
 	if (c != NULL)
 		pacing_abandons_add(&predict_get(c, clock_wall_ms())->ab,
 		    clock_wall_ms() / 1000, 1);
@@ -185,6 +218,13 @@ predict_timer_cb(evutil_socket_t fd, short what, void *arg)
 		    "no answer");
 	} else if (pc->phase == PC_WAITING)
 		predict_abandon(pc);
+	else if (pc->phase == PC_DETECT) {
+		log_warn("call %s: no verdict from the detector in time: taken "
+		    "as a person", pc->call->id);
+		media_detect_amd(pc->call, NULL, NULL);
+		snprintf(pc->amd, sizeof pc->amd, "notsure:no audio");
+		predict_person(pc, campaign_find(pc->campaign));
+	}
 }
 
 /* The answered call goes to agent a. */
@@ -206,11 +246,122 @@ predict_connect(struct pcall *pc, struct campaign *c, struct agent *a)
 		media_join(call, a->ep, MEDIA_AGENT);
 	call_set_state(call, CALL_CONNECTED);
 	log_info("call %s: campaign %s: agent %s takes it %lld ms after the "
-	    "answer", call->id, c->name, a->id,
-	    (long long)(clock_wall_ms() - pc->answer_ms));
+	    "answer, %lld after the greeting", call->id, c->name, a->id,
+	    (long long)(clock_wall_ms() - pc->answer_ms),
+	    (long long)(clock_wall_ms() - pc->greeting_end_ms));
 	if (db_record_get(core.db, pc->record, &r) == 1)
 		campaign_tell(c, a, call, &r, "campaign_record");
 	call_agent_talks(call, json_pack("{s:s}", "campaign", c->name));
+}
+
+/* A person (or not sure) answered: an agent now, or one within 2 s of
+ * the end of their greeting (Ofcom, TSR: docs/DIALER.md), else the
+ * message. */
+static void
+predict_person(struct pcall *pc, struct campaign *c)
+{
+	int64_t		now = clock_wall_ms();
+	int64_t		left = pc->greeting_end_ms + PREDICT_CONNECT_MS - now;
+	struct timeval	tv = { left / 1000, left % 1000 * 1000 };
+
+	if (c != NULL) {
+		struct predict *p = predict_get(c, now);
+
+		pacing_answer_add(&p->ans, 1);
+		predict_ewma(&p->answer_s, (now - pc->call->start_ms) / 1000.0);
+	}
+	pc->phase = PC_WAITING;
+	for (struct agent *a = agents; c != NULL && a != NULL; a = a->next)
+		if (predict_agent_free(c, a) &&
+		    !campaign_inbound_waiting(c, a)) {
+			predict_connect(pc, c, a);
+			return;
+		}
+	if (left <= 0)
+		predict_abandon(pc);
+	else {
+		evtimer_add(pc->timer, &tv);
+		acd_dispatch();	/* inbound first, then the agents left free */
+	}
+}
+
+static void
+predict_machine_done(struct call *call)
+{
+	call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE, "answering machine");
+}
+
+/* A machine's verdict: an estimated share of them were persons, counted
+ * as abandoned live answers (Ofcom wants AMD's false positives in the
+ * abandon rate); every one by initial silence counts whole. */
+static void
+predict_fp_add(struct predict *p, int64_t ms, int whole, int share_pct)
+{
+	p->fp_owed += whole ? 1.0 : share_pct / 100.0;
+	for (; p->fp_owed >= 1.0 - 1e-9; p->fp_owed -= 1.0)
+		pacing_abandons_add(&p->ab, ms / 1000, 1);
+}
+
+static void
+predict_machine_estimate(struct campaign *c, const struct amd *a)
+{
+	int64_t		 now = clock_wall_ms();
+	struct predict	*p = predict_get(c, now);
+
+	pacing_answer_add(&p->ans, 0);
+	predict_fp_add(p, now, strcmp(a->why, "initial silence") == 0,
+	    c->cfg->amd_false_positive);
+}
+
+static void
+predict_amd_cb(struct call *call, const struct amd *a)
+{
+	struct pcall	*pc = pcall_find(call);
+	struct campaign	*c;
+	const char	*msg;
+
+	if (pc == NULL || pc->phase != PC_DETECT)
+		return;
+	evtimer_del(pc->timer);
+	c = campaign_find(pc->campaign);
+	snprintf(pc->amd, sizeof pc->amd, "%s:%s", amd_verdict_name(a->verdict),
+	    a->why);
+	log_info("call %s: campaign %s: %s (%s) %d ms after the answer, %d "
+	    "word(s)", call->id, pc->campaign, amd_verdict_name(a->verdict),
+	    a->why, a->ms, a->words);
+	if (a->verdict != AMD_MACHINE) {
+		/* Not sure while they still speak: their greeting ends now. */
+		if (a->in_word)
+			pc->greeting_end_ms = clock_wall_ms();
+		else if (a->greeting_end_ms > 0)
+			pc->greeting_end_ms = pc->answer_ms + a->greeting_end_ms;
+		predict_person(pc, c);
+		return;
+	}
+	pc->phase = PC_MACHINE;
+	if (c != NULL)
+		predict_machine_estimate(c, a);
+	msg = c != NULL ? c->cfg->amd_machine_message : "";
+	if (msg[0] != '\0')
+		media_play(call, &msg, 1, predict_machine_done);
+	else
+		predict_machine_done(call);
+}
+
+/* Listens to the answer with the campaign's tuning. */
+static void
+predict_detect(struct pcall *pc, const struct cfg_campaign *cc)
+{
+	struct amd_cfg	cfg;
+	int		ms;
+	struct timeval	tv;
+
+	campaign_amd_cfg(cc, &cfg);
+	ms = cfg.total_ms + PREDICT_AMD_GUARD_MS;
+	tv = (struct timeval){ ms / 1000, ms % 1000 * 1000 };
+	pc->phase = PC_DETECT;
+	media_detect_amd(pc->call, &cfg, predict_amd_cb);
+	evtimer_add(pc->timer, &tv);
 }
 
 int
@@ -218,28 +369,17 @@ campaign_predict_answered(struct call *call)
 {
 	struct pcall	*pc = pcall_find(call);
 	struct campaign	*c;
-	struct timeval	 tv = { PREDICT_CONNECT_MS / 1000,
-	    PREDICT_CONNECT_MS % 1000 * 1000 };
 
 	if (pc == NULL)
 		return 0;
-	pc->answer_ms = clock_wall_ms();
-	if ((c = campaign_find(pc->campaign)) != NULL) {
-		struct predict *p = predict_get(c, pc->answer_ms);
-
-		pacing_answer_add(&p->ans, 1);
-		predict_ewma(&p->answer_s,
-		    (pc->answer_ms - call->start_ms) / 1000.0);
-	}
+	pc->answer_ms = pc->greeting_end_ms = clock_wall_ms();
+	c = campaign_find(pc->campaign);
 	evtimer_del(pc->timer);
-	pc->phase = PC_WAITING;
 	call_set_state(call, CALL_IVR);
-	for (struct agent *a = agents; c != NULL && a != NULL; a = a->next)
-		if (predict_agent_free(c, a)) {
-			predict_connect(pc, c, a);
-			return 1;
-		}
-	evtimer_add(pc->timer, &tv);
+	if (c != NULL && c->cfg->amd == CFG_AMD_DETECT)
+		predict_detect(pc, c->cfg);
+	else
+		predict_person(pc, c);
 	return 1;
 }
 
@@ -258,14 +398,22 @@ campaign_predict_ringing(struct call *call)
 }
 
 const char *
-campaign_predict_stop(struct call *call, int *answered)
+campaign_predict_stop(struct call *call, int *answered,
+    struct predict_note *note)
 {
 	struct pcall	*pc = pcall_find(call);
 	struct campaign	*c;
 	const char	*outcome = NULL;
 
+	*note = (struct predict_note){ "", -1, -1 };
 	if (pc == NULL)
 		return NULL;
+	snprintf(note->amd, sizeof note->amd, "%s", pc->amd);
+	if (pc->answer_ms != 0) {
+		note->greeting_ms = pc->greeting_end_ms - pc->answer_ms;
+		if (pc->message_ms != 0)
+			note->message_ms = pc->message_ms - pc->answer_ms;
+	}
 	c = campaign_find(pc->campaign);
 	*answered = pc->phase != PC_RINGING;
 	if (c != NULL && pc->phase == PC_RINGING)
@@ -273,8 +421,14 @@ campaign_predict_stop(struct call *call, int *answered)
 	if (c != NULL && pc->phase == PC_AGENT && call->agent_answer_ms != 0)
 		predict_ewma(&predict_get(c, clock_wall_ms())->talk_s,
 		    (clock_wall_ms() - call->agent_answer_ms) / 1000.0);
-	if (pc->phase == PC_WAITING || pc->phase == PC_MESSAGE)
+	if (c != NULL && (pc->phase == PC_WAITING || pc->phase == PC_DETECT))
+		pacing_abandons_add(&predict_get(c, clock_wall_ms())->ab,
+		    clock_wall_ms() / 1000, 1);	/* hung up before an agent */
+	if (pc->phase == PC_WAITING || pc->phase == PC_MESSAGE ||
+	    pc->phase == PC_DETECT)
 		outcome = "abandoned";	/* also: hung up in the 2 s */
+	else if (pc->phase == PC_MACHINE)
+		outcome = "machine";
 	pcall_free(pc);
 	return outcome;
 }
@@ -287,9 +441,11 @@ campaign_predict_load(int64_t now_ms)
 			predict_get(c, now_ms);
 }
 
-/* Agents who answered a waiting call first; then the calls to place. */
-static void
-predict_connect_waiting(struct campaign *c)
+/* Answered calls waiting take the free agents first; then the calls to
+ * place. After the ACD's pass (inbound_priority = yes), an agent still
+ * free is one no inbound caller was given to: theirs. */
+void
+campaign_predict_waiting(struct campaign *c)
 {
 	for (struct pcall *pc = pcalls; pc != NULL; pc = pc->next) {
 		if (pc->phase != PC_WAITING ||
@@ -301,6 +457,15 @@ predict_connect_waiting(struct campaign *c)
 				break;
 			}
 	}
+}
+
+void
+campaign_predict_first(void)
+{
+	for (struct campaign *c = campaign_first(); c != NULL; c = c->next)
+		if (!c->cfg->inbound_priority && c->cfg->mode ==
+		    CFG_DIAL_PREDICTIVE)
+			campaign_predict_waiting(c);
 }
 
 /* The campaign's state for pacing_decide(). */
@@ -329,13 +494,14 @@ predict_state(struct campaign *c, struct predict *p, int64_t now_ms,
 	}
 	for (struct pcall *pc = pcalls; pc != NULL; pc = pc->next)
 		if (strcmp(pc->campaign, c->name) == 0) {
-			if (pc->phase == PC_RINGING)
-				s->ringing++;
+			if (pc->phase == PC_RINGING || pc->phase == PC_DETECT)
+				s->ringing++;	/* may yet need an agent */
 			else if (pc->phase == PC_WAITING)
 				s->free--;	/* that agent is spoken for */
 		}
 	if (s->free < 0)
 		s->free = 0;
+	s->free = campaign_dial_room(c, s->free);	/* blending */
 	s->busy = busy;
 	s->talk_s = p->talk_s;
 	s->wrap_s = p->wrap_s;
@@ -385,7 +551,7 @@ campaign_predict_pass(struct campaign *c, int64_t now_ms)
 	char			why[160];
 	int			n;
 
-	predict_connect_waiting(c);
+	campaign_predict_waiting(c);
 	predict_state(c, p, now_ms, &s, busy);
 	if ((n = pacing_decide(&s, &w)) <= 0)
 		return 0;

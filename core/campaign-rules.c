@@ -243,6 +243,22 @@ check_hours(const struct rules_ctx *x, char *buf, size_t len)
 	return 1;
 }
 
+int
+campaign_open_at(const struct campaign *c, const char *phone, int64_t ms,
+    char *why, size_t len)
+{
+	struct camp_record	 r = { 0 };
+	const char		*tz;
+
+	snprintf(r.phone, sizeof r.phone, "%s", phone);
+	tz = campaign_record_tz(c, &r);
+	if (rules_open(&c->hours, tz, ms))
+		return 1;
+	snprintf(why, len, "outside calling hours in %s (%s)", tz,
+	    c->cfg->hours);
+	return 0;
+}
+
 static int
 check_dnc(const struct rules_ctx *x, char *buf, size_t len)
 {

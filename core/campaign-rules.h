@@ -30,6 +30,7 @@ struct campaign {
 	char			*script;	/* shown to agents (core only) */
 	int			 warned_low;	/* campaign-dial.c's alone */
 	int64_t			 dry_until;	/* campaign-dial.c's alone */
+	int			 kept_logged;	/* campaign-blend.c's alone */
 	struct campaign		*next;
 };
 
@@ -39,6 +40,10 @@ struct campaign {
 int		 campaign_build(struct campaign *, const struct cfg_campaign *,
 		    char *why, size_t len);
 const char	*campaign_state_name(int);
+/* Whether PHONE may be called at ms by the campaign's hours, in the
+ * number's zone (else the campaign's); 0 with why if not. */
+int		 campaign_open_at(const struct campaign *, const char *phone,
+		    int64_t ms, char *why, size_t len);
 /* Forgets the calling-hours answers kept for the current minute (the
  * campaigns were rebuilt). */
 void		 campaign_rules_flush(void);

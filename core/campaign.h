@@ -30,20 +30,29 @@ int		 campaign_dispose_result(struct campaign *, int64_t record_id,
 struct call;
 struct agent;
 void		 campaign_dispatch(void);
+/* What the compliance report keeps of a predictive call (attempts). */
+struct predict_note {
+	char		amd[48];	/* the verdict, "" with amd = off */
+	int64_t		greeting_ms;	/* answer to greeting's end, or -1 */
+	int64_t		message_ms;	/* answer to the abandon message, or -1 */
+};
 /* The dial modes above campaign-dial.c (campaign-predict.c,
  * campaign-preview.c), registered once at start (hooks.c). */
 struct campaign_modes {
 	int	(*predict_pass)(struct campaign *, int64_t now_ms);
-	const char *(*predict_stop)(struct call *, int *answered);
+	const char *(*predict_stop)(struct call *, int *answered,
+		    struct predict_note *);
 	int	(*preview_offer)(struct campaign *, struct agent *,
 		    int64_t now_ms);
 	void	(*preview_release)(void);
+	void	(*predict_waiting)(struct campaign *);
 };
 void		 campaign_set_modes(const struct campaign_modes *);
 /* Records may have become dialable (an import, a list or campaign
  * resumed, a DNC number removed): look again at the next pass. */
 void		 campaign_poke(void);
-/* Whether agent a works campaign c: named in it, or in one of its queues. */
+/* campaign-blend.c: whether agent a works campaign c: named in it, or in
+ * one of its queues. */
 int		 campaign_agent_works(const struct campaign *,
 		    const struct agent *);
 /* Dials record R for agent a now (DNC checked at this moment): the call,
@@ -59,6 +68,12 @@ struct call	*campaign_dial_free(struct campaign *,
 /* NUMBER (E.164 or national) as dialed on our spans; -1 if not valid. */
 int		 campaign_dial_number(const struct campaign *,
 		    const char *number, char *out, size_t len);
+/* A progressive call answered: with amd = detect, it is listened to
+ * (the agent hears it too) and a machine is hung up, outcome machine. */
+void		 campaign_dial_answered(struct call *);
+/* The detector's tuning from the campaign's amd_* keys. */
+struct amd_cfg;
+void		 campaign_amd_cfg(const struct cfg_campaign *, struct amd_cfg *);
 /* The agent's first queue of the campaign's (wrap-up), or NULL. */
 const char	*campaign_agent_queue(const struct campaign *, struct agent *);
 
@@ -73,14 +88,44 @@ void		 campaign_predict_load(int64_t now_ms);
 int		 campaign_predict_answered(struct call *);
 /* The far end rings: the ring limit counts from now. */
 void		 campaign_predict_ringing(struct call *);
-/* A predictive call stops: "abandoned" or NULL (the usual outcome). */
-const char	*campaign_predict_stop(struct call *, int *answered);
+/* A predictive call stops: "abandoned", "machine" or NULL (the usual
+ * outcome); NOTE filled. */
+const char	*campaign_predict_stop(struct call *, int *answered,
+		    struct predict_note *note);
 
 /* Sends the agent event NAME with the record, its fields and the script
  * (call NULL: a preview). */
 void		 campaign_tell(const struct campaign *, struct agent *,
 		    const struct call *, const struct camp_record *,
 		    const char *name);
+
+/* campaign-blend.c: blending with inbound queues. The agents of C that
+ * inbound needs now: callers waiting (not being offered) in the queues of
+ * its logged-in agents, plus its inbound_reserve. */
+int		 campaign_inbound_need(const struct campaign *);
+/* Of FREE agents of C, how many the dialer may place calls for now. */
+int		 campaign_dial_room(struct campaign *, int free_agents);
+/* At a predictive answer, whether agent a is kept for inbound callers
+ * waiting in their queues (C's inbound_priority = yes): the answered
+ * call waits for the routing pass, the ACD's first. */
+int		 campaign_inbound_waiting(const struct campaign *,
+		    const struct agent *);
+/* Answered predictive calls of campaigns with inbound_priority = no go
+ * to free agents before the ACD's pass offers inbound callers. */
+void		 campaign_predict_first(void);
+/* Answered calls of C waiting for an agent take the free ones (any
+ * state of C: they are on the line). */
+void		 campaign_predict_waiting(struct campaign *);
+
+/* campaign-request.c: a callback request from an outside application
+ * (a CRM, a web form): NUMBER (normalised as an import does, national
+ * numbers in the campaign's country; the DNC
+ * lists checked) becomes a record of the campaign's "callbacks" list,
+ * dialed first when an agent is free at or after at_ms (which must be in
+ * the calling hours). The record's id, or -1 with why. */
+int64_t		 campaign_callback_request(struct campaign *,
+		    const char *number, const char *name, const char *note,
+		    int64_t at_ms, char *why, size_t len);
 
 /* campaign-preview.c: preview mode: the agent sees the record and the
  * script first, then dials it or skips it with a reason. */

@@ -211,20 +211,29 @@ cmd_subscribe(struct cmd_ctx *ctx)
 	return 0;
 }
 
+/* The reply names what changed: applied, or kept until a restart. */
 int
 cmd_reload(struct cmd_ctx *ctx)
 {
-	char	**warnings = NULL, err[1024];
-	json_t	 *w = json_array();
+	char			**warnings = NULL, err[1024];
+	json_t			 *w, *applied, *restart;
+	struct config_diff	  d;
 
-	if (cmd_process.reload(&warnings, err, sizeof err) != 0) {
-		json_decref(w);
+	if (cmd_process.reload(&warnings, &d, err, sizeof err) != 0)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "configuration not "
 		    "reloaded, the running one stays: %s", err);
-	}
+	w = json_array();
+	applied = json_array();
+	restart = json_array();
 	for (int i = 0; warnings != NULL && warnings[i] != NULL; i++)
 		json_array_append_new(w, json_string(warnings[i]));
+	for (int i = 0; i < d.n; i++)
+		json_array_append_new(d.changes[i].restart ? restart : applied,
+		    json_string(d.changes[i].what));
+	config_diff_free(&d);
 	json_object_set_new(ctx->reply, "warnings", w);
+	json_object_set_new(ctx->reply, "applied", applied);
+	json_object_set_new(ctx->reply, "restart", restart);
 	return 0;
 }
 
@@ -273,7 +282,7 @@ cmd_show_config(struct cmd_ctx *ctx)
 	size_t	 len = 0;
 	FILE	*f = open_memstream(&text, &len);
 
-	config_dump(core.cfg, f);
+	config_dump_sources(core.cfg, f);
 	fclose(f);
 	json_object_set_new(ctx->reply, "config", json_stringn(text, len));
 	json_object_set_new(ctx->reply, "path", json_string(core.config_path ?

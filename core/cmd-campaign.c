@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "acd-wake.h"
 #include "action.h"
 #include "campaign.h"
@@ -344,14 +345,17 @@ cmd_preview(struct cmd_ctx *ctx)
 	return 0;
 }
 
-/* The campaigns the session may see, with their lists' counts. */
+/* The campaigns the session may see, with their lists' counts and their
+ * abandon figures: live answers and abandons today (UTC) and in the last
+ * 24 h (the window the pacing weighs), and the cap. */
 int
 cmd_campaigns(struct cmd_ctx *ctx)
 {
 	static const char *const modes[] = { "preview", "progressive",
 	    "predictive" };
-	json_t	*all = json_array(), *lists;
-	int	 attempts, answered;
+	json_t	*all = json_array(), *lists, *o;
+	int	 attempts, answered, live_d, ab_d, live_24, ab_24;
+	int64_t	 now = clock_wall_ms();
 
 	for (struct campaign *c = campaign_first(); c != NULL; c = c->next) {
 		if (!cmd_scope_client(ctx->conn, c->client))
@@ -359,13 +363,95 @@ cmd_campaigns(struct cmd_ctx *ctx)
 		lists = json_array();
 		db_campaign_lists(core.db, c->name, lists);
 		db_campaign_attempts(core.db, c->name, &attempts, &answered);
-		json_array_append_new(all, json_pack("{s:s,s:s,s:s,s:s,s:i,s:i,"
+		db_campaign_abandons(core.db, c->name, now - now % 86400000,
+		    &live_d, &ab_d);
+		db_campaign_abandons(core.db, c->name, now - 86400000LL,
+		    &live_24, &ab_24);
+		o = json_pack("{s:s,s:s,s:s,s:s,s:i,s:i,"
 		    "s:i,s:i,s:o}", "name", c->name, "client", c->client, "mode",
 		    modes[c->cfg->mode], "state", campaign_state_name(c->state),
 		    "target", c->cfg->target, "successes",
 		    campaign_successes(core.db, c), "attempts", attempts,
-		    "answered", answered, "lists", lists));
+		    "answered", answered, "lists", lists);
+		json_object_set_new(o, "abandon", json_pack("{s:i,s:i,s:i,s:i,"
+		    "s:i}", "live_today", live_d, "abandoned_today", ab_d,
+		    "live_24h", live_24, "abandoned_24h", ab_24, "cap_pct",
+		    c->cfg->abandon_cap));
+		json_array_append_new(all, o);
 	}
 	json_object_set_new(ctx->reply, "campaigns", all);
+	return 0;
+}
+
+/* An ISO 8601 time with its zone: 2026-12-07T10:30Z, 2026-12-07T10:30:00
+ * +01:00; ms since the epoch, or -1. */
+static int64_t
+camp_parse_time(const char *s)
+{
+	struct tm	tm = { 0 };
+	int		n = 0, sec = 0, oh = 0, om = 0;
+	char		sign;
+	time_t		t;
+
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%n", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &n) != 5 || n != 16)
+		return -1;
+	s += n;
+	if (*s == ':' && sscanf(s, ":%2d%n", &sec, &n) == 1 && n == 3)
+		s += n;
+	if (strcmp(s, "Z") == 0)
+		sign = '+';
+	else if ((*s != '+' && *s != '-') || sscanf(s + 1, "%2d:%2d%n", &oh,
+	    &om, &n) != 2 || n != 5 || s[6] != '\0' || oh > 14 || om > 59)
+		return -1;
+	else
+		sign = *s;
+	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 ||
+	    tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 || sec > 59)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_sec = sec;
+	t = timegm(&tm);
+	t -= (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+	return (int64_t)t * 1000;
+}
+
+#define CAMP_PAST_MS	60000	/* a "now" from a slow clock is still now */
+
+int
+cmd_callback_request(struct cmd_ctx *ctx)
+{
+	const char	*time_s = cmd_str(ctx, "time"), *name = cmd_str(ctx,
+	    "name"), *note = cmd_str(ctx, "note");
+	int64_t		 now = clock_wall_ms(), at = now, id;
+	char		 why[240];
+
+	if (time_s != NULL && (at = camp_parse_time(time_s)) < 0)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-request: time "
+		    "\"%.40s\" is not an ISO 8601 time with its zone, e.g. "
+		    "2026-12-07T10:30Z or 2026-12-07T11:30+01:00", time_s);
+	if (at < now - CAMP_PAST_MS)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-request: time "
+		    "%.40s is in the past", time_s);
+	if (name != NULL && strlen(name) > 120)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-request: name "
+		    "longer than 120 characters");
+	if (note != NULL && strlen(note) > 2000)
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-request: note "
+		    "longer than 2000 characters");
+	if ((id = campaign_callback_request(ctx->campaign, cmd_str(ctx,
+	    "number"), name != NULL ? name : "", note != NULL ? note : "",
+	    at < now ? now : at, why, sizeof why)) < 0)
+		return cmd_error(ctx, strncmp(why, "database", 8) == 0 ?
+		    PROTO_E_INTERNAL : PROTO_E_BAD_ARGS, "callback-request: %s",
+		    why);
+	json_object_set_new(ctx->reply, "record", json_integer(id));
+	json_object_set_new(ctx->reply, "list", json_string("callbacks"));
+	json_object_set_new(ctx->reply, "at_ms", json_integer(at < now ? now :
+	    at));
+	camp_record(ctx, "callback-request", json_pack("{s:I}", "record",
+	    (json_int_t)id));
+	acd_dispatch();		/* due now: a free agent dials it */
 	return 0;
 }

@@ -6,13 +6,15 @@
 
 #include "cmd-ctx.h"
 #include "cmd-target.h"
+#include "config-diff.h"
 #include "core.h"
 
 /* What the stop and reload requests ask of the process, registered once
  * at start by core-main.c (it sits above the dispatcher that runs them). */
 struct cmd_process {
 	void	(*stop)(enum core_stop);
-	int	(*reload)(char ***warnings, char *err, size_t errlen);
+	int	(*reload)(char ***warnings, struct config_diff *diff, char *err,
+		    size_t errlen);
 };
 void	cmd_set_process(const struct cmd_process *);
 
@@ -65,6 +67,7 @@ int	cmd_campaign_state(struct cmd_ctx *);
 int	cmd_list_state(struct cmd_ctx *);
 int	cmd_list_import(struct cmd_ctx *);
 int	cmd_dnc(struct cmd_ctx *);
+int	cmd_callback_request(struct cmd_ctx *);
 int	cmd_dnc_import(struct cmd_ctx *);
 int	cmd_why_not(struct cmd_ctx *);
 int	cmd_preview(struct cmd_ctx *);

@@ -170,6 +170,22 @@ cmd_login_agent(struct cmd_ctx *ctx, const char *id)
 	return 0;
 }
 
+/* The clients the session may see and report on: a limited
+ * supervisor's, else every [client] of the config (the supervisor
+ * console's report filters). */
+static void
+cmd_login_clients(struct cmd_ctx *ctx, int limited)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; i < core.cfg->nclients; i++)
+		if (cmd_scope_client(ctx->conn, core.cfg->clients[i].name))
+			json_array_append_new(a,
+			    json_string(core.cfg->clients[i].name));
+	json_object_set_new(ctx->reply, "clients", a);
+	json_object_set_new(ctx->reply, "clients_limited", json_boolean(limited));
+}
+
 static int
 cmd_login_user(struct cmd_ctx *ctx, const char *name)
 {
@@ -185,6 +201,8 @@ cmd_login_user(struct cmd_ctx *ctx, const char *name)
 	ctx->conn->user = xstrdup(u->name);
 	json_object_set_new(ctx->reply, "role",
 	    json_string(conn_role_name(ctx->conn->role)));
+	cmd_login_clients(ctx, ctx->conn->role == ROLE_SUPERVISOR &&
+	    u->nclients > 0);
 	return 0;
 }
 
@@ -198,6 +216,7 @@ cmd_login_local(struct cmd_ctx *ctx)
 	ctx->conn->role = ROLE_ADMIN;
 	ctx->conn->user = xstrdup("local");
 	json_object_set_new(ctx->reply, "role", json_string("admin"));
+	cmd_login_clients(ctx, 0);
 	return 0;
 }
 

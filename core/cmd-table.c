@@ -163,6 +163,14 @@ static const struct cmd_entry cmd_table[] = {
 	{ .name = "customer-erase", .role = ROLE_ADMIN,
 	    .args = { REQ("customer", ARG_INT) },
 	    .handler = cmd_customer_erase },
+
+	/* Callback requests from outside applications (a CRM): a record of
+	 * the campaign's callbacks list (cmd-campaign.c, docs/DIALER.md). */
+	{ .name = "callback-request", .role = ROLE_SUPERVISOR,
+	    .target = TGT_CAMPAIGN, .args = { REQ("campaign", ARG_STRING),
+	    REQ("number", ARG_STRING), OPT("name", ARG_STRING),
+	    OPT("time", ARG_STRING), OPT("note", ARG_STRING) },
+	    .handler = cmd_callback_request },
 };
 
 const struct cmd_entry *

@@ -21,6 +21,7 @@
 #include "cause.h"
 #include "clock.h"
 #include "cmd-handlers.h"
+#include "config-diff.h"
 #include "conn.h"
 #include "db-backup.h"
 #include "core.h"
@@ -42,6 +43,7 @@
 #define CORE_STOP_GRACE		3	/* s to wait for RELEASEs at stop */
 
 static struct event *core_beat;		/* the heartbeat's timer */
+static int core_level_fixed;		/* --log-level given: reload keeps it */
 extern const char default_config[];
 
 static void
@@ -144,42 +146,92 @@ core_paths(const char *state_opt)
 
 /* Logs go to STATE_DIR/log/core.log unless the config says otherwise:
  * "syslog" (facility daemon: the journal under systemd), "stderr" or "-"
- * keeps standard error, else a file. */
+ * keeps standard error, else a file. The file's path, or NULL. */
+static char *
+core_log_path(const struct config *cfg, int *to_syslog)
+{
+	const char *lf = cfg->core.log_file;
+
+	*to_syslog = strcmp(lf, "syslog") == 0;
+	if (*to_syslog || lf[0] == '\0' || strcmp(lf, "-") == 0 ||
+	    strcmp(lf, "stderr") == 0)
+		return NULL;
+	return lf[0] == '/' ? xstrdup(lf) : xprintf("%s/%s", core.state_dir, lf);
+}
+
 static void
 core_open_log(void)
 {
-	const char	*lf = core.cfg->core.log_file;
-	char		*path;
+	int	 to_syslog;
+	char	*path = core_log_path(core.cfg, &to_syslog);
 
-	if (lf[0] == '\0' || strcmp(lf, "-") == 0 || strcmp(lf, "stderr") == 0)
-		return;
-	if (strcmp(lf, "syslog") == 0) {
+	if (to_syslog) {
 		log_info("logging to syslog (facility daemon)");
 		log_open_syslog("centrala-core", log_get_level());
-		return;
+	} else if (path != NULL) {
+		log_info("logging to %s", path);
+		log_open("centrala-core", path, log_get_level());
 	}
-	path = lf[0] == '/' ? xstrdup(lf) : xprintf("%s/%s", core.state_dir, lf);
-	log_info("logging to %s", path);
-	log_open("centrala-core", path, log_get_level());
 	free(path);
 }
 
+/* A reload's new log_file, opened before the swap: one that cannot be
+ * opened refuses the reload and the log stays where it was. */
+static int
+core_reopen_log(const struct config *cfg, char *err, size_t errlen)
+{
+	int	 to_syslog, rc = 0;
+	char	*path = core_log_path(cfg, &to_syslog);
+
+	log_info("reload: [core] log_file changed: moving the log to %s",
+	    path != NULL ? path :
+	    to_syslog ? "syslog (facility daemon)" : "standard error");
+	if (log_redirect(path, to_syslog) != 0) {
+		snprintf(err, errlen, "[core] log_file: cannot open %s: %s",
+		    path, strerror(errno));
+		rc = -1;
+	} else
+		log_info("log reopened by a reload ([core] log_file changed)");
+	free(path);
+	return rc;
+}
+
 /* The socket is 0660: the group named by the config may connect (agents
- * and supervisors are its members; their login says who they are). */
+ * and supervisors are its members; their login says who they are). An
+ * empty name gives it back to the core's own group (a reload). */
+static int
+core_socket_chgrp(const char *name, char *err, size_t errlen)
+{
+	struct group	*gr;
+	gid_t		 gid = getegid();
+
+	if (name[0] != '\0') {
+		if ((gr = getgrnam(name)) == NULL) {
+			snprintf(err, errlen, "[core] socket_group: no Unix "
+			    "group \"%s\"", name);
+			return -1;
+		}
+		gid = gr->gr_gid;
+	}
+	if (chown(core.sock_path, (uid_t)-1, gid) != 0 ||
+	    chmod(core.sock_path, 0660) != 0) {
+		snprintf(err, errlen, "[core] socket_group: cannot give %s to "
+		    "group %s: %s (the core must be a member of it)",
+		    core.sock_path, name[0] != '\0' ? name : "(ours)",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static void
 core_socket_group(void)
 {
-	const char	*name = core.cfg->core.socket_group;
-	struct group	*gr;
+	char err[1024];
 
-	if (name[0] == '\0')
-		return;
-	if ((gr = getgrnam(name)) == NULL)
-		fatal("[core] socket_group: no Unix group \"%s\"", name);
-	if (chown(core.sock_path, (uid_t)-1, gr->gr_gid) != 0)
-		fatal("[core] socket_group: cannot give %s to group %s: %s "
-		    "(the core must be a member of it)", core.sock_path, name,
-		    strerror(errno));
+	if (core.cfg->core.socket_group[0] != '\0' &&
+	    core_socket_chgrp(core.cfg->core.socket_group, err, sizeof err) != 0)
+		fatal("%s", err);
 }
 
 static void
@@ -209,23 +261,69 @@ core_prompts(void)
 	    core.cfg->core.language);
 }
 
-int
-core_reload(char ***warnings, char *err, size_t errlen)
+/* What the running core puts in force before the swap (socket group, log
+ * file: either can fail, and then the reload is refused, nothing changed);
+ * the log level unless --log-level fixed it. */
+static int
+core_reload_apply(const struct config *cfg, const struct config_diff *d,
+    char *err, size_t errlen)
 {
-	struct config *cfg = core_load_config(err, errlen), *old = core.cfg;
+	const char *old_group = core.cfg->core.socket_group;
+
+	if (config_diff_core(d, "socket_group") != NULL &&
+	    core_socket_chgrp(cfg->core.socket_group, err, errlen) != 0)
+		return -1;
+	if (config_diff_core(d, "log_file") != NULL &&
+	    core_reopen_log(cfg, err, errlen) != 0) {
+		char undo[256];
+
+		if (config_diff_core(d, "socket_group") != NULL)
+			(void)core_socket_chgrp(old_group, undo, sizeof undo);
+		return -1;
+	}
+	if (!core_level_fixed)
+		log_set_level(cfg->core.log_level);
+	return 0;
+}
+
+static void
+core_reload_log_diff(const struct config_diff *d)
+{
+	for (int i = 0; i < d->n; i++)
+		if (d->changes[i].restart)
+			log_warn("reload: %s changed: needs a restart (the "
+			    "running core keeps the old)", d->changes[i].what);
+		else
+			log_info("reload: %s changed: applied",
+			    d->changes[i].what);
+}
+
+/* Reload = parse a new config, validate all of it, then swap; diff, when
+ * not NULL, gets what changed (the caller frees it). */
+int
+core_reload(char ***warnings, struct config_diff *diff, char *err,
+    size_t errlen)
+{
+	struct config		*cfg = core_load_config(err, errlen), *old = core.cfg;
+	struct config_diff	 d;
 
 	if (cfg == NULL) {
 		log_warn("reload refused: %s", err);
+		return -1;
+	}
+	config_diff(old, cfg, &d);
+	if (core_reload_apply(cfg, &d, err, errlen) != 0) {
+		log_warn("reload refused: %s", err);
+		config_diff_free(&d);
+		config_free(cfg);
 		return -1;
 	}
 	for (int i = 0; i < cfg->nspans; i++) {
 		struct span	*s = span_find(cfg->spans[i].name);
 		const char	*key;
 
-		if (s == NULL)
-			log_warn("reload: new span %s needs a restart",
-			    cfg->spans[i].name);
-		else if ((key = span_cfg_differs(s, &cfg->spans[i])) != NULL)
+		if (s != NULL && (key = span_cfg_differs(s, &cfg->spans[i])) !=
+		    NULL)
 			log_warn("reload: span %s: %s changed, needs a restart "
 			    "(kept as it was)", s->name, key);
 	}
@@ -237,9 +335,14 @@ core_reload(char ***warnings, char *err, size_t errlen)
 	core_prompts();
 	config_free(old);
 	core_warnings(cfg);
+	core_reload_log_diff(&d);
 	*warnings = cfg->warnings;
-	log_info("configuration reloaded from %s", core.config_path ?
-	    core.config_path : "the built-in default");
+	log_info("configuration reloaded from %s: %d changes", core.config_path ?
+	    core.config_path : "the built-in default", d.n);
+	if (diff != NULL)
+		*diff = d;
+	else
+		config_diff_free(&d);
 	return 0;
 }
 
@@ -332,7 +435,7 @@ core_signal_cb(evutil_socket_t sig, short what, void *arg)
 	char **w, err[1024];
 
 	if (sig == SIGHUP)
-		core_reload(&w, err, sizeof err);
+		core_reload(&w, NULL, err, sizeof err);
 	else
 		core_stop(CORE_STOP_CLEAR);
 }
@@ -507,6 +610,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	log_set_level(level_opt != NULL ? level : core.cfg->core.log_level);
+	core_level_fixed = level_opt != NULL;
 	core_warnings(core.cfg);
 	core.uid = getuid();
 	core.start_mono = clock_mono_us();

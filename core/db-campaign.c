@@ -154,6 +154,12 @@ db_record_add(struct db *db, int64_t list_id, int line, const char *phone,
 	return sqlite3_changes(db->h) > 0 ? 0 : 1;
 }
 
+int64_t
+db_record_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
 #define DB_RECORD_COLS "r.id, r.list_id, l.campaign, l.name, l.state, " \
 	"r.phone, r.name, r.tz, r.state, coalesce(r.last_outcome, ''), " \
 	"r.attempts, r.next_at_ms FROM records r JOIN lists l ON l.id = r.list_id"
@@ -362,6 +368,26 @@ db_campaign_lists(struct db *db, const char *campaign, json_t *out)
 }
 
 int
+db_attempt_note(struct db *db, int64_t record_id, const char *call_id,
+    const char *amd, int64_t greeting_ms, int64_t message_ms)
+{
+	sqlite3_stmt *st = db_once(db, "UPDATE attempts SET call_id = ?, "
+	    "amd = ?, greeting_ms = ?, message_ms = ? WHERE id = (SELECT "
+	    "max(id) FROM attempts WHERE record_id = ?)");
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, call_id, DB_TEXT_OPTIONAL);
+	db_bind_text(st, 2, amd, DB_TEXT_OPTIONAL);
+	if (greeting_ms >= 0)
+		sqlite3_bind_int64(st, 3, greeting_ms);
+	if (message_ms >= 0)
+		sqlite3_bind_int64(st, 4, message_ms);
+	sqlite3_bind_int64(st, 5, record_id);
+	return db_run_once(db, st, "attempt note") < 0 ? -1 : 0;
+}
+
+int
 db_attempt_dispose(struct db *db, int64_t record_id, const char *code)
 {
 	sqlite3_stmt *st = db_once(db, "UPDATE attempts SET disposition = "
@@ -411,7 +437,7 @@ db_campaign_attempts(struct db *db, const char *campaign, int *attempts,
 	sqlite3_stmt	*st = db_once(db, "SELECT count(*), coalesce(sum("
 	    "a.outcome = 'answered'), 0) FROM attempts a JOIN records r ON "
 	    "r.id = a.record_id JOIN lists l ON l.id = r.list_id WHERE "
-	    "l.campaign = ?");
+	    "l.campaign = ? AND a.outcome <> 'dnc'");
 	int		 rc;
 
 	*attempts = *answered = 0;
@@ -421,6 +447,30 @@ db_campaign_attempts(struct db *db, const char *campaign, int *attempts,
 	if ((rc = db_step(db, st)) == SQLITE_ROW) {
 		*attempts = sqlite3_column_int(st, 0);
 		*answered = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+db_campaign_abandons(struct db *db, const char *campaign, int64_t since_ms,
+    int *live, int *abandoned)
+{
+	sqlite3_stmt	*st = db_once(db, "SELECT count(*), coalesce(sum("
+	    "a.outcome = 'abandoned'), 0) FROM attempts a JOIN records r ON "
+	    "r.id = a.record_id JOIN lists l ON l.id = r.list_id WHERE "
+	    "l.campaign = ? AND a.ts_ms >= ? AND a.outcome IN ('answered', "
+	    "'abandoned')");
+	int		 rc;
+
+	*live = *abandoned = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, since_ms);
+	if ((rc = db_step(db, st)) == SQLITE_ROW) {
+		*live = sqlite3_column_int(st, 0);
+		*abandoned = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : -1;
@@ -513,6 +563,27 @@ db_campaign_live_answers(struct db *db, const char *campaign,
 	    "attempts a JOIN records r ON r.id = a.record_id JOIN lists l ON "
 	    "l.id = r.list_id WHERE l.campaign = ? AND a.ts_ms >= ? AND "
 	    "a.outcome IN ('answered', 'abandoned') ORDER BY a.ts_ms");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, since_ms);
+	while ((rc = db_step(db, st)) == SQLITE_ROW)
+		fn(sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), arg);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_campaign_machines(struct db *db, const char *campaign, int64_t since_ms,
+    void (*fn)(int64_t ms, int initial_silence, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_once(db, "SELECT a.ts_ms, a.amd = 'machine:initial silence' "
+	    "FROM attempts a JOIN records r ON r.id = a.record_id JOIN lists l "
+	    "ON l.id = r.list_id WHERE l.campaign = ? AND a.ts_ms >= ? AND "
+	    "a.outcome = 'machine' AND a.amd LIKE 'machine:%' ORDER BY a.ts_ms");
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);

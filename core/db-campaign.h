@@ -35,6 +35,8 @@ int	db_list_set_state(struct db *, const char *campaign, const char *name,
 /* 0 added, 1 already in the list, -1 error. */
 int	db_record_add(struct db *, int64_t list_id, int line, const char *phone,
 	    const char *name, const char *tz, const char *fields);
+/* The id of the record db_record_add() just added. */
+int64_t	db_record_last_id(struct db *);
 /* Open records of the campaign's active lists due at now_ms, counted up
  * to at most limit. */
 int	db_records_due_count(struct db *, const char *campaign, int64_t now_ms,
@@ -62,6 +64,11 @@ int	db_attempt_add(struct db *, int64_t record_id, int64_t ms,
 /* The campaign's lists with their counts, appended to out (a JSON array):
  * name, priority, state, records, open, done. */
 int	db_campaign_lists(struct db *, const char *campaign, json_t *out);
+/* The record's last attempt: its call (the CDR's call_id), the AMD
+ * verdict (NULL: none), the ms from the answer to the end of the
+ * greeting and to the abandon message (-1: none). */
+int	db_attempt_note(struct db *, int64_t record_id, const char *call_id,
+	    const char *amd, int64_t greeting_ms, int64_t message_ms);
 /* Sets the disposition of the record's last attempt. */
 int	db_attempt_dispose(struct db *, int64_t record_id, const char *code);
 /* Attempts of the campaign whose disposition is one of CODES. */
@@ -75,6 +82,17 @@ int	db_campaign_attempts(struct db *, const char *campaign, int *attempts,
 int	db_campaign_live_answers(struct db *, const char *campaign,
 	    int64_t since_ms, void (*fn)(int64_t ms, int abandoned, void *),
 	    void *arg);
+
+/* The campaign's live answers (answered or abandoned) since since_ms,
+ * and of them abandoned (no agent within 2 s): 0 or -1. */
+int	db_campaign_abandons(struct db *, const char *campaign, int64_t since_ms,
+	    int *live, int *abandoned);
+/* Calls fn for each machine verdict of the detector (attempts with
+ * outcome machine) since since_ms, oldest first, saying whether it was
+ * by initial silence: the estimate of false positives at start. */
+int	db_campaign_machines(struct db *, const char *campaign,
+	    int64_t since_ms, void (*fn)(int64_t ms, int initial_silence,
+	    void *), void *arg);
 
 /* Do-not-call; client NULL or "" = the global list. */
 int	db_dnc_add(struct db *, const char *number, const char *client,

@@ -15,6 +15,7 @@ struct db {
 	sqlite3_stmt	*st_cb_add, *st_cb_update;
 	sqlite3_stmt	*st_call_open, *st_sess_open, *st_sess_close, *st_beat;
 	char		 err[512];
+	struct db_totals *totals;	/* db-totals.c's statements */
 };
 
 /* How db_bind_text() stores an absent string (see data/schema.sql). */
@@ -30,5 +31,10 @@ void		 db_bind_text(sqlite3_stmt *, int, const char *, enum db_text);
 int		 db_write(struct db *, sqlite3_stmt *, const char *);
 sqlite3_stmt	*db_once(struct db *, const char *sql);
 int		 db_run_once(struct db *, sqlite3_stmt *, const char *what);
+
+/* db-totals.c: the queue totals kept by triggers of this connection. */
+int		 db_totals_attach(struct db *);
+void		 db_totals_detach(struct db *);
+int		 db_totals_backfill(struct db *);
 
 #endif

@@ -425,6 +425,8 @@ db_migrate_step(struct db *db, int n, const char *sql)
 	script = xprintf("%s\nPRAGMA user_version = %d;", sql, n);
 	r = db_exec(db, script);
 	free(script);
+	if (r == 0 && n == 8)	/* the totals of the events already there */
+		r = db_totals_backfill(db);
 	if (r != 0 || db_exec(db, "COMMIT") != 0) {
 		db_rollback(db);
 		return -1;
@@ -501,7 +503,7 @@ db_open(const char *path, char *err, size_t errlen)
 	if (rc != SQLITE_OK)
 		db_errorf(db, "%s", db->h ? sqlite3_errmsg(db->h) :
 		    sqlite3_errstr(rc));
-	if (rc != SQLITE_OK || db_setup(db) != 0) {
+	if (rc != SQLITE_OK || db_setup(db) != 0 || db_totals_attach(db) != 0) {
 		snprintf(err, errlen, "%s: %s", path, db->err);
 		db_close(db);
 		return NULL;
@@ -532,6 +534,7 @@ db_close(struct db *db)
 	sqlite3_finalize(db->st_sess_open);
 	sqlite3_finalize(db->st_sess_close);
 	sqlite3_finalize(db->st_beat);
+	db_totals_detach(db);
 	if (db->ready && sqlite3_wal_checkpoint_v2(db->h, NULL,
 	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK)
 		log_warn("database: checkpoint: %s", sqlite3_errmsg(db->h));

@@ -15,7 +15,7 @@
 
 struct db;
 
-#define DB_SCHEMA_VERSION	7	/* the highest step in data/schema.sql */
+#define DB_SCHEMA_VERSION	9	/* the highest step in data/schema.sql */
 
 /* Opens (creating if needed) and upgrades the schema to DB_SCHEMA_VERSION.
  * NULL with a message in err on failure; a database from a newer Centrala

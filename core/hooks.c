@@ -62,8 +62,10 @@ hooks_call_answered(struct call *call)
 {
 	if (call->cb != NULL)
 		callback_answered(call);
-	else if (call->agent != NULL)
+	else if (call->agent != NULL) {
 		transfer_dial_answered(call);
+		campaign_dial_answered(call);
+	}
 	else if (!campaign_predict_answered(call))
 		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE,
 		    "nobody to take it");
@@ -226,13 +228,16 @@ static const struct campaign_modes hooks_campaign_modes = {
 	.predict_stop = campaign_predict_stop,
 	.preview_offer = campaign_preview_offer,
 	.preview_release = campaign_preview_release,
+	.predict_waiting = campaign_predict_waiting,
 };
 
 /* What acd_dispatch() asks for: the ACD's pass, then agents left free
- * are the campaigns' to dial. */
+ * are the campaigns' to dial. Answered predictive calls of campaigns
+ * with inbound_priority = no take free agents before the ACD's pass. */
 static void
 hooks_route_pass(void)
 {
+	campaign_predict_first();
 	acd_run();
 	campaign_dispatch();
 }

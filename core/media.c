@@ -50,8 +50,10 @@ struct media_call {
 	char			 digits[MEDIA_DIGITS];	/* found this frame */
 	tone_gen_state_t	*tone;		/* ringback */
 	media_record_fn		 rec_failed;
+	struct player		 prompt;	/* its n, i: asked every frame */
+	struct amd		*amd;		/* answering-machine detection */
+	media_amd_fn		 amd_done;
 	struct media_member	 m[MEDIA_MEMBERS];
-	struct player		 prompt;
 	struct player		 moh;
 };
 
@@ -321,6 +323,8 @@ media_call_frame(struct call *call, const struct span_kind *k,
 	k->decode(rx, caller, SPAN_SAMPLES);
 	if (m->dtmf != NULL && m->on_digit != NULL)
 		dtmf_rx(m->dtmf, caller, SPAN_SAMPLES);
+	if (m->amd != NULL)
+		amd_frame(m->amd, caller, SPAN_SAMPLES);
 	for (int i = 0; i < m->nm; i++)
 		endpoint_capture(m->m[i].ep, m->m[i].in, SPAN_SAMPLES);
 	media_caller_hears(call, m, heard);
@@ -342,6 +346,15 @@ media_call_after(struct call *call)
 		if (m->on_digit != NULL)
 			m->on_digit(call, m->digits[i]);
 	m->ndigits = 0;
+	if (m->amd != NULL && m->amd->verdict != AMD_PENDING &&
+	    m->amd_done != NULL && call->state != CALL_CLEARING) {
+		media_amd_fn fn = m->amd_done;
+
+		m->amd_done = NULL;
+		fn(call, m->amd);
+		if (call->state == CALL_CLEARING)
+			return;
+	}
 	if (call->state == CALL_CLEARING || m->done == NULL ||
 	    player_active(&m->prompt))
 		return;
@@ -377,6 +390,7 @@ media_prefetch(struct span *s, int ch)
 	}
 	if (c2 != NULL && (m = c2->media) != NULL) {
 		__builtin_prefetch(m);
+		__builtin_prefetch(&m->prompt);
 		__builtin_prefetch(&m->m[0].ep);
 	}
 	if (c1 == NULL || (m = c1->media) == NULL)
@@ -446,6 +460,22 @@ media_detect_dtmf(struct call *call, media_digit_fn fn)
 	m->on_digit = fn;
 	if (fn != NULL && m->dtmf == NULL)
 		m->dtmf = dtmf_rx_init(NULL, media_dtmf_cb, m);
+}
+
+void
+media_detect_amd(struct call *call, const struct amd_cfg *cfg,
+    media_amd_fn done)
+{
+	struct media_call *m = media_of(call);
+
+	free(m->amd);
+	m->amd = NULL;
+	m->amd_done = NULL;
+	if (cfg == NULL)
+		return;
+	m->amd = xmalloc(sizeof *m->amd);
+	amd_init(m->amd, cfg);
+	m->amd_done = done;
 }
 
 void
@@ -599,6 +629,7 @@ media_call_free(struct call *call)
 		dtmf_tx_free(m->dtmf_tx);
 	if (m->dtmf != NULL)
 		dtmf_rx_free(m->dtmf);
+	free(m->amd);
 	player_stop(&m->prompt);
 	player_stop(&m->moh);
 	free(m);

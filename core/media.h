@@ -7,6 +7,7 @@
 #define CZ_MEDIA_H
 
 #include <stdint.h>
+#include "amd.h"
 #include "record.h"
 
 struct span;
@@ -42,6 +43,12 @@ int		 media_playing(struct call *);
  * NULL stops detection. */
 void		 media_detect_dtmf(struct call *, media_digit_fn fn);
 void		 media_digit(struct call *, int digit);
+/* Answering-machine detection (amd.h) on what the called party says,
+ * from now: DONE gets the decided detector once, after the frame that
+ * decided. CFG NULL stops it. */
+typedef void	(*media_amd_fn)(struct call *, const struct amd *);
+void		 media_detect_amd(struct call *, const struct amd_cfg *,
+		    media_amd_fn done);
 
 /* Joins a headset to the call in ROLE (or changes its role). -1 when the
  * call has no room. A headset is joined to one call at a time. */

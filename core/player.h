@@ -12,8 +12,9 @@
 struct prompt;
 
 struct player {
+	int			 n, i;		/* list length, now playing:
+						 * first, read every frame */
 	char			*names[PLAYER_MAX];
-	int			 n, i;		/* list length, now playing */
 	size_t			 pos;		/* sample within names[i] */
 	int			 loop;
 	char			 lang[16];

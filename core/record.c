@@ -1,14 +1,27 @@
-/* record.c: WAV recordings through libsndfile (record.h). */
+/* record.c: WAV recordings through libsndfile (record.h). The file's
+ * bytes go through libsndfile's virtual I/O to our own descriptor: the
+ * position and length are kept here, so a flush is two system calls (the
+ * data appended with write(), the header rewritten in place with pwrite())
+ * where the stdio-like path took six (lseeks and an fstat around them). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sndfile.h>
 #include "record.h"
 #include "xmalloc.h"
 
 #define RECORD_RATE	8000
 #define RECORD_BUF	RECORD_RATE	/* frames buffered: one second */
+
+struct record_file {
+	int		 fd;
+	sf_count_t	 pos;		/* libsndfile's position */
+	sf_count_t	 len;		/* the file's length */
+	sf_count_t	 off;		/* the descriptor's own offset */
+};
 
 struct recorder {
 	int		 nbuf;		/* frames in buf */
@@ -17,29 +30,96 @@ struct recorder {
 	int		 channels;
 	enum record_mode mode;
 	SNDFILE		*sf;
+	struct record_file f;
 	char		 error[256];
 	int16_t		 buf[RECORD_BUF * 2];
+};
+
+static sf_count_t
+record_vio_len(void *arg)
+{
+	return ((struct record_file *)arg)->len;
+}
+
+static sf_count_t
+record_vio_seek(sf_count_t offset, int whence, void *arg)
+{
+	struct record_file *f = arg;
+
+	f->pos = offset + (whence == SEEK_CUR ? f->pos : whence == SEEK_END ?
+	    f->len : 0);
+	return f->pos;
+}
+
+static sf_count_t
+record_vio_read(void *ptr, sf_count_t count, void *arg)
+{
+	struct record_file	*f = arg;
+	ssize_t			 n = pread(f->fd, ptr, count, f->pos);
+
+	if (n > 0)
+		f->pos += n;
+	return n < 0 ? 0 : n;
+}
+
+/* Appending at the descriptor's offset is a plain write(); anything else
+ * (the header, at the start) a pwrite() that leaves the offset alone. */
+static sf_count_t
+record_vio_write(const void *ptr, sf_count_t count, void *arg)
+{
+	struct record_file	*f = arg;
+	ssize_t			 n;
+
+	if (f->pos == f->off) {
+		if ((n = write(f->fd, ptr, count)) > 0)
+			f->off += n;
+	} else
+		n = pwrite(f->fd, ptr, count, f->pos);
+	if (n <= 0)
+		return 0;
+	f->pos += n;
+	if (f->pos > f->len)
+		f->len = f->pos;
+	return n;
+}
+
+static sf_count_t
+record_vio_tell(void *arg)
+{
+	return ((struct record_file *)arg)->pos;
+}
+
+static SF_VIRTUAL_IO record_vio = {
+	.get_filelen = record_vio_len, .seek = record_vio_seek,
+	.read = record_vio_read, .write = record_vio_write,
+	.tell = record_vio_tell,
 };
 
 struct recorder *
 record_open(const char *path, enum record_mode mode, char *err, size_t errlen)
 {
-	struct recorder	*r;
+	struct recorder	*r = xcalloc(1, sizeof *r);
 	SF_INFO		 info = { 0 };
-	SNDFILE		*sf;
 
 	info.samplerate = RECORD_RATE;
 	info.channels = mode == RECORD_STEREO ? 2 : 1;
 	info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-	if ((sf = sf_open(path, SFM_WRITE, &info)) == NULL) {
+	r->f.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (r->f.fd < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		free(r);
+		return NULL;
+	}
+	if ((r->sf = sf_open_virtual(&record_vio, SFM_WRITE, &info,
+	    &r->f)) == NULL) {
 		snprintf(err, errlen, "%s: %s", path, sf_strerror(NULL));
+		close(r->f.fd);
+		free(r);
 		return NULL;
 	}
 	/* The header stays true on disk after every write: a core that is
 	 * killed still leaves a playable file. */
-	sf_command(sf, SFC_SET_UPDATE_HEADER_AUTO, NULL, SF_TRUE);
-	r = xcalloc(1, sizeof *r);
-	r->sf = sf;
+	sf_command(r->sf, SFC_SET_UPDATE_HEADER_AUTO, NULL, SF_TRUE);
 	r->mode = mode;
 	r->channels = info.channels;
 	return r;
@@ -122,8 +202,9 @@ int
 record_close(struct recorder *r, char *err, size_t errlen)
 {
 	int rc = record_flush(r);
+	int sc = sf_close(r->sf);
 
-	if (sf_close(r->sf) != 0 && rc == 0) {
+	if ((sc != 0 || close(r->f.fd) != 0) && rc == 0) {
 		snprintf(r->error, sizeof r->error, "close failed");
 		rc = -1;
 	}

@@ -22,6 +22,7 @@
 #include "xmalloc.h"
 
 #define VSPAN_MIN_FRAME	5	/* address, control, 1 octet, 2 FCS */
+#define VSPAN_BATCH	4	/* B blocks read and answered per system call */
 
 struct vspan_sock {
 	char		*path;
@@ -133,30 +134,72 @@ vspan_d_cb(evutil_socket_t fd, short what, void *arg)
 	}
 }
 
+/* Blocks come in and go out a batch at a time: one recvmmsg() takes every
+ * block waiting (usually one; a burst after the far end stalled), each is
+ * answered, and one sendmmsg() returns the answers in order. A batch short
+ * of VSPAN_BATCH means the socket is empty: no second read to find out. */
+static void
+vspan_b_send(struct span *s, int fd, struct mmsghdr *out, int n)
+{
+	int i = 0, r;
+
+	while (i < n) {
+		r = sendmmsg(fd, out + i, n - i, MSG_DONTWAIT | MSG_NOSIGNAL);
+		if (r <= 0) {		/* this one dropped: the rest may go */
+			span_block_sent(s, 0);
+			i++;
+			continue;
+		}
+		for (int k = 0; k < r; k++)
+			span_block_sent(s, 1);
+		i += r;
+	}
+}
+
 static void
 vspan_b_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct span	*s = arg;
-	uint8_t		 rx[SPAN_BLOCK + 1], tx[SPAN_BLOCK];
-	ssize_t		 n;
+	uint8_t		 rx[VSPAN_BATCH][SPAN_BLOCK + 1];
+	uint8_t		 tx[VSPAN_BATCH][SPAN_BLOCK];
+	struct iovec	 riov[VSPAN_BATCH], tiov[VSPAN_BATCH];
+	struct mmsghdr	 in[VSPAN_BATCH], out[VSPAN_BATCH];
+	int		 n, nout;
 
-	for (;;) {
-		n = recv(fd, rx, sizeof rx, MSG_DONTWAIT | MSG_TRUNC);
-		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
-			vspan_down(s, n == 0 ? "B-channel socket closed" :
-			    strerror(errno));
-			return;
-		}
-		if (n < 0)
-			return;
-		if (n != s->kind->block) {	/* the other variant's too */
-			span_block_bad(s);
-			continue;
-		}
-		span_b_block(s, rx, tx);
-		span_block_sent(s, send(fd, tx, s->kind->block,
-		    MSG_DONTWAIT | MSG_NOSIGNAL) >= 0);
+	for (int i = 0; i < VSPAN_BATCH; i++) {
+		riov[i] = (struct iovec){ rx[i], sizeof rx[i] };
+		tiov[i] = (struct iovec){ tx[i], 0 };
+		in[i] = (struct mmsghdr){ .msg_hdr = { .msg_iov = &riov[i],
+		    .msg_iovlen = 1 } };
+		out[i] = (struct mmsghdr){ .msg_hdr = { .msg_iov = &tiov[i],
+		    .msg_iovlen = 1 } };
 	}
+	do {
+		n = recvmmsg(fd, in, VSPAN_BATCH, MSG_DONTWAIT | MSG_TRUNC, NULL);
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return;
+		if (n < 0 || in[0].msg_len == 0) {
+			vspan_down(s, n < 0 ? strerror(errno) :
+			    "B-channel socket closed");
+			return;
+		}
+		nout = 0;
+		for (int i = 0; i < n; i++) {
+			if (in[i].msg_len == 0) {	/* EOF after the blocks */
+				vspan_b_send(s, fd, out, nout);
+				vspan_down(s, "B-channel socket closed");
+				return;
+			}
+			if (in[i].msg_len != (unsigned)s->kind->block) {
+				span_block_bad(s);	/* the other variant's too */
+				continue;
+			}
+			span_b_block(s, rx[i], tx[nout]);
+			tiov[nout].iov_len = s->kind->block;
+			nout++;
+		}
+		vspan_b_send(s, fd, out, nout);
+	} while (n == VSPAN_BATCH && s->l1_up);
 }
 
 static void

@@ -454,15 +454,40 @@ cmd_status(struct cli *c, char **argv)
 	return 0;
 }
 
+/* Prints "LABEL: a, b" for a non-empty list of strings. */
+static void
+ctl_print_list(const char *label, json_t *list)
+{
+	json_t	*x;
+	size_t	 i;
+
+	if (json_array_size(list) == 0)
+		return;
+	printf("%s: ", label);
+	json_array_foreach(list, i, x)
+		printf("%s%s", i ? ", " : "", json_string_value(x));
+	printf("\n");
+}
+
 static int
 cmd_reload(struct cli *c, char **argv)
 {
 	json_t	*r = ctl_simple(c, "reload"), *w;
 	size_t	 i;
 
+	if (opt.json) {
+		ctl_print_json(r);
+		json_decref(r);
+		return 0;
+	}
 	json_array_foreach(json_object_get(r, "warnings"), i, w)
 		printf("warning: %s\n", json_string_value(w));
 	printf("configuration reloaded\n");
+	ctl_print_list("applied", json_object_get(r, "applied"));
+	ctl_print_list("needs a restart", json_object_get(r, "restart"));
+	if (json_array_size(json_object_get(r, "applied")) +
+	    json_array_size(json_object_get(r, "restart")) == 0)
+		printf("no setting changed\n");
 	json_decref(r);
 	return 0;
 }

@@ -314,3 +314,58 @@ CREATE TABLE erasures (
 	customer_id	INTEGER NOT NULL,
 	counts		TEXT NOT NULL		-- {"contacts":2,"calls":3,...}
 );
+
+-- version 8
+-- Per-interval queue totals (docs/STATISTICS.md, "Stored totals"): the
+-- queue figures of lib/stats.c per queue and 15-minute interval (UTC),
+-- added up as calls end, so a month's interval report reads thousands of
+-- rows, not millions of events. A call's figures are folded in when it
+-- ends (its call_end event, written with its CDR; core/db-totals.c, by a
+-- trigger of the core's own connection); wrap-up when the agent leaves
+-- it; callbacks requested and failed when they happen. Aggregates with no personal data: retention and
+-- erasure do not change them. The core fills the table from the existing
+-- events right after this step (the backfill).
+CREATE TABLE queue_totals (
+	start_ms	INTEGER NOT NULL,	-- the 15-minute interval's start
+	queue		TEXT NOT NULL,
+	offered		INTEGER NOT NULL DEFAULT 0,
+	answered	INTEGER NOT NULL DEFAULT 0,
+	abandoned	INTEGER NOT NULL DEFAULT 0,	-- not short (5 s)
+	short_abandoned	INTEGER NOT NULL DEFAULT 0,
+	answered_in_sl	INTEGER NOT NULL DEFAULT 0,
+	abandoned_after_sl INTEGER NOT NULL DEFAULT 0,
+	overflowed	INTEGER NOT NULL DEFAULT 0,
+	timed_out	INTEGER NOT NULL DEFAULT 0,	-- max-wait exit
+	to_callback	INTEGER NOT NULL DEFAULT 0,
+	cut		INTEGER NOT NULL DEFAULT 0,
+	cb_requested	INTEGER NOT NULL DEFAULT 0,
+	cb_connected	INTEGER NOT NULL DEFAULT 0,
+	cb_failed	INTEGER NOT NULL DEFAULT 0,
+	cb_delay_ms	INTEGER NOT NULL DEFAULT 0,
+	wait_answered_ms INTEGER NOT NULL DEFAULT 0,
+	max_wait_ms	INTEGER NOT NULL DEFAULT 0,
+	talk_ms		INTEGER NOT NULL DEFAULT 0,
+	hold_ms		INTEGER NOT NULL DEFAULT 0,
+	wrap_ms		INTEGER NOT NULL DEFAULT 0,
+	sl_target_s	INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (start_ms, queue)
+) WITHOUT ROWID;
+-- Each agent's state as the totals last saw it, and the interval row of
+-- the last call it handled: where its wrap-up time goes.
+CREATE TABLE totals_agents (
+	agent		TEXT PRIMARY KEY,
+	state		TEXT,
+	since_ms	INTEGER NOT NULL DEFAULT 0,
+	queue		TEXT,
+	start_ms	INTEGER
+);
+-- version 9
+-- What the compliance report shows (docs/DIALER.md): the answering-machine
+-- detector's verdict, the time from the answer to the end of the called
+-- party's greeting (the 2 s of the rules count from there; 0: from the
+-- answer) and to the start of the abandon message. Refusals of a number
+-- on a do-not-call list at the moment of the dial are attempts rows with
+-- outcome 'dnc' (not counted as attempts, as 'skipped').
+ALTER TABLE attempts ADD COLUMN amd TEXT;		-- machine:long greeting
+ALTER TABLE attempts ADD COLUMN greeting_ms INTEGER;
+ALTER TABLE attempts ADD COLUMN message_ms INTEGER;

@@ -33,6 +33,8 @@ struct bot {
 	struct event	*ev_timer;
 	enum bot_phase	 phase;
 	char		 call[64];	/* the call offered or connected */
+	char		 disp[32];	/* a campaign call's disposition */
+	int		 talked;	/* ... and it was answered */
 	char		 state[16];	/* the agent's state, as the core says */
 	int		 ready_pending;	/* a ready request awaits its reply */
 	int		 parked;	/* after a call, stays as the core left it */
@@ -234,12 +236,46 @@ bot_on_cancel(struct bot *t, json_t *ev)
 	}
 }
 
+/* A campaign's call placed for the bot: it is on it from the ring. */
+static void
+bot_on_progress(struct bot *t, json_t *ev)
+{
+	const char *call = json_string_value(json_object_get(ev, "call"));
+
+	if (call == NULL || strcmp(call, t->call) == 0)
+		return;
+	snprintf(t->call, sizeof t->call, "%s", call);
+	t->disp[0] = '\0';
+	t->talked = 0;
+	t->owner->st.dialed++;
+	bot_log(t, "dialing %s", t->call);
+}
+
+/* The record's screen pop: one of the campaign's codes, at random. */
+static void
+bot_on_record(struct bot *t, json_t *ev)
+{
+	json_t	*codes = json_object_get(ev, "dispositions");
+	size_t	 n = json_array_size(codes);
+	const char *code;
+
+	if (n == 0)
+		return;
+	code = json_string_value(json_object_get(json_array_get(codes,
+	    (size_t)(bots_rand(t->owner) * n) % n), "code"));
+	snprintf(t->disp, sizeof t->disp, "%s", code != NULL ? code : "");
+}
+
 static void
 bot_on_connected(struct bot *t, json_t *ev)
 {
 	struct bots	*b = t->owner;
 	double		 talk = b->o.talk_s;
+	const char	*call = json_string_value(json_object_get(ev, "call"));
 
+	if (call != NULL)
+		snprintf(t->call, sizeof t->call, "%s", call);
+	t->talked = 1;
 	t->phase = BOT_TALKING;
 	b->st.connected++;
 	bot_log(t, "connected %s", t->call);
@@ -263,6 +299,14 @@ bot_on_ended(struct bot *t, json_t *ev)
 	    (long long)json_integer_value(json_object_get(ev, "cause")),
 	    by != NULL ? by : "-");
 	evtimer_del(t->ev_timer);
+	if (t->disp[0] != '\0' && t->talked) {
+		t->owner->st.dispositions++;
+		bot_log(t, "disposition %s %s", t->call, t->disp);
+		bot_request(t, "disposition", json_pack("{s:s,s:s}", "call",
+		    t->call, "code", t->disp));
+	}
+	t->disp[0] = '\0';
+	t->talked = 0;
 	t->phase = BOT_IDLE;
 	t->call[0] = '\0';
 	t->parked = !o->ready_after_call;
@@ -306,6 +350,10 @@ bot_on_event(struct bot *t, const char *name, json_t *ev)
 		bot_on_cancel(t, ev);
 	else if (strcmp(name, "call_connected") == 0)
 		bot_on_connected(t, ev);
+	else if (strcmp(name, "call_progress") == 0)
+		bot_on_progress(t, ev);
+	else if (strcmp(name, "campaign_record") == 0)
+		bot_on_record(t, ev);
 	else if (strcmp(name, "call_ended") == 0)
 		bot_on_ended(t, ev);
 	else if (strcmp(name, "agent_state") == 0)

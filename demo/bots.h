@@ -2,7 +2,9 @@
  * Each bot is a real client of the core's socket: it logs in as an agent,
  * goes ready, answers each offer after a delay (or rejects some), hangs up
  * after a talk time (or lets the caller hang up), and is ready again after
- * the call. All of them run on the caller's libevent loop. */
+ * the call. A campaign's call placed for it (call_progress) is talked to
+ * the same way once answered, then given one of the campaign's
+ * dispositions at random. All of them run on the caller's libevent loop. */
 #ifndef CZ_BOTS_H
 #define CZ_BOTS_H
 
@@ -36,6 +38,7 @@ struct bots_opts {
 
 struct bots_stats {
 	unsigned	offers, accepted, rejected, connected, ended, logins;
+	unsigned	dialed, dispositions;	/* campaign calls */
 };
 
 struct bots;

@@ -67,6 +67,7 @@ static struct {
 	int			 on_break;	/* bots away in this wave */
 	char			 final[256];	/* the last line, if tmux had it */
 	struct bots		*bots;
+	struct bots		*cbots;		/* the campaign's agents */
 	FILE			*botlog;
 	uint64_t		 started, start_deadline, stop_began;
 	int			 exit_code;
@@ -252,6 +253,64 @@ demo_start_bots(void)
 	bots_free_agents(o.agents, o.nagents);
 }
 
+/* The campaign's list: DEMO_LIST_ROWS fictional UK numbers (Ofcom's
+ * drama ranges 020 7946 0xxx and 07700 900xxx), new ones at each start
+ * (numbers already in the list are skipped by the import), imported by
+ * the core from DIR/demo-list.csv. */
+static void
+demo_campaign_list(void)
+{
+	char	path[PATH_MAX], dir[PATH_MAX - 32];
+	FILE	*f;
+	int	 bad;
+
+	if (realpath(opt.state, dir) == NULL)
+		return;
+	snprintf(path, sizeof path, "%s/demo-list.csv", dir);
+	if ((f = fopen(path, "w")) == NULL) {
+		fprintf(stderr, "centrala demo: cannot write %s: %s\n", path,
+		    strerror(errno));
+		return;
+	}
+	fprintf(f, "phone,name,offer\n");
+	for (int i = 0; i < DEMO_LIST_ROWS; i++) {
+		int n = rand() % 2000;
+
+		fprintf(f, n < 1000 ? "020 7946 %04d,Customer %d,%s\n" :
+		    "07700 900%03d,Customer %d,%s\n", n % 1000, i + 1,
+		    i % 3 == 0 ? "gold" : "spring");
+	}
+	bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		fprintf(stderr, "centrala demo: cannot write %s\n", path);
+		return;
+	}
+	demo_send(json_pack("{s:s,s:s,s:s,s:s}", "req", "list-import",
+	    "campaign", DEMO_CAMPAIGN, "list", "demo", "path", path));
+}
+
+/* The campaign's scripted agents: they take the calls the dialer places
+ * for them and give each answered one a disposition. */
+static void
+demo_start_campaign(void)
+{
+	struct bots_opts	 o = { .pin = "1234", .talk_s = 20,
+	    .talk_exp = 1, .seed = (unsigned)time(NULL) + 1,
+	    .ready_after_call = 1, .wrap_ms = 2000,
+	    .line_cb = demo_bot_line_cb, .fail_cb = demo_bot_fail_cb };
+	char			 err[512];
+
+	demo_campaign_list();
+	o.socket_path = cli_socket_path(NULL, opt.state);
+	o.nagents = DEMO_CAMPAIGN_AGENTS;
+	o.agents = xcalloc(o.nagents, sizeof *o.agents);
+	for (int i = 0; i < o.nagents; i++)
+		xasprintf(&o.agents[i], "%d", DEMO_CAMPAIGN_AGENT0 + i);
+	if ((demo.cbots = bots_start(demo.base, &o, err, sizeof err)) == NULL)
+		fprintf(stderr, "centrala demo: campaign agents: %s\n", err);
+	bots_free_agents(o.agents, o.nagents);
+}
+
 /* Waves: half the scripted agents on a break (DEMO_BREAK_S), so
  * that callers wait and some give up, then everyone again. The show opens
  * with a break, so that queues are there to see at once. */
@@ -336,8 +395,11 @@ demo_running(void)
 	demo.pstn_pid = demo_spawn("pstn", "pstn.log", (const char *[]){
 	    "--state-dir", opt.state, "--calls", "1000000", "--rate", rate,
 	    "--hold", "exp:45", "--dnis", "2000,2001,2002," DEMO_MENU_DID,
-	    "--dtmf", "2", "--cli", "6001?????", NULL });
+	    "--dtmf", "2", "--cli", "6001?????", "--profile",
+	    "person=50,busy=15,noanswer=15,machine=10,congestion=5,invalid=5",
+	    "--answer-delay", "uniform:2:6", NULL });
 	demo_start_bots();
+	demo_start_campaign();
 	printf("Centrala demo: a core, a telco placing %.0f calls a minute to "
 	    "2000, 2001, 2002 and the menu on " DEMO_MENU_DID ", and %d "
 	    "agents. Ctrl-C stops.\n", opt.rate, opt.agents);
@@ -694,6 +756,12 @@ demo_final(void)
 		printf("agents: %u offers, %u accepted, %u rejected, %u calls "
 		    "ended\n", st.offers, st.accepted, st.rejected, st.ended);
 	}
+	if (demo.cbots != NULL) {
+		bots_stats(demo.cbots, &st);
+		printf("campaign %s: %u calls placed for its agents, %u "
+		    "answered, %u dispositions\n", DEMO_CAMPAIGN, st.dialed,
+		    st.connected, st.dispositions);
+	}
 	if (demo.started == 0)
 		return;
 	printf("calls and events are in %s/centrala.db (sqlite3 %s/centrala.db "
@@ -730,6 +798,8 @@ main(int argc, char **argv)
 	demo_final();
 	if (demo.bots != NULL)
 		bots_free(demo.bots);
+	if (demo.cbots != NULL)
+		bots_free(demo.cbots);
 	if (demo.botlog != NULL && demo.botlog != stderr)
 		fclose(demo.botlog);
 	cli_close(demo.admin);

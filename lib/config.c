@@ -11,6 +11,7 @@
 #include <string.h>
 #include <iniparser.h>
 #include "config.h"
+#include "log.h"
 #include "xmalloc.h"
 
 #define FIELD(base, off, type)	((type *)((char *)(base) + (off)))
@@ -278,6 +279,25 @@ config_warn_stray(struct config *cfg, dictionary *d)
 			    "ignored", cfg->path, d->key[i] + 1);
 }
 
+static void
+config_origin(struct config *cfg, const void *sect, const struct cfg_key *k)
+{
+	cfg->origins = xrealloc(cfg->origins, (cfg->norigins + 1) *
+	    sizeof *cfg->origins);
+	cfg->origins[cfg->norigins].sect = sect;
+	cfg->origins[cfg->norigins++].key = k;
+}
+
+int
+config_from_file(const struct config *cfg, const void *sect,
+    const struct cfg_key *k)
+{
+	for (int i = 0; i < cfg->norigins; i++)
+		if (cfg->origins[i].sect == sect && cfg->origins[i].key == k)
+			return 1;
+	return 0;
+}
+
 static int
 config_read_sect(struct config *cfg, dictionary *d, struct config_sect *s,
     char *err, size_t errlen)
@@ -289,6 +309,8 @@ config_read_sect(struct config *cfg, dictionary *d, struct config_sect *s,
 	for (const struct cfg_key *k = config_table; k->section; k++) {
 		if (strcmp(k->section, s->kind->kind) != 0)
 			continue;
+		if (config_value(d, s, k) != NULL)
+			config_origin(cfg, s->ptr, k);
 		v = config_value_or_default(d, s, k);
 		if (v == NULL)
 			return config_fail(err, errlen, cfg->path, s, k->key,
@@ -578,6 +600,7 @@ config_free(struct config *cfg)
 	for (int i = 0; i < cfg->nwarnings; i++)
 		free(cfg->warnings[i]);
 	free(cfg->warnings);
+	free(cfg->origins);
 	free(cfg->path);
 	free(cfg);
 }
@@ -632,22 +655,48 @@ config_dump_value(const struct cfg_key *k, const void *sect, FILE *f)
 	}
 }
 
-/* "; help (default: X)" above each key. */
-static void
-config_dump_help(const struct cfg_key *k, FILE *f)
+char *
+config_value_text(const struct cfg_key *k, const void *sect)
 {
-	const char *d = k->dflt;
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&text, &len);
 
+	if (f == NULL)
+		fatal("open_memstream: out of memory");
+	config_dump_value(k, sect, f);
+	fclose(f);
+	return text;
+}
+
+/* "; help (default: X)" above each key; with its source, "; help
+ * (default: X; from the file)" or "(...; the default)". */
+static void
+config_dump_help(const struct config *cfg, const struct cfg_key *k,
+    const void *sect, int sources, FILE *f)
+{
+	const char *d = k->dflt, *from = "";
+
+	if (sources && k->apply == CFG_RESTART)
+		from = config_from_file(cfg, sect, k) ? "; from the file; a "
+		    "change needs a restart" : "; the default; a change needs a "
+		    "restart";
+	else if (sources)
+		from = config_from_file(cfg, sect, k) ? "; from the file" :
+		    "; the default";
 	if (d == NULL)
-		fprintf(f, "; %s (required)\n", k->help);
+		fprintf(f, "; %s (required%s)\n", k->help, from);
 	else if (strcmp(d, CONFIG_DFLT_NAME) == 0)
-		fprintf(f, "; %s (default: the section's name)\n", k->help);
+		fprintf(f, "; %s (default: the section's name%s)\n", k->help,
+		    from);
 	else
-		fprintf(f, "; %s (default: %s)\n", k->help, d[0] ? d : "empty");
+		fprintf(f, "; %s (default: %s%s)\n", k->help, d[0] ? d : "empty",
+		    from);
 }
 
 static void
-config_dump_sect(const struct cfg_section *kind, const void *sect, FILE *f)
+config_dump_sect(const struct config *cfg, const struct cfg_section *kind,
+    const void *sect, int sources, FILE *f)
 {
 	if (kind->name_ok == NULL)
 		fprintf(f, "[%s]\n", kind->kind);
@@ -656,7 +705,7 @@ config_dump_sect(const struct cfg_section *kind, const void *sect, FILE *f)
 	for (const struct cfg_key *k = config_table; k->section; k++) {
 		if (strcmp(k->section, kind->kind) != 0)
 			continue;
-		config_dump_help(k, f);
+		config_dump_help(cfg, k, sect, sources, f);
 		fprintf(f, "%s = ", k->key);
 		config_dump_value(k, sect, f);
 		fputc('\n', f);
@@ -664,21 +713,50 @@ config_dump_sect(const struct cfg_section *kind, const void *sect, FILE *f)
 	fputc('\n', f);
 }
 
-void
-config_dump(const struct config *cfg, FILE *f)
+/* A kind of section the file has none of: its keys, as comments, so that
+ * show-config names every key there is. */
+static void
+config_dump_absent(const struct cfg_section *kind, FILE *f)
+{
+	fprintf(f, "; [%s NAME]: none defined. Its keys:\n", kind->kind);
+	for (const struct cfg_key *k = config_table; k->section; k++)
+		if (strcmp(k->section, kind->kind) == 0)
+			fprintf(f, ";   %s: %s (%s%s)\n", k->key, k->help,
+			    k->dflt == NULL ? "required" : "default: ",
+			    k->dflt == NULL ? "" : k->dflt[0] ? k->dflt : "empty");
+	fputc('\n', f);
+}
+
+static void
+config_dump_all(const struct config *cfg, int sources, FILE *f)
 {
 	const struct cfg_section *k;
 
 	fprintf(f, "; Centrala configuration in force, from %s\n\n", cfg->path);
 	for (k = config_sections; k->kind; k++) {
 		if (k->name_ok == NULL) {
-			config_dump_sect(k, FIELD(cfg, k->array, char), f);
+			config_dump_sect(cfg, k, FIELD(cfg, k->array, char),
+			    sources, f);
 			continue;
 		}
 		for (int i = 0; i < *FIELD(cfg, k->count, int); i++)
-			config_dump_sect(k, *FIELD(cfg, k->array, char *) +
-			    i * k->size, f);
+			config_dump_sect(cfg, k, *FIELD(cfg, k->array, char *) +
+			    i * k->size, sources, f);
+		if (sources && *FIELD(cfg, k->count, int) == 0)
+			config_dump_absent(k, f);
 	}
+}
+
+void
+config_dump(const struct config *cfg, FILE *f)
+{
+	config_dump_all(cfg, 0, f);
+}
+
+void
+config_dump_sources(const struct config *cfg, FILE *f)
+{
+	config_dump_all(cfg, 1, f);
 }
 
 #define CONFIG_FIND(fn, type, arr, cnt, field)				\

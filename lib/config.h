@@ -4,7 +4,10 @@
  *
  * Section kinds: [core], [span NAME], [did NUMBER], [queue NAME],
  * [menu NAME], [agent ID], [user NAME], [client NAME], [campaign NAME], [retention];
- * [x-ANYTHING] is the admin's own, ignored with a warning. Reload = config_load() a new struct, then swap. */
+ * [x-ANYTHING] is the admin's own, ignored with a warning. Reload = config_load() a new struct, then swap;
+ * config_diff() (config-diff.h) says what changed, and each row's apply
+ * column whether the running core puts it in force. The rows' checkers
+ * are in config-check.c; man/centrala.ini.5 is written from the rows. */
 #ifndef CZ_CONFIG_H
 #define CZ_CONFIG_H
 
@@ -198,7 +201,16 @@ struct cfg_campaign {
 	char	*script_file;	/* or from a file */
 	int	 state;		/* enum cfg_campaign_state at first start */
 	char	*abandon_message;	/* prompt an abandoned call hears */
+	int	 inbound_priority;	/* blending: inbound callers first */
+	int	 inbound_reserve;	/* agents kept free for inbound */
+	int	 amd;		/* enum cfg_amd: answering-machine detection */
+	int	 amd_initial_silence, amd_greeting, amd_after_greeting,
+		 amd_total, amd_max_words;	/* ms, words: core/amd.h */
+	char	*amd_machine_message;	/* prompt left on a machine, or "" */
+	int	 amd_false_positive;	/* percent of machine verdicts counted
+					   as persons abandoned (estimate) */
 };
+enum cfg_amd { CFG_AMD_OFF, CFG_AMD_DETECT };
 enum cfg_dial_mode { CFG_DIAL_PREVIEW, CFG_DIAL_PROGRESSIVE,
 	CFG_DIAL_PREDICTIVE };
 enum cfg_campaign_state { CFG_CAMP_RUNNING, CFG_CAMP_PAUSED,
@@ -226,11 +238,25 @@ struct config {
 	int			 ncampaigns;
 	char		       **warnings;	/* unknown keys etc., NULL-terminated */
 	int			 nwarnings;
+	struct cfg_origin	*origins;	/* the keys the file set */
+	int			 norigins;
 };
+
+/* A key written in the file (the others took their row's default), for
+ * show-config's source: the section's struct and the row. */
+struct cfg_origin {
+	const void		*sect;
+	const struct cfg_key	*key;
+};
+
+/* Whether `ctl reload` puts a changed value in force (CFG_RELOAD) or the
+ * running core keeps the old one until a restart (CFG_RESTART). */
+enum cfg_apply { CFG_RELOAD, CFG_RESTART };
 
 /* One row of the table: what a key is, what it may hold, what it defaults
  * to. A row's check, if any, runs after every value is read (cross-checks:
- * a DID's queue must exist); it fills why and returns -1 to refuse. */
+ * a DID's queue must exist); it fills why and returns -1 to refuse. The
+ * checkers live in config-check.c. */
 struct cfg_key {
 	const char	 *section;	/* "core", "span", "did", ... */
 	const char	 *key;
@@ -244,6 +270,7 @@ struct cfg_key {
 	size_t		  offset;	/* into the section's struct */
 	int		(*check)(const struct config *, const void *sect,
 			    const char *value, char *why, size_t whylen);
+	enum cfg_apply	  apply;	/* at reload, or at a restart */
 };
 extern const struct cfg_key config_table[];
 
@@ -265,6 +292,14 @@ struct config	*config_load(const char *path, char *err, size_t errlen);
 void		 config_free(struct config *);
 /* Writes the whole effective configuration, defaults included, as INI. */
 void		 config_dump(const struct config *, FILE *);
+/* Also says each key's source (the file or the default): show-config. */
+void		 config_dump_sources(const struct config *, FILE *);
+/* 1 if the file set this key of this section's struct, 0 if defaulted. */
+int		 config_from_file(const struct config *, const void *sect,
+		    const struct cfg_key *);
+/* One key's value in sect (a section's struct) as the dump writes it;
+ * the caller frees it. */
+char		*config_value_text(const struct cfg_key *, const void *sect);
 
 const struct cfg_queue	*config_find_queue(const struct config *, const char *);
 const struct cfg_agent	*config_find_agent(const struct config *, const char *);

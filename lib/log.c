@@ -40,6 +40,26 @@ log_open_syslog(const char *progname, enum log_level min)
 	log_syslog = 1;
 }
 
+int
+log_redirect(const char *path, int to_syslog)
+{
+	FILE *f = NULL;
+
+	if (path != NULL && (f = fopen(path, "a")) == NULL)
+		return -1;
+	if (f != NULL)
+		setvbuf(f, NULL, _IOLBF, 0);
+	if (log_file != NULL)
+		fclose(log_file);
+	log_file = f;
+	if (log_syslog && !to_syslog)
+		closelog();
+	if (to_syslog && !log_syslog)
+		openlog(log_prog, LOG_PID | LOG_NDELAY, LOG_DAEMON);
+	log_syslog = to_syslog;
+	return 0;
+}
+
 void
 log_set_level(enum log_level min)
 {

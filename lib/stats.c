@@ -237,7 +237,7 @@ stats_agent_time(struct stats *s, struct stats_agent_now *n, int64_t ts)
 		return;
 	if (n->state == ST_WRAP_UP && n->last_row >= 0)
 		s->q[n->last_row].wrap_ms += ts - from;
-	while (from < ts) {
+	while (from < ts && !s->o.queues_only) {
 		int64_t			 start = stats_interval(s, from);
 		int64_t			 end = start + len < ts ? start + len : ts;
 		struct stats_agent	*r = stats_arow(s, n->agent, start);
@@ -297,7 +297,8 @@ stats_handled(struct stats *s, struct stats_call *c, const struct stats_event *e
 	if (e->agent == NULL)
 		return;
 	strncpy(c->agent, e->agent, sizeof c->agent - 1);
-	stats_arow(s, e->agent, stats_interval(s, e->ts_ms))->handled++;
+	if (!s->o.queues_only)
+		stats_arow(s, e->agent, stats_interval(s, e->ts_ms))->handled++;
 	stats_now(s, e->agent)->last_row = c->row;
 }
 
@@ -639,4 +640,122 @@ stats_occupancy(const struct stats_agent *a)
 
 	return stats_pct(busy, busy + a->state_ms[ST_READY] +
 	    a->state_ms[ST_RINGING]);
+}
+
+/* Adds a row of figures (another fold's, e.g. the stored totals) into the
+ * row of its queue and interval: counts and times add up, the longest
+ * wait is the longer. */
+void
+stats_merge_queue(struct stats *s, const struct stats_queue *q)
+{
+	int			 row = stats_qrow(s, q->queue, q->start_ms);
+	struct stats_queue	*r = &s->q[row];	/* after: it may move s->q */
+
+	r->offered += q->offered;
+	r->answered += q->answered;
+	r->abandoned += q->abandoned;
+	r->short_abandoned += q->short_abandoned;
+	r->answered_in_sl += q->answered_in_sl;
+	r->abandoned_after_sl += q->abandoned_after_sl;
+	r->overflowed += q->overflowed;
+	r->timed_out += q->timed_out;
+	r->to_callback += q->to_callback;
+	r->cut += q->cut;
+	r->still_waiting += q->still_waiting;
+	r->cb_requested += q->cb_requested;
+	r->cb_connected += q->cb_connected;
+	r->cb_failed += q->cb_failed;
+	r->cb_delay_ms += q->cb_delay_ms;
+	r->wait_answered_ms += q->wait_answered_ms;
+	r->talk_ms += q->talk_ms;
+	r->hold_ms += q->hold_ms;
+	r->wrap_ms += q->wrap_ms;
+	stats_max_wait(r, q->max_wait_ms);
+	if (q->sl_target_s > 0)
+		r->sl_target_s = q->sl_target_s;
+}
+
+/* The earliest interval before t that a call still open (waiting, or
+ * answered and not ended) or an agent still on its call or in wrap-up
+ * would add to; t if none. */
+int64_t
+stats_open_before(const struct stats *s, int64_t t)
+{
+	int64_t min = t;
+
+	for (int i = 0; i < STATS_BUCKETS; i++)
+		for (struct stats_call *c = s->calls[i]; c != NULL; c = c->next)
+			if (s->q[c->row].start_ms < min)
+				min = s->q[c->row].start_ms;
+	for (int i = 0; i < s->nnow; i++)
+		if ((s->now[i].state == ST_WRAP_UP ||
+		    s->now[i].state == ST_ON_CALL) && s->now[i].last_row >= 0 &&
+		    s->q[s->now[i].last_row].start_ms < min)
+			min = s->q[s->now[i].last_row].start_ms;
+	return min;
+}
+
+/* Forgets the queue rows of intervals before t (after stats_close: the
+ * open calls and agents' last rows that pointed there are dropped too). */
+void
+stats_drop_before(struct stats *s, int64_t t)
+{
+	int	*to = xmalloc((s->nq + 1) * sizeof *to), n = 0;
+
+	for (int i = 0; i < s->nq; i++) {
+		to[i] = s->q[i].start_ms < t ? -1 : n;
+		if (to[i] >= 0)
+			s->q[n++] = s->q[i];
+	}
+	free(s->qx.slot);
+	s->qx = (struct stats_index){ NULL, 0, 0 };
+	s->nq = n;
+	for (int i = 0; i < n; i++)
+		stats_index_add(&s->qx, stats_row_hash(s->q[i].queue,
+		    s->q[i].start_ms), i);
+	for (int i = 0; i < STATS_BUCKETS; i++) {
+		struct stats_call **pp = &s->calls[i], *c;
+
+		while ((c = *pp) != NULL)
+			if ((c->row = to[c->row]) < 0) {
+				*pp = c->next;
+				free(c);
+			} else
+				pp = &c->next;
+	}
+	for (int i = 0; i < s->nnow; i++)
+		if (s->now[i].last_row >= 0)
+			s->now[i].last_row = to[s->now[i].last_row];
+	free(to);
+}
+
+/* The queue row of the agent's last handled call, or NULL. */
+const struct stats_queue *
+stats_agent_last(struct stats *s, const char *agent)
+{
+	struct stats_agent_now *n = stats_now(s, agent);
+
+	return n->last_row >= 0 ? &s->q[n->last_row] : NULL;
+}
+
+int stats_nnow(const struct stats *s) { return s->nnow; }
+
+/* The i-th agent the engine knows: its current state (-1: logged out or
+ * unknown), since when, and the row of its last handled call (or NULL). */
+const char *
+stats_now_at(const struct stats *s, int i, int *state, int64_t *since_ms,
+    const struct stats_queue **last)
+{
+	if (i < 0 || i >= s->nnow)
+		return NULL;
+	*state = s->now[i].state;
+	*since_ms = s->now[i].since_ms;
+	*last = s->now[i].last_row >= 0 ? &s->q[s->now[i].last_row] : NULL;
+	return s->now[i].agent;
+}
+
+const char *
+stats_state_name(int state)
+{
+	return state >= 0 && state < ST_NSTATES ? stats_state_names[state] : NULL;
 }

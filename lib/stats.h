@@ -25,6 +25,8 @@ struct stats_opts {
 	/* Service-level threshold of a queue, in seconds (NULL: 20). */
 	int	(*sl_target_s)(const char *queue, void *arg);
 	void	*arg;
+	int	 queues_only;		/* no agent rows (agents' states are
+					   still followed, for wrap-up) */
 };
 
 struct stats_queue {		/* one queue in one interval */
@@ -91,5 +93,16 @@ double	stats_aht_s(const struct stats_queue *);	/* over answered + callbacks */
 double	stats_occupancy(const struct stats_agent *);
 /* The outcomes of a row's offered calls; they add up to offered. */
 unsigned stats_outcomes(const struct stats_queue *);
+
+/* Stored per-interval totals (core/db-totals.c) and the report's use of
+ * them (docs/STATISTICS.md). */
+void		 stats_merge_queue(struct stats *, const struct stats_queue *);
+int64_t		 stats_open_before(const struct stats *, int64_t t);
+void		 stats_drop_before(struct stats *, int64_t t);
+const struct stats_queue *stats_agent_last(struct stats *, const char *agent);
+int		 stats_nnow(const struct stats *);
+const char	*stats_now_at(const struct stats *, int i, int *state,
+		    int64_t *since_ms, const struct stats_queue **last);
+const char	*stats_state_name(int state);	/* NULL: none */
 
 #endif

@@ -73,8 +73,14 @@ pstn_audio_new(double tone_hz)
 {
 	struct pstn_audio *a = xcalloc(1, sizeof *a);
 
-	a->tone_hz = tone_hz > 0 ? tone_hz : PSTN_AUDIO_TONE_HZ;
+	pstn_audio_set_tone(a, tone_hz);
 	return a;
+}
+
+void
+pstn_audio_set_tone(struct pstn_audio *a, double tone_hz)
+{
+	a->tone_hz = tone_hz > 0 ? tone_hz : PSTN_AUDIO_TONE_HZ;
 }
 
 void

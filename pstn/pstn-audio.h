@@ -14,6 +14,8 @@ int16_t	*pstn_audio_load(const char *path, size_t *len, char *err, int errlen);
 /* TONE_HZ: the tone it says (0: the 1004 Hz test tone). */
 struct pstn_audio *pstn_audio_new(double tone_hz);
 void	pstn_audio_free(struct pstn_audio *);
+/* Says a TONE_HZ tone from now on (0: 1004 Hz). */
+void	pstn_audio_set_tone(struct pstn_audio *, double tone_hz);
 /* Says SAMPLES once when connected, then silence, instead of the tone. */
 void	pstn_audio_say(struct pstn_audio *, const int16_t *samples, size_t len);
 /* Queues DIGITS to send as DTMF; ',' is a one-second pause. */

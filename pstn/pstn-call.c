@@ -115,6 +115,9 @@ pstn_call_release(struct pstn_call *pc)
 
 	if (pc->ch > 0 && s->chan[pc->ch] == pc)
 		s->chan[pc->ch] = NULL;
+	for (int i = 0; i < PSTN_SPAN_NOCHAN; i++)
+		if (s->nochan[i] == pc)
+			s->nochan[i] = NULL;
 	event_free(pc->ev_timer);
 	event_free(pc->ev_dtmf);
 	pstn_audio_free(pc->audio);
@@ -205,7 +208,25 @@ pstn_call_of(struct pstn_span *s, q931_call *c)
 	for (int ch = 1; ch < PSTN_SPAN_TS; ch++)
 		if (s->chan[ch] != NULL && s->chan[ch]->c == c)
 			return s->chan[ch];
+	for (int i = 0; i < PSTN_SPAN_NOCHAN; i++)
+		if (s->nochan[i] != NULL && s->nochan[i]->c == c)
+			return s->nochan[i];
 	return NULL;
+}
+
+/* An --overflow call the core took after all: it named the channel. */
+static void
+pstn_call_got_channel(struct pstn_span *s, struct pstn_call *pc, int channel)
+{
+	int ch = channel & 0xff;
+
+	if (pc->ch != 0 || !pstn_span_chan_valid(s, ch) || s->chan[ch] != NULL)
+		return;
+	for (int i = 0; i < PSTN_SPAN_NOCHAN; i++)
+		if (s->nochan[i] == pc)
+			s->nochan[i] = NULL;
+	pc->ch = ch;
+	s->chan[ch] = pc;
 }
 
 /* CALL PROCEEDING, PROGRESS: the core took our SETUP. */
@@ -214,8 +235,10 @@ pstn_call_proceeding(struct pstn_span *s, pri_event *e)
 {
 	struct pstn_call *pc = pstn_call_of(s, e->proceeding.call);
 
-	if (pc != NULL)
-		pc->responded = 1;
+	if (pc == NULL)
+		return;
+	pc->responded = 1;
+	pstn_call_got_channel(s, pc, e->proceeding.channel);
 }
 
 static void

@@ -3,7 +3,9 @@
  * spans in turn, each on an exclusive channel from 31 down. A call due
  * when no channel is free waits (counted) until one is. Nothing polls:
  * the generator runs when the next call is due, or when a call ends or a
- * channel frees (pstn_gen_kick). */
+ * channel frees (pstn_gen_kick). With --overflow, that many calls due
+ * when every channel is taken are sent anyway, naming any channel, as a
+ * network out of step would: the core must refuse them (blocked). */
 #include <stdio.h>
 #include <string.h>
 #include "clock.h"
@@ -22,6 +24,7 @@ static struct {
 	int		 active;	/* placed, not yet ended */
 	int		 waiting;	/* due calls wait for a channel */
 	int		 waited;		/* calls up to this one counted so */
+	int		 overflowed;	/* --overflow SETUPs sent */
 	int		 next_span;
 	uint64_t	 start_us;
 } pstn_gen;
@@ -106,6 +109,30 @@ pstn_gen_span(int *ch)
 	return NULL;
 }
 
+/* An --overflow call, if one is left, goes (naming any channel) on the
+ * next span with the D channel up, every channel taken, and room to
+ * track it; --concurrent does not hold it back. */
+static struct pstn_span *
+pstn_gen_overflow_span(int *slot)
+{
+	struct pstn_span	*s;
+	int			 n = pstn_span_count();
+
+	if (pstn_gen.overflowed >= pstn_opts.overflow)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		s = pstn_span_at((pstn_gen.next_span + i) % n);
+		if (s->state != SPAN_L2 || pstn_span_free_channel(s) > 0)
+			continue;
+		for (*slot = 0; *slot < PSTN_SPAN_NOCHAN; (*slot)++)
+			if (s->nochan[*slot] == NULL) {
+				pstn_gen.overflowed++;
+				return s;
+			}
+	}
+	return NULL;
+}
+
 /* The caller's number: each # a digit of the sequence number (zero
  * padded, the lowest digits if it has more), each ? a random digit. */
 static void
@@ -137,7 +164,10 @@ pstn_gen_setup(struct pstn_span *s, struct pstn_call *pc)
 	struct pri_sr	*sr = pri_sr_new();
 	int		 rc;
 
-	pri_sr_set_channel(sr, pc->ch, 1, 0);
+	if (pc->ch > 0)
+		pri_sr_set_channel(sr, pc->ch, 1, 0);
+	else
+		pri_sr_set_channel(sr, -1, 0, 0);	/* any channel */
 	pri_sr_set_bearer(sr, PRI_TRANS_CAP_SPEECH, s->t1 ? PRI_LAYER_1_ULAW :
 	    PRI_LAYER_1_ALAW);
 	pri_sr_set_called(sr, pc->dnis, PRI_UNKNOWN, 1);
@@ -148,11 +178,15 @@ pstn_gen_setup(struct pstn_span *s, struct pstn_call *pc)
 	return rc;
 }
 
-/* SETUP for the next call on channel ch of span s. */
+/* SETUP for the next call on channel ch of span s (0: any channel, an
+ * --overflow call kept in the span's slot). */
 static void
-pstn_gen_place(struct pstn_span *s, int ch)
+pstn_gen_place(struct pstn_span *s, int ch, int slot)
 {
 	struct pstn_call *pc = pstn_call_new(s, ch, 0);
+
+	if (ch == 0)
+		s->nochan[slot] = pc;
 
 	pc->seq = ++pstn_gen.attempted;
 	pstn_dist_rng_init(&pc->rng, pstn_opts.seed, pc->seq);
@@ -191,7 +225,7 @@ pstn_gen_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct pstn_span	*s;
 	uint64_t		 now = clock_mono_us(), due;
-	int			 ch;
+	int			 ch, slot = 0;
 	struct timeval		 tv;
 
 	while (pstn_gen.running && pstn_gen_more()) {
@@ -201,14 +235,17 @@ pstn_gen_cb(evutil_socket_t fd, short what, void *arg)
 			evtimer_add(pstn_gen.ev, &tv);
 			return;
 		}
-		if (pstn_gen.active >= pstn_opts.concurrent)
-			return;
-		if ((s = pstn_gen_span(&ch)) == NULL) {
-			pstn_gen.waiting = 1;
+		s = pstn_gen.active < pstn_opts.concurrent ?
+		    pstn_gen_span(&ch) : NULL;
+		if (s == NULL && (s = pstn_gen_overflow_span(&slot)) != NULL)
+			ch = 0;
+		if (s == NULL) {
+			if (pstn_gen.active < pstn_opts.concurrent)
+				pstn_gen.waiting = 1;
 			return;
 		}
 		if (pstn_gen.waiting)
 			pstn_gen_waited(now);
-		pstn_gen_place(s, ch);
+		pstn_gen_place(s, ch, slot);
 	}
 }

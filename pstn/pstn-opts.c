@@ -47,6 +47,7 @@ static int	pstn_opts_keypad(const char *);
 static int	pstn_opts_dtmf_call(const char *);
 static int	pstn_opts_voice(const char *);
 static int	pstn_opts_save_audio(const char *);
+static int	pstn_opts_answer_tone(const char *);
 static int	pstn_opts_log(const char *);
 static int	pstn_opts_profile_audio(const char *);
 static int	pstn_opts_verbose(const char *);
@@ -86,8 +87,8 @@ static const struct pstn_opts_row pstn_opts_table[] = {
 	  "send DIGITS in a Q.931 keypad INFORMATION, dtmf-delay after CONNECT" },
 	{ "voice", 0, "FILE", OPT_FN, NULL, 0, 0, pstn_opts_voice,
 	  "callers say FILE (8 kHz mono WAV), looped, not the 1004 Hz tone" },
-	{ "answer-tone", 0, "HZ", OPT_NUM, O(answer_tone), 0, 0, NULL,
-	  "the core's calls we answer say a HZ tone, not 1004 Hz (voice too)" },
+	{ "answer-tone", 0, "[PREFIX:]HZ", OPT_FN, NULL, 0, 0, pstn_opts_answer_tone,
+	  "the core's calls (to PREFIX...) say a HZ tone, not 1004 Hz" },
 	{ "save-audio", 0, "DIR", OPT_FN, NULL, 0, 0, pstn_opts_save_audio,
 	  "write what each caller heard to DIR/in-N.wav (out-N.wav)" },
 	{ "answer", 0, "PREFIX:ACTION", OPT_FN, NULL, 0, 0, pstn_rules_add,
@@ -98,6 +99,8 @@ static const struct pstn_opts_row pstn_opts_table[] = {
 	  "... persons and machines answer after (uniform:2:8)" },
 	{ "profile-audio", 0, "DIR", OPT_FN, NULL, 0, 0, pstn_opts_profile_audio,
 	  "... what they say: DIR/hello.wav, DIR/machine.wav (data/pstn)" },
+	{ "overflow", 0, "N", OPT_INT, O(overflow), 0, 0, NULL,
+	  "N calls due with every channel taken: SETUP anyway, any channel" },
 	{ "cut-after", 0, "S", OPT_NUM, O(cut_after), 0, 1, NULL,
 	  "pull the cable S s after the D channels came up" },
 	{ "reconnect-after", 0, "S", OPT_NUM, O(reconnect_after), 0, 1, NULL,
@@ -341,6 +344,46 @@ pstn_opts_save_audio(const char *v)
 		return -1;
 	pstn_opts.save_audio = v;
 	return 0;
+}
+
+/* HZ for all the core's calls, or PREFIX:HZ for those to PREFIX...
+ * (repeatable): a tone in the voice band, 100-3800 Hz. */
+static int
+pstn_opts_answer_tone(const char *v)
+{
+	const char	*colon = strchr(v, ':');
+	double		 hz;
+	size_t		 plen = colon != NULL ? (size_t)(colon - v) : 0;
+
+	if (pstn_opts_number(colon != NULL ? colon + 1 : v, &hz) != 0 ||
+	    hz < 100 || hz > 3800 || (colon != NULL && (plen == 0 ||
+	    strspn(v, "0123456789*#") != plen)))
+		return -1;
+	if (colon == NULL) {
+		pstn_opts.answer_tone = hz;
+		return 0;
+	}
+	pstn_opts.tones = xrealloc(pstn_opts.tones,
+	    (pstn_opts.ntones + 1) * sizeof *pstn_opts.tones);
+	pstn_opts.tones[pstn_opts.ntones].prefix = xstrndup(v, plen);
+	pstn_opts.tones[pstn_opts.ntones++].hz = hz;
+	return 0;
+}
+
+double
+pstn_opts_tone_for(const char *number)
+{
+	double	hz = pstn_opts.answer_tone;
+	size_t	best = 0, n;
+
+	for (int i = 0; i < pstn_opts.ntones; i++) {
+		n = strlen(pstn_opts.tones[i].prefix);
+		if (n > best && strncmp(number, pstn_opts.tones[i].prefix, n) == 0) {
+			best = n;
+			hz = pstn_opts.tones[i].hz;
+		}
+	}
+	return hz;
 }
 
 static const char *pstn_opts_profile_dir;

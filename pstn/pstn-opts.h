@@ -27,6 +27,12 @@ struct pstn_opts {
 	double		  dtmf_delay;
 	const char	 *keypad;	/* Q.931 INFORMATION keypad digits */
 	double		  answer_tone;	/* Hz called parties say, 0 = 1004 */
+	struct pstn_tone_for {		/* --answer-tone PREFIX:HZ */
+		const char	*prefix;
+		double		 hz;
+	}		 *tones;
+	int		  ntones;
+	int		  overflow;	/* SETUPs sent with every channel taken */
 	const char	 *save_audio;	/* folder for what each caller heard */
 	double		  cut_after, reconnect_after, restart_after;
 	double		  duration, connect_timeout;
@@ -41,5 +47,8 @@ int	pstn_opts_number(const char *s, double *out);
 /* The in-band digits our call number SEQ sends: its --dtmf-call, else
  * --dtmf, else NULL. */
 const char *pstn_opts_dtmf_for(int seq);
+/* The tone the core's call to NUMBER says: the longest --answer-tone
+ * PREFIX:HZ that matches, else --answer-tone HZ (0: 1004 Hz). */
+double	pstn_opts_tone_for(const char *number);
 
 #endif

@@ -149,6 +149,7 @@ pstn_rules_call(struct pstn_span *s, pri_event *e, int ch)
 	pstn_dist_rng_init(&pc->rng, pstn_opts.seed, (1ULL << 32) | pc->seq);
 	snprintf(pc->cli, sizeof pc->cli, "%.63s", e->ring.callingnum);
 	snprintf(pc->dnis, sizeof pc->dnis, "%.63s", e->ring.callednum);
+	pstn_audio_set_tone(pc->audio, pstn_opts_tone_for(pc->dnis));
 	pstn_report_count(REPORT_RECEIVED);
 	return pc;
 }

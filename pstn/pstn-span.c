@@ -339,7 +339,10 @@ pstn_span_l1_up(struct pstn_span *s, int fd_d, int fd_b)
 	s->ev_b = event_new(base, fd_b, EV_READ | EV_PERSIST, pstn_span_b_cb, s);
 	event_add(s->ev_d, NULL);
 	event_add(s->ev_b, NULL);
-	s->next_tick_us = clock_mono_us();
+	/* Every span's clock on one 20 ms grid: their timers fall due
+	 * together, so one wake-up here (and in the core) serves all spans. */
+	s->next_tick_us = clock_mono_us() / PSTN_SPAN_TICK_US *
+	    PSTN_SPAN_TICK_US + PSTN_SPAN_TICK_US;
 	pstn_span_clock_cb(-1, 0, s);
 	if ((s->pri = pri_new(fd_d, PRI_NETWORK, s->t1 ? PRI_SWITCH_NI2 :
 	    PRI_SWITCH_EUROISDN_E1)) == NULL)

@@ -8,6 +8,7 @@
 #include <libpri.h>
 
 #define PSTN_SPAN_TS		32	/* channel table: 0-31 */
+#define PSTN_SPAN_NOCHAN	8	/* SETUPs naming no channel at once */
 #define PSTN_SPAN_SAMPLES	160
 #define PSTN_SPAN_BLOCK		(PSTN_SPAN_TS * PSTN_SPAN_SAMPLES) /* E1 */
 #define PSTN_SPAN_T1_BLOCK	(24 * PSTN_SPAN_SAMPLES)	/* 3840 */
@@ -35,6 +36,7 @@ struct pstn_span {
 	int			 connect_errno;
 	uint64_t		 next_tick_us;
 	struct pstn_call	*chan[PSTN_SPAN_TS];
+	struct pstn_call	*nochan[PSTN_SPAN_NOCHAN]; /* --overflow's */
 	int			 restart_ch;	/* RESTART sent, no ACK yet */
 };
 

@@ -46,7 +46,7 @@ static const char attempts_sql[] =
 "  ELSE '' END AS k"
 " FROM attempts a JOIN records r ON r.id = a.record_id"
 " JOIN lists l ON l.id = r.list_id WHERE l.campaign = ?1"
-" AND a.ts_ms >= ?2 AND a.ts_ms < ?3 AND a.outcome <> 'skipped'"
+" AND a.ts_ms >= ?2 AND a.ts_ms < ?3 AND a.outcome NOT IN ('skipped', 'dnc')"
 " AND (?4 IS NULL OR a.agent = ?4)";
 #define ATTEMPTS_CTE "WITH a AS (SELECT * FROM temp.ca) "
 

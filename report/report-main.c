@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "config.h"
 #include "report.h"
+#include "report-lib.h"
 #include "report-filter.h"
 #include "report-page.h"
 #include "report-table.h"
@@ -32,8 +33,9 @@ static struct {
 	const char	*queue, *agent, *client, *number, *disposition;
 	const char	*report;
 	const char	*campaign, *by;
+	int		 no_totals;	/* --no-totals: from the events only */
 } opt = { NULL, NULL, -1, -1, 3600, 5, RF_BRIEF, 0, 0, 66, NULL, NULL,
-	NULL, NULL, NULL, NULL, NULL, "queues", NULL, NULL };
+	NULL, NULL, NULL, NULL, NULL, "queues", NULL, NULL, 0 };
 
 static struct stats	*stats;		/* the statistics reports' figures */
 
@@ -123,6 +125,9 @@ usage(FILE *f)
 "      --by list|agent     campaigns: a row per list or per agent\n"
 "  -w, --wide              all columns (the default table fits 80 columns)\n"
 "      --csv               CSV, all columns (names in docs/STATISTICS.md)\n"
+"      --no-totals         queues, clients: every figure from the events,\n"
+"                          not the stored per-interval totals (slower; the\n"
+"                          same figures)\n"
 "      --text              paginated text (a header on each page, totals,\n"
 "                          form feeds) to stdout\n"
 "      --print [DEST]      print that text with CUPS's lp on DEST (default:\n"
@@ -151,6 +156,22 @@ parse_when(const char *v)
 		}
 	}
 	return (int64_t)timegm(&tm) * 1000;
+}
+
+int
+report_count(void)
+{
+	return (int)NREPORTS;
+}
+
+const char *
+report_name(int i, const char **what)
+{
+	if (i < 0 || i >= (int)NREPORTS)
+		return NULL;
+	if (what != NULL)
+		*what = reports[i].what;
+	return reports[i].name;
 }
 
 static void
@@ -197,6 +218,7 @@ parse_args(int argc, char **argv)
 		{ "agent", 1, NULL, 'A' }, { "client", 1, NULL, 'K' },
 		{ "number", 1, NULL, 'n' }, { "disposition", 1, NULL, 'D' },
 		{ "campaign", 1, NULL, 'm' }, { "by", 1, NULL, 'b' },
+		{ "no-totals", 0, NULL, 'N' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
@@ -237,6 +259,7 @@ parse_args(int argc, char **argv)
 			opt.by = optarg;
 			break;
 		case 'c': opt.form = RF_CSV; break;
+		case 'N': opt.no_totals = 1; break;
 		case 'w': opt.form = opt.form == RF_CSV ? RF_CSV : RF_WIDE; break;
 		case 'T': opt.paged = 1; break;
 		case 'C': opt.config = optarg; break;
@@ -300,14 +323,16 @@ open_end(sqlite3 *h, int64_t now_ms)
 	return end;
 }
 
-/* Feeds every event up to the report's end into the engine. Events from
- * before the start are fed too (from one day earlier), so that calls and
- * agent states already open at the start are known. */
+/* Feeds every event from `from_ms` up to the report's end into the engine.
+ * Events from before the start are fed too (from back_ms earlier: a day),
+ * so that calls and agent states already open at the start are known. */
 static struct stats *
-load(sqlite3 *h, int64_t now_ms)
+load_events(sqlite3 *h, int64_t from_ms, int64_t back_ms, int64_t now_ms)
 {
 	struct stats_opts o = { .interval_s = opt.interval_s,
-	    .short_abandon_ms = opt.short_abandon_s * 1000 };
+	    .short_abandon_ms = opt.short_abandon_s * 1000,
+	    .queues_only = strcmp(opt.report, "queues") == 0 ||
+	    strcmp(opt.report, "clients") == 0 };
 	struct stats	*s = stats_new(&o);
 	sqlite3_stmt	*st;
 	char		*kinds = sqlite3_mprintf("%Q", stats_kinds[0]), *sql, *k;
@@ -329,7 +354,7 @@ load(sqlite3 *h, int64_t now_ms)
 	st = report_prepare(h, sql);
 	sqlite3_free(sql);
 	sqlite3_free(kinds);
-	sqlite3_bind_int64(st, 1, opt.from_ms - 86400000LL);
+	sqlite3_bind_int64(st, 1, from_ms - back_ms);
 	sqlite3_bind_int64(st, 2, opt.to_ms);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct stats_event e = {
@@ -349,6 +374,147 @@ load(sqlite3 *h, int64_t now_ms)
 	}
 	sqlite3_finalize(st);
 	stats_close(s, open_end(h, now_ms));
+	return s;
+}
+
+/* The stored totals (schema version 8) serve the queue figures when the
+ * report asks what they hold: queue rows (queues, clients) with the
+ * default short abandon (5 s). */
+static int
+totals_usable(sqlite3 *h)
+{
+	sqlite3_stmt	*st;
+	int		 v = 0;
+
+	if (opt.no_totals || opt.short_abandon_s != 5 ||
+	    (strcmp(opt.report, "queues") != 0 &&
+	    strcmp(opt.report, "clients") != 0))
+		return 0;
+	st = report_prepare(h, "PRAGMA user_version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v >= 8;
+}
+
+/* Adds the stored 15-minute totals of [from_ms, to_ms) into s's rows. */
+static void
+load_totals(sqlite3 *h, struct stats *s, int64_t from_ms, int64_t to_ms)
+{
+	sqlite3_stmt *st = report_prepare(h, "SELECT start_ms, queue, offered, "
+	    "answered, abandoned, short_abandoned, answered_in_sl, "
+	    "abandoned_after_sl, overflowed, timed_out, to_callback, cut, "
+	    "cb_requested, cb_connected, cb_failed, cb_delay_ms, "
+	    "wait_answered_ms, max_wait_ms, talk_ms, hold_ms, wrap_ms, "
+	    "sl_target_s FROM queue_totals WHERE start_ms >= ? AND "
+	    "start_ms < ? ORDER BY start_ms");
+
+	sqlite3_bind_int64(st, 1, from_ms);
+	sqlite3_bind_int64(st, 2, to_ms);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct stats_queue q;
+		int c = 2;
+
+		memset(&q, 0, sizeof q);
+		q.start_ms = sqlite3_column_int64(st, 0);
+		snprintf(q.queue, sizeof q.queue, "%s",
+		    (const char *)sqlite3_column_text(st, 1));
+		q.offered = sqlite3_column_int(st, c++);
+		q.answered = sqlite3_column_int(st, c++);
+		q.abandoned = sqlite3_column_int(st, c++);
+		q.short_abandoned = sqlite3_column_int(st, c++);
+		q.answered_in_sl = sqlite3_column_int(st, c++);
+		q.abandoned_after_sl = sqlite3_column_int(st, c++);
+		q.overflowed = sqlite3_column_int(st, c++);
+		q.timed_out = sqlite3_column_int(st, c++);
+		q.to_callback = sqlite3_column_int(st, c++);
+		q.cut = sqlite3_column_int(st, c++);
+		q.cb_requested = sqlite3_column_int(st, c++);
+		q.cb_connected = sqlite3_column_int(st, c++);
+		q.cb_failed = sqlite3_column_int(st, c++);
+		q.cb_delay_ms = sqlite3_column_int64(st, c++);
+		q.wait_answered_ms = sqlite3_column_int64(st, c++);
+		q.max_wait_ms = sqlite3_column_int64(st, c++);
+		q.talk_ms = sqlite3_column_int64(st, c++);
+		q.hold_ms = sqlite3_column_int64(st, c++);
+		q.wrap_ms = sqlite3_column_int64(st, c++);
+		q.sl_target_s = sqlite3_column_int(st, c++);
+		stats_merge_queue(s, &q);
+	}
+	sqlite3_finalize(st);
+}
+
+static int64_t
+align(int64_t t, int64_t len)
+{
+	return t - ((t % len) + len) % len;
+}
+
+/* The first SQL value of st (bound to ?1 = t), or t if NULL or more. */
+static int64_t
+min_at(sqlite3 *h, const char *sql, int64_t t)
+{
+	sqlite3_stmt	*st = report_prepare(h, sql);
+	int64_t		 m = t;
+
+	sqlite3_bind_int64(st, 1, t);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL &&
+	    sqlite3_column_int64(st, 0) < t)
+		m = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return m;
+}
+
+/* The earliest time that something still going at `to` adds to in the
+ * totals: a call up at `to` (open, or its CDR ends later, or within a
+ * second before: its call_end event may be stamped a little after its CDR's
+ * end; started in the day before), or the call whose wrap-up (or talk) an
+ * agent is in at `to` (its last state before `to`, by the events' agent
+ * index). */
+static int64_t
+open_at(sqlite3 *h, int64_t to)
+{
+	int64_t calls = min_at(h, "SELECT min(s) FROM (SELECT min(start_ms) AS s "
+	    "FROM calls_open WHERE start_ms < ?1 UNION ALL SELECT min(start_ms) "
+	    "FROM cdr WHERE start_ms >= ?1 - 86400000 AND start_ms < ?1 AND "
+	    "end_ms >= ?1 - 1000)", to);
+	int64_t wraps = min_at(h, "WITH a AS (SELECT (SELECT state FROM events e "
+	    "WHERE e.agent = t.agent AND e.ts_ms < ?1 AND e.kind = 'agent_state' "
+	    "ORDER BY e.ts_ms DESC, e.id DESC LIMIT 1) AS st, (SELECT call_id "
+	    "FROM events e WHERE e.agent = t.agent AND e.ts_ms < ?1 AND e.kind "
+	    "IN ('answer', 'callback') ORDER BY e.ts_ms DESC, e.id DESC LIMIT 1) "
+	    "AS call FROM totals_agents t) SELECT min((SELECT min(ts_ms) FROM "
+	    "events e WHERE e.call_id = a.call AND e.kind IN ('queue_enter', "
+	    "'callback'))) FROM a WHERE st IN ('wrap_up', 'on_call')", to);
+
+	return calls < wraps ? calls : wraps;
+}
+
+/* The queue figures: the intervals before `cut` from the stored totals,
+ * the rest from the events (docs/STATISTICS.md, "Stored totals"). `cut`
+ * is the interval holding the report's end, or an earlier one that a
+ * call still up at the end, or an agent still on a call or in wrap-up
+ * then, adds to: the totals hold a call once it ended, its wrap-up once
+ * over, so they may hold more than the events up to the report's end.
+ * The intervals from the cut on need only the events from the cut on:
+ * their calls entered a queue there. */
+static struct stats *
+load(sqlite3 *h, int64_t now_ms)
+{
+	int64_t		 len = (int64_t)opt.interval_s * 1000;
+	int64_t		 first = align(opt.from_ms, len), cut = align(opt.to_ms, len);
+	struct stats	*s;
+
+	if (!totals_usable(h))
+		return load_events(h, opt.from_ms, 86400000LL, now_ms);
+	if (align(open_at(h, opt.to_ms), len) < cut)
+		cut = align(open_at(h, opt.to_ms), len);
+	if (cut <= first)
+		return load_events(h, opt.from_ms, 86400000LL, now_ms);
+	s = load_events(h, cut, 0, now_ms);
+	stats_drop_before(s, cut);
+	load_totals(h, s, first, cut);
 	return s;
 }
 
@@ -507,7 +673,7 @@ open_db(void)
 }
 
 int
-main(int argc, char **argv)
+report_main(int argc, char **argv)
 {
 	int64_t			 now = clock_wall_ms();
 	struct report_view	 v;

@@ -15,6 +15,7 @@
 #include "keymap.h"
 #include "keys.h"
 #include "link.h"
+#include "repscreen.h"
 
 enum keys_purpose { DLG_NONE, DLG_NOTREADY, DLG_LOGOUT, DLG_MESSAGE,
 	DLG_QUEUES, DLG_FILTER_QUEUE, DLG_FILTER_TEXT, DLG_WALL_MSG,
@@ -319,11 +320,13 @@ k_redraw(struct sup *s)
 	clearok(curscr, TRUE);
 }
 
+static void k_report(struct sup *s) { repscreen_open(s); }
 static void k_help(struct sup *s) { s->screen = SCREEN_HELP; keys_help_top = 0; }
 static void k_quit(struct sup *s) { s->quit = 1; }
 
 #define LIVE	1
 #define WALL	2
+#define REPORT	4	/* the report screen (repscreen.c) */
 #define NOBAR	0	/* never in the bar: in the help only */
 
 static const struct keys_action keys_table[] = {
@@ -365,7 +368,29 @@ static const struct keys_action keys_table[] = {
 	    k_wall },
 	{ { 0, 'M', "WallMsg", "set the wallboard's message line", WALL, 2 },
 	    k_wall_msg },
-	{ { KEY_F(10), 'q', "Quit", "quit", LIVE | WALL, 0 }, k_quit },
+	{ { KEY_F(11), 'e', "Report", "reports: pick one, its period and "
+	    "filters; preview, save, print", LIVE, 1 }, k_report },
+	{ { KEY_F(2), 'r', "Report", "report screen: pick the report", REPORT,
+	    0 }, repscreen_pick_report },
+	{ { KEY_F(3), 'd', "Period", "report screen: today, yesterday, this "
+	    "week, last month, or days", REPORT, 0 }, repscreen_pick_period },
+	{ { KEY_F(4), 'f', "Queue", "report screen: only one queue", REPORT, 1 },
+	    repscreen_pick_queue },
+	{ { KEY_F(5), 'a', "Agent", "report screen: only one agent", REPORT, 1 },
+	    repscreen_pick_agent },
+	{ { KEY_F(6), 'c', "Client", "report screen: only one client", REPORT,
+	    1 }, repscreen_pick_client },
+	{ { KEY_F(7), 'v', "View", "report screen: preview the report (also "
+	    "Enter)", REPORT, 0 }, repscreen_preview },
+	{ { 0, 't', "Pages", "report screen: preview the paginated text "
+	    "(pages, totals) or the table", REPORT, 3 }, repscreen_pages },
+	{ { KEY_F(8), 's', "Save", "report screen: save as CSV or text",
+	    REPORT, 0 }, repscreen_save },
+	{ { KEY_F(9), 'p', "Print", "report screen: print through CUPS (lp)",
+	    REPORT, 0 }, repscreen_print },
+	{ { 0, TUI_ESC, "Back", "report screen: back (the preview, then the "
+	    "screen)", REPORT, 0 }, repscreen_back },
+	{ { KEY_F(10), 'q', "Quit", "quit", LIVE | WALL | REPORT, 0 }, k_quit },
 	{ { 0, TUI_CTRL('l'), "^L", "redraw the screen", NOBAR, 0 },
 	    k_redraw },
 	/* Keys of the tables themselves (tui/table.c): in the help only. */
@@ -383,7 +408,8 @@ static const struct keys_action keys_table[] = {
 static int
 keys_when(const struct sup *s)
 {
-	return s->screen == SCREEN_WALL ? WALL : LIVE;
+	return s->screen == SCREEN_WALL ? WALL : s->screen == SCREEN_REPORT ?
+	    REPORT : LIVE;
 }
 
 static void
@@ -519,7 +545,9 @@ keys_answered(struct sup *s)
 		    s->dlg.prompt.answer == 'y';
 
 	tui_dialog_close(&s->dlg);
-	if (p == DLG_LOGOUT && yes)
+	if (p >= REP_DLG_BASE)
+		repscreen_answered(s, p, pick ? sel : -1, text);
+	else if (p == DLG_LOGOUT && yes)
 		keys_state(s, "logout", NULL);
 	else if (p == DLG_CAMP_STOP && yes)
 		keys_camp_state(s, "stop");
@@ -581,6 +609,14 @@ keys_handle(struct sup *s, const struct tui_key *k)
 			keys_table[i].fn(s);
 			return;
 		}
+	if (s->screen == SCREEN_REPORT) {
+		if (!s->rep.preview && (tui_key_char(k, '\n') ||
+		    tui_key_char(k, '\r') || tui_key_is(k, KEY_ENTER)))
+			repscreen_preview(s);
+		else
+			repscreen_scroll(s, k);
+		return;
+	}
 	if (s->screen == SCREEN_LIVE && tui_table_key(t, k, rows) == TUI_DONE &&
 	    s->focus == FOCUS_QUEUES)
 		keys_queue_chosen(s);

@@ -163,7 +163,9 @@ link_reply(struct sup *s, json_t *r)
 		s->status_out = 0;
 		return;
 	}
-	if (p.kind == SREQ_STATUS)
+	if (p.kind == SREQ_LOGIN)
+		model_login(s, r);
+	else if (p.kind == SREQ_STATUS)
 		link_status_reply(s, r);
 	else if (p.kind == SREQ_CAMPAIGNS) {
 		model_campaigns(s, r);
@@ -174,7 +176,7 @@ link_reply(struct sup *s, json_t *r)
 	}
 	else if (err != NULL)
 		model_say(s, 1, "%s: refused: %s", p.what, err);
-	else {
+	else if (p.kind == SREQ_ACT || p.kind == SREQ_MONITOR) {
 		model_say(s, 0, "%s: done", p.what);
 		if (p.kind == SREQ_MONITOR)
 			snprintf(s->monitoring, sizeof s->monitoring, "%s",

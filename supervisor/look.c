@@ -3,7 +3,8 @@
  * under the queue's goal, yellow up to 5 points over it; agents ready:
  * red at none while callers wait. A campaign: red once the core warned
  * that its records run low, yellow while paused or when fewer than a
- * tenth of its records are left open. */
+ * tenth of its records are left open; its abandon rate red at the cap,
+ * yellow from 90 % of it. */
 #include <string.h>
 #include "look.h"
 
@@ -115,4 +116,19 @@ look_open(const void *row)
 		return TUI_VALUE_ALERT;
 	return CROW->records > 0 && CROW->open * 10 < CROW->records ?
 	    TUI_VALUE_WARN : TUI_NORMAL;
+}
+
+enum tui_color
+look_abandon(const void *row)
+{
+	const struct sup_campaign *c = row;
+	double d = c->live_today ? 100.0 * c->ab_today / c->live_today : 0,
+	    w = c->live_24h ? 100.0 * c->ab_24h / c->live_24h : 0,
+	    worst = d > w ? d : w;
+
+	if (!c->abandon || worst <= 0)
+		return TUI_NORMAL;
+	if (worst >= c->cap_pct)
+		return TUI_VALUE_ALERT;
+	return worst >= 0.9 * c->cap_pct ? TUI_VALUE_WARN : TUI_NORMAL;
 }

@@ -23,6 +23,10 @@ enum tui_color	look_agent(const void *row);
 /* A campaign's state (its records low: alert; paused: warning) and its
  * records left open. row: a sup_campaign. */
 enum tui_color	look_campaign(const void *row);
+/* A campaign's abandon rate, the worse of today's and the last 24 h's:
+ * red at its cap, yellow from 90 % of it (where the pacing turns
+ * progressive). row: a sup_campaign. */
+enum tui_color	look_abandon(const void *row);
 enum tui_color	look_open(const void *row);
 
 #endif

@@ -257,6 +257,20 @@ model_seed(struct sup *s, json_t *st)
 	s->changed = 1;
 }
 
+void
+model_login(struct sup *s, json_t *reply)
+{
+	size_t	 i;
+	json_t	*c;
+
+	s->nclients = 0;
+	json_array_foreach(json_object_get(reply, "clients"), i, c)
+		if (json_is_string(c) && s->nclients < SUP_CLIENTS)
+			CPY(s->clients[s->nclients++], json_string_value(c));
+	s->clients_limited = json_is_true(json_object_get(reply,
+	    "clients_limited"));
+}
+
 struct sup_campaign *
 model_campaign(struct sup *s, const char *name)
 {
@@ -270,7 +284,7 @@ static void
 model_seed_campaign(struct sup_campaign *c, json_t *o)
 {
 	size_t	 i;
-	json_t	*l;
+	json_t	*l, *ab;
 
 	CPY(c->name, jstr(o, "name"));
 	CPY(c->client, jstr(o, "client"));
@@ -280,6 +294,14 @@ model_seed_campaign(struct sup_campaign *c, json_t *o)
 	c->successes = jint(o, "successes");
 	c->attempts = jint(o, "attempts");
 	c->answered = jint(o, "answered");
+	if ((ab = json_object_get(o, "abandon")) != NULL) {
+		c->abandon = 1;
+		c->live_today = jint(ab, "live_today");
+		c->ab_today = jint(ab, "abandoned_today");
+		c->live_24h = jint(ab, "live_24h");
+		c->ab_24h = jint(ab, "abandoned_24h");
+		c->cap_pct = jint(ab, "cap_pct");
+	}
 	c->records = c->open = c->done = 0;
 	json_array_foreach(json_object_get(o, "lists"), i, l) {
 		if (strcmp(jstr(l, "state") ?: "", "removed") == 0)

@@ -13,6 +13,8 @@
 #include "keys.h"
 #include "link.h"
 #include "look.h"
+#include "repjob.h"
+#include "repscreen.h"
 #include "loop.h"
 #include "view.h"
 #include "wall.h"
@@ -41,6 +43,11 @@ usage(FILE *f)
 	    "      --wait-warn S    longest wait shown yellow from S s "
 	    "(default 20)\n"
 	    "      --wait-alert S   and red from S s (default 60)\n"
+	    "      --config FILE    the core's config, for the reports' "
+	    "--client\n"
+	    "                       (default $CENTRALA_CONF, else the "
+	    "installed one)\n"
+	    "                       (the report screen: F11 or e)\n"
 	    "  -h, --help           print this help and exit\n\n"
 	    "Without --state-dir: $CENTRALA_SOCKET or $CENTRALA_STATE_DIR.\n"
 	    "Keys: F1 in the console; docs/SUPERVISOR.md.\n");
@@ -83,6 +90,8 @@ sup_draw(void *arg)
 	look_levels(s, now);
 	if (s->screen == SCREEN_WALL)
 		wall_draw(s, now);
+	else if (s->screen == SCREEN_REPORT)
+		repscreen_draw(s);
 	else
 		view_draw(s, now);
 	if (s->screen != SCREEN_WALL || tui_status_text(&s->status, now) != NULL)
@@ -102,6 +111,19 @@ static void
 sup_read(void *arg)
 {
 	link_read(arg);
+}
+
+static int
+sup_job_fd(void *arg)
+{
+	(void)arg;
+	return repjob_fd();
+}
+
+static void
+sup_job_ready(void *arg)
+{
+	repjob_ready(arg);
 }
 
 static int
@@ -132,7 +154,7 @@ sup_loop(struct sup *s)
 	const struct tui_loop l = { .arg = s, .quit = &s->quit,
 	    .dirty = &s->dirty, .cli = sup_cli, .draw = sup_draw,
 	    .key = sup_key, .read = sup_read, .due_ms = sup_timeout,
-	    .tick = sup_tick };
+	    .tick = sup_tick, .job_fd = sup_job_fd, .job_ready = sup_job_ready };
 
 	tui_loop_run(&l);
 }
@@ -150,6 +172,7 @@ sup_options(struct sup *s, int argc, char **argv)
 		{ "sl-target", required_argument, NULL, 'T' },
 		{ "wait-warn", required_argument, NULL, 'W' },
 		{ "wait-alert", required_argument, NULL, 'A' },
+		{ "config", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -158,7 +181,8 @@ sup_options(struct sup *s, int argc, char **argv)
 
 	while ((ch = getopt_long(argc, argv, "s:u:p:wm:h", opts, NULL)) != -1) {
 		switch (ch) {
-		case 's': state_dir = optarg; break;
+		case 's': state_dir = s->state_dir = optarg; break;
+		case 'C': s->config = optarg; break;
 		case 'S': sock = optarg; break;
 		case 'u': s->user = optarg; break;
 		case 'p': s->pin = optarg; break;

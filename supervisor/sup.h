@@ -5,8 +5,10 @@
  * fields through its functions. The parts, each in its own header, in
  * layers: model.c (here) at the bottom; link.c (link.h) tells the model
  * what the core said; look.c (look.h) turns figures into levels and
- * colours; view.c and wall.c draw from the model; keys.c turns keys into
- * requests (link) and filters (model); sup-main.c runs the loop over them.
+ * colours; view.c and wall.c draw from the model; repscreen.c is the
+ * report screen, repjob.c (repjob.h) runs its reports in a child; keys.c
+ * turns keys into requests (link), filters (model) and the report
+ * screen's choices; sup-main.c runs the loop over them.
  * Nothing calls upward: a part that changed the model sets s->changed and
  * the loop redraws. */
 #ifndef CZ_SUP_H
@@ -69,6 +71,9 @@ struct sup_campaign {
 	int	attempts, answered;	/* dialed (with a result), answered */
 	int	records, open, done;	/* over its lists */
 	int	low, low_left;
+	/* Live answers and abandons today and in the last 24 h, the cap
+	 * (percent); abandon: the core sent them. */
+	int	abandon, live_today, ab_today, live_24h, ab_24h, cap_pct;
 };
 
 enum sup_link { LINK_DOWN, LINK_OPEN, LINK_UP };
@@ -86,7 +91,26 @@ struct sup_pending {
 	char		call[32];	/* SREQ_MONITOR: the call, "" stop */
 };
 
-enum sup_screen { SCREEN_LIVE, SCREEN_WALL, SCREEN_HELP };
+enum sup_screen { SCREEN_LIVE, SCREEN_WALL, SCREEN_HELP, SCREEN_REPORT };
+
+#define SUP_CLIENTS	64
+
+/* The report screen (repscreen.c): the report chosen, its period and
+ * filters, and the preview's text (the report's own output). */
+enum sup_period { PERIOD_TODAY, PERIOD_YESTERDAY, PERIOD_WEEK,
+	PERIOD_LAST_MONTH, PERIOD_DATES };
+struct sup_report {
+	int		 report;		/* report_name(i) */
+	enum sup_period	 period;
+	char		 from[11], to[11];	/* PERIOD_DATES: days, both in */
+	char		 queue[32], agent[16], client[33];	/* "" all */
+	int		 preview;		/* the preview is shown */
+	char		*text;			/* the preview's text */
+	char		**lines;
+	int		 nlines, top;
+	int		 save_csv;		/* the save asked: CSV, else text */
+	int		 paged;			/* preview --text: pages, totals */
+};
 enum sup_focus { FOCUS_AGENTS, FOCUS_QUEUES, FOCUS_CAMPAIGNS };
 
 struct sup {
@@ -129,6 +153,11 @@ struct sup {
 	char			 filter_team[32];
 	char			 target[40];	/* agent, call or campaign acted on */
 	char			 wall_msg[128];
+	/* the session's clients (login): those it may report on */
+	char			 clients[SUP_CLIENTS][33];
+	int			 nclients, clients_limited;
+	const char		*state_dir, *config;	/* for the reports */
+	struct sup_report	 rep;
 	int			 red, quit, dirty;
 	char			 exit_why[256];	/* printed after the screen */
 };
@@ -139,6 +168,8 @@ void	model_event(struct sup *, json_t *ev);
 /* The `campaigns` reply: the campaigns again, their warnings kept. */
 void	model_campaigns(struct sup *, json_t *reply);
 struct sup_campaign *model_campaign(struct sup *, const char *name);
+/* The login reply: the session's clients. */
+void	model_login(struct sup *, json_t *reply);
 /* After events: the agents' calls and the queues' counts again. */
 void	model_settle(struct sup *);
 void	model_clear(struct sup *);

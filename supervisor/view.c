@@ -131,6 +131,34 @@ c_succ(const void *row, char *b, size_t n)
 	snprintf(b, n, "%d/%d", CROW->successes, CROW->target);
 }
 
+/* The abandon rate today / in the last 24 h (the pacing's window) / the
+ * cap, in percent, one decimal under 10 % (where caps are), whole from
+ * there; "-" before a live answer. */
+static void
+c_pct(char *b, size_t n, int ab, int live)
+{
+	double p = live > 0 ? 100.0 * ab / live : 0;
+
+	if (live == 0)
+		snprintf(b, n, "-");
+	else
+		snprintf(b, n, p < 9.95 ? "%.1f" : "%.0f", p);
+}
+
+static void
+c_aband(const void *row, char *b, size_t n)
+{
+	char d[16], w[16];
+
+	if (!CROW->abandon) {
+		snprintf(b, n, "?");
+		return;
+	}
+	c_pct(d, sizeof d, CROW->ab_today, CROW->live_today);
+	c_pct(w, sizeof w, CROW->ab_24h, CROW->live_24h);
+	snprintf(b, n, "%s/%s/%d", d, w, CROW->cap_pct);
+}
+
 /* Successes against the target; attempts dialed and answered; records:
  * left open, done, all. */
 static const struct tui_column camp_cols[] = {
@@ -144,6 +172,7 @@ static const struct tui_column camp_cols[] = {
 	{ "Open", 5, 4, 0, TUI_ALIGN_RIGHT, c_open, look_open, NULL },
 	{ "Done", 5, 4, 0, TUI_ALIGN_RIGHT, c_done, NULL, NULL },
 	{ "Recs", 5, 4, 0, TUI_ALIGN_RIGHT, c_recs, NULL, NULL },
+	{ "Aband%", 10, 0, 0, TUI_ALIGN_RIGHT, c_aband, look_abandon, NULL },
 };
 
 /* The agents shown: of the chosen state, queue and team. */

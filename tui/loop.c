@@ -72,9 +72,9 @@ tui_loop_socket(const struct tui_loop *l, struct pollfd *p)
 void
 tui_loop_run(const struct tui_loop *l)
 {
-	struct pollfd	pfd[2];
+	struct pollfd	pfd[3];
 	uint64_t	now, second = 0;
-	int		n;
+	int		n, job;
 
 	while (!*l->quit && !tui_loop_signalled) {
 		now = clock_mono_us();
@@ -88,13 +88,19 @@ tui_loop_run(const struct tui_loop *l)
 		}
 		pfd[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
 		n = 1 + tui_loop_socket(l, &pfd[1]);
-		if (poll(pfd, n, tui_loop_timeout(l, now)) < 0 && errno != EINTR)
+		job = l->job_fd != NULL ? l->job_fd(l->arg) : -1;
+		if (job >= 0)
+			pfd[n] = (struct pollfd){ .fd = job, .events = POLLIN };
+		if (poll(pfd, n + (job >= 0), tui_loop_timeout(l, now)) < 0 &&
+		    errno != EINTR)
 			break;
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;	/* the terminal has gone (ssh dropped) */
 		tui_loop_keys(l);	/* also after EINTR: SIGWINCH gives KEY_RESIZE */
 		if (n == 2 && l->cli(l->arg) != NULL && (pfd[1].revents & ~POLLOUT))
 			l->read(l->arg);
+		if (job >= 0 && pfd[n].revents != 0)
+			l->job_ready(l->arg);
 		l->tick(l->arg, clock_mono_us());
 	}
 }

@@ -21,6 +21,10 @@ struct tui_loop {
 	/* ms until something of the console's is due (-1: nothing). */
 	int		 (*due_ms)(void *, uint64_t now);
 	void		 (*tick)(void *, uint64_t now);	/* after each wake */
+	/* A helper's descriptor (a child's pipe) waited on too: -1 none;
+	 * job_ready is called when it is readable or closed. Optional. */
+	int		 (*job_fd)(void *);
+	void		 (*job_ready)(void *);
 };
 
 /* SIGTERM, SIGHUP and SIGINT end the loop in order; SIGPIPE ignored. */

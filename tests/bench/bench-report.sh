@@ -4,10 +4,15 @@
 # for them (call_start, call_routed, queue_enter, then offer, the agent's
 # ringing, answer, on_call, call_end, ready; or abandon and call_end: 9 or
 # 5 a call, in time order), generated into a fixture database with the
-# sqlite3 CLI from the real schema. Prints the
-# generation time, the database size, and the report's wall time, CPU time
-# and peak memory (/usr/bin/time -v) for 60-minute and day intervals, and
-# for the trunk report. Goal: the queue report under 1 s.
+# sqlite3 CLI from the real schema up to version 7 (before the stored
+# totals). Prints the generation time, the database size; the queue report
+# from the events alone (as before version 8); the upgrade to version 8
+# with its backfill of the per-interval totals; then the reports' wall
+# time, CPU time and peak memory (/usr/bin/time -v) for 60-minute, 15-minute
+# and day intervals, from the totals, and for the trunk report; the queue
+# report must be the same, byte for byte, from the events and from the
+# totals. Last, the totals' cost on the CDR write path (bench-cdr). Goal:
+# the queue report under 1 s.
 . "$top_srcdir/tests/integ/lib.sh"
 N=${BENCH_CALLS:-1000000}
 DB="$T/month.db"
@@ -19,7 +24,7 @@ BASE=1793491200000	# 2026-11-01 00:00 UTC
 
 t0=$(date +%s%N)
 {
-	cat "$S/data/schema.sql"
+	awk '/^-- version 8$/ { exit } { print }' "$S/data/schema.sql"
 	cat <<SQL
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
@@ -66,6 +71,7 @@ INSERT INTO events (ts_ms, kind, call_id, agent, queue, state, detail)
 	    NULL, 'ready', NULL FROM c WHERE agent IS NOT NULL)
 	ORDER BY ts;
 COMMIT;
+PRAGMA user_version = 7;
 SQL
 } | sqlite3 "$DB" >/dev/null || fail "generating the fixture"
 t1=$(date +%s%N)
@@ -82,7 +88,13 @@ run() {
 		/Maximum resident/ { rss = $2 }
 		END { printf "%-22s wall %s s  user %s s  sys %s s  peak RSS %.1f MiB\n", n, wall, user, sys, rss / 1024 }' "$T/time.$_name"
 }
+run "queues, 60 min, CSV, from the events (before)" --interval 60 --csv --no-totals
+"$B/tests/bench/bench-cdr" --migrate "$DB" 2>/dev/null || fail "the upgrade failed"
 run "queues, 60 min, CSV" --interval 60 --csv
+cmp -s "$T/out.queues, 60 min, CSV, from the events (before)" "$T/out.queues, 60 min, CSV" ||
+	fail "the queue report from the totals differs from the one from the events"
+echo "queue report from the totals = from the events, byte for byte"
+run "queues, 15 min, CSV" --interval 15 --csv
 run "queues, day, CSV" --interval day --csv
 run "queues, 60 min, table" --interval 60
 run "trunks, 60 min, CSV" trunks --interval 60 --csv
@@ -92,3 +104,4 @@ echo "queue report: $rows rows (5 queues x 720 hours)"
 offered=$(awk -F, 'NR > 1 { s += $3 } END { print s }' "$T/out.queues, 60 min, CSV")
 want=$(sqlite3 "$DB" "select count(*) from events where kind = 'queue_enter' and ts_ms < $BASE + 2592000000")
 [ "$offered" -eq "$want" ] || fail "the report offered $offered calls, not $want"
+"$B/tests/bench/bench-cdr" "${BENCH_CDR_CALLS:-5000}" 2>/dev/null || fail "bench-cdr failed"

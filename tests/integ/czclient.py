@@ -54,7 +54,7 @@ class Session:
             line, self.buf = self.buf.split(b"\n", 1)
             self.events.append(json.loads(line))
 
-    def req(self, name, **args):
+    def req(self, name, /, **args):
         rid = self.next_id
         self.next_id += 1
         args.update(id=rid, req=name)
@@ -68,7 +68,7 @@ class Session:
             self._read(0.2)
         raise TimeoutError(f"no reply to {name}")
 
-    def ok(self, name, **args):
+    def ok(self, name, /, **args):
         r = self.req(name, **args)
         if not r.get("ok"):
             raise AssertionError(f"{name} {args}: {r}")

@@ -94,6 +94,8 @@ sql_is "select count(*) from customers" 2 || fail "a refused request changed cus
 pass "unknown, malformed ids and actions refused with clear errors; supervisors refused"
 
 # Erase: one audit line, and no trace left.
+sql "select * from queue_totals order by start_ms, queue" >"$T/totals.before"
+[ -s "$T/totals.before" ] || fail "no queue totals for the customer's call"
 ctl customer erase 1 >"$T/erase.out" 2>&1 || fail "erase: $(cat "$T/erase.out")"
 grep -q "customer 1 erased:.* contacts 1" "$T/erase.out" || fail "erase said: $(cat "$T/erase.out")"
 [ ! -e "$T/recordings/2026-01-02/$CALL.wav" ] && [ ! -e "$T/voicemail/sales/vm1.wav" ] || fail "files of the customer left"
@@ -113,7 +115,10 @@ for what in "$NAME" Wąsowska $NUM "Zofia" "zofia@"; do
 	done
 	! grep -raq "$what" "$T/recordings" "$T/voicemail" || fail "\"$what\" still under recordings/ or voicemail/"
 done
-pass "erase leaves no trace but the audit line; the CDR kept, anonymous"
+# The per-interval totals are aggregates with nothing of the person.
+sql "select * from queue_totals order by start_ms, queue" | cmp -s - "$T/totals.before" ||
+	fail "the queue totals changed by the erase"
+pass "erase leaves no trace but the audit line; the CDR and the queue totals kept"
 
 # The core goes on: a new call is stored.
 pstn --calls 1 --cli 511000111 --dnis 2000 --hold fixed:1 || fail "no call after the erase"

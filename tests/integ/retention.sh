@@ -49,6 +49,8 @@ INSERT INTO customers (id, name, created_ms, updated_ms) VALUES
 	(3, 'updated lately', 0, $(old 10)), (4, 'idle with old contact', 0, $(old 1200));
 INSERT INTO contacts (call_id, customer_id, agent, direction, start_ms, updated_ms) VALUES
 	('k2', 2, '1001', 'in', $(old 365), 0), ('k4', 4, '1001', 'in', $(old 1150), 0);
+INSERT INTO queue_totals (start_ms, queue, offered, answered, talk_ms)
+	VALUES ($(old 800) - $(old 800) % 900000, 'sales', 250, 250, 250000);
 " || fail "writing the fixture"
 
 # A bad period is refused, naming the section and the key.
@@ -77,7 +79,10 @@ sql_is "select group_concat(number) from callbacks order by number" "222,333" ||
 sql_is "select group_concat(outcome) from attempts" noanswer || fail "attempts"
 sql_is "select group_concat(id) from (select id from customers order by id)" "2,3" || fail "customers: $(sql 'select id from customers')"
 sql_is "select group_concat(call_id) from contacts" k2 || fail "contacts: $(sql 'select call_id from contacts')"
-pass "older than the period deleted (files too), the rest and waiting callbacks kept"
+# The per-interval totals are aggregates: retention leaves past figures.
+sql_is "select offered || ' ' || answered || ' ' || talk_ms from queue_totals where start_ms = $(old 800) - $(old 800) % 900000" \
+	"250 250 250000" || fail "totals changed by retention: $(sql 'select * from queue_totals')"
+pass "older than the period deleted (files too), the rest, waiting callbacks and the totals kept"
 
 # The core serves calls after the run.
 start_bots 1001

@@ -1,7 +1,7 @@
 #!/bin/sh
 # supervisor-act.sh: the supervisor console (as user "super", whose audio
 # is the line phone:700200) in tmux at 80x24 against a real core, a
-# scripted agent (1001, team north, talks long), agent 1025 (team south,
+# scripted agent (1001, team north, talks long), agent 1025 (team nightshift,
 # taking billing only) held by a protocol session, and callers from the
 # telco simulator. The agents table shows each agent's call (number,
 # queue, duration), calls today and AHT as the core's status says; the
@@ -15,11 +15,13 @@
 . "$top_srcdir/tests/integ/tmux.sh"
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
 
-sed -e '/^\[agent 1001\]$/a team = north' \
-    -e '/^\[agent 1002\]$/a team = north' \
-    -e '/^\[agent 1025\]$/a team = south' \
+# The teams are the agents' `team` keys: 1001 and 1002 north (as in
+# data/centrala.ini), 1025 a team only this file names, so the console's
+# team list can only have it from the configuration.
+sed -e '/^\[agent 1025\]$/,/^$/s/^team = south$/team = nightshift/' \
     -e '/^\[user super\]$/a audio = phone:700200' "$S/data/centrala.ini" >"$T/c.ini"
-sed '/^\[agent 1025\]$/,/^$/s/^team = south$/team = south west/' "$T/c.ini" >"$T/bad.ini"
+grep -q '^team = nightshift$' "$T/c.ini" || fail "1025's team not set"
+sed '/^\[agent 1025\]$/,/^$/s/^team = nightshift$/team = south west/' "$T/c.ini" >"$T/bad.ini"
 if "$B/centrala-core" -n -c "$T/bad.ini" >"$T/out" 2>&1; then fail "a bad team name accepted"; fi
 grep -q "$T/bad.ini: \[agent 1025\] team: \"south west\" is not a team name" "$T/out" ||
 	fail "bad team: $(cat "$T/out")"
@@ -84,9 +86,14 @@ field_is "[a['help_text'] for a in d['agents'] if a['agent']=='1025'][0]" "calle
 	fail "status: no help text"
 pass "an agent asking for help stands out with its text"
 
-# Team filter: north keeps 1001, hides 1025.
+# Team filter: north keeps 1001, hides 1025. The pick list holds the
+# configured teams, nightshift too (at 80 columns no team column shows it).
+field_is "[a['team'] for a in d['agents'] if a['agent']=='1025'][0]" nightshift ||
+	fail "status: 1025's team is not nightshift"
+hides "nightshift" || { screen; fail "nightshift on screen before the pick list"; }
 keys t
 must_show 5 "Agents of team" "no team pick list"
+must_show 5 "nightshift" "the team list lacks the configured team nightshift"
 keys Down Enter
 must_show 5 "filter: all team north" "team filter not in the title"
 wait_until 5 hides "^1025 " || { screen; fail "team north still shows 1025"; }
@@ -159,7 +166,7 @@ wait_until 10 sql_is "select count(*) from events where kind='monitor' and call_
 wait_until 5 hides "super  on $call1" || { screen; fail "title still says listening"; }
 pass "listen, whisper, barge and stop from the console: monitor events naming super"
 
-# A message to team north: 1001 (a console) gets it; 1025 (south) does not.
+# A message to team north: 1001 (a console) gets it; 1025 (nightshift) does not.
 keys T
 must_show 5 "Message to" "no team pick list"
 keys Down Enter

@@ -3,7 +3,9 @@
  * a CSV import with bad rows (named by line) and a fatal one (nothing
  * kept), then the dialer's choice of the next record and why-not on a
  * real database file: list priorities, paused lists, DNC, calling hours
- * in the record's zone, retry delays and used attempts. */
+ * in the record's zone, retry delays and used attempts; the abandon
+ * figures the `campaigns` reply gives (live answers and abandons since a
+ * time). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,6 +342,33 @@ test_pick(struct db *db, const char *dbpath, struct campaign *c)
 	    "end date passed, said");
 }
 
+/* Live answers are answered and abandoned attempts; busy and no-answer
+ * are not; only those since the time asked count. */
+static void
+test_abandons(struct db *db, const char *path)
+{
+	int64_t	rec = q_int(db, path, "SELECT r.id FROM records r JOIN lists "
+		    "l ON l.id = r.list_id WHERE l.campaign = 'spring' LIMIT 1");
+	int64_t	t = 1800000000000LL;
+	int	live = -1, ab = -1, live0 = -1, ab0 = -1;
+
+	db_campaign_abandons(db, "spring", t, &live0, &ab0);
+	db_attempt_add(db, rec, t - 1, "abandoned", 16, NULL, NULL);
+	db_attempt_add(db, rec, t, "abandoned", 16, NULL, NULL);
+	db_attempt_add(db, rec, t + 1, "answered", 16, "1001", NULL);
+	db_attempt_add(db, rec, t + 2, "answered", 16, "1001", NULL);
+	db_attempt_add(db, rec, t + 3, "busy", 17, NULL, NULL);
+	db_attempt_add(db, rec, t + 4, "noanswer", 19, NULL, NULL);
+	ok(rec > 0 && live0 == 0 && ab0 == 0 &&
+	    db_campaign_abandons(db, "spring", t, &live, &ab) == 0 &&
+	    live == 3 && ab == 1, "abandons since t: 1 of 3 live answers "
+	    "(got %d of %d)", ab, live);
+	ok(db_campaign_abandons(db, "spring", t - 1, &live, &ab) == 0 &&
+	    live == 4 && ab == 2 && db_campaign_abandons(db, "winter", 0,
+	    &live, &ab) == 0 && live == 0 && ab == 0, "from the earlier one: 2 "
+	    "of 4; another campaign: none");
+}
+
 int
 main(void)
 {
@@ -362,6 +391,7 @@ main(void)
 		return tap_done();
 	test_import(db, dbpath, &c);
 	test_pick(db, dbpath, &c);
+	test_abandons(db, dbpath);
 	db_close(db);
 	config_free(cfg);
 	if (system(NULL)) {

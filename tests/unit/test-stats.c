@@ -211,6 +211,63 @@ agent_row(struct stats *s, const char *id, int64_t start)
 	return NULL;
 }
 
+/* The stored totals' way (core/db-totals.c): each call's own events through
+ * a fresh engine, the rows merged, give the day's figures (wrap-up apart:
+ * it is the agent's); the open calls tell the report where totals stop. */
+static void
+test_totals(void)
+{
+	struct stats_opts	 o = { .interval_s = 900, .short_abandon_ms = 5000,
+				    .queues_only = 1 };
+	struct stats		*all = stats_new(&o), *sum = stats_new(&o);
+	static const char	*const calls[] = { "c1", "c2", "c3", "c4", "c5" };
+	const struct stats_queue *a, *b;
+
+	for (size_t i = 0; i < sizeof day / sizeof day[0]; i++)
+		stats_feed(all, &day[i]);
+	for (size_t c = 0; c < 5; c++) {
+		struct stats *one = stats_new(&o);
+
+		for (size_t i = 0; i < sizeof day / sizeof day[0]; i++)
+			if (day[i].call_id != NULL &&
+			    strcmp(day[i].call_id, calls[c]) == 0 &&
+			    strcmp(day[i].kind, "agent_state") != 0)
+				stats_feed(one, &day[i]);
+		for (int r = 0; r < stats_nqueues(one); r++)
+			stats_merge_queue(sum, stats_queue_at(one, r));
+		stats_free(one);
+	}
+	ok(stats_nagents(all) == 0, "totals: queues_only keeps no agent rows");
+	for (int64_t t = 0; t <= S(900); t += S(900)) {
+		a = stats_find_queue(all, "sales", t);
+		b = stats_find_queue(sum, "sales", t);
+		ok(a && b && a->offered == b->offered && a->answered ==
+		    b->answered && a->abandoned == b->abandoned &&
+		    a->short_abandoned == b->short_abandoned &&
+		    a->answered_in_sl == b->answered_in_sl &&
+		    a->wait_answered_ms == b->wait_answered_ms &&
+		    a->max_wait_ms == b->max_wait_ms && a->talk_ms == b->talk_ms &&
+		    a->hold_ms == b->hold_ms, "totals: @%llds the calls' rows "
+		    "merged = one fold of the day", (long long)(t / 1000));
+	}
+	a = stats_find_queue(all, "sales", 0);
+	ok(a && a->wrap_ms == S(20), "totals: the day's wrap-up 20 s (A)");
+	/* c5 (00:15) still waiting at the end: nothing before 00:15 is open. */
+	ok(stats_open_before(all, S(1800)) == S(900) &&
+	    stats_open_before(all, S(900)) == S(900),
+	    "totals: c5 still waiting holds the cut at 00:15");
+	stats_close(all, S(1200));
+	stats_drop_before(all, S(900));
+	ok(stats_nqueues(all) == 1 && stats_queue_at(all, 0)->start_ms == S(900),
+	    "totals: the rows before the cut dropped");
+	stats_merge_queue(all, stats_find_queue(sum, "sales", 0));
+	a = stats_find_queue(all, "sales", 0);
+	ok(stats_nqueues(all) == 2 && a && a->offered == 4 && a->answered == 2,
+	    "totals: a stored row merged in as the 00:00 row");
+	stats_free(all);
+	stats_free(sum);
+}
+
 int
 main(void)
 {
@@ -273,5 +330,6 @@ main(void)
 	test_callbacks();
 	test_callback_first();
 	test_outcomes();
+	test_totals();
 	return tap_done();
 }
