@@ -7,6 +7,7 @@
 #define CZ_CAMPAIGN_H
 
 #include <jansson.h>
+#include "agent.h"
 #include "campaign-rules.h"
 
 /* campaign.c: the running campaigns. */
@@ -92,6 +93,11 @@ void		 campaign_predict_ringing(struct call *);
  * outcome); NOTE filled. */
 const char	*campaign_predict_stop(struct call *, int *answered,
 		    struct predict_note *note);
+/* Agent a left state OLD after SECONDS (agent_hooks.left): the end of
+ * the wrap-up after a predictive call is measured into its campaign's
+ * mean wrap-up time (no wrap-up: 0 s). */
+void		 campaign_predict_agent_left(struct agent *, enum agent_state old,
+		    enum agent_state new_state, double seconds);
 
 /* Sends the agent event NAME with the record, its fields and the script
  * (call NULL: a preview). */
