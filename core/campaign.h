@@ -154,6 +154,16 @@ int		 campaign_call_disposition(const char *call_id,
 int		 campaign_import(struct db *, const struct campaign *,
 		    const char *list, const char *path, const char *country,
 		    int priority, json_t *reply, char *why, size_t len);
+/* The same with the file's parse on a thread: 0 when it started (DONE
+ * is called on the loop when it ends, with rc, the reply's fields and
+ * why), -1 with why. The campaign is found again by name at the end. */
+struct event_base;
+typedef void	(*campaign_import_cb)(int rc, json_t *reply, const char *why,
+		    void *arg);
+int		 campaign_import_start(struct event_base *, struct db *,
+		    const struct campaign *, const char *list, const char *path,
+		    const char *country, int priority, campaign_import_cb done,
+		    void *arg, char *why, size_t len);
 
 /* dnc.c: whether the dialer may call NUMBER (E.164) for CLIENT now:
  * called at the moment of every dial. */
