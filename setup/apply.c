@@ -1,9 +1,9 @@
 /* apply.c: write, database, reload (apply.h). The database is opened
  * with the core's db_open(), which creates it or runs the schema steps it
  * lacks, as the core does at start. A running core is found by its
- * socket and sent `reload`; spans and [core] are read at start (the core
- * keeps a span as it was on reload), so their changes are reported as
- * waiting for a restart. */
+ * socket and sent `reload`; its reply says which changes it put in
+ * force and which wait for a restart (the config table's apply column),
+ * and the report says the same. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,66 +28,25 @@ apply_say(char *buf, size_t len, const char *fmt, const char *a,
 	snprintf(buf + n, len - n, fmt, a, b);
 }
 
-/* 1 when any of the kind's keys differs between the two documents. */
-static int
-apply_differs(const struct ini_doc *old, const struct ini_doc *new,
-    const struct cfg_section *cs, const char *name)
-{
-	const struct cfg_key	*keys[MODEL_MAX_KEYS];
-	int			 n = model_keys(cs, keys, MODEL_MAX_KEYS), d;
-	char			 secname[128], *a;
-
-	model_secname(cs, name, secname, sizeof secname);
-	for (int i = 0; i < n; i++) {
-		a = xstrdup(model_value(old, secname, name, keys[i], &d));
-		d = strcmp(a, model_value(new, secname, name, keys[i], &d));
-		free(a);
-		if (d != 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* A line per section added, changed or removed: "applied:" for what a
- * reload takes, "needs a restart:" for spans and [core]. */
+/* What the core's reply says the reload changed: a line per key or
+ * section, put in force ("applied") or kept until a restart. */
 static void
-apply_changes(const struct setup *s, char *buf, size_t len)
+apply_changes(json_t *reply, char *buf, size_t len)
 {
-	struct ini_doc	*old = ini_doc_parse(s->written);
-	char		**now, **was, sec[160];
-	int		  nnow, nwas, had;
+	static const struct { const char *key, *how; } lists[] = {
+		{ "applied", "applied" }, { "restart", "needs a restart" },
+	};
+	size_t	 i, n = 0;
+	json_t	*v;
 
-	for (int i = 0; i < model_nkinds(); i++) {
-		const struct cfg_section *cs = model_kind(i);
-		const char *how = strcmp(cs->kind, "span") == 0 ||
-		    strcmp(cs->kind, "core") == 0 ? "needs a restart" :
-		    "applied";
-
-		if (!model_named(cs)) {
-			if (apply_differs(old, s->doc, cs, NULL))
-				apply_say(buf, len, "%s: [%s] changed\n", how,
-				    cs->kind);
-			continue;
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+		json_array_foreach(json_object_get(reply, lists[k].key), i, v) {
+			apply_say(buf, len, "%s: %s\n", lists[k].how,
+			    json_string_value(v));
+			n++;
 		}
-		now = model_instances(s->doc, cs, &nnow);
-		was = model_instances(old, cs, &nwas);
-		for (int j = 0; j < nnow; j++) {
-			model_secname(cs, now[j], sec, sizeof sec);
-			had = ini_has_section(old, sec);
-			if (!had || apply_differs(old, s->doc, cs, now[j]))
-				apply_say(buf, len, had ? "%s: [%s] changed\n" :
-				    "%s: [%s] new\n", how, sec);
-		}
-		for (int j = 0; j < nwas; j++) {
-			model_secname(cs, was[j], sec, sizeof sec);
-			if (!ini_has_section(s->doc, sec))
-				apply_say(buf, len, "%s: [%s] removed\n", how,
-				    sec);
-		}
-		model_free_names(now);
-		model_free_names(was);
-	}
-	ini_doc_free(old);
+	if (n == 0)
+		apply_say(buf, len, "no setting changed%s%s\n", "", "");
 }
 
 /* Root made the database in a state directory the core's user owns
@@ -111,6 +70,26 @@ apply_own(const char *dir, const char *db)
 	}
 }
 
+/* mkdir -p: the state directory and the folders above it (a /usr/local
+ * install's /usr/local/var/lib may not be there yet). */
+static int
+apply_mkdirs(const char *dir)
+{
+	char	*p = xstrdup(dir), *s = p;
+	int	 r = 0;
+
+	while (r == 0 && (s = strchr(s + 1, '/')) != NULL) {
+		*s = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST)
+			r = -1;
+		*s = '/';
+	}
+	if (r == 0 && mkdir(p, 0750) != 0 && errno != EEXIST)
+		r = -1;
+	free(p);
+	return r;
+}
+
 /* Creates or upgrades the database; a line for the report. */
 static int
 apply_db(const struct config *cfg, char *buf, size_t len)
@@ -119,7 +98,7 @@ apply_db(const struct config *cfg, char *buf, size_t len)
 	char			*path, err[512];
 	struct db		*db;
 
-	if (mkdir(cc->state_dir, 0750) != 0 && errno != EEXIST) {
+	if (apply_mkdirs(cc->state_dir) != 0) {
 		apply_say(buf, len, "cannot create %s: %s\n", cc->state_dir,
 		    strerror(errno));
 		return -1;
@@ -173,7 +152,7 @@ apply_reload(const struct setup *s, const struct config *cfg, char *buf,
 	else {
 		apply_say(buf, len, "reload: the running core took the new "
 		    "file%s%s\n", "", "");
-		apply_changes(s, buf, len);
+		apply_changes(r, buf, len);
 	}
 	json_decref(r);
 	cli_close(c);

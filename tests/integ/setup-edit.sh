@@ -98,8 +98,8 @@ must_show 5 "Sections:" "not at the menu"
 keys w; must_show 15 "complete and right" "the summary's check fails"
 keys w; must_show 15 "Written" "not written"
 shows "reload: the running core took the new file" || { screen; fail "no reload said"; }
-shows "applied: \[queue sales\] changed" || { screen; fail "the queue's change not said applied"; }
-shows "needs a restart: \[span e1a\] changed" || { screen; fail "the span's restart not said"; }
+shows "applied: \[queue sales\] wrapup" || { screen; fail "the queue's change not said applied"; }
+shows "needs a restart: \[span e1a\] caller_id" || { screen; fail "the span's restart not said"; }
 shows "\[queue support\]" && { screen; fail "an unchanged queue said changed"; }
 keys Enter q; must_show 5 "setup-exit=0" "the wizard did not end"
 
