@@ -265,6 +265,8 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 		.state = agent_state_name(st),
 		.call_id = a->call != NULL ? a->call->id : NULL,
 	};
+	enum agent_state old = a->state;
+	uint64_t	 now = clock_mono_us(), since = a->state_since;
 
 	if (a->state == st && (reason == NULL || (a->reason != NULL &&
 	    strcmp(reason, a->reason) == 0))) {
@@ -276,7 +278,7 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 	if (st != AGENT_WRAP_UP)
 		evtimer_del(a->wrap_timer);
 	if (a->state != st)
-		a->state_since = clock_mono_us();
+		a->state_since = now;
 	a->state = st;
 	free(a->reason);
 	a->reason = reason != NULL ? xstrdup(reason) : NULL;
@@ -286,6 +288,9 @@ agent_set_state(struct agent *a, enum agent_state st, const char *reason)
 	evlog_add(&ev, reason != NULL ? json_pack("{s:s}", "reason", reason) :
 	    NULL);
 	sink_agent_state(a);
+	if (old != st && agent_hooks.left != NULL)
+		agent_hooks.left(a, old, st, since != 0 && now > since ?
+		    (now - since) / 1e6 : 0);
 	if (st == AGENT_READY)
 		acd_dispatch();
 }

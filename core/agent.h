@@ -70,6 +70,10 @@ struct agent_hooks {
 	 * was asked into ends. */
 	void	(*withdraw)(struct call *, struct agent *, const char *reason);
 	void	(*consult_gone)(struct call *, struct agent *);
+	/* It left state OLD for NEW after SECONDS in OLD (the dialer
+	 * measures wrap-up times from this). May be NULL. */
+	void	(*left)(struct agent *, enum agent_state old,
+		    enum agent_state new_state, double seconds);
 };
 void		 agent_set_hooks(const struct agent_hooks *);
 

@@ -6,6 +6,12 @@
  * and skipped; a fatal error (unreadable file, broken quoting, no phone
  * column, the database) rolls the whole file back. One transaction.
  *
+ * Two phases: the parse (reading, checking, normalising: no database)
+ * runs on a thread for campaign_import_start(), so a list of 100,000 rows
+ * does not stall the loop; it yields the rows in file order, good or bad.
+ * The loop then writes them in one transaction (duplicates are found
+ * there) and replies. campaign_import() does both phases in turn.
+ *
  * The core reads the file itself (the request names its path): the core
  * is the database's one writer, and a list of 100,000 rows does not fit
  * in one protocol line. Only admins may ask (the file is read with the
@@ -19,6 +25,7 @@
 #include <stdarg.h>
 #include <csv.h>
 #include "campaign.h"
+#include "campaign-import.h"
 #include "clock.h"
 #include "db-campaign.h"
 #include "log.h"
@@ -41,10 +48,17 @@ static const struct {
 	{ "tz", IMP_TZ }, { "timezone", IMP_TZ }, { "time_zone", IMP_TZ },
 };
 
+/* A parsed row, in file order: good (why NULL) or bad. */
+struct imp_item {
+	int		 line;
+	char		*why;
+	char		*e164, *name, *tz, *fields;
+};
+
 struct imp {
-	struct db	*db;
 	const char	*country;
-	int64_t		 list_id;
+	struct imp_item	*items;
+	long		 nitems, capitems;
 	char		*head[IMP_MAX_COLS];	/* column names */
 	enum imp_col	 kind[IMP_MAX_COLS];
 	int		 ncols;			/* 0 = header not read yet */
@@ -52,10 +66,48 @@ struct imp {
 	char		*field[IMP_MAX_COLS];
 	int		 nfields, toomany;
 	int		 line, row_line;	/* now; the row's first */
-	int		 imported, nbad, duplicates;
-	json_t		*bad;
 	char		 fatal[256];
 };
+
+/* The write's tally and the bad rows for the reply. */
+struct imp_out {
+	int		 imported, nbad, duplicates;
+	json_t		*bad;
+};
+
+static struct imp_item *
+imp_item_new(struct imp *m)
+{
+	struct imp_item *it;
+
+	if (m->nitems == m->capitems) {
+		m->capitems = m->capitems ? m->capitems * 2 : 1024;
+		m->items = xrealloc(m->items, (size_t)m->capitems *
+		    sizeof *m->items);
+	}
+	it = &m->items[m->nitems++];
+	memset(it, 0, sizeof *it);
+	it->line = m->row_line;
+	return it;
+}
+
+static void
+imp_items_free(struct imp *m)
+{
+	for (long i = 0; i < m->nitems; i++) {
+		free(m->items[i].why);
+		free(m->items[i].e164);
+		free(m->items[i].name);
+		free(m->items[i].tz);
+		free(m->items[i].fields);
+	}
+	free(m->items);
+	m->items = NULL;
+	m->nitems = m->capitems = 0;
+	for (int i = 0; i < m->nhead; i++)
+		free(m->head[i]);
+	m->nhead = 0;
+}
 
 static int
 imp_utf8_ok(const unsigned char *s)
@@ -89,14 +141,20 @@ imp_bad(struct imp *m, const char *fmt, ...)
 	char	buf[256];
 	va_list	ap;
 
-	m->nbad++;
-	if (json_array_size(m->bad) >= IMP_MAX_BAD)
-		return;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	json_array_append_new(m->bad, json_pack("{s:i,s:s}", "line",
-	    m->row_line, "why", buf));
+	imp_item_new(m)->why = xstrdup(buf);
+}
+
+/* A bad row into the reply (the first IMP_MAX_BAD listed). */
+static void
+imp_out_bad(struct imp_out *o, int line, const char *why)
+{
+	o->nbad++;
+	if (json_array_size(o->bad) < IMP_MAX_BAD)
+		json_array_append_new(o->bad, json_pack("{s:i,s:s}", "line",
+		    line, "why", why));
 }
 
 static void
@@ -161,14 +219,13 @@ imp_zone_ok(const char *tz)
 	return strstr(tz, "..") == NULL && tz[0] != '/' && access(path, R_OK) == 0;
 }
 
-/* One data row: checked, then stored. -1 only on a database error. */
-static int
+/* One data row: checked, then kept for the write. */
+static void
 imp_row(struct imp *m)
 {
 	const char	*phone = "", *name = "", *tz = "";
 	char		 e164[PHONE_E164_MAX + 1], why[160], *fields = NULL;
 	json_t		*custom = json_object();
-	int		 rc;
 
 	if (m->nfields != m->ncols || m->toomany) {
 		imp_bad(m, "%d fields, the header has %d", m->nfields, m->ncols);
@@ -200,22 +257,16 @@ imp_row(struct imp *m)
 	}
 	if (json_object_size(custom) > 0)
 		fields = json_dumps(custom, JSON_COMPACT);
-	rc = db_record_add(m->db, m->list_id, m->row_line, e164, name, tz, fields);
-	free(fields);
-	if (rc < 0) {
-		snprintf(m->fatal, sizeof m->fatal, "line %d: database error",
-		    m->row_line);
-		json_decref(custom);
-		return -1;
+	{
+		struct imp_item *it = imp_item_new(m);
+
+		it->e164 = xstrdup(e164);
+		it->name = xstrdup(name);
+		it->tz = xstrdup(tz);
+		it->fields = fields;
 	}
-	if (rc == 1) {
-		m->duplicates++;
-		imp_bad(m, "%s is already in the list (a duplicate)", e164);
-	} else
-		m->imported++;
 out:
 	json_decref(custom);
-	return 0;
 }
 
 static void
@@ -285,49 +336,122 @@ imp_list(struct db *db, const struct campaign *c, const char *name,
 	return rc > 0 ? id : -1;
 }
 
+/* The parse phase: the whole file into m->items; -1 with m->fatal. No
+ * database, no log, no global state: it may run on a thread. */
+static int
+imp_parse(struct imp *m, FILE *f)
+{
+	struct csv_parser	p;
+	int			rc;
+
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	rc = imp_feed(m, f, &p);
+	csv_free(&p);
+	return rc;
+}
+
+struct imp *
+campaign_import_parse(FILE *f, const char *country)
+{
+	struct imp *m = xcalloc(1, sizeof *m);
+
+	m->country = country;
+	imp_parse(m, f);
+	return m;
+}
+
+const char *
+campaign_import_fatal(const struct imp *m)
+{
+	return m->fatal;
+}
+
+void
+campaign_import_free(struct imp *m)
+{
+	imp_items_free(m);
+	free(m);
+}
+
+/* The write phase, on the loop: the parsed rows in one transaction. */
+int
+campaign_import_write(struct db *db, const struct campaign *c, const char *list,
+    const char *path, int priority, struct imp *m, json_t *reply, char *why,
+    size_t len)
+{
+	struct imp_out	o = { .bad = json_array() };
+	int64_t		list_id;
+	int		rc = -1, radd;
+	long		i;
+
+	snprintf(why, len, "database: cannot start the import");
+	if (db_tx_begin(db) != 0 || (list_id = imp_list(db, c, list, priority,
+	    why, len)) <= 0)
+		goto done;
+	for (i = 0; i < m->nitems; i++) {
+		struct imp_item *it = &m->items[i];
+
+		if (it->why != NULL) {
+			imp_out_bad(&o, it->line, it->why);
+			continue;
+		}
+		radd = db_record_add(db, list_id, it->line, it->e164, it->name,
+		    it->tz, it->fields);
+		if (radd < 0)
+			break;
+		if (radd == 1) {
+			char dup[160];
+
+			snprintf(dup, sizeof dup, "%s is already in the list (a "
+			    "duplicate)", it->e164);
+			o.duplicates++;
+			imp_out_bad(&o, it->line, dup);
+		} else
+			o.imported++;
+	}
+	if (i < m->nitems)
+		snprintf(why, len, "%s: line %d: database error: nothing "
+		    "imported", path, m->items[i].line);
+	else if (db_tx_commit(db) != 0)
+		snprintf(why, len, "database: the import was not written");
+	else
+		rc = 0;
+done:
+	if (rc != 0) {
+		db_tx_rollback(db);
+		json_decref(o.bad);
+		return -1;
+	}
+	json_object_set_new(reply, "list", json_string(list));
+	json_object_set_new(reply, "imported", json_integer(o.imported));
+	json_object_set_new(reply, "duplicates", json_integer(o.duplicates));
+	json_object_set_new(reply, "bad_rows", json_integer(o.nbad));
+	json_object_set_new(reply, "bad", o.bad);
+	log_info("campaign %s: list %s: %d records imported from %s, %d "
+	    "bad rows", c->name, list, o.imported, path, o.nbad);
+	return 0;
+}
+
 int
 campaign_import(struct db *db, const struct campaign *c, const char *list,
     const char *path, const char *country, int priority, json_t *reply,
     char *why, size_t len)
 {
-	struct imp		 m = { .db = db, .country = country[0] ?
-	    country : c->cfg->country };
-	struct csv_parser	 p;
-	FILE			*f;
-	int			 rc = -1;
+	struct imp	 m = { .country = country[0] ? country : c->cfg->country };
+	FILE		*f;
+	int		 rc;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		snprintf(why, len, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	m.bad = json_array();
-	snprintf(why, len, "database: cannot start the import");
-	if (db_tx_begin(db) == 0 && (m.list_id = imp_list(db, c, list,
-	    priority, why, len)) > 0) {
-		if (imp_feed(&m, f, &p) != 0)
-			snprintf(why, len, "%s: %s: nothing imported", path,
-			    m.fatal);
-		else if (db_tx_commit(db) != 0)
-			snprintf(why, len, "database: the import was not written");
-		else
-			rc = 0;
-	}
-	if (rc != 0)
-		db_tx_rollback(db);
-	for (int i = 0; i < m.nhead; i++)
-		free(m.head[i]);
-	csv_free(&p);
+	if ((rc = imp_parse(&m, f)) != 0)
+		snprintf(why, len, "%s: %s: nothing imported", path, m.fatal);
 	fclose(f);
-	if (rc == 0) {
-		json_object_set_new(reply, "list", json_string(list));
-		json_object_set_new(reply, "imported", json_integer(m.imported));
-		json_object_set_new(reply, "duplicates", json_integer(m.duplicates));
-		json_object_set_new(reply, "bad_rows", json_integer(m.nbad));
-		json_object_set_new(reply, "bad", m.bad);
-		log_info("campaign %s: list %s: %d records imported from %s, %d "
-		    "bad rows", c->name, list, m.imported, path, m.nbad);
-	} else
-		json_decref(m.bad);
+	if (rc == 0)
+		rc = campaign_import_write(db, c, list, path, priority, &m, reply,
+		    why, len);
+	imp_items_free(&m);
 	return rc;
 }
+

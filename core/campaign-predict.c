@@ -54,6 +54,11 @@ struct predict {
 };
 static struct predict	*predicts;
 
+/* Per agent (by slot): the predictive campaign whose call the agent took
+ * last, until that call's wrap-up ends and is measured ("" none). */
+static char	(*pwrap)[33];
+static int	  npwrap;
+
 enum pcall_phase { PC_RINGING, PC_DETECT, PC_WAITING, PC_MESSAGE, PC_AGENT,
 	PC_MACHINE };
 
@@ -227,6 +232,48 @@ predict_timer_cb(evutil_socket_t fd, short what, void *arg)
 	}
 }
 
+/* Agent a talks on a call of C: its wrap-up after it is C's. */
+static void
+predict_wrap_mark(const struct agent *a, const struct campaign *c)
+{
+	if (a->slot < 0)
+		return;
+	if (a->slot >= npwrap) {
+		int n = a->slot + 16;
+
+		pwrap = xrealloc(pwrap, (size_t)n * sizeof *pwrap);
+		memset(pwrap + npwrap, 0, (size_t)(n - npwrap) * sizeof *pwrap);
+		npwrap = n;
+	}
+	snprintf(pwrap[a->slot], sizeof pwrap[a->slot], "%s", c->name);
+}
+
+void
+campaign_predict_agent_left(struct agent *a, enum agent_state old,
+    enum agent_state new_state, double seconds)
+{
+	struct campaign	*c;
+	double		 wrap;
+
+	if (a->slot < 0 || a->slot >= npwrap || pwrap[a->slot][0] == '\0')
+		return;
+	if (old == AGENT_WRAP_UP)
+		wrap = seconds;
+	else if (old == AGENT_ON_CALL && new_state != AGENT_WRAP_UP)
+		wrap = 0;		/* no wrap-up after this call */
+	else
+		return;
+	if ((c = campaign_find(pwrap[a->slot])) != NULL &&
+	    c->cfg->mode == CFG_DIAL_PREDICTIVE) {
+		struct predict *p = predict_get(c, clock_wall_ms());
+
+		predict_ewma(&p->wrap_s, wrap);
+		log_debug("campaign %s: agent %s: wrap-up %.1f s, mean now "
+		    "%.1f s", c->name, a->id, wrap, p->wrap_s);
+	}
+	pwrap[a->slot][0] = '\0';
+}
+
 /* The answered call goes to agent a. */
 static void
 predict_connect(struct pcall *pc, struct campaign *c, struct agent *a)
@@ -242,6 +289,7 @@ predict_connect(struct pcall *pc, struct campaign *c, struct agent *a)
 	call_set_queue_name(call, campaign_agent_queue(c, a));
 	agent_set_call(a, call);
 	agent_set_state(a, AGENT_ON_CALL, NULL);
+	predict_wrap_mark(a, c);
 	if (a->ep != NULL)
 		media_join(call, a->ep, MEDIA_AGENT);
 	call_set_state(call, CALL_CONNECTED);

@@ -7,6 +7,7 @@
 #define CZ_CAMPAIGN_H
 
 #include <jansson.h>
+#include "agent.h"
 #include "campaign-rules.h"
 
 /* campaign.c: the running campaigns. */
@@ -92,6 +93,11 @@ void		 campaign_predict_ringing(struct call *);
  * outcome); NOTE filled. */
 const char	*campaign_predict_stop(struct call *, int *answered,
 		    struct predict_note *note);
+/* Agent a left state OLD after SECONDS (agent_hooks.left): the end of
+ * the wrap-up after a predictive call is measured into its campaign's
+ * mean wrap-up time (no wrap-up: 0 s). */
+void		 campaign_predict_agent_left(struct agent *, enum agent_state old,
+		    enum agent_state new_state, double seconds);
 
 /* Sends the agent event NAME with the record, its fields and the script
  * (call NULL: a preview). */
@@ -148,6 +154,16 @@ int		 campaign_call_disposition(const char *call_id,
 int		 campaign_import(struct db *, const struct campaign *,
 		    const char *list, const char *path, const char *country,
 		    int priority, json_t *reply, char *why, size_t len);
+/* The same with the file's parse on a thread: 0 when it started (DONE
+ * is called on the loop when it ends, with rc, the reply's fields and
+ * why), -1 with why. The campaign is found again by name at the end. */
+struct event_base;
+typedef void	(*campaign_import_cb)(int rc, json_t *reply, const char *why,
+		    void *arg);
+int		 campaign_import_start(struct event_base *, struct db *,
+		    const struct campaign *, const char *list, const char *path,
+		    const char *country, int priority, campaign_import_cb done,
+		    void *arg, char *why, size_t len);
 
 /* dnc.c: whether the dialer may call NUMBER (E.164) for CLIENT now:
  * called at the moment of every dial. */

@@ -20,6 +20,7 @@
 #include "evlog.h"
 #include "log.h"
 #include "phone.h"
+#include "xmalloc.h"
 
 static const char *
 camp_who(struct cmd_ctx *ctx)
@@ -132,9 +133,51 @@ camp_country(struct cmd_ctx *ctx, const char **out)
 	    "a country calling code (1-3 digits, e.g. 44)", cc);
 }
 
+/* An import under way: whom to reply to when its parse (on a thread)
+ * and its write are done. The requester is named by its id: it may have
+ * gone by then. */
+struct cmd_import {
+	uint64_t	 conn_id;
+	json_t		*id;
+	char		 by[64], campaign[33], list[65], path[4096];
+};
+
+static void
+cmd_import_done(int rc, json_t *fields, const char *why, void *arg)
+{
+	struct cmd_import	*imp = arg;
+	json_t			*reply;
+
+	if (rc == 0) {
+		reply = proto_reply_ok(imp->id);
+		json_object_update(reply, fields);
+		evlog_add(&(struct db_event){ .ts_ms = clock_wall_ms(),
+		    .kind = "supervisor_action" }, json_pack("{s:s,s:s,s:O,"
+		    "s:s,s:s,s:s}", "list", imp->list, "path", imp->path,
+		    "imported", json_object_get(fields, "imported"), "by",
+		    imp->by, "action", "list-import", "campaign",
+		    imp->campaign));
+		campaign_poke();
+		acd_dispatch();
+	} else {
+		log_info("list import into %s/%s refused: %s", imp->campaign,
+		    imp->list, why);
+		reply = proto_reply_error(imp->id, PROTO_E_BAD_ARGS, "%s", why);
+	}
+	for (struct conn *c = conns; c != NULL; c = c->next)
+		if (c->id == imp->conn_id && !c->dead) {
+			conn_send(c, json_incref(reply));
+			break;
+		}
+	json_decref(reply);
+	json_decref(imp->id);
+	free(imp);
+}
+
 int
 cmd_list_import(struct cmd_ctx *ctx)
 {
+	struct cmd_import *imp;
 	json_t		*prio = json_object_get(ctx->args, "priority");
 	const char	*path = cmd_str(ctx, "path"), *list = cmd_str(ctx, "list");
 	const char	*cc;
@@ -151,13 +194,21 @@ cmd_list_import(struct cmd_ctx *ctx)
 	if (prio != NULL && (json_integer_value(prio) < 0 ||
 	    json_integer_value(prio) > 100))
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "\"priority\" is 0 to 100");
-	if (campaign_import(core.db, ctx->campaign, list, path, cc, prio ?
-	    (int)json_integer_value(prio) : -1, ctx->reply, why, sizeof why))
+	imp = xcalloc(1, sizeof *imp);
+	imp->conn_id = ctx->conn->id;
+	imp->id = json_incref(json_object_get(ctx->args, "id"));
+	snprintf(imp->by, sizeof imp->by, "%s", camp_who(ctx));
+	snprintf(imp->campaign, sizeof imp->campaign, "%s", ctx->campaign->name);
+	snprintf(imp->list, sizeof imp->list, "%s", list);
+	snprintf(imp->path, sizeof imp->path, "%s", path);
+	if (campaign_import_start(core.base, core.db, ctx->campaign, list, path,
+	    cc, prio ? (int)json_integer_value(prio) : -1, cmd_import_done,
+	    imp, why, sizeof why)) {
+		json_decref(imp->id);
+		free(imp);
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
-	camp_record(ctx, "list-import", json_pack("{s:s,s:s,s:O}", "list", list,
-	    "path", path, "imported", json_object_get(ctx->reply, "imported")));
-	campaign_poke();
-	acd_dispatch();
+	}
+	ctx->later = 1;		/* cmd_import_done() replies */
 	return 0;
 }
 

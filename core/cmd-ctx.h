@@ -66,6 +66,8 @@ struct cmd_ctx {
 	struct call	*call;		/* TGT_*CALL */
 	struct cmd_dest	 to;		/* ARG_DEST, ARG_PARTY */
 	struct campaign	*campaign;	/* TGT_CAMPAIGN */
+	/* Set by a handler that replies later itself (cmd_later()). */
+	int		 later;
 };
 
 struct cmd_entry {

@@ -195,6 +195,7 @@ static const struct agent_hooks hooks_agent = {
 	.stale = acd_index_stale,
 	.withdraw = acd_withdraw,
 	.consult_gone = transfer_agent_gone,
+	.left = campaign_predict_agent_left,
 };
 
 /* A caller waiting in a queue hears its announcements and, where the

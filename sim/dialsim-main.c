@@ -20,6 +20,7 @@ dialsim_usage(FILE *f)
 "      --hours H           simulated hours (default 200)\n"
 "      --cap PCT           abandon-rate cap, percent (default 3)\n"
 "      --seed N            random seed (default 1)\n"
+"      --wrap S            agents' mean wrap-up after a call, s (15)\n"
 "  -h, --help\n");
 }
 
@@ -108,6 +109,7 @@ dialsim_main(int argc, char **argv)
 		{ "dialer", 1, NULL, 'd' }, { "agents", 1, NULL, 'n' },
 		{ "answer-rate", 1, NULL, 'p' }, { "hours", 1, NULL, 'H' },
 		{ "cap", 1, NULL, 'c' }, { "seed", 1, NULL, 'x' },
+		{ "wrap", 1, NULL, 'w' },
 		{ "help", 0, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	static const char *const names[] = { "progressive", "predictive" };
@@ -132,6 +134,8 @@ dialsim_main(int argc, char **argv)
 		    "hours from 1 to 100000"); break;
 		case 'c': o.cap = dialsim_number("--cap", optarg, 0.1, 50,
 		    "a percentage from 0.1 to 50") / 100; break;
+		case 'w': o.wrap_s = dialsim_number("--wrap", optarg, 0.1, 3600,
+		    "seconds from 0.1 to 3600"); break;
 		case 'x': o.seed = dialsim_seed(optarg); break;
 		case 'h': dialsim_usage(stdout); return 0;
 		default: dialsim_usage(stderr); return 2;
@@ -141,9 +145,9 @@ dialsim_main(int argc, char **argv)
 		dialsim_usage(stderr);
 		return 2;
 	}
-	printf("%d agents, answer rate %.2f, %.0f hours, cap %.1f%%, seed %llu\n",
-	    o.agents, o.answer_rate, o.hours, 100 * o.cap,
-	    (unsigned long long)o.seed);
+	printf("%d agents, answer rate %.2f, wrap-up %.0f s, %.0f hours, cap "
+	    "%.1f%%, seed %llu\n", o.agents, o.answer_rate, o.wrap_s > 0 ?
+	    o.wrap_s : 15.0, o.hours, 100 * o.cap, (unsigned long long)o.seed);
 	if (!compare) {
 		dialsim_run(&o, &r[0]);
 		dialsim_print(&names[o.mode], r, 1);

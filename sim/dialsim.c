@@ -31,8 +31,8 @@ static const struct {
 	[OUT_FAILED] = { 0.05, 0.5, 2 },	/* congestion, invalid number */
 };
 #define DIALSIM_TALK_S	150.0	/* mean; gamma with shape 2 */
-#define DIALSIM_WRAP_LO	5.0
-#define DIALSIM_WRAP_HI	25.0
+#define DIALSIM_WRAP_S	15.0	/* mean, unless asked; uniform from a
+				 * third of it to five thirds */
 #define DIALSIM_EWMA	0.02	/* weight of each new sample in estimates */
 
 struct dialsim_call {
@@ -65,6 +65,12 @@ struct dialsim {
 	int				 ringing;
 	double				 talk_s, wait_s;
 };
+
+static double
+dialsim_wrap(const struct dialsim_opts *o)
+{
+	return o->wrap_s > 0 ? o->wrap_s : DIALSIM_WRAP_S;
+}
 
 static double
 dialsim_ewma(double est, double sample)
@@ -271,12 +277,14 @@ dialsim_agent_event(struct dialsim *d, double t, int type, long i)
 	double			 wrap;
 
 	if (type == EV_TALK_END) {
-		wrap = vt_between(&d->rng, DIALSIM_WRAP_LO, DIALSIM_WRAP_HI);
-		d->wrap_est = dialsim_ewma(d->wrap_est, wrap);
+		wrap = vt_between(&d->rng, dialsim_wrap(d->o) / 3,
+		    dialsim_wrap(d->o) * 5 / 3);
 		dialsim_agent_set(d, a, A_WRAP, t);
 		vt_push(&d->heap, t + wrap, EV_WRAP_END, i);
 		return;
 	}
+	/* Measured as the core does: at its end (campaign-predict.c). */
+	d->wrap_est = dialsim_ewma(d->wrap_est, t - a->since);
 	dialsim_agent_set(d, a, A_FREE, t);
 	if (d->nwaiting > 0) {
 		long c = d->waiting[0];
@@ -325,7 +333,7 @@ dialsim_run(const struct dialsim_opts *o, struct dialsim_result *r)
 {
 	struct dialsim	d = { .o = o, .r = r, .rng = o->seed ? o->seed :
 	    88172645463325252ULL, .talk_est = DIALSIM_TALK_S, .wrap_est =
-	    (DIALSIM_WRAP_LO + DIALSIM_WRAP_HI) / 2, .answer_est = 10,
+	    15, .answer_est = 10,
 	    .hour_factor = 1 };
 	double		end = o->hours * 3600;
 

@@ -14,6 +14,7 @@ struct dialsim_opts {
 	double		 hours;
 	double		 cap;		/* abandon-rate cap, e.g. 0.03 */
 	uint64_t	 seed;
+	double		 wrap_s;	/* agents' mean wrap-up, s (0: 15) */
 };
 
 struct dialsim_result {

@@ -11,7 +11,8 @@
 # up before ringing 15 s; in the database: abandoned attempts are as many
 # as the persons who heard the message, no abandoned record was dialed
 # again, the campaign is finished. A restarted core reads the abandon
-# windows back from the attempts.
+# windows back from the attempts. Each agent's wrap-up after a call
+# (0 s here) is measured into the campaign's mean, the pacing's input.
 . "$top_srcdir/tests/integ/lib.sh"
 
 cat "$S/data/centrala.ini" - >"$T/c.ini" <<'EOF2'
@@ -67,6 +68,11 @@ wait_until 30 sql_is "select state from campaigns where name = 'predict'" finish
 wait_until 120 sql_is "select count(*) from records where state = 'dialing'" 0 ||
 	fail "calls still up: $(sql "select count(*) from records where state = 'dialing'")"
 pass "the predictive campaign reached its target of 20 sales"
+# The pacing's wrap-up input: each agent's wrap-up after a campaign call
+# is measured (from its state changes) into the campaign's mean.
+n=$(grep -c "campaign predict: agent 100[12]: wrap-up [0-9.]* s, mean now" "$T/log/core.log")
+[ "$n" -ge 20 ] || fail "wrap-ups measured: $n (want one per call talked on)"
+pass "$n wrap-ups measured into the campaign's mean"
 
 grep -q "predict: predictive pacing places" "$T/log/core.log" ||
 	fail "never paced predictively"

@@ -104,6 +104,51 @@ test_decide(void)
 	}
 }
 
+/* The measured wrap-up time is an input: agents in wrap-up, or talking,
+ * count as soon free only if their wrap-up is expected to end within the
+ * answer time (plus 2 s) of a call placed now. */
+static void
+test_wrap(void)
+{
+	struct pacing_agent	busy[] = { { PACING_WRAP, 10 },
+	    { PACING_WRAP, 10 }, { PACING_WRAP, 10 }, { PACING_WRAP, 10 },
+	    { PACING_TALK, 140 }, { PACING_TALK, 140 } };
+	struct pacing_answer	a = { 2000, 600 };
+	struct pacing_state	s = { .mode = PACING_PREDICTIVE, .free = 2,
+	    .busy = busy, .nbusy = 6, .talk_s = 150, .answer_s = 10,
+	    .answer = &a, .cap = 0.03, .lines = -1, .live_24h = 1000,
+	    .live_30d = 1000 };
+	struct pacing_why	w;
+	int			short_n, long_n, none_n;
+	double			short_a, long_a;
+
+	s.wrap_s = 15;
+	short_n = pacing_decide(&s, &w);
+	short_a = w.agents;
+	s.wrap_s = 60;
+	long_n = pacing_decide(&s, &w);
+	long_a = w.agents;
+	ok(short_a >= 6 && long_a < 2.5, "4 agents 10 s into wrap-up: %.2f "
+	    "soon free when wrap-up takes 15 s, %.2f when it takes 60 s",
+	    short_a, long_a);
+	ok(long_n < short_n, "a longer wrap-up places fewer calls: %d at "
+	    "60 s, %d at 15 s", long_n, short_n);
+	s.nbusy = 0;
+	none_n = pacing_decide(&s, NULL);
+	ok(long_n <= none_n + 1, "agents long in wrap-up add (almost) "
+	    "nothing: %d calls, %d with those agents gone", long_n, none_n);
+	/* Talking near its end: the wrap-up after it delays the agent. */
+	s.busy = busy + 4;
+	s.nbusy = 2;
+	s.wrap_s = 0;
+	pacing_decide(&s, &w);
+	short_a = w.agents;
+	s.wrap_s = 11;
+	pacing_decide(&s, &w);
+	ok(w.agents < short_a, "talking agents: %.2f soon free with no "
+	    "wrap-up, %.2f with 11 s of it", short_a, w.agents);
+}
+
 static void
 test_limits(void)
 {
@@ -117,10 +162,10 @@ test_limits(void)
 }
 
 static void
-test_property(uint64_t seed, int agents, double answer_rate)
+test_property(uint64_t seed, int agents, double answer_rate, double wrap_s)
 {
 	struct dialsim_opts	o = { PACING_PROGRESSIVE, agents, answer_rate,
-	    200, 0.03, seed };
+	    200, 0.03, seed, wrap_s };
 	struct dialsim_result	prog, pred;
 
 	dialsim_run(&o, &prog);
@@ -129,9 +174,9 @@ test_property(uint64_t seed, int agents, double answer_rate)
 	ok(prog.abandoned == 0, "seed %llu: progressive abandons none",
 	    (unsigned long long)seed);
 	ok(pred.abandon_24h_max < 0.03 && pred.abandon_30d_max < 0.03,
-	    "seed %llu, %d agents, p=%.2f: predictive's abandon rate per 24 h "
-	    "%.2f %% and per 30 days %.2f %% stay under 3 %%",
-	    (unsigned long long)seed, agents, answer_rate,
+	    "seed %llu, %d agents, p=%.2f, wrap-up %.0f s: predictive's "
+	    "abandon rate per 24 h %.2f %% and per 30 days %.2f %% stay under "
+	    "3 %%", (unsigned long long)seed, agents, answer_rate, wrap_s,
 	    100 * pred.abandon_24h_max, 100 * pred.abandon_30d_max);
 	ok(pred.talk_min_per_hour - prog.talk_min_per_hour > 0,
 	    "talk per agent hour: predictive %.2f min, progressive %.2f min: "
@@ -148,8 +193,10 @@ main(void)
 {
 	test_windows();
 	test_decide();
+	test_wrap();
 	test_limits();
-	test_property(1, 50, 0.3);
-	test_property(7, 20, 0.15);
+	test_property(1, 50, 0.3, 15);
+	test_property(7, 20, 0.15, 15);
+	test_property(3, 50, 0.3, 60);	/* long wrap-ups */
 	return tap_done();
 }
