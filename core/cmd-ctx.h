@@ -73,9 +73,13 @@ struct cmd_entry {
 	enum conn_role		 role;		/* least role; ROLE_NONE = any */
 	int			 before_login;	/* allowed before login */
 	enum cmd_target		 target;
-	struct cmd_arg		 args[6];
+	struct cmd_arg		 args[11];
 	int			(*handler)(struct cmd_ctx *);
 };
+
+/* A handler's return when it answers later itself (cmd-report.c): it
+ * keeps a reference to ctx->reply and sends it with conn_send(). */
+#define CMD_LATER	1
 
 /* cmd-table.c: the row of request NAME, or NULL. */
 const struct cmd_entry *cmd_find(const char *name);

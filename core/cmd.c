@@ -106,6 +106,7 @@ cmd_dispatch(struct conn *c, const char *line, size_t len)
 	const char		*code;
 	char			 msg[256];
 	json_t			*reply;
+	int			 rc;
 
 	if (proto_parse_request(line, len, &req, &code, msg, sizeof msg) != 0) {
 		conn_send(c, proto_reply_error(req.id, code, "%s", msg));
@@ -114,7 +115,11 @@ cmd_dispatch(struct conn *c, const char *line, size_t len)
 	}
 	ctx.args = req.root;
 	ctx.reply = proto_reply_ok(req.id);
-	if (cmd_run(&ctx, &req) == 0)
+	if ((rc = cmd_run(&ctx, &req)) == CMD_LATER) {
+		json_decref(ctx.reply);		/* the handler kept its own */
+		proto_req_free(&req);
+		return;
+	} else if (rc == 0)
 		reply = json_incref(ctx.reply);
 	else {
 		/* Refused for who asked is a security event; the rest is
