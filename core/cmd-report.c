@@ -24,7 +24,9 @@
 #include "queue.h"
 #include "xmalloc.h"
 
-#define REPORT_MAX_BYTES	(8 * 1024 * 1024)
+/* The reply must fit the client's output buffer, escapes and the
+ * events queued beside it included: a quarter of [core] client_outbuf. */
+#define REPORT_MAX_BYTES	((size_t)core.cfg->core.client_outbuf / 4)
 #define REPORT_TIMEOUT_S	60
 #define REPORT_MAX_RUNNING	2
 #define REPORT_ARGS		32
@@ -40,7 +42,7 @@ struct report_job {
 	uint64_t	 conn_id;	/* the requester; it may be gone */
 	json_t		*reply;		/* ok reply, with the request's id */
 	char		 name[32];
-	const char	*stopped;	/* why the run was cut short, or NULL */
+	char		 stopped[160];	/* why the run was cut short, or "" */
 };
 
 static int	report_running;
@@ -212,7 +214,7 @@ report_reply(struct report_job *j, int st)
 	json_t	*id = json_object_get(j->reply, "id"), *text;
 	char	 said[512];
 
-	if (j->stopped != NULL)
+	if (j->stopped[0] != '\0')
 		return proto_reply_error(id, PROTO_E_BUSY, "report %s: %s",
 		    j->name, j->stopped);
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
@@ -239,13 +241,13 @@ report_end(struct report_job *j)
 	event_free(j->ev);
 	event_free(j->timer);
 	close(j->fd);
-	if (j->stopped != NULL)
+	if (j->stopped[0] != '\0')
 		kill(j->pid, SIGKILL);
 	while (waitpid(j->pid, &st, 0) == -1 && errno == EINTR)
 		;
 	reply = report_reply(j, st);
 	log_info("report %s for client %llu: %s, %zu bytes", j->name,
-	    (unsigned long long)j->conn_id, j->stopped ? j->stopped :
+	    (unsigned long long)j->conn_id, j->stopped[0] ? j->stopped :
 	    (WIFEXITED(st) && WEXITSTATUS(st) == 0 ? "done" : "failed"),
 	    j->len);
 	for (struct conn *c = conns; c != NULL; c = c->next)
@@ -279,8 +281,9 @@ report_read_cb(evutil_socket_t fd, short what, void *arg)
 		return;
 	}
 	if (j->len + n > REPORT_MAX_BYTES) {
-		j->stopped = "over " "8 MiB" ", stopped: name a shorter "
-		    "period or a queue, agent or client";
+		snprintf(j->stopped, sizeof j->stopped, "over %zu bytes, "
+		    "stopped: name a shorter period or a queue, agent or "
+		    "client (or raise [core] client_outbuf)", REPORT_MAX_BYTES);
 		report_end(j);
 		return;
 	}
@@ -297,7 +300,8 @@ report_timeout_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct report_job *j = arg;
 
-	j->stopped = "took over 60 s, stopped: name a shorter period";
+	snprintf(j->stopped, sizeof j->stopped, "took over %d s, stopped: "
+	    "name a shorter period", REPORT_TIMEOUT_S);
 	report_end(j);
 }
 
