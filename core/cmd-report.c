@@ -227,6 +227,9 @@ report_reply(struct report_job *j, int st)
 		    "output is not UTF-8", j->name);
 	json_object_set_new(j->reply, "report", json_string(j->name));
 	json_object_set_new(j->reply, "text", text);
+	if (core.cfg->core.print_destination[0] != '\0')	/* for a print */
+		json_object_set_new(j->reply, "print_destination",
+		    json_string(core.cfg->core.print_destination));
 	return json_incref(j->reply);
 }
 
