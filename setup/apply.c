@@ -70,6 +70,26 @@ apply_own(const char *dir, const char *db)
 	}
 }
 
+/* mkdir -p: the state directory and the folders above it (a /usr/local
+ * install's /usr/local/var/lib may not be there yet). */
+static int
+apply_mkdirs(const char *dir)
+{
+	char	*p = xstrdup(dir), *s = p;
+	int	 r = 0;
+
+	while (r == 0 && (s = strchr(s + 1, '/')) != NULL) {
+		*s = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST)
+			r = -1;
+		*s = '/';
+	}
+	if (r == 0 && mkdir(p, 0750) != 0 && errno != EEXIST)
+		r = -1;
+	free(p);
+	return r;
+}
+
 /* Creates or upgrades the database; a line for the report. */
 static int
 apply_db(const struct config *cfg, char *buf, size_t len)
@@ -78,7 +98,7 @@ apply_db(const struct config *cfg, char *buf, size_t len)
 	char			*path, err[512];
 	struct db		*db;
 
-	if (mkdir(cc->state_dir, 0750) != 0 && errno != EEXIST) {
+	if (apply_mkdirs(cc->state_dir) != 0) {
 		apply_say(buf, len, "cannot create %s: %s\n", cc->state_dir,
 		    strerror(errno));
 		return -1;
