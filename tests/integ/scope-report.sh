@@ -80,3 +80,28 @@ wait_until 10 grep -q "scope: supervisor boss refused report on agent 1001" "$T/
 [ "$(grep -c "scope: supervisor boss refused report" "$T/log/core.log")" = 4 ] ||
 	fail "refusals logged: $(grep scope "$T/log/core.log")"
 pass "refusals logged with who and what"
+
+# The size cap: a quarter of [core] client_outbuf (16384 bytes here). 400
+# more calls make the call detail report longer than that: refused, busy,
+# saying why, and the client is not cut off (its next report comes).
+kill "$CORE_PID"; wait "$CORE_PID" 2>/dev/null
+fill_calls 400 "$(($(date -u -d "$from" +%s) * 1000 + 60000))"
+sed '/^\[core\]$/a client_outbuf = 65536' "$T/c.ini" >"$T/small.ini"
+grep -q "^client_outbuf = 65536" "$T/small.ini" || fail "no [core] in c.ini"
+start_core -c "$T/small.ini"
+PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$from" "$to" \
+	>"$T/t2.log" 2>&1 <<'PY' || { cat "$T/t2.log"; fail "report size cap"; }
+import sys
+from czclient import Session
+sock, frm, to = sys.argv[1:]
+sup = Session(sock, {"user": "super", "pin": "4321"})
+r = sup.req("report", report="calls", **{"from": frm, "to": to})
+assert not r["ok"] and r["error"] == "busy" and \
+    r["message"].startswith("report calls: over 16384 bytes, stopped"), r
+assert "sales" in sup.ok("report", report="queues", **{"from": frm, "to": to})["text"]
+print("ok - over the size cap: busy, and the session goes on")
+PY
+cat "$T/t2.log"
+grep -q "report calls for client [0-9]*: over 16384 bytes" "$T/log/core.log" ||
+	fail "the stop is not logged: $(grep 'report ' "$T/log/core.log")"
+pass "a report over the size cap is stopped, said and logged"
