@@ -317,6 +317,11 @@ cmd_report(struct cmd_ctx *ctx)
 	struct report_job	*j;
 	struct timeval		 tv = { REPORT_TIMEOUT_S, 0 };
 
+	/* a word, never an option of the command (--print, --db ...) */
+	if (name[0] == '\0' || strspn(name, "abcdefghijklmnopqrstuvwxyz") !=
+	    strlen(name))
+		return cmd_error(ctx, PROTO_E_BAD_ARGS, "report: no report "
+		    "\"%.64s\" (centrala report --list)", name);
 	if (report_scope(ctx, &client) != 0 ||
 	    report_argv(ctx, client, argv) < 0)
 		return -1;

@@ -60,6 +60,8 @@ save("sup-acme.csv", sup.ok("report", report="queues", client="acme",
      format="csv", **per))
 r = sup.req("report", report="nosuch")
 assert not r["ok"] and r["error"] == "bad-args" and "nosuch" in r["message"], r
+r = sup.req("report", report="--print")
+assert not r["ok"] and r["error"] == "bad-args" and "no report" in r["message"], r
 r = sup.req("report", report="queues", format="pdf")
 assert not r["ok"] and r["error"] == "bad-args" and "pdf" in r["message"], r
 r = sup.req("report", report="queues", **{"from": "yesterday"})
