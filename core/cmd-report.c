@@ -19,6 +19,7 @@
 #include "cmd-handlers.h"
 #include "cmd-target.h"
 #include "agent.h"
+#include "campaign.h"
 #include "core.h"
 #include "log.h"
 #include "queue.h"
@@ -84,15 +85,18 @@ report_program(char *path, size_t len)
 }
 
 /* The session's scope on the report: a limited supervisor names one of
- * its clients (or has only one, which is then named), and a queue or
- * agent named must be one it sees. *client is set to the client to run
- * the report for (NULL: everyone's). */
+ * its clients (or has only one, which is then named), and a queue, agent
+ * or campaign named must be one it sees. *client is set to the client to run
+ * the report for (NULL: everyone's). What is not found now is not
+ * theirs. */
 static int
 report_scope(struct cmd_ctx *ctx, const char **client)
 {
 	const struct cfg_user	*u = cmd_scope_user(ctx->conn);
 	const char		*q = cmd_str(ctx, "queue");
 	const char		*a = cmd_str(ctx, "agent");
+	const char		*c = cmd_str(ctx, "campaign");
+	struct campaign		*cp;
 	struct queue		*qp;
 	struct agent		*ap;
 	char			 list[256];
@@ -119,6 +123,9 @@ report_scope(struct cmd_ctx *ctx, const char **client)
 	if (a != NULL && ((ap = agent_find(a)) == NULL ||
 	    !cmd_scope_agent(ctx->conn, ap)))
 		return cmd_scope_refuse("report", ctx, "agent", a);
+	if (c != NULL && ((cp = campaign_find(c)) == NULL ||
+	    !cmd_scope_client(ctx->conn, cp->client)))
+		return cmd_scope_refuse("report", ctx, "campaign", c);
 	return 0;
 }
 

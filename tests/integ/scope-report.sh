@@ -46,7 +46,8 @@ refused("client acme", client="acme")
 refused("queue sales", queue="sales")
 refused("queue sales", queue="sales", client="globex")
 refused("agent 1001", agent="1001")
-print("ok - another client, its queue, its agent: forbidden")
+refused("campaign nosuch", campaign="nosuch")
+print("ok - another client, its queue, its agent, a campaign: forbidden")
 
 def save(name, r):
     with open(f"{T}/{name}", "w") as f:
@@ -79,7 +80,7 @@ pass "the reports are the command's text: boss gets globex's, super any"
 
 wait_until 10 grep -q "scope: supervisor boss refused report on agent 1001" "$T/log/core.log" ||
 	fail "refusal not logged: $(grep scope "$T/log/core.log")"
-[ "$(grep -c "scope: supervisor boss refused report" "$T/log/core.log")" = 4 ] ||
+[ "$(grep -c "scope: supervisor boss refused report" "$T/log/core.log")" = 5 ] ||
 	fail "refusals logged: $(grep scope "$T/log/core.log")"
 pass "refusals logged with who and what"
 
