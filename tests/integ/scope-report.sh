@@ -25,6 +25,7 @@ rep queues --client globex >"$T/want-globex.txt" || fail "report --client globex
 rep queues >"$T/want-all.txt" || fail "report queues"
 rep queues --client acme --csv >"$T/want-acme.csv" || fail "report --client acme --csv"
 rep agents --client globex --text >"$T/want-agents.txt" || fail "report agents --text"
+rep queues --interval day --wide >"$T/want-wide.txt" || fail "report --interval day --wide"
 grep -q support "$T/want-globex.txt" || fail "no queue support in: $(cat "$T/want-globex.txt")"
 grep -q sales "$T/want-all.txt" || fail "no queue sales in: $(cat "$T/want-all.txt")"
 
@@ -57,6 +58,8 @@ save("boss-globex.txt", boss.ok("report", report="queues", **per))
 save("boss-globex2.txt", boss.ok("report", report="queues", client="globex", **per))
 save("boss-agents.txt", boss.ok("report", report="agents", format="page", **per))
 save("sup-all.txt", sup.ok("report", report="queues", **per))
+save("sup-wide.txt", sup.ok("report", report="queues", interval="day",
+     wide=True, **per))
 save("sup-acme.csv", sup.ok("report", report="queues", client="acme",
      format="csv", **per))
 r = sup.req("report", report="nosuch")
@@ -71,7 +74,7 @@ print("ok - its own client's reports; bad names and dates said")
 PY
 cat "$T/t.log"
 for f in globex:boss-globex.txt globex:boss-globex2.txt agents.txt:boss-agents.txt \
-    all:sup-all.txt acme.csv:sup-acme.csv; do
+    all:sup-all.txt acme.csv:sup-acme.csv wide:sup-wide.txt; do
 	w=${f%%:*} g=${f#*:}
 	case $w in *.*) ;; *) w=$w.txt ;; esac
 	cmp -s "$T/want-$w" "$T/$g" || { diff "$T/want-$w" "$T/$g"; fail "$g is not the command's want-$w"; }
