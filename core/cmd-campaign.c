@@ -208,8 +208,7 @@ cmd_list_import(struct cmd_ctx *ctx)
 		free(imp);
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "%s", why);
 	}
-	ctx->later = 1;		/* cmd_import_done() replies */
-	return 0;
+	return CMD_LATER;	/* cmd_import_done() replies */
 }
 
 /* "number" in E.164 ("country" for a national one) into e164. */

@@ -66,8 +66,6 @@ struct cmd_ctx {
 	struct call	*call;		/* TGT_*CALL */
 	struct cmd_dest	 to;		/* ARG_DEST, ARG_PARTY */
 	struct campaign	*campaign;	/* TGT_CAMPAIGN */
-	/* Set by a handler that replies later itself (cmd_later()). */
-	int		 later;
 };
 
 struct cmd_entry {
@@ -75,9 +73,14 @@ struct cmd_entry {
 	enum conn_role		 role;		/* least role; ROLE_NONE = any */
 	int			 before_login;	/* allowed before login */
 	enum cmd_target		 target;
-	struct cmd_arg		 args[6];
+	struct cmd_arg		 args[11];
 	int			(*handler)(struct cmd_ctx *);
 };
+
+/* A handler's return when it answers later itself (a report, a list
+ * import): it keeps what it needs of ctx (the request's id, a reference to
+ * ctx->reply) and sends its reply with conn_send() when done. */
+#define CMD_LATER	1
 
 /* cmd-table.c: the row of request NAME, or NULL. */
 const struct cmd_entry *cmd_find(const char *name);

@@ -73,6 +73,7 @@ int	cmd_why_not(struct cmd_ctx *);
 int	cmd_preview(struct cmd_ctx *);
 int	cmd_campaigns(struct cmd_ctx *);
 int	cmd_backup(struct cmd_ctx *);		/* cmd-backup.c */
+int	cmd_report(struct cmd_ctx *);		/* cmd-report.c */
 int	cmd_customer_export(struct cmd_ctx *);	/* cmd-privacy.c */
 int	cmd_customer_erase(struct cmd_ctx *);
 

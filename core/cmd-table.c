@@ -171,6 +171,16 @@ static const struct cmd_entry cmd_table[] = {
 	    REQ("number", ARG_STRING), OPT("name", ARG_STRING),
 	    OPT("time", ARG_STRING), OPT("note", ARG_STRING) },
 	    .handler = cmd_callback_request },
+
+	/* Reports, held to the session's clients, run off the loop
+	 * (cmd-report.c, docs/protocol.md). */
+	{ .name = "report", .role = ROLE_SUPERVISOR,
+	    .args = { REQ("report", ARG_STRING), OPT("from", ARG_STRING),
+	    OPT("to", ARG_STRING), OPT("queue", ARG_STRING),
+	    OPT("agent", ARG_STRING), OPT("client", ARG_STRING),
+	    OPT("format", ARG_STRING), OPT("interval", ARG_STRING),
+	    OPT("wide", ARG_BOOL), OPT("campaign", ARG_STRING) },
+	    .handler = cmd_report },
 };
 
 const struct cmd_entry *

@@ -178,8 +178,8 @@ static int (*const ref_kinds[ARG_PARTY + 1])(struct cmd_ctx *, const char *) = {
 
 /* A supervisor limited to some clients ([user] clients =), else NULL:
  * agents' sessions, admins and unlimited supervisors see everything. */
-static const struct cfg_user *
-scope_user(const struct conn *c)
+const struct cfg_user *
+cmd_scope_user(const struct conn *c)
 {
 	const struct cfg_user *u;
 
@@ -235,7 +235,7 @@ scope_call(const struct cfg_user *u, const struct call *c)
 int
 cmd_scope_agent(const struct conn *conn, const struct agent *a)
 {
-	const struct cfg_user *u = scope_user(conn);
+	const struct cfg_user *u = cmd_scope_user(conn);
 
 	return u == NULL || scope_agent(u, a);
 }
@@ -243,7 +243,7 @@ cmd_scope_agent(const struct conn *conn, const struct agent *a)
 int
 cmd_scope_queue(const struct conn *conn, const struct queue *q)
 {
-	const struct cfg_user *u = scope_user(conn);
+	const struct cfg_user *u = cmd_scope_user(conn);
 
 	return u == NULL || scope_queue_name(u, q->name);
 }
@@ -251,7 +251,7 @@ cmd_scope_queue(const struct conn *conn, const struct queue *q)
 int
 cmd_scope_call(const struct conn *conn, const struct call *c)
 {
-	const struct cfg_user *u = scope_user(conn);
+	const struct cfg_user *u = cmd_scope_user(conn);
 
 	return u == NULL || scope_call(u, c);
 }
@@ -259,18 +259,18 @@ cmd_scope_call(const struct conn *conn, const struct call *c)
 int
 cmd_scope_client(const struct conn *conn, const char *client)
 {
-	const struct cfg_user *u = scope_user(conn);
+	const struct cfg_user *u = cmd_scope_user(conn);
 
 	return u == NULL || (client != NULL && client[0] != '\0' &&
 	    scope_client(u, client));
 }
 
-static int
-scope_refuse(const struct cmd_entry *e, struct cmd_ctx *ctx, const char *what,
+int
+cmd_scope_refuse(const char *req, struct cmd_ctx *ctx, const char *what,
     const char *id)
 {
 	log_warn("scope: supervisor %s refused %s on %s %s (not their "
-	    "clients')", ctx->conn->user, e->name, what, id);
+	    "clients')", ctx->conn->user, req, what, id);
 	return cmd_error(ctx, PROTO_E_FORBIDDEN, "%s %.64s is not one of your "
 	    "clients'", what, id);
 }
@@ -284,18 +284,18 @@ cmd_scope_ok(const struct cmd_entry *e, struct cmd_ctx *ctx)
 	struct conn *c = ctx->conn;
 
 	if (ctx->agent != NULL && !cmd_scope_agent(c, ctx->agent))
-		return scope_refuse(e, ctx, "agent", ctx->agent->id);
+		return cmd_scope_refuse(e->name, ctx, "agent", ctx->agent->id);
 	if (ctx->to.agent != NULL && !cmd_scope_agent(c, ctx->to.agent))
-		return scope_refuse(e, ctx, "agent", ctx->to.agent->id);
+		return cmd_scope_refuse(e->name, ctx, "agent", ctx->to.agent->id);
 	if (ctx->queue != NULL && !cmd_scope_queue(c, ctx->queue))
-		return scope_refuse(e, ctx, "queue", ctx->queue->name);
+		return cmd_scope_refuse(e->name, ctx, "queue", ctx->queue->name);
 	if (ctx->to.queue != NULL && !cmd_scope_queue(c, ctx->to.queue))
-		return scope_refuse(e, ctx, "queue", ctx->to.queue->name);
+		return cmd_scope_refuse(e->name, ctx, "queue", ctx->to.queue->name);
 	if (ctx->call != NULL && !cmd_scope_call(c, ctx->call))
-		return scope_refuse(e, ctx, "call", ctx->call->id);
+		return cmd_scope_refuse(e->name, ctx, "call", ctx->call->id);
 	if (ctx->campaign != NULL && !cmd_scope_client(c,
 	    ctx->campaign->client))
-		return scope_refuse(e, ctx, "campaign", ctx->campaign->name);
+		return cmd_scope_refuse(e->name, ctx, "campaign", ctx->campaign->name);
 	return 0;
 }
 

@@ -5,6 +5,8 @@
 
 #include "cmd-ctx.h"
 
+struct cfg_user;
+
 /* cmd-target.c: 0, or -1 with the error set. */
 int	cmd_resolve(const struct cmd_entry *, struct cmd_ctx *);
 
@@ -17,5 +19,12 @@ int	cmd_scope_call(const struct conn *, const struct call *);
 /* A client's own things (a campaign, its DNC list); "" or NULL = the
  * center's own (global), which only an unlimited session may touch. */
 int	cmd_scope_client(const struct conn *, const char *client);
+/* The session's user if it is a supervisor limited to some clients, else
+ * NULL (it sees everything). */
+const struct cfg_user *cmd_scope_user(const struct conn *);
+/* Refuses request REQ on WHAT ID (forbidden), logged with who asked:
+ * -1 with the error set. */
+int	cmd_scope_refuse(const char *req, struct cmd_ctx *, const char *what,
+	    const char *id);
 
 #endif

@@ -115,12 +115,11 @@ cmd_dispatch(struct conn *c, const char *line, size_t len)
 	}
 	ctx.args = req.root;
 	ctx.reply = proto_reply_ok(req.id);
-	if ((rc = cmd_run(&ctx, &req)) == 0 && ctx.later) {
-		json_decref(ctx.reply);		/* the handler's to send */
+	if ((rc = cmd_run(&ctx, &req)) == CMD_LATER) {
+		json_decref(ctx.reply);		/* the handler kept its own */
 		proto_req_free(&req);
 		return;
-	}
-	if (rc == 0)
+	} else if (rc == 0)
 		reply = json_incref(ctx.reply);
 	else {
 		/* Refused for who asked is a security event; the rest is

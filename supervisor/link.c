@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "link.h"
+#include "repjob.h"
 
 #define LINK_RETRY_MAX_S	5
 #define LINK_CLIENT		"supervisor-console/" VERSION
@@ -33,6 +34,7 @@ link_lost(struct sup *s)
 	s->camps_out = s->camps_again = 0;
 	s->monitoring[0] = '\0';
 	memset(s->pending, 0, sizeof s->pending);
+	repjob_lost(s);
 	s->retry_at = clock_mono_us() + (uint64_t)s->retry_s * 1000000;
 	if (s->retry_s < LINK_RETRY_MAX_S)
 		s->retry_s++;
@@ -158,6 +160,10 @@ link_reply(struct sup *s, json_t *r)
 	}
 	if (p.kind == SREQ_CAMPAIGNS)
 		s->camps_out = 0;
+	if (p.kind == SREQ_REPORT) {
+		repjob_reply(s, r);
+		return;
+	}
 	if (err != NULL && p.kind != SREQ_ACT && p.kind != SREQ_MONITOR) {
 		model_say(s, 1, "the core refused the console: %s", err);
 		s->status_out = 0;

@@ -1,10 +1,12 @@
-/* repjob.c: the report screen's report run (repjob.h): the arguments of
- * `centrala report` from the screen's choices (the period as days), and
- * the reports' own code (report_main(), report/report-lib.h) run with
- * them in a child process: its stdout where the caller says, its stderr
- * kept to be said. The child runs off the console's loop, which waits on
- * its pipe (repjob_fd) with the keys and the socket; when it ends the
- * caller's function gets its exit status and its words. One at a time. */
+/* repjob.c: the report screen's report run (repjob.h): the core's
+ * `report` request (core/cmd-report.c) from the screen's choices (the
+ * period as days), answered with the report's text, which the core runs
+ * from its own database, held to the supervisor's clients: the console
+ * needs no access to the database file. The text goes where the caller
+ * says; a print goes to CUPS's lp (report_print(), report/report-page.h)
+ * from a child process, off the console's loop, which waits on its pipe
+ * (repjob_fd) with the keys and the socket; when it ends the caller's
+ * function gets its status and its words. One at a time. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +14,10 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "cli.h"
+#include "link.h"
 #include "report-lib.h"
+#include "report-page.h"
 #include "repjob.h"
 
 void
@@ -89,52 +94,60 @@ repjob_state_dir(const struct sup *s)
 	return dir;
 }
 
-#define REP_ARGS	24
+/* The report running, one at a time: the request out to the core, then,
+ * for a print, a child running lp whose pipe closes when it ends (the loop
+ * waits on it: repjob_fd); and what to call then. */
+static struct {
+	int		 asked;		/* the request is out */
+	int		 out;		/* where the text goes; -1: none */
+	int		 print;		/* the text is printed on dest */
+	char		 dest[128];
+	pid_t		 pid;		/* lp's child; -1: none */
+	int		 fd;		/* its pipe's read end */
+	FILE		*err;		/* what it said */
+	repjob_done_fn	*done;
+} rep_job = { 0, -1, 0, "", -1, -1, NULL, NULL };
 
-/* `centrala report` arguments for the form, then EXTRA (NULL-ended). */
-static int
-rep_args(const struct sup *s, char **argv, char *from, char *to,
-    const char *const *extra)
+/* The request for the form, with EXTRA's options (--text, --csv,
+ * --print [DEST]) as the request's format and the print's destination. */
+static json_t *
+rep_request(const struct sup *s, const char *const *extra)
 {
-	int		 n = 0;
-	const char	*dir = repjob_state_dir(s);
+	char		 from[16], to[16];
+	const char	*format = NULL;
+	json_t		*req;
 
-	repjob_period(s, from, to, 16);
-	argv[n++] = "centrala report";
-	argv[n++] = (char *)report_name(s->rep.report, NULL);
-	argv[n++] = "--from";
-	argv[n++] = from;
-	if (to[0] != '\0') {
-		argv[n++] = "--to";
-		argv[n++] = to;
-	}
-	if (dir != NULL) {
-		argv[n++] = "--state-dir";
-		argv[n++] = (char *)dir;
-	}
-	if (s->config != NULL) {
-		argv[n++] = "--config";
-		argv[n++] = (char *)s->config;
-	}
-	if (s->rep.queue[0] != '\0') {
-		argv[n++] = "--queue";
-		argv[n++] = (char *)s->rep.queue;
-	}
-	if (s->rep.agent[0] != '\0') {
-		argv[n++] = "--agent";
-		argv[n++] = (char *)s->rep.agent;
-	}
-	if (s->rep.client[0] != '\0') {
-		argv[n++] = "--client";
-		argv[n++] = (char *)s->rep.client;
-	}
-	for (int i = 0; extra != NULL && extra[i] != NULL && n < REP_ARGS - 1; i++)
-		argv[n++] = (char *)extra[i];
-	argv[n] = NULL;
-	return n;
+	repjob_period(s, from, to, sizeof from);
+	req = json_pack("{s:s,s:s,s:s}", "req", "report", "report",
+	    report_name(s->rep.report, NULL), "from", from);
+	if (to[0] != '\0')
+		json_object_set_new(req, "to", json_string(to));
+	if (s->rep.queue[0] != '\0')
+		json_object_set_new(req, "queue", json_string(s->rep.queue));
+	if (s->rep.agent[0] != '\0')
+		json_object_set_new(req, "agent", json_string(s->rep.agent));
+	if (s->rep.client[0] != '\0')
+		json_object_set_new(req, "client", json_string(s->rep.client));
+	rep_job.print = 0;
+	rep_job.dest[0] = '\0';
+	for (int i = 0; extra != NULL && extra[i] != NULL; i++)
+		if (strcmp(extra[i], "--csv") == 0)
+			format = "csv";
+		else if (strcmp(extra[i], "--text") == 0)
+			format = "page";
+		else if (strcmp(extra[i], "--print") == 0) {
+			format = "page";
+			rep_job.print = 1;
+			if (extra[i + 1] != NULL)
+				snprintf(rep_job.dest, sizeof rep_job.dest,
+				    "%s", extra[++i]);
+		}
+	if (format != NULL)
+		json_object_set_new(req, "format", json_string(format));
+	return req;
 }
 
-/* The report's words (its stderr, or lp's), on one line. */
+/* lp's words, on one line. */
 static void
 rep_said(FILE *f, char *buf, size_t len)
 {
@@ -150,19 +163,10 @@ rep_said(FILE *f, char *buf, size_t len)
 			*p = ' ';
 }
 
-/* The report running, one at a time: a child whose pipe closes when it
- * ends (the loop waits on it: repjob_fd), and what to call then. */
-static struct {
-	pid_t		 pid;		/* -1: none */
-	int		 fd;		/* the pipe's read end */
-	FILE		*err;		/* its stderr */
-	repjob_done_fn	*done;
-} rep_job = { -1, -1, NULL, NULL };
-
 int
 repjob_running(struct sup *s)
 {
-	if (rep_job.pid == -1)
+	if (!rep_job.asked && rep_job.pid == -1)
 		return 0;
 	model_say(s, 1, "a report is running: wait for it");
 	return 1;
@@ -172,42 +176,104 @@ int
 repjob_start(struct sup *s, const char *const *extra, int out,
     repjob_done_fn *done)
 {
-	char	*argv[REP_ARGS], from[16], to[16];
-	int	 argc = rep_args(s, argv, from, to, extra), pfd[2], st;
-
 	if (repjob_running(s))
 		return -1;
-	if ((rep_job.err = tmpfile()) == NULL || pipe(pfd) == -1) {
-		model_say(s, 1, "report: %s", strerror(errno));
-		if (rep_job.err != NULL)
-			fclose(rep_job.err);
-		rep_job.err = NULL;
+	if (link_send(s, SREQ_REPORT, "report", rep_request(s, extra)) < 0)
 		return -1;
-	}
-	fflush(stdout);
-	fflush(stderr);
-	if ((rep_job.pid = fork()) == -1) {
-		model_say(s, 1, "report: fork: %s", strerror(errno));
-		close(pfd[0]);
-		close(pfd[1]);
-		fclose(rep_job.err);
-		rep_job.err = NULL;
-		return -1;
-	}
-	if (rep_job.pid == 0) {
-		close(pfd[0]);
-		dup2(fileno(rep_job.err), 2);
-		dup2(out >= 0 ? out : fileno(rep_job.err), 1);
-		optind = 0;	/* getopt afresh */
-		st = report_main(argc, argv);
-		fflush(stdout);
-		_exit(st);	/* the pipe closes: the console is told */
-	}
-	close(pfd[1]);
-	rep_job.fd = pfd[0];
+	rep_job.asked = 1;
+	rep_job.out = out >= 0 ? dup(out) : -1;
 	rep_job.done = done;
 	model_say(s, 0, "report %s: running", report_name(s->rep.report, NULL));
 	return 0;
+}
+
+static void
+rep_end(struct sup *s, int rc, const char *said)
+{
+	if (rep_job.out >= 0)
+		close(rep_job.out);
+	rep_job.out = -1;
+	rep_job.asked = 0;
+	s->dirty = 1;
+	rep_job.done(s, rc, said);
+}
+
+/* The text printed with lp from a child: its words to rep_job.err. */
+static void
+rep_print(struct sup *s, const char *text, size_t len, const char *dest)
+{
+	FILE	*t = tmpfile();
+	int	 pfd[2] = { -1, -1 };
+
+	if (t == NULL || (rep_job.err = tmpfile()) == NULL || pipe(pfd) == -1 ||
+	    fwrite(text, 1, len, t) != len || fflush(t) != 0 ||
+	    (fflush(stdout), (rep_job.pid = fork()) == -1)) {
+		if (pfd[0] >= 0) {
+			close(pfd[0]);
+			close(pfd[1]);
+		}
+		if (rep_job.err != NULL)
+			fclose(rep_job.err);
+		rep_job.err = NULL;
+		rep_job.pid = -1;
+		if (t != NULL)
+			fclose(t);
+		rep_end(s, 1, strerror(errno));
+		return;
+	}
+	if (rep_job.pid == 0) {
+		close(pfd[0]);
+		dup2(fileno(rep_job.err), 1);
+		dup2(fileno(rep_job.err), 2);
+		int rc = report_print(t, dest[0] != '\0' ? dest : NULL,
+		    report_name(s->rep.report, NULL));
+		fflush(stdout);
+		_exit(rc);	/* the pipe closes: the console is told */
+	}
+	fclose(t);
+	close(pfd[1]);
+	rep_job.fd = pfd[0];
+}
+
+void
+repjob_reply(struct sup *s, json_t *r)
+{
+	json_t		*t = json_object_get(r, "text");
+	const char	*msg = json_string_value(json_object_get(r, "message"));
+	const char	*dest = json_string_value(json_object_get(r,
+			    "print_destination"));
+	const char	*p = json_string_value(t);
+	size_t		 len = json_string_length(t);
+	ssize_t		 n;
+
+	if (!rep_job.asked)
+		return;
+	if (cli_reply_error(r) != NULL || p == NULL) {
+		rep_end(s, 1, msg != NULL ? msg : cli_reply_error(r));
+		return;
+	}
+	if (rep_job.print) {
+		rep_print(s, p, len, rep_job.dest[0] ? rep_job.dest :
+		    dest != NULL ? dest : "");
+		return;
+	}
+	for (; len > 0 && rep_job.out >= 0; p += n, len -= n)
+		if ((n = write(rep_job.out, p, len)) < 0) {
+			if (errno == EINTR) {
+				n = 0;
+				continue;
+			}
+			rep_end(s, 1, strerror(errno));
+			return;
+		}
+	rep_end(s, 0, "");
+}
+
+void
+repjob_lost(struct sup *s)
+{
+	if (rep_job.asked && rep_job.pid == -1)
+		rep_end(s, 1, "the connection to the core was lost");
 }
 
 int
@@ -232,6 +298,5 @@ repjob_ready(struct sup *s)
 	rep_said(rep_job.err, said, sizeof said);
 	fclose(rep_job.err);
 	rep_job.err = NULL;
-	s->dirty = 1;
-	rep_job.done(s, WIFEXITED(st) ? WEXITSTATUS(st) : 1, said);
+	rep_end(s, WIFEXITED(st) ? WEXITSTATUS(st) : 1, said);
 }

@@ -1,6 +1,6 @@
-/* repjob.h: the report screen's report run (repjob.c): `centrala
- * report`'s arguments from the screen's choices, and the reports' own
- * code run with them in a child, off the console's loop. */
+/* repjob.h: the report screen's report run (repjob.c): the core's
+ * `report` request from the screen's choices, its text saved, shown or
+ * printed (lp in a child, off the console's loop). */
 #ifndef CZ_SUP_REPJOB_H
 #define CZ_SUP_REPJOB_H
 
@@ -20,14 +20,17 @@ const char	*repjob_state_dir(const struct sup *);
 /* Called when the report has ended: its exit status and what it said
  * on stderr (and on stdout when it had none), on one line. */
 typedef void	 repjob_done_fn(struct sup *, int rc, const char *said);
-/* Runs the screen's report with EXTRA (NULL-ended) added, its stdout to
- * OUT (-1: with its stderr, to be said); 0, or -1 said on the status
- * line (one runs already, no fork). */
+/* Asks the core for the screen's report with EXTRA (NULL-ended: --csv,
+ * --text, --print [DEST]), its text to OUT (-1: none, a print); 0, or -1
+ * said on the status line (one runs already, no link). */
 int		 repjob_start(struct sup *, const char *const *extra, int out,
 		    repjob_done_fn *);
+/* The core's reply to the request (link.c), and the link lost. */
+void		 repjob_reply(struct sup *, json_t *reply);
+void		 repjob_lost(struct sup *);
 /* Whether one runs (then said on the status line). */
 int		 repjob_running(struct sup *);
-/* The running report's pipe (-1: none), and what the loop calls when it
+/* The running print's pipe (-1: none), and what the loop calls when it
  * is readable. */
 int		 repjob_fd(void);
 void		 repjob_ready(struct sup *);

@@ -2,14 +2,15 @@
  * form: the report (the list `centrala report --list` prints), the period
  * (today, yesterday, this week, last month, or days from/to, checked),
  * the queue, agent and client (a supervisor limited to some clients picks
- * one of its own: the login reply's `clients`). Each action runs the
- * reports' own code (report_main(), report/report-lib.h) in a child
- * process with the same arguments `centrala report` takes, so what is
- * previewed, saved and printed is what the command gives: the preview
- * its text, the save `--csv` or `--text` into the file asked, the print
- * `--print [DEST]` (lp; the destination the config's print_destination,
- * or one of `lpstat -a` picked here). What the child says on stderr (a
- * bad filter, lp's error) is the status line. The run is repjob.c's. */
+ * one of its own: the login reply's `clients`). Each action asks the
+ * core for the report (its `report` request, which runs the reports' own
+ * code with the arguments `centrala report` takes and holds it to the
+ * supervisor's clients), so what is previewed, saved and printed is what
+ * the command gives: the preview its text, the save `--csv` or `--text`
+ * into the file asked, the print `--print [DEST]` (lp; the destination
+ * the config's print_destination, or one of `lpstat -a` picked here).
+ * What the core or lp says (a bad filter, a refusal, lp's error) is the
+ * status line. The run is repjob.c's. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -81,7 +81,8 @@ enum sup_link { LINK_DOWN, LINK_OPEN, LINK_UP };
 enum sup_req {
 	SREQ_NONE, SREQ_HELLO, SREQ_LOGIN, SREQ_SUBSCRIBE, SREQ_STATUS,
 	SREQ_ACT, SREQ_CAMPAIGNS,
-	SREQ_MONITOR	/* an act; done: monitoring what[] */
+	SREQ_MONITOR,	/* an act; done: monitoring what[] */
+	SREQ_REPORT	/* the report screen's (repjob.c) */
 };
 
 struct sup_pending {

@@ -175,8 +175,12 @@ must_show 5 "Queue  *Wait  *Longest" "Esc did not go back to the live view"
 keys q
 tmux_cmd kill-session -t c 2>/dev/null
 
-# boss is limited to globex: the client is globex, and no other.
-console_start 80 24 "env HOME=$T $B/centrala-supervisor --state-dir $T --user boss --pin 4321"
+# boss is limited to globex: the client is globex, and no other. Its
+# console finds the core by a socket in a directory without the database
+# nor the config: the core runs the report (its `report` request).
+mkdir -p "$T/nodb/run"
+ln -s "$T/run/centrala.sock" "$T/nodb/run/centrala.sock"
+console_start 80 24 "env -u CENTRALA_CONF HOME=$T $B/centrala-supervisor --socket $T/nodb/run/centrala.sock --user boss --pin 4321"
 must_show 10 "Centrala supervisor  boss .* live" "boss's console not live"
 keys F11
 must_show 5 "Client  *globex  *yours: globex" "boss's report is not limited to globex"
