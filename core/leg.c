@@ -240,10 +240,10 @@ leg_call_end(struct call *call, int cause)
 	call_set_leg(call, NULL);
 	l->call = NULL;
 	l->up = 0;
+	if (l->nailed)			/* before FN, which may close it */
+		leg_redial_later(l);
 	if (l->fn != NULL)
 		l->fn(l, LEG_ENDED, cause, l->arg);
-	if (l->nailed)
-		leg_redial_later(l);
 }
 
 void

@@ -79,6 +79,9 @@ assert end["cause"] == 17, end
 print("ok - the agent's own calls: answered, busy")
 PY
 kill "$PSTN_PID"; wait "$PSTN_PID" 2>/dev/null
+# The caller's CDR is written when the core sees the line go: wait for it.
+wait_until 20 sql_is "select count(*) from cdr where direction='in'" 1 ||
+	fail "no CDR for the caller: $(sql "select call_id, direction from cdr")"
 c=$(sql "select call_id from cdr where direction='in'")
 [ "$(sql "select group_concat(json_extract(detail, '\$.to'), ' ') from events where kind='transfer' and call_id='$c'")" = "queue:support agent:1001 number:700600" ] &&
 [ "$(sql "select agent from events where kind='transfer' and call_id='$c' order by id limit 1")" = 1001 ] ||
