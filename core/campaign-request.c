@@ -86,7 +86,7 @@ out:
 
 int64_t
 campaign_callback_request(struct campaign *c, const char *number,
-    const char *name, const char *note, int64_t at_ms, char *why, size_t len)
+    const char *country, const char *name, const char *note, int64_t at_ms, char *why, size_t len)
 {
 	char	e164[24], err[160];
 	int	b;
@@ -97,7 +97,8 @@ campaign_callback_request(struct campaign *c, const char *number,
 		    c->name, campaign_state_name(c->state));
 		return -1;
 	}
-	if (phone_e164(number, c->cfg->country, e164, sizeof e164, err, sizeof err) != 0) {
+	if (phone_e164(number, country[0] != '\0' ? country : c->cfg->country,
+	    e164, sizeof e164, err, sizeof err) != 0) {
 		snprintf(why, len, "number \"%.40s\": %s", number, err);
 		return -1;
 	}

@@ -124,14 +124,14 @@ void		 campaign_predict_first(void);
 void		 campaign_predict_waiting(struct campaign *);
 
 /* campaign-request.c: a callback request from an outside application
- * (a CRM, a web form): NUMBER (normalised as an import does, national
- * numbers in the campaign's country; the DNC
- * lists checked) becomes a record of the campaign's "callbacks" list,
- * dialed first when an agent is free at or after at_ms (which must be in
- * the calling hours). The record's id, or -1 with why. */
+ * (a CRM, a web form): NUMBER (normalised as an import does, a national
+ * one in COUNTRY, "" for the campaign's; the DNC lists checked) becomes
+ * a record of the campaign's "callbacks" list, dialed first when an agent
+ * is free at or after at_ms (which must be in the calling hours). The
+ * record's id, or -1 with why. */
 int64_t		 campaign_callback_request(struct campaign *,
-		    const char *number, const char *name, const char *note,
-		    int64_t at_ms, char *why, size_t len);
+		    const char *number, const char *country, const char *name,
+		    const char *note, int64_t at_ms, char *why, size_t len);
 
 /* campaign-preview.c: preview mode: the agent sees the record and the
  * script first, then dials it or skips it with a reason. */

@@ -474,9 +474,12 @@ cmd_callback_request(struct cmd_ctx *ctx)
 {
 	const char	*time_s = cmd_str(ctx, "time"), *name = cmd_str(ctx,
 	    "name"), *note = cmd_str(ctx, "note");
+	const char	*cc;
 	int64_t		 now = clock_wall_ms(), at = now, id;
 	char		 why[240];
 
+	if (camp_country(ctx, &cc) != 0)
+		return -1;
 	if (time_s != NULL && (at = camp_parse_time(time_s)) < 0)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-request: time "
 		    "\"%.40s\" is not an ISO 8601 time with its zone, e.g. "
@@ -491,7 +494,7 @@ cmd_callback_request(struct cmd_ctx *ctx)
 		return cmd_error(ctx, PROTO_E_BAD_ARGS, "callback-request: note "
 		    "longer than 2000 characters");
 	if ((id = campaign_callback_request(ctx->campaign, cmd_str(ctx,
-	    "number"), name != NULL ? name : "", note != NULL ? note : "",
+	    "number"), cc, name != NULL ? name : "", note != NULL ? note : "",
 	    at < now ? now : at, why, sizeof why)) < 0)
 		return cmd_error(ctx, strncmp(why, "database", 8) == 0 ?
 		    PROTO_E_INTERNAL : PROTO_E_BAD_ARGS, "callback-request: %s",

@@ -169,7 +169,8 @@ static const struct cmd_entry cmd_table[] = {
 	{ .name = "callback-request", .role = ROLE_SUPERVISOR,
 	    .target = TGT_CAMPAIGN, .args = { REQ("campaign", ARG_STRING),
 	    REQ("number", ARG_STRING), OPT("name", ARG_STRING),
-	    OPT("time", ARG_STRING), OPT("note", ARG_STRING) },
+	    OPT("time", ARG_STRING), OPT("note", ARG_STRING),
+	    OPT("country", ARG_STRING) },
 	    .handler = cmd_callback_request },
 
 	/* Reports, held to the session's clients, run off the loop

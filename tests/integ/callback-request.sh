@@ -70,6 +70,10 @@ refused("bad-args", "time 2020-01-01T10:00Z is in the past",
         campaign="crm", number="020 7946 0007", time="2020-01-01T10:00Z")
 refused("bad-args", "+442079460005 is on the acme do-not-call list",
         campaign="crm", number="020 7946 0005")
+refused("bad-args", "\"country\": \"abc\" is not a country calling code",
+        campaign="crm", number="020 7946 0007", country="abc")
+refused("bad-args", "+442079460005 is on the acme do-not-call list",
+        campaign="crm", number="020 7946 0005", country="44")
 tomorrow = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).strftime("%Y-%m-%d")
 refused("bad-args", "the preferred time is outside calling hours in Europe/London",
         campaign="night", number="020 7946 0007", time=tomorrow + "T12:00Z")
