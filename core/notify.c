@@ -1,13 +1,19 @@
 /* notify.c: builds the events pushed to clients (docs/protocol.md) and sends
  * them to an agent's console, to subscribed supervisors, or to everyone. */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <event2/event.h>
 #include <time.h>
 #include "agent.h"
 #include "call.h"
+#include "clock.h"
+#include "core.h"
 #include "conn.h"
 #include "notify.h"
 #include "queue.h"
 #include "span.h"
+#include "xmalloc.h"
 
 void
 notify_agent(struct agent *a, json_t *ev)
@@ -18,22 +24,30 @@ notify_agent(struct agent *a, json_t *ev)
 		json_decref(ev);
 }
 
+/* at_us: the wall clock, in microseconds, as the event leaves the core */
+static void
+notify_stamp(json_t *ev)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	json_object_set_new(ev, "at_us", json_integer(
+	    (json_int_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000));
+}
+
 /* An event to many clients is stamped (at_us: wall clock, microseconds,
  * as it leaves the core) and encoded once, then queued to each. */
 static void
 notify_many(json_t *ev, int watchers_only)
 {
-	struct timespec	 ts;
-	char		*s = NULL;
-	size_t		 len = 0;
+	char	*s = NULL;
+	size_t	 len = 0;
 
 	for (struct conn *c = conns; c != NULL; c = c->next) {
 		if (c->dead || !(watchers_only ? c->subscribed : c->hello))
 			continue;
 		if (s == NULL) {
-			clock_gettime(CLOCK_REALTIME, &ts);
-			json_object_set_new(ev, "at_us", json_integer(
-			    (json_int_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000));
+			notify_stamp(ev);
 			s = proto_encode(ev, &len);
 		}
 		conn_send_line(c, s, len);
@@ -107,24 +121,89 @@ notify_span_state(struct span *s)
 	notify_watchers(ev);
 }
 
-/* The waiting line of a queue changed: its agents' consoles show it. */
-void
-notify_queue_waiting(const struct queue *q)
+/* A queue's waiting line changes twice per call: at 200 calls/s each of
+ * its agents' consoles would get 400 lines a second, one write(2) each.
+ * So a queue's state goes to its agents at most every NOTIFY_QUEUE_MS:
+ * a change after a quiet interval at once, the changes within the
+ * interval folded into one line at its end, which always carries the
+ * last state. Kept by the queue's slot (never reused); the queue is
+ * found again by name when the line leaves (a reload may free it). */
+#define NOTIFY_QUEUE_MS	200
+
+struct queue_note {
+	char		*name;
+	uint64_t	 sent_us;	/* 0: never sent */
+	int		 armed;		/* a folded line is due */
+};
+static struct queue_note	*notes;
+static int			 nnotes;
+
+static void
+notify_queue_send(const struct queue *q)
 {
-	json_t *ev = NULL;
+	json_t	*ev = NULL;
+	char	*s = NULL;
+	size_t	 len = 0;
 
 	for (struct agent *a = agents; a != NULL; a = a->next) {
 		if (a->conn == NULL || a->conn->dead ||
 		    a->state == AGENT_LOGGED_OUT || !agent_in_queue(a, q->name))
 			continue;
-		if (ev == NULL) {
+		if (s == NULL) {
 			ev = proto_event("queue");
 			json_object_set_new(ev, "name", json_string(q->name));
 			json_object_set_new(ev, "waiting", json_integer(q->nwaiting));
 			json_object_set_new(ev, "longest_wait_s",
 			    json_integer(queue_longest_wait_s(q)));
+			notify_stamp(ev);
+			s = proto_encode(ev, &len);
+			json_decref(ev);
 		}
-		conn_send(a->conn, json_incref(ev));
+		conn_send_line(a->conn, s, len);
 	}
-	json_decref(ev);
+	free(s);
+}
+
+static void
+notify_queue_due(evutil_socket_t fd, short what, void *arg)
+{
+	struct queue_note	*n = &notes[(intptr_t)arg];
+	struct queue		*q = queue_find(n->name);
+
+	(void)fd;
+	(void)what;
+	n->armed = 0;
+	n->sent_us = clock_mono_us();
+	if (q != NULL)
+		notify_queue_send(q);
+}
+
+void
+notify_queue_waiting(const struct queue *q)
+{
+	struct queue_note	*n;
+	uint64_t		 now = clock_mono_us(), next;
+	struct timeval		 tv;
+
+	if (q->slot >= nnotes) {
+		notes = xrealloc(notes, (q->slot + 1) * sizeof *notes);
+		memset(notes + nnotes, 0, (q->slot + 1 - nnotes) * sizeof *notes);
+		nnotes = q->slot + 1;
+	}
+	n = &notes[q->slot];
+	if (n->name == NULL)
+		n->name = xstrdup(q->name);
+	if (n->armed)
+		return;
+	next = n->sent_us + NOTIFY_QUEUE_MS * 1000;
+	if (n->sent_us == 0 || now >= next) {
+		n->sent_us = now;
+		notify_queue_send(q);
+		return;
+	}
+	n->armed = 1;
+	tv.tv_sec = (next - now) / 1000000;
+	tv.tv_usec = (next - now) % 1000000;
+	event_base_once(core.base, -1, EV_TIMEOUT, notify_queue_due,
+	    (void *)(intptr_t)q->slot, &tv);
 }
