@@ -207,7 +207,7 @@ cmd_status(struct cmd_ctx *ctx)
 int
 cmd_subscribe(struct cmd_ctx *ctx)
 {
-	ctx->conn->subscribed = 1;
+	conn_subscribe(ctx->conn, 1);
 	return 0;
 }
 

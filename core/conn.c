@@ -17,6 +17,7 @@
 #include "clock.h"
 #include "conn.h"
 #include "endpoint.h"
+#include "fanout.h"
 #include "monitor.h"
 #include "core.h"
 #include "log.h"
@@ -29,6 +30,11 @@
 struct conn *conns;
 static uint64_t conn_next_id = 1;
 static int conn_flush_armed, conn_release_asked;
+/* The clients this pass queued output for (conn_release's list): freed
+ * only in a later pass (conn_free_soon), so still there at its end. */
+static struct conn **touched;
+static size_t ntouched, touched_cap;
+static int conn_nsubscribed;	/* live subscribers */
 
 static void	conn_shut(struct conn *, const char *, int now);
 static void	conn_flush_arm(void);
@@ -70,20 +76,13 @@ conn_send(struct conn *c, json_t *msg)
 	free(s);
 }
 
-/* One line already encoded (an event sent to many is encoded once). It
- * leaves once the pass's rows are committed (core.c, db.c): conn_release. */
-void
-conn_send_line(struct conn *c, const char *s, size_t len)
+/* Adds to its own buffer what this pass queued for it; it leaves once the
+ * pass's rows are committed (core.c, db.c): conn_release. */
+static void
+conn_queue(struct conn *c, const char *s, size_t len)
 {
-	struct evbuffer	*out;
+	struct evbuffer	*out = bufferevent_get_output(c->bev);
 
-	if (c->dead)
-		return;
-	out = bufferevent_get_output(c->bev);
-	if (evbuffer_get_length(out) + len > (size_t)core.cfg->core.client_outbuf) {
-		conn_shut(c, "output limit reached (client not reading)", 1);
-		return;
-	}
 	if (c->held == CONN_BACKLOG) {
 		/* libevent would write this pass's line with the rest */
 		bufferevent_disable(c->bev, EV_WRITE);
@@ -94,11 +93,84 @@ conn_send_line(struct conn *c, const char *s, size_t len)
 			c->out_ok = evbuffer_get_length(out);
 	}
 	evbuffer_add(out, s, len);
-	c->out_new = 1;
+	if (!c->out_new) {
+		if (ntouched == touched_cap) {
+			touched_cap = touched_cap ? 2 * touched_cap : 64;
+			touched = xrealloc(touched, touched_cap * sizeof *touched);
+		}
+		touched[ntouched++] = c;
+		c->out_new = 1;
+	}
 	if (!conn_release_asked) {
 		conn_release_asked = 1;
 		core_release_after_commit(conn_release);
 	}
+}
+
+/* A subscriber's unread part of the shared stream, moved into its own
+ * buffer: before a line of its own (order kept), or as it unsubscribes.
+ * ALL: also what this pass appended (released with the pass). */
+static void
+conn_fan_take(struct conn *c, int all)
+{
+	size_t		 n;
+	const char	*p = fanout_at(c->fan_at, &n, all);
+
+	if (n == 0)
+		return;
+	conn_queue(c, p, n);
+	c->fan_at += n;
+}
+
+static size_t
+conn_pending(struct conn *c)
+{
+	return evbuffer_get_length(bufferevent_get_output(c->bev)) +
+	    (c->subscribed ? fanout_end() - c->fan_at : 0);
+}
+
+/* One line already encoded (an event sent to many is encoded once). */
+void
+conn_send_line(struct conn *c, const char *s, size_t len)
+{
+	if (c->dead)
+		return;
+	if (conn_pending(c) + len > (size_t)core.cfg->core.client_outbuf) {
+		conn_shut(c, "output limit reached (client not reading)", 1);
+		return;
+	}
+	if (c->subscribed)
+		conn_fan_take(c, 1);
+	conn_queue(c, s, len);
+}
+
+void
+conn_broadcast(const char *s, size_t len)
+{
+	fanout_append(s, len);
+	if (!conn_release_asked) {
+		conn_release_asked = 1;
+		core_release_after_commit(conn_release);
+	}
+}
+
+void
+conn_subscribe(struct conn *c, int on)
+{
+	if (c->dead || on == c->subscribed)
+		return;
+	if (on)
+		c->fan_at = fanout_end();
+	else
+		conn_fan_take(c, 1);
+	c->subscribed = on;
+	conn_nsubscribed += on ? 1 : -1;
+}
+
+int
+conn_subscribers(void)
+{
+	return conn_nsubscribed;
 }
 
 /* Writes what is committed of its output (the first out_ok bytes); a
@@ -136,35 +208,87 @@ conn_write(struct conn *c)
 static void
 conn_release(void)
 {
-	int flush = 0;
+	struct conn	**list = touched;
+	size_t		  n = ntouched, cap = touched_cap;
+	int		  flush = fanout_commit();
 
 	conn_release_asked = 0;
-	for (struct conn *c = conns; c != NULL; c = c->next)
-		if ((c->pass_done = c->out_new)) {
-			c->out_new = 0;
-			c->out_ok = evbuffer_get_length(
-			    bufferevent_get_output(c->bev));
-		}
-	for (struct conn *c = conns; c != NULL; c = c->next) {
-		if (!c->pass_done || c->dead || c->held != CONN_HELD)
+	touched = NULL;		/* what the writes queue is for the next */
+	ntouched = touched_cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		list[i]->out_new = 0;
+		list[i]->out_ok = evbuffer_get_length(
+		    bufferevent_get_output(list[i]->bev));
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct conn *c = list[i];
+
+		if (c->dead || c->held != CONN_HELD)
 			continue;
-		c->pass_done = 0;
 		if (c->subscribed)
 			flush = 1;
 		else
 			conn_write(c);
 	}
+	if (touched == NULL) {
+		touched = list;
+		touched_cap = cap;
+	} else
+		free(list);
 	if (flush)
 		conn_flush_arm();
+}
+
+/* Its own buffer written, a subscriber gets the stream's committed part
+ * it has not read, in one write from the shared copy; what the socket
+ * does not take is copied to its buffer for libevent (BACKLOG). */
+static void
+conn_fan_write(struct conn *c)
+{
+	size_t		 n;
+	const char	*p = fanout_at(c->fan_at, &n, 0);
+	ssize_t		 w;
+
+	if (n == 0)
+		return;
+	w = write(c->fd, p, n);
+	if (w < 0 && errno != EAGAIN && errno != EINTR) {
+		conn_shut(c, strerror(errno), 1);
+		return;
+	}
+	if (w < 0)
+		w = 0;
+	c->fan_at += w;
+	if ((size_t)w < n) {
+		evbuffer_add(bufferevent_get_output(c->bev), p + w, n - w);
+		c->fan_at += n - w;
+		conn_backlog(c);
+	}
 }
 
 static void
 conn_flush_cb(evutil_socket_t fd, short what, void *arg)
 {
+	size_t oldest = fanout_end();
+
 	conn_flush_armed = 0;
-	for (struct conn *c = conns; c != NULL; c = c->next)
-		if (c->held == CONN_HELD && !c->dead && c->subscribed)
+	for (struct conn *c = conns; c != NULL; c = c->next) {
+		if (c->dead || !c->subscribed)
+			continue;
+		if (conn_pending(c) > (size_t)core.cfg->core.client_outbuf) {
+			conn_shut(c, "output limit reached (client not reading)", 1);
+			continue;
+		}
+		if (c->held == CONN_HELD) {
 			conn_write(c);
+			if (!c->dead && c->held == CONN_HELD && evbuffer_get_length(
+			    bufferevent_get_output(c->bev)) == 0)
+				conn_fan_write(c);
+		}
+		if (!c->dead && c->fan_at < oldest)
+			oldest = c->fan_at;
+	}
+	fanout_trim(oldest);
 }
 
 /* Its socket is full: libevent writes the rest when it can take more
@@ -187,6 +311,9 @@ conn_drained_write_cb(struct bufferevent *bev, void *arg)
 		bufferevent_disable(c->bev, EV_WRITE);
 		c->held = CONN_HELD;
 		c->out_ok = 0;
+		/* the stream went on meanwhile: the timer writes its part */
+		if (c->subscribed && c->fan_at < fanout_committed())
+			conn_flush_arm();
 	}
 }
 
@@ -396,6 +523,14 @@ conn_shut(struct conn *c, const char *why, int now)
 			monitor_stop(c->ep->call, c->user, c->ep);
 		endpoint_close(c->ep);
 		c->ep = NULL;
+	}
+	if (c->subscribed) {
+		size_t		 n;
+		const char	*p = fanout_at(c->fan_at, &n, 0);
+
+		if (!now)
+			evbuffer_add(bufferevent_get_output(c->bev), p, n);
+		conn_nsubscribed--;
 	}
 	if (c->held != CONN_WRITING && !now)
 		bufferevent_enable(c->bev, EV_WRITE);	/* the linger drains it */

@@ -35,11 +35,11 @@ struct conn {
 	struct agent		*agent;		/* role agent */
 	char			*user;		/* role supervisor/admin */
 	struct endpoint		*ep;		/* supervisor's headset, once used */
-	int			 subscribed;
+	int			 subscribed;	/* conn_subscribe() */
+	size_t			 fan_at;	/* taken of fanout.c's stream */
 	enum conn_held		 held;		/* who writes its output */
 	size_t			 out_ok;	/* output bytes committed (HELD) */
 	int			 out_new;	/* output queued in this pass */
-	int			 pass_done;	/* conn_release's own mark */
 	int			 login_failures;
 	int			 dead;
 	int			 freeing;
@@ -56,6 +56,10 @@ void	conn_new(int fd, conn_line_fn *on_line);
 void	conn_send(struct conn *, json_t *);	/* steals the reference */
 /* A line already encoded, newline included (proto_encode()). */
 void	conn_send_line(struct conn *, const char *, size_t);
+/* An encoded line to every subscriber, stored once (fanout.c). */
+void	conn_broadcast(const char *, size_t);
+void	conn_subscribe(struct conn *, int on);
+int	conn_subscribers(void);	/* live ones */
 void	conn_close(struct conn *, const char *why);	/* freed from the loop */
 void	conn_close_all(const char *why);
 int	conn_count(void);

@@ -35,16 +35,21 @@ notify_stamp(json_t *ev)
 	    (json_int_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000));
 }
 
-/* An event to many clients is stamped (at_us: wall clock, microseconds,
- * as it leaves the core) and encoded once, then queued to each. */
+/* An event to many clients is stamped and encoded once, then queued to
+ * each: to the subscribers as one shared copy (conn_broadcast). */
 static void
 notify_many(json_t *ev, int watchers_only)
 {
 	char	*s = NULL;
 	size_t	 len = 0;
 
-	for (struct conn *c = conns; c != NULL; c = c->next) {
-		if (c->dead || !(watchers_only ? c->subscribed : c->hello))
+	if (conn_subscribers() > 0) {
+		notify_stamp(ev);
+		s = proto_encode(ev, &len);
+		conn_broadcast(s, len);
+	}
+	for (struct conn *c = conns; !watchers_only && c != NULL; c = c->next) {
+		if (c->dead || c->subscribed || !c->hello)
 			continue;
 		if (s == NULL) {
 			notify_stamp(ev);
