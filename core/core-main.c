@@ -507,7 +507,8 @@ core_start(const char *state_opt)
 	log_info("configuration loaded from %s", core.config_path ?
 	    core.config_path : "the built-in default");
 	core.db = db_open(core.db_path, err, sizeof err);
-	if (core.db == NULL)
+	if (core.db == NULL ||
+	    db_checkpointer_start(core.db, core.db_path, err, sizeof err) != 0)
 		fatal("%s", err);
 	if (server_listen(core.sock_path, err, sizeof err) != 0)
 		fatal("%s", err);
@@ -542,6 +543,7 @@ core_finish(void)
 	retention_stop();
 	event_free(core_beat);
 	db_heartbeat_stop(core.db, clock_wall_ms());
+	db_checkpointer_stop(core.db);
 	db_close(core.db);
 	agent_free_all();
 	queue_free_all();

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#define DB_BUSY_TIMEOUT_MS	5000
+
 struct db {
 	sqlite3		*h;
 	int		 ready;		/* opened and upgraded */
@@ -16,6 +18,7 @@ struct db {
 	sqlite3_stmt	*st_call_open, *st_sess_open, *st_sess_close, *st_beat;
 	char		 err[512];
 	struct db_totals *totals;	/* db-totals.c's statements */
+	struct db_ckpt	*ckpt;		/* db-checkpoint.c, the core's only */
 };
 
 /* How db_bind_text() stores an absent string (see data/schema.sql). */

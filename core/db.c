@@ -39,7 +39,6 @@
 #include "log.h"
 #include "xmalloc.h"
 
-#define DB_BUSY_TIMEOUT_MS	5000
 #define DB_STEP_MARK		"-- version "
 
 extern const char schema_sql[];

@@ -22,6 +22,11 @@ struct db;
  * is refused, never modified. */
 struct db	*db_open(const char *path, char *err, size_t errlen);
 void		 db_close(struct db *);
+/* The core's WAL checkpoints on a thread of their own (db-checkpoint.c);
+ * stop before db_close. */
+int		 db_checkpointer_start(struct db *, const char *path, char *err,
+		    size_t errlen);
+void		 db_checkpointer_stop(struct db *);
 int		 db_schema_version(struct db *);
 const char	*db_last_error(struct db *);
 
