@@ -35,6 +35,7 @@ static int conn_flush_armed, conn_release_asked;
 static struct conn **touched;
 static size_t ntouched, touched_cap;
 static int conn_nsubscribed;	/* live subscribers */
+static uint64_t conn_flushed_us;	/* the last flush began */
 
 static void	conn_shut(struct conn *, const char *, int now);
 static void	conn_flush_arm(void);
@@ -272,6 +273,7 @@ conn_flush_cb(evutil_socket_t fd, short what, void *arg)
 	size_t oldest = fanout_end();
 
 	conn_flush_armed = 0;
+	conn_flushed_us = clock_mono_us();
 	for (struct conn *c = conns; c != NULL; c = c->next) {
 		if (c->dead || !c->subscribed)
 			continue;
@@ -317,13 +319,22 @@ conn_drained_write_cb(struct bufferevent *bev, void *arg)
 	}
 }
 
+/* At once if the last flush is CONN_FLUSH_US old, else when it will be:
+ * a lone event leaves without waiting, a stream of them once a period.
+ * It writes only what is committed, so it may run from anywhere. */
 static void
 conn_flush_arm(void)
 {
-	struct timeval tv = { 0, CONN_FLUSH_US };
+	uint64_t	now = clock_mono_us();
+	struct timeval	tv = { 0, 0 };
 
 	if (conn_flush_armed)
 		return;
+	if (now - conn_flushed_us >= CONN_FLUSH_US) {
+		conn_flush_cb(-1, 0, NULL);
+		return;
+	}
+	tv.tv_usec = CONN_FLUSH_US - (now - conn_flushed_us);
 	conn_flush_armed = 1;
 	event_base_once(core.base, -1, EV_TIMEOUT, conn_flush_cb, NULL, &tv);
 }
