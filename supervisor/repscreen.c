@@ -57,6 +57,7 @@ rep_pick_row(int i, const char *key, const char *text)
 /* The report running for the screen: the preview's output, the file
  * being saved. */
 static FILE	*rep_out;
+static int	 rep_job_paged;		/* the preview running is --text */
 static char	 rep_save_path[4096];
 
 static void
@@ -176,6 +177,7 @@ repscreen_preview(struct sup *s)
 		model_say(s, 1, "preview: tmpfile: %s", strerror(errno));
 		return;
 	}
+	rep_job_paged = s->rep.paged;
 	if (repjob_start(s, s->rep.paged ? text : NULL, fileno(rep_out),
 	    rep_preview_done) != 0) {
 		fclose(rep_out);
@@ -216,6 +218,7 @@ rep_preview_load(struct sup *s, FILE *out)
 	s->rep.nlines = n;
 	s->rep.top = 0;
 	s->rep.preview = 1;
+	s->rep.shown_paged = rep_job_paged;
 }
 
 void
@@ -490,7 +493,7 @@ repscreen_draw(struct sup *s)
 
 	snprintf(left, sizeof left, "Centrala supervisor  report %s%s",
 	    report_name(s->rep.report, NULL), !s->rep.preview ? "" :
-	    s->rep.paged ? "  pages" : "  preview");
+	    s->rep.shown_paged ? "  pages" : "  preview");
 	if (s->rep.preview)
 		snprintf(right, sizeof right, "lines %d-%d of %d  page %d/%d",
 		    s->rep.nlines ? s->rep.top + 1 : 0,

@@ -111,6 +111,7 @@ struct sup_report {
 	int		 nlines, top;
 	int		 save_csv;		/* the save asked: CSV, else text */
 	int		 paged;			/* preview --text: pages, totals */
+	int		 shown_paged;		/* the text shown is --text */
 };
 enum sup_focus { FOCUS_AGENTS, FOCUS_QUEUES, FOCUS_CAMPAIGNS };
 
