@@ -119,24 +119,6 @@ db_totals_engine(void)
 	return stats_new(&o);
 }
 
-static void
-db_totals_feed_row(struct stats *s, sqlite3_stmt *st)
-{
-	struct stats_event e = {
-		.ts_ms = sqlite3_column_int64(st, 0),
-		.kind = (const char *)sqlite3_column_text(st, 1),
-		.call_id = (const char *)sqlite3_column_text(st, 2),
-		.agent = (const char *)sqlite3_column_text(st, 3),
-		.queue = (const char *)sqlite3_column_text(st, 4),
-		.state = (const char *)sqlite3_column_text(st, 5),
-	};
-	char reason[32];
-
-	stats_event_detail(&e, (const char *)sqlite3_column_text(st, 6),
-	    reason, sizeof reason);
-	stats_feed(s, &e);
-}
-
 /* Callbacks requested and failed count when they happen, by their own
  * event (db_totals_event), not with a call. */
 static int
@@ -163,7 +145,7 @@ db_totals_call_engine(struct db *db, const char *call_id)
 	sqlite3_bind_text(st, 1, call_id, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (db_totals_call_kind(st))
-			db_totals_feed_row(s, st);
+			stats_feed_row(s, st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
@@ -397,7 +379,7 @@ db_totals_backfill(struct db *db)
 		return -1;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		db_totals_feed_row(s, st);
+		stats_feed_row(s, st);
 	sqlite3_finalize(st);
 	for (int i = 0; rc == SQLITE_DONE && i < stats_nqueues(s); i++)
 		if (db_totals_add(db, stats_queue_at(s, i)) != 0)

@@ -83,6 +83,10 @@ const struct stats_agent *stats_agent_upto(struct stats *, const char *agent,
  * into e; reason is stored in buf. */
 void		 stats_event_detail(struct stats_event *e, const char *detail,
 		    char *buf, size_t len);
+/* One events row (ts_ms, kind, call_id, agent, queue, state, detail), fed
+ * (stats-row.c; the caller links SQLite). */
+struct sqlite3_stmt;
+void		 stats_feed_row(struct stats *, struct sqlite3_stmt *);
 
 /* Derived figures; -1 when the denominator is 0. */
 enum stats_sl { SL_OFFERED, SL_ANSWERED, SL_ABANDON_T };

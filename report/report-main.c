@@ -356,22 +356,8 @@ load_events(sqlite3 *h, int64_t from_ms, int64_t back_ms, int64_t now_ms)
 	sqlite3_free(kinds);
 	sqlite3_bind_int64(st, 1, from_ms - back_ms);
 	sqlite3_bind_int64(st, 2, opt.to_ms);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct stats_event e = {
-			.ts_ms = sqlite3_column_int64(st, 0),
-			.kind = (const char *)sqlite3_column_text(st, 1),
-			.call_id = (const char *)sqlite3_column_text(st, 2),
-			.agent = (const char *)sqlite3_column_text(st, 3),
-			.queue = (const char *)sqlite3_column_text(st, 4),
-			.state = (const char *)sqlite3_column_text(st, 5),
-		};
-
-		char reason[32];
-
-		stats_event_detail(&e, (const char *)sqlite3_column_text(st, 6),
-		    reason, sizeof reason);
-		stats_feed(s, &e);
-	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		stats_feed_row(s, st);
 	sqlite3_finalize(st);
 	stats_close(s, open_end(h, now_ms));
 	return s;
