@@ -551,19 +551,17 @@ db_tx_rollback(struct db *db)
 	db_unit_rollback(db);
 }
 
-int
-db_campaign_live_answers(struct db *db, const char *campaign,
-    int64_t since_ms, void (*fn)(int64_t ms, int abandoned, void *),
-    void *arg)
+/* A campaign's attempts since a time, as (time, flag) pairs in order: the
+ * SELECT gives ts_ms and the flag, its parameters are the campaign and
+ * the time. */
+static int
+db_campaign_pairs(struct db *db, const char *sql, const char *campaign,
+    int64_t since_ms, void (*fn)(int64_t, int, void *), void *arg)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = db_once(db, "SELECT a.ts_ms, a.outcome = 'abandoned' FROM "
-	    "attempts a JOIN records r ON r.id = a.record_id JOIN lists l ON "
-	    "l.id = r.list_id WHERE l.campaign = ? AND a.ts_ms >= ? AND "
-	    "a.outcome IN ('answered', 'abandoned') ORDER BY a.ts_ms");
-	if (st == NULL)
+	if ((st = db_once(db, sql)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, since_ms);
@@ -574,22 +572,24 @@ db_campaign_live_answers(struct db *db, const char *campaign,
 }
 
 int
+db_campaign_live_answers(struct db *db, const char *campaign,
+    int64_t since_ms, void (*fn)(int64_t ms, int abandoned, void *),
+    void *arg)
+{
+	return db_campaign_pairs(db, "SELECT a.ts_ms, a.outcome = 'abandoned' "
+	    "FROM attempts a JOIN records r ON r.id = a.record_id JOIN lists l "
+	    "ON l.id = r.list_id WHERE l.campaign = ? AND a.ts_ms >= ? AND "
+	    "a.outcome IN ('answered', 'abandoned') ORDER BY a.ts_ms",
+	    campaign, since_ms, fn, arg);
+}
+
+int
 db_campaign_machines(struct db *db, const char *campaign, int64_t since_ms,
     void (*fn)(int64_t ms, int initial_silence, void *), void *arg)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	st = db_once(db, "SELECT a.ts_ms, a.amd = 'machine:initial silence' "
-	    "FROM attempts a JOIN records r ON r.id = a.record_id JOIN lists l "
-	    "ON l.id = r.list_id WHERE l.campaign = ? AND a.ts_ms >= ? AND "
-	    "a.outcome = 'machine' AND a.amd LIKE 'machine:%' ORDER BY a.ts_ms");
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, campaign, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, since_ms);
-	while ((rc = db_step(db, st)) == SQLITE_ROW)
-		fn(sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), arg);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return db_campaign_pairs(db, "SELECT a.ts_ms, a.amd = "
+	    "'machine:initial silence' FROM attempts a JOIN records r ON r.id = "
+	    "a.record_id JOIN lists l ON l.id = r.list_id WHERE l.campaign = ? "
+	    "AND a.ts_ms >= ? AND a.outcome = 'machine' AND a.amd LIKE "
+	    "'machine:%' ORDER BY a.ts_ms", campaign, since_ms, fn, arg);
 }
