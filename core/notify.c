@@ -169,16 +169,33 @@ notify_queue_send(const struct queue *q)
 	free(s);
 }
 
+static void	notify_queue_due(evutil_socket_t, short, void *);
+
+static void
+notify_queue_arm(void *slot, uint64_t us)
+{
+	struct timeval tv = { (time_t)(us / 1000000), (suseconds_t)(us % 1000000) };
+
+	event_base_once(core.base, -1, EV_TIMEOUT, notify_queue_due, slot, &tv);
+}
+
 static void
 notify_queue_due(evutil_socket_t fd, short what, void *arg)
 {
 	struct queue_note	*n = &notes[(intptr_t)arg];
 	struct queue		*q = queue_find(n->name);
+	uint64_t		 now = clock_mono_us();
+	uint64_t		 next = n->sent_us + NOTIFY_QUEUE_MS * 1000;
 
 	(void)fd;
 	(void)what;
+	/* libevent counts from the time cached at its pass's start: early */
+	if (now < next) {
+		notify_queue_arm(arg, next - now);
+		return;
+	}
 	n->armed = 0;
-	n->sent_us = clock_mono_us();
+	n->sent_us = now;
 	if (q != NULL)
 		notify_queue_send(q);
 }
@@ -188,7 +205,6 @@ notify_queue_waiting(const struct queue *q)
 {
 	struct queue_note	*n;
 	uint64_t		 now = clock_mono_us(), next;
-	struct timeval		 tv;
 
 	if (q->slot >= nnotes) {
 		notes = xrealloc(notes, (q->slot + 1) * sizeof *notes);
@@ -207,8 +223,5 @@ notify_queue_waiting(const struct queue *q)
 		return;
 	}
 	n->armed = 1;
-	tv.tv_sec = (next - now) / 1000000;
-	tv.tv_usec = (next - now) % 1000000;
-	event_base_once(core.base, -1, EV_TIMEOUT, notify_queue_due,
-	    (void *)(intptr_t)q->slot, &tv);
+	notify_queue_arm((void *)(intptr_t)q->slot, next - now);
 }
