@@ -4,8 +4,8 @@
 # both. 23 calls fill the T1 and 30 the E1 at once; with both full, an
 # agent's 24th call out on them is refused (no channel); every call held
 # its own channel (1-23 on the T1). Then voice both ways on the T1: the
-# recording holds the caller's 1004 Hz tone at its level (the core decoded
-# mu-law), and the caller heard the queue's 425 Hz ringback (the core
+# recording (A-law: the core recoded the mu-law) holds the caller's
+# 1004 Hz tone at its level, and the caller heard the queue's 425 Hz ringback (the core
 # encoded it). A reload that changes the T1's switch type says it needs
 # a restart and leaves the span as it was.
 . "$top_srcdir/tests/integ/lib.sh"
@@ -58,10 +58,11 @@ wait_until 20 sql_is "select count(*) from cdr where span='t1a' and agent='1001'
 	fail "no answered T1 call: $(sql 'select * from cdr order by start_ms desc limit 1')"
 wait_until 20 sql_is "select status from recordings" ok || fail "recording: $(sql 'select * from recordings')"
 R="$T/recordings/$(sql "select path from recordings")"
+[ "$($A format "$R")" = "alaw 2 8000" ] || fail "recording: not A-law stereo: $($A format "$R")"
 lvl=$($A tone "$R" 1004 --from 0.5 --to 3.5 --channel 0)
 echo "$lvl" | awk '{ exit !($1 > -3 && $2 > -40 && $2 < -26) }' ||
 	fail "recorded caller (1004 Hz dB, dBFS): $lvl"
-pass "the caller's tone came through the mu-law T1 whole: $lvl"
+pass "the caller's tone came through the mu-law T1 into the A-law recording whole: $lvl"
 # The first ring (eu: 425 Hz, 1 s on) came before the agent's answer.
 ring=$(sql "select agent_answer_ms - start_ms >= 1000 from cdr where span='t1a' and agent='1001'")
 [ "$ring" = 1 ] || fail "answered within the first ring"
