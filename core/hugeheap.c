@@ -16,7 +16,9 @@
  * MADV_HUGEPAGE. The core's heap stays well inside it; beyond it, growth
  * goes on as before on small pages. A heap that is never trimmed below the
  * pad keeps the advice. Where the allocator is not glibc's (valgrind, the
- * sanitizers) the heap does not move and nothing is advised. */
+ * sanitizers) the heap does not move and nothing is advised. The price:
+ * memory is taken 2 MB at a time, and where THP's defrag is "madvise" a
+ * fault here may compact memory on the spot when no 2 MB page is free. */
 #include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
