@@ -39,7 +39,7 @@ int
 main(void)
 {
 	FILE	*thp = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
-	char	 mode[128] = "", flags[256];
+	char	 mode[128] = "", flags[512];
 	size_t	 n;
 	void	*p[3000];
 
