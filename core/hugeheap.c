@@ -17,8 +17,10 @@
  * goes on as before on small pages. A heap that is never trimmed below the
  * pad keeps the advice. Where the allocator is not glibc's (valgrind, the
  * sanitizers) the heap does not move and nothing is advised. The price:
- * memory is taken 2 MB at a time, and where THP's defrag is "madvise" a
- * fault here may compact memory on the spot when no 2 MB page is free. */
+ * memory is taken 2 MB at a time; where THP's defrag is "madvise" a fault
+ * here may compact memory on the spot when no 2 MB page is free; under
+ * strict overcommit (vm.overcommit_memory = 2) the room counts against
+ * the commit limit. */
 #include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +32,7 @@
 #define HUGEHEAP_PAGE	(2UL << 20)
 #define HUGEHEAP_PROBE	(64 << 10)	/* below glibc's mmap threshold */
 #define HUGEHEAP_TRIES	16
+#define GLIBC_TOP_PAD	(128 << 10)	/* M_TOP_PAD's default, mallopt(3) */
 
 size_t
 hugeheap_init(void)
@@ -49,8 +52,13 @@ hugeheap_init(void)
 	}
 	while (n > 0)
 		free(probe[--n]);
-	if (end != start)
-		end = sbrk(0);		/* the frees trimmed the top a little */
+	if (end == start || end == (void *)-1) {
+		/* not grown (another allocator, or brk refused): later growth
+		 * asks no more than it did */
+		mallopt(M_TOP_PAD, GLIBC_TOP_PAD);
+		return 0;
+	}
+	end = sbrk(0);			/* the frees trimmed the top a little */
 	from = (char *)(((uintptr_t)start + HUGEHEAP_PAGE - 1) &
 	    ~(HUGEHEAP_PAGE - 1));
 	if (end == (void *)-1 || end < from + HUGEHEAP_PAGE)
