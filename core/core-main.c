@@ -29,6 +29,7 @@
 #include "dahdi.h"
 #include "evlog.h"
 #include "hooks.h"
+#include "hugeheap.h"
 #include "log.h"
 #include "prompt.h"
 #include "relocate.h"
@@ -570,7 +571,9 @@ main(int argc, char **argv)
 	int		 ch, check = 0, dahdi_conf = 0;
 	enum log_level	 level;
 	char		 err[1024];
+	size_t		 heap;
 
+	heap = hugeheap_init();
 	log_open("centrala-core", NULL, LOG_LEVEL_INFO);
 	while ((ch = getopt_long(argc, argv, "c:s:nl:hV", opts, NULL)) != -1) {
 		switch (ch) {
@@ -618,6 +621,8 @@ main(int argc, char **argv)
 	core.start_mono = clock_mono_us();
 	core.base = event_base_new();
 	core_start(state_opt);
+	log_debug("heap: %zu MB advised for transparent huge pages",
+	    heap >> 20);
 	core_run();
 	core_finish();
 	return 0;

@@ -284,14 +284,16 @@ media_dtmf_cb(void *arg, const char *digits, int len)
 		m->digits[m->ndigits++] = digits[i];
 }
 
+/* On an A-law span the wire's bytes, rx and tx, are the A-law frame. */
 static void
-media_record_tap(struct call *call, struct media_call *m, const int16_t *caller,
-    const int16_t *heard)
+media_record_tap(struct call *call, struct media_call *m,
+    const struct span_kind *k, const int16_t *caller, const int16_t *heard,
+    const uint8_t *rx, const uint8_t *tx)
 {
 	char err[256];
 
 	if (m->rec == NULL || record_frame(m->rec, caller, heard,
-	    SPAN_SAMPLES) == 0)
+	    k->alaw ? rx : NULL, k->alaw ? tx : NULL, SPAN_SAMPLES) == 0)
 		return;
 	snprintf(err, sizeof err, "%s", record_error(m->rec));
 	media_record_stop(call, NULL, 0);
@@ -331,8 +333,8 @@ media_call_frame(struct call *call, const struct span_kind *k,
 	if (m->dtmf_tx != NULL)		/* digits being sent replace it */
 		media_dtmf_out(m, heard);
 	media_members_hear(m, caller, heard);
-	media_record_tap(call, m, caller, heard);
 	k->encode(heard, tx, SPAN_SAMPLES);
+	media_record_tap(call, m, k, caller, heard, rx, tx);
 }
 
 /* After the frame: digits, then the end of a prompt. */
@@ -564,7 +566,7 @@ media_muted(struct call *call)
 
 int
 media_record_start(struct call *call, const char *path, enum record_mode mode,
-    media_record_fn failed, char *err, size_t errlen)
+    enum record_codec codec, media_record_fn failed, char *err, size_t errlen)
 {
 	struct media_call *m = media_of(call);
 
@@ -572,7 +574,7 @@ media_record_start(struct call *call, const char *path, enum record_mode mode,
 		snprintf(err, errlen, "already recording");
 		return -1;
 	}
-	if ((m->rec = record_open(path, mode, err, errlen)) == NULL)
+	if ((m->rec = record_open(path, mode, codec, err, errlen)) == NULL)
 		return -1;
 	m->rec_failed = failed;
 	return 0;

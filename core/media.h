@@ -67,13 +67,13 @@ void		 media_mute(struct call *, int on);
 int		 media_held(struct call *);
 int		 media_muted(struct call *);
 
-/* Starts writing the call's audio to PATH. -1 with err when the file
+/* Starts writing the call's audio to PATH in CODEC. -1 with err when the file
  * cannot be made. The recording stops at media_record_stop or when the
  * call ends; if a write fails, FAILED is called once (the call goes on). */
 typedef void	(*media_record_fn)(struct call *, const char *error);
 int		 media_record_start(struct call *, const char *path,
-		    enum record_mode, media_record_fn failed, char *err,
-		    size_t errlen);
+		    enum record_mode, enum record_codec,
+		    media_record_fn failed, char *err, size_t errlen);
 int		 media_record_stop(struct call *, char *err, size_t errlen);
 void		 media_record_pause(struct call *, int paused);
 int		 media_recording(struct call *);	/* 0, 1, or 2 = paused */

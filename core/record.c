@@ -2,7 +2,9 @@
  * bytes go through libsndfile's virtual I/O to our own descriptor: the
  * position and length are kept here, so a flush is two system calls (the
  * data appended with write(), the header rewritten in place with pwrite())
- * where the stdio-like path took six (lseeks and an fstat around them). */
+ * where the stdio-like path took six (lseeks and an fstat around them).
+ * An A-law file's samples are coded here (the wire's own bytes when it has
+ * them) and handed to libsndfile raw. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,11 +12,13 @@
 #include <string.h>
 #include <unistd.h>
 #include <sndfile.h>
+#include "alaw.h"
 #include "record.h"
 #include "xmalloc.h"
 
 #define RECORD_RATE	8000
 #define RECORD_BUF	RECORD_RATE	/* frames buffered: one second */
+#define ALAW_SILENCE	0xd5		/* linear_to_alaw(0) */
 
 struct record_file {
 	int		 fd;
@@ -29,10 +33,14 @@ struct recorder {
 	int		 failed;
 	int		 channels;
 	enum record_mode mode;
+	enum record_codec codec;
 	SNDFILE		*sf;
 	struct record_file f;
 	char		 error[256];
-	int16_t		 buf[RECORD_BUF * 2];
+	union {
+		int16_t	 pcm[RECORD_BUF * 2];
+		uint8_t	 alaw[RECORD_BUF * 2];
+	} buf;
 };
 
 static sf_count_t
@@ -96,14 +104,17 @@ static SF_VIRTUAL_IO record_vio = {
 };
 
 struct recorder *
-record_open(const char *path, enum record_mode mode, char *err, size_t errlen)
+record_open(const char *path, enum record_mode mode, enum record_codec codec,
+    char *err, size_t errlen)
 {
 	struct recorder	*r = xcalloc(1, sizeof *r);
 	SF_INFO		 info = { 0 };
 
 	info.samplerate = RECORD_RATE;
 	info.channels = mode == RECORD_STEREO ? 2 : 1;
-	info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+	info.format = SF_FORMAT_WAV | (codec == RECORD_ALAW ? SF_FORMAT_ALAW :
+	    SF_FORMAT_PCM_16);
+	alaw_init();
 	r->f.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (r->f.fd < 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
@@ -121,6 +132,7 @@ record_open(const char *path, enum record_mode mode, char *err, size_t errlen)
 	 * killed still leaves a playable file. */
 	sf_command(r->sf, SFC_SET_UPDATE_HEADER_AUTO, NULL, SF_TRUE);
 	r->mode = mode;
+	r->codec = codec;
 	r->channels = info.channels;
 	return r;
 }
@@ -133,7 +145,11 @@ record_flush(struct recorder *r)
 	if (r->nbuf == 0 || r->failed)
 		return r->failed ? -1 : 0;
 	errno = 0;
-	n = sf_writef_short(r->sf, r->buf, r->nbuf);
+	if (r->codec == RECORD_ALAW)
+		n = sf_write_raw(r->sf, r->buf.alaw, (sf_count_t)r->nbuf *
+		    r->channels) / r->channels;
+	else
+		n = sf_writef_short(r->sf, r->buf.pcm, r->nbuf);
 	if (n != r->nbuf) {
 		snprintf(r->error, sizeof r->error, "write failed: %s",
 		    errno ? strerror(errno) : sf_strerror(r->sf));
@@ -152,18 +168,10 @@ record_mix(int a, int b)
 	return (int16_t)(s > 32767 ? 32767 : s < -32768 ? -32768 : s);
 }
 
-/* A frame at a time (n <= RECORD_BUF): the buffer goes to the disk when
- * the next frame would not fit, about once a second. */
-int
-record_frame(struct recorder *r, const int16_t *caller, const int16_t *other,
-    int n)
+static void
+record_pcm(struct recorder *r, int16_t *out, const int16_t *caller,
+    const int16_t *other, int n)
 {
-	int16_t *out;
-
-	if (r->failed || (r->nbuf + n > RECORD_BUF && record_flush(r) != 0))
-		return -1;
-	out = r->buf + r->nbuf * r->channels;
-	r->nbuf += n;
 	if (r->paused)
 		memset(out, 0, n * r->channels * sizeof *out);
 	else if (r->mode == RECORD_STEREO)
@@ -176,6 +184,61 @@ record_frame(struct recorder *r, const int16_t *caller, const int16_t *other,
 			out[i] = record_mix(caller[i], other[i]);
 	else
 		memcpy(out, caller, n * sizeof *out);
+}
+
+/* A side in A-law: the wire's bytes if given, else coded into tmp. */
+static const uint8_t *
+record_alaw_side(const int16_t *pcm, const uint8_t *wire, uint8_t *tmp, int n)
+{
+	if (wire != NULL)
+		return wire;
+	alaw_encode(pcm, tmp, n);
+	return tmp;
+}
+
+static void
+record_alaw(struct recorder *r, uint8_t *out, const int16_t *caller,
+    const int16_t *other, const uint8_t *caller_a, const uint8_t *other_a,
+    int n)
+{
+	uint8_t		 ta[RECORD_BUF], tb[RECORD_BUF];
+	int16_t		 mix[RECORD_BUF];
+	const uint8_t	*a, *b;
+
+	if (r->paused)
+		memset(out, ALAW_SILENCE, n * r->channels);
+	else if (r->mode == RECORD_STEREO) {
+		a = record_alaw_side(caller, caller_a, ta, n);
+		b = record_alaw_side(other, other_a, tb, n);
+		for (int i = 0; i < n; i++) {
+			out[2 * i] = a[i];
+			out[2 * i + 1] = b[i];
+		}
+	} else if (r->mode == RECORD_MIXED) {
+		for (int i = 0; i < n; i++)
+			mix[i] = record_mix(caller[i], other[i]);
+		alaw_encode(mix, out, n);
+	} else
+		memcpy(out, record_alaw_side(caller, caller_a, ta, n), n);
+}
+
+/* A frame at a time (n <= RECORD_BUF): the buffer goes to the disk when
+ * the next frame would not fit, about once a second. */
+int
+record_frame(struct recorder *r, const int16_t *caller, const int16_t *other,
+    const uint8_t *caller_a, const uint8_t *other_a, int n)
+{
+	int at;
+
+	if (r->failed || (r->nbuf + n > RECORD_BUF && record_flush(r) != 0))
+		return -1;
+	at = r->nbuf * r->channels;
+	r->nbuf += n;
+	if (r->codec == RECORD_ALAW)
+		record_alaw(r, r->buf.alaw + at, caller, other, caller_a,
+		    other_a, n);
+	else
+		record_pcm(r, r->buf.pcm + at, caller, other, n);
 	return 0;
 }
 

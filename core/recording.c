@@ -121,7 +121,9 @@ recording_start(struct call *call, const char *why, char *err, size_t errlen)
 	snprintf(r->path, sizeof r->path, "%s/%s-%u.wav", day, call->id, seq++);
 	full = xprintf("%s/recordings/%s", core.state_dir, r->path);
 	if (media_record_start(call, full, fmt == CFG_RECORD_STEREO ?
-	    RECORD_STEREO : RECORD_MIXED, recording_failed_cb, err, errlen) != 0) {
+	    RECORD_STEREO : RECORD_MIXED, core.cfg->core.record_encoding ==
+	    CFG_RECORD_ALAW ? RECORD_ALAW : RECORD_PCM16, recording_failed_cb,
+	    err, errlen) != 0) {
 		free(full);
 		free(r);
 		return -1;

@@ -29,9 +29,9 @@ static struct span *span_held;		/* spans with D frames held */
 /* By enum cfg_span_type. */
 static const struct span_kind span_kinds[] = {
 	{ "E1", 32 * SPAN_SAMPLES, 30, 31, 16, 0, PRI_LAYER_1_ALAW, 0xD5,
-	  alaw_decode, alaw_encode },
+	  alaw_decode, alaw_encode, 1 },
 	{ "T1", 24 * SPAN_SAMPLES, 23, 23, 24, 1, PRI_LAYER_1_ULAW, 0xFF,
-	  mulaw_decode, mulaw_encode },
+	  mulaw_decode, mulaw_encode, 0 },
 };
 
 /* By enum cfg_span_driver; config.c refuses a dahdi span when the DAHDI

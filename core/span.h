@@ -29,6 +29,8 @@ struct span_kind {
 	uint8_t		 idle;		/* silence in its law */
 	void		(*decode)(const uint8_t *, int16_t *, int);
 	void		(*encode)(const int16_t *, uint8_t *, int);
+	int		 alaw;		/* its law is A-law: an A-law
+					   recording takes its bytes */
 };
 
 struct span;

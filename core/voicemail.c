@@ -101,8 +101,8 @@ voicemail_record(struct call *call)
 		log_error("voicemail: %s: %s", dir, strerror(errno));
 	free(dir);
 	full = xprintf("%s/voicemail/%s", core.state_dir, vm->path);
-	if (media_record_start(call, full, RECORD_CALLER, voicemail_record_failed,
-	    err, sizeof err) != 0) {
+	if (media_record_start(call, full, RECORD_CALLER, RECORD_PCM16,
+	    voicemail_record_failed, err, sizeof err) != 0) {
 		free(full);
 		log_error("call %s: voicemail not recorded: %s", call->id, err);
 		call_hangup(call, CAUSE_NORMAL, DB_CLEARED_CORE,

@@ -38,6 +38,7 @@ static const char *const strategies[] = { "longest_idle", "fewest_calls",
 static const char *const missed[] = { "not_ready", "ready", NULL };
 static const char *const roles[] = { "agent", "supervisor", "admin", NULL };
 static const char *const rec_formats[] = { "stereo", "mixed", NULL };
+static const char *const rec_encodings[] = { "alaw", "pcm16", NULL };
 static const char *const waiting[] = { "ringback", "moh", "silence", NULL };
 static const char *const noyes[] = { "no", "yes", NULL };
 static const char *const terminators[] = { "hash", "star", "", NULL };
@@ -110,6 +111,11 @@ const struct cfg_key config_table[] = {
 	{ "core", "record_format", CFG_ENUM, 0, 0, rec_formats, "stereo",
 	  "recordings: stereo (caller left, agent right) or mixed (mono)",
 	  C(record_format), NULL, CFG_RELOAD },
+	{ "core", "record_encoding", CFG_ENUM, 0, 0, rec_encodings, "alaw",
+	  "call recordings' samples: alaw (G.711 A-law WAV, the telephone "
+	  "line's own quality in half the disk of pcm16) or pcm16 (16-bit "
+	  "linear WAV); a change applies to recordings started after it",
+	  C(record_encoding), NULL, CFG_RELOAD },
 	{ "core", "print_destination", CFG_STRING, 0, 0, NULL, "",
 	  "CUPS destination of `centrala report --print` (empty: CUPS's "
 	  "default)", C(print_destination), NULL, CFG_RELOAD },

@@ -55,6 +55,7 @@ struct cfg_core {
 	char	*prompts_dir;	/* "" = the installed set (data/prompts) */
 	char	*language;	/* prompts' default language */
 	int	 record_format;	/* enum cfg_record_format */
+	int	 record_encoding; /* enum cfg_record_encoding */
 	char	*print_destination; /* report --print: "" = CUPS's default */
 	char	*socket_group;	/* group of the clients' socket; "" = ours */
 };
@@ -71,6 +72,7 @@ struct cfg_retention {
 int	config_duration_days(const char *s, int *days, char *why, size_t len);
 
 enum cfg_record_format { CFG_RECORD_STEREO, CFG_RECORD_MIXED };
+enum cfg_record_encoding { CFG_RECORD_ALAW, CFG_RECORD_PCM16 };
 enum cfg_waiting { CFG_WAIT_RINGBACK, CFG_WAIT_MOH, CFG_WAIT_SILENCE };
 
 /* The keys of an IVR menu's choices, in the order of its choice[] array. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""audio.py: what the media tests hear. Reads a WAV (16-bit PCM, any
-channel count) or a raw file (16-bit native mono, --raw), and prints the
+"""audio.py: what the media tests hear. Reads a WAV (16-bit PCM, G.711
+A-law or mu-law, any channel count) or a raw file (16-bit native mono,
+--raw), and prints the
 level of a tone in a time window, measured with the Goertzel algorithm,
 relative to the window's total power: a pure tone at FREQ reads near
 0 dB, a tone absent from the window reads far below (-30 dB or lower).
@@ -9,24 +10,63 @@ relative to the window's total power: a pure tone at FREQ reads near
         prints "FREQ_DB TOTAL_DBFS" for the window
     audio.py spans FILE FREQ [--raw] [--channel N] [--min-db D]
         prints the seconds (start-end) where FREQ dominates, 100 ms steps
+    audio.py format FILE
+        prints "ENCODING CHANNELS RATE" (ENCODING: pcm16, alaw, mulaw)
 """
 import math
 import struct
 import sys
-import wave
+
+WAVE_PCM, WAVE_ALAW, WAVE_MULAW = 1, 6, 7
+
+
+def alaw(c):
+    """G.711 A-law code to linear (as spandsp's alaw_to_linear)."""
+    c ^= 0x55
+    seg, x = (c & 0x70) >> 4, (c & 0x0f) << 4
+    x = x + 8 if seg == 0 else (x + 0x108) << (seg - 1)
+    return x if c & 0x80 else -x
+
+
+def mulaw(c):
+    """G.711 mu-law code to linear (as spandsp's ulaw_to_linear)."""
+    c = ~c & 0xff
+    x = (((c & 0x0f) << 3) + 0x84) << ((c & 0x70) >> 4)
+    return 0x84 - x if c & 0x80 else x - 0x84
+
+
+LAW = {WAVE_ALAW: [alaw(c) for c in range(256)],
+       WAVE_MULAW: [mulaw(c) for c in range(256)]}
+
+
+def chunks(data):
+    """A RIFF WAVE file's chunks: {id: bytes} (python's wave module reads
+    PCM only; our recordings are A-law by default)."""
+    if data[:4] != b'RIFF' or data[8:12] != b'WAVE':
+        raise ValueError('not a WAV file')
+    out, i = {}, 12
+    while i + 8 <= len(data):
+        cid, n = data[i:i + 4], struct.unpack('<I', data[i + 4:i + 8])[0]
+        out.setdefault(cid, data[i + 8:i + 8 + n])
+        i += 8 + n + (n & 1)
+    return out
 
 
 def read(path, raw, channel):
+    data = open(path, 'rb').read()
     if raw:
-        data = open(path, 'rb').read()
         n = len(data) // 2
         return list(struct.unpack('<%dh' % n, data[:n * 2])), 8000
-    w = wave.open(path, 'rb')
-    nch, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
-    if width != 2:
-        sys.exit('%s: only 16-bit PCM WAV files' % path)
-    frames = w.readframes(w.getnframes())
-    samples = struct.unpack('<%dh' % (len(frames) // 2), frames)
+    c = chunks(data)
+    tag, nch, rate, _, _, bits = struct.unpack('<HHIIHH', c[b'fmt '][:16])
+    frames = c[b'data']
+    if tag == WAVE_PCM and bits == 16:
+        samples = struct.unpack('<%dh' % (len(frames) // 2), frames)
+    elif tag in LAW and bits == 8:
+        samples = [LAW[tag][b] for b in frames]
+    else:
+        sys.exit('%s: format %d, %d bits: not 16-bit PCM, A-law or mu-law'
+                 % (path, tag, bits))
     return list(samples[channel::nch]), rate
 
 
@@ -49,7 +89,17 @@ def goertzel_db(samples, rate, freq):
             10 * math.log10(total / (32768.0 * 32768.0)))
 
 
+def wav_format(path):
+    c = chunks(open(path, 'rb').read())
+    tag, nch, rate = struct.unpack('<HHI', c[b'fmt '][:8])
+    name = {WAVE_PCM: 'pcm16', WAVE_ALAW: 'alaw', WAVE_MULAW: 'mulaw'}
+    return '%s %d %d' % (name.get(tag, 'tag%d' % tag), nch, rate)
+
+
 def main(argv):
+    if len(argv) == 3 and argv[1] == 'format':
+        print(wav_format(argv[2]))
+        return
     if len(argv) < 4:
         sys.exit(__doc__)
     cmd, path, freq = argv[1], argv[2], float(argv[3])

@@ -6,8 +6,9 @@
 # party actually received: the agent hears the caller and the caller the
 # agent; listen-in hears both and nobody hears the supervisor; whisper
 # reaches the agent only; barge reaches both; hold gives the caller music
-# and cuts the agent off; the policy recording holds the caller on the
-# left, the agent on the right, and silence where the agent paused it.
+# and cuts the agent off; the policy recording (A-law, the default) holds
+# the caller on the left, the agent on the right, and silence where the
+# agent paused it.
 # A headset that is missing is reported, the call still goes through, and
 # it is picked up once it appears.
 . "$top_srcdir/tests/integ/lib.sh"
@@ -115,11 +116,13 @@ R="$T/recordings/$(sql "select path from recordings")"; SHIFT=0	# starts at the 
 has "$R" 1004 0 "$p_listen" --channel 0 || fail "recording: caller not on the left: $(measure "$R" 1004 0 "$p_listen" --channel 0)"
 lacks "$R" 600 0 "$p_listen" --channel 0 || fail "recording: agent on the left"
 has "$R" 600 0 "$p_listen" --channel 1 || fail "recording: agent not on the right"
-[ "$(total "$R" "$p_stop" "$p_resume" --channel 0)" = "-120.0" ] && [ "$(total "$R" "$p_stop" "$p_resume" --channel 1)" = "-120.0" ] ||
+[ "$($A format "$R")" = "alaw 2 8000" ] || fail "recording: not A-law stereo by default: $($A format "$R")"
+# A-law's silence (code 0xD5) reads back as a constant +8: -72.2 dBFS.
+[ "$(total "$R" "$p_stop" "$p_resume" --channel 0)" = "-72.2" ] && [ "$(total "$R" "$p_stop" "$p_resume" --channel 1)" = "-72.2" ] ||
 	fail "recording: the paused part is not silence: $(total "$R" "$p_stop" "$p_resume")"
 has "$R" 600 "$p_retr" "$p_end" --channel 1 || fail "recording: the agent missing after the pause and hold"
 [ "$(sql "select paused_ms between 1500 and 2500 from recordings")" = 1 ] || fail "paused_ms"
-pass "recording: caller left, agent right, silence while paused, on the call's timeline"
+pass "recording: A-law, caller left, agent right, silence while paused, on the call's timeline"
 
 # A headset that is not there: reported, the call still works, then found.
 [ "$(sql "select count(*) from events where kind='audio' and state='failed'")" = 0 ] || fail "spurious audio failure"

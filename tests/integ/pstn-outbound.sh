@@ -9,7 +9,8 @@
 # party the telco chose, a person hears the agent's line within 2 s of
 # answering (heard_ms), ring times are reported (ring_ms), the summary's
 # profile line adds up. Then a person (--answer 9001:person) and a
-# machine (9002:machine), recorded from the answer (the agent's policy):
+# machine (9002:machine), recorded from the answer (the agent's policy,
+# `record_encoding = pcm16`: 16-bit linear WAV):
 # the person says "hello" then nothing, the machine its greeting, a 1 kHz
 # beep, nothing. Bad --profile values are refused by name.
 . "$top_srcdir/tests/integ/lib.sh"
@@ -23,7 +24,8 @@ grep -q -- '--answer-delay "never" is not valid' "$T/bad.err" || fail "bad delay
 grep -q "hello.wav" "$T/bad.err" || fail "missing audio: $(cat "$T/bad.err")"
 pass "bad --profile, --answer-delay and --profile-audio are refused by name"
 
-sed -e '/^\[agent 1002\]$/a audio = phone:700100\nrecord = 100' "$S/data/centrala.ini" >"$T/c.ini"
+sed -e '/^\[agent 1002\]$/a audio = phone:700100\nrecord = 100' \
+    -e '/^\[core\]$/a record_encoding = pcm16' "$S/data/centrala.ini" >"$T/c.ini"
 start_core -c "$T/c.ini"
 pstn_bg --calls 0 --hold never --answer-tone 1500 --answer 7001:answer:0 \
 	--answer 9001:person --answer 9002:machine \
@@ -117,6 +119,10 @@ PY
 pass "30 outbound calls met the profile's parties; ring and heard times reported"
 
 rec() { echo "$T/recordings/$(sql "select r.path from recordings r join cdr c using (call_id) where c.dnis='$1'")"; }
+for n in 9001 9002; do
+	f=$(python3 "$S/tests/integ/audio.py" format "$(rec $n)")
+	[ "$f" = "pcm16 2 8000" ] || fail "record_encoding = pcm16: $n's recording is $f"
+done
 PYTHONPATH="$S/tests/integ" python3 - "$(rec 9001)" "$(rec 9002)" <<'PY' || fail "what the parties said"
 import math, sys
 from audio import read, goertzel_db

@@ -4,10 +4,11 @@
 # both. 23 calls fill the T1 and 30 the E1 at once; with both full, an
 # agent's 24th call out on them is refused (no channel); every call held
 # its own channel (1-23 on the T1). Then voice both ways on the T1: the
-# recording holds the caller's 1004 Hz tone at its level (the core decoded
-# mu-law), and the caller heard the queue's 425 Hz ringback (the core
-# encoded it). A reload that changes the T1's switch type says it needs
-# a restart and leaves the span as it was.
+# recording (A-law: the core recoded the mu-law) holds the caller's
+# 1004 Hz tone at its level, and the caller heard the queue's 425 Hz
+# ringback (the core encoded it). A reload setting record_encoding =
+# pcm16 makes the next recording 16-bit PCM. A reload that changes the
+# T1's switch type says it needs a restart and leaves the span as it was.
 . "$top_srcdir/tests/integ/lib.sh"
 
 A="python3 $S/tests/integ/audio.py"
@@ -58,10 +59,11 @@ wait_until 20 sql_is "select count(*) from cdr where span='t1a' and agent='1001'
 	fail "no answered T1 call: $(sql 'select * from cdr order by start_ms desc limit 1')"
 wait_until 20 sql_is "select status from recordings" ok || fail "recording: $(sql 'select * from recordings')"
 R="$T/recordings/$(sql "select path from recordings")"
+[ "$($A format "$R")" = "alaw 2 8000" ] || fail "recording: not A-law stereo: $($A format "$R")"
 lvl=$($A tone "$R" 1004 --from 0.5 --to 3.5 --channel 0)
 echo "$lvl" | awk '{ exit !($1 > -3 && $2 > -40 && $2 < -26) }' ||
 	fail "recorded caller (1004 Hz dB, dBFS): $lvl"
-pass "the caller's tone came through the mu-law T1 whole: $lvl"
+pass "the caller's tone came through the mu-law T1 into the A-law recording whole: $lvl"
 # The first ring (eu: 425 Hz, 1 s on) came before the agent's answer.
 ring=$(sql "select agent_answer_ms - start_ms >= 1000 from cdr where span='t1a' and agent='1001'")
 [ "$ring" = 1 ] || fail "answered within the first ring"
@@ -69,6 +71,20 @@ heard=$($A tone "$T/heard/in-1.wav" 425 --from 0.1 --to 0.9)
 echo "$heard" | awk '{ exit !($1 > -3 && $2 > -40) }' ||
 	fail "caller's ringback (425 Hz dB, dBFS) in 0.1-0.9 s: $heard"
 pass "the caller heard the ringback over the T1: $heard"
+
+# record_encoding is put in force by a reload: the next recording is PCM.
+sed -i '/^\[core\]$/a record_encoding = pcm16' "$T/c.ini"
+ctl reload >"$T/out" 2>&1 || fail "reload: $(cat "$T/out")"
+grep -q '^applied: .*\[core\] record_encoding' "$T/out" || fail "record_encoding not applied: $(cat "$T/out")"
+wait_until 20 agents_in ready 1 || fail "agent not ready again"
+pstn_until_done 60 --span t1a --t1 --calls 1 --hold never || fail "pstn: $(cat "$T/pstn.out")"
+wait_until 20 sql_is "select count(*) from recordings where status = 'ok'" 2 ||
+	fail "second recording: $(sql 'select * from recordings')"
+R2="$T/recordings/$(sql "select path from recordings order by rowid desc limit 1")"
+[ "$($A format "$R2")" = "pcm16 2 8000" ] || fail "after reload: $($A format "$R2")"
+lvl=$($A tone "$R2" 1004 --from 0.5 --to 3.5 --channel 0)
+echo "$lvl" | awk '{ exit !($1 > -3 && $2 > -40 && $2 < -26) }' || fail "recorded caller, pcm16: $lvl"
+pass "record_encoding = pcm16 on reload: the next recording is 16-bit PCM, the tone whole: $lvl"
 
 sed -i '/^\[span t1a\]$/a switchtype = dms100' "$T/c.ini"
 ctl reload >"$T/out" 2>&1 || fail "reload: $(cat "$T/out")"

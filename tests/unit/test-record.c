@@ -1,13 +1,16 @@
 /* test-record.c: the recorder (core/record.c) writes its WAV through
- * libsndfile's virtual I/O to its own descriptor. The file must stay a
- * true WAV on disk after each flush (a killed core leaves a playable
- * file), hold every frame in order, left the caller and right the other
- * side, and be whole after close; paused frames are silence. */
+ * libsndfile's virtual I/O to its own descriptor, in A-law or 16-bit PCM.
+ * The file must stay a true WAV on disk after each flush (a killed core
+ * leaves a playable file), hold every frame in order, left the caller and
+ * right the other side, and be whole after close; paused frames are
+ * silence. An A-law file holds the wire's bytes as given, and the same
+ * bytes coded from the samples when the wire's are not given. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sndfile.h>
+#include "alaw.h"
 #include "record.h"
 #include "tap.h"
 
@@ -21,6 +24,21 @@ sample(int frame, int i, int side)
 
 /* Frames on disk now (as a reader sees them, the recorder still open),
  * and how many of the first `want` differ from what was written. */
+static enum record_codec codec;
+
+/* What a reader gets back for a sample written: itself, or through A-law. */
+static int16_t
+heard(int16_t x)
+{
+	uint8_t c;
+
+	if (codec == RECORD_PCM16)
+		return x;
+	alaw_encode(&x, &c, 1);
+	alaw_decode(&c, &x, 1);
+	return x;
+}
+
 static sf_count_t
 check_file(const char *path, int want, int paused_from, int paused_to,
     int *bad)
@@ -34,7 +52,9 @@ check_file(const char *path, int want, int paused_from, int paused_to,
 	if (sf == NULL)
 		return -1;
 	frames = info.frames;
-	*bad = info.channels != 2 || info.samplerate != 8000;
+	*bad = info.channels != 2 || info.samplerate != 8000 ||
+	    info.format != (SF_FORMAT_WAV | (codec == RECORD_ALAW ?
+	    SF_FORMAT_ALAW : SF_FORMAT_PCM_16));
 	for (int f = 0; f < want && *bad == 0; f++) {
 		if (sf_readf_short(sf, buf, N) != N) {
 			*bad = 1;
@@ -43,8 +63,9 @@ check_file(const char *path, int want, int paused_from, int paused_to,
 		for (int i = 0; i < N; i++) {
 			int silent = f >= paused_from && f < paused_to;
 
-			if (buf[2 * i] != (silent ? 0 : sample(f, i, 0)) ||
-			    buf[2 * i + 1] != (silent ? 0 : sample(f, i, 1)))
+			if (buf[2 * i] != heard(silent ? 0 : sample(f, i, 0)) ||
+			    buf[2 * i + 1] != heard(silent ? 0 :
+			    sample(f, i, 1)))
 				(*bad)++;
 		}
 	}
@@ -53,9 +74,10 @@ check_file(const char *path, int want, int paused_from, int paused_to,
 }
 
 /* The header's own word for the data's size, as a strict player reads
- * it (libsndfile forgives a zero there): the "data" chunk's length. */
+ * it (libsndfile forgives a zero there): the "data" chunk's length; and
+ * the "fmt " chunk's format tag (1 PCM, 6 A-law) into *tag. */
 static long
-data_bytes(const char *path)
+data_bytes(const char *path, int *tag)
 {
 	unsigned char	 h[512];
 	FILE		*f = fopen(path, "rb");
@@ -63,6 +85,12 @@ data_bytes(const char *path)
 
 	if (f != NULL)
 		fclose(f);
+	*tag = -1;
+	for (size_t i = 12; i + 10 <= n; i++)
+		if (memcmp(h + i, "fmt ", 4) == 0) {
+			*tag = h[i + 8] | h[i + 9] << 8;
+			break;
+		}
 	for (size_t i = 12; i + 8 <= n; i++)
 		if (memcmp(h + i, "data", 4) == 0)
 			return h[i + 4] | h[i + 5] << 8 | h[i + 6] << 16 |
@@ -70,53 +98,151 @@ data_bytes(const char *path)
 	return -1;
 }
 
-int
-main(void)
+/* The A-law file's bytes after its header: frames F0..F1 as the wire
+ * would carry them (the samples coded by the tables), paused ones as
+ * A-law's silence. How many bytes differ, or -1. */
+static int
+check_raw(const char *path, int f0, int f1, int paused_from, int paused_to)
 {
-	char			 dir[] = "/tmp/cztrec.XXXXXX", path[64], err[256];
+	SF_INFO		 info = { 0 };
+	SNDFILE		*sf = sf_open(path, SFM_READ, &info);
+	uint8_t		 raw[2 * N], want[2];
+	int		 bad = 0;
+
+	if (sf == NULL || sf_seek(sf, (sf_count_t)f0 * N, SEEK_SET) < 0)
+		return -1;
+	for (int f = f0; f < f1; f++) {
+		if (sf_read_raw(sf, raw, sizeof raw) != sizeof raw) {
+			bad = -1;
+			break;
+		}
+		for (int i = 0; i < N; i++) {
+			int16_t x[2] = { sample(f, i, 0), sample(f, i, 1) };
+
+			alaw_encode(x, want, 2);
+			if (f >= paused_from && f < paused_to)
+				want[0] = want[1] = 0xd5;
+			bad += raw[2 * i] != want[0];
+			bad += raw[2 * i + 1] != want[1];
+		}
+	}
+	sf_close(sf);
+	return bad;
+}
+
+/* 75 frames (1.5 s): one flush at the 51st; 60-64 paused. An A-law file
+ * is given the wire's bytes for the even frames and only samples for the
+ * odd ones. */
+static void
+run(const char *dir)
+{
+	static const char *const names[] = { "alaw", "pcm16" };
+	const char		*name = names[codec];
+	char			 path[64], err[256];
 	struct recorder		*r;
 	int16_t			 a[N], b[N];
-	int			 bad, fails = 0;
+	uint8_t			 wa[N], wb[N];
+	int			 bad, tag, fails = 0;
+	int			 width = codec == RECORD_ALAW ? 2 : 4;
 	sf_count_t		 frames;
 
-	if (mkdtemp(dir) == NULL)
-		return 1;
-	snprintf(path, sizeof path, "%s/x.wav", dir);
-	r = record_open(path, RECORD_STEREO, err, sizeof err);
-	ok(r != NULL, "opened (%s)", r == NULL ? err : "ok");
+	snprintf(path, sizeof path, "%s/%s.wav", dir, name);
+	r = record_open(path, RECORD_STEREO, codec, err, sizeof err);
+	ok(r != NULL, "%s: opened (%s)", name, r == NULL ? err : "ok");
 	if (r == NULL)
-		return tap_done();
-	/* 75 frames (1.5 s): one flush at the 51st; 60-64 paused */
+		return;
 	for (int f = 0; f < 75; f++) {
 		for (int i = 0; i < N; i++) {
 			a[i] = sample(f, i, 0);
 			b[i] = sample(f, i, 1);
 		}
+		alaw_encode(a, wa, N);
+		alaw_encode(b, wb, N);
 		record_pause(r, f >= 60 && f < 65);
-		fails += record_frame(r, a, b, N) != 0;
+		fails += record_frame(r, a, b, f % 2 ? NULL : wa,
+		    f % 2 ? NULL : wb, N) != 0;
 	}
-	ok(fails == 0, "75 frames taken");
+	ok(fails == 0, "%s: 75 frames taken", name);
 	frames = check_file(path, 50, 60, 65, &bad);
-	ok(frames == 50 * N, "while open: the header tells the flushed second "
-	    "(%lld frames, want %d)", (long long)frames, 50 * N);
-	ok(bad == 0, "while open: the first second's samples as written "
-	    "(%d differ)", bad);
-	ok(data_bytes(path) == 50 * N * 4, "while open: the data chunk's size "
-	    "is the flushed second's (%ld bytes)", data_bytes(path));
-	ok(record_close(r, err, sizeof err) == 0, "closed");
+	ok(frames == 50 * N, "%s: while open: the header tells the flushed "
+	    "second (%lld frames, want %d)", name, (long long)frames, 50 * N);
+	ok(bad == 0, "%s: while open: the first second's samples as written "
+	    "(%d differ)", name, bad);
+	ok(data_bytes(path, &tag) == 50 * N * width, "%s: while open: the "
+	    "data chunk's size is the flushed second's (%ld bytes)", name,
+	    data_bytes(path, &tag));
+	ok(record_close(r, err, sizeof err) == 0, "%s: closed", name);
 	frames = check_file(path, 75, 60, 65, &bad);
-	ok(frames == 75 * N, "closed: every frame (%lld, want %d)",
+	ok(frames == 75 * N, "%s: closed: every frame (%lld, want %d)", name,
 	    (long long)frames, 75 * N);
-	ok(data_bytes(path) == 75 * N * 4, "closed: the data chunk's size is "
-	    "all of it (%ld bytes)", data_bytes(path));
-	ok(bad == 0, "closed: caller left, other right, paused as silence "
-	    "(%d differ)", bad);
+	ok(data_bytes(path, &tag) == 75 * N * width, "%s: closed: the data "
+	    "chunk's size is all of it (%ld bytes)", name,
+	    data_bytes(path, &tag));
+	ok(tag == (codec == RECORD_ALAW ? 6 : 1), "%s: format tag %d", name,
+	    tag);
+	ok(bad == 0, "%s: closed: caller left, other right, paused as "
+	    "silence (%d differ)", name, bad);
+	if (codec == RECORD_ALAW)
+		ok((bad = check_raw(path, 0, 75, 60, 65)) == 0, "alaw: the "
+		    "wire's bytes stored as given, the same coded from "
+		    "samples (%d differ)", bad);
+	unlink(path);
+}
+
+/* Mixed (mono, the sum) and caller-only in A-law, one frame each. */
+static void
+run_mono(const char *dir, enum record_mode mode, const char *name)
+{
+	char		 path[64], err[256];
+	struct recorder	*r;
+	int16_t		 a[N], b[N], sum[N], got[N];
+	uint8_t		 c[N];
+	SF_INFO		 info = { 0 };
+	SNDFILE		*sf;
+	int		 bad = 0;
+
+	snprintf(path, sizeof path, "%s/%s.wav", dir, name);
+	for (int i = 0; i < N; i++) {
+		a[i] = sample(0, i, 0) / 2;
+		b[i] = sample(0, i, 1) / 2;
+		sum[i] = mode == RECORD_MIXED ? a[i] + b[i] : a[i];
+	}
+	alaw_encode(sum, c, N);
+	alaw_decode(c, sum, N);
+	r = record_open(path, mode, RECORD_ALAW, err, sizeof err);
+	ok(r != NULL && record_frame(r, a, b, NULL, NULL, N) == 0 &&
+	    record_close(r, err, sizeof err) == 0, "%s: written", name);
+	sf = sf_open(path, SFM_READ, &info);
+	ok(sf != NULL && info.channels == 1 && info.frames == N &&
+	    sf_readf_short(sf, got, N) == N, "%s: one channel, %d frames",
+	    name, N);
+	for (int i = 0; i < N; i++)
+		bad += got[i] != sum[i];
+	ok(bad == 0, "%s: the samples (%d differ)", name, bad);
+	if (sf != NULL)
+		sf_close(sf);
+	unlink(path);
+}
+
+int
+main(void)
+{
+	char			 dir[] = "/tmp/cztrec.XXXXXX", path[64], err[256];
+	struct recorder		*r;
+
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	alaw_init();
+	codec = RECORD_ALAW;
+	run(dir);
+	codec = RECORD_PCM16;
+	run(dir);
+	run_mono(dir, RECORD_MIXED, "alaw mixed");
+	run_mono(dir, RECORD_CALLER, "alaw caller");
 	snprintf(path, sizeof path, "%s/no/such/dir.wav", dir);
-	r = record_open(path, RECORD_STEREO, err, sizeof err);
+	r = record_open(path, RECORD_STEREO, RECORD_ALAW, err, sizeof err);
 	ok(r == NULL && strstr(err, "No such file") != NULL,
 	    "a folder that is not there: refused, saying why (%s)", err);
-	snprintf(path, sizeof path, "%s/x.wav", dir);
-	unlink(path);
 	rmdir(dir);
 	return tap_done();
 }
