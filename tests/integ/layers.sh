@@ -15,7 +15,7 @@
 # campaign-list.c ...). The dialer's files (campaign*, dnc, pacing) and
 # db-campaign, db-backup are placed before they land.
 LAYERS='
-0 core db db-private db-totals db-checkpoint db-callback db-cdr db-customer db-event db-media db-recover db-campaign db-backup db-privacy db-retention evlog cause default-config schema-sql
+0 core hugeheap db db-private db-totals db-checkpoint db-callback db-cdr db-customer db-event db-media db-recover db-campaign db-backup db-privacy db-retention evlog cause default-config schema-sql
 1 span span-vspan span-dahdi isdn player prompt record audio-alsa alaw mulaw tickstat amd
 2 call media endpoint leg
 3 route ivr acd acd-wake acd-pick acd-index acd-route queue agent announce callback callback-offer voicemail recording customer monitor transfer call-agent sink campaign* dnc pacing retention
