@@ -2,22 +2,24 @@
 # campaign-amd.sh: a predictive campaign with amd = detect against the
 # telco simulator's --profile of persons and machines (what they say:
 # data/pstn/). The core listens to each answer (core/amd.c): persons go
-# to the two agents (or hear the abandon message within 2 s of the end
+# to the four agents (or hear the abandon message within 2 s of the end
 # of their "hello"), machines hear amd_machine_message and are hung up.
 # Compared with the simulator's truth, call by call: every machine it
 # answered with is an attempt "machine" (within a margin), every person
 # an attempt answered or abandoned; a machine's record is open again
 # after retry_machine; no person was left unheard past 2 s of their
-# greeting. Then a progressive campaign (the agent is on the call from
-# the first ring): machines are hung up for the agent, persons stay.
+# greeting. Then a progressive campaign (each of two agents is on a call
+# from its first ring): machines are hung up for the agent, persons stay.
+# Four agents and two: the calls run in real time (a person's 3 s, the
+# 50 dials before the pacing is predictive), the more agents the sooner.
 . "$top_srcdir/tests/integ/lib.sh"
 
-N=80
+N=120
 cat "$S/data/centrala.ini" - >"$T/c.ini" <<'EOF2'
 
 [campaign amd]
 client = acme
-agents = 1001, 1002
+agents = 1001, 1002, 1004, 1005
 country = 44
 caller_id = 020 7946 0000
 mode = predictive
@@ -32,7 +34,7 @@ state = paused
 
 [campaign amdp]
 client = acme
-agents = 1003
+agents = 1003, 1006
 country = 44
 caller_id = 020 7946 0000
 mode = progressive
@@ -55,10 +57,10 @@ PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$T/centrala.db" "$
 import sqlite3, sys, time
 from czclient import Session
 sock, dbpath, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-agents = [Session(sock, {"agent": a, "pin": "1234"}) for a in ("1001", "1002")]
+agents = [Session(sock, {"agent": a, "pin": "1234"}) for a in ("1001", "1002", "1004", "1005")]
 for a in agents:
     a.ok("ready")
-talked, talking = 0, [None, None]
+talked, talking = 0, [None] * len(agents)
 end = time.time() + 600
 def done():
     db = sqlite3.connect(dbpath, timeout=5)
@@ -84,7 +86,7 @@ while True:
                 talked += 1
     if time.time() - last > 1:
         last = time.time()
-        if talking == [None, None] and done():
+        if not any(talking) and done():
             break
 print("ok - the agents talked to", talked, "persons")
 PY
@@ -194,8 +196,9 @@ PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$T/centrala.db" "$
 import sqlite3, sys, time
 from czclient import Session
 sock, dbpath, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-a = Session(sock, {"agent": "1003", "pin": "1234"})
-a.ok("ready")
+agents = [Session(sock, {"agent": a, "pin": "1234"}) for a in ("1003", "1006")]
+for a in agents:
+    a.ok("ready")
 end, last, talked = time.time() + 300, 0, 0
 def done():
     db = sqlite3.connect(dbpath, timeout=5)
@@ -207,17 +210,18 @@ def done():
     return tried >= n and up == 0
 while True:
     assert time.time() < end, "not every record tried"
-    a._read(0.05)
-    for m in list(a.events):
-        a.events.remove(m)
-        if m.get("event") == "call_ended":
-            r = a.req("disposition", call=m["call"], code="done")
-            talked += bool(r.get("ok"))
+    for a in agents:
+        a._read(0.05)
+        for m in list(a.events):
+            a.events.remove(m)
+            if m.get("event") == "call_ended":
+                r = a.req("disposition", call=m["call"], code="done")
+                talked += bool(r.get("ok"))
     if time.time() - last > 1:
         last = time.time()
         if done():
             break
-print("ok - agent 1003 disposed of", talked, "calls")
+print("ok - agents 1003 and 1006 disposed of", talked, "calls")
 PY
 cat "$T/p.log"
 kill "$PSTN_PID"; wait "$PSTN_PID" 2>/dev/null

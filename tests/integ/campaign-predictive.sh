@@ -1,6 +1,6 @@
 #!/bin/sh
 # campaign-predictive.sh: a predictive campaign on a real core and the
-# telco simulator's --profile: two agents, 300 records, target 20 sales.
+# telco simulator's --profile: four agents, 300 records, target 20 sales.
 # The core places calls tied to no agent, more than the free agents once
 # 50 dials have measured the answer rate; a person who answers goes to a
 # free agent, or after 1.5 s is abandoned and hears the message. The
@@ -13,13 +13,15 @@
 # again, the campaign is finished. A restarted core reads the abandon
 # windows back from the attempts. Each agent's wrap-up after a call
 # (0 s here) is measured into the campaign's mean, the pacing's input.
+# Four agents rather than two: the calls run in real time (an unanswered
+# one rings 20 s), and the 20 sales come twice as soon.
 . "$top_srcdir/tests/integ/lib.sh"
 
 cat "$S/data/centrala.ini" - >"$T/c.ini" <<'EOF2'
 
 [campaign predict]
 client = acme
-agents = 1001, 1002
+agents = 1001, 1002, 1004, 1005
 country = 44
 caller_id = 020 7946 0000
 mode = predictive
@@ -42,10 +44,10 @@ PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/t.log" 2>&1 <<
 import sys, time
 from czclient import Session
 sock = sys.argv[1]
-agents = [Session(sock, {"agent": a, "pin": "1234"}) for a in ("1001", "1002")]
+agents = [Session(sock, {"agent": a, "pin": "1234"}) for a in ("1001", "1002", "1004", "1005")]
 for a in agents:
     a.ok("ready")
-sales, talking = 0, [None, None]
+sales, talking = 0, [None] * len(agents)
 end = time.time() + 900
 while sales < 20:
     assert time.time() < end, f"only {sales} sales"
@@ -70,7 +72,7 @@ wait_until 120 sql_is "select count(*) from records where state = 'dialing'" 0 |
 pass "the predictive campaign reached its target of 20 sales"
 # The pacing's wrap-up input: each agent's wrap-up after a campaign call
 # is measured (from its state changes) into the campaign's mean.
-n=$(grep -c "campaign predict: agent 100[12]: wrap-up [0-9.]* s, mean now" "$T/log/core.log")
+n=$(grep -c "campaign predict: agent 100[1245]: wrap-up [0-9.]* s, mean now" "$T/log/core.log")
 [ "$n" -ge 20 ] || fail "wrap-ups measured: $n (want one per call talked on)"
 pass "$n wrap-ups measured into the campaign's mean"
 

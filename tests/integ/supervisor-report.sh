@@ -83,11 +83,20 @@ keys t
 must_show 10 "report agents  pages" "t did not show the pages"
 rep agents --text | awk '{ if (sub(/^\f/, "")) print "------------------------------ page break ------------------------------"; print }' |
 	head -n 21 | nofrom | sed 's/ *$//' >"$T/want.txt"
-screen | sed -n "2,$((1 + $(wc -l <"$T/want.txt")))p" | nofrom | sed 's/ *$//' >"$T/shown.txt"
-cmp -s "$T/shown.txt" "$T/want.txt" || { diff "$T/want.txt" "$T/shown.txt"; fail "the pages are not report agents --text"; }
+# The title says "pages" at the key; the text replaces the table when the
+# report's child has written it: the pages are waited for.
+pages_shown() {
+	screen | sed -n "2,$((1 + $(wc -l <"$T/want.txt")))p" | nofrom | sed 's/ *$//' >"$T/shown.txt"
+	cmp -s "$T/shown.txt" "$T/want.txt"
+}
+wait_until 10 pages_shown || { diff "$T/want.txt" "$T/shown.txt"; fail "the pages are not report agents --text"; }
 grep -q "Page 1 of\|page 1 of" "$T/shown.txt" || { cat "$T/shown.txt"; fail "no page header in the pages"; }
 keys t
 must_show 10 "report agents  preview" "t did not go back to the table"
+# ... and the table is back when its report has run (a save before that
+# would be refused: a report is running).
+table_shown() { [ "$(screen | sed -n 2p | sed 's/ *$//')" = "$(head -n 1 "$T/agents.txt" | sed 's/ *$//')" ]; }
+wait_until 10 table_shown || { screen; fail "the table did not come back"; }
 pass "t: the paginated text, as report agents --text gives it"
 
 # Save as CSV in the default place ($HOME).

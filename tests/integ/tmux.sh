@@ -4,7 +4,9 @@
 # capture-pane shows. The server is killed on exit with the rest.
 TMUX_SOCK=czt$$
 tmux_cmd() { tmux -L "$TMUX_SOCK" -f "$T/tmux.conf" "$@"; }
-printf 'set -g remain-on-exit on\nset -g history-limit 0\nset -g default-terminal screen\n' >"$T/tmux.conf"
+# exit-empty off: a test that kills its session and starts another must
+# not meet the server on its way out ("server exited unexpectedly").
+printf 'set -g remain-on-exit on\nset -g history-limit 0\nset -g default-terminal screen\nset -s exit-empty off\n' >"$T/tmux.conf"
 
 tmux_cleanup() {
 	tmux_cmd kill-server 2>/dev/null
