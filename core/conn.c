@@ -18,6 +18,7 @@
 #include "conn.h"
 #include "endpoint.h"
 #include "fanout.h"
+#include "tickstat.h"
 #include "monitor.h"
 #include "core.h"
 #include "log.h"
@@ -36,6 +37,8 @@ static struct conn **touched;
 static size_t ntouched, touched_cap;
 static int conn_nsubscribed;	/* live subscribers */
 static uint64_t conn_flushed_us;	/* the last flush began */
+/* each event's delay from the core's queue into a subscriber's socket */
+static struct tickstat conn_fan_delay;
 
 static void	conn_shut(struct conn *, const char *, int now);
 static void	conn_flush_arm(void);
@@ -168,6 +171,12 @@ conn_subscribe(struct conn *c, int on)
 	conn_nsubscribed += on ? 1 : -1;
 }
 
+json_t *
+conn_events_delay_json(void)
+{
+	return tickstat_json(&conn_fan_delay);
+}
+
 int
 conn_subscribers(void)
 {
@@ -252,13 +261,14 @@ conn_fan_write(struct conn *c)
 
 	if (n == 0)
 		return;
-	w = write(c->fd, p, n);
+	w = send(c->fd, p, n, MSG_DONTWAIT | MSG_NOSIGNAL);
 	if (w < 0 && errno != EAGAIN && errno != EINTR) {
 		conn_shut(c, strerror(errno), 1);
 		return;
 	}
 	if (w < 0)
 		w = 0;
+	fanout_written(c->fan_at, (size_t)w, &conn_fan_delay);
 	c->fan_at += w;
 	if ((size_t)w < n) {
 		evbuffer_add(bufferevent_get_output(c->bev), p + w, n - w);

@@ -60,6 +60,9 @@ void	conn_send_line(struct conn *, const char *, size_t);
 void	conn_broadcast(const char *, size_t);
 void	conn_subscribe(struct conn *, int on);
 int	conn_subscribers(void);	/* live ones */
+/* Since start: each event's delay from the core into a subscriber's
+ * socket, a histogram (tickstat_json): status's core.events_to_socket. */
+json_t	*conn_events_delay_json(void);
 void	conn_close(struct conn *, const char *why);	/* freed from the loop */
 void	conn_close_all(const char *why);
 int	conn_count(void);

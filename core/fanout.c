@@ -6,11 +6,22 @@
  * grow), so a connection's offset stays valid as the front is dropped. */
 #include <stdlib.h>
 #include <string.h>
+#include "clock.h"
 #include "fanout.h"
+#include "tickstat.h"
 #include "xmalloc.h"
 
 static char	*buf;		/* holds bytes [base, base + len) */
 static size_t	 base, len, cap, committed;
+
+/* Where each line starts and when it was appended: the delay to each
+ * socket (fanout_written). marks[m0 .. nmarks) are live. */
+struct fan_mark {
+	size_t		 off;
+	uint64_t	 us;
+};
+static struct fan_mark	*marks;
+static size_t		 m0, nmarks, mcap;
 
 void
 fanout_append(const char *s, size_t n)
@@ -22,7 +33,32 @@ fanout_append(const char *s, size_t n)
 		buf = xrealloc(buf, cap);
 	}
 	memcpy(buf + len, s, n);
+	if (nmarks == mcap) {
+		mcap = mcap == 0 ? 1024 : 2 * mcap;
+		marks = xrealloc(marks, mcap * sizeof *marks);
+	}
+	marks[nmarks++] = (struct fan_mark){ base + len, clock_mono_us() };
 	len += n;
+}
+
+void
+fanout_written(size_t at, size_t n, struct tickstat *ts)
+{
+	size_t		lo = m0, hi = nmarks, mid;
+	uint64_t	now;
+
+	while (lo < hi) {	/* the first line starting at or after AT */
+		mid = lo + (hi - lo) / 2;
+		if (marks[mid].off < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == nmarks || marks[lo].off >= at + n)
+		return;
+	now = clock_mono_us();
+	for (; lo < nmarks && marks[lo].off < at + n; lo++)
+		tickstat_add(ts, now - marks[lo].us);
 }
 
 size_t
@@ -68,6 +104,13 @@ fanout_trim(size_t oldest)
 		oldest = base + len;
 	if (oldest <= base)
 		return;
+	while (m0 < nmarks && marks[m0].off < oldest)
+		m0++;
+	if (m0 > nmarks / 2) {
+		memmove(marks, marks + m0, (nmarks - m0) * sizeof *marks);
+		nmarks -= m0;
+		m0 = 0;
+	}
 	drop = oldest - base;
 	/* move only once the dropped front is the larger part */
 	if (drop < len - drop && drop < cap / 2)

@@ -13,5 +13,9 @@ size_t		 fanout_committed(void);
  * with *n = 0 if none (or AT already dropped). */
 const char	*fanout_at(size_t at, size_t *n, int all);
 void		 fanout_trim(size_t oldest);	/* no subscriber needs before */
+/* N bytes from offset AT went into a socket: the delay since each line
+ * that starts in them was appended, into TS. */
+struct tickstat;
+void		 fanout_written(size_t at, size_t n, struct tickstat *);
 
 #endif

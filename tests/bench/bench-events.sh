@@ -52,16 +52,18 @@ if [ -n "${BENCH_PERF:-}" ]; then
 	perf record -q -g -o "$BENCH_PERF" -p "$CORE_PID" -- sleep "$WINDOW" \
 		>/dev/null 2>&1 &
 fi
+ctl status --json >"$T/st0.json"
 c0=$(cpu_ticks "$CORE_PID"); w0=$(date +%s%N); s0=$(wcalls "$CORE_PID")
 pstn_bg $span_args --calls $((RATE * WINDOW)) --rate "$RATE" --concurrent 170 \
 	--hold fixed:0.3 --duration $((WINDOW + 30)) --quiet
 wait_until $((WINDOW + 60)) grep -q '^events_last_socket' "$T/ev.out" || fail "no figures: $(cat "$T/ev.log")"
 c1=$(cpu_ticks "$CORE_PID"); w1=$(date +%s%N); s1=$(wcalls "$CORE_PID")
+ctl status --json >"$T/st1.json"
 wait_until $((WINDOW + 60)) grep -q '^summary' "$T/pstn.out" || fail "pstn did not finish"
 answered=$(summary_field answered)
-python3 - "$T/ev.out" "$N" "$c0" "$c1" "$w0" "$w1" "$hz" "$answered" "$RATE" "$s0" "$s1" <<'PY'
-import sys
-f, n, c0, c1, w0, w1, hz, answered, rate, s0, s1 = sys.argv[1:]
+python3 - "$T/ev.out" "$N" "$c0" "$c1" "$w0" "$w1" "$hz" "$answered" "$RATE" "$s0" "$s1" "$T/st0.json" "$T/st1.json" <<'PY'
+import json, sys
+f, n, c0, c1, w0, w1, hz, answered, rate, s0, s1, st0, st1 = sys.argv[1:]
 n, hz = int(n), int(hz)
 wall = (int(w1) - int(w0)) / 1e9
 fig = {}
@@ -75,8 +77,25 @@ print(f"calls placed          {answered} answered, at {rate}/s")
 print(f"events                {e['n']} ({int(e['n']) / wall:.0f}/s), deliveries {d['n']} ({int(d['n']) / wall:.0f}/s)")
 print(f"event to socket       p50 {int(d['p50_us']) / 1000:.2f} ms, p99 {int(d['p99_us']) / 1000:.2f} ms, max {int(d['max_us']) / 1000:.1f} ms (every delivery)")
 print(f"event to last socket  p50 {int(e['p50_us']) / 1000:.2f} ms, p99 {int(e['p99_us']) / 1000:.2f} ms, max {int(e['max_us']) / 1000:.1f} ms (per event)")
+# The core's own side (status core.events_to_socket): from queueing each
+# event to its bytes entering each socket, the window's deliveries.
+def hist(path):
+    return dict(json.load(open(path))['core'].get('events_to_socket', {}).get('hist', []))
+h0, h1 = hist(st0), hist(st1)
+h = sorted((us, c - h0.get(us, 0)) for us, c in h1.items() if c > h0.get(us, 0))
+def pct(p):
+    want, seen = sum(c for _, c in h) * p / 100.0, 0
+    for us, c in h:
+        seen += c
+        if seen > want:
+            return (us + 50) / 1000
+    return (h[-1][0] + 50) / 1000
+if h:
+    print(f"into the socket       p50 {pct(50):.2f} ms, p99 {pct(99):.2f} ms, max {pct(100):.1f} ms (the core's side, every delivery in the window)")
+else:
+    print("into the socket       (this core does not measure it)")
 cpu = (int(c1) - int(c0)) / hz / wall * 100
 print(f"core CPU              {cpu:.1f}% of one core, {cpu / max(int(e['n']) / wall / 1000, 1e-9):.0f}% per 1,000 events/s")
-print(f"core write calls      {(int(s1) - int(s0)) / wall:.0f}/s, {(int(s1) - int(s0)) / max(int(e['n']), 1):.1f} per event (/proc/PID/io syscw)")
+print(f"core write calls      {(int(s1) - int(s0)) / wall:.0f}/s, {(int(s1) - int(s0)) / max(int(e['n']), 1):.1f} per event (/proc/PID/io syscw: write(2) family; the send(2) to subscribers not counted)")
 print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core ({n} sockets, one poll loop)")
 PY

@@ -75,5 +75,9 @@ print(f"{N} events, {total} bytes, all in order")
 # And after the backlog, events flow again as they come.
 agents["1001"].ok("ready")
 sup.event("agent_state", timeout=10, agent="1001", state="ready")
+# The core measured the deliveries it wrote from the shared stream.
+d = other.ok("status")["core"]["events_to_socket"]
+assert d["n"] > 0 and d["p99_us"] <= d["max_us"], d
+print(f"events into the socket: {d['n']} deliveries, p99 {d['p99_us']} us")
 PY
 pass "a paused subscriber gets every event in order once it reads again; others served meanwhile"
