@@ -26,8 +26,8 @@ fits "Enter Change  Del Default  Esc Back" || { screen; fail "the editor does no
 keys Enter; must_show 5 "\[core\] state_dir" "no question for state_dir"
 keys C-u; typed "$T"; keys Enter
 must_show 5 "state_dir  *$T\$" "state_dir not taken"
-# print_destination (row 15): the CUPS destinations here, or typed.
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
+# print_destination (row 16): the CUPS destinations here, or typed.
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
 must_show 5 "CUPS's default destination" "no pick of CUPS destinations"
 shows "Type a CUPS destination" || { screen; fail "no way to type a destination"; }
 keys Escape
