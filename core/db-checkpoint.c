@@ -8,18 +8,21 @@
  * the writer) until all but a few pages are copied. The WAL restarts from
  * its start only at a write that finds every frame copied, which the loop
  * writing meanwhile never lets the thread see: so once the thread is
- * done, the loop's next commit copies what is left (a few pages, and the
- * two syncs: about 5 ms on the test VM, against 45-70 ms for a whole
- * checkpoint) and the WAL stays near 1,000 pages. Durability is
+ * done (and has synced the WAL written meanwhile), the loop's next commit
+ * copies what is left (a few pages, and two small syncs: a few ms on the
+ * test VM, against 45-70 ms for a whole checkpoint) and the WAL stays
+ * near 1,000 pages. Durability is
  * unchanged: commits reach the WAL with write(2) as before, and the
  * checkpoint's syncs are the same. Should the thread fall behind (the WAL
  * at 16 times the threshold), the commit checkpoints inline as SQLite
  * would have. The thread never logs (log.c is the loop's): the hook
  * reports its last failure. */
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include "db.h"
 #include "db-private.h"
@@ -37,6 +40,7 @@ struct db_ckpt {
 	pthread_cond_t	 cv;
 	int		 due, stop, pages;
 	int		 done;		/* a checkpoint ended: the loop ends it */
+	char		*wal;		/* the -wal file's path */
 	unsigned long	 runs, failures, reported;
 	char		 err[256];
 };
@@ -45,7 +49,7 @@ static void *
 ckpt_thread(void *arg)
 {
 	struct db_ckpt	*k = arg;
-	int		 rc, nlog, nckpt;
+	int		 rc, nlog, nckpt, fd;
 
 	pthread_mutex_lock(&k->mu);
 	for (;;) {
@@ -63,6 +67,13 @@ ckpt_thread(void *arg)
 			    SQLITE_CHECKPOINT_PASSIVE, &nlog, &nckpt);
 		} while (rc == SQLITE_OK && nlog - nckpt > DB_CKPT_LEFT &&
 		    !k->stop);
+		/* the WAL's pages written meanwhile reach the disk here, so
+		 * the loop's own sync, finishing it, has little left to do */
+		if (rc == SQLITE_OK && (fd = open(k->wal, O_RDONLY |
+		    O_CLOEXEC)) >= 0) {
+			(void)fdatasync(fd);
+			close(fd);
+		}
 		pthread_mutex_lock(&k->mu);
 		k->runs++;
 		k->done = rc == SQLITE_OK;
@@ -129,6 +140,7 @@ db_checkpointer_start(struct db *db, const char *path, char *err,
 		return -1;
 	}
 	sqlite3_busy_timeout(k->h, DB_BUSY_TIMEOUT_MS);
+	k->wal = xprintf("%s-wal", path);
 	pthread_mutex_init(&k->mu, NULL);
 	pthread_cond_init(&k->cv, NULL);
 	if (pthread_create(&k->thread, NULL, ckpt_thread, k) != 0) {
@@ -160,6 +172,7 @@ db_checkpointer_stop(struct db *db)
 		log_warn("database: checkpoint: %s", k->err);
 	log_debug("database: %lu checkpoints off the loop", k->runs);
 	sqlite3_close(k->h);
+	free(k->wal);
 	pthread_mutex_destroy(&k->mu);
 	pthread_cond_destroy(&k->cv);
 	free(k);
