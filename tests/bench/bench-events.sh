@@ -75,7 +75,7 @@ d, e = fig['deliveries'], fig['events_last_socket']
 print(f"clients subscribed    {n}")
 print(f"calls placed          {answered} answered, at {rate}/s")
 print(f"events                {e['n']} ({int(e['n']) / wall:.0f}/s), deliveries {d['n']} ({int(d['n']) / wall:.0f}/s)")
-print(f"event to socket       p50 {int(d['p50_us']) / 1000:.2f} ms, p99 {int(d['p99_us']) / 1000:.2f} ms, max {int(d['max_us']) / 1000:.1f} ms (every delivery)")
+print(f"at the client's read  p50 {int(d['p50_us']) / 1000:.2f} ms, p99 {int(d['p99_us']) / 1000:.2f} ms, max {int(d['max_us']) / 1000:.1f} ms (every delivery: event queued to the read() that brought it)")
 print(f"event to last socket  p50 {int(e['p50_us']) / 1000:.2f} ms, p99 {int(e['p99_us']) / 1000:.2f} ms, max {int(e['max_us']) / 1000:.1f} ms (per event)")
 # The core's own side (status core.events_to_socket): from queueing each
 # event to its bytes entering each socket, the window's deliveries.
