@@ -586,7 +586,9 @@ demo_sigchld_cb(evutil_socket_t sig, short what, void *arg)
 static void
 demo_say_waiting(const char *prefix)
 {
-	int s = (int)((clock_mono_us() - demo.stop_began) / 1000000);
+	/* rounded: the guard timer, counted from libevent's cached time,
+	 * may fire a hair before its 15 s (said "14s") */
+	int s = (int)((clock_mono_us() - demo.stop_began + 500000) / 1000000);
 
 	if (demo.pstn_pid > 0)
 		printf("%s (%ds): waiting for the telco simulator (pid %d) to "
