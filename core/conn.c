@@ -80,6 +80,35 @@ conn_send(struct conn *c, json_t *msg)
 	free(s);
 }
 
+static void
+conn_ask_release(void)
+{
+	if (!conn_release_asked) {
+		conn_release_asked = 1;
+		core_release_after_commit(conn_release);
+	}
+}
+
+/* Its unwritten output: its own buffer and its unread part of the
+ * subscribers' stream. */
+static size_t
+conn_pending(struct conn *c)
+{
+	return evbuffer_get_length(bufferevent_get_output(c->bev)) +
+	    (c->subscribed ? fanout_end() - c->fan_at : 0);
+}
+
+/* A client whose unwritten output would pass [core] client_outbuf is cut
+ * off (it does not read): 1 if so. */
+static int
+conn_over_limit(struct conn *c, size_t more)
+{
+	if (conn_pending(c) + more <= (size_t)core.cfg->core.client_outbuf)
+		return 0;
+	conn_shut(c, "output limit reached (client not reading)", 1);
+	return 1;
+}
+
 /* Adds to its own buffer what this pass queued for it; it leaves once the
  * pass's rows are committed (core.c, db.c): conn_release. */
 static void
@@ -97,7 +126,7 @@ conn_queue(struct conn *c, const char *s, size_t len)
 			c->out_ok = evbuffer_get_length(out);
 	}
 	evbuffer_add(out, s, len);
-	if (!c->out_new) {
+	if (!c->out_new) {	/* conn_release's list */
 		if (ntouched == touched_cap) {
 			touched_cap = touched_cap ? 2 * touched_cap : 64;
 			touched = xrealloc(touched, touched_cap * sizeof *touched);
@@ -105,10 +134,7 @@ conn_queue(struct conn *c, const char *s, size_t len)
 		touched[ntouched++] = c;
 		c->out_new = 1;
 	}
-	if (!conn_release_asked) {
-		conn_release_asked = 1;
-		core_release_after_commit(conn_release);
-	}
+	conn_ask_release();
 }
 
 /* A subscriber's unread part of the shared stream, moved into its own
@@ -126,23 +152,14 @@ conn_fan_take(struct conn *c, int all)
 	c->fan_at += n;
 }
 
-static size_t
-conn_pending(struct conn *c)
-{
-	return evbuffer_get_length(bufferevent_get_output(c->bev)) +
-	    (c->subscribed ? fanout_end() - c->fan_at : 0);
-}
-
 /* One line already encoded (an event sent to many is encoded once). */
 void
 conn_send_line(struct conn *c, const char *s, size_t len)
 {
 	if (c->dead)
 		return;
-	if (conn_pending(c) + len > (size_t)core.cfg->core.client_outbuf) {
-		conn_shut(c, "output limit reached (client not reading)", 1);
+	if (conn_over_limit(c, len))
 		return;
-	}
 	if (c->subscribed)
 		conn_fan_take(c, 1);
 	conn_queue(c, s, len);
@@ -152,10 +169,7 @@ void
 conn_broadcast(const char *s, size_t len)
 {
 	fanout_append(s, len);
-	if (!conn_release_asked) {
-		conn_release_asked = 1;
-		core_release_after_commit(conn_release);
-	}
+	conn_ask_release();
 }
 
 void
@@ -287,10 +301,8 @@ conn_flush_cb(evutil_socket_t fd, short what, void *arg)
 	for (struct conn *c = conns; c != NULL; c = c->next) {
 		if (c->dead || !c->subscribed)
 			continue;
-		if (conn_pending(c) > (size_t)core.cfg->core.client_outbuf) {
-			conn_shut(c, "output limit reached (client not reading)", 1);
+		if (conn_over_limit(c, 0))
 			continue;
-		}
 		if (c->held == CONN_HELD) {
 			conn_write(c);
 			if (!c->dead && c->held == CONN_HELD && evbuffer_get_length(
@@ -547,9 +559,9 @@ conn_shut(struct conn *c, const char *why, int now)
 	}
 	if (c->subscribed) {
 		size_t		 n;
-		const char	*p = fanout_at(c->fan_at, &n, 0);
+		const char	*p;
 
-		if (!now)
+		if (!now && (p = fanout_at(c->fan_at, &n, 0)) != NULL)
 			evbuffer_add(bufferevent_get_output(c->bev), p, n);
 		conn_nsubscribed--;
 	}
