@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench-events.sh: BENCH_CONSOLES clients (default 500) subscribed to the
 # core's events (as supervisors' consoles are) on one poll loop
-# (tests/bench/evclient), while the telco simulator places BENCH_RATE calls
+# (tests/bench/evclient, epoll), while the telco simulator places BENCH_RATE calls
 # per second (default 200) for BENCH_WINDOW seconds (default 10) to a queue
 # of 128 scripted agents on 6 spans. The core stamps each event it sends to
 # many clients with its wall clock (at_us) just before queueing it; the
@@ -97,5 +97,5 @@ else:
 cpu = (int(c1) - int(c0)) / hz / wall * 100
 print(f"core CPU              {cpu:.1f}% of one core, {cpu / max(int(e['n']) / wall / 1000, 1e-9):.0f}% per 1,000 events/s")
 print(f"core write calls      {(int(s1) - int(s0)) / wall:.0f}/s, {(int(s1) - int(s0)) / max(int(e['n']), 1):.1f} per event (/proc/PID/io syscw: write(2) family; the send(2) to subscribers not counted)")
-print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core ({n} sockets, one poll loop)")
+print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core ({n} sockets, one epoll loop)")
 PY
