@@ -23,6 +23,7 @@
 #include "core.h"
 #include "log.h"
 #include "queue.h"
+#include "said.h"
 #include "xmalloc.h"
 
 /* The reply must fit the client's output buffer, escapes and the
@@ -199,22 +200,6 @@ report_child(const char *prog, int out, int err, char **argv)
 	_exit(70);
 }
 
-/* The child's words, on one line. */
-static void
-report_said(FILE *f, char *buf, size_t len)
-{
-	size_t n;
-
-	rewind(f);
-	n = fread(buf, 1, len - 1, f);
-	buf[n] = '\0';
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-		buf[--n] = '\0';
-	for (char *p = buf; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-}
-
 static json_t *
 report_reply(struct report_job *j, int st)
 {
@@ -225,7 +210,7 @@ report_reply(struct report_job *j, int st)
 		return proto_reply_error(id, PROTO_E_BUSY, "report %s: %s",
 		    j->name, j->stopped);
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-		report_said(j->err, said, sizeof said);
+		said_line(j->err, said, sizeof said);
 		return proto_reply_error(id, PROTO_E_BAD_ARGS, "report %s: %s",
 		    j->name, said[0] ? said : "failed");
 	}

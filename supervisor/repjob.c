@@ -19,6 +19,7 @@
 #include "report-lib.h"
 #include "report-page.h"
 #include "repjob.h"
+#include "said.h"
 
 void
 repjob_day(char *b, size_t n, time_t t)
@@ -145,22 +146,6 @@ rep_request(const struct sup *s, const char *const *extra)
 	if (format != NULL)
 		json_object_set_new(req, "format", json_string(format));
 	return req;
-}
-
-/* lp's words, on one line. */
-static void
-rep_said(FILE *f, char *buf, size_t len)
-{
-	size_t n;
-
-	rewind(f);
-	n = fread(buf, 1, len - 1, f);
-	buf[n] = '\0';
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-		buf[--n] = '\0';
-	for (char *p = buf; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
 }
 
 int
@@ -295,7 +280,7 @@ repjob_ready(struct sup *s)
 	while (waitpid(rep_job.pid, &st, 0) == -1 && errno == EINTR)
 		;
 	rep_job.pid = -1;
-	rep_said(rep_job.err, said, sizeof said);
+	said_line(rep_job.err, said, sizeof said);
 	fclose(rep_job.err);
 	rep_job.err = NULL;
 	rep_end(s, WIFEXITED(st) ? WEXITSTATUS(st) : 1, said);
