@@ -55,12 +55,12 @@ ctl campaign amd resume >/dev/null || fail "resume"
 
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" "$T/centrala.db" "$N" >"$T/t.log" 2>&1 <<'PY' || { cat "$T/t.log"; fail "agent sessions"; }
 import sqlite3, sys, time
-from czclient import Session
+from czclient import Desk, Session
 sock, dbpath, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 agents = [Session(sock, {"agent": a, "pin": "1234"}) for a in ("1001", "1002", "1004", "1005")]
 for a in agents:
     a.ok("ready")
-talked, talking = 0, [None] * len(agents)
+desk, talked = Desk(agents, campaign="amd"), 0
 end = time.time() + 600
 def done():
     db = sqlite3.connect(dbpath, timeout=5)
@@ -73,20 +73,10 @@ def done():
 last = 0
 while True:
     assert time.time() < end, f"not every record tried; {talked} talked"
-    for i, a in enumerate(agents):
-        a._read(0.05)
-        for m in list(a.events):
-            a.events.remove(m)
-            if m.get("event") == "call_connected":
-                assert m.get("campaign") == "amd", m
-                talking[i] = m["call"]
-            elif m.get("event") == "call_ended" and m.get("call") == talking[i]:
-                talking[i] = None
-                a.ok("disposition", call=m["call"], code="done")
-                talked += 1
+    talked += desk.step("done")
     if time.time() - last > 1:
         last = time.time()
-        if not any(talking) and done():
+        if not desk.busy() and done():
             break
 print("ok - the agents talked to", talked, "persons")
 PY

@@ -42,26 +42,16 @@ ctl campaign predict resume >/dev/null || fail "resume"
 
 PYTHONPATH="$S/tests/integ" python3 - "$T/run/centrala.sock" >"$T/t.log" 2>&1 <<'PY' || { cat "$T/t.log"; fail "agent sessions"; }
 import sys, time
-from czclient import Session
+from czclient import Desk, Session
 sock = sys.argv[1]
 agents = [Session(sock, {"agent": a, "pin": "1234"}) for a in ("1001", "1002", "1004", "1005")]
 for a in agents:
     a.ok("ready")
-sales, talking = 0, [None] * len(agents)
+desk, sales = Desk(agents, campaign="predict"), 0
 end = time.time() + 900
 while sales < 20:
     assert time.time() < end, f"only {sales} sales"
-    for i, a in enumerate(agents):
-        a._read(0.05)
-        for m in list(a.events):
-            a.events.remove(m)
-            if m.get("event") == "call_connected":
-                assert m.get("campaign") == "predict", m
-                talking[i] = m["call"]
-            elif m.get("event") == "call_ended" and m.get("call") == talking[i]:
-                talking[i] = None
-                a.ok("disposition", call=m["call"], code="sale")
-                sales += 1
+    sales += desk.step("sale")
 print("ok - the agents made", sales, "sales")
 PY
 cat "$T/t.log"

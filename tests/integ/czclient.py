@@ -95,3 +95,43 @@ class Session:
             a = self.agent(agent)
             return a if all(a.get(k) == v for k, v in want.items()) else None
         return until(row, timeout, f"agent {agent} {want}")
+
+
+class Desk:
+    """Agents (Sessions, logged in and ready) working the calls a campaign
+    puts through to them: each call connected to one is, once it has
+    ended, given the disposition CODE. step() reads what came and returns
+    how many calls it disposed; DONE(session, call id) is told of each as
+    it is given, OTHER(session, event) of every other event (a preview to
+    answer, say), in the order they came."""
+
+    def __init__(self, agents, campaign=None, other=None, done=None):
+        self.agents = agents
+        self.campaign = campaign
+        self.other = other
+        self.done = done
+        self.talking = {id(a): None for a in agents}
+
+    def busy(self):
+        """1 while an agent is on a call."""
+        return any(self.talking.values())
+
+    def step(self, code):
+        n = 0
+        for a in self.agents:
+            a._read(0.05)
+            for m in list(a.events):
+                a.events.remove(m)
+                ev = m.get("event")
+                if ev == "call_connected":
+                    assert self.campaign is None or m.get("campaign") == self.campaign, m
+                    self.talking[id(a)] = m["call"]
+                elif ev == "call_ended" and m.get("call") == self.talking[id(a)]:
+                    self.talking[id(a)] = None
+                    a.ok("disposition", call=m["call"], code=code)
+                    n += 1
+                    if self.done is not None:
+                        self.done(a, m["call"])
+                elif self.other is not None:
+                    self.other(a, m)
+        return n
