@@ -14,6 +14,7 @@
 #include "log.h"
 #include "pin.h"
 #include "queue.h"
+#include "scope.h"
 #include "span.h"
 
 static struct cmd_process cmd_process;
@@ -208,7 +209,7 @@ cmd_status(struct cmd_ctx *ctx)
 int
 cmd_subscribe(struct cmd_ctx *ctx)
 {
-	conn_subscribe(ctx->conn, 1);
+	scope_subscribe(ctx->conn);
 	return 0;
 }
 

@@ -24,6 +24,7 @@
 #include "log.h"
 #include "queue.h"
 #include "said.h"
+#include "scope.h"
 #include "xmalloc.h"
 
 /* The reply must fit the client's output buffer, escapes and the
@@ -93,7 +94,7 @@ report_program(char *path, size_t len)
 static int
 report_scope(struct cmd_ctx *ctx, const char **client)
 {
-	const struct cfg_user	*u = cmd_scope_user(ctx->conn);
+	const struct cfg_user	*u = scope_user(ctx->conn);
 	const char		*q = cmd_str(ctx, "queue");
 	const char		*a = cmd_str(ctx, "agent");
 	const char		*c = cmd_str(ctx, "campaign");

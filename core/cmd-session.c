@@ -253,7 +253,7 @@ cmd_logout(struct cmd_ctx *ctx)
 	}
 	c->agent = NULL;
 	c->role = ROLE_NONE;
-	conn_subscribe(c, 0);
+	conn_subscribe(c, CONN_SUB_NONE);
 	free(c->user);
 	c->user = NULL;
 	return 0;

@@ -2,7 +2,8 @@
  * enum cmd_target) and its arguments that name things (ARG_AGENT,
  * ARG_QUEUE, ARG_DEST, ARG_PARTY) are resolved here, once, with one
  * wording per failure, then checked against the session's scope; a
- * handler finds them ready in its ctx and looks nothing up itself. */
+ * handler finds them ready in its ctx and looks nothing up itself. The
+ * rule of what a limited supervisor sees is scope.c's. */
 #include <string.h>
 #include "action.h"
 #include "agent.h"
@@ -13,6 +14,7 @@
 #include "core.h"
 #include "log.h"
 #include "queue.h"
+#include "scope.h"
 
 static int
 tgt_find_agent(struct cmd_ctx *ctx, const char *id, struct agent **out)
@@ -176,66 +178,10 @@ static int (*const ref_kinds[ARG_PARTY + 1])(struct cmd_ctx *, const char *) = {
 	[ARG_PARTY] = ref_party,
 };
 
-/* A supervisor limited to some clients ([user] clients =), else NULL:
- * agents' sessions, admins and unlimited supervisors see everything. */
-const struct cfg_user *
-cmd_scope_user(const struct conn *c)
-{
-	const struct cfg_user *u;
-
-	if (c->role != ROLE_SUPERVISOR || c->user == NULL)
-		return NULL;
-	u = config_find_user(core.cfg, c->user);
-	return u != NULL && u->nclients > 0 ? u : NULL;
-}
-
-static int
-scope_client(const struct cfg_user *u, const char *client)
-{
-	for (int i = 0; client != NULL && i < u->nclients; i++)
-		if (strcmp(u->clients[i], client) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-scope_queue_name(const struct cfg_user *u, const char *name)
-{
-	const struct cfg_queue *q = config_find_queue(core.cfg, name);
-
-	return q != NULL && scope_client(u, q->client);
-}
-
-static int
-scope_agent(const struct cfg_user *u, const struct agent *a)
-{
-	const struct cfg_agent *ca = config_find_agent(core.cfg, a->id);
-
-	for (int i = 0; ca != NULL && i < ca->nqueues; i++)
-		if (scope_queue_name(u, ca->queues[i]))
-			return 1;
-	return 0;
-}
-
-/* Its queue's client, else its DID's; a call in neither (an agent's own
- * outbound call) is its agent's. */
-static int
-scope_call(const struct cfg_user *u, const struct call *c)
-{
-	const struct cfg_did *d = config_find_did(core.cfg, c->dnis);
-
-	if (c->queue_name != NULL && scope_queue_name(u, c->queue_name))
-		return 1;
-	if (d != NULL && d->client[0] != '\0')
-		return scope_client(u, d->client);
-	return c->queue_name == NULL && c->agent != NULL &&
-	    scope_agent(u, c->agent);
-}
-
 int
 cmd_scope_agent(const struct conn *conn, const struct agent *a)
 {
-	const struct cfg_user *u = cmd_scope_user(conn);
+	const struct cfg_user *u = scope_user(conn);
 
 	return u == NULL || scope_agent(u, a);
 }
@@ -243,7 +189,7 @@ cmd_scope_agent(const struct conn *conn, const struct agent *a)
 int
 cmd_scope_queue(const struct conn *conn, const struct queue *q)
 {
-	const struct cfg_user *u = cmd_scope_user(conn);
+	const struct cfg_user *u = scope_user(conn);
 
 	return u == NULL || scope_queue_name(u, q->name);
 }
@@ -251,7 +197,7 @@ cmd_scope_queue(const struct conn *conn, const struct queue *q)
 int
 cmd_scope_call(const struct conn *conn, const struct call *c)
 {
-	const struct cfg_user *u = cmd_scope_user(conn);
+	const struct cfg_user *u = scope_user(conn);
 
 	return u == NULL || scope_call(u, c);
 }
@@ -259,7 +205,7 @@ cmd_scope_call(const struct conn *conn, const struct call *c)
 int
 cmd_scope_client(const struct conn *conn, const char *client)
 {
-	const struct cfg_user *u = cmd_scope_user(conn);
+	const struct cfg_user *u = scope_user(conn);
 
 	return u == NULL || (client != NULL && client[0] != '\0' &&
 	    scope_client(u, client));

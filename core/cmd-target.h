@@ -5,23 +5,19 @@
 
 #include "cmd-ctx.h"
 
-struct cfg_user;
-
 /* cmd-target.c: 0, or -1 with the error set. */
 int	cmd_resolve(const struct cmd_entry *, struct cmd_ctx *);
 
-/* cmd-target.c: whether the session may see or act on it. A supervisor
- * limited to some clients sees their queues, the agents in any of them
- * and their calls (by queue, else DID); everyone else sees everything. */
+/* cmd-target.c: whether the session may see or act on it, by scope.c's
+ * rule: a supervisor limited to some clients sees their queues, the
+ * agents in any of them and their calls (by queue, else DID); everyone
+ * else sees everything. */
 int	cmd_scope_agent(const struct conn *, const struct agent *);
 int	cmd_scope_queue(const struct conn *, const struct queue *);
 int	cmd_scope_call(const struct conn *, const struct call *);
 /* A client's own things (a campaign, its DNC list); "" or NULL = the
  * center's own (global), which only an unlimited session may touch. */
 int	cmd_scope_client(const struct conn *, const char *client);
-/* The session's user if it is a supervisor limited to some clients, else
- * NULL (it sees everything). */
-const struct cfg_user *cmd_scope_user(const struct conn *);
 /* Refuses request REQ on WHAT ID (forbidden), logged with who asked:
  * -1 with the error set. */
 int	cmd_scope_refuse(const char *req, struct cmd_ctx *, const char *what,

@@ -35,7 +35,9 @@ static int conn_flush_armed, conn_release_asked;
  * only in a later pass (conn_free_soon), so still there at its end. */
 static struct conn **touched;
 static size_t ntouched, touched_cap;
-static int conn_nsubscribed;	/* live subscribers */
+static int conn_nsubscribed;	/* live subscribers on the stream */
+static struct conn **conn_own;	/* the CONN_SUB_OWN ones */
+static int conn_nown, conn_own_cap;
 static uint64_t conn_flushed_us;	/* the last flush began */
 /* each event's delay from the core's queue into a subscriber's socket */
 static struct tickstat conn_fan_delay;
@@ -172,17 +174,56 @@ conn_broadcast(const char *s, size_t len)
 	conn_ask_release();
 }
 
-void
-conn_subscribe(struct conn *c, int on)
+/* Off the CONN_SUB_OWN list: as it unsubscribes or is freed (never
+ * while notify.c walks the list: a close there only marks it dead). */
+static void
+conn_own_drop(struct conn *c)
 {
-	if (c->dead || on == c->subscribed)
+	for (int i = 0; i < conn_nown; i++)
+		if (conn_own[i] == c) {
+			memmove(conn_own + i, conn_own + i + 1,
+			    (conn_nown - i - 1) * sizeof *conn_own);
+			conn_nown--;
+			break;
+		}
+	c->sub_own = 0;
+}
+
+/* From one way to another keeps the order: what the stream holds for it
+ * is taken into its own buffer before any line of its own. */
+void
+conn_subscribe(struct conn *c, enum conn_sub how)
+{
+	if (c->dead || how == (c->subscribed ? CONN_SUB_STREAM :
+	    c->sub_own ? CONN_SUB_OWN : CONN_SUB_NONE))
 		return;
-	if (on)
-		c->fan_at = fanout_end();
-	else
+	if (c->subscribed) {
 		conn_fan_take(c, 1);
-	c->subscribed = on;
-	conn_nsubscribed += on ? 1 : -1;
+		c->subscribed = 0;
+		conn_nsubscribed--;
+	}
+	if (c->sub_own)
+		conn_own_drop(c);
+	if (how == CONN_SUB_STREAM) {
+		c->fan_at = fanout_end();
+		c->subscribed = 1;
+		conn_nsubscribed++;
+	} else if (how == CONN_SUB_OWN) {
+		if (conn_nown == conn_own_cap) {
+			conn_own_cap = conn_own_cap ? 2 * conn_own_cap : 8;
+			conn_own = xrealloc(conn_own,
+			    conn_own_cap * sizeof *conn_own);
+		}
+		conn_own[conn_nown++] = c;
+		c->sub_own = 1;
+	}
+}
+
+struct conn *const *
+conn_own_subscribers(int *n)
+{
+	*n = conn_nown;
+	return conn_own;
 }
 
 json_t *
@@ -497,6 +538,8 @@ conn_free_cb(evutil_socket_t fd, short what, void *arg)
 			break;
 		}
 	}
+	if (c->sub_own)
+		conn_own_drop(c);
 	bufferevent_free(c->bev);
 	event_free(c->login_timer);
 	if (c->linger != NULL)

@@ -22,6 +22,13 @@ enum conn_held { CONN_WRITING, CONN_HELD, CONN_BACKLOG };
  * given by whoever accepts it, so conn.c stays below the dispatcher. */
 typedef void conn_line_fn(struct conn *, const char *line, size_t len);
 
+/* How a connection gets the events to watchers (conn_subscribe). */
+enum conn_sub {
+	CONN_SUB_NONE,
+	CONN_SUB_STREAM,	/* all, from the one shared copy (fanout.c) */
+	CONN_SUB_OWN,		/* those notify.c picks, each its own line */
+};
+
 struct conn {
 	uint64_t		 id;
 	int			 fd;
@@ -35,7 +42,8 @@ struct conn {
 	struct agent		*agent;		/* role agent */
 	char			*user;		/* role supervisor/admin */
 	struct endpoint		*ep;		/* supervisor's headset, once used */
-	int			 subscribed;	/* conn_subscribe() */
+	int			 subscribed;	/* CONN_SUB_STREAM */
+	int			 sub_own;	/* CONN_SUB_OWN */
 	size_t			 fan_at;	/* taken of fanout.c's stream */
 	enum conn_held		 held;		/* who writes its output */
 	size_t			 out_ok;	/* output bytes committed (HELD) */
@@ -58,8 +66,11 @@ void	conn_send(struct conn *, json_t *);	/* steals the reference */
 void	conn_send_line(struct conn *, const char *, size_t);
 /* An encoded line to every subscriber, stored once (fanout.c). */
 void	conn_broadcast(const char *, size_t);
-void	conn_subscribe(struct conn *, int on);
-int	conn_subscribers(void);	/* live ones */
+void	conn_subscribe(struct conn *, enum conn_sub);
+int	conn_subscribers(void);	/* live ones on the stream */
+/* The CONN_SUB_OWN ones (a few limited supervisors), N of them; a closed
+ * one stays listed, marked dead, until it is freed. */
+struct conn *const *conn_own_subscribers(int *n);
 /* Since start: each event's delay from the core into a subscriber's
  * socket, a histogram (tickstat_json): status's core.events_to_socket. */
 json_t	*conn_events_delay_json(void);

@@ -36,6 +36,7 @@
 #include "notify.h"
 #include "queue.h"
 #include "retention.h"
+#include "scope.h"
 #include "server.h"
 #include "span.h"
 #include "xmalloc.h"
@@ -333,6 +334,7 @@ core_reload(char ***warnings, struct config_diff *diff, char *err,
 	agent_sync(cfg);
 	campaign_sync(cfg);
 	campaign_predict_load(clock_wall_ms());
+	scope_reloaded();	/* a user's clients may have changed */
 	core_prompts();
 	config_free(old);
 	core_warnings(cfg);

@@ -1,8 +1,9 @@
-/* fanout.c: the one copy of the events every subscriber gets. An event to
- * all subscribers is appended here once (not copied into each client's
- * buffer); each subscribed connection keeps only its offset in it, and
- * conn.c writes a client's unread, committed part straight from it. Bytes
- * every subscriber has taken are dropped. Offsets are absolute (they only
+/* fanout.c: the one copy of the events every subscriber on the stream
+ * gets (all but client-limited supervisors, notify.c). An event to them
+ * all is appended here once (not copied into each client's buffer); each
+ * subscribed connection keeps only its offset in it, and conn.c writes a
+ * client's unread, committed part straight from it. Bytes every
+ * subscriber has taken are dropped. Offsets are absolute (they only
  * grow), so a connection's offset stays valid as the front is dropped. */
 #include <stdlib.h>
 #include <string.h>

@@ -12,6 +12,7 @@
 #include "conn.h"
 #include "notify.h"
 #include "queue.h"
+#include "scope.h"
 #include "span.h"
 #include "xmalloc.h"
 
@@ -36,20 +37,38 @@ notify_stamp(json_t *ev)
 }
 
 /* An event to many clients is stamped and encoded once, then queued to
- * each: to the subscribers as one shared copy (conn_broadcast). */
+ * each: to the subscribers on the stream as one shared copy
+ * (conn_broadcast); to each limited supervisor subscribed (a few) as its
+ * own line, if it is about one of their clients (scope_event). */
 static void
 notify_many(json_t *ev, int watchers_only)
 {
-	char	*s = NULL;
-	size_t	 len = 0;
+	char			*s = NULL;
+	size_t			 len = 0;
+	struct conn *const	*own;
+	const struct cfg_user	*u;
+	int			 nown;
 
 	if (conn_subscribers() > 0) {
 		notify_stamp(ev);
 		s = proto_encode(ev, &len);
 		conn_broadcast(s, len);
 	}
+	own = conn_own_subscribers(&nown);
+	for (int i = 0; i < nown; i++) {
+		struct conn *c = own[i];
+
+		if (c->dead || ((u = scope_user(c)) != NULL &&
+		    !scope_event(u, ev)))
+			continue;
+		if (s == NULL) {
+			notify_stamp(ev);
+			s = proto_encode(ev, &len);
+		}
+		conn_send_line(c, s, len);
+	}
 	for (struct conn *c = conns; !watchers_only && c != NULL; c = c->next) {
-		if (c->dead || c->subscribed || !c->hello)
+		if (c->dead || c->subscribed || c->sub_own || !c->hello)
 			continue;
 		if (s == NULL) {
 			notify_stamp(ev);
@@ -91,7 +110,8 @@ notify_agent_state(struct agent *a)
 		json_object_set_new(ev, "wrapup_s",
 		    json_integer(agent_wrapup_left_s(a)));
 	json_object_set_new(ev, "connected", json_boolean(a->conn != NULL));
-	if (a->conn != NULL && !a->conn->dead && !a->conn->subscribed)
+	if (a->conn != NULL && !a->conn->dead && !a->conn->subscribed &&
+	    !a->conn->sub_own)
 		conn_send(a->conn, json_incref(ev));
 	notify_watchers(ev);
 }

@@ -19,7 +19,7 @@ LAYERS='
 1 span span-vspan span-dahdi isdn player prompt record audio-alsa alaw mulaw tickstat amd
 2 call media endpoint leg
 3 route ivr acd acd-wake acd-pick acd-index acd-route queue agent announce callback callback-offer voicemail recording customer monitor transfer call-agent sink campaign* dnc pacing retention
-4 core-main server conn fanout cmd cmd-ctx cmd-handlers cmd-campaign cmd-backup cmd-privacy cmd-admin cmd-agent cmd-call cmd-desk cmd-media cmd-session cmd-supervise cmd-table cmd-target notify hooks cmd-report
+4 core-main server conn fanout cmd cmd-ctx cmd-handlers cmd-campaign cmd-backup cmd-privacy cmd-admin cmd-agent cmd-call cmd-desk cmd-media cmd-session cmd-supervise cmd-table cmd-target notify hooks cmd-report scope
 '
 
 # The table, each PREFIX* replaced by the modules of directory $1 it
