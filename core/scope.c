@@ -9,6 +9,7 @@
 #include "config.h"
 #include "conn.h"
 #include "core.h"
+#include "log.h"
 #include "scope.h"
 
 const struct cfg_user *
@@ -141,10 +142,48 @@ scope_subscribe(struct conn *c)
 	    CONN_SUB_STREAM);
 }
 
+/* A supervisor's or admin's session whose [user] section the reload
+ * removed, or whose role it changed: it would keep rights nobody gives it
+ * now (without its section, scope_user would take it for unlimited). The
+ * core's own Unix user's login ("local") has no section. */
+static int
+scope_user_gone(const struct conn *c)
+{
+	const struct cfg_user *u;
+
+	if ((c->role != ROLE_SUPERVISOR && c->role != ROLE_ADMIN) ||
+	    c->user == NULL)
+		return 0;
+	if (c->role == ROLE_ADMIN && strcmp(c->user, "local") == 0 &&
+	    (c->uid == core.uid || c->uid == 0))
+		return 0;
+	u = config_find_user(core.cfg, c->user);
+	return u == NULL ||
+	    (u->role == CFG_ROLE_ADMIN) != (c->role == ROLE_ADMIN);
+}
+
+static void
+scope_close(struct conn *c)
+{
+	const char	*why = "user removed or given another role";
+	json_t		*ev = proto_event("session_closed");
+
+	json_object_set_new(ev, "reason", json_string(why));
+	conn_send(c, ev);
+	conn_close(c, why);
+}
+
 void
 scope_reloaded(void)
 {
-	for (struct conn *c = conns; c != NULL; c = c->next)
-		if (!c->dead && (c->subscribed || c->sub_own))
+	for (struct conn *c = conns; c != NULL; c = c->next) {
+		if (c->dead)
+			continue;
+		if (scope_user_gone(c)) {
+			log_warn("user %s: removed or given another role by "
+			    "the reload: session closed", c->user);
+			scope_close(c);
+		} else if (c->subscribed || c->sub_own)
 			scope_subscribe(c);
+	}
 }

@@ -33,7 +33,8 @@ int	scope_event(const struct cfg_user *u, json_t *ev);
  * each checked with scope_event (notify.c). */
 void	scope_subscribe(struct conn *);
 /* After a reload (a user's clients may have changed): every subscriber
- * moved to the way its scope now asks. */
+ * moved to the way its scope now asks; a session whose [user] is gone or
+ * has another role is closed (session_closed). */
 void	scope_reloaded(void);
 
 #endif

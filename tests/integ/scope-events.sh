@@ -8,7 +8,8 @@
 # 1001 or the 2000 call (its caller's number included); super gets all.
 # After each stage a marker boss must get is sent: what it were sent of
 # acme's came before the marker. Then a reload limits super to acme and
-# frees boss: each now gets what its new scope says.
+# frees boss: each now gets what its new scope says. Last, a reload removes
+# boss: its session is told why and closed.
 . "$top_srcdir/tests/integ/lib.sh"
 
 hash=$(sed -n '/^\[user super\]/,/^pin/s/^pin = //p' "$S/data/centrala.ini")
@@ -94,6 +95,20 @@ seen(sup, "1001 last", ev("help", agent="1001", text="last"))
 bad = [m for m in sup.events if m.get("agent") == "1099"]
 assert bad == [], f"super, limited to acme, got globex's: {bad}"
 print("ok - after a reload: super sees acme only, boss everyone")
+
+# A reload removes boss's [user] section: the session ends, with a reason,
+# rather than going on with rights nobody gives it now.
+ready_to(t + "/phase2")
+closed = seen(boss, "session_closed", ev("session_closed"), timeout=30)
+assert "removed" in closed.get("reason", ""), closed
+try:
+    until(lambda: boss._read(0.2) and False, 10, "the close")
+    raise AssertionError("boss's connection still open")
+except EOFError:
+    pass
+a.ok("help", on=True, text="after")
+seen(sup, "1001 after", ev("help", agent="1001", text="after"))
+print("ok - boss removed by a reload: told why, and closed; super goes on")
 PY
 PY_PID=$!
 PIDS="$PIDS $PY_PID"
@@ -105,6 +120,12 @@ wait_until 60 test -e "$T/phase1" -o ! -d /proc/$PY_PID ||
 sed -i -e '/^clients = globex$/d' -e '/^\[user super\]$/a clients = acme' "$T/c.ini"
 ctl reload >"$T/reload.out" || fail "reload: $(cat "$T/reload.out")"
 : >"$T/reloaded"
+wait_until 60 test -e "$T/phase2" -o ! -d /proc/$PY_PID ||
+	fail "stage 2: $(cat "$T/t.log")"
+[ -e "$T/phase2" ] || { wait "$PY_PID"; fail "stage 2: $(cat "$T/t.log")"; }
+sed -i -e '/^\[user boss\]$/,/^$/d' "$T/c.ini"
+grep -q '^\[user boss\]' "$T/c.ini" && fail "boss still in c.ini"
+ctl reload >"$T/reload.out" || fail "reload 2: $(cat "$T/reload.out")"
 wait "$PY_PID" || fail "scope events: $(cat "$T/t.log")"
 cat "$T/t.log"
 pass "a limited supervisor's subscription carries only their clients' events"
