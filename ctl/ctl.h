@@ -1,4 +1,4 @@
-/* ctl.h: what ctl.c shares with its command files (ctl-campaign.c). */
+/* ctl.h: what ctl.c shares with its command files (ctl-*.c). */
 #ifndef CZ_CTL_H
 #define CZ_CTL_H
 
@@ -27,6 +27,12 @@ int	ctl_why_not(struct cli *, char **);
 int	ctl_campaign(struct cli *, char **);
 int	ctl_list(struct cli *, char **);
 int	ctl_campaigns(struct cli *, char **);
+
+/* A reply's string (or "-") and integer fields. */
+const char *ctl_s(json_t *, const char *);
+int	ctl_i(json_t *, const char *);
+/* ctl-status.c: the status reply as tables. */
+void	ctl_print_status(json_t *);
 
 /* ctl-privacy.c: customer export (--out DIR) and erase. */
 extern const char *ctl_out;
