@@ -19,6 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <sndfile.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "alaw.h"
 #include "record.h"
 #include "xmalloc.h"
@@ -214,6 +217,29 @@ record_pcm(struct recorder *r, int16_t *out, const int16_t *caller,
 		memcpy(out, caller, n * sizeof *out);
 }
 
+/* out = a[0] b[0] a[1] b[1] ...: sixteen of each at a time in SSE2. */
+static void
+record_interleave(uint8_t *out, const uint8_t *a, const uint8_t *b, int n)
+{
+	int i = 0;
+
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(a + i));
+		__m128i y = _mm_loadu_si128((const __m128i *)(b + i));
+
+		_mm_storeu_si128((__m128i *)(out + 2 * i),
+		    _mm_unpacklo_epi8(x, y));
+		_mm_storeu_si128((__m128i *)(out + 2 * i + 16),
+		    _mm_unpackhi_epi8(x, y));
+	}
+#endif
+	for (; i < n; i++) {
+		out[2 * i] = a[i];
+		out[2 * i + 1] = b[i];
+	}
+}
+
 /* A side in A-law: the wire's bytes if given, else coded into tmp. */
 static const uint8_t *
 record_alaw_side(const int16_t *pcm, const uint8_t *wire, uint8_t *tmp, int n)
@@ -238,10 +264,7 @@ record_alaw(struct recorder *r, uint8_t *out, const int16_t *caller,
 	else if (r->mode == RECORD_STEREO) {
 		a = record_alaw_side(caller, caller_a, ta, n);
 		b = record_alaw_side(other, other_a, tb, n);
-		for (int i = 0; i < n; i++) {
-			out[2 * i] = a[i];
-			out[2 * i + 1] = b[i];
-		}
+		record_interleave(out, a, b, n);
 	} else if (r->mode == RECORD_MIXED) {
 		for (int i = 0; i < n; i++)
 			mix[i] = record_mix(caller[i], other[i]);
