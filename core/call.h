@@ -32,15 +32,10 @@ enum call_state {
 #define CALL_MAX_REJECTS 8
 #define CALL_RING_MAX	 64	/* agents one offer rings at once (ring-all) */
 
-/* The first cache line holds what the media tick reads of every call
- * every 20 ms (its state, its leg, its media state): one line to miss,
- * not three a kilobyte apart. */
 struct call {
 	char			 id[24];
 	enum call_state		 state;
 	char			 direction[4];
-	struct leg		*leg;		/* leg.c's: this call carries an endpoint */
-	void			*media;		/* media.c's per-call state */
 	struct span		*span;
 	int			 channel;
 	char			 cli[32];
@@ -64,6 +59,7 @@ struct call {
 	struct call_rec		*rec;		/* recording.c's, while recording */
 	struct voicemail	*vm;		/* voicemail.c's, leaving a message */
 	struct callback		*cb;		/* callback.c's: this call is an attempt */
+	struct leg		*leg;		/* leg.c's: this call carries an endpoint */
 	struct cb_offer		*cbo;		/* callback-offer.c's: being offered one */
 	char			*parent;	/* the call a callback serves (CDR) */
 	struct event		*dial_timer;	/* outbound: ring timeout */
@@ -82,6 +78,7 @@ struct call {
 	int64_t			 start_ms, answer_ms, queue_enter_ms, agent_answer_ms;
 	uint64_t		 queue_enter_mono;
 	struct event		*offer_timer;
+	void			*media;		/* media.c's per-call state */
 	TAILQ_ENTRY(call)	 entry;		/* all calls */
 	TAILQ_ENTRY(call)	 qentry;	/* its queue's waiting line */
 };

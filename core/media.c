@@ -38,10 +38,9 @@ struct media_member {
 
 typedef int16_t media_in_t[MEDIA_MEMBERS][SPAN_SAMPLES];
 
-/* The fields every frame reads come first, in three cache lines (the
- * tick asks for all three ahead): the pointers and flags, the members,
- * the prompt's n and i. A tick touches each call's state once per 20 ms,
- * after the other calls have pushed it out of the cache. */
+/* The fields every frame reads come first, to share a cache line or two:
+ * a tick touches each call's state once per 20 ms, after the other calls
+ * have pushed it out of the cache. */
 struct media_call {
 	dtmf_rx_state_t		*dtmf;
 	media_digit_fn		 on_digit;
@@ -49,17 +48,17 @@ struct media_call {
 	dtmf_tx_state_t		*dtmf_tx;	/* digits the agent sends */
 	struct recorder		*rec;
 	media_done_fn		 done;
-	struct amd		*amd;		/* answering-machine detection */
 	int			 nm;
 	int			 held, muted;
 	int			 ringing;	/* an outside party rings: ringback */
 	int			 ndigits;
-	struct media_member	 m[MEDIA_MEMBERS];
-	struct player		 prompt;	/* its n, i: asked every frame */
 	char			 digits[MEDIA_DIGITS];	/* found this frame */
 	tone_gen_state_t	*tone;		/* ringback */
 	media_record_fn		 rec_failed;
+	struct player		 prompt;	/* its n, i: asked every frame */
+	struct amd		*amd;		/* answering-machine detection */
 	media_amd_fn		 amd_done;
+	struct media_member	 m[MEDIA_MEMBERS];
 	struct player		 moh;
 };
 
@@ -393,12 +392,15 @@ media_prefetch(struct span *s, int ch)
 	struct call		*c1 = media_chan_call(s, ch + 1);
 	struct media_call	*m;
 
-	if (c3 != NULL)
-		__builtin_prefetch(&c3->state);	/* with leg and media */
+	if (c3 != NULL) {
+		__builtin_prefetch(&c3->state);
+		__builtin_prefetch(&c3->leg);
+		__builtin_prefetch(&c3->media);
+	}
 	if (c2 != NULL && (m = c2->media) != NULL) {
 		__builtin_prefetch(m);
-		__builtin_prefetch(&m->m[0]);
 		__builtin_prefetch(&m->prompt);
+		__builtin_prefetch(&m->m[0].ep);
 	}
 	if (c1 == NULL || (m = c1->media) == NULL)
 		return;
@@ -413,10 +415,6 @@ media_tick(struct span *s, const uint8_t *rx, uint8_t *tx)
 {
 	const struct span_kind *k = s->kind;
 
-	/* The channel table (the first calls to look at) is asked for
-	 * whole: 20 ms since this span's last tick, it is out of the cache. */
-	for (size_t b = 0; b < sizeof s->chan; b += 64)
-		__builtin_prefetch((const char *)s->chan + b);
 	memset(tx, k->idle, k->block);
 	for (int ch = 1; ch < SPAN_TIMESLOTS; ch++) {
 		struct call	*call = s->chan[ch].call;
