@@ -17,14 +17,15 @@
 #define ALSA_LATENCY_US	80000		/* buffer: 4 periods of 20 ms */
 #define ALSA_FILL_MAX	3		/* periods queued before dropping */
 
+/* What every frame reads and counts first; the message last. */
 struct alsa_dev {
-	char			*name;
 	snd_pcm_t		*play, *cap;
 	snd_pcm_uframes_t	 buffer, period;
 	int			 failed;
 	int			 cap_started;	/* known running: no state query */
-	char			 error[256];
 	struct alsa_dev_stats	 st;
+	char			*name;
+	char			 error[256];
 };
 
 static void

@@ -27,11 +27,16 @@
 
 #define MEDIA_DIGITS	32
 
+/* What each member's headset took this frame lives on the tick's stack
+ * (media_call_frame), by member index: 320 bytes a member that a call's
+ * state would carry between frames, written and read back from memory
+ * every 20 ms for nothing. */
 struct media_member {
 	struct endpoint		*ep;
 	enum media_role		 role;
-	int16_t			 in[SPAN_SAMPLES];
 };
+
+typedef int16_t media_in_t[MEDIA_MEMBERS][SPAN_SAMPLES];
 
 /* The fields every frame reads come first, to share a cache line or two:
  * a tick touches each call's state once per 20 ms, after the other calls
@@ -214,7 +219,8 @@ media_mix(const int16_t *const *src, int n, int16_t *out)
 
 /* What the caller hears this frame. */
 static void
-media_caller_hears(struct call *call, struct media_call *m, int16_t *out)
+media_caller_hears(struct call *call, struct media_call *m,
+    const media_in_t in, int16_t *out)
 {
 	const int16_t	*src[MEDIA_MEMBERS];
 	int		 n = 0;
@@ -239,7 +245,7 @@ media_caller_hears(struct call *call, struct media_call *m, int16_t *out)
 	if (m->nm > 0 && call->state == CALL_CONNECTED) {
 		for (int i = 0; i < m->nm; i++)
 			if (media_speaks_to_caller(m, &m->m[i]))
-				src[n++] = m->m[i].in;
+				src[n++] = in[i];
 		media_mix(src, n, out);
 		return;
 	}
@@ -253,8 +259,8 @@ media_caller_hears(struct call *call, struct media_call *m, int16_t *out)
  * hear nothing of each other; monitors hear the music) and the members it
  * may hear. */
 static void
-media_members_hear(struct media_call *m, const int16_t *caller,
-    const int16_t *heard)
+media_members_hear(struct media_call *m, const media_in_t in,
+    const int16_t *caller, const int16_t *heard)
 {
 	const int16_t	*src[MEDIA_MEMBERS + 1];
 	int16_t		 out[SPAN_SAMPLES];
@@ -269,7 +275,7 @@ media_members_hear(struct media_call *m, const int16_t *caller,
 			src[n++] = heard;
 		for (int j = 0; j < m->nm; j++)
 			if (media_hears(m, x, &m->m[j]))
-				src[n++] = m->m[j].in;
+				src[n++] = in[j];
 		media_mix(src, n, out);
 		endpoint_play(x->ep, out, SPAN_SAMPLES);
 	}
@@ -321,6 +327,7 @@ media_call_frame(struct call *call, const struct span_kind *k,
 {
 	struct media_call	*m = media_of(call);
 	int16_t			 caller[SPAN_SAMPLES], heard[SPAN_SAMPLES];
+	media_in_t		 in;
 
 	k->decode(rx, caller, SPAN_SAMPLES);
 	if (m->dtmf != NULL && m->on_digit != NULL)
@@ -328,11 +335,11 @@ media_call_frame(struct call *call, const struct span_kind *k,
 	if (m->amd != NULL)
 		amd_frame(m->amd, caller, SPAN_SAMPLES);
 	for (int i = 0; i < m->nm; i++)
-		endpoint_capture(m->m[i].ep, m->m[i].in, SPAN_SAMPLES);
-	media_caller_hears(call, m, heard);
+		endpoint_capture(m->m[i].ep, in[i], SPAN_SAMPLES);
+	media_caller_hears(call, m, in, heard);
 	if (m->dtmf_tx != NULL)		/* digits being sent replace it */
 		media_dtmf_out(m, heard);
-	media_members_hear(m, caller, heard);
+	media_members_hear(m, in, caller, heard);
 	k->encode(heard, tx, SPAN_SAMPLES);
 	media_record_tap(call, m, k, caller, heard, rx, tx);
 }

@@ -4,7 +4,14 @@
  * data appended with write(), the header rewritten in place with pwrite())
  * where the stdio-like path took six (lseeks and an fstat around them).
  * An A-law file's samples are coded here (the wire's own bytes when it has
- * them) and handed to libsndfile raw. */
+ * them) and handed to libsndfile raw.
+ *
+ * A flush writes whole pages of the file: it stops at the last 4 KB
+ * boundary of the file's offset and keeps the rest (under a page) for the
+ * next one. The kernel then fills each page of the page cache once and
+ * whole: no page of the file is looked up a second time to be finished,
+ * and none is zeroed beyond the data. The buffer still holds at most one
+ * second, so what a killed core leaves on disk is as old as before. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -12,6 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <sndfile.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "alaw.h"
 #include "record.h"
 #include "xmalloc.h"
@@ -19,6 +29,7 @@
 #define RECORD_RATE	8000
 #define RECORD_BUF	RECORD_RATE	/* frames buffered: one second */
 #define ALAW_SILENCE	0xd5		/* linear_to_alaw(0) */
+#define RECORD_PAGE	4096		/* a flush ends on this file offset */
 
 struct record_file {
 	int		 fd;
@@ -32,6 +43,7 @@ struct recorder {
 	int		 paused;
 	int		 failed;
 	int		 channels;
+	int		 width;		/* bytes a frame */
 	enum record_mode mode;
 	enum record_codec codec;
 	SNDFILE		*sf;
@@ -134,29 +146,48 @@ record_open(const char *path, enum record_mode mode, enum record_codec codec,
 	r->mode = mode;
 	r->codec = codec;
 	r->channels = info.channels;
+	r->width = r->channels * (codec == RECORD_ALAW ? 1 : 2);
 	return r;
 }
 
+/* Bytes of the buffer's end to keep back so that this flush ends on a
+ * page of the file: whole frames, and never all of it. */
 static int
-record_flush(struct recorder *r)
+record_keep(const struct recorder *r)
 {
-	sf_count_t n;
+	int bytes = r->nbuf * r->width;
+	int keep = (int)((r->f.off + bytes) % RECORD_PAGE);
+
+	keep += (r->width - keep % r->width) % r->width;
+	return keep < bytes ? keep : 0;
+}
+
+/* Writes the buffer, all of it (ALL) or up to a page's boundary, the
+ * rest moved to its start. */
+static int
+record_flush(struct recorder *r, int all)
+{
+	sf_count_t	n;
+	int		keep, frames;
 
 	if (r->nbuf == 0 || r->failed)
 		return r->failed ? -1 : 0;
+	keep = all ? 0 : record_keep(r);
+	frames = r->nbuf - keep / r->width;
 	errno = 0;
 	if (r->codec == RECORD_ALAW)
-		n = sf_write_raw(r->sf, r->buf.alaw, (sf_count_t)r->nbuf *
+		n = sf_write_raw(r->sf, r->buf.alaw, (sf_count_t)frames *
 		    r->channels) / r->channels;
 	else
-		n = sf_writef_short(r->sf, r->buf.pcm, r->nbuf);
-	if (n != r->nbuf) {
+		n = sf_writef_short(r->sf, r->buf.pcm, frames);
+	if (n != frames) {
 		snprintf(r->error, sizeof r->error, "write failed: %s",
 		    errno ? strerror(errno) : sf_strerror(r->sf));
 		r->failed = 1;
 		return -1;
 	}
-	r->nbuf = 0;
+	memmove(r->buf.alaw, r->buf.alaw + frames * r->width, keep);
+	r->nbuf -= frames;
 	return 0;
 }
 
@@ -186,6 +217,29 @@ record_pcm(struct recorder *r, int16_t *out, const int16_t *caller,
 		memcpy(out, caller, n * sizeof *out);
 }
 
+/* out = a[0] b[0] a[1] b[1] ...: sixteen of each at a time in SSE2. */
+static void
+record_interleave(uint8_t *out, const uint8_t *a, const uint8_t *b, int n)
+{
+	int i = 0;
+
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(a + i));
+		__m128i y = _mm_loadu_si128((const __m128i *)(b + i));
+
+		_mm_storeu_si128((__m128i *)(out + 2 * i),
+		    _mm_unpacklo_epi8(x, y));
+		_mm_storeu_si128((__m128i *)(out + 2 * i + 16),
+		    _mm_unpackhi_epi8(x, y));
+	}
+#endif
+	for (; i < n; i++) {
+		out[2 * i] = a[i];
+		out[2 * i + 1] = b[i];
+	}
+}
+
 /* A side in A-law: the wire's bytes if given, else coded into tmp. */
 static const uint8_t *
 record_alaw_side(const int16_t *pcm, const uint8_t *wire, uint8_t *tmp, int n)
@@ -210,10 +264,7 @@ record_alaw(struct recorder *r, uint8_t *out, const int16_t *caller,
 	else if (r->mode == RECORD_STEREO) {
 		a = record_alaw_side(caller, caller_a, ta, n);
 		b = record_alaw_side(other, other_a, tb, n);
-		for (int i = 0; i < n; i++) {
-			out[2 * i] = a[i];
-			out[2 * i + 1] = b[i];
-		}
+		record_interleave(out, a, b, n);
 	} else if (r->mode == RECORD_MIXED) {
 		for (int i = 0; i < n; i++)
 			mix[i] = record_mix(caller[i], other[i]);
@@ -230,7 +281,10 @@ record_frame(struct recorder *r, const int16_t *caller, const int16_t *other,
 {
 	int at;
 
-	if (r->failed || (r->nbuf + n > RECORD_BUF && record_flush(r) != 0))
+	if (r->failed)
+		return -1;
+	if (r->nbuf + n > RECORD_BUF && (record_flush(r, 0) != 0 ||
+	    (r->nbuf + n > RECORD_BUF && record_flush(r, 1) != 0)))
 		return -1;
 	at = r->nbuf * r->channels;
 	r->nbuf += n;
@@ -264,7 +318,7 @@ record_paused(const struct recorder *r)
 int
 record_close(struct recorder *r, char *err, size_t errlen)
 {
-	int rc = record_flush(r);
+	int rc = record_flush(r, 1);
 	int sc = sf_close(r->sf);
 
 	if ((sc != 0 || close(r->f.fd) != 0) && rc == 0) {
