@@ -21,6 +21,7 @@ static const struct tui_barkey edit_keys[] = {
 	{ "Enter", 0, "Change" },
 	{ "Del", 'x', "Default" },
 	{ "Esc", 0, "Back" },
+	{ "/", 0, "Find" },
 };
 
 /* What a row's value looks like in the list. */
@@ -221,6 +222,33 @@ edit_required(struct setup *s, const struct cfg_section *cs,
 	return 0;
 }
 
+/* "/": the key named what the admin types, else the next one (after the
+ * chosen one, round) whose name holds it; [core] alone has some forty. */
+static void
+edit_find(const struct ui_frame *f, const struct cfg_key *const *keys, int n,
+    int *sel)
+{
+	char	*what = ui_ask(f, "Find a key", "a key's name, or part of it",
+		    NULL, 0);
+	int	 at = -1;
+
+	if (what == NULL || *what == '\0') {
+		free(what);
+		return;
+	}
+	for (int i = 0; i < n && at < 0; i++)
+		if (strcmp(keys[i]->key, what) == 0)
+			at = i;
+	for (int i = 1; i <= n && at < 0; i++)
+		if (strstr(keys[(*sel + i) % n]->key, what) != NULL)
+			at = (*sel + i) % n;
+	if (at >= 0)
+		*sel = at;
+	else
+		ui_status(1, "no key holding \"%s\" in this section", what);
+	free(what);
+}
+
 void
 edit_section(struct setup *s, const struct cfg_section *cs, const char *name,
     const char *step)
@@ -230,7 +258,7 @@ edit_section(struct setup *s, const struct cfg_section *cs, const char *name,
 	char			 secname[128], heading[192], *items[MODEL_MAX_KEYS];
 	char			*help = NULL;
 	struct ui_frame		 f = { s->path, heading, items, n, &sel, NULL,
-				    edit_keys, 3 };
+				    edit_keys, 4 };
 	struct tui_key		 k;
 
 	model_secname(cs, name, secname, sizeof secname);
@@ -245,6 +273,8 @@ edit_section(struct setup *s, const struct cfg_section *cs, const char *name,
 		ui_key(&f, &k);
 		if (k.fn == KEY_ENTER)
 			edit_one(s, &f, secname, name, keys[sel]);
+		else if (k.ch == '/')
+			edit_find(&f, keys, n, &sel);
 		else if ((k.fn == KEY_DC || k.ch == 'x') && keys[sel]->dflt ==
 		    NULL)
 			ui_status(1, "%s is required: it has no default",

@@ -43,8 +43,9 @@ fits "Enter Edit  Ins Add  Del Delete  Esc Back/next" || { screen; fail "the lis
 keys Down Enter
 must_show 5 "\[queue sales\]: Queues" "no editor of sales"
 shows "title  *Sales\$" || { screen; fail "sales' title not read from the file"; }
-# wrapup: the 13th row.
-keys Down Down Down Down Down Down Down Down Down Down Down Down Enter
+# A key not in the section: said, the choice kept.
+find_key nosuchkey; must_show 5 "no key holding \"nosuchkey\" in this section" "a missing key not said"
+find_key wrapup; keys Enter
 must_show 5 "\[queue sales\] wrapup" "no question for wrapup"
 keys C-u; typed 99999; keys Enter
 must_show 5 "out of range (0 to 3600)" "wrapup 99999 not refused"
@@ -52,8 +53,8 @@ keys Enter
 keys Enter; must_show 5 "\[queue sales\] wrapup" "no question for wrapup"
 keys C-u; typed 45; keys Enter
 must_show 5 "wrapup  *45\$" "wrapup 45 not taken"
-# dispositions (11 rows below wrapup) is too long for a field: not offered.
-keys Down Down Down Down Down Down Down Down Down Down Down Enter
+# dispositions is too long for a field: not offered.
+find_key dispositions; keys Enter
 must_show 5 "Too long to edit here" "a value longer than a field was offered for editing"
 keys Enter
 keys Escape; must_show 5 "+ Add a new queue" "not back at the list"
@@ -76,14 +77,14 @@ pass "a queue no agent serves: refused at the summary, nothing written, deleted"
 # A skill nobody has: sales cannot be served either; then back to the
 # default (no skills) with Del.
 keys Home Down Enter; must_show 5 "\[queue sales\]: Queues" "no editor of sales"
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
+find_key skills; keys Enter
 must_show 5 "\[queue sales\] skills" "no question for skills"
 typed french:5; keys Enter; must_show 5 "skills  *french:5\$" "skills not taken"
 keys Escape Escape; must_show 5 "Sections:" "not at the menu"
 keys w; must_show 15 "no agent can serve it (none of its agents has the" "a skill nobody has not said"
 keys Escape; must_show 5 "Sections:" "not at the menu"
 keys Home Down Down Down Enter Home Down Enter; must_show 5 "\[queue sales\]: Queues" "no editor of sales"
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down x
+find_key skills; keys x
 must_show 5 "skills  *\"\"   (default)" "skills not back to the default"
 keys Escape Escape; must_show 5 "Sections:" "not at the menu"
 pass "a queue whose skills no agent has: refused at the summary"
@@ -91,7 +92,7 @@ pass "a queue whose skills no agent has: refused at the summary"
 # The span's caller id: written, and said to wait for a restart.
 keys Home Down Enter; must_show 5 "\[span e1a\]\$" "no span list"
 keys Home Down Enter; must_show 5 "\[span e1a\]: Spans" "no span editor"
-keys Down Down Down Down Enter; must_show 5 "\[span e1a\] caller_id" "no question for caller_id"
+find_key caller_id; keys Enter; must_show 5 "\[span e1a\] caller_id" "no question for caller_id"
 keys C-u; typed 225550199; keys Enter; must_show 5 "caller_id  *225550199" "caller_id not taken"
 keys Escape Escape
 must_show 5 "Sections:" "not at the menu"

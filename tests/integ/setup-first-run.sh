@@ -26,8 +26,8 @@ fits "Enter Change  Del Default  Esc Back" || { screen; fail "the editor does no
 keys Enter; must_show 5 "\[core\] state_dir" "no question for state_dir"
 keys C-u; typed "$T"; keys Enter
 must_show 5 "state_dir  *$T\$" "state_dir not taken"
-# print_destination (row 16): the CUPS destinations here, or typed.
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
+# print_destination: the CUPS destinations here, or typed.
+find_key print_destination; keys Enter
 must_show 5 "CUPS's default destination" "no pick of CUPS destinations"
 shows "Type a CUPS destination" || { screen; fail "no way to type a destination"; }
 keys Escape
@@ -38,7 +38,7 @@ typed e1a; keys Enter
 must_show 5 "\[span e1a\]: Spans" "no span editor"
 shows "DAHDI spans here:" || { screen; fail "the DAHDI spans present are not said"; }
 # first_channel 16 is the D channel: refused, with the table's words.
-keys Down Down Down Down Down Enter; must_show 5 "\[span e1a\] first_channel" "no question"
+find_key first_channel; keys Enter; must_show 5 "\[span e1a\] first_channel" "no question"
 keys C-u; typed 16; keys Enter
 must_show 5 "timeslot 16 carries the D channel" "timeslot 16 not refused"
 keys Enter
@@ -72,8 +72,8 @@ typed 1234; keys Enter
 must_show 5 "\[agent 1001\] queues" "queues not asked"
 typed sales; keys Enter
 must_show 5 "pin  *(set)" "PIN not set"
-# audio (row 6): the ALSA devices here, typed, or none.
-keys Down Down Down Down Down Enter
+# audio: the ALSA devices here, typed, or none.
+find_key audio; keys Enter
 must_show 5 "Type it: alsa:DEVICE or phone:NUMBER" "no pick of audio devices"
 keys n; must_show 5 "audio  *\"\"\$" "no audio not taken"
 keys Escape Escape; must_show 5 "Step 8 of 10" "no step 8"

@@ -34,6 +34,13 @@ frame() {
 }
 # must_show SECONDS REGEX WHAT: waits for REGEX on screen, else fails
 # with the screen in the log.
+# find_key KEY: in the setup wizard's section editor, "/" to the key
+# named KEY (rows are not counted: a new key in the table moves them).
+find_key() {
+	keys /; must_show 5 "Find a key" "no find question for $1"
+	typed "$1"; keys Enter
+	wait_until 5 hides "Find a key" || { screen; fail "find $1 not closed"; }
+}
 must_show() {
 	wait_until "$1" shows "$2" || { echo "---- screen"; screen; fail "$3"; }
 }
