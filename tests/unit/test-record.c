@@ -74,6 +74,28 @@ check_file(const char *path, int want, int paused_from, int paused_to,
 	return frames;
 }
 
+/* The first 512 bytes of a file (its header): how many were read. */
+static size_t
+head_of(const char *path, unsigned char *h, size_t len)
+{
+	FILE	*f = fopen(path, "rb");
+	size_t	 n = f == NULL ? 0 : fread(h, 1, len, f);
+
+	if (f != NULL)
+		fclose(f);
+	return n;
+}
+
+/* Where chunk ID (its 4-byte name) starts in the header, or -1. */
+static long
+chunk_at(const unsigned char *h, size_t n, const char *id)
+{
+	for (size_t i = 12; i + 8 <= n; i++)
+		if (memcmp(h + i, id, 4) == 0)
+			return (long)i;
+	return -1;
+}
+
 /* The header's own word for the data's size, as a strict player reads
  * it (libsndfile forgives a zero there): the "data" chunk's length; and
  * the "fmt " chunk's format tag (1 PCM, 6 A-law) into *tag. */
@@ -81,22 +103,14 @@ static long
 data_bytes(const char *path, int *tag)
 {
 	unsigned char	 h[512];
-	FILE		*f = fopen(path, "rb");
-	size_t		 n = f == NULL ? 0 : fread(h, 1, sizeof h, f);
+	size_t		 n = head_of(path, h, sizeof h);
+	long		 fmt = chunk_at(h, n, "fmt "), d = chunk_at(h, n, "data");
 
-	if (f != NULL)
-		fclose(f);
-	*tag = -1;
-	for (size_t i = 12; i + 10 <= n; i++)
-		if (memcmp(h + i, "fmt ", 4) == 0) {
-			*tag = h[i + 8] | h[i + 9] << 8;
-			break;
-		}
-	for (size_t i = 12; i + 8 <= n; i++)
-		if (memcmp(h + i, "data", 4) == 0)
-			return h[i + 4] | h[i + 5] << 8 | h[i + 6] << 16 |
-			    (long)h[i + 7] << 24;
-	return -1;
+	*tag = fmt >= 0 && (size_t)fmt + 10 <= n ? h[fmt + 8] | h[fmt + 9] << 8 :
+	    -1;
+	if (d < 0)
+		return -1;
+	return h[d + 4] | h[d + 5] << 8 | h[d + 6] << 16 | (long)h[d + 7] << 24;
 }
 
 static long
@@ -112,15 +126,9 @@ static long
 header_bytes(const char *path)
 {
 	unsigned char	 h[512];
-	FILE		*f = fopen(path, "rb");
-	size_t		 n = f == NULL ? 0 : fread(h, 1, sizeof h, f);
+	long		 d = chunk_at(h, head_of(path, h, sizeof h), "data");
 
-	if (f != NULL)
-		fclose(f);
-	for (size_t i = 12; i + 8 <= n; i++)
-		if (memcmp(h + i, "data", 4) == 0)
-			return (long)i + 8;
-	return -1;
+	return d < 0 ? -1 : d + 8;
 }
 
 /* The A-law file's bytes after its header: frames F0..F1 as the wire
