@@ -206,11 +206,27 @@ cmd_status(struct cmd_ctx *ctx)
 	return 0;
 }
 
+/* {"pipe":true}: the events, and all later output, on a pipe whose read
+ * end comes just before the reply (conn_to_pipe). Only with the first
+ * subscribe: the output moves once, before any event went to the socket. */
 int
 cmd_subscribe(struct cmd_ctx *ctx)
 {
-	scope_subscribe(ctx->conn);
-	return 0;
+	struct conn	*c = ctx->conn;
+	char		 err[256];
+
+	if (!json_is_true(json_object_get(ctx->args, "pipe"))) {
+		scope_subscribe(c);
+		return 0;
+	}
+	if (c->subscribed || c->sub_own || c->obev != c->bev)
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "already subscribed: "
+		    "the pipe is asked with the first subscribe");
+	json_object_set_new(ctx->reply, "pipe", json_true());
+	if (conn_to_pipe(c, json_incref(ctx->reply), err, sizeof err) != 0)
+		return cmd_error(ctx, PROTO_E_BUSY, "%s", err);
+	scope_subscribe(c);
+	return CMD_LATER;	/* conn_to_pipe sent the reply */
 }
 
 /* The reply names what changed: applied, or kept until a restart. */

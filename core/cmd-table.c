@@ -115,7 +115,7 @@ static const struct cmd_entry cmd_table[] = {
 	    .handler = cmd_call_move },
 	{ .name = "status", .role = ROLE_SUPERVISOR, .handler = cmd_status },
 	{ .name = "subscribe", .role = ROLE_SUPERVISOR,
-	    .handler = cmd_subscribe },
+	    .args = { OPT("pipe", ARG_BOOL) }, .handler = cmd_subscribe },
 
 	/* Administrators. */
 	{ .name = "reload", .role = ROLE_ADMIN, .handler = cmd_reload },

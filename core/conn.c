@@ -3,13 +3,18 @@
  * output limit: a client that stops reading or floods is cut off and
  * nobody else notices. Output leaves only once the rows of the loop pass
  * that queued it are committed (write-ahead, db.c): conn.c writes it
- * itself, never libevent, except the rest for a full socket. Closed
+ * itself, never libevent, except the rest for a full socket. A
+ * subscriber may have its output on a pipe instead (conn_to_pipe): half
+ * a socket's cost a write, to the core and to the reader. Closed
  * connections are freed from the loop. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
 #include <event2/event.h>
@@ -47,6 +52,8 @@ static void	conn_flush_arm(void);
 static void	conn_release(void);
 static void	conn_backlog(struct conn *);
 static void	conn_drained_write_cb(struct bufferevent *, void *);
+static void	conn_read_cb(struct bufferevent *, void *);
+static void	conn_event_cb(struct bufferevent *, short, void *);
 
 static const char *conn_role_names[] = { "agent", "supervisor", "admin" };
 
@@ -54,6 +61,13 @@ const char *
 conn_role_name(enum conn_role r)
 {
 	return r == ROLE_NONE ? "none" : conn_role_names[r];
+}
+
+/* Its output buffer: the socket's, or its pipe's. */
+static struct evbuffer *
+conn_out(struct conn *c)
+{
+	return bufferevent_get_output(c->obev);
 }
 
 int
@@ -96,7 +110,7 @@ conn_ask_release(void)
 static size_t
 conn_pending(struct conn *c)
 {
-	return evbuffer_get_length(bufferevent_get_output(c->bev)) +
+	return evbuffer_get_length(conn_out(c)) +
 	    (c->subscribed ? fanout_end() - c->fan_at : 0);
 }
 
@@ -116,11 +130,11 @@ conn_over_limit(struct conn *c, size_t more)
 static void
 conn_queue(struct conn *c, const char *s, size_t len)
 {
-	struct evbuffer	*out = bufferevent_get_output(c->bev);
+	struct evbuffer	*out = conn_out(c);
 
 	if (c->held == CONN_BACKLOG) {
 		/* libevent would write this pass's line with the rest */
-		bufferevent_disable(c->bev, EV_WRITE);
+		bufferevent_disable(c->obev, EV_WRITE);
 		c->held = CONN_HELD;
 		/* all it holds is committed, unless the flush timer put it
 		 * in backlog this pass: then out_ok is still exact */
@@ -243,7 +257,7 @@ conn_subscribers(void)
 static void
 conn_write(struct conn *c)
 {
-	struct evbuffer	*out = bufferevent_get_output(c->bev);
+	struct evbuffer	*out = conn_out(c);
 	int		 n;
 
 	if (c->out_ok > evbuffer_get_length(out))
@@ -251,7 +265,7 @@ conn_write(struct conn *c)
 	if (c->out_ok == 0)
 		return;
 	evbuffer_unfreeze(out, 1);	/* as bufferevent's own write */
-	n = evbuffer_write_atmost(out, c->fd, c->out_ok);
+	n = evbuffer_write_atmost(out, c->ofd, c->out_ok);
 	evbuffer_freeze(out, 1);
 	if (n < 0 && errno != EAGAIN && errno != EINTR) {
 		conn_shut(c, strerror(errno), 1);
@@ -282,8 +296,10 @@ conn_release(void)
 	ntouched = touched_cap = 0;
 	for (size_t i = 0; i < n; i++) {
 		list[i]->out_new = 0;
-		list[i]->out_ok = evbuffer_get_length(
-		    bufferevent_get_output(list[i]->bev));
+		list[i]->out_ok = evbuffer_get_length(conn_out(list[i]));
+		if (list[i]->obev != list[i]->bev && evbuffer_get_length(
+		    bufferevent_get_output(list[i]->bev)) > 0)
+			bufferevent_enable(list[i]->bev, EV_WRITE);  /* its last */
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct conn *c = list[i];
@@ -316,7 +332,8 @@ conn_fan_write(struct conn *c)
 
 	if (n == 0)
 		return;
-	w = send(c->fd, p, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+	w = c->ofd != c->fd ? write(c->ofd, p, n) :
+	    send(c->fd, p, n, MSG_DONTWAIT | MSG_NOSIGNAL);
 	if (w < 0 && errno != EAGAIN && errno != EINTR) {
 		conn_shut(c, strerror(errno), 1);
 		return;
@@ -326,7 +343,7 @@ conn_fan_write(struct conn *c)
 	fanout_written(c->fan_at, (size_t)w, &conn_fan_delay);
 	c->fan_at += w;
 	if ((size_t)w < n) {
-		evbuffer_add(bufferevent_get_output(c->bev), p + w, n - w);
+		evbuffer_add(conn_out(c), p + w, n - w);
 		c->fan_at += n - w;
 		conn_backlog(c);
 	}
@@ -346,8 +363,8 @@ conn_flush_cb(evutil_socket_t fd, short what, void *arg)
 			continue;
 		if (c->held == CONN_HELD) {
 			conn_write(c);
-			if (!c->dead && c->held == CONN_HELD && evbuffer_get_length(
-			    bufferevent_get_output(c->bev)) == 0)
+			if (!c->dead && c->held == CONN_HELD &&
+			    evbuffer_get_length(conn_out(c)) == 0)
 				conn_fan_write(c);
 		}
 		if (!c->dead && c->fan_at < oldest)
@@ -364,7 +381,7 @@ static void
 conn_backlog(struct conn *c)
 {
 	c->held = CONN_BACKLOG;
-	bufferevent_enable(c->bev, EV_WRITE);
+	bufferevent_enable(c->obev, EV_WRITE);
 }
 
 static void
@@ -373,13 +390,89 @@ conn_drained_write_cb(struct bufferevent *bev, void *arg)
 	struct conn *c = arg;
 
 	if (c->held == CONN_BACKLOG && !c->dead) {
-		bufferevent_disable(c->bev, EV_WRITE);
+		bufferevent_disable(c->obev, EV_WRITE);
 		c->held = CONN_HELD;
 		c->out_ok = 0;
 		/* the stream went on meanwhile: the timer writes its part */
 		if (c->subscribed && c->fan_at < fanout_committed())
 			conn_flush_arm();
 	}
+}
+
+/* The socket's last output (the reply that moved the rest to a pipe) is
+ * written by libevent once committed (conn_release); then it rests. */
+static void
+conn_sock_drained_cb(struct bufferevent *bev, void *arg)
+{
+	bufferevent_disable(bev, EV_WRITE);
+}
+
+/* The read end goes first, on a blank line of its own sent now: earlier
+ * lines still held for their commit follow it, but nothing can have
+ * been cut in two (HELD: what was written ended at a line's end), and
+ * clients skip blank lines. The reply follows them, last on the socket:
+ * from it on, the client reads the pipe. */
+static int
+conn_pass_fd(struct conn *c, int fd, char *err, size_t errlen)
+{
+	char		 nl = '\n';
+	struct iovec	 iov = { &nl, 1 };
+	union {
+		struct cmsghdr	h;
+		char		b[CMSG_SPACE(sizeof(int))];
+	} u;
+	struct msghdr	 m = { .msg_iov = &iov, .msg_iovlen = 1,
+	    .msg_control = u.b, .msg_controllen = sizeof u.b };
+	struct cmsghdr	*h = CMSG_FIRSTHDR(&m);
+
+	memset(&u, 0, sizeof u);
+	h->cmsg_level = SOL_SOCKET;
+	h->cmsg_type = SCM_RIGHTS;
+	h->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(h), &fd, sizeof fd);
+	if (sendmsg(c->fd, &m, MSG_DONTWAIT | MSG_NOSIGNAL) == 1)
+		return 0;
+	snprintf(err, errlen, "the pipe could not be sent: %s", errno ==
+	    EAGAIN ? "the socket is full (read your replies)" : strerror(errno));
+	return -1;
+}
+
+int
+conn_to_pipe(struct conn *c, json_t *reply, char *err, size_t errlen)
+{
+	int fds[2];
+
+	if (c->dead || c->obev != c->bev || c->held != CONN_HELD) {
+		snprintf(err, errlen, c->obev != c->bev ? "the output is a pipe "
+		    "already" : "output is waiting for the socket: ask again");
+		json_decref(reply);
+		return -1;
+	}
+	if (pipe2(fds, O_CLOEXEC) != 0) {
+		snprintf(err, errlen, "no pipe: %s", strerror(errno));
+		json_decref(reply);
+		return -1;
+	}
+	if (conn_pass_fd(c, fds[0], err, errlen) != 0) {
+		close(fds[0]);
+		close(fds[1]);
+		json_decref(reply);
+		return -1;
+	}
+	close(fds[0]);
+	fcntl(fds[1], F_SETFL, O_NONBLOCK);	/* this end's only */
+	conn_send(c, reply);
+	/* what the socket holds now leaves with this pass (conn_release) */
+	c->out_ok = 0;
+	c->ofd = fds[1];
+	c->obev = bufferevent_socket_new(core.base, fds[1],
+	    BEV_OPT_CLOSE_ON_FREE);
+	bufferevent_setcb(c->obev, NULL, conn_drained_write_cb, conn_event_cb,
+	    c);
+	bufferevent_disable(c->obev, EV_READ | EV_WRITE);
+	bufferevent_setcb(c->bev, conn_read_cb, conn_sock_drained_cb,
+	    conn_event_cb, c);
+	return 0;
 }
 
 /* At once if the last flush is CONN_FLUSH_US old, else when it will be:
@@ -502,7 +595,7 @@ conn_new(int fd, conn_line_fn *on_line)
 	}
 	c = xcalloc(1, sizeof *c);
 	c->id = conn_next_id++;
-	c->fd = fd;
+	c->fd = c->ofd = fd;
 	c->on_line = on_line;
 	c->role = ROLE_NONE;
 	c->tokens = CONN_BURST;
@@ -518,6 +611,7 @@ conn_new(int fd, conn_line_fn *on_line)
 	    conn_event_cb, c);
 	bufferevent_enable(c->bev, EV_READ);
 	bufferevent_disable(c->bev, EV_WRITE);	/* conn.c writes (HELD) */
+	c->obev = c->bev;
 	c->held = CONN_HELD;
 	c->login_timer = evtimer_new(core.base, conn_login_timeout_cb, c);
 	evtimer_add(c->login_timer, &tv);
@@ -540,6 +634,8 @@ conn_free_cb(evutil_socket_t fd, short what, void *arg)
 	}
 	if (c->sub_own)
 		conn_own_drop(c);
+	if (c->obev != c->bev)
+		bufferevent_free(c->obev);
 	bufferevent_free(c->bev);
 	event_free(c->login_timer);
 	if (c->linger != NULL)
@@ -605,19 +701,19 @@ conn_shut(struct conn *c, const char *why, int now)
 		const char	*p;
 
 		if (!now && (p = fanout_at(c->fan_at, &n, 0)) != NULL)
-			evbuffer_add(bufferevent_get_output(c->bev), p, n);
+			evbuffer_add(conn_out(c), p, n);
 		conn_nsubscribed--;
 	}
 	if (c->held != CONN_WRITING && !now)
-		bufferevent_enable(c->bev, EV_WRITE);	/* the linger drains it */
+		bufferevent_enable(c->obev, EV_WRITE);	/* the linger drains it */
 	c->held = CONN_WRITING;
-	if (now || evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
-		bufferevent_disable(c->bev, EV_WRITE);
+	if (now || evbuffer_get_length(conn_out(c)) == 0) {
+		bufferevent_disable(c->obev, EV_WRITE);
 		conn_free_soon(c);
 		return;
 	}
-	bufferevent_setcb(c->bev, NULL, conn_drained_cb, conn_closing_event_cb, c);
-	bufferevent_setwatermark(c->bev, EV_WRITE, 0, 0);
+	bufferevent_setcb(c->obev, NULL, conn_drained_cb, conn_closing_event_cb, c);
+	bufferevent_setwatermark(c->obev, EV_WRITE, 0, 0);
 	c->linger = evtimer_new(core.base, conn_linger_cb, c);
 	evtimer_add(c->linger, &linger);
 }

@@ -32,6 +32,10 @@ enum conn_sub {
 struct conn {
 	uint64_t		 id;
 	int			 fd;
+	/* Where its output goes: the socket (fd, bev), or from the reply to
+	 * subscribe {"pipe":true} on, a pipe's write end (conn_to_pipe). */
+	int			 ofd;
+	struct bufferevent	*obev;
 	uid_t			 uid;		/* SO_PEERCRED */
 	pid_t			 pid;
 	struct bufferevent	*bev;
@@ -67,6 +71,12 @@ void	conn_send_line(struct conn *, const char *, size_t);
 /* An encoded line to every subscriber, stored once (fanout.c). */
 void	conn_broadcast(const char *, size_t);
 void	conn_subscribe(struct conn *, enum conn_sub);
+/* Sends REPLY (stolen) as the socket's last line, then moves all later
+ * output to a pipe whose read end went to the client just before, on a
+ * blank line (SCM_RIGHTS). -1 with ERR (REPLY dropped) when it cannot:
+ * the output already is a pipe, or the socket has output waiting, or the
+ * system refused. */
+int	conn_to_pipe(struct conn *, json_t *reply, char *err, size_t errlen);
 int	conn_subscribers(void);	/* live ones on the stream */
 /* The CONN_SUB_OWN ones (a few limited supervisors), N of them; a closed
  * one stays listed, marked dead, until it is freed. */

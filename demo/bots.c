@@ -501,7 +501,7 @@ bot_connect(struct bot *t, char *err, size_t errlen)
 		return -1;
 	t->ev_read = event_new(b->base, cli_fd(t->cli), EV_READ | EV_PERSIST,
 	    bot_read_cb, t);
-	t->ev_write = event_new(b->base, cli_fd(t->cli), EV_WRITE,
+	t->ev_write = event_new(b->base, cli_out_fd(t->cli), EV_WRITE,
 	    bot_write_cb, t);
 	event_add(t->ev_read, NULL);
 	t->phase = BOT_LOGIN;

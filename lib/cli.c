@@ -1,7 +1,9 @@
 /* cli.c: a client connection to the core (docs/protocol.md): a
  * non-blocking socket, an output buffer, the proto_lines splitter on input
- * and a queue of parsed messages in arrival order. The blocking calls wait
- * with poll(2) on this one socket until their deadline; nothing sleeps. */
+ * and a queue of parsed messages in arrival order. After a subscribe with
+ * {"pipe":true} (cli_req_subscribe) the input is the pipe the core sent,
+ * from the line after its reply on; the socket carries requests only. The
+ * blocking calls wait with poll(2) until their deadline; nothing sleeps. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include "cli.h"
 #include "clock.h"
@@ -25,6 +28,8 @@
 
 struct cli {
 	int			 fd;
+	int			 rfd;		/* input: fd, or the pipe */
+	int			 pipe_fd;	/* received, not yet the input */
 	int			 closed;
 	int			 next_id;
 	int			 timeout_ms;
@@ -107,7 +112,8 @@ cli_connect(const char *path, char *err, size_t errlen)
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	c = xcalloc(1, sizeof *c);
-	c->fd = fd;
+	c->fd = c->rfd = fd;
+	c->pipe_fd = -1;
 	c->next_id = 1;
 	c->timeout_ms = CLI_TIMEOUT_DEFAULT;
 	c->queue = json_array();
@@ -120,6 +126,10 @@ cli_close(struct cli *c)
 {
 	if (c == NULL)
 		return;
+	if (c->rfd != c->fd)
+		close(c->rfd);
+	if (c->pipe_fd >= 0)
+		close(c->pipe_fd);
 	close(c->fd);
 	free(c->out);
 	proto_lines_free(&c->in);
@@ -147,6 +157,12 @@ cli_set_timeout(struct cli *c, int ms)
 
 int
 cli_fd(const struct cli *c)
+{
+	return c->rfd;
+}
+
+int
+cli_out_fd(const struct cli *c)
 {
 	return c->fd;
 }
@@ -228,24 +244,84 @@ cli_send(struct cli *c, json_t *req)
 	return cli_flush(c) < 0 ? -1 : n;
 }
 
+/* The reply that moves the input to the pipe: the socket has nothing
+ * after it. -1 if the pipe did not come with it. */
+static int
+cli_to_pipe(struct cli *c, json_t *msg)
+{
+	if (json_object_get(msg, "event") != NULL ||
+	    !json_is_true(json_object_get(msg, "pipe")) || c->rfd != c->fd)
+		return 0;
+	if (c->pipe_fd < 0) {
+		cli_set_error(c, "the core said its output is on a pipe but sent "
+		    "none");
+		return -1;
+	}
+	c->rfd = c->pipe_fd;
+	c->pipe_fd = -1;
+	fcntl(c->rfd, F_SETFL, fcntl(c->rfd, F_GETFL) | O_NONBLOCK);
+	return 0;
+}
+
 /* Parses the complete lines received; what is not a JSON object is
- * dropped (the core sends none). */
-static void
+ * dropped (the core sends none). -1 when the input cannot go on. */
+static int
 cli_parse_lines(struct cli *c)
 {
 	enum proto_line_result	 r;
 	char			*line;
 	size_t			 len;
 	json_t			*msg;
+	int			 rc = 0;
 
 	while ((r = proto_lines_next(&c->in, &line, &len)) != PROTO_LINE_NONE) {
 		if (r != PROTO_LINE_OK || len == 0)
 			continue;
 		msg = json_loadb(line, len, 0, NULL);
-		if (json_is_object(msg))
+		if (json_is_object(msg)) {
 			json_array_append(c->queue, msg);
+			if (cli_to_pipe(c, msg) != 0)
+				rc = -1;
+		}
 		json_decref(msg);
 	}
+	return rc;
+}
+
+/* Reads the input: the socket with any descriptor it carries (the pipe,
+ * kept until its reply comes), or the pipe. */
+static ssize_t
+cli_recv(struct cli *c, char *buf, size_t len)
+{
+	union {
+		struct cmsghdr	h;
+		char		b[CMSG_SPACE(4 * sizeof(int))];
+	} u;
+	struct iovec	 iov = { buf, len };
+	struct msghdr	 m = { .msg_iov = &iov, .msg_iovlen = 1,
+	    .msg_control = u.b, .msg_controllen = sizeof u.b };
+	ssize_t		 n;
+
+	if (c->rfd != c->fd)
+		return read(c->rfd, buf, len);
+	if ((n = recvmsg(c->fd, &m, MSG_DONTWAIT | MSG_CMSG_CLOEXEC)) <= 0)
+		return n;
+	for (struct cmsghdr *h = CMSG_FIRSTHDR(&m); h != NULL;
+	    h = CMSG_NXTHDR(&m, h)) {
+		if (h->cmsg_level != SOL_SOCKET || h->cmsg_type != SCM_RIGHTS)
+			continue;
+		for (size_t i = 0; i < (h->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		    i++) {
+			int fd;
+
+			memcpy(&fd, CMSG_DATA(h) + i * sizeof fd, sizeof fd);
+			if (c->pipe_fd < 0)
+				c->pipe_fd = fd;
+			else
+				close(fd);	/* one is all the core sends */
+		}
+	}
+	return n;
 }
 
 int
@@ -257,10 +333,13 @@ cli_read(struct cli *c)
 	if (c->closed)
 		return -1;
 	for (;;) {
-		n = recv(c->fd, buf, sizeof buf, MSG_DONTWAIT);
+		n = cli_recv(c, buf, sizeof buf);
 		if (n > 0) {
 			proto_lines_feed(&c->in, buf, n);
-			cli_parse_lines(c);
+			if (cli_parse_lines(c) != 0) {
+				c->closed = 1;
+				return -1;
+			}
 			continue;
 		}
 		if (n < 0 && errno == EINTR)
@@ -323,9 +402,10 @@ cli_find_event(struct cli *c)
 static int
 cli_wait(struct cli *c, uint64_t deadline)
 {
-	struct pollfd	pfd = { .fd = c->fd, .events = POLLIN };
+	struct pollfd	pfd[2] = { { .fd = c->rfd, .events = POLLIN },
+			    { .fd = c->fd, .events = POLLOUT } };
 	uint64_t	now = clock_mono_us();
-	int		ms = -1, r;
+	int		ms = -1, r, n = 1;
 
 	if (c->closed)
 		return -1;
@@ -336,14 +416,17 @@ cli_wait(struct cli *c, uint64_t deadline)
 		}
 		ms = (int)((deadline - now + 999) / 1000);
 	}
-	if (cli_want_write(c))
-		pfd.events |= POLLOUT;
-	r = poll(&pfd, 1, ms);
+	if (cli_want_write(c) && c->rfd == c->fd)
+		pfd[0].events |= POLLOUT;
+	else if (cli_want_write(c))
+		n = 2;		/* the socket, for output only */
+	r = poll(pfd, n, ms);
 	if (r < 0 && errno != EINTR)
 		return cli_lost(c, errno);
-	if (r > 0 && (pfd.revents & POLLOUT) && cli_flush(c) < 0)
+	if (r > 0 && ((pfd[0].revents | (n == 2 ? pfd[1].revents : 0)) &
+	    POLLOUT) && cli_flush(c) < 0)
 		return -1;
-	if (r > 0 && (pfd.revents & (POLLIN | POLLHUP | POLLERR)))
+	if (r > 0 && (pfd[0].revents & (POLLIN | POLLHUP | POLLERR)))
 		cli_read(c);	/* EOF counts on the next turn, after the queue */
 	return 0;
 }
@@ -438,6 +521,13 @@ cli_req_hello(const char *client)
 }
 
 /* A NULL pin is left out: the core may know the peer by its Unix user. */
+json_t *
+cli_req_subscribe(int pipe)
+{
+	return pipe ? json_pack("{s:s,s:b}", "req", "subscribe", "pipe", 1) :
+	    json_pack("{s:s}", "req", "subscribe");
+}
+
 json_t *
 cli_req_login_agent(const char *agent, const char *pin)
 {

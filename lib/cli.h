@@ -32,7 +32,10 @@ int		 cli_closed(const struct cli *);
 void		 cli_set_timeout(struct cli *, int ms);
 
 /* --- for event loops --- */
+/* What to wait on for input (the socket, or the pipe after a subscribe
+ * with {"pipe":true}); cli_out_fd for output (always the socket). */
 int		 cli_fd(const struct cli *);
+int		 cli_out_fd(const struct cli *);
 /* Queues a request and sends what the socket takes; steals req. Adds an
  * integer id if req has none and returns it (0 if req brought its own);
  * -1 if the connection is gone. */
@@ -72,5 +75,8 @@ int		 cli_login_local(struct cli *, json_t **reply);
 /* The same requests, built for clients that send them from a loop. */
 json_t		*cli_req_hello(const char *client);
 json_t		*cli_req_login_agent(const char *agent, const char *pin);
+/* PIPE: the events, and all later output, on a pipe (docs/protocol.md):
+ * half the cost of a socket to the core and to the reader. */
+json_t		*cli_req_subscribe(int pipe);
 
 #endif

@@ -1,6 +1,7 @@
 /* link.c: the console's link to the core (lib/cli.c does the framing):
- * connect, hello, login (a user and PIN, or local), subscribe, then
- * `status` to seed the model. Requests go out without waiting; each is
+ * connect, hello, login (a user and PIN, or local), subscribe (the events
+ * on a pipe: half a socket's cost to the core, which writes every event
+ * to every console), then `status` to seed the model. Requests go out without waiting; each is
  * remembered by id and its reply handled when it comes. When the core
  * goes away: reconnect every 1 s backing off to 5 s, and seed again. A
  * call_state event asks for `status` again for today's figures and the
@@ -69,7 +70,7 @@ link_connect(struct sup *s)
 	s->dirty = 1;
 	link_send(s, SREQ_HELLO, NULL, cli_req_hello(LINK_CLIENT));
 	link_send(s, SREQ_LOGIN, NULL, link_login_req(s));
-	link_send(s, SREQ_SUBSCRIBE, NULL, json_pack("{s:s}", "req", "subscribe"));
+	link_send(s, SREQ_SUBSCRIBE, NULL, cli_req_subscribe(1));
 	link_send(s, SREQ_STATUS, NULL, json_pack("{s:s}", "req", "status"));
 	link_send(s, SREQ_CAMPAIGNS, NULL, json_pack("{s:s}", "req",
 	    "campaigns"));

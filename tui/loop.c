@@ -55,7 +55,9 @@ tui_loop_keys(const struct tui_loop *l)
 	}
 }
 
-/* The socket's entry of the poll set; 0 when not connected. */
+/* The core's entries of the poll set: its input first (the socket, or
+ * the events' pipe), then the socket if output waits and it is not the
+ * input; 0 when not connected. The tick writes the output. */
 static int
 tui_loop_socket(const struct tui_loop *l, struct pollfd *p)
 {
@@ -63,16 +65,21 @@ tui_loop_socket(const struct tui_loop *l, struct pollfd *p)
 
 	if (c == NULL)
 		return 0;
-	*p = (struct pollfd){ .fd = cli_fd(c), .events = POLLIN };
-	if (cli_want_write(c))
-		p->events |= POLLOUT;
-	return 1;
+	p[0] = (struct pollfd){ .fd = cli_fd(c), .events = POLLIN };
+	if (!cli_want_write(c))
+		return 1;
+	if (cli_out_fd(c) == cli_fd(c)) {
+		p[0].events |= POLLOUT;
+		return 1;
+	}
+	p[1] = (struct pollfd){ .fd = cli_out_fd(c), .events = POLLOUT };
+	return 2;
 }
 
 void
 tui_loop_run(const struct tui_loop *l)
 {
-	struct pollfd	pfd[3];
+	struct pollfd	pfd[4];
 	uint64_t	now, second = 0;
 	int		n, job;
 
@@ -97,7 +104,7 @@ tui_loop_run(const struct tui_loop *l)
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;	/* the terminal has gone (ssh dropped) */
 		tui_loop_keys(l);	/* also after EINTR: SIGWINCH gives KEY_RESIZE */
-		if (n == 2 && l->cli(l->arg) != NULL && (pfd[1].revents & ~POLLOUT))
+		if (n >= 2 && l->cli(l->arg) != NULL && (pfd[1].revents & ~POLLOUT))
 			l->read(l->arg);
 		if (job >= 0 && pfd[n].revents != 0)
 			l->job_ready(l->arg);

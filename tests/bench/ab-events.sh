@@ -5,12 +5,14 @@
 # BENCH_AB_ROUNDS rounds (default 2) of old then new. The load average is
 # printed before each. Not part of `make bench` (it needs the old core):
 #   BENCH_OLD_CORE=/tmp/core-old BENCH_CONSOLES=1 sh tests/bench/ab-events.sh
+# BENCH_AB_VIA=1 instead alternates this tree's core with its consoles on
+# sockets ("old") and on pipes ("new"), no old core needed.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 : "${top_builddir:=$(pwd)}"
 : "${top_srcdir:=$(cd "$here/../.." && pwd)}"
 export top_builddir top_srcdir
-[ -x "${BENCH_OLD_CORE:-}" ] || {
+[ -n "${BENCH_AB_VIA:-}" ] || [ -x "${BENCH_OLD_CORE:-}" ] || {
 	echo "ab-events: BENCH_OLD_CORE must name an executable centrala-core" >&2
 	exit 2
 }
@@ -23,7 +25,10 @@ i=1
 while [ "$i" -le "${BENCH_AB_ROUNDS:-2}" ]; do
 	for which in old new; do
 		echo "== $which, round $i, $(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg)"
-		if [ "$which" = old ]; then
+		if [ -n "${BENCH_AB_VIA:-}" ]; then
+			[ "$which" = old ] && via=socket || via=pipe
+			CORE_WRAPPER= BENCH_VIA=$via sh "$here/bench-events.sh"
+		elif [ "$which" = old ]; then
 			CORE_WRAPPER="$wrap/old" sh "$here/bench-events.sh"
 		else
 			CORE_WRAPPER= sh "$here/bench-events.sh"

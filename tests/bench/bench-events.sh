@@ -8,8 +8,10 @@
 # client takes the time of the read() that brought each line in. Prints
 # per delivery (every event on every socket) and per event (to the last of
 # the sockets) p50, p99 and max, the events and deliveries per second, and
-# the core's CPU share (also per 1,000 events/s). tests/bench/ab-events.sh
-# runs it for an earlier core and this one, alternated.
+# the core's CPU share (also per 1,000 events/s). BENCH_VIA: "pipe" (the
+# default: the events on a pipe, as the supervisor console asks them) or
+# "socket". tests/bench/ab-events.sh runs it for an earlier core and this
+# one, or for the socket and the pipe, alternated.
 . "$top_srcdir/tests/integ/lib.sh"
 N=${BENCH_CONSOLES:-500}
 RATE=${BENCH_RATE:-200}
@@ -38,7 +40,8 @@ PY
 start_core -c "$T/c.ini" --log-level warn
 start_bots "3001-$((3000 + NAGENTS))" --accept-delay 50
 wait_until 60 agents_in ready "$NAGENTS" || fail "agents not ready"
-"$B/tests/bench/evclient" "$T/run/centrala.sock" "$N" "$WINDOW" >"$T/ev.out" 2>"$T/ev.log" &
+VIA=${BENCH_VIA:-pipe}
+"$B/tests/bench/evclient" "$T/run/centrala.sock" "$N" "$WINDOW" "$VIA" >"$T/ev.out" 2>"$T/ev.log" &
 EV_PID=$!
 PIDS="$PIDS $EV_PID"
 wait_until 60 grep -q '^ready' "$T/ev.out" || fail "$N clients not subscribed: $(cat "$T/ev.log")"
@@ -61,9 +64,9 @@ c1=$(cpu_ticks "$CORE_PID"); w1=$(date +%s%N); s1=$(wcalls "$CORE_PID")
 ctl status --json >"$T/st1.json"
 wait_until $((WINDOW + 60)) grep -q '^summary' "$T/pstn.out" || fail "pstn did not finish"
 answered=$(summary_field answered)
-python3 - "$T/ev.out" "$N" "$c0" "$c1" "$w0" "$w1" "$hz" "$answered" "$RATE" "$s0" "$s1" "$T/st0.json" "$T/st1.json" <<'PY'
+python3 - "$T/ev.out" "$N" "$c0" "$c1" "$w0" "$w1" "$hz" "$answered" "$RATE" "$s0" "$s1" "$T/st0.json" "$T/st1.json" "$VIA" <<'PY'
 import json, sys
-f, n, c0, c1, w0, w1, hz, answered, rate, s0, s1, st0, st1 = sys.argv[1:]
+f, n, c0, c1, w0, w1, hz, answered, rate, s0, s1, st0, st1, via = sys.argv[1:]
 n, hz = int(n), int(hz)
 wall = (int(w1) - int(w0)) / 1e9
 fig = {}
@@ -72,7 +75,7 @@ for line in open(f):
     if len(w) > 1 and '=' in w[1]:
         fig[w[0]] = dict(kv.split('=') for kv in w[1:])
 d, e = fig['deliveries'], fig['events_last_socket']
-print(f"clients subscribed    {n}")
+print(f"clients subscribed    {n}, the events on a {via} each")
 print(f"calls placed          {answered} answered, at {rate}/s")
 print(f"events                {e['n']} ({int(e['n']) / wall:.0f}/s), deliveries {d['n']} ({int(d['n']) / wall:.0f}/s)")
 print(f"at the client's read  p50 {int(d['p50_us']) / 1000:.2f} ms, p99 {int(d['p99_us']) / 1000:.2f} ms, max {int(d['max_us']) / 1000:.1f} ms (every delivery: event queued to the read() that brought it)")
@@ -91,11 +94,11 @@ def pct(p):
             return (us + 50) / 1000
     return (h[-1][0] + 50) / 1000
 if h:
-    print(f"into the socket       p50 {pct(50):.2f} ms, p99 {pct(99):.2f} ms, max {pct(100):.1f} ms (the core's side, every delivery in the window)")
+    print(f"into the socket       p50 {pct(50):.2f} ms, p99 {pct(99):.2f} ms, max {pct(100):.1f} ms (the core's side, every delivery in the window; into the {via})")
 else:
     print("into the socket       (this core does not measure it)")
 cpu = (int(c1) - int(c0)) / hz / wall * 100
 print(f"core CPU              {cpu:.1f}% of one core, {cpu / max(int(e['n']) / wall / 1000, 1e-9):.0f}% per 1,000 events/s")
-print(f"core write calls      {(int(s1) - int(s0)) / wall:.0f}/s, {(int(s1) - int(s0)) / max(int(e['n']), 1):.1f} per event (/proc/PID/io syscw: write(2) family; the send(2) to subscribers not counted)")
-print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core ({n} sockets, one epoll loop)")
+print(f"core write calls      {(int(s1) - int(s0)) / wall:.0f}/s, {(int(s1) - int(s0)) / max(int(e['n']), 1):.1f} per event (/proc/PID/io syscw: write(2) family, pipes' writes included; the send(2) to sockets not counted)")
+print(f"client CPU            {float(fig['client']['cpu_s']) / wall * 100:.1f}% of one core ({n} {via}s, one epoll loop)")
 PY

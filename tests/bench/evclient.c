@@ -10,8 +10,11 @@
  * The N clients stand for N consoles, each its own process blocked on its
  * one socket: epoll wakes the loop for the sockets that have data only (a
  * poll(2) over all N per wakeup would cost this process, and the machine
- * the core shares, time no console spends).
- * Usage: evclient SOCKET N SECONDS */
+ * the core shares, time no console spends). VIA "pipe" (the default, as
+ * the supervisor console) asks the events on a pipe (subscribe
+ * {"pipe":true}: its read end comes on the socket before the reply, the
+ * rest on the pipe); "socket" keeps them on the socket.
+ * Usage: evclient SOCKET N SECONDS [pipe|socket] */
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -23,6 +26,7 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 
 #define EV_BUF		(256 * 1024)
@@ -31,7 +35,9 @@
 #define EV_TABLE	(1 << 18)	/* events told apart by at_us */
 
 struct evc {
-	int	 fd;
+	int	 fd;		/* read: the socket, then the pipe */
+	int	 sock;
+	int	 pipe;		/* received with the reply to come */
 	int	 ready;		/* the subscribe was answered */
 	size_t	 len;
 	char	*buf;
@@ -49,6 +55,9 @@ struct ev_hist {
 static struct ev_hist	 deliveries, last_socket;
 static struct ev_slot	 table[EV_TABLE];
 static volatile sig_atomic_t stop;
+static int		 ep;
+static int		 via_pipe = 1;
+static struct evc	*evcs;
 
 static int64_t
 ev_now_us(void)
@@ -119,6 +128,18 @@ ev_line(struct evc *c, const char *line, int64_t now)
 			exit(1);
 		}
 		c->ready = 1;
+		if (via_pipe) {		/* the rest comes on the pipe */
+			struct epoll_event one = { .events = EPOLLIN,
+			    .data.u32 = (uint32_t)(c - evcs) };
+
+			if (c->pipe < 0 || epoll_ctl(ep, EPOLL_CTL_DEL, c->sock,
+			    NULL) != 0 || epoll_ctl(ep, EPOLL_CTL_ADD, c->pipe,
+			    &one) != 0) {
+				fprintf(stderr, "evclient: no pipe came\n");
+				exit(1);
+			}
+			c->fd = c->pipe;
+		}
 		return;
 	}
 	if (p == NULL || !c->ready)
@@ -129,11 +150,30 @@ ev_line(struct evc *c, const char *line, int64_t now)
 		slot->last = now - at;
 }
 
+/* The socket's read keeps the descriptor it carries (the pipe). */
+static ssize_t
+ev_recv(struct evc *c, char *buf, size_t len)
+{
+	char		 cm[CMSG_SPACE(sizeof(int))];
+	struct iovec	 iov = { buf, len };
+	struct msghdr	 m = { .msg_iov = &iov, .msg_iovlen = 1,
+	    .msg_control = cm, .msg_controllen = sizeof cm };
+	struct cmsghdr	*h;
+	ssize_t		 n;
+
+	if (c->fd != c->sock)
+		return read(c->fd, buf, len);
+	if ((n = recvmsg(c->sock, &m, 0)) > 0 && (h = CMSG_FIRSTHDR(&m)) !=
+	    NULL && h->cmsg_type == SCM_RIGHTS)
+		memcpy(&c->pipe, CMSG_DATA(h), sizeof c->pipe);
+	return n;
+}
+
 /* Reads what waits; 0 = the core closed the socket. */
 static int
 ev_read(struct evc *c)
 {
-	ssize_t	 n = read(c->fd, c->buf + c->len, EV_BUF - c->len - 1);
+	ssize_t	 n = ev_recv(c, c->buf + c->len, EV_BUF - c->len - 1);
 	int64_t	 now = ev_now_us();
 	char	*line, *nl;
 
@@ -157,14 +197,16 @@ ev_connect(const char *path)
 {
 	struct sockaddr_un	 sun = { .sun_family = AF_UNIX };
 	int			 fd = socket(AF_UNIX, SOCK_STREAM, 0);
-	static const char	 hello[] =
-	    "{\"id\":1,\"req\":\"hello\",\"proto\":1,\"client\":\"evclient\"}\n"
-	    "{\"id\":2,\"req\":\"login\",\"local\":true}\n"
-	    "{\"id\":3,\"req\":\"subscribe\"}\n";
+	char			 hello[256];
 
+	snprintf(hello, sizeof hello, "%s%s",
+	    "{\"id\":1,\"req\":\"hello\",\"proto\":1,\"client\":\"evclient\"}\n"
+	    "{\"id\":2,\"req\":\"login\",\"local\":true}\n",
+	    via_pipe ? "{\"id\":3,\"req\":\"subscribe\",\"pipe\":true}\n" :
+	    "{\"id\":3,\"req\":\"subscribe\"}\n");
 	snprintf(sun.sun_path, sizeof sun.sun_path, "%s", path);
 	if (fd < 0 || connect(fd, (struct sockaddr *)&sun, sizeof sun) != 0 ||
-	    write(fd, hello, sizeof hello - 1) != (ssize_t)sizeof hello - 1) {
+	    write(fd, hello, strlen(hello)) != (ssize_t)strlen(hello)) {
 		perror(path);
 		exit(1);
 	}
@@ -184,16 +226,19 @@ main(int argc, char **argv)
 	double		 secs;
 	struct evc	*c;
 	struct epoll_event ev[64];
-	int		 ep, got;
+	int		 got;
 	int64_t		 end = 0;
 	struct rusage	 ru;
 
-	if (argc != 4 || (n = atoi(argv[2])) <= 0 || (secs = atof(argv[3])) <= 0) {
-		fprintf(stderr, "usage: evclient SOCKET N SECONDS\n");
+	if (argc < 4 || argc > 5 || (n = atoi(argv[2])) <= 0 ||
+	    (secs = atof(argv[3])) <= 0 || (argc == 5 &&
+	    strcmp(argv[4], "pipe") != 0 && strcmp(argv[4], "socket") != 0)) {
+		fprintf(stderr, "usage: evclient SOCKET N SECONDS [pipe|socket]\n");
 		return 2;
 	}
+	via_pipe = argc < 5 || strcmp(argv[4], "pipe") == 0;
 	signal(SIGTERM, ev_on_term);
-	c = calloc(n, sizeof *c);
+	c = evcs = calloc(n, sizeof *c);
 	if ((ep = epoll_create1(0)) < 0) {
 		perror("epoll_create1");
 		return 1;
@@ -201,7 +246,8 @@ main(int argc, char **argv)
 	for (int i = 0; i < n; i++) {
 		struct epoll_event one = { .events = EPOLLIN, .data.u32 = i };
 
-		c[i].fd = ev_connect(argv[1]);
+		c[i].fd = c[i].sock = ev_connect(argv[1]);
+		c[i].pipe = -1;
 		c[i].buf = malloc(EV_BUF);
 		if (epoll_ctl(ep, EPOLL_CTL_ADD, c[i].fd, &one) != 0) {
 			perror("epoll_ctl");
