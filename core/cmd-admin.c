@@ -215,6 +215,9 @@ cmd_subscribe(struct cmd_ctx *ctx)
 	struct conn	*c = ctx->conn;
 	char		 err[256];
 
+	if (c->obev != c->bev && (c->subscribed || c->sub_own))
+		return cmd_error(ctx, PROTO_E_BAD_STATE, "already subscribed, "
+		    "on a pipe");
 	if (!json_is_true(json_object_get(ctx->args, "pipe"))) {
 		scope_subscribe(c);
 		return 0;
