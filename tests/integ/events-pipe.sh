@@ -30,11 +30,10 @@ def about(s, agent, n=0):
     """What S read (its trace, from N on) about AGENT, in order."""
     return [m for m in s.trace[n:] if m.get("agent") == agent]
 
-def quiet(s, when, eof=b""):
-    """S's socket has nothing to read since the switch (no event, no fd);
-    or EOF (None) for EOF."""
+def quiet(s, when):
+    """S's socket has nothing to read since the switch (no event, no fd)."""
     got = s.sock_unread()
-    check(got == eof, f"{when}: the piped client's socket carried {got!r}")
+    check(got == b"", f"{when}: the piped client's socket carried {got!r}")
 
 def piped(s, when):
     r = s.subscribe_pipe()
@@ -46,6 +45,14 @@ def piped(s, when):
           f"{when}: the fd is not a read end")
     check(s.blanks == 1, f"{when}: {s.blanks} blank lines on the socket, not 1")
     check(s.sock_late == b"", f"{when}: after the reply came {s.sock_late!r}")
+
+def sock_eof(s, when):
+    """Waits (0.2 s at most) for S's socket to say EOF; EOFError then."""
+    got = s.sock_unread()
+    if got is None:
+        raise EOFError
+    check(got == b"", f"{when}: the socket carried {got!r}")
+    select.select([s.s], [], [], 0.2)
 
 def until_eof(read, what):
     end = time.time() + limit
@@ -95,7 +102,10 @@ def order(s, state):
     s.event("agent_state", agent="1001", state=state, timeout=limit)
     return ["reply" if m.get("id") == rid else "event"
             for m in s.trace[n:] if m.get("id") == rid or
-            (m.get("event") == "agent_state" and m.get("agent") == "1001")]
+            (m.get("event") == "agent_state" and m.get("agent") == "1001"
+             and m.get("state") == state)]
+for s in (plain, p):
+    s.events.clear()    # 1001's login (not_ready) is not waited for again
 on_socket = order(plain, "not_ready")
 p.event("agent_state", agent="1001", state="not_ready", timeout=limit)
 on_pipe = order(p, "ready")
@@ -145,6 +155,7 @@ open(ini, "w").write(re.sub(r"\n\[user boss\]\n[^\[]*", "\n", text))
 admin.ok("reload")
 b.event("session_closed", timeout=limit)
 until_eof(lambda: b._read(0.2), "a closed session's pipe")
+until_eof(lambda: sock_eof(b, "session closed"), "a closed session's socket")
 print("ok - a reload keeps the pipe; a session closed by the core "
       "(user removed): session_closed, then EOF, on the pipe")
 
@@ -154,13 +165,7 @@ piped(d, "the third piped subscribe")
 os.close(d.pipe)
 d.pipe = None
 a.ok("help", on=True, text="e")
-def sock_eof():
-    got = d.sock_unread()
-    if got is None:
-        raise EOFError
-    check(got == b"", f"e: the dropped client's socket carried {got!r}")
-    select.select([d.s], [], [], 0.2)
-until_eof(sock_eof, "the socket of a client that closed its pipe")
+until_eof(lambda: sock_eof(d, "e"), "the socket of a client that closed its pipe")
 plain.ok("ping")
 for s in (plain, p):
     s.event("help", agent="1001", text="e", timeout=limit)
@@ -174,7 +179,7 @@ print("ok - e: a client that closed its pipe is dropped at the next event "
 admin.ok("stop", mode="clear")
 p.event("shutdown", timeout=limit)
 until_eof(lambda: p._read(0.2), "the pipe as the core stops")
-quiet(p, "the end", eof=None)
+until_eof(lambda: sock_eof(p, "the end"), "the socket as the core stops")
 print("ok - the core stopping: shutdown, then EOF, on the pipe; nothing "
       "but the reply came on the socket")
 PY
