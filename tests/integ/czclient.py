@@ -2,8 +2,12 @@
 need a scripted, event-driven session (docs/protocol.md). Waits are for a
 thing (an event, a reply, a state, a row) with a deadline: Session.event,
 Session.wait_agent, until(); window() is the one plain pause, for a span
-of time a test measures (talk time, audio), never to order events."""
+of time a test measures (talk time, audio), never to order events.
+Session.subscribe_pipe() asks for the events on a pipe (the core passes its
+read end on the socket): from its reply on, the session reads the pipe."""
 import json
+import os
+import select
 import socket
 import time
 
@@ -38,21 +42,91 @@ class Session:
         self.buf = b""
         self.events = []
         self.next_id = 1
+        self.trace = None       # a list: every line read is also put there
+        self.pipe = None        # the read end the core sends on, once piped
+        self.fds = None         # fds come with the socket's data (a list)
+        self.blanks = 0         # blank lines read (skipped)
+        self.switch_id = None   # the piped subscribe's request id
+        self.sock_late = b""    # read on the socket after the switch
+        self.refused_fds = 0    # fds that came with a refused one
         self.ok("hello", proto=1)
         self.login_reply = self.ok("login", **login)
 
     def _read(self, timeout):
+        if self.pipe is not None:
+            return self._read_pipe(timeout)
         self.s.settimeout(timeout)
         try:
-            chunk = self.s.recv(65536)
+            if self.fds is None:
+                chunk = self.s.recv(65536)
+            else:
+                chunk, fds, _, _ = socket.recv_fds(self.s, 65536, 4)
+                self.fds += fds
         except socket.timeout:
             return
         if not chunk:
             raise EOFError("core closed the connection")
+        self._feed(chunk)
+
+    def _read_pipe(self, timeout):
+        if not select.select([self.pipe], [], [], timeout)[0]:
+            return
+        chunk = os.read(self.pipe, 65536)
+        if not chunk:
+            raise EOFError("core closed the pipe")
+        self._feed(chunk)
+
+    def _feed(self, chunk):
         self.buf += chunk
         while b"\n" in self.buf:
             line, self.buf = self.buf.split(b"\n", 1)
-            self.events.append(json.loads(line))
+            if not line.strip():
+                self.blanks += 1
+                continue
+            m = json.loads(line)
+            self.events.append(m)
+            if self.trace is not None:
+                self.trace.append(m)
+            if self.switch_id is not None and m.get("id") == self.switch_id:
+                self._switch(m)
+
+    def _switch(self, reply):
+        """After the piped subscribe's reply: the pipe from the next line
+        on (what followed the reply on the socket is kept, sock_late)."""
+        self.switch_id = None
+        fds, self.fds = self.fds, None
+        if not (reply.get("ok") and reply.get("pipe") is True):
+            for fd in fds:
+                os.close(fd)
+            self.refused_fds = len(fds)
+            return
+        if len(fds) != 1:
+            raise AssertionError(f"{len(fds)} fds came with {reply}")
+        self.pipe = fds[0]
+        self.sock_late, self.buf = self.buf, b""
+
+    def subscribe_pipe(self, **args):
+        """Subscribes with "pipe": true (ARGS: others, or another pipe
+        value); the reply. Ok, the session reads the pipe from then on;
+        refused, the socket as before (refused_fds: fds that came)."""
+        self.fds = []
+        self.switch_id = self.next_id
+        args.setdefault("pipe", True)
+        return self.req("subscribe", **args)
+
+    def sock_unread(self):
+        """After the switch: what the socket has to read now, without
+        waiting (b"" for nothing, None for end of file), with sock_late."""
+        self.s.settimeout(0)
+        try:
+            chunk, fds, _, _ = socket.recv_fds(self.s, 65536, 4)
+        except (BlockingIOError, socket.timeout):
+            return self.sock_late
+        for fd in fds:
+            os.close(fd)
+        if not chunk and not fds:
+            return None
+        return self.sock_late + chunk + b"<fd>" * len(fds)
 
     def req(self, name, /, **args):
         rid = self.next_id
