@@ -193,10 +193,11 @@ cmd_status_queues(const struct conn *conn)
 int
 cmd_status(struct cmd_ctx *ctx)
 {
-	json_object_set_new(ctx->reply, "core", json_pack("{s:s,s:I,s:b,s:i,s:o}",
-	    "version", CORE_VERSION, "uptime_s", (json_int_t)((clock_mono_us() -
-	    core.start_mono) / 1000000), "draining", core.stopping != CORE_RUNNING,
-	    "clients", conn_count(), "events_to_socket",
+	json_object_set_new(ctx->reply, "core", json_pack(
+	    "{s:s,s:I,s:b,s:i,s:i,s:o}", "version", CORE_VERSION, "uptime_s",
+	    (json_int_t)((clock_mono_us() - core.start_mono) / 1000000),
+	    "draining", core.stopping != CORE_RUNNING, "clients", conn_count(),
+	    "clients_piped", conn_piped(), "events_to_socket",
 	    conn_events_delay_json()));
 	json_object_set_new(ctx->reply, "spans", cmd_status_spans());
 	/* A supervisor limited to some clients sees only theirs. */

@@ -252,6 +252,16 @@ conn_subscribers(void)
 	return conn_nsubscribed;
 }
 
+int
+conn_piped(void)
+{
+	int n = 0;
+
+	for (struct conn *c = conns; c != NULL; c = c->next)
+		n += !c->dead && c->obev != c->bev;
+	return n;
+}
+
 /* Writes what is committed of its output (the first out_ok bytes); a
  * full socket is left to libevent (BACKLOG). */
 static void

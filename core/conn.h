@@ -78,6 +78,7 @@ void	conn_subscribe(struct conn *, enum conn_sub);
  * system refused. */
 int	conn_to_pipe(struct conn *, json_t *reply, char *err, size_t errlen);
 int	conn_subscribers(void);	/* live ones on the stream */
+int	conn_piped(void);	/* live ones whose output is a pipe */
 /* The CONN_SUB_OWN ones (a few limited supervisors), N of them; a closed
  * one stays listed, marked dead, until it is freed. */
 struct conn *const *conn_own_subscribers(int *n);

@@ -21,6 +21,9 @@ wait_until 20 agents_in ready 1 || fail "bot not ready"
 wait_until 20 agent_is 1002 not_ready || fail "agent console not logged in"
 console_start 80 24 "$B/centrala-supervisor --state-dir $T"
 must_show 10 "Centrala supervisor .* live" "console not live"
+# It asks for its events on a pipe (half a socket's cost to the core).
+wait_until 10 field_is "d['core']['clients_piped']" 1 ||
+	fail "the console's events are not on a pipe: $(status_field "d['core']")"
 must_show 5 "^1001 .*ready" "agent 1001 not shown ready"
 must_show 5 "^1002 .*not_ready *login" "agent 1002 not shown not ready"
 shows "^sales .* 1 *0 *0 *1 *$" || { screen; fail "sales: 1 ready, 1 not ready not shown"; }
